@@ -1,0 +1,55 @@
+package dev.competency.contracts;
+
+import java.util.List;
+
+/**
+ * Names of the public Kafka topics. A topic name carries the contract's major version: a breaking change
+ * to any payload on a topic means a new {@code .v2} topic, never an incompatible record on this one.
+ */
+public final class Topics {
+
+    /** Framework versions, their retirement, role profiles and learning resources; keyed by frameworkId. */
+    public static final String FRAMEWORKS = "competency.frameworks.v1";
+
+    /** Evidence recorded and voided for learners; keyed by learnerId. */
+    public static final String EVIDENCE = "competency.evidence.v1";
+
+    /** Learner registration, roles, teams and erasure; keyed by learnerId. */
+    public static final String LEARNERS = "competency.learners.v1";
+
+    /** Mastery changes of one learner on one competency; keyed by learnerId. */
+    public static final String MASTERY = "competency.mastery.v1";
+
+    /** Every public topic, in the order of the data flow. Dead-letter topics are not included. */
+    public static final List<String> ALL = List.of(FRAMEWORKS, EVIDENCE, LEARNERS, MASTERY);
+
+    private static final String DEAD_LETTER_SUFFIX = ".dlq";
+
+    private Topics() {
+    }
+
+    /**
+     * The topic a consumer of {@code topic} sends records it cannot process to, together with the error,
+     * before moving on to the next record.
+     */
+    public static String deadLetter(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    /**
+     * The partition count the services are built for. Records of one key always land on one partition, so
+     * changing the count of an existing topic breaks per-key ordering and must be treated as a new topic.
+     *
+     * @throws IllegalArgumentException if {@code topic} is not one of {@link #ALL}
+     */
+    public static int partitions(String topic) {
+        if (topic == null) {
+            throw new IllegalArgumentException("topic must not be null");
+        }
+        return switch (topic) {
+            case FRAMEWORKS -> 3;
+            case EVIDENCE, LEARNERS, MASTERY -> 6;
+            default -> throw new IllegalArgumentException("Unknown topic: " + topic);
+        };
+    }
+}

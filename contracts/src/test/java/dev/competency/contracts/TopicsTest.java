@@ -1,0 +1,35 @@
+package dev.competency.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+    @Test
+    void listsEveryTopicConstant_inAll() {
+        assertThat(Topics.ALL).containsExactlyInAnyOrderElementsOf(EventCatalogTest.stringConstants(Topics.class));
+        assertThat(Topics.ALL).allSatisfy(topic -> assertThat(topic).matches("competency\\.[a-z]+\\.v\\d+"));
+    }
+
+    @Test
+    void namesDeadLetterTopic_bySuffixingDlq() {
+        assertThat(Topics.deadLetter(Topics.EVIDENCE)).isEqualTo("competency.evidence.v1.dlq");
+    }
+
+    @Test
+    void givesThePartitionCountServicesExpect() {
+        assertThat(Topics.partitions(Topics.FRAMEWORKS)).isEqualTo(3);
+        assertThat(Topics.partitions(Topics.EVIDENCE)).isEqualTo(6);
+        assertThat(Topics.partitions(Topics.LEARNERS)).isEqualTo(6);
+        assertThat(Topics.partitions(Topics.MASTERY)).isEqualTo(6);
+    }
+
+    @Test
+    void rejectsPartitionLookup_whenTopicIsUnknown() {
+        assertThatThrownBy(() -> Topics.partitions("competency.evidence.v2"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("competency.evidence.v2");
+    }
+}
