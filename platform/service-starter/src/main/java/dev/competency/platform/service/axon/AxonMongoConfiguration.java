@@ -1,0 +1,100 @@
+package dev.competency.platform.service.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+
+/**
+ * Axon without Axon Server: the event store, token store and saga store live in the service's own MongoDB
+ * database (the database named in {@code spring.mongodb.uri}, or the application name when the URI names none).
+ * Messages are serialised as JSON with Jackson 2, which Axon 4 requires.
+ */
+@AutoConfiguration(
+        afterName = "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+        beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
+public class AxonMongoConfiguration {
+
+    /** The name of the MongoDB database that holds this service's event store and read models. */
+    public static String databaseName(Environment environment) {
+        String uri = environment.getProperty("spring.mongodb.uri");
+        String database = uri == null ? null : new ConnectionString(uri).getDatabase();
+        return database != null ? database : environment.getRequiredProperty("spring.application.name");
+    }
+
+    /** The service's own database, for read models and bookkeeping next to the event store. */
+    @Bean
+    MongoDatabase serviceDatabase(MongoClient client, Environment environment) {
+        return client.getDatabase(databaseName(environment));
+    }
+
+    @Bean
+    MongoTemplate axonMongoTemplate(MongoClient client, Environment environment) {
+        return DefaultMongoTemplate.builder().mongoDatabase(client, databaseName(environment)).build();
+    }
+
+    @Bean
+    @Primary
+    @Qualifier("serializer")
+    Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(axonObjectMapper()).lenientDeserialization().build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .build();
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+
+    @Bean
+    SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+
+    static ObjectMapper axonObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.competency.platform.service.health;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** Readiness depends on the broker: a service that cannot reach Kafka can neither take evidence nor publish. */
+@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+public class KafkaHealthConfiguration {
+
+    @Bean(destroyMethod = "close")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+        Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        return new KafkaHealthIndicator(Admin.create(config), Duration.ofSeconds(3));
+    }
+
+    /** Reports UP when the cluster answers a metadata request within the timeout. */
+    public static final class KafkaHealthIndicator extends AbstractHealthIndicator implements AutoCloseable {
+
+        private final Admin admin;
+        private final Duration timeout;
+
+        KafkaHealthIndicator(Admin admin, Duration timeout) {
+            super("Kafka health check failed");
+            this.admin = admin;
+            this.timeout = timeout;
+        }
+
+        @Override
+        protected void doHealthCheck(Health.Builder builder) throws Exception {
+            DescribeClusterResult cluster = admin.describeCluster(
+                    new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()));
+            String clusterId = cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            int brokers = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+            builder.up().withDetail("clusterId", clusterId).withDetail("brokers", brokers);
+        }
+
+        @Override
+        public void close() {
+            admin.close(Duration.ofSeconds(2));
+        }
+    }
+}

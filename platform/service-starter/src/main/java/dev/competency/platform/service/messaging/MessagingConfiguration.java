@@ -1,0 +1,87 @@
+package dev.competency.platform.service.messaging;
+
+import com.mongodb.client.MongoDatabase;
+import dev.competency.contracts.Topics;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Kafka for the public contracts: topics declared with the partition counts consumers rely on, a publisher that
+ * sets the CloudEvents headers, a reader that validates incoming records, and an error handler that retries
+ * transient failures a few times and sends poison records to {@code <topic>.dlq} so the consumer keeps going.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "dev.competency.platform.service.axon.AxonMongoConfiguration"})
+public class MessagingConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MessagingConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics platformTopics() {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            topics.add(new NewTopic(topic, Topics.partitions(topic), (short) 1));
+            topics.add(new NewTopic(Topics.deadLetter(topic), 1, (short) 1));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    IntegrationEventPublisher integrationEventPublisher(KafkaTemplate<String, byte[]> template, JsonMapper json,
+                                                        Environment environment, Clock clock) {
+        String source = "/services/" + environment.getRequiredProperty("spring.application.name");
+        return new IntegrationEventPublisher(template, json, source, clock);
+    }
+
+    @Bean
+    ContractEventReader contractEventReader(JsonMapper json) {
+        return new ContractEventReader(json);
+    }
+
+    @Bean
+    ProcessedEventLog processedEventLog(MongoDatabase serviceDatabase, Clock clock) {
+        return new ProcessedEventLog(serviceDatabase, clock);
+    }
+
+    @Bean
+    IdempotentConsumer idempotentConsumer(ContractEventReader reader, ProcessedEventLog processedEventLog) {
+        return new IdempotentConsumer(reader, processedEventLog);
+    }
+
+    @Bean
+    CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> template) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, failure) -> {
+                    log.warn("Sending record {}-{}@{} to the dead-letter topic: {}", record.topic(),
+                            record.partition(), record.offset(), failure.getMessage());
+                    return new TopicPartition(Topics.deadLetter(record.topic()), 0);
+                });
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 4));
+        handler.addNotRetryableExceptions(PoisonMessageException.class);
+        return handler;
+    }
+}
