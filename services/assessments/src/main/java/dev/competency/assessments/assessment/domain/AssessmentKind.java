@@ -1,0 +1,4 @@
+package dev.competency.assessments.assessment.domain;
+
+/** How an assessment produces evidence. */
+public enum AssessmentKind { QUIZ, RUBRIC, OBSERVATION, PEER, SELF }

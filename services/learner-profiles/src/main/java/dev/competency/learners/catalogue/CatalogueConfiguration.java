@@ -1,0 +1,16 @@
+package dev.competency.learners.catalogue;
+
+import com.mongodb.client.MongoDatabase;
+import dev.competency.learners.catalogue.query.FrameworkCatalogue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class CatalogueConfiguration {
+
+    @Bean
+    FrameworkCatalogue frameworkCatalogue(MongoDatabase serviceDatabase, JsonMapper json) {
+        return new FrameworkCatalogue(serviceDatabase, json);
+    }
+}
