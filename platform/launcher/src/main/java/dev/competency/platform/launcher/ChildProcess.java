@@ -1,0 +1,115 @@
+package dev.competency.platform.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A service or the gateway running as a child JVM, its output going to a log file. */
+final class ChildProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Deployable deployable;
+    private final int port;
+    private final Path log;
+    private final Process process;
+
+    private ChildProcess(Deployable deployable, int port, Path log, Process process) {
+        this.deployable = deployable;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    static ChildProcess start(Deployable deployable, Path jar, int port, Map<String, String> environment,
+                              Path logDirectory) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No jar for " + deployable.name() + " at " + jar
+                    + ": build the project first (mvn -DskipTests package)");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xss512k", "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString());
+        Path log = logDirectory.resolve(deployable.name() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("SERVER_PORT", String.valueOf(port));
+        try {
+            return new ChildProcess(deployable, port, log, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + deployable.name(), e);
+        }
+    }
+
+    String name() {
+        return deployable.name();
+    }
+
+    int port() {
+        return port;
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    Path log() {
+        return log;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Whether the application reports UP on its aggregate health endpoint. */
+    boolean isHealthy() {
+        HttpRequest request = HttpRequest.newBuilder(url("/actuator/health")).timeout(Duration.ofSeconds(3)).GET()
+                .build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The last lines of the child's log, to show why it failed. */
+    String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(log " + log + " unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Asks the child to stop (SIGTERM, so Spring shuts down gracefully), then stops it by force if it must. */
+    void stop(Duration grace) {
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package dev.competency.platform.launcher;
+
+import dev.competency.platform.embedded.EmbeddedKafka;
+import dev.competency.platform.embedded.EmbeddedMongo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on one machine: a real Kafka broker and a MongoDB-compatible server in this JVM, the four
+ * services and the gateway as child JVMs. Stops everything on Ctrl-C.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final EmbeddedKafka kafka;
+    private final EmbeddedMongo mongo;
+    private final List<ChildProcess> children;
+    private final ChildProcess gateway;
+
+    private LocalPlatform(EmbeddedKafka kafka, EmbeddedMongo mongo, List<ChildProcess> children,
+                          ChildProcess gateway) {
+        this.kafka = kafka;
+        this.mongo = mongo;
+        this.children = children;
+        this.gateway = gateway;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LaunchOptions options;
+        try {
+            if (List.of(args).contains("--help")) {
+                System.out.println(LaunchOptions.USAGE);
+                return;
+            }
+            options = LaunchOptions.parse(args, repositoryRoot());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        long started = System.nanoTime();
+        LocalPlatform platform = start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.close();
+            stopped.countDown();
+        }, "local-platform-shutdown"));
+        if (options.demo()) {
+            DemoData.load(platform.kafkaBootstrapServers());
+        }
+        System.out.println(platform.summary(Duration.ofNanos(System.nanoTime() - started)));
+        stopped.await();
+    }
+
+    /** Starts everything and returns once every application reports UP; on failure stops what it started. */
+    public static LocalPlatform start(LaunchOptions options) {
+        Path logs = logDirectory(options.dataDirectory());
+        EmbeddedKafka kafka = EmbeddedKafka.start(options.kafkaPort(),
+                options.dataDirectory().map(d -> d.resolve("kafka")));
+        EmbeddedMongo mongo;
+        try {
+            mongo = EmbeddedMongo.start(options.mongoPort(), options.dataDirectory().map(d -> d.resolve("mongo")));
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+        List<ChildProcess> children = new ArrayList<>();
+        LocalPlatform platform = null;
+        try {
+            int servicePort = options.firstServicePort();
+            Map<String, String> urls = new LinkedHashMap<>();
+            for (Deployable service : Deployable.SERVICES) {
+                int port = servicePort == 0 ? freePort() : servicePort++;
+                ChildProcess child = ChildProcess.start(service, service.jar(options.root()), port, Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                        "MONGODB_URI", mongo.connectionString(service.database()),
+                        "SPRING_PROFILES_ACTIVE", "local"), logs);
+                children.add(child);
+                urls.put(service.name().toUpperCase().replace('-', '_') + "_URL", "http://127.0.0.1:" + port);
+            }
+            int gatewayPort = options.gatewayPort() == 0 ? freePort() : options.gatewayPort();
+            Map<String, String> gatewayEnvironment = new LinkedHashMap<>(urls);
+            gatewayEnvironment.put("SPRING_PROFILES_ACTIVE", "local");
+            ChildProcess gateway = ChildProcess.start(Deployable.GATEWAY, Deployable.GATEWAY.jar(options.root()),
+                    gatewayPort, gatewayEnvironment, logs);
+            children.add(gateway);
+            platform = new LocalPlatform(kafka, mongo, children, gateway);
+            platform.awaitHealthy();
+            return platform;
+        } catch (RuntimeException e) {
+            if (platform != null) {
+                platform.close();
+            } else {
+                children.forEach(child -> child.stop(STOP_GRACE));
+                mongo.close();
+                kafka.close();
+            }
+            throw e;
+        }
+    }
+
+    private void awaitHealthy() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        List<ChildProcess> waiting = new ArrayList<>(children);
+        while (!waiting.isEmpty()) {
+            for (ChildProcess child : List.copyOf(waiting)) {
+                if (!child.isAlive()) {
+                    throw new IllegalStateException(child.name() + " exited during start-up; the end of "
+                            + child.log() + ":\n" + child.tail(40));
+                }
+                if (child.isHealthy()) {
+                    log.info("{} is up on port {}", child.name(), child.port());
+                    waiting.remove(child);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Not healthy after " + START_TIMEOUT + ": "
+                        + waiting.stream().map(ChildProcess::name).toList() + "; see the logs in "
+                        + waiting.get(0).log().getParent());
+            }
+            sleep(Duration.ofMillis(500));
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the services", e);
+        }
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String mongoConnectionString() {
+        return mongo.connectionString();
+    }
+
+    public URI gatewayUrl() {
+        return gateway.url("/");
+    }
+
+    /** The health endpoint of every application, by name. */
+    public Map<String, URI> healthEndpoints() {
+        Map<String, URI> endpoints = new LinkedHashMap<>();
+        children.forEach(child -> endpoints.put(child.name(), child.url("/actuator/health")));
+        return endpoints;
+    }
+
+    /** The process ids of the child JVMs, by name. */
+    public Map<String, Long> processIds() {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        children.forEach(child -> ids.put(child.name(), child.pid()));
+        return ids;
+    }
+
+    String summary(Duration startUp) {
+        StringBuilder text = new StringBuilder();
+        text.append(System.lineSeparator()).append("Competency platform is up (").append(startUp.toSeconds())
+                .append(" s). Press Ctrl-C to stop.").append(System.lineSeparator())
+                .append(String.format("  %-18s %s%n", "portal and API", gatewayUrl()))
+                .append(String.format("  %-18s %s%n", "Kafka", kafka.bootstrapServers()))
+                .append(String.format("  %-18s %s%n", "MongoDB", mongo.connectionString()));
+        for (ChildProcess child : children) {
+            text.append(String.format("  %-18s %s  (log: %s)%n", child.name(), child.url("/actuator/health"),
+                    child.log()));
+        }
+        return text.toString();
+    }
+
+    /** Stops the gateway and the services first, then the store and the broker they were using. */
+    @Override
+    public synchronized void close() {
+        children.parallelStream().forEach(child -> child.stop(STOP_GRACE));
+        children.clear();
+        mongo.close();
+        kafka.close();
+        log.info("Local platform stopped");
+    }
+
+    private static Path logDirectory(Optional<Path> dataDirectory) {
+        try {
+            return dataDirectory.isPresent()
+                    ? Files.createDirectories(dataDirectory.get().resolve("logs"))
+                    : Files.createTempDirectory("competency-platform-logs");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the log directory", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port", e);
+        }
+    }
+
+    /**
+     * The repository checkout: the system property {@code platform.root}, else the folder three levels above the
+     * launcher jar ({@code platform/launcher/target/launcher.jar}), else the working directory.
+     */
+    static Path repositoryRoot() {
+        String configured = System.getProperty("platform.root");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        try {
+            Path jar = Path.of(LocalPlatform.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path candidate = jar.getParent().getParent().getParent().getParent();
+            if (Files.isDirectory(candidate.resolve("services"))) {
+                return candidate;
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            log.debug("Cannot locate the launcher jar", e);
+        }
+        return Path.of("").toAbsolutePath();
+    }
+}
