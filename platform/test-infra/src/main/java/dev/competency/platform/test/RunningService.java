@@ -7,11 +7,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A service application started for a test against the shared infrastructure, on a random port, that the test
@@ -19,6 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class RunningService implements AutoCloseable {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final ConfigurableApplicationContext context;
@@ -66,6 +71,19 @@ public final class RunningService implements AutoCloseable {
 
     public int port() {
         return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    /**
+     * The health of this service as its actuator reports it at {@code path}: the overall status and the status of
+     * each component, e.g. {@code {status=UP, mongo=UP, kafka=UP, readinessState=UP}}.
+     */
+    public Map<String, String> health(String path) {
+        JsonNode body = JSON.readTree(get(path).body());
+        Map<String, String> statuses = new LinkedHashMap<>();
+        statuses.put("status", body.path("status").asString());
+        body.path("components").properties().forEach(component ->
+                statuses.put(component.getKey(), component.getValue().path("status").asString()));
+        return statuses;
     }
 
     /** A GET on this service; the body as text. */

@@ -19,7 +19,8 @@ class AssessmentEventStoreIT {
     void sourcesAssessmentFromMongoEventStore_afterApplicationRestart() {
         String assessmentId = UUID.randomUUID().toString();
         try (RunningService service = RunningService.start(AssessmentsApplication.class, DATABASE)) {
-            assertThat(service.get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+            assertThat(service.health("/actuator/health/readiness"))
+                    .containsEntry("status", "UP").containsEntry("mongo", "UP").containsEntry("kafka", "UP");
             service.bean(CommandGateway.class).sendAndWait(new CreateAssessment(assessmentId,
                     AssessmentKind.RUBRIC, "API design review", "fw-7", 3, "author-2"));
 

@@ -19,7 +19,8 @@ class LearnerEventStoreIT {
     void sourcesLearnerFromMongoEventStore_afterApplicationRestart() {
         String learnerId = UUID.randomUUID().toString();
         try (RunningService service = RunningService.start(LearnerProfilesApplication.class, DATABASE)) {
-            assertThat(service.get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+            assertThat(service.health("/actuator/health/readiness"))
+                    .containsEntry("status", "UP").containsEntry("mongo", "UP").containsEntry("kafka", "UP");
             service.bean(CommandGateway.class).sendAndWait(
                     new RegisterLearner(learnerId, "Grace Hopper", "grace@example.org", "ENG-PLATFORM"));
 

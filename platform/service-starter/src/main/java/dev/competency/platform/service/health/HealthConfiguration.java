@@ -1,5 +1,7 @@
 package dev.competency.platform.service.health;
 
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,15 +10,37 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.bson.Document;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** Readiness depends on the broker: a service that cannot reach Kafka can neither take evidence nor publish. */
-@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
-public class KafkaHealthConfiguration {
+/**
+ * Readiness depends on the service's database and on the broker: a service that cannot reach them can neither
+ * take evidence nor publish. The MongoDB check uses {@code ping}, which every MongoDB-wire-compatible server
+ * answers (the default check's {@code hello} command is not universally supported).
+ */
+@AutoConfiguration(
+        afterName = {
+                "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+                "dev.competency.platform.service.axon.AxonMongoConfiguration"},
+        beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
+public class HealthConfiguration {
+
+    @Bean
+    HealthIndicator mongoHealthIndicator(MongoDatabase serviceDatabase) {
+        return () -> {
+            try {
+                serviceDatabase.runCommand(new Document("ping", 1));
+                return Health.up().withDetail("database", serviceDatabase.getName()).build();
+            } catch (MongoException e) {
+                return Health.down(e).withDetail("database", serviceDatabase.getName()).build();
+            }
+        };
+    }
 
     @Bean(destroyMethod = "close")
     KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
