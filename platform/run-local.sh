@@ -6,4 +6,4 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 mvn -B -q -Dmaven.test.skip=true package
-exec java -Daxoniq.update-checker.disabled=true -jar platform/launcher/target/launcher.jar "$@"
+exec java -Dplatform.root="$root" -jar platform/launcher/target/launcher.jar "$@"

@@ -12,10 +12,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A service or the gateway running as a child JVM, its output going to a log file. */
 final class ChildProcess {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Deployable deployable;
@@ -81,8 +84,9 @@ final class ChildProcess {
                 .build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
-        } catch (IOException e) {
+            return response.statusCode() == 200
+                    && "UP".equals(JSON.readTree(response.body()).path("status").asString());
+        } catch (IOException | JacksonException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

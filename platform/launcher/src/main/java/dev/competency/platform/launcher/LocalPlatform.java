@@ -5,8 +5,8 @@ import dev.competency.platform.embedded.EmbeddedMongo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URISyntaxException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,13 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The whole platform on one machine: a real Kafka broker and a MongoDB-compatible server in this JVM, the four
- * services and the gateway as child JVMs. Stops everything on Ctrl-C.
+ * services and the gateway as child JVMs. {@link #close()} stops whatever was started, also halfway through
+ * start-up, so Ctrl-C always leaves nothing running.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -29,17 +31,15 @@ public final class LocalPlatform implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
-    private final EmbeddedKafka kafka;
-    private final EmbeddedMongo mongo;
-    private final List<ChildProcess> children;
-    private final ChildProcess gateway;
+    private final LaunchOptions options;
+    private final List<ChildProcess> children = new CopyOnWriteArrayList<>();
+    private volatile EmbeddedKafka kafka;
+    private volatile EmbeddedMongo mongo;
+    private volatile ChildProcess gateway;
+    private volatile boolean closed;
 
-    private LocalPlatform(EmbeddedKafka kafka, EmbeddedMongo mongo, List<ChildProcess> children,
-                          ChildProcess gateway) {
-        this.kafka = kafka;
-        this.mongo = mongo;
-        this.children = children;
-        this.gateway = gateway;
+    private LocalPlatform(LaunchOptions options) {
+        this.options = options;
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -56,12 +56,18 @@ public final class LocalPlatform implements AutoCloseable {
             return;
         }
         long started = System.nanoTime();
-        LocalPlatform platform = start(options);
+        LocalPlatform platform = new LocalPlatform(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             platform.close();
             stopped.countDown();
         }, "local-platform-shutdown"));
+        try {
+            platform.startAll();
+        } catch (RuntimeException e) {
+            log.error("The platform did not start: {}", e.getMessage());
+            System.exit(1);
+        }
         if (options.demo()) {
             DemoData.load(platform.kafkaBootstrapServers());
         }
@@ -71,49 +77,44 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Starts everything and returns once every application reports UP; on failure stops what it started. */
     public static LocalPlatform start(LaunchOptions options) {
-        Path logs = logDirectory(options.dataDirectory());
-        EmbeddedKafka kafka = EmbeddedKafka.start(options.kafkaPort(),
-                options.dataDirectory().map(d -> d.resolve("kafka")));
-        EmbeddedMongo mongo;
+        LocalPlatform platform = new LocalPlatform(options);
         try {
-            mongo = EmbeddedMongo.start(options.mongoPort(), options.dataDirectory().map(d -> d.resolve("mongo")));
-        } catch (RuntimeException e) {
-            kafka.close();
-            throw e;
-        }
-        List<ChildProcess> children = new ArrayList<>();
-        LocalPlatform platform = null;
-        try {
-            int servicePort = options.firstServicePort();
-            Map<String, String> urls = new LinkedHashMap<>();
-            for (Deployable service : Deployable.SERVICES) {
-                int port = servicePort == 0 ? freePort() : servicePort++;
-                ChildProcess child = ChildProcess.start(service, service.jar(options.root()), port, Map.of(
-                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                        "MONGODB_URI", mongo.connectionString(service.database()),
-                        "SPRING_PROFILES_ACTIVE", "local"), logs);
-                children.add(child);
-                urls.put(service.name().toUpperCase().replace('-', '_') + "_URL", "http://127.0.0.1:" + port);
-            }
-            int gatewayPort = options.gatewayPort() == 0 ? freePort() : options.gatewayPort();
-            Map<String, String> gatewayEnvironment = new LinkedHashMap<>(urls);
-            gatewayEnvironment.put("SPRING_PROFILES_ACTIVE", "local");
-            ChildProcess gateway = ChildProcess.start(Deployable.GATEWAY, Deployable.GATEWAY.jar(options.root()),
-                    gatewayPort, gatewayEnvironment, logs);
-            children.add(gateway);
-            platform = new LocalPlatform(kafka, mongo, children, gateway);
-            platform.awaitHealthy();
+            platform.startAll();
             return platform;
         } catch (RuntimeException e) {
-            if (platform != null) {
-                platform.close();
-            } else {
-                children.forEach(child -> child.stop(STOP_GRACE));
-                mongo.close();
-                kafka.close();
-            }
+            platform.close();
             throw e;
         }
+    }
+
+    private void startAll() {
+        Path logs = logDirectory(options.dataDirectory());
+        kafka = EmbeddedKafka.start(options.kafkaPort(), options.dataDirectory().map(d -> d.resolve("kafka")));
+        mongo = EmbeddedMongo.start(options.mongoPort(), options.dataDirectory().map(d -> d.resolve("mongo")));
+        int servicePort = options.firstServicePort();
+        Map<String, String> gatewayEnvironment = new LinkedHashMap<>();
+        for (Deployable service : Deployable.SERVICES) {
+            int port = servicePort == 0 ? freePort() : servicePort++;
+            launch(service, port, Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "MONGODB_URI", mongo.connectionString(service.database()),
+                    "SPRING_PROFILES_ACTIVE", "local"), logs);
+            gatewayEnvironment.put(service.name().toUpperCase().replace('-', '_') + "_URL",
+                    "http://127.0.0.1:" + port);
+        }
+        gatewayEnvironment.put("SPRING_PROFILES_ACTIVE", "local");
+        int gatewayPort = options.gatewayPort() == 0 ? freePort() : options.gatewayPort();
+        gateway = launch(Deployable.GATEWAY, gatewayPort, gatewayEnvironment, logs);
+        awaitHealthy();
+    }
+
+    private ChildProcess launch(Deployable deployable, int port, Map<String, String> environment, Path logs) {
+        if (closed) {
+            throw new IllegalStateException("Stopped during start-up");
+        }
+        ChildProcess child = ChildProcess.start(deployable, deployable.jar(options.root()), port, environment, logs);
+        children.add(child);
+        return child;
     }
 
     private void awaitHealthy() {
@@ -152,10 +153,6 @@ public final class LocalPlatform implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
-    public String mongoConnectionString() {
-        return mongo.connectionString();
-    }
-
     public URI gatewayUrl() {
         return gateway.url("/");
     }
@@ -190,11 +187,19 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Stops the gateway and the services first, then the store and the broker they were using. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         children.parallelStream().forEach(child -> child.stop(STOP_GRACE));
         children.clear();
-        mongo.close();
-        kafka.close();
+        if (mongo != null) {
+            mongo.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
         log.info("Local platform stopped");
     }
 
