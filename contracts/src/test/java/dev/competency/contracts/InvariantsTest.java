@@ -54,6 +54,25 @@ class InvariantsTest {
 
     @ParameterizedTest(name = "{0} {1} = {2}")
     @CsvSource(delimiter = '|', textBlock = """
+            evidence.recorded           | /evidenceId                           | "42"
+            evidence.recorded           | /occurredAt                           | "10 March 2025"
+            evidence.recorded           | /provenance/statementId               | "statement-1"
+            framework.published         | /masteryPolicy/validityPeriod         | "365 days"
+            learning-resource.published | /url                                  | "evolving http apis"
+            learning-resource.published | /duration                             | "3.5 hours"
+            learner.registered          | /email                                | "amara.okafor"
+            mastery.changed             | /triggeringEvidenceId                 | "01a45858"
+            """)
+    void rejectsPayloadBySchema_whenFormatBroken(String type, String pointer, String json) {
+        EventDescriptor descriptor = EventCatalog.byType(type);
+        ObjectNode payload = example(descriptor);
+        replace(payload, pointer, MAPPER.readTree(json));
+
+        assertThat(validate(descriptor, payload)).as("schema errors").isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} {1} = {2}")
+    @CsvSource(delimiter = '|', textBlock = """
             /competencies/1/id         | "414e5166-b309-46fe-8194-ed22825f5936" | twice
             /competencies/1/parentId   | "no-such-competency"                   | parentId
             /relations/0/targetId      | "no-such-competency"                   | relation

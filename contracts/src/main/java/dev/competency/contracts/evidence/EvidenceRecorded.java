@@ -25,7 +25,7 @@ import java.util.Objects;
 public record EvidenceRecorded(
         @JsonProperty(required = true) String evidenceId,
         @JsonProperty(required = true) String learnerId,
-        String competencyId,
+        @JsonProperty(required = true) String competencyId,
         @JsonProperty(required = true) String frameworkId,
         @JsonProperty(required = true) int frameworkVersion,
         @JsonProperty(required = true) double score,
