@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +55,7 @@ class GatewayRoutingTest {
             "/api/teams/team-7, learner-profiles",
             "/api/analytics/heatmap?teamId=team-7, analytics"})
     void routesPathToOwningService(String path, String service) {
-        client().get().uri(path).exchange()
+        client().get().uri(URI.create("http://127.0.0.1:" + port + path)).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).isEqualTo(service + " " + path);
     }

@@ -91,6 +91,8 @@ public final class LocalPlatform implements AutoCloseable {
         Path logs = logDirectory(options.dataDirectory());
         kafka = EmbeddedKafka.start(options.kafkaPort(), options.dataDirectory().map(d -> d.resolve("kafka")));
         mongo = EmbeddedMongo.start(options.mongoPort(), options.dataDirectory().map(d -> d.resolve("mongo")));
+        int gatewayPort = options.gatewayPort() == 0 ? freePort() : options.gatewayPort();
+        String issuer = "http://127.0.0.1:" + gatewayPort + "/dev-issuer";
         int servicePort = options.firstServicePort();
         Map<String, String> gatewayEnvironment = new LinkedHashMap<>();
         for (Deployable service : Deployable.SERVICES) {
@@ -98,12 +100,14 @@ public final class LocalPlatform implements AutoCloseable {
             launch(service, port, Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "MONGODB_URI", mongo.connectionString(service.database()),
+                    "OIDC_ISSUER_URI", issuer,
+                    "OIDC_JWK_SET_URI", issuer + "/jwks",
                     "SPRING_PROFILES_ACTIVE", "local"), logs);
             gatewayEnvironment.put(service.name().toUpperCase().replace('-', '_') + "_URL",
                     "http://127.0.0.1:" + port);
         }
         gatewayEnvironment.put("SPRING_PROFILES_ACTIVE", "local");
-        int gatewayPort = options.gatewayPort() == 0 ? freePort() : options.gatewayPort();
+        gatewayEnvironment.put("OIDC_ISSUER_URI", issuer);
         gateway = launch(Deployable.GATEWAY, gatewayPort, gatewayEnvironment, logs);
         awaitHealthy();
     }

@@ -43,6 +43,7 @@ public final class RunningService implements AutoCloseable {
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "--spring.mongodb.uri=" + infrastructure.mongoUri(database)));
+        TestTokens.serviceProperties().forEach(property -> args.add("--" + property));
         for (String property : properties) {
             args.add("--" + property);
         }
@@ -86,10 +87,21 @@ public final class RunningService implements AutoCloseable {
         return statuses;
     }
 
-    /** A GET on this service; the body as text. */
+    /** A GET on this service without credentials; the body as text. */
     public HttpResponse<String> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
-                .timeout(Duration.ofSeconds(10)).GET().build();
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .timeout(Duration.ofSeconds(10)).GET().build());
+    }
+
+    /** A GET on this service with a bearer token (see {@link TestTokens}); the body as text. */
+    public HttpResponse<String> get(String path, String bearerToken) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .header("Authorization", "Bearer " + bearerToken)
+                .timeout(Duration.ofSeconds(10)).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        String path = request.uri().getPath();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

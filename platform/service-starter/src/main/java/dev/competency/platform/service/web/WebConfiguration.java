@@ -11,6 +11,11 @@ import org.springframework.core.Ordered;
 public class WebConfiguration {
 
     @Bean
+    ApiExceptionHandler apiExceptionHandler() {
+        return new ApiExceptionHandler();
+    }
+
+    @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

@@ -1,0 +1,104 @@
+package dev.competency.platform.service.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.competency.platform.service.StarterTestApplication;
+import dev.competency.platform.test.RunningService;
+import dev.competency.platform.test.TestTokens;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every service validates bearer tokens itself and answers failures as problem details, whether or not the
+ * request came through the gateway.
+ */
+class ServiceSecurityIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static RunningService service;
+
+    @BeforeAll
+    static void start() {
+        service = RunningService.start(StarterTestApplication.class, "starter-security-it",
+                "spring.application.name=starter-test");
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void rejectsRequestWithoutToken_withProblemDetails() {
+        HttpResponse<String> response = service.get("/api/probe/me");
+        assertProblem(response, 401, "/problems/unauthenticated");
+    }
+
+    @Test
+    void rejectsExpiredForgedAndForeignTokens() {
+        for (String token : List.of(TestTokens.expired("learner-1", "LEARNER"),
+                TestTokens.forged("learner-1", "LEARNER"),
+                TestTokens.fromOtherIssuer("learner-1", "LEARNER"),
+                "not-a-jwt")) {
+            assertProblem(service.get("/api/probe/me", token), 401, "/problems/unauthenticated");
+        }
+    }
+
+    @Test
+    void resolvesCallerFromValidToken() {
+        String token = TestTokens.token("manager-3", Map.of("roles", List.of("MANAGER", "unknown-role"),
+                "managed_teams", List.of("team-7")));
+        HttpResponse<String> response = service.get("/api/probe/me", token);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("subject").asString()).isEqualTo("manager-3");
+        assertThat(body.path("roles").toString()).isEqualTo("[\"MANAGER\"]");
+        assertThat(body.path("managedTeams").toString()).isEqualTo("[\"team-7\"]");
+    }
+
+    @Test
+    void answersForbidden_whenPolicyRefuses() {
+        assertProblem(service.get("/api/probe/admin", TestTokens.token("learner-1", "LEARNER")), 403,
+                "/problems/forbidden");
+        assertThat(service.get("/api/probe/admin", TestTokens.token("root", "ADMIN")).body()).isEqualTo("secret");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "invalid, 400, /problems/invalid-request, threshold must be in [0,1]",
+            "missing, 404, /problems/not-found, No framework 'fw-9'",
+            "conflict, 409, /problems/conflict, Version 2 is already published",
+            "other, 500, /problems/internal-error, Something went wrong on our side"})
+    void mapsFailuresToProblemDetails_withoutInternals(String kind, int status, String type, String detail) {
+        HttpResponse<String> response = service.get("/api/probe/fail/" + kind, TestTokens.token("a", "AUTHOR"));
+        assertProblem(response, status, type);
+        assertThat(JSON.readTree(response.body()).path("detail").asString()).startsWith(detail);
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("dev.competency")
+                .doesNotContain("internal detail");
+    }
+
+    @Test
+    void keepsProbesAndMetricsOpen() {
+        assertThat(service.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(service.get("/actuator/prometheus").statusCode()).isEqualTo(200);
+        assertProblem(service.get("/actuator/metrics"), 401, "/problems/unauthenticated");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(contentType ->
+                assertThat(contentType).startsWith("application/problem+json"));
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("type").asString()).isEqualTo(type);
+        assertThat(body.path("status").asInt()).isEqualTo(status);
+        assertThat(body.path("title").asString()).isNotBlank();
+    }
+}
