@@ -1,0 +1,384 @@
+package dev.competency.learners.mastery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The mastery of one learner on one competency, folded from that learner's evidence under a policy.
+ *
+ * <p>Use {@link #fold} for a one-off computation from a collection of evidence, or an instance as an
+ * accumulator for live intake: {@link #add} evidence as it arrives and ask for the {@link #result} at any time.
+ * Both give the same result for the same evidence, whatever the arrival order.
+ *
+ * <p>Costs: an item that arrives in fold order is folded in O(1) amortised time; a late item, a replacing copy or
+ * a void is inserted in place and the running state is refolded from the stored ordered list (O(n)).
+ * {@link #result} is O(n) because the explanation lists every item; it reuses the running state unless the
+ * as-of or knownAt instant cuts items off, in which case it refolds the list with those filters.
+ *
+ * <p>Instances are not thread-safe.
+ */
+public final class MasteryFold {
+
+    private static final Instant END_OF_TIME = Instant.MAX;
+
+    private final String competencyId;
+    private final MasteryPolicy policy;
+    private final ArrayList<Evidence> ordered = new ArrayList<>();
+    private final Map<String, Evidence> byId = new HashMap<>();
+    private final Set<String> voidedIds = new HashSet<>();
+    private final Tally running;
+    private Instant latestRecordedAt;
+
+    public MasteryFold(String competencyId, MasteryPolicy policy) {
+        Evidence.requireText(competencyId, "competencyId");
+        this.competencyId = competencyId;
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.running = new Tally(policy);
+    }
+
+    /**
+     * Folds {@code evidence} from scratch.
+     *
+     * @param evidence  the learner's evidence for this competency, in any order, duplicates allowed
+     * @param voidedIds ids of voided evidence, in addition to items flagged voided
+     * @param asOf      valid time: evidence that occurred after it is ignored, and expiry and decay are measured
+     *                  at it
+     * @param knownAt   record time: evidence recorded after it is ignored
+     * @throws IllegalArgumentException when an item is about another competency
+     */
+    public static MasteryResult fold(String competencyId, MasteryPolicy policy, Collection<Evidence> evidence,
+            Set<String> voidedIds, Instant asOf, Instant knownAt) {
+        Evidence.requireText(competencyId, "competencyId");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(voidedIds, "voidedIds");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(knownAt, "knownAt");
+        Evidence[] items = evidence.toArray(new Evidence[0]);
+        for (Evidence e : items) {
+            requireCompetency(competencyId, e);
+        }
+        // Collapse copies of one id: sort by id, the preferred copy first, and keep the first of each run.
+        Arrays.sort(items, MasteryFold::compareIdThenCopy);
+        Set<String> flaggedVoided = Set.of();
+        int unique = 0;
+        for (int i = 0; i < items.length; i++) {
+            Evidence e = items[i];
+            if (unique > 0 && items[unique - 1].evidenceId().equals(e.evidenceId())) {
+                if (e.voided() && !voidedIds.contains(e.evidenceId())) {
+                    flaggedVoided = addTo(flaggedVoided, e.evidenceId());
+                }
+                continue;
+            }
+            items[unique++] = e;
+        }
+        Evidence[] winners = unique == items.length ? items : Arrays.copyOf(items, unique);
+        Arrays.sort(winners, Evidence.FOLD_ORDER);
+        List<Evidence> inOrder = Arrays.asList(winners);
+        Set<String> extra = flaggedVoided;
+        Predicate<String> voided = extra.isEmpty() ? voidedIds::contains
+                : id -> voidedIds.contains(id) || extra.contains(id);
+        return evaluate(competencyId, policy, inOrder, voided, null, asOf, knownAt);
+    }
+
+    /** Folds {@code evidence} as of {@code asOf} with everything recorded so far known. */
+    public static MasteryResult fold(String competencyId, MasteryPolicy policy, Collection<Evidence> evidence,
+            Instant asOf) {
+        return fold(competencyId, policy, evidence, Set.of(), asOf, END_OF_TIME);
+    }
+
+    /**
+     * Adds one item. A copy of an id already held changes nothing unless it is preferred (recorded earlier) or
+     * carries the voided flag.
+     *
+     * @return whether the fold changed
+     * @throws IllegalArgumentException when the item is about another competency
+     */
+    public boolean add(Evidence evidence) {
+        requireCompetency(competencyId, evidence);
+        String id = evidence.evidenceId();
+        boolean newlyVoided = evidence.voided() && voidedIds.add(id);
+        Evidence held = byId.get(id);
+        if (held == null) {
+            byId.put(id, evidence);
+            int size = ordered.size();
+            if (size == 0 || Evidence.FOLD_ORDER.compare(ordered.get(size - 1), evidence) < 0) {
+                ordered.add(evidence);
+                offer(running, evidence);
+                if (latestRecordedAt == null || evidence.recordedAt().isAfter(latestRecordedAt)) {
+                    latestRecordedAt = evidence.recordedAt();
+                }
+            } else {
+                ordered.add(insertionPoint(evidence), evidence);
+                refold();
+            }
+            return true;
+        }
+        if (Evidence.compareCopies(evidence, held) < 0) {
+            ordered.remove(Collections.binarySearch(ordered, held, Evidence.FOLD_ORDER));
+            ordered.add(insertionPoint(evidence), evidence);
+            byId.put(id, evidence);
+            refold();
+            return true;
+        }
+        if (newlyVoided) {
+            refold();
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Voids an evidence id, whether or not it has arrived yet.
+     *
+     * @return whether the id was not voided before
+     */
+    public boolean voidEvidence(String evidenceId) {
+        Evidence.requireText(evidenceId, "evidenceId");
+        if (!voidedIds.add(evidenceId)) {
+            return false;
+        }
+        if (byId.containsKey(evidenceId)) {
+            refold();
+        }
+        return true;
+    }
+
+    /** The number of distinct evidence ids held, voided and excluded ones included. */
+    public int size() {
+        return ordered.size();
+    }
+
+    /** The mastery as of {@code asOf} with everything added so far known. */
+    public MasteryResult result(Instant asOf) {
+        return result(asOf, END_OF_TIME);
+    }
+
+    /** The mastery as of {@code asOf} (valid time) as known at {@code knownAt} (record time). */
+    public MasteryResult result(Instant asOf, Instant knownAt) {
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(knownAt, "knownAt");
+        boolean nothingCutOff = ordered.isEmpty()
+                || (!asOf.isBefore(ordered.get(ordered.size() - 1).occurredAt())
+                        && !knownAt.isBefore(latestRecordedAt));
+        return evaluate(competencyId, policy, ordered, voidedIds::contains, nothingCutOff ? running : null, asOf,
+                knownAt);
+    }
+
+    private void offer(Tally tally, Evidence e) {
+        if (tally.exclusionOf(e, voidedIds.contains(e.evidenceId()), END_OF_TIME, END_OF_TIME) == null) {
+            tally.accept(e);
+        }
+    }
+
+    private void refold() {
+        running.reset();
+        latestRecordedAt = null;
+        for (Evidence e : ordered) {
+            offer(running, e);
+            if (latestRecordedAt == null || e.recordedAt().isAfter(latestRecordedAt)) {
+                latestRecordedAt = e.recordedAt();
+            }
+        }
+    }
+
+    private int insertionPoint(Evidence evidence) {
+        int found = Collections.binarySearch(ordered, evidence, Evidence.FOLD_ORDER);
+        return found < 0 ? -found - 1 : found;
+    }
+
+    private static int compareIdThenCopy(Evidence a, Evidence b) {
+        int c = a.evidenceId().compareTo(b.evidenceId());
+        return c != 0 ? c : Evidence.compareCopies(a, b);
+    }
+
+    private static Set<String> addTo(Set<String> set, String id) {
+        Set<String> grown = set.isEmpty() ? new HashSet<>() : set;
+        grown.add(id);
+        return grown;
+    }
+
+    private static void requireCompetency(String competencyId, Evidence e) {
+        Objects.requireNonNull(e, "evidence");
+        if (!e.competencyId().equals(competencyId)) {
+            throw new IllegalArgumentException("evidence " + e.evidenceId() + " is about competency "
+                    + e.competencyId() + ", not " + competencyId);
+        }
+    }
+
+    /**
+     * Builds the result from the ordered, de-duplicated items. {@code prepared} is a tally already holding exactly
+     * the items that count at these instants, or {@code null} to fold one here.
+     */
+    private static MasteryResult evaluate(String competencyId, MasteryPolicy policy, List<Evidence> ordered,
+            Predicate<String> voided, Tally prepared, Instant asOf, Instant knownAt) {
+        Tally tally = prepared;
+        if (tally == null) {
+            tally = new Tally(policy);
+            for (Evidence e : ordered) {
+                if (tally.exclusionOf(e, voided.test(e.evidenceId()), asOf, knownAt) == null) {
+                    tally.accept(e);
+                }
+            }
+        }
+        List<Explanation.Exclusion> exclusions = new ArrayList<>();
+        Evidence[] counted = new Evidence[tally.counted];
+        Evidence[] scored = new Evidence[tally.scored];
+        int c = 0;
+        int s = 0;
+        for (Evidence e : ordered) {
+            ExclusionReason reason = tally.exclusionOf(e, voided.test(e.evidenceId()), asOf, knownAt);
+            if (reason != null) {
+                exclusions.add(new Explanation.Exclusion(e.evidenceId(), e.sourceType(), e.occurredAt(), e.score(),
+                        reason));
+                continue;
+            }
+            counted[c++] = e;
+            if (!tally.isRating(e)) {
+                scored[s++] = e;
+            }
+        }
+        double[] shares = tally.shares(scored);
+        List<Explanation.Contribution> contributions = new ArrayList<>(counted.length);
+        s = 0;
+        for (Evidence e : counted) {
+            double share = tally.isRating(e) ? 0.0 : shares[s++];
+            contributions.add(new Explanation.Contribution(e.evidenceId(), e.sourceType(), e.occurredAt(), e.score(),
+                    tally.weightOf(e), share));
+        }
+        return new Verdict(policy, tally, asOf, exclusions.size()).toResult(competencyId, contributions, exclusions);
+    }
+
+    /** Applies the policy's rules to a tally, in order: evidence, manual rating, minimum, method, expiry. */
+    private static final class Verdict {
+
+        private final MasteryPolicy policy;
+        private final ProficiencyScale scale;
+        private final Tally tally;
+        private final Instant asOf;
+        private final int excludedCount;
+
+        Verdict(MasteryPolicy policy, Tally tally, Instant asOf, int excludedCount) {
+            this.policy = policy;
+            this.scale = policy.scale();
+            this.tally = tally;
+            this.asOf = asOf;
+            this.excludedCount = excludedCount;
+        }
+
+        MasteryResult toResult(String competencyId, List<Explanation.Contribution> contributions,
+                List<Explanation.Exclusion> exclusions) {
+            double raw = tally.score();
+            Double computed = Double.isNaN(raw) ? null : raw;
+            double decayFactor = 1.0;
+            Double score = computed;
+            if (computed != null && policy.decayHalfLife() != null) {
+                double age = seconds(Duration.between(tally.last, asOf));
+                decayFactor = Math.pow(0.5, Math.max(0.0, age) / seconds(policy.decayHalfLife()));
+                score = computed * decayFactor;
+            }
+
+            DecidingRule rule;
+            String summary;
+            int levelIndex = -1;
+            int computedIndex = score == null || tally.scored < policy.minimumEvidence() ? -1 : scale.indexFor(score);
+            boolean ratingActive = tally.rating != null
+                    && (policy.manualRatingPrecedence() == ManualRatingPrecedence.ALWAYS || tally.supersededBy == null);
+            if (tally.counted == 0) {
+                rule = DecidingRule.NO_EVIDENCE;
+                summary = excludedCount == 0 ? "No evidence for this competency yet."
+                        : "No evidence counts: " + items(excludedCount) + " excluded.";
+            } else if (ratingActive) {
+                rule = DecidingRule.MANUAL_RATING;
+                levelIndex = scale.indexOf(tally.rating.ratedLevel());
+                summary = "Manual rating by " + tally.rating.actorId() + " on " + day(tally.rating.occurredAt())
+                        + " outranks the computed level: " + scale.levels().get(levelIndex).code()
+                        + " instead of " + (computedIndex < 0 ? "no level" : scale.levels().get(computedIndex).code())
+                        + ".";
+            } else if (tally.scored < policy.minimumEvidence()) {
+                rule = DecidingRule.MINIMUM_EVIDENCE;
+                summary = "Held back by the minimum-evidence rule: " + items(tally.scored)
+                        + " scored, the policy requires " + policy.minimumEvidence() + "." + decayNote(decayFactor);
+            } else if (score == null) {
+                rule = DecidingRule.N_MASTERY_PENDING;
+                summary = policy.method() + " needs " + tally.n() + " scores at or above the mastery threshold "
+                        + number(scale.masteryThreshold()) + "; " + tally.qualifying() + " so far.";
+            } else {
+                rule = DecidingRule.COMPUTED;
+                levelIndex = computedIndex;
+                summary = policy.method() + " over " + items(tally.scored) + " gives " + number(score) + ", "
+                        + (levelIndex < 0 ? "below the lowest level" : "level " + scale.levels().get(levelIndex).code())
+                        + "." + decayNote(decayFactor) + supersededNote();
+            }
+            boolean mastered = levelIndex >= 0 && levelIndex >= scale.masteryIndex();
+
+            Instant expiresAt = tally.counted == 0 || policy.validity() == null ? null
+                    : plus(tally.last, policy.validity());
+            if (expiresAt != null && !asOf.isBefore(expiresAt)) {
+                String expiry = "expired at " + expiresAt + " (last evidence on " + day(tally.last)
+                        + " plus the validity period " + policy.validity() + ")";
+                if (mastered) {
+                    mastered = false;
+                    rule = DecidingRule.EXPIRED;
+                    summary = "Mastery " + expiry + ". Before expiry: " + summary;
+                } else {
+                    summary = summary + " Validity also " + expiry + ".";
+                }
+            }
+            String levelCode = levelIndex < 0 ? null : scale.levels().get(levelIndex).code();
+            return new MasteryResult(competencyId, levelCode, score, mastered, tally.counted, tally.first, tally.last,
+                    expiresAt, policy.method(), policy.policyVersion(),
+                    new Explanation(rule, summary, contributions, exclusions, computed, decayFactor));
+        }
+
+        private String supersededNote() {
+            if (tally.rating == null) {
+                return "";
+            }
+            return " The manual rating by " + tally.rating.actorId() + " on " + day(tally.rating.occurredAt())
+                    + " was superseded by newer evidence " + tally.supersededBy.evidenceId() + ".";
+        }
+
+        private String decayNote(double decayFactor) {
+            if (decayFactor == 1.0) {
+                return "";
+            }
+            return " Decayed by a factor of " + number(decayFactor) + " since the last evidence on " + day(tally.last)
+                    + " (half-life " + policy.decayHalfLife() + ").";
+        }
+    }
+
+    private static Instant plus(Instant instant, Duration duration) {
+        Duration room = Duration.between(instant, Instant.MAX);
+        return duration.compareTo(room) >= 0 ? Instant.MAX : instant.plus(duration);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.getSeconds() + duration.getNano() / 1e9;
+    }
+
+    private static String items(int count) {
+        return count == 1 ? "1 item" : count + " items";
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

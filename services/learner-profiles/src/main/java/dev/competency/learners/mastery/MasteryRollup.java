@@ -1,0 +1,92 @@
+package dev.competency.learners.mastery;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** Rolls the mastery of child competencies up to their parent. */
+public final class MasteryRollup {
+
+    private MasteryRollup() {
+    }
+
+    /**
+     * Computes the parent's mastery from its children's results.
+     *
+     * @param childResults results for the children; a child without a result counts as having no level, and
+     *                     results for competencies that are not children are ignored
+     * @throws IllegalArgumentException when two results are for the same child or a child's level is not on the
+     *                                  scale
+     */
+    public static RollupResult rollUp(String parentCompetencyId, RollupPolicy policy, ProficiencyScale scale,
+            Collection<MasteryResult> childResults) {
+        Evidence.requireText(parentCompetencyId, "parentCompetencyId");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(scale, "scale");
+        Objects.requireNonNull(childResults, "childResults");
+        Map<String, MasteryResult> byChild = new HashMap<>();
+        for (MasteryResult result : childResults) {
+            if (policy.children().contains(result.competencyId())
+                    && byChild.put(result.competencyId(), result) != null) {
+                throw new IllegalArgumentException("childResults has two results for " + result.competencyId());
+            }
+        }
+        Set<String> required = policy instanceof RollupPolicy.Points p ? p.requiredChildren() : Set.of();
+        List<RollupResult.Child> children = new ArrayList<>();
+        int points = 0;
+        int lowestLevel = Integer.MAX_VALUE;
+        int mastered = 0;
+        List<String> requiredNotMastered = new ArrayList<>();
+        for (String childId : policy.children()) {
+            MasteryResult result = byChild.get(childId);
+            String levelCode = result == null ? null : result.levelCode();
+            int levelIndex = -1;
+            if (levelCode != null) {
+                levelIndex = scale.indexOf(levelCode);
+                if (levelIndex < 0) {
+                    throw new IllegalArgumentException(
+                            "child " + childId + " has level " + levelCode + ", which is not on the scale");
+                }
+            }
+            boolean childMastered = result != null && result.mastered();
+            boolean expired = result != null && result.rule() == DecidingRule.EXPIRED;
+            int childPoints = expired ? 0 : levelIndex + 1;
+            points += childPoints;
+            lowestLevel = Math.min(lowestLevel, levelIndex);
+            if (childMastered) {
+                mastered++;
+            } else if (required.contains(childId)) {
+                requiredNotMastered.add(childId);
+            }
+            children.add(new RollupResult.Child(childId, levelCode, childMastered, childPoints,
+                    required.contains(childId)));
+        }
+        int total = policy.children().size();
+        if (policy instanceof RollupPolicy.Points p) {
+            boolean enough = points >= p.pointsTarget();
+            boolean parentMastered = enough && requiredNotMastered.isEmpty();
+            String summary = "Children earn " + points + " of " + target(p.pointsTarget()) + " points"
+                    + (requiredNotMastered.isEmpty() ? "" : "; required children not mastered: "
+                            + String.join(", ", requiredNotMastered))
+                    + (parentMastered ? ": mastered." : ": not mastered.");
+            return new RollupResult(parentCompetencyId, policy,
+                    parentMastered ? scale.masteryLevel().code() : null, parentMastered, points, children, summary);
+        }
+        boolean parentMastered = mastered == total;
+        String levelCode = lowestLevel < 0 ? null : scale.levels().get(lowestLevel).code();
+        String summary = mastered + " of " + total + " children mastered"
+                + (levelCode == null ? "; at least one child has no level" : "; lowest child level " + levelCode)
+                + (parentMastered ? ": mastered." : ": not mastered.");
+        return new RollupResult(parentCompetencyId, policy, levelCode, parentMastered, points, children, summary);
+    }
+
+    private static String target(double pointsTarget) {
+        return pointsTarget == Math.rint(pointsTarget) ? Long.toString((long) pointsTarget)
+                : String.format(Locale.ROOT, "%.2f", pointsTarget);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.competency.learners.mastery;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Ordered proficiency levels, lowest first, with strictly increasing thresholds and exactly one mastery level.
+ * A score reaches the highest level whose threshold is at most the score; a score below the lowest threshold
+ * reaches no level. Mastered means at or above the mastery level.
+ */
+public record ProficiencyScale(List<ProficiencyLevel> levels) {
+
+    public ProficiencyScale {
+        Objects.requireNonNull(levels, "levels");
+        levels = List.copyOf(levels);
+        if (levels.isEmpty()) {
+            throw new IllegalArgumentException("levels must not be empty");
+        }
+        Set<String> codes = new HashSet<>();
+        int masteryLevels = 0;
+        for (int i = 0; i < levels.size(); i++) {
+            ProficiencyLevel level = levels.get(i);
+            if (!codes.add(level.code())) {
+                throw new IllegalArgumentException("levels must have unique codes but " + level.code() + " repeats");
+            }
+            if (i > 0 && level.threshold() <= levels.get(i - 1).threshold()) {
+                throw new IllegalArgumentException("levels must have strictly increasing thresholds but "
+                        + level.code() + " (" + level.threshold() + ") does not exceed "
+                        + levels.get(i - 1).code() + " (" + levels.get(i - 1).threshold() + ")");
+            }
+            if (level.mastery()) {
+                masteryLevels++;
+            }
+        }
+        if (masteryLevels != 1) {
+            throw new IllegalArgumentException("levels must contain exactly one mastery level but had " + masteryLevels);
+        }
+    }
+
+    /** Shorthand for {@code new ProficiencyScale(List.of(levels))}. */
+    public static ProficiencyScale of(ProficiencyLevel... levels) {
+        return new ProficiencyScale(List.of(levels));
+    }
+
+    /** Position of the level with this code, from 0 for the lowest, or -1 when the scale has no such level. */
+    public int indexOf(String code) {
+        for (int i = 0; i < levels.size(); i++) {
+            if (levels.get(i).code().equals(code)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Position of the highest level whose threshold is at most {@code score}, or -1 when none is reached. */
+    public int indexFor(double score) {
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            if (levels.get(i).threshold() <= score) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The highest level whose threshold is at most {@code score}. */
+    public Optional<ProficiencyLevel> levelFor(double score) {
+        int index = indexFor(score);
+        return index < 0 ? Optional.empty() : Optional.of(levels.get(index));
+    }
+
+    public int masteryIndex() {
+        for (int i = 0; ; i++) {
+            if (levels.get(i).mastery()) {
+                return i;
+            }
+        }
+    }
+
+    public ProficiencyLevel masteryLevel() {
+        return levels.get(masteryIndex());
+    }
+
+    public double masteryThreshold() {
+        return masteryLevel().threshold();
+    }
+}

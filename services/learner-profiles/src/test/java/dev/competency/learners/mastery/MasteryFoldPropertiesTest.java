@@ -1,0 +1,214 @@
+package dev.competency.learners.mastery;
+
+import static dev.competency.learners.mastery.Fixtures.COMPETENCY;
+import static dev.competency.learners.mastery.Fixtures.SCALE;
+import static dev.competency.learners.mastery.Fixtures.day;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Laws the fold must obey for any evidence and any valid policy. Evidence ids come from a small pool so that
+ * copies, conflicting copies and ties in time are common.
+ */
+class MasteryFoldPropertiesTest {
+
+    @Property
+    void givesSameResult_whateverTheInputOrder(@ForAll("policies") MasteryPolicy policy,
+            @ForAll("evidence") List<Evidence> evidence, @ForAll("voids") Set<String> voids,
+            @ForAll("days") double asOf, @ForAll("days") double knownAt, @ForAll Random random) {
+        List<Evidence> shuffled = new ArrayList<>(evidence);
+        Collections.shuffle(shuffled, random);
+
+        assertThat(fold(policy, shuffled, voids, asOf, knownAt)).isEqualTo(fold(policy, evidence, voids, asOf, knownAt));
+    }
+
+    @Property
+    void countsEachIdOnce_whenEvidenceIsDuplicated(@ForAll("policies") MasteryPolicy policy,
+            @ForAll("evidence") List<Evidence> evidence, @ForAll("days") double asOf, @ForAll Random random) {
+        List<Evidence> doubled = new ArrayList<>(evidence);
+        for (Evidence e : evidence) {
+            if (random.nextBoolean()) {
+                doubled.add(e);
+            }
+        }
+        Collections.shuffle(doubled, random);
+
+        MasteryResult once = fold(policy, evidence, Set.of(), asOf, 1000);
+        assertThat(fold(policy, doubled, Set.of(), asOf, 1000)).isEqualTo(once);
+        assertThat(once.explanation().contributions().size() + once.explanation().exclusions().size())
+                .isEqualTo(evidence.stream().map(Evidence::evidenceId).distinct().count());
+    }
+
+    @Property
+    void neverLowersScore_whenHighestGainsEvidence(@ForAll("policies") MasteryPolicy anyPolicy,
+            @ForAll("evidence") List<Evidence> evidence, @ForAll("item") Evidence extra,
+            @ForAll("days") double asOf) {
+        MasteryPolicy policy = new MasteryPolicy(1, MasteryMethod.highest(), SCALE, anyPolicy.sourceWeights(),
+                anyPolicy.minimumEvidence(), anyPolicy.manualRatingPrecedence(), anyPolicy.validity(),
+                anyPolicy.decayHalfLife());
+        Evidence fresh = new Evidence("fresh", COMPETENCY, extra.score(), extra.sourceType(), extra.actorId(),
+                extra.occurredAt(), extra.recordedAt(), extra.ratedLevel(), extra.voided());
+        List<Evidence> more = new ArrayList<>(evidence);
+        more.add(fresh);
+
+        Double before = fold(policy, evidence, Set.of(), asOf, 1000).score();
+        Double after = fold(policy, more, Set.of(), asOf, 1000).score();
+
+        if (before != null) {
+            assertThat(after).isNotNull().isGreaterThanOrEqualTo(before);
+        }
+    }
+
+    @Property
+    void equalsFoldFromScratch_whenEvidenceIsAddedOneByOne(@ForAll("policies") MasteryPolicy policy,
+            @ForAll("evidence") List<Evidence> evidence, @ForAll("voids") Set<String> voids,
+            @ForAll("days") double asOf, @ForAll("days") double knownAt, @ForAll boolean inFoldOrder,
+            @ForAll Random random) {
+        List<Evidence> arrival = new ArrayList<>(evidence);
+        if (inFoldOrder) {
+            arrival.sort(Evidence.FOLD_ORDER);
+        }
+        List<String> pendingVoids = new ArrayList<>(voids);
+        MasteryFold fold = new MasteryFold(COMPETENCY, policy);
+        for (Evidence e : arrival) {
+            if (!pendingVoids.isEmpty() && random.nextInt(4) == 0) {
+                fold.voidEvidence(pendingVoids.remove(pendingVoids.size() - 1));
+            }
+            fold.add(e);
+        }
+        pendingVoids.forEach(fold::voidEvidence);
+
+        assertThat(fold.result(day(asOf), day(knownAt))).isEqualTo(fold(policy, evidence, voids, asOf, knownAt));
+        assertThat(fold.result(day(1000))).isEqualTo(fold(policy, evidence, voids, 1000, 1000));
+    }
+
+    @Property
+    void keepsScoreWithinUnitInterval_whenMethodIsBkt(@ForAll("bkt") MasteryMethod bkt, @ForAll("policies") MasteryPolicy anyPolicy,
+            @ForAll("evidence") List<Evidence> evidence, @ForAll("days") double asOf) {
+        MasteryPolicy policy = new MasteryPolicy(1, bkt, SCALE, anyPolicy.sourceWeights(), 0,
+                ManualRatingPrecedence.NEVER, null, null);
+
+        MasteryResult result = fold(policy, evidence, Set.of(), asOf, 1000);
+
+        if (result.evidenceCount() > 0) {
+            assertThat(result.score()).isNotNull().isBetween(0.0, 1.0);
+        }
+    }
+
+    @Property
+    void keepsScoresAndSharesWithinUnitInterval_forAnyPolicyAndEvidence(@ForAll("policies") MasteryPolicy policy,
+            @ForAll("evidence") List<Evidence> evidence, @ForAll("days") double asOf, @ForAll("days") double knownAt) {
+        MasteryResult result = fold(policy, evidence, Set.of(), asOf, knownAt);
+
+        if (result.score() != null) {
+            assertThat(result.score()).isBetween(0.0, 1.0);
+        }
+        assertThat(result.explanation().contributions()).allSatisfy(c -> {
+            assertThat(c.effectiveWeight()).isBetween(0.0, 1.0);
+            assertThat(c.sourceWeight()).isPositive();
+        });
+        assertThat(result.evidenceCount()).isEqualTo(result.explanation().contributions().size());
+        if (result.mastered()) {
+            assertThat(SCALE.indexOf(result.levelCode())).isGreaterThanOrEqualTo(SCALE.masteryIndex());
+        }
+    }
+
+    private static MasteryResult fold(MasteryPolicy policy, List<Evidence> evidence, Set<String> voids, double asOf,
+            double knownAt) {
+        return MasteryFold.fold(COMPETENCY, policy, evidence, voids, day(asOf), day(knownAt));
+    }
+
+    @Provide
+    Arbitrary<Double> days() {
+        return Arbitraries.doubles().between(0, 40).ofScale(2);
+    }
+
+    @Provide
+    Arbitrary<Set<String>> voids() {
+        return ids().set().ofMaxSize(3);
+    }
+
+    @Provide
+    Arbitrary<List<Evidence>> evidence() {
+        return item().list().ofMaxSize(25);
+    }
+
+    @Provide
+    Arbitrary<Evidence> item() {
+        Arbitrary<Double> scores = Arbitraries.oneOf(
+                Arbitraries.just(0.0), Arbitraries.just(1.0), Arbitraries.just(0.7), Arbitraries.just(0.9),
+                Arbitraries.doubles().between(0, 1));
+        Arbitrary<Double> occurred = Arbitraries.integers().between(0, 30).map(d -> (double) d);
+        Arbitrary<Double> lag = Arbitraries.oneOf(Arbitraries.just(0.0), Arbitraries.integers().between(0, 10)
+                .map(d -> (double) d));
+        Arbitrary<String> levels = Arbitraries.of("NOVICE", "DEVELOPING", "PROFICIENT", "EXPERT", "GURU").injectNull(0.3);
+        return Combinators.combine(ids(), scores, Arbitraries.of(SourceType.class), Arbitraries.of("a-1", "a-2"),
+                        occurred, lag, levels, Arbitraries.of(false, false, false, true))
+                .as((id, score, source, actor, at, late, level, voided) -> {
+                    Instant occurredAt = day(at);
+                    return new Evidence(id, COMPETENCY, score, source, actor, occurredAt, day(at + late),
+                            source == SourceType.MANUAL_RATING ? level : null, voided);
+                });
+    }
+
+    private static Arbitrary<String> ids() {
+        return Arbitraries.integers().between(0, 19).map(i -> "e-" + i);
+    }
+
+    @Provide
+    Arbitrary<MasteryMethod> bkt() {
+        Arbitrary<Double> p = Arbitraries.oneOf(Arbitraries.just(0.0), Arbitraries.just(1.0),
+                Arbitraries.doubles().between(0, 1));
+        Arbitrary<Double> noise = Arbitraries.oneOf(Arbitraries.just(0.0),
+                Arbitraries.doubles().between(0, 0.49));
+        return Combinators.combine(p, p, noise, noise, p).as(MasteryMethod::bkt);
+    }
+
+    @Provide
+    Arbitrary<MasteryMethod> methods() {
+        Arbitrary<Double> rate = Arbitraries.oneOf(Arbitraries.just(1.0),
+                Arbitraries.doubles().between(0.01, 1));
+        return Arbitraries.oneOf(
+                Arbitraries.just(MasteryMethod.highest()),
+                Arbitraries.just(MasteryMethod.latest()),
+                Arbitraries.just(MasteryMethod.average()),
+                Arbitraries.integers().between(1, 4).map(MasteryMethod::nMastery),
+                rate.map(MasteryMethod::weightedAverage),
+                rate.map(MasteryMethod::decayingAverage),
+                bkt());
+    }
+
+    @Provide
+    Arbitrary<MasteryPolicy> policies() {
+        Arbitrary<Double> weight = Arbitraries.oneOf(Arbitraries.just(1.0), Arbitraries.just(0.0),
+                Arbitraries.just(0.5), Arbitraries.just(2.5), Arbitraries.doubles().between(0, 3));
+        Arbitrary<Map<SourceType, Double>> weights = weight.list().ofSize(SourceType.values().length)
+                .map(list -> {
+                    Map<SourceType, Double> map = new EnumMap<>(SourceType.class);
+                    for (SourceType type : SourceType.values()) {
+                        map.put(type, list.get(type.ordinal()));
+                    }
+                    return map;
+                });
+        Arbitrary<Duration> period = Arbitraries.integers().between(1, 30).map(Duration::ofDays).injectNull(0.5);
+        return Combinators.combine(methods(), weights, Arbitraries.integers().between(0, 3),
+                        Arbitraries.of(ManualRatingPrecedence.class), period, period)
+                .as((method, w, minimum, precedence, validity, halfLife) ->
+                        new MasteryPolicy(1, method, SCALE, w, minimum, precedence, validity, halfLife));
+    }
+}
