@@ -1,0 +1,60 @@
+package dev.competency.gateway;
+
+import dev.competency.gateway.devissuer.DevIssuer;
+import dev.competency.gateway.devissuer.TestTokens;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway as the local run starts it (profile {@code local}, development issuer on), in front of the stand-in
+ * services. Every test class extending this one shares the same Spring context. Limits are lowered so tests reach
+ * them quickly: 64 KB bodies, 1 s analytics timeout, bursts of 30 requests refilled at 5 per second.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "MAX_REQUEST_SIZE=64KB",
+        "MAX_XAPI_REQUEST_SIZE=128KB",
+        "ANALYTICS_RESPONSE_TIMEOUT_MS=1000",
+        "RATE_LIMIT_BURST=30",
+        "RATE_LIMIT_PER_SECOND=5",
+        "PORTAL_ORIGINS=http://portal.example",
+        "OIDC_ISSUER_URI=" + LocalGatewayTest.ISSUER})
+@ActiveProfiles("local")
+abstract class LocalGatewayTest {
+
+    static final String ISSUER = "http://gateway.test/dev-issuer";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DevIssuer devIssuer;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("FRAMEWORKS_URL", () -> StandInBackends.url("frameworks"));
+        registry.add("ASSESSMENTS_URL", () -> StandInBackends.url("assessments"));
+        registry.add("LEARNER_PROFILES_URL", () -> StandInBackends.url("learner-profiles"));
+        registry.add("ANALYTICS_URL", () -> StandInBackends.url("analytics"));
+    }
+
+    TestTokens tokens() {
+        return new TestTokens(devIssuer);
+    }
+
+    WebTestClient client() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** A URI kept exactly as written (WebTestClient would encode a string). */
+    URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.competency.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The four services, played by JDK HTTP servers. Each answers {@code "<service> <path>[?query]"} after reading the
+ * whole request body, and reports what it received in response headers: {@code X-Seen-Request-Id},
+ * {@code X-Seen-Authorization}, {@code X-Seen-Body-Bytes}. Paths ending in {@code /unavailable} answer 503 and
+ * those ending in {@code /slow} take two seconds, in {@code /busy} 300 ms; {@link #hits(String)} counts requests per path.
+ */
+final class StandInBackends {
+
+    private static final Map<String, HttpServer> SERVERS = new LinkedHashMap<>();
+    private static final Map<String, AtomicInteger> HITS = new ConcurrentHashMap<>();
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "stand-in-backend");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    static {
+        for (String name : new String[] {"frameworks", "assessments", "learner-profiles", "analytics"}) {
+            SERVERS.put(name, start(name));
+        }
+    }
+
+    private StandInBackends() {
+    }
+
+    static String url(String service) {
+        return "http://127.0.0.1:" + SERVERS.get(service).getAddress().getPort();
+    }
+
+    /** An address where nothing listens: a service that is down. */
+    static String unreachableUrl() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int hits(String path) {
+        AtomicInteger count = HITS.get(path);
+        return count == null ? 0 : count.get();
+    }
+
+    private static HttpServer start(String name) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(WORKERS);
+            server.createContext("/", exchange -> answer(name, exchange));
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void answer(String name, HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        HITS.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet();
+        long bodyBytes;
+        try (InputStream in = exchange.getRequestBody()) {
+            bodyBytes = in.transferTo(OutputStream.nullOutputStream());
+        }
+        if (path.endsWith("/slow")) {
+            pause(2000);
+        } else if (path.endsWith("/busy")) {
+            pause(300);
+        }
+        String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+        exchange.getResponseHeaders().set("X-Seen-Request-Id", String.valueOf(requestId));
+        exchange.getResponseHeaders().set("X-Seen-Authorization",
+                String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+        exchange.getResponseHeaders().set("X-Seen-Body-Bytes", Long.toString(bodyBytes));
+        if (requestId != null) {
+            // The services echo the id, as the platform's RequestIdFilter does.
+            exchange.getResponseHeaders().set("X-Request-Id", requestId);
+        }
+        int status = path.endsWith("/unavailable") ? 503 : 200;
+        String query = exchange.getRequestURI().getRawQuery();
+        byte[] body = (name + " " + path + (query == null ? "" : "?" + query)).getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
