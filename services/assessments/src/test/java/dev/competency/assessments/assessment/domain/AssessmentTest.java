@@ -1,8 +1,16 @@
 package dev.competency.assessments.assessment.domain;
 
+import static dev.competency.assessments.assessment.domain.Definitions.API;
+import static dev.competency.assessments.assessment.domain.Definitions.DATA;
+import static dev.competency.assessments.assessment.domain.Definitions.FRAMEWORK;
+import static dev.competency.assessments.assessment.domain.Definitions.VERSION;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +24,11 @@ class AssessmentTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Assessment.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(Definitions.frameworks());
+    }
+
+    private static AssessmentCreated created(AssessmentKind kind) {
+        return new AssessmentCreated("as-1", kind, "REST basics", FRAMEWORK, VERSION, 1, "author-1", NOW);
     }
 
     @Test
@@ -40,6 +53,111 @@ class AssessmentTest {
                 .when(new CreateAssessment("as-1", null, "Design review", "fw-1", 1, "author-1"))
                 .expectException(InvalidAssessmentException.class)
                 .expectExceptionMessage("kind is required: one of QUIZ, RUBRIC, OBSERVATION, PEER, SELF")
+                .expectNoEvents();
+    }
+
+    @Test
+    void definesDraft_whenQuizIsValid() {
+        AssessmentDefinition quiz = Definitions.quiz("PT30M", false);
+        fixture.given(created(AssessmentKind.QUIZ))
+                .when(new DefineAssessment("as-1", quiz, "author-1"))
+                .expectEvents(new AssessmentDefined("as-1", 1, quiz, "author-1", NOW));
+    }
+
+    @Test
+    void publishesVersionOne_andStartsDraftOfVersionTwo_whenDefinedAgain() {
+        AssessmentDefinition rubric = Definitions.rubric();
+        fixture.given(created(AssessmentKind.RUBRIC), new AssessmentDefined("as-1", 1, rubric, "author-1", NOW))
+                .when(new PublishAssessment("as-1", "author-1"))
+                .expectEvents(new AssessmentPublished(new PublishedAssessment("as-1", 1, AssessmentKind.RUBRIC,
+                        "REST basics", FRAMEWORK, VERSION, rubric), "author-1", NOW));
+
+        fixture.given(created(AssessmentKind.RUBRIC), new AssessmentDefined("as-1", 1, rubric, "author-1", NOW),
+                        new AssessmentPublished(new PublishedAssessment("as-1", 1, AssessmentKind.RUBRIC,
+                                "REST basics", FRAMEWORK, VERSION, rubric), "author-1", NOW))
+                .when(new DefineAssessment("as-1", rubric, "author-2"))
+                .expectEvents(new AssessmentDefined("as-1", 2, rubric, "author-2", NOW));
+    }
+
+    @Test
+    void rejectsPublication_whenThereIsNoDraft() {
+        fixture.given(created(AssessmentKind.QUIZ))
+                .when(new PublishAssessment("as-1", "author-1"))
+                .expectException(IllegalStateException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsDefinition_whenItemIsUnalignedAndCompetencyIsNotInFramework() {
+        AssessmentDefinition quiz = Definitions.quiz(null, false);
+        AssessmentDefinition broken = new AssessmentDefinition(List.of(new CompetencyWeight(API, 2),
+                new CompetencyWeight(DATA, 1), new CompetencyWeight("c-unknown", 1)), 3.0, 0.6, null, null, false,
+                List.of(quiz.items().get(0), new QuizItem("q9", ItemType.SINGLE_CHOICE, "?", List.of("a", "b"),
+                        List.of("a"), null, null, 1.0, false, List.of())), null, null);
+
+        fixture.given(created(AssessmentKind.QUIZ))
+                .when(new DefineAssessment("as-1", broken, "author-1"))
+                .expectException(InvalidAssessmentException.class)
+                .expectExceptionMessage(allOf(
+                        containsString("competency c-unknown is not in framework fw-1 version 2"),
+                        containsString("item q9 is not aligned to any competency"),
+                        containsString("alignment weights sum to 4.0 but weightTotal declares 3.0"),
+                        containsString("competency c-data has no item to assess it")))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsDefinition_whenRubricLevelsAreOutOfOrder() {
+        AssessmentDefinition rubric = new AssessmentDefinition(List.of(new CompetencyWeight(API, 1)), null, 0.5,
+                null, null, false, null, List.of(new RubricCriterion("design", "Design", API, List.of(
+                new RubricLevel("GOOD", "Good", 3), new RubricLevel("POOR", "Poor", 1)))), null);
+
+        fixture.given(created(AssessmentKind.RUBRIC))
+                .when(new DefineAssessment("as-1", rubric, "author-1"))
+                .expectException(InvalidAssessmentException.class)
+                .expectExceptionMessage(containsString("criterion design levels are out of order: POOR must score"
+                        + " more than GOOD"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsDefinition_whenChoiceItemsAreMalformed() {
+        AssessmentDefinition quiz = new AssessmentDefinition(List.of(new CompetencyWeight(API, 1)), null, 0.5, null,
+                "soon", false, List.of(
+                new QuizItem("q1", ItemType.SINGLE_CHOICE, "?", List.of("a", "b"), List.of("a", "b"), null, null, 1.0,
+                        false, List.of(API)),
+                new QuizItem("q2", ItemType.ORDERING, "?", List.of("a", "b"), List.of("a"), null, null, 1.0, false,
+                        List.of(API)),
+                new QuizItem("q3", ItemType.NUMERIC, "?", null, null, null, -1.0, 1.0, false, List.of(API))),
+                null, null);
+
+        fixture.given(created(AssessmentKind.QUIZ))
+                .when(new DefineAssessment("as-1", quiz, "author-1"))
+                .expectException(InvalidAssessmentException.class)
+                .expectExceptionMessage(allOf(
+                        containsString("item q1 is single choice and must have exactly one correct option"),
+                        containsString("item q2 must give the correct order of all its options"),
+                        containsString("item q3 is numeric and needs an answer"),
+                        containsString("item q3 must not have a negative tolerance"),
+                        containsString("timeLimit must be an ISO 8601 duration")))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsDefinition_whenFrameworkVersionIsUnknown() {
+        fixture.given(new AssessmentCreated("as-1", AssessmentKind.QUIZ, "REST basics", "fw-unknown", 1, 1,
+                        "author-1", NOW))
+                .when(new DefineAssessment("as-1", Definitions.quiz(null, false), "author-1"))
+                .expectException(InvalidAssessmentException.class)
+                .expectExceptionMessage("framework fw-unknown version 1 has not been published")
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsChanges_whenAssessmentIsRetired() {
+        fixture.given(created(AssessmentKind.QUIZ), new AssessmentRetired("as-1", "author-1", NOW))
+                .when(new DefineAssessment("as-1", Definitions.quiz(null, false), "author-1"))
+                .expectException(IllegalStateException.class)
                 .expectNoEvents();
     }
 }

@@ -1,0 +1,68 @@
+package dev.competency.assessments.alignment.web;
+
+import dev.competency.assessments.access.AssessmentAccessPolicy;
+import dev.competency.assessments.alignment.domain.ActivityAlignment;
+import dev.competency.assessments.alignment.query.ActivityAlignments;
+import dev.competency.assessments.frameworks.domain.FrameworkVersions;
+import dev.competency.platform.service.security.Caller;
+import dev.competency.platform.service.web.ResourceNotFound;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Authors align xAPI activities to competencies, so that statements about them become evidence. */
+@RestController
+@RequestMapping("/api/assessments/activity-alignments")
+class ActivityAlignmentController {
+
+    private final ActivityAlignments alignments;
+    private final FrameworkVersions frameworks;
+    private final AssessmentAccessPolicy access;
+    private final Clock clock;
+
+    ActivityAlignmentController(ActivityAlignments alignments, FrameworkVersions frameworks,
+                                AssessmentAccessPolicy access, Clock clock) {
+        this.alignments = alignments;
+        this.frameworks = frameworks;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    record AlignActivity(String activityId, String activityType, String extensionKey, String extensionValue,
+                         String frameworkId, Integer frameworkVersion, List<String> competencyIds) {
+    }
+
+    @PostMapping
+    ResponseEntity<ActivityAlignment> align(@RequestBody AlignActivity request, Caller caller) {
+        access.requireAuthor(caller);
+        ActivityAlignment alignment = ActivityAlignment.define(request.activityId(), request.activityType(),
+                request.extensionKey(), request.extensionValue(), request.frameworkId(), request.frameworkVersion(),
+                request.competencyIds(), caller.subject(), clock.instant(), frameworks);
+        alignments.save(alignment);
+        return ResponseEntity.created(URI.create("/api/assessments/activity-alignments/" + alignment.alignmentId()))
+                .body(alignment);
+    }
+
+    @GetMapping
+    List<ActivityAlignment> list(Caller caller) {
+        access.requireAuthor(caller);
+        return alignments.all();
+    }
+
+    @DeleteMapping("/{alignmentId}")
+    ResponseEntity<Void> remove(@PathVariable String alignmentId, Caller caller) {
+        access.requireAuthor(caller);
+        if (!alignments.delete(alignmentId)) {
+            throw new ResourceNotFound("No activity alignment " + alignmentId);
+        }
+        return ResponseEntity.noContent().build();
+    }
+}

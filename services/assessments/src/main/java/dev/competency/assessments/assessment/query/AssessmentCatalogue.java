@@ -1,0 +1,124 @@
+package dev.competency.assessments.assessment.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import dev.competency.assessments.assessment.domain.AssessmentCreated;
+import dev.competency.assessments.assessment.domain.AssessmentDefined;
+import dev.competency.assessments.assessment.domain.AssessmentDefinition;
+import dev.competency.assessments.assessment.domain.AssessmentKind;
+import dev.competency.assessments.assessment.domain.AssessmentPublished;
+import dev.competency.assessments.assessment.domain.AssessmentRetired;
+import dev.competency.assessments.assessment.domain.AssessmentStatus;
+import dev.competency.assessments.assessment.domain.CompetencyWeight;
+import dev.competency.assessments.assessment.domain.PublishedAssessment;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.bson.Document;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Assessment definitions as authors and learners look them up: status, versions, the draft, the published version
+ * an attempt is taken against, and the competencies they are aligned to. Updated in the unit of work of the
+ * command (subscribing processor); every write is a set keyed by the assessment id, so applying an event twice
+ * changes nothing.
+ */
+@ProcessingGroup(AssessmentCatalogue.PROCESSING_GROUP)
+public class AssessmentCatalogue {
+
+    public static final String PROCESSING_GROUP = "assessment-catalogue";
+    static final String COLLECTION = "assessments";
+
+    private final MongoCollection<Document> assessments;
+    private final JsonMapper json;
+
+    public AssessmentCatalogue(MongoDatabase database, JsonMapper json) {
+        this.assessments = database.getCollection(COLLECTION);
+        this.json = json;
+        assessments.createIndex(Indexes.ascending("competencyIds"), new IndexOptions().name("by_competency"));
+    }
+
+    /** An assessment as the API shows it. */
+    public record AssessmentView(String assessmentId, AssessmentKind kind, String title, String frameworkId,
+                                 int frameworkVersion, AssessmentStatus status, int draftVersion,
+                                 int publishedVersion, List<String> competencyIds, AssessmentDefinition draft,
+                                 PublishedAssessment published) {
+    }
+
+    @EventHandler
+    void on(AssessmentCreated event) {
+        assessments.updateOne(Filters.eq("_id", event.assessmentId()), Updates.combine(
+                Updates.set("kind", event.kind().name()),
+                Updates.set("title", event.title()),
+                Updates.set("frameworkId", event.frameworkId()),
+                Updates.set("frameworkVersion", event.frameworkVersion()),
+                Updates.set("status", AssessmentStatus.DRAFT.name()),
+                Updates.set("draftVersion", event.draftVersion()),
+                Updates.setOnInsert("publishedVersion", 0),
+                Updates.setOnInsert("competencyIds", List.of()),
+                Updates.set("createdBy", event.createdBy()),
+                Updates.set("createdAt", Date.from(event.createdAt()))), new UpdateOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(AssessmentDefined event) {
+        List<String> competencies = new ArrayList<>(competencyIds(event.assessmentId()));
+        event.definition().alignments().stream().map(CompetencyWeight::competencyId)
+                .filter(id -> !competencies.contains(id)).forEach(competencies::add);
+        assessments.updateOne(Filters.eq("_id", event.assessmentId()), Updates.combine(
+                Updates.set("draftVersion", event.draftVersion()),
+                Updates.set("draft", json.writeValueAsString(event.definition())),
+                Updates.set("competencyIds", competencies)));
+    }
+
+    @EventHandler
+    void on(AssessmentPublished event) {
+        PublishedAssessment published = event.assessment();
+        assessments.updateOne(Filters.eq("_id", published.assessmentId()), Updates.combine(
+                Updates.set("status", AssessmentStatus.PUBLISHED.name()),
+                Updates.set("publishedVersion", published.version()),
+                Updates.set("published", json.writeValueAsString(published))));
+    }
+
+    @EventHandler
+    void on(AssessmentRetired event) {
+        assessments.updateOne(Filters.eq("_id", event.assessmentId()),
+                Updates.set("status", AssessmentStatus.RETIRED.name()));
+    }
+
+    public Optional<AssessmentView> find(String assessmentId) {
+        return Optional.ofNullable(assessments.find(Filters.eq("_id", assessmentId)).first()).map(this::toView);
+    }
+
+    /** Assessments aligned to a competency (in their draft or published version). */
+    public List<AssessmentView> byCompetency(String competencyId) {
+        List<AssessmentView> views = new ArrayList<>();
+        assessments.find(Filters.eq("competencyIds", competencyId)).forEach(d -> views.add(toView(d)));
+        return views;
+    }
+
+    private List<String> competencyIds(String assessmentId) {
+        Document document = assessments.find(Filters.eq("_id", assessmentId)).first();
+        return document == null ? List.of() : document.getList("competencyIds", String.class, List.of());
+    }
+
+    private AssessmentView toView(Document document) {
+        String draft = document.getString("draft");
+        String published = document.getString("published");
+        return new AssessmentView(document.getString("_id"), AssessmentKind.valueOf(document.getString("kind")),
+                document.getString("title"), document.getString("frameworkId"),
+                document.getInteger("frameworkVersion"), AssessmentStatus.valueOf(document.getString("status")),
+                document.getInteger("draftVersion"), document.getInteger("publishedVersion", 0),
+                document.getList("competencyIds", String.class, List.of()),
+                draft == null ? null : json.readValue(draft, AssessmentDefinition.class),
+                published == null ? null : json.readValue(published, PublishedAssessment.class));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.competency.assessments.assessment.web;
+
+import dev.competency.assessments.access.AssessmentAccessPolicy;
+import dev.competency.assessments.assessment.domain.AssessmentDefinition;
+import dev.competency.assessments.assessment.domain.AssessmentKind;
+import dev.competency.assessments.assessment.domain.CreateAssessment;
+import dev.competency.assessments.assessment.domain.DefineAssessment;
+import dev.competency.assessments.assessment.domain.PublishAssessment;
+import dev.competency.assessments.assessment.domain.RetireAssessment;
+import dev.competency.assessments.assessment.query.AssessmentCatalogue;
+import dev.competency.assessments.assessment.query.AssessmentCatalogue.AssessmentView;
+import dev.competency.platform.service.security.Caller;
+import dev.competency.platform.service.web.ResourceNotFound;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Authors create, define, publish and retire assessments; everyone signed in can look them up. */
+@RestController
+@RequestMapping("/api/assessments")
+class AssessmentController {
+
+    private final CommandGateway commands;
+    private final AssessmentCatalogue catalogue;
+    private final AssessmentAccessPolicy access;
+
+    AssessmentController(CommandGateway commands, AssessmentCatalogue catalogue, AssessmentAccessPolicy access) {
+        this.commands = commands;
+        this.catalogue = catalogue;
+        this.access = access;
+    }
+
+    record NewAssessment(AssessmentKind kind, String title, String frameworkId, Integer frameworkVersion) {
+    }
+
+    @PostMapping
+    ResponseEntity<AssessmentView> create(@RequestBody NewAssessment request, Caller caller) {
+        access.requireAuthor(caller);
+        String assessmentId = UUID.randomUUID().toString();
+        commands.sendAndWait(new CreateAssessment(assessmentId, request.kind(), request.title(),
+                request.frameworkId(), request.frameworkVersion() == null ? 0 : request.frameworkVersion(),
+                caller.subject()));
+        return ResponseEntity.created(URI.create("/api/assessments/" + assessmentId)).body(view(assessmentId));
+    }
+
+    @PutMapping("/{assessmentId}/definition")
+    AssessmentView define(@PathVariable String assessmentId, @RequestBody AssessmentDefinition definition,
+                          Caller caller) {
+        access.requireAuthor(caller);
+        view(assessmentId);
+        commands.sendAndWait(new DefineAssessment(assessmentId, definition, caller.subject()));
+        return view(assessmentId);
+    }
+
+    @PostMapping("/{assessmentId}/publication")
+    AssessmentView publish(@PathVariable String assessmentId, Caller caller) {
+        access.requireAuthor(caller);
+        view(assessmentId);
+        commands.sendAndWait(new PublishAssessment(assessmentId, caller.subject()));
+        return view(assessmentId);
+    }
+
+    @PostMapping("/{assessmentId}/retirement")
+    AssessmentView retire(@PathVariable String assessmentId, Caller caller) {
+        access.requireAuthor(caller);
+        view(assessmentId);
+        commands.sendAndWait(new RetireAssessment(assessmentId, caller.subject()));
+        return view(assessmentId);
+    }
+
+    @GetMapping("/{assessmentId}")
+    AssessmentView get(@PathVariable String assessmentId, Caller caller) {
+        return view(assessmentId);
+    }
+
+    @GetMapping
+    List<AssessmentView> byCompetency(@RequestParam String competencyId, Caller caller) {
+        return catalogue.byCompetency(competencyId);
+    }
+
+    private AssessmentView view(String assessmentId) {
+        return catalogue.find(assessmentId)
+                .orElseThrow(() -> new ResourceNotFound("No assessment " + assessmentId));
+    }
+}

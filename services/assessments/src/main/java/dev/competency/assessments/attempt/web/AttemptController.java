@@ -1,0 +1,158 @@
+package dev.competency.assessments.attempt.web;
+
+import dev.competency.assessments.access.AssessmentAccessPolicy;
+import dev.competency.assessments.assessment.domain.AssessmentStatus;
+import dev.competency.assessments.assessment.domain.PublishedAssessment;
+import dev.competency.assessments.assessment.query.AssessmentCatalogue;
+import dev.competency.assessments.assessment.query.AssessmentCatalogue.AssessmentView;
+import dev.competency.assessments.attempt.domain.GradeAttempt;
+import dev.competency.assessments.attempt.domain.ItemResponse;
+import dev.competency.assessments.attempt.domain.RecordObservation;
+import dev.competency.assessments.attempt.domain.SaveResponses;
+import dev.competency.assessments.attempt.domain.StartAttempt;
+import dev.competency.assessments.attempt.domain.SubmitAttempt;
+import dev.competency.assessments.attempt.domain.WithdrawAttempt;
+import dev.competency.assessments.attempt.query.AttemptBoard;
+import dev.competency.assessments.attempt.query.AttemptBoard.AttemptView;
+import dev.competency.platform.service.security.Caller;
+import dev.competency.platform.service.web.ResourceNotFound;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Attempts: learners start, answer and submit; assessors grade (and regrade), observe and withdraw; learners and
+ * their assessors read results; assessors work through the grading queue of their organisation unit.
+ */
+@RestController
+class AttemptController {
+
+    private final CommandGateway commands;
+    private final AssessmentCatalogue assessments;
+    private final AttemptBoard attempts;
+    private final AssessmentAccessPolicy access;
+
+    AttemptController(CommandGateway commands, AssessmentCatalogue assessments, AttemptBoard attempts,
+                      AssessmentAccessPolicy access) {
+        this.commands = commands;
+        this.assessments = assessments;
+        this.attempts = attempts;
+        this.access = access;
+    }
+
+    record Responses(Map<String, ItemResponse> responses) {
+    }
+
+    record Grading(Map<String, String> levels, String comment) {
+    }
+
+    record Withdrawal(String reason) {
+    }
+
+    record Observation(String learnerId, Map<String, Boolean> marks, Instant observedAt) {
+    }
+
+    @PostMapping("/api/assessments/{assessmentId}/attempts")
+    ResponseEntity<AttemptView> start(@PathVariable String assessmentId, Caller caller) {
+        String learnerId = caller.subject();
+        access.requireLearnerThemself(caller, learnerId);
+        PublishedAssessment published = published(assessmentId);
+        String attemptId = UUID.randomUUID().toString();
+        commands.sendAndWait(new StartAttempt(attemptId, learnerId, published,
+                attempts.countByLearnerAndAssessment(learnerId, assessmentId)));
+        return ResponseEntity.created(URI.create("/api/assessments/attempts/" + attemptId)).body(view(attemptId));
+    }
+
+    @PutMapping("/api/assessments/attempts/{attemptId}/responses")
+    AttemptView save(@PathVariable String attemptId, @RequestBody Responses request, Caller caller) {
+        AttemptView attempt = view(attemptId);
+        access.requireLearnerThemself(caller, attempt.learnerId());
+        commands.sendAndWait(new SaveResponses(attemptId, caller.subject(), request.responses()));
+        return view(attemptId);
+    }
+
+    @PostMapping("/api/assessments/attempts/{attemptId}/submission")
+    AttemptView submit(@PathVariable String attemptId, Caller caller) {
+        AttemptView attempt = view(attemptId);
+        access.requireLearnerThemself(caller, attempt.learnerId());
+        commands.sendAndWait(new SubmitAttempt(attemptId, caller.subject()));
+        return view(attemptId);
+    }
+
+    @PostMapping("/api/assessments/attempts/{attemptId}/grading")
+    AttemptView grade(@PathVariable String attemptId, @RequestBody Grading request, Caller caller) {
+        AttemptView attempt = view(attemptId);
+        access.requireAssessorOf(caller, attempt.learnerId());
+        commands.sendAndWait(new GradeAttempt(attemptId, caller.subject(), request.levels(), request.comment()));
+        return view(attemptId);
+    }
+
+    @PostMapping("/api/assessments/attempts/{attemptId}/withdrawal")
+    AttemptView withdraw(@PathVariable String attemptId, @RequestBody Withdrawal request, Caller caller) {
+        AttemptView attempt = view(attemptId);
+        access.requireAssessorOf(caller, attempt.learnerId());
+        commands.sendAndWait(new WithdrawAttempt(attemptId, caller.subject(), request.reason()));
+        return view(attemptId);
+    }
+
+    @PostMapping("/api/assessments/{assessmentId}/observations")
+    ResponseEntity<AttemptView> observe(@PathVariable String assessmentId, @RequestBody Observation request,
+                                        Caller caller) {
+        if (request.learnerId() == null) {
+            throw new IllegalArgumentException("learnerId is required");
+        }
+        access.requireAssessorOf(caller, request.learnerId());
+        String attemptId = UUID.randomUUID().toString();
+        commands.sendAndWait(new RecordObservation(attemptId, request.learnerId(), published(assessmentId),
+                caller.subject(), false, request.marks(), request.observedAt()));
+        return ResponseEntity.created(URI.create("/api/assessments/attempts/" + attemptId)).body(view(attemptId));
+    }
+
+    @GetMapping("/api/assessments/attempts/{attemptId}")
+    AttemptView get(@PathVariable String attemptId, Caller caller) {
+        AttemptView attempt = view(attemptId);
+        access.requireReaderOfLearner(caller, attempt.learnerId());
+        return attempt;
+    }
+
+    @GetMapping("/api/assessments/learners/{learnerId}/attempts")
+    List<AttemptView> ofLearner(@PathVariable String learnerId, Caller caller) {
+        access.requireReaderOfLearner(caller, learnerId);
+        return attempts.byLearner(learnerId);
+    }
+
+    /** Attempts waiting for grading: an assessor sees those of learners in their unit, an admin all of them. */
+    @GetMapping("/api/assessments/grading-queue")
+    List<AttemptView> gradingQueue(Caller caller) {
+        access.requireGradingQueueReader(caller);
+        return attempts.gradingQueue().stream()
+                .filter(attempt -> access.mayAssess(caller, attempt.learnerId()))
+                .toList();
+    }
+
+    private PublishedAssessment published(String assessmentId) {
+        AssessmentView assessment = assessments.find(assessmentId)
+                .orElseThrow(() -> new ResourceNotFound("No assessment " + assessmentId));
+        if (assessment.status() == AssessmentStatus.RETIRED) {
+            throw new IllegalStateException("assessment " + assessmentId + " is retired");
+        }
+        if (assessment.published() == null) {
+            throw new IllegalStateException("assessment " + assessmentId + " has not been published");
+        }
+        return assessment.published();
+    }
+
+    private AttemptView view(String attemptId) {
+        return attempts.find(attemptId).orElseThrow(() -> new ResourceNotFound("No attempt " + attemptId));
+    }
+}

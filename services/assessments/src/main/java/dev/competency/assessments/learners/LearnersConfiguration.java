@@ -1,0 +1,15 @@
+package dev.competency.assessments.learners;
+
+import com.mongodb.client.MongoDatabase;
+import dev.competency.assessments.learners.query.LearnerDirectory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class LearnersConfiguration {
+
+    @Bean
+    LearnerDirectory learnerDirectory(MongoDatabase serviceDatabase) {
+        return new LearnerDirectory(serviceDatabase);
+    }
+}

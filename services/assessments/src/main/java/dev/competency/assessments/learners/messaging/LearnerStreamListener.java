@@ -1,0 +1,36 @@
+package dev.competency.assessments.learners.messaging;
+
+import dev.competency.assessments.learners.query.LearnerDirectory;
+import dev.competency.contracts.Topics;
+import dev.competency.contracts.learners.LearnerErased;
+import dev.competency.contracts.learners.LearnerRegistered;
+import dev.competency.platform.service.messaging.IdempotentConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Keeps the learner directory up to date from {@code competency.learners.v1}. */
+@Component
+class LearnerStreamListener {
+
+    static final String CONSUMER = "assessments.learner-directory";
+
+    private final IdempotentConsumer consumer;
+    private final LearnerDirectory directory;
+
+    LearnerStreamListener(IdempotentConsumer consumer, LearnerDirectory directory) {
+        this.consumer = consumer;
+        this.directory = directory;
+    }
+
+    @KafkaListener(id = CONSUMER, groupId = CONSUMER, topics = Topics.LEARNERS)
+    void on(ConsumerRecord<String, byte[]> record) {
+        consumer.consume(CONSUMER, record, event -> {
+            if (event.payload() instanceof LearnerRegistered registered) {
+                directory.register(registered);
+            } else if (event.payload() instanceof LearnerErased erased) {
+                directory.erase(erased);
+            }
+        });
+    }
+}

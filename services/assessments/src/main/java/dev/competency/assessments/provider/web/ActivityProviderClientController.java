@@ -1,0 +1,70 @@
+package dev.competency.assessments.provider.web;
+
+import dev.competency.assessments.access.AssessmentAccessPolicy;
+import dev.competency.assessments.provider.query.ActivityProviderClient;
+import dev.competency.assessments.provider.query.ActivityProviderClients;
+import dev.competency.platform.service.security.Caller;
+import dev.competency.platform.service.web.ResourceNotFound;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admins register the activity providers that may send xAPI statements, and revoke them. */
+@RestController
+@RequestMapping("/api/assessments/xapi-clients")
+class ActivityProviderClientController {
+
+    private final ActivityProviderClients clients;
+    private final AssessmentAccessPolicy access;
+
+    ActivityProviderClientController(ActivityProviderClients clients, AssessmentAccessPolicy access) {
+        this.clients = clients;
+        this.access = access;
+    }
+
+    record RegisterClient(String name) {
+    }
+
+    /** The credentials of a new client; the secret is shown only in this response. */
+    record ClientCredentials(String key, String secret, String name, Instant createdAt) {
+    }
+
+    record ClientView(String key, String name, String createdBy, Instant createdAt, boolean revoked) {
+        static ClientView of(ActivityProviderClient client) {
+            return new ClientView(client.key(), client.name(), client.createdBy(), client.createdAt(),
+                    client.revoked());
+        }
+    }
+
+    @PostMapping
+    ResponseEntity<ClientCredentials> register(@RequestBody RegisterClient request, Caller caller) {
+        access.requireAdmin(caller);
+        ActivityProviderClients.Registration registration = clients.register(request.name(), caller.subject());
+        ActivityProviderClient client = registration.client();
+        return ResponseEntity.created(URI.create("/api/assessments/xapi-clients/" + client.key()))
+                .body(new ClientCredentials(client.key(), registration.secret(), client.name(), client.createdAt()));
+    }
+
+    @GetMapping
+    List<ClientView> list(Caller caller) {
+        access.requireAdmin(caller);
+        return clients.all().stream().map(ClientView::of).toList();
+    }
+
+    @DeleteMapping("/{key}")
+    ResponseEntity<Void> revoke(@PathVariable String key, Caller caller) {
+        access.requireAdmin(caller);
+        if (!clients.revoke(key)) {
+            throw new ResourceNotFound("No activity-provider client " + key);
+        }
+        return ResponseEntity.noContent().build();
+    }
+}

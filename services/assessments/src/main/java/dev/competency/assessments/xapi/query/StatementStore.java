@@ -1,0 +1,280 @@
+package dev.competency.assessments.xapi.query;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import dev.competency.assessments.xapi.domain.StatementFacts;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The record of truth for xAPI statements: one document per statement id holding the statement as stored (JSON
+ * text, because extension keys are IRIs full of dots) and the fields queries filter on. Statements are immutable:
+ * a statement is inserted only if its id is absent, and an id that arrives again must carry the same content.
+ */
+public class StatementStore {
+
+    static final String STATEMENTS = "xapi_statements";
+    static final String VOIDS = "xapi_voids";
+    public static final int MAX_LIMIT = 500;
+
+    /** Evidence bookkeeping per statement: none expected, expected but not yet confirmed, recorded. */
+    public enum EvidenceState { NONE, PENDING, RECORDED }
+
+    private final MongoCollection<Document> statements;
+    private final MongoCollection<Document> voids;
+    private final JsonMapper json;
+    private final ConsistencyTracker consistency;
+
+    public StatementStore(MongoDatabase database, JsonMapper json, Clock clock) {
+        this.statements = database.getCollection(STATEMENTS);
+        this.voids = database.getCollection(VOIDS);
+        this.json = json;
+        this.consistency = new ConsistencyTracker(clock);
+        statements.createIndex(Indexes.compoundIndex(Indexes.ascending("voided"), Indexes.descending("storedMicros"),
+                Indexes.descending("_id")), new IndexOptions().name("by_stored"));
+        for (String field : List.of("agents", "relatedAgents", "verb", "activity", "relatedActivities",
+                "registration")) {
+            statements.createIndex(Indexes.compoundIndex(Indexes.ascending(field),
+                    Indexes.descending("storedMicros")), new IndexOptions().name("by_" + field));
+        }
+    }
+
+    /**
+     * A statement ready to store, built once its {@code stored} instant is known.
+     *
+     * @param id        the statement id
+     * @param submitted what the client sent, with the id filled in and without the properties the LRS sets; two
+     *                  statements with the same id are the same when these are equal
+     * @param stored    the statement as it will be returned, with stored, authority, version and timestamp set
+     * @param evidence  whether evidence is expected from it
+     * @param learnerId the learner the actor was resolved to, if any
+     */
+    public record NewStatement(String id, JsonNode submitted, JsonNode stored, StatementFacts facts,
+                               EvidenceState evidence, String learnerId) {
+    }
+
+    /** What happened to one statement of a write. */
+    public record Outcome(String id, boolean inserted, EvidenceState evidence) {
+    }
+
+    /**
+     * Stores statements that are not stored yet; ids already stored with identical content change nothing.
+     * Conflicts are checked for the whole batch before anything is written.
+     *
+     * @param build makes the statements once the {@code stored} instant is known
+     * @throws StatementConflict when an id is stored with different content
+     */
+    public List<Outcome> store(Function<Instant, List<NewStatement>> build) {
+        long storedMicros = consistency.begin();
+        try {
+            List<NewStatement> batch = build.apply(ConsistencyTracker.instant(storedMicros));
+            Set<String> pendingVoids = voidedIds(batch.stream().map(NewStatement::id).toList());
+            Map<String, Outcome> outcomes = new LinkedHashMap<>();
+            List<Document> toInsert = new ArrayList<>();
+            for (NewStatement statement : batch) {
+                toInsert.add(document(statement, storedMicros, pendingVoids.contains(statement.id())));
+                outcomes.put(statement.id(), new Outcome(statement.id(), true, statement.evidence()));
+            }
+            insert(toInsert, batch, outcomes);
+            for (NewStatement statement : batch) {
+                if (statement.facts().voidedStatementId() != null && outcomes.get(statement.id()).inserted()) {
+                    applyVoid(statement.facts().voidedStatementId(), statement.id());
+                }
+            }
+            return batch.stream().map(s -> outcomes.get(s.id())).toList();
+        } finally {
+            consistency.end(storedMicros);
+        }
+    }
+
+    /**
+     * Inserts every statement whose id is new in one round trip; ids that are already stored must carry the same
+     * content. A conflicting id fails the request with 409, but the other, new statements of the batch stay stored:
+     * statements are immutable and idempotent, so the client's corrected retry stores the rest without change.
+     */
+    private void insert(List<Document> toInsert, List<NewStatement> batch, Map<String, Outcome> outcomes) {
+        if (toInsert.isEmpty()) {
+            return;
+        }
+        try {
+            statements.insertMany(toInsert, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            StatementConflict conflict = null;
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                NewStatement statement = batch.get(error.getIndex());
+                Document stored = statements.find(Filters.eq("_id", statement.id())).first();
+                try {
+                    outcomes.put(statement.id(), sameOrConflict(statement, stored));
+                } catch (StatementConflict c) {
+                    conflict = conflict == null ? c : conflict;
+                }
+            }
+            if (conflict != null) {
+                throw conflict;
+            }
+        }
+    }
+
+    private Outcome sameOrConflict(NewStatement statement, Document stored) {
+        JsonNode storedSubmitted = json.readTree(stored.getString("submitted"));
+        if (!storedSubmitted.equals(statement.submitted())) {
+            throw new StatementConflict(statement.id());
+        }
+        return new Outcome(statement.id(), false, EvidenceState.valueOf(stored.getString("evidence")));
+    }
+
+    private void applyVoid(String targetId, String voidingId) {
+        try {
+            voids.insertOne(new Document("_id", targetId).append("voidedBy", voidingId));
+        } catch (com.mongodb.MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+        statements.updateOne(Filters.and(Filters.eq("_id", targetId), Filters.eq("voiding", null)),
+                Updates.set("voided", true));
+    }
+
+    private Set<String> voidedIds(List<String> ids) {
+        Set<String> voided = new HashSet<>();
+        voids.find(Filters.in("_id", ids)).forEach(document -> voided.add(document.getString("_id")));
+        return voided;
+    }
+
+    private Document document(NewStatement statement, long storedMicros, boolean voided) {
+        StatementFacts facts = statement.facts();
+        return new Document("_id", statement.id())
+                .append("statement", json.writeValueAsString(statement.stored()))
+                .append("submitted", json.writeValueAsString(statement.submitted()))
+                .append("stored", Date.from(ConsistencyTracker.instant(storedMicros)))
+                .append("storedMicros", storedMicros)
+                .append("verb", facts.verb())
+                .append("agents", List.copyOf(facts.agents()))
+                .append("relatedAgents", List.copyOf(facts.relatedAgents()))
+                .append("activity", facts.activity())
+                .append("relatedActivities", List.copyOf(facts.relatedActivities()))
+                .append("registration", facts.registration())
+                .append("voiding", facts.voidedStatementId())
+                .append("voided", voided && facts.voidedStatementId() == null)
+                .append("evidence", statement.evidence().name())
+                .append("learnerId", statement.learnerId());
+    }
+
+    /** One stored statement and what the store knows about it. */
+    public record StoredStatement(String id, JsonNode statement, boolean voided, String voidedStatementId,
+                                  EvidenceState evidence, String learnerId) {
+    }
+
+    public Optional<StoredStatement> find(String id) {
+        return Optional.ofNullable(statements.find(Filters.eq("_id", id)).first()).map(this::toStored);
+    }
+
+    public void markEvidence(String id, EvidenceState state) {
+        statements.updateOne(Filters.eq("_id", id), Updates.set("evidence", state.name()));
+    }
+
+    /** Where a page ends: the last statement's stored instant and id. */
+    public record Cursor(long storedMicros, String id) {
+    }
+
+    /**
+     * The filters of a statements query, with identifiers already normalised.
+     *
+     * @param agent the agent identifier (see {@link StatementFacts#identifier})
+     */
+    public record Query(String agent, boolean relatedAgents, String verb, String activity, boolean relatedActivities,
+                        String registration, Instant since, Instant until, int limit, boolean ascending) {
+    }
+
+    /** A page of statements, the cursor of the next page if there is one, and the consistency bound. */
+    public record Page(List<JsonNode> statements, Cursor next, Instant consistentThrough) {
+    }
+
+    public Page query(Query query, Cursor after, Instant consistentThrough) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.eq("voided", false));
+        if (query.agent() != null) {
+            filters.add(Filters.eq(query.relatedAgents() ? "relatedAgents" : "agents", query.agent()));
+        }
+        if (query.verb() != null) {
+            filters.add(Filters.eq("verb", query.verb()));
+        }
+        if (query.activity() != null) {
+            filters.add(Filters.eq(query.relatedActivities() ? "relatedActivities" : "activity", query.activity()));
+        }
+        if (query.registration() != null) {
+            filters.add(Filters.eq("registration", query.registration()));
+        }
+        if (query.since() != null) {
+            filters.add(Filters.gt("storedMicros", ConsistencyTracker.micros(query.since())));
+        }
+        long until = ConsistencyTracker.micros(consistentThrough);
+        if (query.until() != null) {
+            until = Math.min(until, ConsistencyTracker.micros(query.until()));
+        }
+        filters.add(Filters.lte("storedMicros", until));
+        if (after != null) {
+            filters.add(query.ascending()
+                    ? Filters.or(Filters.gt("storedMicros", after.storedMicros()),
+                    Filters.and(Filters.eq("storedMicros", after.storedMicros()), Filters.gt("_id", after.id())))
+                    : Filters.or(Filters.lt("storedMicros", after.storedMicros()),
+                    Filters.and(Filters.eq("storedMicros", after.storedMicros()), Filters.lt("_id", after.id()))));
+        }
+        int limit = query.limit() <= 0 ? MAX_LIMIT : Math.min(query.limit(), MAX_LIMIT);
+        Bson sort = query.ascending() ? Sorts.ascending("storedMicros", "_id") : Sorts.descending("storedMicros", "_id");
+        List<Document> found = new ArrayList<>();
+        statements.find(Filters.and(filters)).sort(sort).limit(limit + 1).into(found);
+        Cursor next = null;
+        if (found.size() > limit) {
+            found = found.subList(0, limit);
+            Document last = found.get(limit - 1);
+            next = new Cursor(last.getLong("storedMicros"), last.getString("_id"));
+        }
+        return new Page(found.stream().map(d -> json.readTree(d.getString("statement"))).toList(), next,
+                consistentThrough);
+    }
+
+    /** The instant up to which every statement is visible to queries. */
+    public Instant consistentThrough() {
+        return ConsistencyTracker.instant(consistency.consistentThrough());
+    }
+
+    private StoredStatement toStored(Document document) {
+        return new StoredStatement(document.getString("_id"), json.readTree(document.getString("statement")),
+                document.getBoolean("voided", false), document.getString("voiding"),
+                EvidenceState.valueOf(document.getString("evidence")), document.getString("learnerId"));
+    }
+
+    /** Removes the LRS-set properties, for comparing what two clients sent. */
+    public static ObjectNode withoutLrsProperties(ObjectNode statement) {
+        ObjectNode copy = statement.deepCopy();
+        copy.remove(List.of("stored", "authority", "version"));
+        return copy;
+    }
+}

@@ -1,0 +1,261 @@
+package dev.competency.assessments.xapi.web;
+
+import dev.competency.assessments.access.AssessmentAccessPolicy;
+import dev.competency.assessments.xapi.domain.StatementFacts;
+import dev.competency.assessments.xapi.domain.StatementFormat;
+import dev.competency.assessments.xapi.domain.StatementProblem;
+import dev.competency.assessments.xapi.domain.XapiTimestamps;
+import dev.competency.assessments.xapi.query.StatementStore;
+import dev.competency.platform.service.web.ResourceNotFound;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The xAPI Statements resource, as an LRS serves it: PUT one statement under its id, POST one statement or an
+ * array, GET one statement by id (or a voided one by {@code voidedStatementId}) or a filtered, paged list.
+ */
+@RestController
+class StatementsController {
+
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Set<String> QUERY_PARAMETERS = Set.of("statementId", "voidedStatementId", "agent", "verb",
+            "activity", "registration", "related_activities", "related_agents", "since", "until", "limit", "format",
+            "attachments", "ascending", "more");
+    private static final Set<String> SINGLE_PARAMETERS = Set.of("statementId", "voidedStatementId", "format",
+            "attachments");
+
+    private final StatementIntake intake;
+    private final StatementStore store;
+    private final AssessmentAccessPolicy access;
+    private final JsonMapper json;
+    private final String lrsHomePage;
+
+    StatementsController(StatementIntake intake, StatementStore store, AssessmentAccessPolicy access, JsonMapper json,
+                         @Value("${assessments.xapi.lrs-home-page}") String lrsHomePage) {
+        this.intake = intake;
+        this.store = store;
+        this.access = access;
+        this.json = json;
+        this.lrsHomePage = lrsHomePage;
+    }
+
+    @PutMapping(path = "/xapi/statements", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> put(@RequestParam(required = false) String statementId, @RequestBody byte[] body,
+                             @RequestHeader(XapiHeaders.VERSION) String version, Authentication authentication) {
+        XapiCaller caller = caller(authentication);
+        if (statementId == null || !UUID.matcher(statementId).matches()) {
+            throw new IllegalArgumentException("statementId must be given as a UUID query parameter");
+        }
+        JsonNode statement = parse(body);
+        if (!statement.isObject()) {
+            throw new StatementRejected(List.of(new StatementProblem("statement", "must be one statement object")));
+        }
+        if (statement.has("id") && !(statement.path("id").isString()
+                && statement.path("id").asString().equalsIgnoreCase(statementId))) {
+            throw new StatementRejected(List.of(new StatementProblem("id", "must equal the statementId parameter")));
+        }
+        ObjectNode withId = ((ObjectNode) statement).deepCopy();
+        withId.put("id", statementId.toLowerCase(Locale.ROOT));
+        intake.accept(List.of(withId), false, version, caller);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/xapi/statements", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<List<String>> post(@RequestBody byte[] body, @RequestHeader(XapiHeaders.VERSION) String version,
+                                      Authentication authentication) {
+        XapiCaller caller = caller(authentication);
+        JsonNode parsed = parse(body);
+        List<JsonNode> statements = new ArrayList<>();
+        boolean array = parsed.isArray();
+        if (array) {
+            parsed.forEach(statements::add);
+            if (statements.isEmpty()) {
+                throw new StatementRejected(List.of(new StatementProblem("statements", "must not be empty")));
+            }
+        } else {
+            statements.add(parsed);
+        }
+        return ResponseEntity.ok(intake.accept(statements, array, version, caller));
+    }
+
+    @GetMapping(path = "/xapi/statements", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<JsonNode> get(@RequestParam Map<String, String> parameters,
+                                 @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
+                                 Authentication authentication) {
+        caller(authentication);
+        for (String name : parameters.keySet()) {
+            if (!QUERY_PARAMETERS.contains(name)) {
+                throw new IllegalArgumentException("'" + name + "' is not a parameter of the statements resource");
+            }
+        }
+        Instant consistentThrough = store.consistentThrough();
+        List<Locale.LanguageRange> languages = languages(acceptLanguage);
+        if (parameters.containsKey("statementId") || parameters.containsKey("voidedStatementId")) {
+            return single(parameters, languages, consistentThrough);
+        }
+        MoreToken page;
+        if (parameters.containsKey("more")) {
+            if (parameters.size() > 1) {
+                throw new IllegalArgumentException("more cannot be combined with other parameters");
+            }
+            page = MoreToken.decode(parameters.get("more"), json);
+        } else {
+            page = new MoreToken(query(parameters), parameters.getOrDefault("format", "exact"), 0, null,
+                    consistentThrough);
+        }
+        StatementFormat format = StatementFormat.parse(page.format());
+        StatementStore.Page result = store.query(page.query(), page.afterId() == null ? null : page.cursor(),
+                page.consistentThrough());
+        ObjectNode body = json.createObjectNode();
+        var statements = body.putArray("statements");
+        result.statements().forEach(statement -> statements.add(format.apply(statement, languages)));
+        body.put("more", result.next() == null ? "" : "/xapi/statements?more=" + new MoreToken(page.query(),
+                page.format(), result.next().storedMicros(), result.next().id(), page.consistentThrough())
+                .encode(json));
+        return withConsistency(ResponseEntity.ok(), consistentThrough).body(body);
+    }
+
+    private ResponseEntity<JsonNode> single(Map<String, String> parameters, List<Locale.LanguageRange> languages,
+                                            Instant consistentThrough) {
+        for (String name : parameters.keySet()) {
+            if (!SINGLE_PARAMETERS.contains(name)) {
+                throw new IllegalArgumentException("'" + name + "' cannot be combined with statementId or"
+                        + " voidedStatementId");
+            }
+        }
+        if (parameters.containsKey("statementId") && parameters.containsKey("voidedStatementId")) {
+            throw new IllegalArgumentException("give either statementId or voidedStatementId, not both");
+        }
+        boolean voided = parameters.containsKey("voidedStatementId");
+        String id = voided ? parameters.get("voidedStatementId") : parameters.get("statementId");
+        if (!UUID.matcher(id).matches()) {
+            throw new IllegalArgumentException((voided ? "voidedStatementId" : "statementId") + " must be a UUID");
+        }
+        StatementFormat format = StatementFormat.parse(parameters.get("format"));
+        StatementStore.StoredStatement stored = store.find(id.toLowerCase(Locale.ROOT))
+                .filter(statement -> statement.voided() == voided)
+                .orElseThrow(() -> new ResourceNotFound("No " + (voided ? "voided " : "") + "statement " + id));
+        return withConsistency(ResponseEntity.ok(), consistentThrough)
+                .body(format.apply(stored.statement(), languages));
+    }
+
+    private StatementStore.Query query(Map<String, String> parameters) {
+        String agent = null;
+        if (parameters.containsKey("agent")) {
+            JsonNode node;
+            try {
+                node = json.readTree(parameters.get("agent"));
+            } catch (JacksonException e) {
+                throw new IllegalArgumentException("agent must be an Agent or identified Group as JSON");
+            }
+            agent = node.isObject() ? StatementFacts.identifier(node).orElse(null) : null;
+            if (agent == null) {
+                throw new IllegalArgumentException("agent must be an Agent or identified Group as JSON");
+            }
+        }
+        String registration = parameters.get("registration");
+        if (registration != null && !UUID.matcher(registration).matches()) {
+            throw new IllegalArgumentException("registration must be a UUID");
+        }
+        StatementFormat.parse(parameters.get("format"));
+        return new StatementStore.Query(agent, bool(parameters, "related_agents"), parameters.get("verb"),
+                parameters.get("activity"), bool(parameters, "related_activities"),
+                registration == null ? null : registration.toLowerCase(Locale.ROOT),
+                timestamp(parameters, "since"), timestamp(parameters, "until"), limit(parameters),
+                bool(parameters, "ascending"));
+    }
+
+    private static boolean bool(Map<String, String> parameters, String name) {
+        String value = parameters.get(name);
+        if (value == null) {
+            return false;
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false");
+        };
+    }
+
+    private static Instant timestamp(Map<String, String> parameters, String name) {
+        String value = parameters.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return XapiTimestamps.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " " + e.getMessage(), e);
+        }
+    }
+
+    private static int limit(Map<String, String> parameters) {
+        String value = parameters.get("limit");
+        if (value == null) {
+            return 0;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit < 0) {
+                throw new IllegalArgumentException("limit must not be negative");
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("limit must be a non-negative integer", e);
+        }
+    }
+
+    private static List<Locale.LanguageRange> languages(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return List.of();
+        }
+        try {
+            return Locale.LanguageRange.parse(acceptLanguage);
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    private static ResponseEntity.BodyBuilder withConsistency(ResponseEntity.BodyBuilder builder, Instant through) {
+        return builder.header(XapiHeaders.CONSISTENT_THROUGH, DateTimeFormatter.ISO_INSTANT.format(through));
+    }
+
+    private JsonNode parse(byte[] body) {
+        try {
+            return Optional.ofNullable(json.readTree(body))
+                    .orElseThrow(() -> new IllegalArgumentException("The request body is empty"));
+        } catch (JacksonException e) {
+            throw new StatementRejected(List.of(new StatementProblem("statement", "is not valid JSON: "
+                    + e.getOriginalMessage())));
+        }
+    }
+
+    private XapiCaller caller(Authentication authentication) {
+        XapiCaller caller = XapiCaller.of(authentication, lrsHomePage);
+        access.requireStatementAccess(caller.client(), caller.user());
+        return caller;
+    }
+}

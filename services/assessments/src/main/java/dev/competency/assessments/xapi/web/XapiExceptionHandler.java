@@ -1,0 +1,59 @@
+package dev.competency.assessments.xapi.web;
+
+import dev.competency.assessments.xapi.query.StatementConflict;
+import dev.competency.platform.service.security.AccessDenied;
+import dev.competency.platform.service.web.Problems;
+import dev.competency.platform.service.web.ResourceNotFound;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Problem details for the statements resource: a rejected statement lists every problem under {@code errors}
+ * (each with its JSON path), a conflicting id is 409. The xAPI version header is set by {@link XapiVersionFilter}.
+ */
+@RestControllerAdvice(assignableTypes = StatementsController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class XapiExceptionHandler {
+
+    @ExceptionHandler(StatementRejected.class)
+    ProblemDetail rejected(StatementRejected e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, e.getMessage());
+        List<Map<String, String>> errors = e.problems().stream()
+                .map(p -> Map.of("path", p.path(), "message", p.message()))
+                .toList();
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    @ExceptionHandler(StatementConflict.class)
+    ProblemDetail conflict(StatementConflict e) {
+        return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail invalid(IllegalArgumentException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "The request body is missing");
+    }
+
+    @ExceptionHandler(ResourceNotFound.class)
+    ProblemDetail notFound(ResourceNotFound e) {
+        return Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDenied.class)
+    ProblemDetail forbidden(AccessDenied e) {
+        return Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, e.getMessage());
+    }
+}

@@ -1,0 +1,15 @@
+package dev.competency.assessments.xapi.web;
+
+import java.util.regex.Pattern;
+
+/** The xAPI headers and versions this LRS speaks. */
+final class XapiHeaders {
+
+    static final String VERSION = "X-Experience-API-Version";
+    static final String CONSISTENT_THROUGH = "X-Experience-API-Consistent-Through";
+    static final String CURRENT_VERSION = "2.0.0";
+    static final Pattern ACCEPTED_VERSIONS = Pattern.compile("(1\\.0(\\.[0-3])?|2\\.0(\\.0)?)");
+
+    private XapiHeaders() {
+    }
+}

@@ -1,0 +1,105 @@
+package dev.competency.assessments.xapi.web;
+
+import dev.competency.assessments.provider.query.ActivityProviderClient;
+import dev.competency.assessments.provider.query.ActivityProviderClients;
+import dev.competency.platform.service.security.CallerArgumentResolver;
+import dev.competency.platform.service.web.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The xAPI resources authenticate like an LRS: activity providers send HTTP Basic credentials (key and secret
+ * registered by an admin), and platform users may use their bearer token. {@code /xapi/about} is open.
+ */
+@Configuration(proxyBeanMethods = false)
+class XapiSecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain xapiSecurity(HttpSecurity http, ActivityProviderClients clients, JsonMapper json)
+            throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"xAPI\"");
+            write(response, json, HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
+                    "Activity-provider credentials (HTTP Basic) or a bearer token are required");
+        };
+        http.securityMatcher("/xapi/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/xapi/about").permitAll()
+                        .anyRequest().authenticated())
+                .authenticationProvider(new ActivityProviderAuthentication(clients))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> new JwtAuthenticationToken(token,
+                                CallerArgumentResolver.roles(token).stream()
+                                        .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
+                                        .toList(), token.getSubject())))
+                        .authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler((request, response, failure) -> write(response, json,
+                                HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Your credentials do not allow this")))
+                .addFilterBefore(new XapiVersionFilter(json), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    private static void write(HttpServletResponse response, JsonMapper json, HttpStatus status, String slug,
+                              String detail) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", Problems.type(slug).toString());
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        response.setHeader(XapiHeaders.VERSION, XapiHeaders.CURRENT_VERSION);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** Checks HTTP Basic credentials against the registered activity-provider clients. */
+    static final class ActivityProviderAuthentication implements AuthenticationProvider {
+
+        private final ActivityProviderClients clients;
+
+        ActivityProviderAuthentication(ActivityProviderClients clients) {
+            this.clients = clients;
+        }
+
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            ActivityProviderClient client = clients.authenticate(authentication.getName(),
+                            authentication.getCredentials() == null ? null
+                                    : authentication.getCredentials().toString())
+                    .orElseThrow(() -> new BadCredentialsException("Unknown or revoked activity-provider client"));
+            return UsernamePasswordAuthenticationToken.authenticated(client, null,
+                    List.of(new SimpleGrantedAuthority("ROLE_ACTIVITY_PROVIDER")));
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+        }
+    }
+}

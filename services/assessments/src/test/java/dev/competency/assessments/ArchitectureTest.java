@@ -1,0 +1,41 @@
+package dev.competency.assessments;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.competency.assessments");
+    private static final List<String> DOMAIN_PACKAGES = List.of("assessment.domain", "attempt.domain",
+            "rating.domain", "xapi.domain", "alignment.domain", "evidence.domain", "frameworks.domain");
+
+    @Test
+    void guardsDomainPackagesThatExist() {
+        for (String domain : DOMAIN_PACKAGES) {
+            assertThat(CLASSES.containPackage("dev.competency.assessments." + domain)).as(domain).isTrue();
+        }
+    }
+
+    @Test
+    void keepsDomainFreeOfSpringMongoAndWeb_soItIsTestableWithoutAContainer() {
+        noClasses().that().resideInAPackage("dev.competency.assessments..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
+                        "org.bson..", "jakarta.servlet..", "org.apache.kafka..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void keepsDomainIndependentOfWebQueryAndMessaging() {
+        noClasses().that().resideInAPackage("dev.competency.assessments..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("..web..", "..query..", "..messaging..")
+                .check(CLASSES);
+    }
+}
