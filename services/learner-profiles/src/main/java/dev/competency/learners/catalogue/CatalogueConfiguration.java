@@ -1,7 +1,9 @@
 package dev.competency.learners.catalogue;
 
 import com.mongodb.client.MongoDatabase;
+import dev.competency.learners.catalogue.query.CataloguePolicies;
 import dev.competency.learners.catalogue.query.FrameworkCatalogue;
+import dev.competency.learners.catalogue.query.RoleProfiles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,5 +14,15 @@ class CatalogueConfiguration {
     @Bean
     FrameworkCatalogue frameworkCatalogue(MongoDatabase serviceDatabase, JsonMapper json) {
         return new FrameworkCatalogue(serviceDatabase, json);
+    }
+
+    @Bean
+    CataloguePolicies cataloguePolicies(FrameworkCatalogue frameworkCatalogue) {
+        return new CataloguePolicies(frameworkCatalogue);
+    }
+
+    @Bean
+    RoleProfiles roleProfiles(MongoDatabase serviceDatabase, JsonMapper json) {
+        return new RoleProfiles(serviceDatabase, json);
     }
 }

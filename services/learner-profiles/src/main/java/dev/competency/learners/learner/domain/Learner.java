@@ -2,32 +2,68 @@ package dev.competency.learners.learner.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.competency.learners.mastery.MasteryFold;
+import dev.competency.learners.mastery.MasteryPolicy;
+import dev.competency.learners.mastery.MasteryResult;
+import dev.competency.learners.mastery.SourceType;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** One learner: who they are, their organisation unit, and (as the product grows) their role, team and evidence. */
-@Aggregate
+/**
+ * One learner: who they are, their role and team, every piece of evidence about them and the mastery it adds up
+ * to per competency. Evidence can arrive before the learner is registered, so the first evidence creates the
+ * aggregate. Snapshots every {@code learner.snapshot-every} events keep loading a learner with a long history fast;
+ * the state is plain fields so the snapshot is plain JSON.
+ */
+@Aggregate(snapshotTriggerDefinition = "learnerSnapshotTrigger", cache = "learnerCache")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 public class Learner {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     @AggregateIdentifier
     private String learnerId;
+    private boolean registered;
     private String displayName;
     private String organisationUnit;
     private Instant registeredAt;
+    private String roleProfileId;
+    private Integer roleProfileVersion;
+    private String teamId;
+    private String managerId;
+    /** Competency of every evidence id seen, voided ones included. */
+    private Map<String, String> competencyOfEvidence = new HashMap<>();
+    private TreeMap<String, CompetencyTrack> tracks = new TreeMap<>();
+
+    /** Running folds per competency, derived from {@link #tracks}; rebuilt on demand, never stored. */
+    @JsonIgnore
+    private transient Map<String, LiveFold> folds;
 
     protected Learner() {
         // for Axon
     }
 
     @CommandHandler
-    Learner(RegisterLearner command, Clock clock) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RegisterLearner command, Clock clock) {
         if (command.learnerId() == null || command.learnerId().isBlank()) {
             throw new InvalidLearnerException("learnerId is required");
         }
@@ -37,16 +73,202 @@ public class Learner {
         if (command.email() != null && !EMAIL.matcher(command.email()).matches()) {
             throw new InvalidLearnerException("email is not an e-mail address: '" + command.email() + "'");
         }
+        if (registered) {
+            throw new LearnerAlreadyRegistered(command.learnerId());
+        }
         apply(new LearnerRegistered(command.learnerId(), command.displayName().strip(), command.email(),
                 command.organisationUnit(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(AssignRole command, Clock clock) {
+        if (command.roleProfileId() == null || command.roleProfileId().isBlank()) {
+            throw new InvalidLearnerException("roleProfileId is required");
+        }
+        if (command.roleProfileVersion() != null && command.roleProfileVersion() < 1) {
+            throw new InvalidLearnerException("roleProfileVersion must be at least 1");
+        }
+        if (command.roleProfileId().equals(roleProfileId)
+                && Objects.equals(command.roleProfileVersion(), roleProfileVersion)) {
+            return;
+        }
+        apply(new RoleAssigned(learnerId, command.roleProfileId(), command.roleProfileVersion(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(ChangeTeam command, Clock clock) {
+        if (command.teamId() != null && command.teamId().isBlank()) {
+            throw new InvalidLearnerException("teamId must not be blank");
+        }
+        if (Objects.equals(command.teamId(), teamId) && Objects.equals(command.managerId(), managerId)) {
+            return;
+        }
+        apply(new TeamChanged(learnerId, command.teamId(), teamId, command.managerId(), clock.instant()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordEvidence command, PolicyLookup policies, Clock clock) {
+        EvidenceItem item = Objects.requireNonNull(command.evidence(), "evidence");
+        item.toEvidence(); // validates the item as the fold will see it
+        if (item.frameworkVersion() < 1) {
+            throw new InvalidLearnerException("frameworkVersion must be at least 1");
+        }
+        if (competencyOfEvidence.containsKey(item.evidenceId())) {
+            return;
+        }
+        apply(new EvidenceAccepted(command.learnerId(), item, clock.instant()));
+        RecalculationCause cause = item.sourceType() == SourceType.MANUAL_RATING
+                ? RecalculationCause.MANUAL_RATING : RecalculationCause.EVIDENCE_RECORDED;
+        recalculate(item.competencyId(), policies, cause, item.evidenceId(), item.occurredAt());
+    }
+
+    @CommandHandler
+    void handle(VoidEvidence command, PolicyLookup policies) {
+        String competencyId = competencyOfEvidence.get(command.evidenceId());
+        if (competencyId == null || tracks.get(competencyId).voidedIds.contains(command.evidenceId())) {
+            return;
+        }
+        apply(new EvidenceVoided(learnerId, command.evidenceId(), competencyId, command.voidedAt(),
+                command.reason()));
+        recalculate(competencyId, policies, RecalculationCause.EVIDENCE_VOIDED, command.evidenceId(), null);
+    }
+
+    @CommandHandler
+    void handle(AdoptFrameworkVersion command, PolicyLookup policies) {
+        List<String> moving = new ArrayList<>();
+        List<String> waiting = new ArrayList<>();
+        for (CompetencyTrack track : tracks.values()) {
+            if (!track.frameworkId.equals(command.frameworkId())) {
+                continue;
+            }
+            if (track.frameworkVersion < command.version()) {
+                moving.add(track.competencyId);
+            } else if (track.frameworkVersion == command.version() && !track.computed) {
+                waiting.add(track.competencyId);
+            }
+        }
+        if (!moving.isEmpty()) {
+            apply(new FrameworkVersionAdopted(learnerId, command.frameworkId(), command.version(), moving));
+        }
+        for (String competencyId : moving) {
+            recalculate(competencyId, policies, RecalculationCause.POLICY_CHANGED, null, null);
+        }
+        for (String competencyId : waiting) {
+            recalculate(competencyId, policies, RecalculationCause.POLICY_CHANGED, null, null);
+        }
+    }
+
+    /**
+     * Folds the competency's evidence under the policy of its framework version and records the result when its
+     * level, score or mastered flag differs from the last one. Without the policy (its framework version has not
+     * arrived yet) the mastery stays pending until {@link AdoptFrameworkVersion}.
+     */
+    private void recalculate(String competencyId, PolicyLookup policies, RecalculationCause cause,
+            String triggeringEvidenceId, Instant validAt) {
+        CompetencyTrack track = tracks.get(competencyId);
+        Optional<MasteryPolicy> policy = policies.policyFor(track.frameworkId, track.frameworkVersion, competencyId);
+        if (policy.isEmpty()) {
+            return;
+        }
+        MasteryResult result = liveFold(track, policy.get()).result(asOf(track));
+        if (track.computed && Objects.equals(result.levelCode(), track.level)
+                && Objects.equals(result.score(), track.score) && result.mastered() == track.mastered) {
+            return;
+        }
+        apply(new MasteryRecalculated(learnerId, competencyId, track.frameworkId, track.frameworkVersion,
+                result.policyVersion(), result.method().toString(), result.method().kind().name(),
+                result.levelCode(), track.level, result.score(), track.score, result.mastered(), track.mastered,
+                result.evidenceCount(), validAt, result.expiresAt(), cause, triggeringEvidenceId));
+    }
+
+    /**
+     * The write side records mastery as of the latest evidence: read-time decay and expiry belong to queries, which
+     * fold at the instant asked for, so nothing here changes merely because time passes.
+     */
+    private static Instant asOf(CompetencyTrack track) {
+        return track.latestOccurredAt == null ? Instant.EPOCH : track.latestOccurredAt;
+    }
+
+    private MasteryFold liveFold(CompetencyTrack track, MasteryPolicy policy) {
+        if (folds == null) {
+            folds = new HashMap<>();
+        }
+        LiveFold live = folds.get(track.competencyId);
+        if (live == null || !live.policy.equals(policy)) {
+            live = new LiveFold(policy, new MasteryFold(track.competencyId, policy));
+            folds.put(track.competencyId, live);
+        }
+        while (live.itemsFolded < track.items.size()) {
+            live.fold.add(track.items.get(live.itemsFolded++).toEvidence());
+        }
+        while (live.voidsFolded < track.voidedIds.size()) {
+            live.fold.voidEvidence(track.voidedIds.get(live.voidsFolded++));
+        }
+        return live.fold;
     }
 
     @EventSourcingHandler
     void on(LearnerRegistered event) {
         learnerId = event.learnerId();
+        registered = true;
         displayName = event.displayName();
         organisationUnit = event.organisationUnit();
         registeredAt = event.registeredAt();
+    }
+
+    @EventSourcingHandler
+    void on(RoleAssigned event) {
+        roleProfileId = event.roleProfileId();
+        roleProfileVersion = event.roleProfileVersion();
+    }
+
+    @EventSourcingHandler
+    void on(TeamChanged event) {
+        teamId = event.teamId();
+        managerId = event.managerId();
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceAccepted event) {
+        learnerId = event.learnerId();
+        EvidenceItem item = event.evidence();
+        competencyOfEvidence.put(item.evidenceId(), item.competencyId());
+        CompetencyTrack track = tracks.computeIfAbsent(item.competencyId(),
+                id -> new CompetencyTrack(id, item.frameworkId(), item.frameworkVersion()));
+        track.items.add(item);
+        if (item.frameworkVersion() > track.frameworkVersion) {
+            track.frameworkId = item.frameworkId();
+            track.frameworkVersion = item.frameworkVersion();
+        }
+        if (track.latestOccurredAt == null || item.occurredAt().isAfter(track.latestOccurredAt)) {
+            track.latestOccurredAt = item.occurredAt();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceVoided event) {
+        tracks.get(event.competencyId()).voidedIds.add(event.evidenceId());
+    }
+
+    @EventSourcingHandler
+    void on(FrameworkVersionAdopted event) {
+        for (String competencyId : event.competencyIds()) {
+            CompetencyTrack track = tracks.get(competencyId);
+            track.frameworkId = event.frameworkId();
+            track.frameworkVersion = event.version();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MasteryRecalculated event) {
+        CompetencyTrack track = tracks.get(event.competencyId());
+        track.computed = true;
+        track.level = event.level();
+        track.score = event.score();
+        track.mastered = event.mastered();
+        track.evidenceCount = event.evidenceCount();
+        track.policyVersion = event.policyVersion();
     }
 
     String learnerId() {
@@ -63,5 +285,31 @@ public class Learner {
 
     Instant registeredAt() {
         return registeredAt;
+    }
+
+    String teamId() {
+        return teamId;
+    }
+
+    int evidenceCount() {
+        return competencyOfEvidence.size();
+    }
+
+    /** The last recorded level on a competency, or null. */
+    String levelOf(String competencyId) {
+        CompetencyTrack track = tracks.get(competencyId);
+        return track == null ? null : track.level;
+    }
+
+    private static final class LiveFold {
+        private final MasteryPolicy policy;
+        private final MasteryFold fold;
+        private int itemsFolded;
+        private int voidsFolded;
+
+        LiveFold(MasteryPolicy policy, MasteryFold fold) {
+            this.policy = policy;
+            this.fold = fold;
+        }
     }
 }

@@ -1,8 +1,23 @@
 package dev.competency.learners.learner.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.competency.learners.mastery.MasteryMethod;
+import dev.competency.learners.mastery.MasteryPolicy;
+import dev.competency.learners.mastery.ProficiencyLevel;
+import dev.competency.learners.mastery.ProficiencyScale;
+import dev.competency.learners.mastery.SourceType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,25 +25,55 @@ import org.junit.jupiter.api.Test;
 class LearnerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T09:00:00Z");
+    private static final String LEARNER = "learner-1";
+    private static final String FRAMEWORK = "framework-1";
+    private static final String COMPETENCY = "competency-1";
+    private static final ProficiencyScale SCALE = ProficiencyScale.of(
+            new ProficiencyLevel("NOVICE", "Novice", 0.0, false),
+            new ProficiencyLevel("DEVELOPING", "Developing", 0.4, false),
+            new ProficiencyLevel("PROFICIENT", "Proficient", 0.75, true));
+
+    private final Map<String, MasteryPolicy> policies = new HashMap<>();
     private AggregateTestFixture<Learner> fixture;
 
     @BeforeEach
     void setUp() {
+        policies.put(FRAMEWORK + ":1", MasteryPolicy.of(1, MasteryMethod.highest(), SCALE));
+        policies.put(FRAMEWORK + ":2", MasteryPolicy.of(2, MasteryMethod.average(), SCALE));
         fixture = new AggregateTestFixture<>(Learner.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource((PolicyLookup) (frameworkId, version, competencyId) ->
+                Optional.ofNullable(policies.get(frameworkId + ":" + version)));
     }
 
     @Test
     void registersLearner_whenCommandIsValid() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterLearner("learner-1", " Ada Lovelace ", "ada@example.org", "ENG"))
-                .expectEvents(new LearnerRegistered("learner-1", "Ada Lovelace", "ada@example.org", "ENG", NOW));
+                .when(new RegisterLearner(LEARNER, " Ada Lovelace ", "ada@example.org", "ENG"))
+                .expectEvents(new LearnerRegistered(LEARNER, "Ada Lovelace", "ada@example.org", "ENG", NOW));
+    }
+
+    @Test
+    void registersLearner_whenEvidenceArrivedFirst() {
+        EvidenceItem item = item("e1", 1, 0.8, "2025-03-10T10:00:00Z");
+        fixture.given(new EvidenceAccepted(LEARNER, item, NOW), recalculated(item, "PROFICIENT", null, 0.8, null,
+                        true, false, 1, RecalculationCause.EVIDENCE_RECORDED))
+                .when(new RegisterLearner(LEARNER, "Ada", null, "ENG"))
+                .expectEvents(new LearnerRegistered(LEARNER, "Ada", null, "ENG", NOW));
+    }
+
+    @Test
+    void rejectsRegistration_whenLearnerIsAlreadyRegistered() {
+        fixture.given(new LearnerRegistered(LEARNER, "Ada", null, "ENG", NOW))
+                .when(new RegisterLearner(LEARNER, "Ada", null, "ENG"))
+                .expectException(LearnerAlreadyRegistered.class)
+                .expectNoEvents();
     }
 
     @Test
     void rejectsRegistration_whenEmailIsMalformed() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterLearner("learner-1", "Ada", "not-an-address", "ENG"))
+                .when(new RegisterLearner(LEARNER, "Ada", "not-an-address", "ENG"))
                 .expectException(InvalidLearnerException.class)
                 .expectExceptionMessage("email is not an e-mail address: 'not-an-address'")
                 .expectNoEvents();
@@ -37,9 +82,156 @@ class LearnerTest {
     @Test
     void rejectsRegistration_whenDisplayNameIsMissing() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterLearner("learner-1", null, null, "ENG"))
+                .when(new RegisterLearner(LEARNER, null, null, "ENG"))
                 .expectException(InvalidLearnerException.class)
                 .expectExceptionMessage("displayName is required")
                 .expectNoEvents();
+    }
+
+    @Test
+    void recordsTeamChangeWithPreviousTeam_whenLearnerMoves() {
+        fixture.given(new LearnerRegistered(LEARNER, "Ada", null, "ENG", NOW),
+                        new TeamChanged(LEARNER, "team-1", null, "manager-1", NOW))
+                .when(new ChangeTeam(LEARNER, "team-2", "manager-2"))
+                .expectEvents(new TeamChanged(LEARNER, "team-2", "team-1", "manager-2", NOW));
+    }
+
+    @Test
+    void changesNothing_whenSameRoleIsAssignedAgain() {
+        fixture.given(new LearnerRegistered(LEARNER, "Ada", null, "ENG", NOW),
+                        new RoleAssigned(LEARNER, "role-1", null, NOW))
+                .when(new AssignRole(LEARNER, "role-1", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void emitsMasteryChange_whenFirstEvidenceArrives() {
+        EvidenceItem item = item("e1", 1, 0.8, "2025-03-10T10:00:00Z");
+        fixture.givenNoPriorActivity()
+                .when(new RecordEvidence(LEARNER, item))
+                .expectEvents(new EvidenceAccepted(LEARNER, item, NOW), recalculated(item, "PROFICIENT", null, 0.8,
+                        null, true, false, 1, RecalculationCause.EVIDENCE_RECORDED));
+    }
+
+    @Test
+    void emitsNothing_whenSameEvidenceArrivesTwice() {
+        EvidenceItem item = item("e1", 1, 0.8, "2025-03-10T10:00:00Z");
+        fixture.given(new EvidenceAccepted(LEARNER, item, NOW), recalculated(item, "PROFICIENT", null, 0.8, null,
+                        true, false, 1, RecalculationCause.EVIDENCE_RECORDED))
+                .when(new RecordEvidence(LEARNER, item))
+                .expectNoEvents();
+    }
+
+    @Test
+    void acceptsEvidenceWithoutMasteryChange_whenScoreStaysTheSame() {
+        EvidenceItem first = item("e1", 1, 0.8, "2025-03-10T10:00:00Z");
+        EvidenceItem lower = item("e2", 1, 0.5, "2025-03-11T10:00:00Z");
+        fixture.given(new EvidenceAccepted(LEARNER, first, NOW), recalculated(first, "PROFICIENT", null, 0.8, null,
+                        true, false, 1, RecalculationCause.EVIDENCE_RECORDED))
+                .when(new RecordEvidence(LEARNER, lower))
+                .expectEvents(new EvidenceAccepted(LEARNER, lower, NOW));
+    }
+
+    @Test
+    void recalculatesLevel_whenEvidenceIsVoided() {
+        EvidenceItem first = item("e1", 1, 0.5, "2025-03-10T10:00:00Z");
+        EvidenceItem second = item("e2", 1, 0.9, "2025-03-11T10:00:00Z");
+        Instant voidedAt = Instant.parse("2025-03-12T08:00:00Z");
+        fixture.given(new EvidenceAccepted(LEARNER, first, NOW),
+                        recalculated(first, "DEVELOPING", null, 0.5, null, false, false, 1,
+                                RecalculationCause.EVIDENCE_RECORDED),
+                        new EvidenceAccepted(LEARNER, second, NOW),
+                        recalculated(second, "PROFICIENT", "DEVELOPING", 0.9, 0.5, true, false, 2,
+                                RecalculationCause.EVIDENCE_RECORDED))
+                .when(new VoidEvidence(LEARNER, "e2", voidedAt, "wrong learner"))
+                .expectEvents(new EvidenceVoided(LEARNER, "e2", COMPETENCY, voidedAt, "wrong learner"),
+                        new MasteryRecalculated(LEARNER, COMPETENCY, FRAMEWORK, 1, 1, "HIGHEST", "HIGHEST",
+                                "DEVELOPING", "PROFICIENT", 0.5, 0.9, false, true, 1, null, null,
+                                RecalculationCause.EVIDENCE_VOIDED, "e2"));
+    }
+
+    @Test
+    void changesNothing_whenUnknownEvidenceIsVoided() {
+        fixture.given(new LearnerRegistered(LEARNER, "Ada", null, "ENG", NOW))
+                .when(new VoidEvidence(LEARNER, "nope", NOW, "typo"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void keepsMasteryPending_untilFrameworkVersionArrives() {
+        EvidenceItem item = item("e1", 7, 0.8, "2025-03-10T10:00:00Z");
+        fixture.givenNoPriorActivity()
+                .when(new RecordEvidence(LEARNER, item))
+                .expectEvents(new EvidenceAccepted(LEARNER, item, NOW));
+
+        policies.put(FRAMEWORK + ":7", MasteryPolicy.of(3, MasteryMethod.highest(), SCALE));
+        fixture.given(new EvidenceAccepted(LEARNER, item, NOW))
+                .when(new AdoptFrameworkVersion(LEARNER, FRAMEWORK, 7))
+                .expectEvents(new MasteryRecalculated(LEARNER, COMPETENCY, FRAMEWORK, 7, 3, "HIGHEST", "HIGHEST",
+                        "PROFICIENT", null, 0.8, null, true, false, 1, null, null,
+                        RecalculationCause.POLICY_CHANGED, null));
+    }
+
+    @Test
+    void recomputesUnderNewPolicy_whenNewerFrameworkVersionIsAdopted() {
+        EvidenceItem first = item("e1", 1, 0.9, "2025-03-10T10:00:00Z");
+        EvidenceItem second = item("e2", 1, 0.5, "2025-03-11T10:00:00Z");
+        fixture.given(new EvidenceAccepted(LEARNER, first, NOW),
+                        recalculated(first, "PROFICIENT", null, 0.9, null, true, false, 1,
+                                RecalculationCause.EVIDENCE_RECORDED),
+                        new EvidenceAccepted(LEARNER, second, NOW))
+                .when(new AdoptFrameworkVersion(LEARNER, FRAMEWORK, 2))
+                .expectEvents(new FrameworkVersionAdopted(LEARNER, FRAMEWORK, 2, List.of(COMPETENCY)),
+                        new MasteryRecalculated(LEARNER, COMPETENCY, FRAMEWORK, 2, 2, "AVERAGE", "AVERAGE",
+                                "DEVELOPING", "PROFICIENT", 0.7, 0.9, false, true, 2, null, null,
+                                RecalculationCause.POLICY_CHANGED, null));
+    }
+
+    @Test
+    void changesNothing_whenFrameworkVersionIsAdoptedTwice() {
+        EvidenceItem first = item("e1", 1, 0.9, "2025-03-10T10:00:00Z");
+        fixture.given(new EvidenceAccepted(LEARNER, first, NOW),
+                        recalculated(first, "PROFICIENT", null, 0.9, null, true, false, 1,
+                                RecalculationCause.EVIDENCE_RECORDED),
+                        new FrameworkVersionAdopted(LEARNER, FRAMEWORK, 2, List.of(COMPETENCY)))
+                .when(new AdoptFrameworkVersion(LEARNER, FRAMEWORK, 2))
+                .expectNoEvents();
+    }
+
+    @Test
+    void restoresSameState_whenSnapshotRoundTripsThroughJackson() throws Exception {
+        Learner learner = new Learner();
+        learner.on(new LearnerRegistered(LEARNER, "Ada", null, "ENG", NOW));
+        learner.on(new TeamChanged(LEARNER, "team-1", null, "manager-1", NOW));
+        EvidenceItem item = item("e1", 1, 0.9, "2025-03-10T10:00:00.123456789Z");
+        learner.on(new EvidenceAccepted(LEARNER, item, NOW));
+        learner.on(recalculated(item, "PROFICIENT", null, 0.9, null, true, false, 1,
+                RecalculationCause.EVIDENCE_RECORDED));
+        ObjectMapper axonLike = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+        String json = axonLike.writeValueAsString(learner);
+        Learner restored = axonLike.readValue(json, Learner.class);
+
+        assertThat(axonLike.writeValueAsString(restored)).isEqualTo(json);
+        assertThat(restored.teamId()).isEqualTo("team-1");
+        assertThat(restored.evidenceCount()).isEqualTo(1);
+        assertThat(restored.levelOf(COMPETENCY)).isEqualTo("PROFICIENT");
+        assertThat(json).doesNotContain("folds");
+    }
+
+    private static EvidenceItem item(String id, int frameworkVersion, double score, String occurredAt) {
+        Instant at = Instant.parse(occurredAt);
+        return new EvidenceItem(id, COMPETENCY, FRAMEWORK, frameworkVersion, score, SourceType.ASSESSMENT, "scorer",
+                at, at.plusSeconds(1), null);
+    }
+
+    private static MasteryRecalculated recalculated(EvidenceItem item, String level, String previousLevel,
+            Double score, Double previousScore, boolean mastered, boolean previouslyMastered, int count,
+            RecalculationCause cause) {
+        return new MasteryRecalculated(LEARNER, COMPETENCY, FRAMEWORK, item.frameworkVersion(), 1, "HIGHEST",
+                "HIGHEST", level, previousLevel, score, previousScore, mastered, previouslyMastered, count,
+                item.occurredAt(), null, cause, item.evidenceId());
     }
 }

@@ -1,0 +1,52 @@
+package dev.competency.learners.catalogue.query;
+
+import dev.competency.contracts.frameworks.FrameworkPublished;
+import dev.competency.learners.learner.domain.PolicyLookup;
+import dev.competency.learners.mastery.MasteryPolicy;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Mastery policies from the framework catalogue. A published framework version never changes, so translated
+ * policies are cached for good; a version that has not arrived yet is looked up again next time.
+ */
+public class CataloguePolicies implements PolicyLookup {
+
+    private final FrameworkCatalogue catalogue;
+    private final Map<String, Map<String, MasteryPolicy>> byVersion = new ConcurrentHashMap<>();
+
+    public CataloguePolicies(FrameworkCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @Override
+    public Optional<MasteryPolicy> policyFor(String frameworkId, int frameworkVersion, String competencyId) {
+        return policiesOf(frameworkId, frameworkVersion).map(policies -> policies.get(competencyId));
+    }
+
+    /** Every competency's policy in a framework version, or empty when the version is unknown. */
+    public Optional<Map<String, MasteryPolicy>> policiesOf(String frameworkId, int frameworkVersion) {
+        String key = frameworkId + ":" + frameworkVersion;
+        Map<String, MasteryPolicy> cached = byVersion.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<FrameworkCatalogue.StoredVersion> stored = catalogue.find(frameworkId, frameworkVersion);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, MasteryPolicy> policies = policiesOf(stored.get().snapshot());
+        byVersion.put(key, policies);
+        return Optional.of(policies);
+    }
+
+    /** Every competency's policy in a framework snapshot, whether or not it was published. */
+    public static Map<String, MasteryPolicy> policiesOf(FrameworkPublished framework) {
+        Map<String, MasteryPolicy> policies = new ConcurrentHashMap<>();
+        for (FrameworkPublished.Competency competency : framework.competencies()) {
+            policies.put(competency.id(), PolicyTranslator.policyOf(framework, competency));
+        }
+        return Map.copyOf(policies);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.competency.learners.learner;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Loading learners fast: a snapshot every {@code learner-profiles.snapshot-every} events (a learner with 10,000
+ * evidence events is sourced from its last snapshot plus fewer than that many events), and a cache that keeps
+ * recently used learners, and their running folds, in memory between commands.
+ */
+@Configuration(proxyBeanMethods = false)
+class LearnerConfiguration {
+
+    @Bean
+    SnapshotTriggerDefinition learnerSnapshotTrigger(Snapshotter snapshotter,
+            @Value("${learner-profiles.snapshot-every:200}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    Cache learnerCache() {
+        return new WeakReferenceCache();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.competency.learners.learner.messaging;
+
+import dev.competency.contracts.IntegrationEvent;
+import dev.competency.contracts.learners.LearnerRoleAssigned;
+import dev.competency.contracts.learners.LearnerTeamChanged;
+import dev.competency.learners.learner.domain.LearnerRegistered;
+import dev.competency.learners.learner.domain.RoleAssigned;
+import dev.competency.learners.learner.domain.TeamChanged;
+import dev.competency.platform.service.messaging.IntegrationEventPublisher;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes registration, role and team changes on {@code competency.learners.v1}, with the same guarantees as
+ * {@link MasteryPublisher}: a tracking processor, an acknowledged send, and a {@code ce_id} derived from the
+ * learner and sequence number.
+ */
+@Component
+@ProcessingGroup("learner-publisher")
+class LearnerPublisher {
+
+    private final IntegrationEventPublisher publisher;
+
+    LearnerPublisher(IntegrationEventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @EventHandler
+    void on(LearnerRegistered event, @SequenceNumber long sequenceNumber) throws Exception {
+        send(event.learnerId(), sequenceNumber, new dev.competency.contracts.learners.LearnerRegistered(
+                event.learnerId(), event.displayName(), event.email(), event.organisationUnit(),
+                event.registeredAt()));
+    }
+
+    @EventHandler
+    void on(RoleAssigned event, @SequenceNumber long sequenceNumber) throws Exception {
+        send(event.learnerId(), sequenceNumber, new LearnerRoleAssigned(event.learnerId(), event.roleProfileId(),
+                event.roleProfileVersion(), event.assignedAt()));
+    }
+
+    @EventHandler
+    void on(TeamChanged event, @SequenceNumber long sequenceNumber) throws Exception {
+        send(event.learnerId(), sequenceNumber, new LearnerTeamChanged(event.learnerId(), event.teamId(),
+                event.previousTeamId(), event.managerId(), event.changedAt()));
+    }
+
+    private void send(String learnerId, long sequenceNumber, IntegrationEvent event)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        publisher.publish(MasteryPublisher.eventId(learnerId, sequenceNumber), event).get(30, TimeUnit.SECONDS);
+    }
+}

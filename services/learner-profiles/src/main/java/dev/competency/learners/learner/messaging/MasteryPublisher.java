@@ -1,0 +1,70 @@
+package dev.competency.learners.learner.messaging;
+
+import dev.competency.contracts.frameworks.MethodType;
+import dev.competency.contracts.mastery.MasteryChanged;
+import dev.competency.learners.learner.domain.MasteryRecalculated;
+import dev.competency.platform.service.messaging.IntegrationEventPublisher;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes every stored {@link MasteryRecalculated} as {@code mastery.changed} on {@code competency.mastery.v1}.
+ *
+ * <p>Why nothing is lost or doubled in effect. This handler runs in a tracking event processor, which reads the
+ * event store and advances its token only after the handler returned, and the handler returns only after Kafka
+ * acknowledged the send. A crash between storing and publishing therefore leaves the token behind the event, and
+ * the processor publishes it again after the restart. The republished record carries the same {@code ce_id},
+ * derived from the aggregate id and sequence number, and the same payload ({@code changedAt} is the event's own
+ * timestamp), so consumers deduplicating by {@code ce_id} see one fact.
+ *
+ * <p>The hazard (DESIGN §3): Axon's MongoDB tracking token is based on event timestamps. With several writers, an
+ * event can be committed after an event with a later timestamp has already been read, and a processor whose token
+ * moved past it would skip it (AxonFramework #692, #708, #1244; extension-mongo #9). What keeps that from losing a
+ * mastery change here: each learner is written by one command at a time (Kafka partitions by learner, and Axon
+ * locks the aggregate), so the events of one learner are committed in sequence order; the
+ * {@code MongoTrackingToken} keeps the ids of the events seen within its look-back window and re-reads that window
+ * on every fetch, so an event committed late by another learner's writer, within the window, is still delivered;
+ * and a redelivery is harmless because the id is deterministic.
+ */
+@Component
+@ProcessingGroup(MasteryPublisher.PROCESSING_GROUP)
+class MasteryPublisher {
+
+    static final String PROCESSING_GROUP = "mastery-publisher";
+    private static final long SEND_TIMEOUT_SECONDS = 30;
+
+    private final IntegrationEventPublisher publisher;
+
+    MasteryPublisher(IntegrationEventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @EventHandler
+    void on(MasteryRecalculated event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        publisher.publish(eventId(event.learnerId(), sequenceNumber), toContract(event, storedAt))
+                .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** The {@code ce_id} of the change recorded at this position of the learner's event stream. */
+    static UUID eventId(String learnerId, long sequenceNumber) {
+        return UUID.nameUUIDFromBytes((learnerId + ":" + sequenceNumber).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static MasteryChanged toContract(MasteryRecalculated event, Instant storedAt) {
+        return new MasteryChanged(event.learnerId(), event.competencyId(), event.frameworkId(),
+                event.frameworkVersion(), event.policyVersion(), MethodType.valueOf(event.methodType()),
+                event.level(), event.previousLevel(), event.score(), event.previousScore(), event.mastered(),
+                event.previouslyMastered(), event.evidenceCount(), storedAt, event.validAt(), event.expiresAt(),
+                MasteryChanged.ChangeCause.valueOf(event.cause().name()), event.triggeringEvidenceId());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.competency.learners.learner.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
+import dev.competency.learners.learner.domain.EvidenceAccepted;
+import dev.competency.learners.learner.domain.EvidenceItem;
+import dev.competency.learners.learner.domain.EvidenceVoided;
+import dev.competency.learners.mastery.SourceType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every piece of evidence of every learner, voids marked, in fold order: the learner's timeline, and the input of
+ * as-of and known-at queries, which refold it. Writes are keyed by learner and evidence id, so re-reads are harmless.
+ */
+@Component
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
+public class EvidenceTimeline {
+
+    static final String COLLECTION = "evidence_timeline";
+    private static final Comparator<Entry> FOLD_ORDER = Comparator.comparing((Entry e) -> e.evidence().occurredAt())
+            .thenComparing(e -> e.evidence().recordedAt()).thenComparing(e -> e.evidence().evidenceId());
+
+    private final MongoCollection<Document> timeline;
+
+    EvidenceTimeline(MongoDatabase serviceDatabase) {
+        this.timeline = serviceDatabase.getCollection(COLLECTION);
+        timeline.createIndex(Indexes.ascending("learnerId", "occurredAt"));
+    }
+
+    @EventHandler
+    void on(EvidenceAccepted event) {
+        EvidenceItem e = event.evidence();
+        String id = event.learnerId() + "|" + e.evidenceId();
+        Document existing = timeline.find(Filters.eq("_id", id)).first();
+        Document document = new Document("_id", id)
+                .append("learnerId", event.learnerId())
+                .append("evidenceId", e.evidenceId())
+                .append("competencyId", e.competencyId())
+                .append("frameworkId", e.frameworkId())
+                .append("frameworkVersion", e.frameworkVersion())
+                .append("score", e.score())
+                .append("sourceType", e.sourceType().name())
+                .append("actorId", e.actorId())
+                .append("occurredAt", Date.from(e.occurredAt()))
+                .append("recordedAt", Date.from(e.recordedAt()))
+                // Dates keep milliseconds; the exact instants keep the fold order identical to the learner's.
+                .append("occurredAtExact", e.occurredAt().toString())
+                .append("recordedAtExact", e.recordedAt().toString())
+                .append("ratedLevel", e.ratedLevel())
+                .append("acceptedAt", Date.from(event.acceptedAt()));
+        if (existing != null && existing.get("voidedAt") != null) {
+            document.append("voidedAt", existing.get("voidedAt")).append("voidReason", existing.get("voidReason"));
+        }
+        timeline.replaceOne(Filters.eq("_id", id), document, new ReplaceOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(EvidenceVoided event) {
+        timeline.updateOne(Filters.eq("_id", event.learnerId() + "|" + event.evidenceId()), Updates.combine(
+                Updates.set("voidedAt", event.voidedAt().toString()), Updates.set("voidReason", event.reason())));
+    }
+
+    @ResetHandler
+    void reset() {
+        timeline.drop();
+        timeline.createIndex(Indexes.ascending("learnerId", "occurredAt"));
+    }
+
+    /** The learner's evidence in fold order. */
+    public List<Entry> of(String learnerId) {
+        List<Entry> entries = new ArrayList<>();
+        timeline.find(Filters.eq("learnerId", learnerId)).forEach(d -> entries.add(toEntry(d)));
+        entries.sort(FOLD_ORDER);
+        return entries;
+    }
+
+    private static Entry toEntry(Document d) {
+        String voidedAt = d.getString("voidedAt");
+        EvidenceItem item = new EvidenceItem(d.getString("evidenceId"), d.getString("competencyId"),
+                d.getString("frameworkId"), d.getInteger("frameworkVersion"), d.getDouble("score"),
+                SourceType.valueOf(d.getString("sourceType")), d.getString("actorId"),
+                Instant.parse(d.getString("occurredAtExact")), Instant.parse(d.getString("recordedAtExact")),
+                d.getString("ratedLevel"));
+        return new Entry(item, voidedAt == null ? null : Instant.parse(voidedAt), d.getString("voidReason"));
+    }
+
+    /** A piece of evidence and, when it was voided, when and why. */
+    public record Entry(EvidenceItem evidence, Instant voidedAt, String voidReason) {
+    }
+}

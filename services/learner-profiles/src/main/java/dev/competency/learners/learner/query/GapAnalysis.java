@@ -1,0 +1,186 @@
+package dev.competency.learners.learner.query;
+
+import dev.competency.contracts.frameworks.FrameworkPublished;
+import dev.competency.contracts.frameworks.LearningResourcePublished;
+import dev.competency.contracts.frameworks.RoleProfilePublished;
+import dev.competency.learners.catalogue.query.FrameworkCatalogue;
+import dev.competency.learners.catalogue.query.PolicyTranslator;
+import dev.competency.learners.catalogue.query.RoleProfiles;
+import dev.competency.learners.mastery.DecidingRule;
+import dev.competency.learners.mastery.ProficiencyScale;
+import dev.competency.platform.service.web.ResourceNotFound;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gaps against the learner's role profile and the next steps that close them. Gap = target level position minus
+ * current level position on the competency's scale (0 when met); readiness = the weighted share of requirements
+ * met. An expired level counts as no level.
+ */
+@Component
+public class GapAnalysis {
+
+    private final LearnerProfiles profiles;
+    private final RoleProfiles roles;
+    private final FrameworkCatalogue frameworks;
+    private final MasteryQueries mastery;
+
+    GapAnalysis(LearnerProfiles profiles, RoleProfiles roles, FrameworkCatalogue frameworks, MasteryQueries mastery) {
+        this.profiles = profiles;
+        this.roles = roles;
+        this.frameworks = frameworks;
+        this.mastery = mastery;
+    }
+
+    public GapReport gaps(String learnerId, Instant asOf) {
+        LearnerProfiles.Profile profile = profiles.find(learnerId)
+                .orElseThrow(() -> new ResourceNotFound("No learner " + learnerId));
+        if (profile.roleProfileId() == null) {
+            throw new ResourceNotFound("Learner " + learnerId + " has no role assigned");
+        }
+        RoleProfilePublished role = roles.profile(profile.roleProfileId(), profile.roleProfileVersion())
+                .orElseThrow(() -> new ResourceNotFound("Role profile " + profile.roleProfileId()
+                        + " has not been published yet"));
+        FrameworkPublished framework = frameworks.find(role.frameworkId(), role.frameworkVersion())
+                .orElseThrow(() -> new ResourceNotFound("Framework " + role.frameworkId() + " version "
+                        + role.frameworkVersion() + " has not been published yet"))
+                .snapshot();
+        Map<String, MasteryQueries.CompetencyMastery> current = new HashMap<>();
+        for (MasteryQueries.CompetencyMastery m : mastery.masteryOf(learnerId, asOf, Instant.MAX)) {
+            current.put(m.competencyId(), m);
+        }
+        Map<String, FrameworkPublished.Competency> competencies = new HashMap<>();
+        framework.competencies().forEach(c -> competencies.put(c.id(), c));
+
+        List<Requirement> requirements = new ArrayList<>();
+        double totalWeight = 0;
+        double metWeight = 0;
+        for (RoleProfilePublished.RoleRequirement requirement : role.requirements()) {
+            FrameworkPublished.Competency competency = competencies.get(requirement.competencyId());
+            ProficiencyScale scale = PolicyTranslator.scale(competency != null && competency.scaleOverride() != null
+                    ? competency.scaleOverride() : framework.scale());
+            MasteryQueries.CompetencyMastery m = current.get(requirement.competencyId());
+            boolean counts = m != null && m.result() != null && m.result().levelCode() != null
+                    && m.result().rule() != DecidingRule.EXPIRED;
+            String level = counts ? m.result().levelCode() : null;
+            int currentIndex = level == null ? -1 : scale.indexOf(level);
+            int targetIndex = scale.indexOf(requirement.targetLevel());
+            int gap = Math.max(0, targetIndex - currentIndex);
+            boolean mastered = m != null && m.result() != null && m.result().mastered();
+            requirements.add(new Requirement(requirement.competencyId(),
+                    competency == null ? null : competency.code(), competency == null ? null : competency.title(),
+                    requirement.targetLevel(), level, gap, requirement.weight(), gap == 0, mastered));
+            totalWeight += requirement.weight();
+            metWeight += gap == 0 ? requirement.weight() : 0;
+        }
+        double readiness = requirements.isEmpty() ? 1.0
+                : totalWeight > 0 ? metWeight / totalWeight
+                : requirements.stream().filter(Requirement::met).count() / (double) requirements.size();
+        return new GapReport(learnerId, role.roleProfileId(), role.version(), role.title(), readiness, requirements,
+                framework);
+    }
+
+    /**
+     * Next steps: competencies with a gap that are not mastered, prerequisites ({@code PRECEDES}) first, then by
+     * gap size, each with the learning resources aimed at a level above the learner's current one.
+     */
+    public List<NextStep> recommendations(String learnerId, Instant asOf) {
+        GapReport report = gaps(learnerId, asOf);
+        Map<String, Requirement> open = new HashMap<>();
+        for (Requirement requirement : report.requirements()) {
+            if (requirement.gap() > 0 && !requirement.mastered()) {
+                open.put(requirement.competencyId(), requirement);
+            }
+        }
+        Map<String, Set<String>> prerequisites = new HashMap<>();
+        for (FrameworkPublished.CompetencyRelation relation : report.framework().relations()) {
+            if (relation.type() == FrameworkPublished.RelationType.PRECEDES && open.containsKey(relation.sourceId())
+                    && open.containsKey(relation.targetId())) {
+                prerequisites.computeIfAbsent(relation.targetId(), t -> new HashSet<>()).add(relation.sourceId());
+            }
+        }
+        Map<String, ProficiencyScale> scales = new HashMap<>();
+        report.framework().competencies().forEach(c -> scales.put(c.id(),
+                PolicyTranslator.scale(c.scaleOverride() != null ? c.scaleOverride() : report.framework().scale())));
+        List<LearningResourcePublished> resources = roles.latestResources();
+
+        Comparator<Requirement> byGap = Comparator.comparingInt(Requirement::gap).reversed()
+                .thenComparing(Requirement::competencyId);
+        PriorityQueue<Requirement> ready = new PriorityQueue<>(byGap);
+        Map<String, Integer> waitingOn = new HashMap<>();
+        open.values().forEach(r -> {
+            int count = prerequisites.getOrDefault(r.competencyId(), Set.of()).size();
+            waitingOn.put(r.competencyId(), count);
+            if (count == 0) {
+                ready.add(r);
+            }
+        });
+        List<NextStep> steps = new ArrayList<>();
+        Set<String> emitted = new HashSet<>();
+        while (emitted.size() < open.size()) {
+            if (ready.isEmpty()) {
+                // A cycle of PRECEDES relations: release the largest remaining gap.
+                open.values().stream().filter(r -> !emitted.contains(r.competencyId())).min(byGap)
+                        .ifPresent(ready::add);
+            }
+            Requirement next = ready.poll();
+            if (!emitted.add(next.competencyId())) {
+                continue;
+            }
+            steps.add(step(next, prerequisites.getOrDefault(next.competencyId(), Set.of()), resources,
+                    scales.get(next.competencyId())));
+            open.values().forEach(r -> {
+                if (prerequisites.getOrDefault(r.competencyId(), Set.of()).contains(next.competencyId())
+                        && waitingOn.merge(r.competencyId(), -1, Integer::sum) == 0 && !emitted.contains(r.competencyId())) {
+                    ready.add(r);
+                }
+            });
+        }
+        return steps;
+    }
+
+    private static NextStep step(Requirement requirement, Set<String> prerequisites,
+            List<LearningResourcePublished> resources, ProficiencyScale scale) {
+        int currentIndex = requirement.currentLevel() == null || scale == null ? -1
+                : scale.indexOf(requirement.currentLevel());
+        List<Resource> matching = new ArrayList<>();
+        for (LearningResourcePublished resource : resources) {
+            for (LearningResourcePublished.ResourceTarget target : resource.competencies()) {
+                if (target.competencyId().equals(requirement.competencyId())
+                        && (scale == null || scale.indexOf(target.targetLevel()) > currentIndex)) {
+                    matching.add(new Resource(resource.resourceId(), resource.version(), resource.title(),
+                            resource.url(), resource.type().name(), resource.duration(), target.targetLevel()));
+                }
+            }
+        }
+        return new NextStep(requirement.competencyId(), requirement.code(), requirement.title(),
+                requirement.currentLevel(), requirement.targetLevel(), requirement.gap(),
+                prerequisites.stream().sorted().toList(), matching);
+    }
+
+    /** The learner's standing against their role. */
+    public record GapReport(String learnerId, String roleProfileId, int roleProfileVersion, String roleTitle,
+                            double readiness, List<Requirement> requirements, FrameworkPublished framework) {
+    }
+
+    public record Requirement(String competencyId, String code, String title, String targetLevel,
+                              String currentLevel, int gap, double weight, boolean met, boolean mastered) {
+    }
+
+    /** One competency to work on next, what must come before it, and resources for it. */
+    public record NextStep(String competencyId, String code, String title, String currentLevel, String targetLevel,
+                           int gap, List<String> prerequisitesFirst, List<Resource> resources) {
+    }
+
+    public record Resource(String resourceId, int version, String title, String url, String type, String duration,
+                           String targetLevel) {
+    }
+}

@@ -1,0 +1,164 @@
+package dev.competency.learners.learner.web;
+
+import dev.competency.learners.access.LearnerAccessPolicy;
+import dev.competency.learners.learner.domain.AssignRole;
+import dev.competency.learners.learner.domain.ChangeTeam;
+import dev.competency.learners.learner.domain.RegisterLearner;
+import dev.competency.learners.learner.query.CurrentMastery;
+import dev.competency.learners.learner.query.EvidenceTimeline;
+import dev.competency.learners.learner.query.GapAnalysis;
+import dev.competency.learners.learner.query.LearnerProfiles;
+import dev.competency.learners.learner.query.MasteryQueries;
+import dev.competency.platform.service.security.Caller;
+import dev.competency.platform.service.web.ResourceNotFound;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Learners: registration, role and team (admins), and what a learner's record says (owner, manager, admin). */
+@RestController
+@RequestMapping("/api/learners")
+class LearnerController {
+
+    private final CommandGateway commands;
+    private final LearnerAccessPolicy access;
+    private final LearnerProfiles profiles;
+    private final CurrentMastery currentMastery;
+    private final EvidenceTimeline timeline;
+    private final MasteryQueries mastery;
+    private final GapAnalysis gaps;
+    private final Clock clock;
+
+    LearnerController(CommandGateway commands, LearnerAccessPolicy access, LearnerProfiles profiles,
+                      CurrentMastery currentMastery, EvidenceTimeline timeline, MasteryQueries mastery,
+                      GapAnalysis gaps, Clock clock) {
+        this.commands = commands;
+        this.access = access;
+        this.profiles = profiles;
+        this.currentMastery = currentMastery;
+        this.timeline = timeline;
+        this.mastery = mastery;
+        this.gaps = gaps;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    LearnerRef register(@RequestBody RegistrationRequest request, Caller caller) {
+        access.requireAdmin(caller);
+        commands.sendAndWait(new RegisterLearner(request.learnerId(), request.displayName(), request.email(),
+                request.organisationUnit()));
+        return new LearnerRef(request.learnerId());
+    }
+
+    @PutMapping("/{learnerId}/role")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void assignRole(@PathVariable String learnerId, @RequestBody RoleRequest request, Caller caller) {
+        access.requireAdmin(caller);
+        commands.sendAndWait(new AssignRole(learnerId, request.roleProfileId(), request.roleProfileVersion()));
+    }
+
+    @PutMapping("/{learnerId}/team")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changeTeam(@PathVariable String learnerId, @RequestBody TeamRequest request, Caller caller) {
+        access.requireAdmin(caller);
+        commands.sendAndWait(new ChangeTeam(learnerId, request.teamId(), request.managerId()));
+    }
+
+    @GetMapping("/{learnerId}")
+    ProfileView profile(@PathVariable String learnerId, Caller caller) {
+        access.requireCanRead(caller, learnerId);
+        LearnerProfiles.Profile profile = profiles.find(learnerId)
+                .orElseThrow(() -> new ResourceNotFound("No learner " + learnerId));
+        return new ProfileView(profile, currentMastery.of(learnerId));
+    }
+
+    /** Mastery per competency with its explanation, as of a valid time and known at a record time (both default now). */
+    @GetMapping("/{learnerId}/mastery")
+    List<MasteryView> mastery(@PathVariable String learnerId, @RequestParam(required = false) String asOf,
+                              @RequestParam(required = false) String knownAt, Caller caller) {
+        access.requireCanRead(caller, learnerId);
+        Instant now = clock.instant();
+        return mastery.masteryOf(learnerId, instant(asOf, "asOf", now), instant(knownAt, "knownAt", now)).stream()
+                .map(LearnerController::view).toList();
+    }
+
+    @GetMapping("/{learnerId}/mastery/{competencyId}")
+    MasteryView masteryOf(@PathVariable String learnerId, @PathVariable String competencyId,
+                          @RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt,
+                          Caller caller) {
+        access.requireCanRead(caller, learnerId);
+        Instant now = clock.instant();
+        return mastery.masteryOf(learnerId, competencyId, instant(asOf, "asOf", now), instant(knownAt, "knownAt", now))
+                .map(LearnerController::view)
+                .orElseThrow(() -> new ResourceNotFound("No evidence of learner " + learnerId + " on competency "
+                        + competencyId));
+    }
+
+    @GetMapping("/{learnerId}/evidence")
+    List<EvidenceTimeline.Entry> evidence(@PathVariable String learnerId, Caller caller) {
+        access.requireCanRead(caller, learnerId);
+        return timeline.of(learnerId);
+    }
+
+    @GetMapping("/{learnerId}/gaps")
+    GapView gaps(@PathVariable String learnerId, @RequestParam(required = false) String asOf, Caller caller) {
+        access.requireCanRead(caller, learnerId);
+        GapAnalysis.GapReport report = gaps.gaps(learnerId, instant(asOf, "asOf", clock.instant()));
+        return new GapView(report.learnerId(), report.roleProfileId(), report.roleProfileVersion(), report.roleTitle(),
+                report.readiness(), report.requirements());
+    }
+
+    @GetMapping("/{learnerId}/recommendations")
+    List<GapAnalysis.NextStep> recommendations(@PathVariable String learnerId, Caller caller) {
+        access.requireCanRead(caller, learnerId);
+        return gaps.recommendations(learnerId, clock.instant());
+    }
+
+    private static MasteryView view(MasteryQueries.CompetencyMastery m) {
+        return m.result() == null ? MasteryView.pending(m.competencyId(), m.frameworkId(), m.frameworkVersion())
+                : MasteryView.of(m.frameworkId(), m.frameworkVersion(), m.result());
+    }
+
+    private static Instant instant(String text, String name, Instant otherwise) {
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 instant such as 2025-03-10T13:42:17Z");
+        }
+    }
+
+    record RegistrationRequest(String learnerId, String displayName, String email, String organisationUnit) {
+    }
+
+    record RoleRequest(String roleProfileId, Integer roleProfileVersion) {
+    }
+
+    record TeamRequest(String teamId, String managerId) {
+    }
+
+    record LearnerRef(String learnerId) {
+    }
+
+    record ProfileView(LearnerProfiles.Profile profile, List<CurrentMastery.Entry> mastery) {
+    }
+
+    record GapView(String learnerId, String roleProfileId, int roleProfileVersion, String roleTitle, double readiness,
+                   List<GapAnalysis.Requirement> requirements) {
+    }
+}

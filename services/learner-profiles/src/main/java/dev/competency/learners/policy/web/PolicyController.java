@@ -1,0 +1,40 @@
+package dev.competency.learners.policy.web;
+
+import dev.competency.contracts.frameworks.FrameworkPublished;
+import dev.competency.learners.access.LearnerAccessPolicy;
+import dev.competency.learners.policy.PolicyPreview;
+import dev.competency.learners.policy.Recomputations;
+import dev.competency.platform.service.security.Caller;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Policy changes: preview a framework version's effect before publishing it, and follow recomputations. */
+@RestController
+class PolicyController {
+
+    private final LearnerAccessPolicy access;
+    private final PolicyPreview preview;
+    private final Recomputations recomputations;
+
+    PolicyController(LearnerAccessPolicy access, PolicyPreview preview, Recomputations recomputations) {
+        this.access = access;
+        this.preview = preview;
+        this.recomputations = recomputations;
+    }
+
+    /** The body is the candidate framework version in the shape of {@code framework.published}. */
+    @PostMapping("/api/learners/admin/policy-preview")
+    PolicyPreview.Preview preview(@RequestBody FrameworkPublished candidate, Caller caller) {
+        access.requireAdmin(caller);
+        return preview.preview(candidate);
+    }
+
+    @GetMapping("/api/learners/admin/recomputations")
+    List<Recomputations.Job> recomputations(Caller caller) {
+        access.requireAdmin(caller);
+        return recomputations.jobs();
+    }
+}

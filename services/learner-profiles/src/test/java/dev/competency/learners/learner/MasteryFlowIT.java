@@ -1,0 +1,213 @@
+package dev.competency.learners.learner;
+
+import static dev.competency.learners.learner.Examples.JSON;
+import static dev.competency.learners.learner.Examples.evidence;
+import static dev.competency.learners.learner.Examples.send;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.competency.contracts.EventTypes;
+import dev.competency.contracts.evidence.EvidenceRecorded;
+import dev.competency.contracts.frameworks.FrameworkPublished;
+import dev.competency.contracts.mastery.MasteryChanged;
+import dev.competency.learners.LearnerProfilesApplication;
+import dev.competency.learners.catalogue.query.CataloguePolicies;
+import dev.competency.learners.mastery.Evidence;
+import dev.competency.learners.mastery.MasteryFold;
+import dev.competency.learners.mastery.MasteryPolicy;
+import dev.competency.learners.mastery.MasteryResult;
+import dev.competency.learners.mastery.SourceType;
+import dev.competency.platform.test.KafkaTestClient;
+import dev.competency.platform.test.RunningService;
+import dev.competency.platform.test.TestTokens;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Evidence in through the real broker, mastery out, and the queries over it, against one running service. */
+class MasteryFlowIT {
+
+    private static final Instant DAY1 = Instant.parse("2025-03-10T10:00:00Z");
+    private static final Instant DAY3 = Instant.parse("2025-03-12T10:00:00Z");
+
+    private static RunningService service;
+    private static KafkaTestClient kafka;
+    private static FrameworkPublished framework;
+
+    @BeforeAll
+    static void start() {
+        service = RunningService.start(LearnerProfilesApplication.class, "learner-profiles-mastery-it");
+        kafka = new KafkaTestClient();
+        framework = Examples.publishFramework(kafka, service, Examples.framework());
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
+        service.close();
+    }
+
+    @Test
+    void publishesMasteryChangeWithFoldedLevel_whenEvidenceArrives() {
+        String learner = UUID.randomUUID().toString();
+        EvidenceRecorded first = evidence(learner, 0.85, DAY1, DAY1.plusSeconds(1));
+        EvidenceRecorded second = evidence(learner, 0.9, DAY3, DAY3.plusSeconds(1));
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, first);
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, second);
+
+        List<MasteryChanged> changes = changes(learner, 2);
+
+        MasteryResult expected = foldFromScratch(framework, List.of(first, second), Set.of());
+        assertThat(changes).hasSize(2);
+        MasteryChanged held = changes.get(0);
+        assertThat(held.level()).isNull();
+        assertThat(held.score()).isEqualTo(0.85);
+        MasteryChanged last = changes.get(1);
+        assertThat(last.level()).isEqualTo("PROFICIENT").isEqualTo(expected.levelCode());
+        assertThat(last.score()).isEqualTo(expected.score());
+        assertThat(last.mastered()).isTrue();
+        assertThat(last.previousScore()).isEqualTo(0.85);
+        assertThat(last.cause()).isEqualTo(MasteryChanged.ChangeCause.EVIDENCE_RECORDED);
+        assertThat(last.triggeringEvidenceId()).isEqualTo(second.evidenceId());
+        assertThat(last.frameworkVersion()).isEqualTo(3);
+        assertThat(last.policyVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void emitsOneChange_whenSameEvidenceArrivesTwice() {
+        String learner = UUID.randomUUID().toString();
+        EvidenceRecorded evidence = evidence(learner, 0.6, DAY1, DAY1.plusSeconds(1));
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, evidence);
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, evidence);
+        EvidenceRecorded marker = evidence(learner, 0.95, DAY3, DAY3.plusSeconds(1));
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, marker);
+
+        List<MasteryChanged> changes = changes(learner, 2);
+
+        assertThat(changes).extracting(MasteryChanged::triggeringEvidenceId)
+                .containsExactly(evidence.evidenceId(), marker.evidenceId());
+        assertThat(changes.get(1).evidenceCount()).isEqualTo(2);
+    }
+
+    @Test
+    void publishesRecomputedLevel_whenEvidenceIsVoided() {
+        String learner = UUID.randomUUID().toString();
+        EvidenceRecorded first = evidence(learner, 0.8, DAY1, DAY1.plusSeconds(1));
+        EvidenceRecorded second = evidence(learner, 0.9, DAY3, DAY3.plusSeconds(1));
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, first);
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, second);
+        send(kafka, EventTypes.EVIDENCE_VOIDED, learner, Examples.voiding(second, DAY3.plusSeconds(3600)));
+
+        List<MasteryChanged> changes = changes(learner, 3);
+
+        MasteryChanged voided = changes.get(2);
+        assertThat(voided.cause()).isEqualTo(MasteryChanged.ChangeCause.EVIDENCE_VOIDED);
+        assertThat(voided.triggeringEvidenceId()).isEqualTo(second.evidenceId());
+        assertThat(voided.previousLevel()).isEqualTo("PROFICIENT");
+        assertThat(voided.level()).isEqualTo(foldFromScratch(framework, List.of(first, second),
+                Set.of(second.evidenceId())).levelCode()).isNull();
+        assertThat(voided.evidenceCount()).isEqualTo(1);
+    }
+
+    @Test
+    void answersMasteryAsOfAndKnownAt_whenLearnerHasHistory() {
+        String learner = UUID.randomUUID().toString();
+        EvidenceRecorded first = evidence(learner, 0.85, DAY1, DAY1.plusSeconds(1));
+        EvidenceRecorded second = evidence(learner, 0.9, DAY3, DAY3.plusSeconds(1));
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, first);
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, second);
+        changes(learner, 2);
+        String token = TestTokens.token(learner, "LEARNER");
+        String path = "/api/learners/" + learner + "/mastery/" + first.competencyId();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                JSON.readTree(service.get(path, token).body()).path("evidenceCount").asInt() == 2);
+
+        JsonNode between = JSON.readTree(service.get(path + "?asOf=2025-03-11T00:00:00Z", token).body());
+        JsonNode after = JSON.readTree(service.get(path + "?asOf=2025-03-12T12:00:00Z", token).body());
+        JsonNode knownBefore = JSON.readTree(service.get(path + "?asOf=2025-03-12T12:00:00Z"
+                + "&knownAt=2025-03-11T00:00:00Z", token).body());
+
+        assertThat(between.path("evidenceCount").asInt()).isEqualTo(1);
+        assertThat(between.path("level").isNull()).isTrue();
+        assertThat(between.path("explanation").path("rule").asString()).isEqualTo("MINIMUM_EVIDENCE");
+        MasteryResult expected = MasteryFold.fold(first.competencyId(), policy(framework),
+                List.of(toEvidence(first), toEvidence(second)), Instant.parse("2025-03-12T12:00:00Z"));
+        assertThat(after.path("level").asString()).isEqualTo(expected.levelCode()).isEqualTo("PROFICIENT");
+        assertThat(after.path("score").asDouble()).isEqualTo(expected.score());
+        assertThat(after.path("explanation").path("contributions")).hasSize(2);
+        assertThat(knownBefore.path("evidenceCount").asInt()).isEqualTo(1);
+        assertThat(knownBefore.path("explanation").path("exclusions").get(0).path("reason").asString())
+                .isEqualTo("NOT_YET_KNOWN");
+
+        HttpResponse<String> other = service.get(path, TestTokens.token("someone-else", "LEARNER"));
+        assertThat(other.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void recomputesToFromScratchFold_whenNewFrameworkVersionChangesPolicy() {
+        FrameworkPublished own = Examples.publishFramework(kafka, service,
+                Examples.withId(framework, UUID.randomUUID().toString()));
+        String learner = UUID.randomUUID().toString();
+        EvidenceRecorded first = evidence(own.frameworkId(), learner, 0.5, DAY1, DAY1.plusSeconds(1));
+        EvidenceRecorded second = evidence(own.frameworkId(), learner, 0.95, DAY3, DAY3.plusSeconds(1));
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, first);
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, second);
+        assertThat(changes(learner, 2).get(1).level()).isEqualTo("PROFICIENT");
+        FrameworkPublished next = Examples.withPolicy(own, 4, """
+                {"policyVersion": 3, "method": {"type": "AVERAGE"}, "sourceWeights": {}, "minimumEvidence": 1,
+                 "manualRatingPrecedence": "UNTIL_NEWER_EVIDENCE"}""");
+        String admin = TestTokens.token("admin-1", "ADMIN");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                service.get("/api/learners/" + learner + "/evidence", admin).body().contains(second.evidenceId()));
+
+        JsonNode preview = JSON.readTree(ServiceClient.post(service.port(), "/api/learners/admin/policy-preview",
+                admin, JSON.writeValueAsString(next)).body());
+        Examples.publishFramework(kafka, service, next);
+        List<MasteryChanged> changes = changes(learner, 3);
+
+        assertThat(preview.path("changes")).hasSize(1);
+        assertThat(preview.path("changes").get(0).path("learnerId").asString()).isEqualTo(learner);
+        assertThat(preview.path("changes").get(0).path("newLevel").asString()).isEqualTo("DEVELOPING");
+        MasteryChanged recomputed = changes.get(2);
+        MasteryResult expected = foldFromScratch(next, List.of(first, second), Set.of());
+        assertThat(recomputed.cause()).isEqualTo(MasteryChanged.ChangeCause.POLICY_CHANGED);
+        assertThat(recomputed.frameworkVersion()).isEqualTo(4);
+        assertThat(recomputed.policyVersion()).isEqualTo(3);
+        assertThat(recomputed.level()).isEqualTo(expected.levelCode()).isEqualTo("DEVELOPING");
+        assertThat(recomputed.score()).isEqualTo(expected.score());
+        assertThat(recomputed.previousLevel()).isEqualTo("PROFICIENT");
+    }
+
+    /** The first {@code count} mastery changes of a learner, in publication order. */
+    static List<MasteryChanged> changes(String learner, int count) {
+        List<ConsumerRecord<String, byte[]>> records = ServiceClient.masteryRecords(learner,
+                found -> found.size() >= count, Duration.ofSeconds(45));
+        assertThat(records).as("mastery.changed records of " + learner).hasSizeGreaterThanOrEqualTo(count);
+        return records.stream().map(r -> JSON.readValue(r.value(), MasteryChanged.class)).toList();
+    }
+
+    private static MasteryResult foldFromScratch(FrameworkPublished framework, List<EvidenceRecorded> evidence,
+            Set<String> voided) {
+        String competencyId = evidence.get(0).competencyId();
+        Instant asOf = evidence.stream().map(EvidenceRecorded::occurredAt).max(Instant::compareTo).orElseThrow();
+        return MasteryFold.fold(competencyId, policy(framework), evidence.stream().map(MasteryFlowIT::toEvidence)
+                .toList(), voided, asOf, Instant.MAX);
+    }
+
+    private static MasteryPolicy policy(FrameworkPublished framework) {
+        return CataloguePolicies.policiesOf(framework).get("f82522b5-8a39-49ed-8fc9-acfef26216d4");
+    }
+
+    private static Evidence toEvidence(EvidenceRecorded e) {
+        return new Evidence(e.evidenceId(), e.competencyId(), e.score(), SourceType.valueOf(e.sourceType().name()),
+                e.actor().id(), e.occurredAt(), e.recordedAt());
+    }
+}

@@ -1,0 +1,121 @@
+package dev.competency.learners.learner;
+
+import static dev.competency.learners.learner.Examples.JSON;
+import static dev.competency.learners.learner.Examples.evidence;
+import static dev.competency.learners.learner.Examples.send;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.competency.contracts.EventTypes;
+import dev.competency.contracts.Topics;
+import dev.competency.contracts.evidence.EvidenceRecorded;
+import dev.competency.contracts.learners.LearnerTeamChanged;
+import dev.competency.learners.LearnerProfilesApplication;
+import dev.competency.platform.test.KafkaTestClient;
+import dev.competency.platform.test.RunningService;
+import dev.competency.platform.test.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Learner registration and team out on the learners topic; every read model dropped and rebuilt by replay. */
+class ReadModelRebuildIT {
+
+    private static final Instant DAY1 = Instant.parse("2025-03-10T10:00:00Z");
+
+    private static RunningService service;
+    private static KafkaTestClient kafka;
+
+    @BeforeAll
+    static void start() {
+        service = RunningService.start(LearnerProfilesApplication.class, "learner-profiles-rebuild-it");
+        kafka = new KafkaTestClient();
+        Examples.publishFramework(kafka, service, Examples.framework());
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
+        service.close();
+    }
+
+    @Test
+    void answersAsBefore_whenReadModelsAreRebuiltFromTheEventStore() {
+        String learner = UUID.randomUUID().toString();
+        String admin = TestTokens.token("admin-1", "ADMIN");
+        assertThat(ServiceClient.post(service.port(), "/api/learners", admin, """
+                {"learnerId": "%s", "displayName": "Grace Hopper", "email": "grace@example.org",
+                 "organisationUnit": "ENG"}""".formatted(learner)).statusCode()).isEqualTo(201);
+        assertThat(put("/api/learners/" + learner + "/team", admin, "{\"teamId\": \"team-7\", \"managerId\": \"m-7\"}"))
+                .isEqualTo(204);
+        for (int i = 0; i < 5; i++) {
+            Instant at = DAY1.plusSeconds(86_400L * i);
+            EvidenceRecorded e = evidence(learner, 0.5 + i * 0.1, at, at.plusSeconds(1));
+            send(kafka, EventTypes.EVIDENCE_RECORDED, learner, e);
+        }
+        String manager = TestTokens.token("m-7", Map.of("roles", List.of("MANAGER"), "managed_teams",
+                List.of("team-7")));
+        List<String> paths = List.of("/api/learners/" + learner,
+                "/api/learners/" + learner + "/mastery?asOf=2025-04-01T00:00:00Z",
+                "/api/learners/" + learner + "/evidence", "/api/teams/team-7");
+        await().atMost(Duration.ofSeconds(45)).until(() ->
+                JSON.readTree(service.get(paths.get(2), manager).body()).size() == 5
+                        && service.get(paths.get(0), manager).body().contains("team-7")
+                        && JSON.readTree(service.get(paths.get(0), manager).body()).path("mastery").size() == 1
+                        && JSON.readTree(service.get(paths.get(0), manager).body()).path("mastery").get(0)
+                                .path("evidenceCount").asInt() == 5);
+        List<String> before = paths.stream().map(p -> service.get(p, manager).body()).toList();
+
+        assertThat(ServiceClient.post(service.port(), "/api/learners/admin/rebuild", admin, "").statusCode())
+                .isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String status = service.get("/api/learners/admin/rebuild", admin).body();
+            assertThat(JSON.readTree(status).path("running").asBoolean()).as(status).isTrue();
+            assertThat(paths.stream().map(p -> service.get(p, manager).body()).toList()).isEqualTo(before);
+        });
+        assertThat(before.get(1)).contains("\"level\"");
+    }
+
+    @Test
+    void publishesLearnerEvents_whenLearnerIsRegisteredAndMoved() {
+        String learner = UUID.randomUUID().toString();
+        String admin = TestTokens.token("admin-1", "ADMIN");
+        ServiceClient.post(service.port(), "/api/learners", admin,
+                "{\"learnerId\": \"%s\", \"displayName\": \"Ada\"}".formatted(learner));
+        put("/api/learners/" + learner + "/team", admin, "{\"teamId\": \"team-1\", \"managerId\": \"m-1\"}");
+
+        ConsumerRecord<String, byte[]> registered = KafkaTestClient.awaitRecord(Topics.LEARNERS,
+                r -> learner.equals(r.key()) && EventTypes.LEARNER_REGISTERED.equals(KafkaTestClient.header(r, "ce_type")));
+        ConsumerRecord<String, byte[]> moved = KafkaTestClient.awaitRecord(Topics.LEARNERS,
+                r -> learner.equals(r.key()) && EventTypes.LEARNER_TEAM_CHANGED.equals(KafkaTestClient.header(r, "ce_type")));
+
+        assertThat(new String(registered.value())).contains("\"displayName\":\"Ada\"");
+        LearnerTeamChanged change = JSON.readValue(moved.value(), LearnerTeamChanged.class);
+        assertThat(change.teamId()).isEqualTo("team-1");
+        assertThat(change.managerId()).isEqualTo("m-1");
+        assertThat(KafkaTestClient.header(moved, "ce_id")).isEqualTo(UUID.nameUUIDFromBytes(
+                (learner + ":1").getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+    }
+
+    private static int put(String path, String token, String json) {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + service.port()
+                        + path)).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request,
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

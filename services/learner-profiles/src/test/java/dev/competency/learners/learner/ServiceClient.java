@@ -1,0 +1,74 @@
+package dev.competency.learners.learner;
+
+import dev.competency.contracts.Topics;
+import dev.competency.platform.test.TestInfrastructure;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** What the integration tests need beyond the shared test clients: POSTs, and every record of a learner. */
+public final class ServiceClient {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private ServiceClient() {
+    }
+
+    public static HttpResponse<String> post(int port, String path, String token, String json) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during POST " + path, e);
+        }
+    }
+
+    /**
+     * Reads {@code competency.mastery.v1} from the beginning and returns the records keyed by {@code learnerId}
+     * as soon as {@code complete} holds for them, or what there is after the timeout.
+     */
+    public static List<ConsumerRecord<String, byte[]>> masteryRecords(String learnerId,
+            Predicate<List<ConsumerRecord<String, byte[]>>> complete, Duration timeout) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.endpoints().kafkaBootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(Topics.MASTERY).forEach(p ->
+                    partitions.add(new TopicPartition(Topics.MASTERY, p.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (learnerId.equals(record.key())) {
+                        found.add(record);
+                    }
+                }
+                if (complete.test(found)) {
+                    return found;
+                }
+            }
+            return found;
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.competency.learners.learner.web;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.competency.learners.access.LearnerAccessPolicy;
+import dev.competency.learners.learner.domain.LearnerAlreadyRegistered;
+import dev.competency.learners.learner.domain.RegisterLearner;
+import dev.competency.learners.learner.query.CurrentMastery;
+import dev.competency.learners.learner.query.EvidenceTimeline;
+import dev.competency.learners.learner.query.GapAnalysis;
+import dev.competency.learners.learner.query.LearnerProfiles;
+import dev.competency.learners.learner.query.MasteryQueries;
+import dev.competency.learners.mastery.Evidence;
+import dev.competency.learners.mastery.MasteryFold;
+import dev.competency.learners.mastery.MasteryMethod;
+import dev.competency.learners.mastery.MasteryPolicy;
+import dev.competency.learners.mastery.ProficiencyLevel;
+import dev.competency.learners.mastery.ProficiencyScale;
+import dev.competency.learners.mastery.SourceType;
+import dev.competency.platform.test.TestTokens;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(controllers = {LearnerController.class, CalculatorController.class})
+@Import({LearnerAccessPolicy.class, LearnerControllerTest.FixedClock.class})
+class LearnerControllerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T09:00:00Z");
+    private static final String COMPETENCY = "competency-1";
+    private static final ProficiencyScale SCALE = ProficiencyScale.of(
+            new ProficiencyLevel("NOVICE", "Novice", 0.0, false),
+            new ProficiencyLevel("PROFICIENT", "Proficient", 0.75, true));
+
+    @Autowired
+    private MockMvc mvc;
+    @MockitoBean
+    private CommandGateway commands;
+    @MockitoBean
+    private LearnerProfiles profiles;
+    @MockitoBean
+    private CurrentMastery currentMastery;
+    @MockitoBean
+    private EvidenceTimeline timeline;
+    @MockitoBean
+    private MasteryQueries mastery;
+    @MockitoBean
+    private GapAnalysis gaps;
+
+    @DynamicPropertySource
+    static void tokens(DynamicPropertyRegistry registry) {
+        TestTokens.register(registry);
+    }
+
+    @BeforeEach
+    void learnerInTeamOne() {
+        given(profiles.find("learner-1")).willReturn(Optional.of(new LearnerProfiles.Profile("learner-1", "Ada", null,
+                "ENG", NOW, "role-1", null, "team-1", "manager-1")));
+        Evidence evidence = new Evidence("e1", COMPETENCY, 0.8, SourceType.ASSESSMENT, "scorer",
+                Instant.parse("2025-03-10T10:00:00Z"), Instant.parse("2025-03-10T10:00:01Z"));
+        given(mastery.masteryOf(eq("learner-1"), any(), any())).willReturn(List.of(
+                new MasteryQueries.CompetencyMastery(COMPETENCY, "framework-1", 3, MasteryFold.fold(COMPETENCY,
+                        MasteryPolicy.of(1, MasteryMethod.highest(), SCALE), List.of(evidence), NOW))));
+        given(mastery.masteryOf(eq("learner-1"), eq(COMPETENCY), any(), any())).willReturn(Optional.empty());
+    }
+
+    @Test
+    void returnsMasteryWithExplanation_whenLearnerReadsOwnRecord() throws Exception {
+        mvc.perform(get("/api/learners/learner-1/mastery").header("Authorization", bearer("learner-1", "LEARNER")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].level").value("PROFICIENT"))
+                .andExpect(jsonPath("$[0].method").value("HIGHEST"))
+                .andExpect(jsonPath("$[0].explanation.contributions[0].evidenceId").value("e1"));
+    }
+
+    @Test
+    void rejectsWith403_whenLearnerReadsAnotherLearner() throws Exception {
+        mvc.perform(get("/api/learners/learner-1/mastery").header("Authorization", bearer("learner-2", "LEARNER")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("/problems/forbidden"));
+    }
+
+    @Test
+    void allowsManager_whenLearnerIsInManagedTeam() throws Exception {
+        mvc.perform(get("/api/learners/learner-1/mastery").header("Authorization",
+                        "Bearer " + TestTokens.token("manager-1", Map.of("roles", List.of("MANAGER"),
+                                "managed_teams", List.of("team-1")))))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void rejectsWith403_whenManagerManagesAnotherTeam() throws Exception {
+        mvc.perform(get("/api/learners/learner-1/mastery").header("Authorization",
+                        "Bearer " + TestTokens.token("manager-2", Map.of("roles", List.of("MANAGER"),
+                                "managed_teams", List.of("team-2")))))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void rejectsWith403_whenAnalystAsksForPersonalData() throws Exception {
+        mvc.perform(get("/api/learners/learner-1/evidence").header("Authorization", bearer("analyst", "ANALYST")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void rejectsWith401_whenTokenIsMissing() throws Exception {
+        mvc.perform(get("/api/learners/learner-1/mastery")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void rejectsWith400_whenAsOfIsNotAnInstant() throws Exception {
+        mvc.perform(get("/api/learners/learner-1/mastery?asOf=yesterday")
+                        .header("Authorization", bearer("learner-1", "LEARNER")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("asOf")));
+    }
+
+    @Test
+    void answers404_whenLearnerHasNoEvidenceOnCompetency() throws Exception {
+        mvc.perform(get("/api/learners/learner-1/mastery/" + COMPETENCY)
+                        .header("Authorization", bearer("learner-1", "LEARNER")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void answers409_whenLearnerIsRegisteredTwice() throws Exception {
+        willThrow(new LearnerAlreadyRegistered("learner-1")).given(commands).sendAndWait(any(RegisterLearner.class));
+        mvc.perform(post("/api/learners").header("Authorization", bearer("admin", "ADMIN"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"learnerId\":\"learner-1\",\"displayName\":\"Ada\"}"))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void rejectsWith403_whenNonAdminRegistersLearner() throws Exception {
+        mvc.perform(post("/api/learners").header("Authorization", bearer("learner-1", "LEARNER"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"learnerId\":\"learner-1\",\"displayName\":\"Ada\"}"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void calculatesMasteryWithExplanation_whenPolicyAndEvidenceAreGiven() throws Exception {
+        mvc.perform(post("/api/learners/mastery/calculate").header("Authorization", bearer("author", "AUTHOR"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"policy": {"policyVersion": 4, "method": {"type": "AVERAGE"}, "sourceWeights":
+                                   {"SELF": 0.0}, "minimumEvidence": 1, "manualRatingPrecedence": "NEVER"},
+                                 "scale": {"levels": [
+                                   {"code": "NOVICE", "label": "Novice", "threshold": 0.0, "mastery": false},
+                                   {"code": "PROFICIENT", "label": "Proficient", "threshold": 0.75, "mastery": true}]},
+                                 "evidence": [
+                                   {"evidenceId": "a", "score": 0.9, "sourceType": "ASSESSMENT",
+                                    "occurredAt": "2025-03-10T10:00:00Z"},
+                                   {"evidenceId": "b", "score": 0.7, "sourceType": "OBSERVATION",
+                                    "occurredAt": "2025-03-11T10:00:00Z"},
+                                   {"evidenceId": "c", "score": 0.1, "sourceType": "SELF",
+                                    "occurredAt": "2025-03-12T10:00:00Z"}],
+                                 "asOf": "2025-04-01T00:00:00Z"}"""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.level").value("PROFICIENT"))
+                .andExpect(jsonPath("$.score").value(0.8))
+                .andExpect(jsonPath("$.policyVersion").value(4))
+                .andExpect(jsonPath("$.explanation.contributions[0].effectiveWeight").value(0.5))
+                .andExpect(jsonPath("$.explanation.exclusions[0].evidenceId").value("c"))
+                .andExpect(jsonPath("$.explanation.exclusions[0].reason").value("ZERO_WEIGHT"));
+    }
+
+    @Test
+    void rejectsWith400_whenCalculationHasNoPolicy() throws Exception {
+        mvc.perform(post("/api/learners/mastery/calculate").header("Authorization", bearer("author", "AUTHOR"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"evidence\": []}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("policy and scale are required"));
+    }
+
+    private static String bearer(String subject, String... roles) {
+        return "Bearer " + TestTokens.token(subject, roles);
+    }
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+}
