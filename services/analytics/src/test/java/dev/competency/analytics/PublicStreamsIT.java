@@ -12,9 +12,12 @@ import dev.competency.contracts.EventAttributes;
 import dev.competency.contracts.EventTypes;
 import dev.competency.contracts.evidence.EvidenceRecorded;
 import dev.competency.contracts.learners.LearnerRegistered;
+import dev.competency.contracts.learners.LearnerTeamChanged;
 import dev.competency.contracts.mastery.MasteryChanged;
 import dev.competency.platform.test.KafkaTestClient;
 import dev.competency.platform.test.RunningService;
+import dev.competency.platform.test.TestTokens;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -23,6 +26,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -126,7 +130,49 @@ class PublicStreamsIT {
         }
     }
 
+    @Test
+    void answersTeamCapabilityFromStreams_onlyToCallersAllowedToSeeIt() {
+        String teamId = UUID.randomUUID().toString();
+        String competencyId = UUID.randomUUID().toString();
+        try (RunningService service = RunningService.start(AnalyticsApplication.class, DATABASE)) {
+            for (int i = 0; i < 3; i++) {
+                LearnerTeamChanged joined = withFreshId(EventTypes.LEARNER_TEAM_CHANGED, "learnerId",
+                        LearnerTeamChanged.class);
+                joined = new LearnerTeamChanged(joined.learnerId(), teamId, null, joined.managerId(),
+                        joined.changedAt());
+                kafka.send(contractRecord(EventTypes.LEARNER_TEAM_CHANGED, joined.learnerId(),
+                        JSON.writeValueAsBytes(joined)));
+                ObjectNode change = JSON.valueToTree(exampleOf(EventTypes.MASTERY_CHANGED, MasteryChanged.class));
+                change.put("learnerId", joined.learnerId());
+                change.put("competencyId", competencyId);
+                change.put("mastered", i < 2);
+                kafka.send(contractRecord(EventTypes.MASTERY_CHANGED, joined.learnerId(),
+                        JSON.writeValueAsBytes(JSON.treeToValue(change, MasteryChanged.class))));
+            }
+            String path = "/api/analytics/teams/" + teamId + "/capability";
+            String analyst = TestTokens.token("analyst-1", "ANALYST");
+            await().atMost(WAIT).until(() -> service.get(path, analyst).body().contains("\"rated\":3"));
+
+            JsonNode report = JSON.readTree(service.get(path, analyst).body());
+            assertThat(report.path("memberCount").asInt()).isEqualTo(3);
+            JsonNode competency = report.path("competencies").get(0);
+            assertThat(competency.path("competencyId").asString()).isEqualTo(competencyId);
+            assertThat(competency.path("mastered").asInt()).isEqualTo(2);
+            assertThat(report.toString()).doesNotContain("learnerId");
+
+            HttpResponse<String> anonymous = service.get(path);
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(service.get(path, TestTokens.token("learner-1", "LEARNER")).statusCode()).isEqualTo(403);
+            assertThat(service.get(path, TestTokens.expired("analyst-1", "ANALYST")).statusCode()).isEqualTo(401);
+        }
+    }
+
     /** The contract's example payload of a type, with a fresh value in one id field so tests do not collide. */
+    private static <T> T exampleOf(String type, Class<T> payloadType) {
+        return JSON.readValue(KafkaTestClient.example(type), payloadType);
+    }
+
     private static <T> T withFreshId(String type, String idField, Class<T> payloadType) {
         ObjectNode tree = (ObjectNode) JSON.readTree(example(type));
         tree.put(idField, UUID.randomUUID().toString());

@@ -8,7 +8,9 @@ import com.mongodb.client.model.Updates;
 import dev.competency.contracts.learners.LearnerRegistered;
 import dev.competency.contracts.learners.LearnerRoleAssigned;
 import dev.competency.contracts.learners.LearnerTeamChanged;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -54,6 +56,15 @@ public class LearnerDirectory {
 
     public Optional<Document> find(String learnerId) {
         return Optional.ofNullable(learners.find(Filters.eq("_id", learnerId)).first());
+    }
+
+    /** The ids of the learners currently in the team. */
+    public List<String> membersOf(String teamId) {
+        List<String> ids = new ArrayList<>();
+        for (Document learner : learners.find(Filters.eq("teamId", teamId))) {
+            ids.add(learner.getString("_id"));
+        }
+        return ids;
     }
 
     private void upsert(String learnerId, Bson update) {

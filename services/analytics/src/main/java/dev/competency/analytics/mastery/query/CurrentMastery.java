@@ -7,7 +7,10 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.competency.contracts.mastery.MasteryChanged;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -53,6 +56,11 @@ public class CurrentMastery {
 
     public Optional<Document> find(String learnerId, String competencyId) {
         return Optional.ofNullable(cells.find(Filters.eq("_id", learnerId + ":" + competencyId)).first());
+    }
+
+    /** Every cell of the given learners. */
+    public List<Document> ofLearners(Collection<String> learnerIds) {
+        return cells.find(Filters.in("learnerId", learnerIds)).into(new ArrayList<>());
     }
 
     public void forget(String learnerId) {
