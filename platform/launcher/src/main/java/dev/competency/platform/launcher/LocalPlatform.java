@@ -69,7 +69,7 @@ public final class LocalPlatform implements AutoCloseable {
             System.exit(1);
         }
         if (options.demo()) {
-            DemoData.load(platform.kafkaBootstrapServers());
+            DemoData.load(platform.kafkaBootstrapServers(), platform.gatewayUrl());
         }
         System.out.println(platform.summary(Duration.ofNanos(System.nanoTime() - started)));
         stopped.await();

@@ -1,6 +1,7 @@
 package dev.competency.platform.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,11 +11,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The one-command local run: everything starts from the built jars, reports UP, and stops cleanly. */
 class LocalPlatformIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void startsEveryApplicationHealthy_andStopsThemAll() throws Exception {
@@ -30,13 +34,54 @@ class LocalPlatformIT {
                 assertThat(response.body()).as(health.toString()).contains("\"status\":\"UP\"");
             }
             assertThat(get(platform.gatewayUrl().resolve("/index.html")).body()).contains("Competency platform");
-            DemoData.load(platform.kafkaBootstrapServers());
+            DemoData.load(platform.kafkaBootstrapServers(), platform.gatewayUrl());
+            assertDemoVisibleThroughGateway(platform.gatewayUrl());
+            DemoData.load(platform.kafkaBootstrapServers(), platform.gatewayUrl());
+            assertThat(evidenceCount(platform.gatewayUrl(), DemoData.token(platform.gatewayUrl(), "learner-ada")))
+                    .as("loading the demo twice changes nothing").isEqualTo(perLearnerEvidence());
             processIds = platform.processIds();
             assertThat(processIds.values()).allSatisfy(pid ->
                     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true));
         }
         assertThat(processIds.values()).allSatisfy(pid ->
                 assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse());
+    }
+
+    /**
+     * The demo learner sees her own mastery, computed from the demo evidence under the example framework's policy;
+     * the demo manager sees his whole team; another learner cannot read her record.
+     */
+    private static void assertDemoVisibleThroughGateway(URI gateway) throws Exception {
+        String learner = DemoData.token(gateway, "learner-ada");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode mastery = JSON.readTree(get(gateway.resolve("/api/learners/" + DemoData.DEMO_LEARNER_ID
+                    + "/mastery"), learner).body());
+            assertThat(mastery.size()).isEqualTo(DemoData.COMPETENCIES.size());
+            mastery.forEach(competency -> assertThat(competency.path("level").isString())
+                    .as("level of %s", competency).isTrue());
+            assertThat(evidenceCount(gateway, learner)).isEqualTo(perLearnerEvidence());
+        });
+        String manager = DemoData.token(gateway, "manager-maria");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(JSON.readTree(
+                get(gateway.resolve("/api/teams/" + DemoData.TEAM_ID), manager).body()).path("memberCount").asInt())
+                .isEqualTo(DemoData.LEARNERS.size()));
+        assertThat(get(gateway.resolve("/api/learners/" + DemoData.DEMO_LEARNER_ID + "/mastery"),
+                DemoData.token(gateway, "learner-grace")).statusCode()).isEqualTo(403);
+    }
+
+    private static int perLearnerEvidence() {
+        return (int) DemoData.evidence().stream()
+                .filter(evidence -> evidence.learnerId().equals(DemoData.DEMO_LEARNER_ID)).count();
+    }
+
+    private static int evidenceCount(URI gateway, String token) throws Exception {
+        return JSON.readTree(get(gateway.resolve("/api/learners/" + DemoData.DEMO_LEARNER_ID + "/evidence"), token)
+                .body()).findValuesAsString("evidenceId").size();
+    }
+
+    private static HttpResponse<String> get(URI uri, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
