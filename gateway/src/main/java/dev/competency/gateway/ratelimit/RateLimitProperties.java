@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Per-client rate limits ({@code platform.gateway.rate-limit.*}): a token bucket per client that holds {@code burst}
  * requests and refills at {@code requestsPerSecond}.
  *
- * @param store {@code memory}: this instance only, no infrastructure (the only store in this build)
+ * @param store {@code memory}: this instance only, no infrastructure; {@code redis}: shared by all replicas
  * @param requestsPerSecond the sustained rate a client may keep up ({@code RATE_LIMIT_PER_SECOND})
  * @param burst how many requests a client may send at once after a pause ({@code RATE_LIMIT_BURST})
  */
