@@ -37,7 +37,7 @@ public class AssessmentAccessPolicy {
 
     public void requireAdmin(Caller caller) {
         if (!caller.isAdmin()) {
-            throw new AccessDenied("Only admins manage activity-provider clients");
+            throw new AccessDenied("Only admins manage activity-provider clients and rebuild read models");
         }
     }
 
@@ -85,6 +85,19 @@ public class AssessmentAccessPolicy {
         if (!caller.has(Role.ASSESSOR)) {
             return false;
         }
+        String unit = learners.organisationUnit(learnerId).orElse(null);
+        return unit != null && unit.equals(caller.organisationUnit());
+    }
+
+    /** Rating a learner's peer feedback: anyone signed in but the learner themself. */
+    public void requirePeerOf(Caller caller, String learnerId) {
+        if (Objects.equals(caller.subject(), learnerId)) {
+            throw new AccessDenied("Learners do not rate their own peer feedback");
+        }
+    }
+
+    /** Whether the caller works in the same organisation unit as the learner (as far as this service knows). */
+    public boolean sharesUnitWith(Caller caller, String learnerId) {
         String unit = learners.organisationUnit(learnerId).orElse(null);
         return unit != null && unit.equals(caller.organisationUnit());
     }

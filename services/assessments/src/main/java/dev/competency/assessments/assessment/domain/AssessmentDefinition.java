@@ -19,12 +19,21 @@ import java.util.stream.Collectors;
  * @param maxAttempts how many attempts a learner may start; null for no limit
  * @param timeLimit   ISO 8601 duration an attempt may last; null for no limit
  * @param acceptLate  whether a submission after the time limit is accepted (marked late) instead of timing out
+ * @param criteria    rubric criteria; PEER and SELF assessments rate with criteria too
+ * @param minPeers    PEER only: how many peers must have rated before the feedback counts as evidence (default 3)
  */
 public record AssessmentDefinition(List<CompetencyWeight> alignments, Double weightTotal, Double passMark,
                                    Integer maxAttempts, String timeLimit, Boolean acceptLate, List<QuizItem> items,
-                                   List<RubricCriterion> criteria, List<ChecklistItem> checklist) {
+                                   List<RubricCriterion> criteria, List<ChecklistItem> checklist, Integer minPeers) {
 
     private static final double EPSILON = 1e-9;
+    public static final int DEFAULT_MIN_PEERS = 3;
+
+    public AssessmentDefinition(List<CompetencyWeight> alignments, Double weightTotal, Double passMark,
+                                Integer maxAttempts, String timeLimit, Boolean acceptLate, List<QuizItem> items,
+                                List<RubricCriterion> criteria, List<ChecklistItem> checklist) {
+        this(alignments, weightTotal, passMark, maxAttempts, timeLimit, acceptLate, items, criteria, checklist, null);
+    }
 
     public AssessmentDefinition {
         alignments = alignments == null ? List.of() : List.copyOf(alignments);
@@ -32,6 +41,11 @@ public record AssessmentDefinition(List<CompetencyWeight> alignments, Double wei
         criteria = criteria == null ? List.of() : List.copyOf(criteria);
         checklist = checklist == null ? List.of() : List.copyOf(checklist);
         acceptLate = acceptLate != null && acceptLate;
+    }
+
+    /** How many peer ratings a PEER attempt needs before it gives evidence. */
+    public int peersRequired() {
+        return minPeers == null ? DEFAULT_MIN_PEERS : minPeers;
     }
 
     public Duration timeLimitDuration() {
@@ -82,15 +96,17 @@ public record AssessmentDefinition(List<CompetencyWeight> alignments, Double wei
                 problems.add("timeLimit must be an ISO 8601 duration such as PT45M");
             }
         }
+        if (kind == AssessmentKind.PEER && minPeers != null && minPeers < 1) {
+            problems.add("minPeers must be at least 1");
+        }
+        if (kind != AssessmentKind.PEER && minPeers != null) {
+            problems.add("minPeers applies to PEER assessments only");
+        }
         switch (kind) {
             case QUIZ -> quizProblems(aligned, problems);
-            case RUBRIC -> rubricProblems(aligned, problems);
+            case RUBRIC, PEER, SELF -> rubricProblems(kind, aligned, problems);
             case OBSERVATION -> checklistProblems(aligned, problems);
-            default -> {
-                if (!items.isEmpty() || !criteria.isEmpty() || !checklist.isEmpty()) {
-                    problems.add(kind + " assessments have no items, criteria or checklist");
-                }
-            }
+            default -> throw new IllegalStateException("Unknown kind " + kind);
         }
         return problems;
     }
@@ -160,10 +176,11 @@ public record AssessmentDefinition(List<CompetencyWeight> alignments, Double wei
         uncovered(aligned, covered, "item", problems);
     }
 
-    private void rubricProblems(Set<String> aligned, List<String> problems) {
-        onlyContent("RUBRIC", !items.isEmpty() || !checklist.isEmpty(), problems);
+    private void rubricProblems(AssessmentKind kind, Set<String> aligned, List<String> problems) {
+        onlyContent(kind.name(), !items.isEmpty() || !checklist.isEmpty(), problems);
         if (criteria.isEmpty()) {
-            problems.add("a rubric needs at least one criterion");
+            problems.add(kind == AssessmentKind.RUBRIC ? "a rubric needs at least one criterion"
+                    : "a " + kind + " assessment needs at least one criterion to rate");
         }
         Set<String> ids = new HashSet<>();
         Set<String> covered = new HashSet<>();

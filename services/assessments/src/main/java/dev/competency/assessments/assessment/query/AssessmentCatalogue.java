@@ -16,25 +16,28 @@ import dev.competency.assessments.assessment.domain.AssessmentRetired;
 import dev.competency.assessments.assessment.domain.AssessmentStatus;
 import dev.competency.assessments.assessment.domain.CompetencyWeight;
 import dev.competency.assessments.assessment.domain.PublishedAssessment;
+import dev.competency.assessments.readmodel.ReadModels;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Assessment definitions as authors and learners look them up: status, versions, the draft, the published version
- * an attempt is taken against, and the competencies they are aligned to. Updated in the unit of work of the
- * command (subscribing processor); every write is a set keyed by the assessment id, so applying an event twice
- * changes nothing.
+ * an attempt is taken against, and the competencies they are aligned to. Built by the read models' tracking
+ * processor and rebuilt by replay; every write is a set keyed by the assessment id, so applying an event twice
+ * changes nothing. Each document keeps the sequence number of the last event it applied ({@code sequence}), so a
+ * request can wait until its own write shows.
  */
-@ProcessingGroup(AssessmentCatalogue.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class AssessmentCatalogue {
 
-    public static final String PROCESSING_GROUP = "assessment-catalogue";
     static final String COLLECTION = "assessments";
 
     private final MongoCollection<Document> assessments;
@@ -43,7 +46,24 @@ public class AssessmentCatalogue {
     public AssessmentCatalogue(MongoDatabase database, JsonMapper json) {
         this.assessments = database.getCollection(COLLECTION);
         this.json = json;
+        createIndexes();
+    }
+
+    private void createIndexes() {
         assessments.createIndex(Indexes.ascending("competencyIds"), new IndexOptions().name("by_competency"));
+    }
+
+    @ResetHandler
+    void reset() {
+        assessments.drop();
+        createIndexes();
+    }
+
+    /** The sequence number of the assessment's last event this read model applied; -1 when it knows none. */
+    public long appliedSequence(String assessmentId) {
+        Document document = assessments.find(Filters.eq("_id", assessmentId))
+                .projection(new Document("sequence", 1)).first();
+        return document == null || document.get("sequence") == null ? -1 : ((Number) document.get("sequence")).longValue();
     }
 
     /** An assessment as the API shows it. */
@@ -54,7 +74,7 @@ public class AssessmentCatalogue {
     }
 
     @EventHandler
-    void on(AssessmentCreated event) {
+    void on(AssessmentCreated event, @SequenceNumber long sequence) {
         assessments.updateOne(Filters.eq("_id", event.assessmentId()), Updates.combine(
                 Updates.set("kind", event.kind().name()),
                 Updates.set("title", event.title()),
@@ -65,33 +85,36 @@ public class AssessmentCatalogue {
                 Updates.setOnInsert("publishedVersion", 0),
                 Updates.setOnInsert("competencyIds", List.of()),
                 Updates.set("createdBy", event.createdBy()),
-                Updates.set("createdAt", Date.from(event.createdAt()))), new UpdateOptions().upsert(true));
+                Updates.set("createdAt", Date.from(event.createdAt())),
+                Updates.set("sequence", sequence)), new UpdateOptions().upsert(true));
     }
 
     @EventHandler
-    void on(AssessmentDefined event) {
+    void on(AssessmentDefined event, @SequenceNumber long sequence) {
         List<String> competencies = new ArrayList<>(competencyIds(event.assessmentId()));
         event.definition().alignments().stream().map(CompetencyWeight::competencyId)
                 .filter(id -> !competencies.contains(id)).forEach(competencies::add);
         assessments.updateOne(Filters.eq("_id", event.assessmentId()), Updates.combine(
                 Updates.set("draftVersion", event.draftVersion()),
                 Updates.set("draft", json.writeValueAsString(event.definition())),
-                Updates.set("competencyIds", competencies)));
+                Updates.set("competencyIds", competencies),
+                Updates.set("sequence", sequence)));
     }
 
     @EventHandler
-    void on(AssessmentPublished event) {
+    void on(AssessmentPublished event, @SequenceNumber long sequence) {
         PublishedAssessment published = event.assessment();
         assessments.updateOne(Filters.eq("_id", published.assessmentId()), Updates.combine(
                 Updates.set("status", AssessmentStatus.PUBLISHED.name()),
                 Updates.set("publishedVersion", published.version()),
-                Updates.set("published", json.writeValueAsString(published))));
+                Updates.set("published", json.writeValueAsString(published)),
+                Updates.set("sequence", sequence)));
     }
 
     @EventHandler
-    void on(AssessmentRetired event) {
-        assessments.updateOne(Filters.eq("_id", event.assessmentId()),
-                Updates.set("status", AssessmentStatus.RETIRED.name()));
+    void on(AssessmentRetired event, @SequenceNumber long sequence) {
+        assessments.updateOne(Filters.eq("_id", event.assessmentId()), Updates.combine(
+                Updates.set("status", AssessmentStatus.RETIRED.name()), Updates.set("sequence", sequence)));
     }
 
     public Optional<AssessmentView> find(String assessmentId) {

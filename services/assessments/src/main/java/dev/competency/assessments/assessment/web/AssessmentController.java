@@ -9,6 +9,7 @@ import dev.competency.assessments.assessment.domain.PublishAssessment;
 import dev.competency.assessments.assessment.domain.RetireAssessment;
 import dev.competency.assessments.assessment.query.AssessmentCatalogue;
 import dev.competency.assessments.assessment.query.AssessmentCatalogue.AssessmentView;
+import dev.competency.assessments.readmodel.ReadModelProgress;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.web.ResourceNotFound;
 import java.net.URI;
@@ -33,11 +34,14 @@ class AssessmentController {
     private final CommandGateway commands;
     private final AssessmentCatalogue catalogue;
     private final AssessmentAccessPolicy access;
+    private final ReadModelProgress progress;
 
-    AssessmentController(CommandGateway commands, AssessmentCatalogue catalogue, AssessmentAccessPolicy access) {
+    AssessmentController(CommandGateway commands, AssessmentCatalogue catalogue, AssessmentAccessPolicy access,
+                         ReadModelProgress progress) {
         this.commands = commands;
         this.catalogue = catalogue;
         this.access = access;
+        this.progress = progress;
     }
 
     record NewAssessment(AssessmentKind kind, String title, String frameworkId, Integer frameworkVersion) {
@@ -50,7 +54,7 @@ class AssessmentController {
         commands.sendAndWait(new CreateAssessment(assessmentId, request.kind(), request.title(),
                 request.frameworkId(), request.frameworkVersion() == null ? 0 : request.frameworkVersion(),
                 caller.subject()));
-        return ResponseEntity.created(URI.create("/api/assessments/" + assessmentId)).body(view(assessmentId));
+        return ResponseEntity.created(URI.create("/api/assessments/" + assessmentId)).body(current(assessmentId));
     }
 
     @PutMapping("/{assessmentId}/definition")
@@ -59,7 +63,7 @@ class AssessmentController {
         access.requireAuthor(caller);
         view(assessmentId);
         commands.sendAndWait(new DefineAssessment(assessmentId, definition, caller.subject()));
-        return view(assessmentId);
+        return current(assessmentId);
     }
 
     @PostMapping("/{assessmentId}/publication")
@@ -67,7 +71,7 @@ class AssessmentController {
         access.requireAuthor(caller);
         view(assessmentId);
         commands.sendAndWait(new PublishAssessment(assessmentId, caller.subject()));
-        return view(assessmentId);
+        return current(assessmentId);
     }
 
     @PostMapping("/{assessmentId}/retirement")
@@ -75,7 +79,7 @@ class AssessmentController {
         access.requireAuthor(caller);
         view(assessmentId);
         commands.sendAndWait(new RetireAssessment(assessmentId, caller.subject()));
-        return view(assessmentId);
+        return current(assessmentId);
     }
 
     @GetMapping("/{assessmentId}")
@@ -86,6 +90,12 @@ class AssessmentController {
     @GetMapping
     List<AssessmentView> byCompetency(@RequestParam String competencyId, Caller caller) {
         return catalogue.byCompetency(competencyId);
+    }
+
+    /** The assessment once the read model shows the command this request just sent. */
+    private AssessmentView current(String assessmentId) {
+        progress.await(assessmentId, catalogue::appliedSequence);
+        return view(assessmentId);
     }
 
     private AssessmentView view(String assessmentId) {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,15 +27,18 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A learner's attempt at one published assessment version: started, answers saved, submitted (or timed out), then
- * scored automatically (quiz) or graded by an assessor (rubric), each scoring or grading giving one piece of
- * evidence per aligned competency. A regrade revokes the previous revision's evidence and records new evidence;
- * evidence ids derive from (attempt, competency, revision), so doing the same grading again yields the same ids.
+ * scored automatically (quiz), graded by an assessor (rubric), rated by the learner themself (self-assessment) or by
+ * enough peers (peer feedback), each scoring or grading giving one piece of evidence per aligned competency. A
+ * regrade revokes the previous revision's evidence and records new evidence; evidence ids derive from
+ * (attempt, competency, revision), so doing the same grading again yields the same ids.
  */
 @Aggregate
 public class Attempt {
 
     static final String TIME_LIMIT = "attempt-time-limit";
     static final String QUIZ_SCORER = "assessments-quiz-scorer";
+    /** The actor of peer evidence: the peers as a group, never one of them. */
+    static final String PEERS = "anonymous-peers";
 
     @AggregateIdentifier
     private String attemptId;
@@ -47,6 +51,9 @@ public class Attempt {
     private int revision;
     private Map<String, String> gradedLevels;
     private List<EvidenceItem> evidence = List.of();
+    private List<String> nominatedPeers = List.of();
+    private final Map<String, PeerRated> peerRatings = new LinkedHashMap<>();
+    private Map<String, Double> credits = Map.of();
 
     protected Attempt() {
         // for Axon
@@ -61,8 +68,14 @@ public class Attempt {
         if (published == null) {
             throw new IllegalArgumentException("a published assessment is required");
         }
-        if (published.kind() != AssessmentKind.QUIZ && published.kind() != AssessmentKind.RUBRIC) {
-            throw new IllegalArgumentException(published.kind() + " assessments are not attempted by learners");
+        if (published.kind() == AssessmentKind.OBSERVATION) {
+            throw new IllegalArgumentException("OBSERVATION assessments are recorded by assessors, not attempted");
+        }
+        if (published.kind() != AssessmentKind.PEER && !command.nominatedPeers().isEmpty()) {
+            throw new IllegalArgumentException("peers are nominated for PEER assessments only");
+        }
+        if (command.nominatedPeers().contains(command.learnerId())) {
+            throw new IllegalArgumentException("a learner cannot nominate themself as a peer");
         }
         Integer maxAttempts = published.definition().maxAttempts();
         if (maxAttempts != null && command.attemptsSoFar() >= maxAttempts) {
@@ -70,10 +83,11 @@ public class Attempt {
                     + published.assessmentId());
         }
         Instant startedAt = clock.instant();
-        Duration limit = published.definition().timeLimitDuration();
+        boolean timed = published.kind() == AssessmentKind.QUIZ || published.kind() == AssessmentKind.RUBRIC;
+        Duration limit = timed ? published.definition().timeLimitDuration() : null;
         Instant deadline = limit == null ? null : startedAt.plus(limit);
         apply(new AttemptStarted(command.attemptId(), command.learnerId(), published, command.attemptsSoFar() + 1,
-                startedAt, deadline));
+                startedAt, deadline, command.nominatedPeers().stream().distinct().toList()));
         if (deadline != null) {
             deadlines.schedule(deadline, TIME_LIMIT);
         }
@@ -95,7 +109,7 @@ public class Attempt {
         List<EvidenceItem> recorded = evidence(command.attemptId(), command.learnerId(), published, results, 1,
                 SourceType.OBSERVATION, command.observerId(),
                 command.observerIsManager() ? ActorKind.MANAGER : ActorKind.ASSESSOR, command.observedAt(),
-                clock.instant());
+                clock.instant(), null);
         apply(new ObservationRecorded(command.attemptId(), command.learnerId(), published, command.observerId(),
                 Map.copyOf(command.marks()), command.observedAt(), results, overall,
                 overall >= published.definition().passMark(), recorded));
@@ -104,6 +118,7 @@ public class Attempt {
     @CommandHandler
     void handle(SaveResponses command, Clock clock) {
         requireLearner(command.learnerId());
+        requireKind(AssessmentKind.QUIZ, AssessmentKind.RUBRIC);
         if (status != AttemptStatus.STARTED) {
             throw new IllegalStateException("attempt " + attemptId + " was already handed in");
         }
@@ -127,6 +142,7 @@ public class Attempt {
     @CommandHandler
     void handle(SubmitAttempt command, Clock clock) {
         requireLearner(command.learnerId());
+        requireKind(AssessmentKind.QUIZ, AssessmentKind.RUBRIC);
         if (status != AttemptStatus.STARTED) {
             throw new IllegalStateException("attempt " + attemptId + " was already handed in");
         }
@@ -173,9 +189,116 @@ public class Attempt {
         List<EvidenceRevocation> revoked = revoke(now, command.assessorId(), ActorKind.ASSESSOR,
                 "attempt " + attemptId + " was regraded (revision " + next + ")");
         List<EvidenceItem> recorded = evidence(attemptId, learnerId, assessment, results, next,
-                SourceType.ASSESSMENT, command.assessorId(), ActorKind.ASSESSOR, submittedAt, now);
+                SourceType.ASSESSMENT, command.assessorId(), ActorKind.ASSESSOR, submittedAt, now, null);
         apply(new AttemptGraded(attemptId, next, command.assessorId(), levels, command.comment(), results, overall,
                 overall >= assessment.definition().passMark(), recorded, revoked));
+    }
+
+    @CommandHandler
+    void handle(RateSelf command, Clock clock) {
+        requireLearner(command.learnerId());
+        requireKind(AssessmentKind.SELF);
+        if (status != AttemptStatus.STARTED && status != AttemptStatus.GRADED) {
+            throw new IllegalStateException("attempt " + attemptId + " is " + status + " and cannot be rated");
+        }
+        Map<String, String> levels = command.levels() == null ? Map.of() : Map.copyOf(command.levels());
+        if (status == AttemptStatus.GRADED && levels.equals(gradedLevels)) {
+            return;
+        }
+        List<CompetencyResult> results = Scoring.rubric(assessment.definition(), levels);
+        double overall = Scoring.overall(assessment.definition(), results);
+        Instant now = clock.instant();
+        if (status == AttemptStatus.STARTED) {
+            apply(new AttemptSubmitted(attemptId, now, false));
+        }
+        int next = revision + 1;
+        List<EvidenceRevocation> revoked = revoke(now, learnerId, ActorKind.LEARNER,
+                "the learner rated themself again (revision " + next + ")");
+        List<EvidenceItem> recorded = evidence(attemptId, learnerId, assessment, results, next, SourceType.SELF,
+                learnerId, ActorKind.LEARNER, now, now, null);
+        apply(new AttemptGraded(attemptId, next, learnerId, levels, command.comment(), results, overall,
+                overall >= assessment.definition().passMark(), recorded, revoked));
+    }
+
+    @CommandHandler
+    void handle(RatePeer command, Clock clock) {
+        requireKind(AssessmentKind.PEER);
+        if (status != AttemptStatus.STARTED && status != AttemptStatus.GRADED) {
+            throw new IllegalStateException("attempt " + attemptId + " is " + status + " and takes no more ratings");
+        }
+        if (command.peerId() == null || command.ratingId() == null) {
+            throw new IllegalArgumentException("peerId and ratingId are required");
+        }
+        if (command.peerId().equals(learnerId)) {
+            throw new IllegalStateException("a learner does not rate their own peer feedback");
+        }
+        if (!nominatedPeers.isEmpty() && !nominatedPeers.contains(command.peerId())) {
+            throw new IllegalStateException("only the nominated peers rate attempt " + attemptId);
+        }
+        if (peerRatings.containsKey(command.peerId())) {
+            throw new IllegalStateException("this peer already rated attempt " + attemptId);
+        }
+        Map<String, String> levels = command.levels() == null ? Map.of() : Map.copyOf(command.levels());
+        List<CompetencyResult> rated = Scoring.rubric(assessment.definition(), levels);
+        Instant now = clock.instant();
+        apply(new PeerRated(attemptId, command.ratingId(), command.peerId(), levels, command.comment(), now, rated));
+        int required = assessment.definition().peersRequired();
+        if (peerRatings.size() < required) {
+            return;
+        }
+        List<CompetencyResult> results = Scoring.mean(peerRatings.values().stream().map(PeerRated::results)
+                .toList());
+        double overall = Scoring.overall(assessment.definition(), results);
+        List<String> ratingIds = peerRatings.values().stream().map(PeerRated::ratingId).sorted().toList();
+        int next = revision + 1;
+        List<EvidenceRevocation> revoked = revoke(now, PEERS, ActorKind.PEER,
+                "another peer rated attempt " + attemptId + " (revision " + next + ")");
+        List<EvidenceItem> recorded = evidence(attemptId, learnerId, assessment, results, next, SourceType.PEER,
+                PEERS, ActorKind.PEER, now, now, "Mean of " + ratingIds.size() + " peer ratings: "
+                        + String.join(", ", ratingIds));
+        apply(new PeerFeedbackCounted(attemptId, next, ratingIds, results, overall,
+                overall >= assessment.definition().passMark(), recorded, revoked));
+    }
+
+    @CommandHandler
+    void handle(RegradeQuiz command, Clock clock) {
+        requireKind(AssessmentKind.QUIZ);
+        if (status != AttemptStatus.SCORED) {
+            throw new IllegalStateException("attempt " + attemptId + " is " + status + " and cannot be regraded");
+        }
+        if (command.assessorId() == null) {
+            throw new IllegalArgumentException("assessorId is required");
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new IllegalArgumentException("a reason is required to regrade an attempt");
+        }
+        PublishedAssessment version = assessment;
+        PublishedAssessment corrected = command.correctedVersion();
+        if (corrected != null && corrected.version() != assessment.version()) {
+            if (!corrected.assessmentId().equals(assessment.assessmentId())
+                    || corrected.kind() != AssessmentKind.QUIZ || corrected.version() < assessment.version()) {
+                throw new IllegalArgumentException("a regrade uses a later version of the same quiz");
+            }
+            version = corrected;
+        }
+        Map<String, Double> allCredits = new HashMap<>(credits);
+        if (command.credits() != null) {
+            allCredits.putAll(command.credits());
+        }
+        List<CompetencyResult> results = Scoring.quiz(version.definition(), responses, allCredits);
+        if (version == assessment && allCredits.equals(credits)) {
+            return;
+        }
+        double overall = Scoring.overall(version.definition(), results);
+        Instant now = clock.instant();
+        int next = revision + 1;
+        List<EvidenceRevocation> revoked = revoke(now, command.assessorId(), ActorKind.ASSESSOR,
+                "attempt " + attemptId + " was regraded (revision " + next + "): " + command.reason());
+        List<EvidenceItem> recorded = evidence(attemptId, learnerId, version, results, next, SourceType.ASSESSMENT,
+                command.assessorId(), ActorKind.ASSESSOR, submittedAt, now, null);
+        apply(new AttemptRegraded(attemptId, next, command.assessorId(), command.reason(), version,
+                Map.copyOf(allCredits), results, overall, overall >= version.definition().passMark(), recorded,
+                revoked));
     }
 
     @CommandHandler
@@ -204,7 +327,7 @@ public class Attempt {
         List<CompetencyResult> results = Scoring.quiz(assessment.definition(), responses);
         double overall = Scoring.overall(assessment.definition(), results);
         List<EvidenceItem> recorded = evidence(attemptId, learnerId, assessment, results, revision + 1,
-                SourceType.ASSESSMENT, QUIZ_SCORER, ActorKind.SYSTEM, submittedAt, now);
+                SourceType.ASSESSMENT, QUIZ_SCORER, ActorKind.SYSTEM, submittedAt, now, null);
         apply(new AttemptScored(attemptId, revision + 1, results, overall,
                 overall >= assessment.definition().passMark(), recorded, List.of()));
     }
@@ -216,12 +339,19 @@ public class Attempt {
     private static List<EvidenceItem> evidence(String attemptId, String learnerId, PublishedAssessment assessment,
                                                List<CompetencyResult> results, int revision, SourceType source,
                                                String actorId, ActorKind actorKind, Instant occurredAt,
-                                               Instant recordedAt) {
+                                               Instant recordedAt, String reason) {
         return results.stream().map(result -> new EvidenceItem(
                 EvidenceIds.forAttempt(attemptId, result.competencyId(), revision), learnerId,
                 result.competencyId(), assessment.frameworkId(), assessment.frameworkVersion(), result.score(),
                 result.rawScore(), result.maxScore(), source, actorId, actorKind, occurredAt, recordedAt,
-                assessment.assessmentId(), attemptId, null, revision, null, null, null)).toList();
+                assessment.assessmentId(), attemptId, null, revision, null, null, reason)).toList();
+    }
+
+    private void requireKind(AssessmentKind... kinds) {
+        if (!List.of(kinds).contains(assessment.kind())) {
+            throw new IllegalStateException("attempt " + attemptId + " is a " + assessment.kind()
+                    + " attempt; this does not apply to it");
+        }
     }
 
     private void requireLearner(String caller) {
@@ -237,6 +367,7 @@ public class Attempt {
         assessment = event.assessment();
         deadline = event.deadline();
         status = AttemptStatus.STARTED;
+        nominatedPeers = event.nominatedPeers() == null ? List.of() : event.nominatedPeers();
     }
 
     @EventSourcingHandler
@@ -279,6 +410,26 @@ public class Attempt {
         status = AttemptStatus.GRADED;
         revision = event.revision();
         gradedLevels = event.levels();
+        evidence = event.recordedEvidence();
+    }
+
+    @EventSourcingHandler
+    void on(PeerRated event) {
+        peerRatings.put(event.peerId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(PeerFeedbackCounted event) {
+        status = AttemptStatus.GRADED;
+        revision = event.revision();
+        evidence = event.recordedEvidence();
+    }
+
+    @EventSourcingHandler
+    void on(AttemptRegraded event) {
+        assessment = event.assessment();
+        credits = event.credits();
+        revision = event.revision();
         evidence = event.recordedEvidence();
     }
 

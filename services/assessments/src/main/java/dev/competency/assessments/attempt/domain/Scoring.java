@@ -20,9 +20,34 @@ public final class Scoring {
 
     /** Per-competency results of a quiz: each item's points go to every competency the item is aligned to. */
     public static List<CompetencyResult> quiz(AssessmentDefinition definition, Map<String, ItemResponse> responses) {
+        return quiz(definition, responses, Map.of());
+    }
+
+    /**
+     * Per-competency results of a quiz where an assessor set the credit of some items.
+     *
+     * @param credits item id → share of the item's points, in [0, 1], instead of the automatic credit
+     * @throws IllegalArgumentException when a credit names no item of the quiz or is outside [0, 1]
+     */
+    public static List<CompetencyResult> quiz(AssessmentDefinition definition, Map<String, ItemResponse> responses,
+                                              Map<String, Double> credits) {
+        List<String> problems = new ArrayList<>();
+        credits.forEach((itemId, credit) -> {
+            if (definition.items().stream().noneMatch(i -> i.itemId().equals(itemId))) {
+                problems.add(itemId + " is not an item of this assessment");
+            }
+            if (credit == null || !(credit >= 0 && credit <= 1)) {
+                problems.add("credit of " + itemId + " must be in [0, 1] but was " + credit);
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
         Map<String, double[]> totals = totals(definition);
         for (QuizItem item : definition.items()) {
-            double earned = item.points() * credit(item, responses.get(item.itemId()));
+            double share = credits.containsKey(item.itemId()) ? credits.get(item.itemId())
+                    : credit(item, responses.get(item.itemId()));
+            double earned = item.points() * share;
             for (String competencyId : item.competencyIds()) {
                 double[] total = totals.get(competencyId);
                 total[0] += earned;
@@ -134,6 +159,21 @@ public final class Scoring {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         return results(totals);
+    }
+
+    /** Per competency, the mean of several ratings' raw scores out of the same maximum (peer feedback). */
+    public static List<CompetencyResult> mean(List<List<CompetencyResult>> ratings) {
+        Map<String, double[]> totals = new LinkedHashMap<>();
+        for (List<CompetencyResult> rating : ratings) {
+            for (CompetencyResult result : rating) {
+                double[] total = totals.computeIfAbsent(result.competencyId(), id -> new double[3]);
+                total[0] += result.rawScore();
+                total[1] = result.maxScore();
+                total[2]++;
+            }
+        }
+        return totals.entrySet().stream().map(entry -> new CompetencyResult(entry.getKey(),
+                entry.getValue()[0] / entry.getValue()[2], entry.getValue()[1])).toList();
     }
 
     /** The weighted mean of the per-competency scores, with the assessment's alignment weights. */

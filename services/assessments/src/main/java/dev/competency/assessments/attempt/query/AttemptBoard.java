@@ -8,7 +8,9 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.competency.assessments.assessment.domain.AssessmentKind;
 import dev.competency.assessments.attempt.domain.AttemptGraded;
+import dev.competency.assessments.attempt.domain.AttemptRegraded;
 import dev.competency.assessments.attempt.domain.AttemptScored;
 import dev.competency.assessments.attempt.domain.AttemptStarted;
 import dev.competency.assessments.attempt.domain.AttemptStatus;
@@ -17,6 +19,10 @@ import dev.competency.assessments.attempt.domain.AttemptTimedOut;
 import dev.competency.assessments.attempt.domain.AttemptWithdrawn;
 import dev.competency.assessments.attempt.domain.CompetencyResult;
 import dev.competency.assessments.attempt.domain.ObservationRecorded;
+import dev.competency.assessments.attempt.domain.PeerFeedbackCounted;
+import dev.competency.assessments.attempt.domain.PeerRated;
+import dev.competency.assessments.attempt.domain.ResponsesSaved;
+import dev.competency.assessments.readmodel.ReadModels;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -24,25 +30,45 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * Attempts and their results: a learner's attempts, the grading queue, one attempt. Updated in the command's unit
- * of work (subscribing processor) with sets keyed by attempt id.
+ * Attempts and their results: a learner's attempts, the grading queue, one attempt. Built by the read models'
+ * tracking processor with sets keyed by attempt id, and rebuilt by replay. Each document keeps the sequence number
+ * of the last event it applied ({@code sequence}), so a request can wait until its own write shows.
  */
-@ProcessingGroup(AttemptBoard.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class AttemptBoard {
 
-    public static final String PROCESSING_GROUP = "attempt-board";
     static final String COLLECTION = "attempts";
 
     private final MongoCollection<Document> attempts;
 
     public AttemptBoard(MongoDatabase database) {
         this.attempts = database.getCollection(COLLECTION);
+        createIndexes();
+    }
+
+    private void createIndexes() {
         attempts.createIndex(Indexes.ascending("learnerId", "assessmentId"), new IndexOptions().name("by_learner"));
         attempts.createIndex(Indexes.ascending("status", "submittedAt"), new IndexOptions().name("grading_queue"));
+    }
+
+    @ResetHandler
+    void reset() {
+        attempts.drop();
+        createIndexes();
+    }
+
+    /** The sequence number of the attempt's last event this read model applied; -1 when it knows none. */
+    public long appliedSequence(String attemptId) {
+        Document document = attempts.find(Filters.eq("_id", attemptId)).projection(new Document("sequence", 1))
+                .first();
+        return document == null || document.get("sequence") == null ? -1
+                : ((Number) document.get("sequence")).longValue();
     }
 
     /** An attempt as the API shows it. */
@@ -50,15 +76,20 @@ public class AttemptBoard {
                               String learnerId, AttemptStatus status, int attemptNumber, Instant startedAt,
                               Instant deadline, Instant submittedAt, boolean late, boolean timedOut, int revision,
                               Double overallScore, Boolean passed, List<CompetencyResultView> results,
-                              String gradedBy) {
+                              String gradedBy, Integer peerRatings, Integer minPeers) {
+    }
+
+    /** A peer-feedback attempt a peer may rate; {@code nominated} when the learner asked this peer by name. */
+    public record PeerRequest(String attemptId, String assessmentId, String learnerId, Instant requestedAt,
+                              boolean nominated) {
     }
 
     public record CompetencyResultView(String competencyId, double rawScore, double maxScore, double score) {
     }
 
     @EventHandler
-    void on(AttemptStarted event) {
-        attempts.updateOne(Filters.eq("_id", event.attemptId()), Updates.combine(
+    void on(AttemptStarted event, @SequenceNumber long sequence) {
+        update(event.attemptId(), sequence, Updates.combine(
                 Updates.set("assessmentId", event.assessment().assessmentId()),
                 Updates.set("assessmentVersion", event.assessment().version()),
                 Updates.set("kind", event.assessment().kind().name()),
@@ -67,12 +98,15 @@ public class AttemptBoard {
                 Updates.set("attemptNumber", event.attemptNumber()),
                 Updates.set("startedAt", Date.from(event.startedAt())),
                 Updates.set("deadline", event.deadline() == null ? null : Date.from(event.deadline())),
-                Updates.set("revision", 0)), new UpdateOptions().upsert(true));
+                Updates.set("revision", 0),
+                Updates.set("nominatedPeers", event.nominatedPeers() == null ? List.of() : event.nominatedPeers()),
+                Updates.set("minPeers", event.assessment().kind() == AssessmentKind.PEER
+                        ? event.assessment().definition().peersRequired() : null)), new UpdateOptions().upsert(true));
     }
 
     @EventHandler
-    void on(ObservationRecorded event) {
-        attempts.updateOne(Filters.eq("_id", event.attemptId()), Updates.combine(
+    void on(ObservationRecorded event, @SequenceNumber long sequence) {
+        update(event.attemptId(), sequence, Updates.combine(
                 Updates.set("assessmentId", event.assessment().assessmentId()),
                 Updates.set("assessmentVersion", event.assessment().version()),
                 Updates.set("kind", event.assessment().kind().name()),
@@ -85,37 +119,71 @@ public class AttemptBoard {
     }
 
     @EventHandler
-    void on(AttemptSubmitted event) {
-        attempts.updateOne(Filters.eq("_id", event.attemptId()), Updates.combine(
+    void on(ResponsesSaved event, @SequenceNumber long sequence) {
+        update(event.attemptId(), sequence, Updates.set("savedAt", Date.from(event.savedAt())));
+    }
+
+    @EventHandler
+    void on(AttemptSubmitted event, @SequenceNumber long sequence) {
+        update(event.attemptId(), sequence, Updates.combine(
                 Updates.set("status", AttemptStatus.AWAITING_GRADING.name()),
                 Updates.set("submittedAt", Date.from(event.submittedAt())),
                 Updates.set("late", event.late())));
     }
 
     @EventHandler
-    void on(AttemptTimedOut event) {
-        attempts.updateOne(Filters.eq("_id", event.attemptId()), Updates.combine(
+    void on(AttemptTimedOut event, @SequenceNumber long sequence) {
+        update(event.attemptId(), sequence, Updates.combine(
                 Updates.set("status", AttemptStatus.AWAITING_GRADING.name()),
                 Updates.set("submittedAt", Date.from(event.deadline())),
                 Updates.set("timedOut", true)));
     }
 
     @EventHandler
-    void on(AttemptScored event) {
-        attempts.updateOne(Filters.eq("_id", event.attemptId()), graded(AttemptStatus.SCORED, event.revision(),
+    void on(AttemptScored event, @SequenceNumber long sequence) {
+        update(event.attemptId(), sequence, graded(AttemptStatus.SCORED, event.revision(),
                 event.overallScore(), event.passed(), event.results(), null));
     }
 
     @EventHandler
-    void on(AttemptGraded event) {
-        attempts.updateOne(Filters.eq("_id", event.attemptId()), graded(AttemptStatus.GRADED, event.revision(),
+    void on(AttemptGraded event, @SequenceNumber long sequence) {
+        update(event.attemptId(), sequence, graded(AttemptStatus.GRADED, event.revision(),
                 event.overallScore(), event.passed(), event.results(), event.assessorId()));
     }
 
+    /** The peer's id is kept only to leave rated attempts out of their own list; views never show it. */
     @EventHandler
-    void on(AttemptWithdrawn event) {
-        attempts.updateOne(Filters.eq("_id", event.attemptId()),
+    void on(PeerRated event, @SequenceNumber long sequence) {
+        update(event.attemptId(), sequence, Updates.addToSet("ratedBy", event.peerId()));
+    }
+
+    @EventHandler
+    void on(PeerFeedbackCounted event, @SequenceNumber long sequence) {
+        update(event.attemptId(), sequence, graded(AttemptStatus.GRADED, event.revision(), event.overallScore(),
+                event.passed(), event.results(), null));
+    }
+
+    @EventHandler
+    void on(AttemptRegraded event, @SequenceNumber long sequence) {
+        update(event.attemptId(), sequence, Updates.combine(
+                Updates.set("assessmentVersion", event.assessment().version()),
+                graded(AttemptStatus.SCORED, event.revision(), event.overallScore(), event.passed(), event.results(),
+                        event.assessorId())));
+    }
+
+    @EventHandler
+    void on(AttemptWithdrawn event, @SequenceNumber long sequence) {
+        update(event.attemptId(), sequence,
                 Updates.set("status", AttemptStatus.WITHDRAWN.name()));
+    }
+
+    private void update(String attemptId, long sequence, Bson update) {
+        update(attemptId, sequence, update, new UpdateOptions());
+    }
+
+    private void update(String attemptId, long sequence, Bson update, UpdateOptions options) {
+        attempts.updateOne(Filters.eq("_id", attemptId), Updates.combine(update, Updates.set("sequence", sequence)),
+                options);
     }
 
     private static Bson graded(AttemptStatus status, int revision, double overall, boolean passed,
@@ -144,10 +212,37 @@ public class AttemptBoard {
                 Filters.eq("assessmentId", assessmentId)));
     }
 
-    /** Submitted attempts waiting for an assessor, oldest submission first. */
+    /** The peers a learner nominated for a peer-feedback attempt (empty: any peer); never shown in views. */
+    public List<String> nominatedPeers(String attemptId) {
+        Document document = attempts.find(Filters.eq("_id", attemptId)).first();
+        return document == null ? List.of() : document.getList("nominatedPeers", String.class, List.of());
+    }
+
+    /**
+     * Peer-feedback attempts still open that {@code peerId} may rate and has not rated: those that nominate them,
+     * and those open to any peer. Oldest first.
+     */
+    public List<PeerRequest> peerRequests(String peerId) {
+        List<PeerRequest> requests = new ArrayList<>();
+        attempts.find(Filters.and(Filters.eq("kind", AssessmentKind.PEER.name()),
+                        Filters.in("status", AttemptStatus.STARTED.name(), AttemptStatus.GRADED.name())))
+                .sort(Sorts.ascending("startedAt")).forEach(d -> {
+                    List<String> nominated = d.getList("nominatedPeers", String.class, List.of());
+                    boolean open = nominated.isEmpty() || nominated.contains(peerId);
+                    if (open && !peerId.equals(d.getString("learnerId"))
+                            && !d.getList("ratedBy", String.class, List.of()).contains(peerId)) {
+                        requests.add(new PeerRequest(d.getString("_id"), d.getString("assessmentId"),
+                                d.getString("learnerId"), instant(d, "startedAt"), !nominated.isEmpty()));
+                    }
+                });
+        return requests;
+    }
+
+    /** Submitted rubric attempts waiting for an assessor, oldest submission first. */
     public List<AttemptView> gradingQueue() {
         List<AttemptView> views = new ArrayList<>();
-        attempts.find(Filters.eq("status", AttemptStatus.AWAITING_GRADING.name()))
+        attempts.find(Filters.and(Filters.eq("status", AttemptStatus.AWAITING_GRADING.name()),
+                        Filters.eq("kind", AssessmentKind.RUBRIC.name())))
                 .sort(Sorts.ascending("submittedAt")).forEach(d -> views.add(toView(d)));
         return views;
     }
@@ -162,7 +257,9 @@ public class AttemptBoard {
                 d.getInteger("attemptNumber", 0), instant(d, "startedAt"), instant(d, "deadline"),
                 instant(d, "submittedAt"), d.getBoolean("late", false), d.getBoolean("timedOut", false),
                 d.getInteger("revision", 0), d.getDouble("overallScore"), d.getBoolean("passed"), results,
-                d.getString("gradedBy"));
+                d.getString("gradedBy"), d.getInteger("minPeers") == null ? null
+                        : d.getList("ratedBy", String.class, List.of()).size(),
+                d.getInteger("minPeers"));
     }
 
     private static Instant instant(Document document, String field) {

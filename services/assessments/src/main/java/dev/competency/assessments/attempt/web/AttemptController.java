@@ -7,13 +7,18 @@ import dev.competency.assessments.assessment.query.AssessmentCatalogue;
 import dev.competency.assessments.assessment.query.AssessmentCatalogue.AssessmentView;
 import dev.competency.assessments.attempt.domain.GradeAttempt;
 import dev.competency.assessments.attempt.domain.ItemResponse;
+import dev.competency.assessments.attempt.domain.RatePeer;
+import dev.competency.assessments.attempt.domain.RateSelf;
 import dev.competency.assessments.attempt.domain.RecordObservation;
+import dev.competency.assessments.attempt.domain.RegradeQuiz;
 import dev.competency.assessments.attempt.domain.SaveResponses;
 import dev.competency.assessments.attempt.domain.StartAttempt;
 import dev.competency.assessments.attempt.domain.SubmitAttempt;
 import dev.competency.assessments.attempt.domain.WithdrawAttempt;
 import dev.competency.assessments.attempt.query.AttemptBoard;
 import dev.competency.assessments.attempt.query.AttemptBoard.AttemptView;
+import dev.competency.assessments.readmodel.ReadModelProgress;
+import dev.competency.platform.service.security.AccessDenied;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.web.ResourceNotFound;
 import java.net.URI;
@@ -22,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,19 +47,33 @@ class AttemptController {
     private final AssessmentCatalogue assessments;
     private final AttemptBoard attempts;
     private final AssessmentAccessPolicy access;
+    private final ReadModelProgress progress;
 
     AttemptController(CommandGateway commands, AssessmentCatalogue assessments, AttemptBoard attempts,
-                      AssessmentAccessPolicy access) {
+                      AssessmentAccessPolicy access, ReadModelProgress progress) {
         this.commands = commands;
         this.assessments = assessments;
         this.attempts = attempts;
         this.access = access;
+        this.progress = progress;
     }
 
     record Responses(Map<String, ItemResponse> responses) {
     }
 
     record Grading(Map<String, String> levels, String comment) {
+    }
+
+    /** Starting an attempt; {@code peers} nominates the peers of a PEER assessment (none: any peer may rate). */
+    record Start(List<String> peers) {
+    }
+
+    /** A quiz regrade: against the latest published version, with item credits set by the assessor, or both. */
+    record Regrade(Boolean latestVersion, Map<String, Double> credits, String reason) {
+    }
+
+    /** What a peer learns about their own rating: its anonymous id. */
+    record PeerRatingReceipt(String attemptId, String ratingId) {
     }
 
     record Withdrawal(String reason) {
@@ -63,14 +83,16 @@ class AttemptController {
     }
 
     @PostMapping("/api/assessments/{assessmentId}/attempts")
-    ResponseEntity<AttemptView> start(@PathVariable String assessmentId, Caller caller) {
+    ResponseEntity<AttemptView> start(@PathVariable String assessmentId,
+                                      @RequestBody(required = false) Start request, Caller caller) {
         String learnerId = caller.subject();
         access.requireLearnerThemself(caller, learnerId);
         PublishedAssessment published = published(assessmentId);
         String attemptId = UUID.randomUUID().toString();
         commands.sendAndWait(new StartAttempt(attemptId, learnerId, published,
-                attempts.countByLearnerAndAssessment(learnerId, assessmentId)));
-        return ResponseEntity.created(URI.create("/api/assessments/attempts/" + attemptId)).body(view(attemptId));
+                attempts.countByLearnerAndAssessment(learnerId, assessmentId),
+                request == null ? List.of() : request.peers()));
+        return ResponseEntity.created(URI.create("/api/assessments/attempts/" + attemptId)).body(current(attemptId));
     }
 
     @PutMapping("/api/assessments/attempts/{attemptId}/responses")
@@ -78,7 +100,7 @@ class AttemptController {
         AttemptView attempt = view(attemptId);
         access.requireLearnerThemself(caller, attempt.learnerId());
         commands.sendAndWait(new SaveResponses(attemptId, caller.subject(), request.responses()));
-        return view(attemptId);
+        return current(attemptId);
     }
 
     @PostMapping("/api/assessments/attempts/{attemptId}/submission")
@@ -86,7 +108,7 @@ class AttemptController {
         AttemptView attempt = view(attemptId);
         access.requireLearnerThemself(caller, attempt.learnerId());
         commands.sendAndWait(new SubmitAttempt(attemptId, caller.subject()));
-        return view(attemptId);
+        return current(attemptId);
     }
 
     @PostMapping("/api/assessments/attempts/{attemptId}/grading")
@@ -94,7 +116,56 @@ class AttemptController {
         AttemptView attempt = view(attemptId);
         access.requireAssessorOf(caller, attempt.learnerId());
         commands.sendAndWait(new GradeAttempt(attemptId, caller.subject(), request.levels(), request.comment()));
-        return view(attemptId);
+        return current(attemptId);
+    }
+
+    /** A learner rates themself on a SELF assessment; rating again replaces the previous rating's evidence. */
+    @PostMapping("/api/assessments/attempts/{attemptId}/self-rating")
+    AttemptView rateSelf(@PathVariable String attemptId, @RequestBody Grading request, Caller caller) {
+        AttemptView attempt = view(attemptId);
+        access.requireLearnerThemself(caller, attempt.learnerId());
+        commands.sendAndWait(new RateSelf(attemptId, caller.subject(), request.levels(), request.comment()));
+        return current(attemptId);
+    }
+
+    /**
+     * A peer rates a learner's PEER attempt. The answer carries only the rating's anonymous id: the peer sees no
+     * results, and the learner never sees who rated.
+     */
+    @PostMapping("/api/assessments/attempts/{attemptId}/peer-ratings")
+    ResponseEntity<PeerRatingReceipt> ratePeer(@PathVariable String attemptId, @RequestBody Grading request,
+                                               Caller caller) {
+        AttemptView attempt = view(attemptId);
+        access.requirePeerOf(caller, attempt.learnerId());
+        List<String> nominated = attempts.nominatedPeers(attemptId);
+        if (!nominated.isEmpty() && !nominated.contains(caller.subject())) {
+            throw new AccessDenied("Only the peers the learner nominated rate this attempt");
+        }
+        String ratingId = UUID.randomUUID().toString();
+        commands.sendAndWait(new RatePeer(attemptId, ratingId, caller.subject(), request.levels(),
+                request.comment()));
+        progress.await(attemptId, attempts::appliedSequence);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new PeerRatingReceipt(attemptId, ratingId));
+    }
+
+    /** Peer feedback the caller is asked for: attempts that nominate them, and open ones of their unit. */
+    @GetMapping("/api/assessments/peer-requests")
+    List<AttemptBoard.PeerRequest> peerRequests(Caller caller) {
+        return attempts.peerRequests(caller.subject()).stream()
+                .filter(request -> request.nominated() || access.sharesUnitWith(caller, request.learnerId()))
+                .toList();
+    }
+
+    /** An assessor regrades a scored quiz attempt: corrected answer key (latest version) and/or item credits. */
+    @PostMapping("/api/assessments/attempts/{attemptId}/regrade")
+    AttemptView regrade(@PathVariable String attemptId, @RequestBody Regrade request, Caller caller) {
+        AttemptView attempt = view(attemptId);
+        access.requireAssessorOf(caller, attempt.learnerId());
+        PublishedAssessment corrected = Boolean.TRUE.equals(request.latestVersion())
+                ? published(attempt.assessmentId()) : null;
+        commands.sendAndWait(new RegradeQuiz(attemptId, caller.subject(), corrected, request.credits(),
+                request.reason()));
+        return current(attemptId);
     }
 
     @PostMapping("/api/assessments/attempts/{attemptId}/withdrawal")
@@ -102,7 +173,7 @@ class AttemptController {
         AttemptView attempt = view(attemptId);
         access.requireAssessorOf(caller, attempt.learnerId());
         commands.sendAndWait(new WithdrawAttempt(attemptId, caller.subject(), request.reason()));
-        return view(attemptId);
+        return current(attemptId);
     }
 
     @PostMapping("/api/assessments/{assessmentId}/observations")
@@ -115,7 +186,7 @@ class AttemptController {
         String attemptId = UUID.randomUUID().toString();
         commands.sendAndWait(new RecordObservation(attemptId, request.learnerId(), published(assessmentId),
                 caller.subject(), false, request.marks(), request.observedAt()));
-        return ResponseEntity.created(URI.create("/api/assessments/attempts/" + attemptId)).body(view(attemptId));
+        return ResponseEntity.created(URI.create("/api/assessments/attempts/" + attemptId)).body(current(attemptId));
     }
 
     @GetMapping("/api/assessments/attempts/{attemptId}")
@@ -150,6 +221,12 @@ class AttemptController {
             throw new IllegalStateException("assessment " + assessmentId + " has not been published");
         }
         return assessment.published();
+    }
+
+    /** The attempt once the read model shows the command this request just sent. */
+    private AttemptView current(String attemptId) {
+        progress.await(attemptId, attempts::appliedSequence);
+        return view(attemptId);
     }
 
     private AttemptView view(String attemptId) {

@@ -25,6 +25,8 @@ import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,6 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
  * a statement is inserted only if its id is absent, and an id that arrives again must carry the same content.
  */
 public class StatementStore {
+
+    private static final Logger log = LoggerFactory.getLogger(StatementStore.class);
 
     static final String STATEMENTS = "xapi_statements";
     static final String VOIDS = "xapi_voids";
@@ -81,8 +85,14 @@ public class StatementStore {
     }
 
     /**
-     * Stores statements that are not stored yet; ids already stored with identical content change nothing.
-     * Conflicts are checked for the whole batch before anything is written.
+     * Stores statements that are not stored yet; ids already stored with identical content change nothing. A batch
+     * is all or nothing: when one id is stored with different content the whole request fails and none of its
+     * statements is stored.
+     *
+     * <p>Conflicts with statements already stored are found before anything is written. A conflict that appears
+     * only while writing (another request stored the same id a moment earlier) is undone by deleting the statements
+     * this write inserted; they were never visible to queries, whose consistency bound stays before a write in
+     * progress.
      *
      * @param build makes the statements once the {@code stored} instant is known
      * @throws StatementConflict when an id is stored with different content
@@ -91,14 +101,18 @@ public class StatementStore {
         long storedMicros = consistency.begin();
         try {
             List<NewStatement> batch = build.apply(ConsistencyTracker.instant(storedMicros));
-            Set<String> pendingVoids = voidedIds(batch.stream().map(NewStatement::id).toList());
+            List<String> ids = batch.stream().map(NewStatement::id).toList();
             Map<String, Outcome> outcomes = new LinkedHashMap<>();
-            List<Document> toInsert = new ArrayList<>();
-            for (NewStatement statement : batch) {
-                toInsert.add(document(statement, storedMicros, pendingVoids.contains(statement.id())));
+            for (Document stored : statements.find(Filters.in("_id", ids))) {
+                NewStatement statement = batch.get(ids.indexOf(stored.getString("_id")));
+                outcomes.put(statement.id(), sameOrConflict(statement, stored));
+            }
+            Set<String> pendingVoids = voidedIds(ids);
+            List<NewStatement> fresh = batch.stream().filter(s -> !outcomes.containsKey(s.id())).toList();
+            for (NewStatement statement : fresh) {
                 outcomes.put(statement.id(), new Outcome(statement.id(), true, statement.evidence()));
             }
-            insert(toInsert, batch, outcomes);
+            insert(fresh, storedMicros, pendingVoids, outcomes);
             for (NewStatement statement : batch) {
                 if (statement.facts().voidedStatementId() != null && outcomes.get(statement.id()).inserted()) {
                     applyVoid(statement.facts().voidedStatementId(), statement.id());
@@ -111,23 +125,29 @@ public class StatementStore {
     }
 
     /**
-     * Inserts every statement whose id is new in one round trip; ids that are already stored must carry the same
-     * content. A conflicting id fails the request with 409, but the other, new statements of the batch stay stored:
-     * statements are immutable and idempotent, so the client's corrected retry stores the rest without change.
+     * Inserts the new statements in one round trip. An id stored by another request since the check must carry the
+     * same content; if it does not, every statement this write inserted is deleted again and the request fails.
      */
-    private void insert(List<Document> toInsert, List<NewStatement> batch, Map<String, Outcome> outcomes) {
-        if (toInsert.isEmpty()) {
+    private void insert(List<NewStatement> fresh, long storedMicros, Set<String> pendingVoids,
+                        Map<String, Outcome> outcomes) {
+        if (fresh.isEmpty()) {
             return;
         }
+        List<Document> documents = fresh.stream()
+                .map(statement -> document(statement, storedMicros, pendingVoids.contains(statement.id()))).toList();
         try {
-            statements.insertMany(toInsert, new InsertManyOptions().ordered(false));
+            statements.insertMany(documents, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
+            Set<String> notInserted = new HashSet<>();
+            e.getWriteErrors().forEach(error -> notInserted.add(fresh.get(error.getIndex()).id()));
+            if (e.getWriteErrors().stream()
+                    .anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+                undo(fresh, notInserted, storedMicros, e);
+                throw e;
+            }
             StatementConflict conflict = null;
             for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                NewStatement statement = batch.get(error.getIndex());
+                NewStatement statement = fresh.get(error.getIndex());
                 Document stored = statements.find(Filters.eq("_id", statement.id())).first();
                 try {
                     outcomes.put(statement.id(), sameOrConflict(statement, stored));
@@ -136,8 +156,18 @@ public class StatementStore {
                 }
             }
             if (conflict != null) {
+                undo(fresh, notInserted, storedMicros, conflict);
                 throw conflict;
             }
+        }
+    }
+
+    /** Deletes what this write inserted (its own documents only: same id and same stored instant). */
+    private void undo(List<NewStatement> fresh, Set<String> notInserted, long storedMicros, RuntimeException cause) {
+        List<String> inserted = fresh.stream().map(NewStatement::id).filter(id -> !notInserted.contains(id)).toList();
+        if (!inserted.isEmpty()) {
+            log.info("Undoing {} statements of a batch that failed: {}", inserted.size(), cause.getMessage());
+            statements.deleteMany(Filters.and(Filters.in("_id", inserted), Filters.eq("storedMicros", storedMicros)));
         }
     }
 

@@ -107,6 +107,41 @@ class AssessmentTest {
     }
 
     @Test
+    void acceptsPeerDefinition_withCriteriaAndMinimumPeers() {
+        fixture.given(created(AssessmentKind.PEER))
+                .when(new DefineAssessment("as-1", Definitions.peer(2), "author-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new AssessmentDefined("as-1", 1, Definitions.peer(2), "author-1", NOW));
+    }
+
+    @Test
+    void rejectsDefinition_whenPeerOrSelfAssessmentHasNoCriteriaOrBadMinimumPeers() {
+        AssessmentDefinition noCriteria = new AssessmentDefinition(List.of(new CompetencyWeight(API, 1)), null, 0.5,
+                null, null, false, null, null, null, 0);
+
+        fixture.given(created(AssessmentKind.PEER))
+                .when(new DefineAssessment("as-1", noCriteria, "author-1"))
+                .expectException(InvalidAssessmentException.class)
+                .expectExceptionMessage(allOf(containsString("minPeers must be at least 1"),
+                        containsString("a PEER assessment needs at least one criterion to rate"),
+                        containsString("competency c-api has no criterion to assess it")))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsDefinition_whenMinimumPeersIsSetOnASelfAssessment() {
+        AssessmentDefinition self = Definitions.self();
+        AssessmentDefinition withPeers = new AssessmentDefinition(self.alignments(), null, 0.5, null, null, false,
+                null, self.criteria(), null, 3);
+
+        fixture.given(created(AssessmentKind.SELF))
+                .when(new DefineAssessment("as-1", withPeers, "author-1"))
+                .expectException(InvalidAssessmentException.class)
+                .expectExceptionMessage(containsString("minPeers applies to PEER assessments only"))
+                .expectNoEvents();
+    }
+
+    @Test
     void rejectsDefinition_whenRubricLevelsAreOutOfOrder() {
         AssessmentDefinition rubric = new AssessmentDefinition(List.of(new CompetencyWeight(API, 1)), null, 0.5,
                 null, null, false, null, List.of(new RubricCriterion("design", "Design", API, List.of(

@@ -48,6 +48,19 @@ public final class Definitions {
                 criterion("design", API), criterion("errors", API), criterion("model", DATA)), null);
     }
 
+    /** Peer feedback rated on the rubric's criteria, counted once {@code minPeers} peers rated. */
+    public static AssessmentDefinition peer(int minPeers) {
+        return new AssessmentDefinition(List.of(new CompetencyWeight(API, 0.5), new CompetencyWeight(DATA, 0.5)),
+                1.0, 0.5, null, null, false, null, List.of(criterion("design", API), criterion("model", DATA)), null,
+                minPeers);
+    }
+
+    /** A self-assessment on the rubric's criteria. */
+    public static AssessmentDefinition self() {
+        return new AssessmentDefinition(List.of(new CompetencyWeight(API, 1), new CompetencyWeight(DATA, 1)), null,
+                0.5, null, null, false, null, List.of(criterion("design", API), criterion("model", DATA)), null);
+    }
+
     /** An observation checklist: two items on API, one on DATA. */
     public static AssessmentDefinition checklist() {
         return new AssessmentDefinition(List.of(new CompetencyWeight(API, 1), new CompetencyWeight(DATA, 1)), null,

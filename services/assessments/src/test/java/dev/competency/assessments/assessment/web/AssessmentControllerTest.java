@@ -17,6 +17,7 @@ import dev.competency.assessments.assessment.domain.InvalidAssessmentException;
 import dev.competency.assessments.assessment.query.AssessmentCatalogue;
 import dev.competency.assessments.assessment.query.AssessmentCatalogue.AssessmentView;
 import dev.competency.assessments.learners.query.LearnerDirectory;
+import dev.competency.assessments.readmodel.ReadModelProgress;
 import dev.competency.platform.test.TestTokens;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +49,8 @@ class AssessmentControllerTest {
     AssessmentCatalogue catalogue;
     @MockitoBean
     LearnerDirectory learners;
+    @MockitoBean
+    ReadModelProgress progress;
 
     @DynamicPropertySource
     static void tokens(DynamicPropertyRegistry registry) {

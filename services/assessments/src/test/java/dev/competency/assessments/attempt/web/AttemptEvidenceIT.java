@@ -1,9 +1,13 @@
 package dev.competency.assessments.attempt.web;
 
+import static dev.competency.assessments.support.Authoring.API_DESIGN;
+import static dev.competency.assessments.support.Authoring.API_EVOLUTION;
+import static dev.competency.assessments.support.Authoring.criterion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.competency.assessments.evidence.domain.EvidenceIds;
+import dev.competency.assessments.support.Authoring;
 import dev.competency.assessments.support.EvidenceTopic;
 import dev.competency.assessments.support.Http;
 import dev.competency.assessments.support.SharedService;
@@ -26,8 +30,6 @@ import tools.jackson.databind.JsonNode;
 /** Graded and scored attempts reach the public evidence stream exactly as expected; a regrade voids and replaces. */
 class AttemptEvidenceIT {
 
-    private static final String API_DESIGN = "f82522b5-8a39-49ed-8fc9-acfef26216d4";
-    private static final String API_EVOLUTION = "0c53df7e-a725-4159-a5c7-c0c3a46ec709";
     private static FrameworkPublished framework;
     private static Http author;
 
@@ -45,25 +47,6 @@ class AttemptEvidenceIT {
         return TestTokens.token(subject, Map.of("roles", List.of("ASSESSOR"), "org_unit", unit));
     }
 
-    private static String publishedAssessment(String kind, String definition) {
-        HttpResponse<String> created = author.post("/api/assessments", "{\"kind\":\"" + kind + "\",\"title\":\""
-                + kind + " on API design\",\"frameworkId\":\"" + framework.frameworkId() + "\",\"frameworkVersion\":"
-                + framework.version() + "}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String assessmentId = author.json(created).path("assessmentId").asString();
-        HttpResponse<String> defined = author.put("/api/assessments/" + assessmentId + "/definition", definition);
-        assertThat(defined.statusCode()).as(defined.body()).isEqualTo(200);
-        HttpResponse<String> published = author.post("/api/assessments/" + assessmentId + "/publication", "");
-        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
-        return assessmentId;
-    }
-
-    private static String criterion(String id, String competencyId) {
-        return "{\"criterionId\":\"" + id + "\",\"title\":\"" + id + "\",\"competencyId\":\"" + competencyId
-                + "\",\"levels\":[{\"code\":\"NONE\",\"label\":\"None\",\"score\":0},{\"code\":\"SOME\",\"label\":"
-                + "\"Some\",\"score\":2},{\"code\":\"FULL\",\"label\":\"Full\",\"score\":4}]}";
-    }
-
     private static List<ConsumerRecord<String, byte[]>> evidence(String type, String attemptId) {
         return EvidenceTopic.records(EvidenceTopic.ofType(type).and(record ->
                 EvidenceTopic.payload(record).path("reason").asString().contains(attemptId)
@@ -74,7 +57,7 @@ class AttemptEvidenceIT {
     @Test
     void publishesExpectedEvidence_andVoidsAndReplacesIt_whenRubricAttemptIsGradedAndRegraded() {
         String learnerId = SharedService.registerLearner("Platform engineering", null);
-        String assessmentId = publishedAssessment("RUBRIC", "{\"alignments\":[{\"competencyId\":\"" + API_DESIGN
+        String assessmentId = Authoring.published(framework, "RUBRIC", "{\"alignments\":[{\"competencyId\":\"" + API_DESIGN
                 + "\",\"weight\":0.5},{\"competencyId\":\"" + API_EVOLUTION + "\",\"weight\":0.5}],\"weightTotal\":1,"
                 + "\"passMark\":0.5,\"criteria\":[" + criterion("design", API_DESIGN) + ","
                 + criterion("errors", API_DESIGN) + "," + criterion("versioning", API_EVOLUTION) + "]}");
@@ -150,7 +133,7 @@ class AttemptEvidenceIT {
     @Test
     void scoresQuizAndPublishesSystemEvidence_whenLearnerSubmits() {
         String learnerId = UUID.randomUUID().toString();
-        String assessmentId = publishedAssessment("QUIZ", "{\"alignments\":[{\"competencyId\":\"" + API_DESIGN
+        String assessmentId = Authoring.published(framework, "QUIZ", "{\"alignments\":[{\"competencyId\":\"" + API_DESIGN
                 + "\",\"weight\":1},{\"competencyId\":\"" + API_EVOLUTION + "\",\"weight\":1}],\"passMark\":0.5,"
                 + "\"maxAttempts\":1,\"timeLimit\":\"PT30M\",\"items\":[{\"itemId\":\"q1\",\"type\":\"SINGLE_CHOICE\","
                 + "\"prompt\":\"Which status code means created?\",\"options\":[\"200\",\"201\",\"204\"],\"correct\":"

@@ -13,6 +13,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -102,6 +109,101 @@ class StatementsIT {
         assertThat(posted.statusCode()).isEqualTo(409);
         JsonNode stored = lrs().json(lrs().get("/xapi/statements?statementId=" + id));
         assertThat(stored.path("verb").path("id").asString()).isEqualTo(PASSED);
+    }
+
+    @Test
+    void storesNothingFromBatch_whenOneStatementConflicts() {
+        String activity = uniqueActivity();
+        String stored = UUID.randomUUID().toString();
+        String target = UUID.randomUUID().toString();
+        assertThat(lrs().put("/xapi/statements?statementId=" + stored,
+                statement("amara@example.com", PASSED, activity, "")).statusCode()).isEqualTo(204);
+        assertThat(lrs().put("/xapi/statements?statementId=" + target,
+                statement("amara@example.com", ATTEMPTED, activity, "")).statusCode()).isEqualTo(204);
+        String fresh = UUID.randomUUID().toString();
+        String voiding = UUID.randomUUID().toString();
+
+        HttpResponse<String> response = lrs().post("/xapi/statements", "["
+                + statement("b@example.com", PASSED, activity, "\"id\":\"" + fresh + "\"") + ","
+                + "{\"id\":\"" + voiding + "\",\"actor\":{\"mbox\":\"mailto:admin@example.com\"},"
+                + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
+                + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + target + "\"}},"
+                + statement("amara@example.com", ATTEMPTED, activity, "\"id\":\"" + stored + "\"") + ","
+                + statement("c@example.com", PASSED, activity, "") + "]");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+        assertThat(response.body()).contains(stored);
+        assertThat(lrs().get("/xapi/statements?statementId=" + fresh).statusCode()).isEqualTo(404);
+        assertThat(lrs().get("/xapi/statements?voidedStatementId=" + voiding).statusCode()).isEqualTo(404);
+        assertThat(lrs().get("/xapi/statements?statementId=" + voiding).statusCode()).isEqualTo(404);
+        assertThat(lrs().get("/xapi/statements?statementId=" + target).statusCode()).isEqualTo(200);
+        assertThat(ids(lrs().json(lrs().get("/xapi/statements?" + query("activity", activity)))))
+                .containsExactlyInAnyOrder(stored, target);
+
+        HttpResponse<String> corrected = lrs().post("/xapi/statements", "["
+                + statement("b@example.com", PASSED, activity, "\"id\":\"" + fresh + "\"") + ","
+                + statement("amara@example.com", PASSED, activity, "\"id\":\"" + stored + "\"") + "]");
+        assertThat(postedIds(corrected)).containsExactly(fresh, stored);
+        assertThat(ids(lrs().json(lrs().get("/xapi/statements?" + query("activity", activity)))))
+                .containsExactlyInAnyOrder(stored, target, fresh);
+    }
+
+    @Test
+    void storesExactlyOneWholeBatch_whenConcurrentBatchesClaimTheSameIdWithDifferentContent() {
+        String activity = uniqueActivity();
+        for (int round = 0; round < 5; round++) {
+            String shared = UUID.randomUUID().toString();
+            List<List<String>> own = new ArrayList<>();
+            List<String> bodies = new ArrayList<>();
+            for (int client = 0; client < 4; client++) {
+                List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+                own.add(ids);
+                bodies.add("[" + statement("a@example.com", PASSED, activity, "\"id\":\"" + ids.get(0) + "\"") + ","
+                        + statement("client" + client + "@example.com", ATTEMPTED, activity,
+                        "\"id\":\"" + shared + "\"") + ","
+                        + statement("b@example.com", PASSED, activity, "\"id\":\"" + ids.get(1) + "\"") + "]");
+            }
+
+            List<Integer> statuses = concurrently(bodies);
+
+            assertThat(statuses).containsOnly(200, 409);
+            assertThat(Collections.frequency(statuses, 200)).isEqualTo(1);
+            for (int client = 0; client < 4; client++) {
+                int expected = statuses.get(client) == 200 ? 200 : 404;
+                for (String id : own.get(client)) {
+                    assertThat(lrs().get("/xapi/statements?statementId=" + id).statusCode())
+                            .as("statement %s of client %d answered %d", id, client, statuses.get(client))
+                            .isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    private static List<Integer> concurrently(List<String> bodies) {
+        ExecutorService clients = Executors.newFixedThreadPool(bodies.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String body : bodies) {
+                answers.add(clients.submit(() -> {
+                    start.await();
+                    return lrs().post("/xapi/statements", body).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            return statuses;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test

@@ -1,0 +1,10 @@
+package dev.competency.assessments.readmodel;
+
+/** The change was stored, but the read model did not show it in time (for example while it is being rebuilt). */
+public class ReadModelBehind extends RuntimeException {
+
+    public ReadModelBehind(String aggregateId, long expected, long applied) {
+        super("The change to " + aggregateId + " is stored, but the read model has not caught up yet (at event "
+                + applied + " of " + expected + "); read it again shortly");
+    }
+}

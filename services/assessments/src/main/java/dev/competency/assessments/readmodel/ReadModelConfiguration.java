@@ -1,0 +1,37 @@
+package dev.competency.assessments.readmodel;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ReadModelConfiguration {
+
+    @Bean
+    ReadModelProgress readModelProgress(ObjectProvider<EventStore> eventStore,
+                                        @Value("${assessments.read-models.wait:PT10S}") Duration wait) {
+        return new ReadModelProgress(eventStore, wait);
+    }
+
+    /** Wakes requests waiting for their writes once the read models' processor committed a batch. */
+    @Bean
+    ConfigurerModule readModelProgressSignal(ReadModelProgress progress) {
+        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(ReadModels.PROCESSING_GROUP,
+                configuration -> (unitOfWork, chain) -> {
+                    Object result = chain.proceed();
+                    unitOfWork.root().afterCommit(committed -> progress.advanced());
+                    return result;
+                });
+    }
+
+    @Bean
+    ReadModelRebuild readModelRebuild(EventProcessingConfiguration processing, Clock clock) {
+        return new ReadModelRebuild(processing, clock);
+    }
+}
