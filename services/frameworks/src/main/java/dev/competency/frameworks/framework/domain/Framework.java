@@ -3,6 +3,8 @@ package dev.competency.frameworks.framework.domain;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -11,7 +13,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A competency framework: a tree of competencies with its scale and mastery policy, edited as drafts and
- * published as immutable, numbered versions.
+ * published as immutable, numbered versions. Editing a published framework starts the next version as a draft;
+ * a retired framework changes no more.
  */
 @Aggregate
 public class Framework {
@@ -24,6 +27,10 @@ public class Framework {
     private String title;
     private FrameworkStatus status;
     private int draftVersion;
+    private int publishedVersion;
+    private FrameworkContent draft;
+    private FrameworkContent published;
+    private int policyVersion;
 
     protected Framework() {
         // for Axon
@@ -41,6 +48,74 @@ public class Framework {
                 command.description(), 1, command.createdBy(), clock.instant()));
     }
 
+    @CommandHandler
+    void handle(EditFramework command, Clock clock) {
+        if (status == FrameworkStatus.RETIRED) {
+            throw new IllegalStateException("framework " + frameworkId + " is retired and can no longer be edited");
+        }
+        if (command.content() == null) {
+            throw new InvalidFrameworkException("content is required");
+        }
+        List<String> problems = FrameworkRules.problems(command.content());
+        if (!problems.isEmpty()) {
+            throw new InvalidFrameworkException(problems);
+        }
+        FrameworkContent previous = draft != null ? draft : published;
+        FrameworkContent content = Drafts.normalize(frameworkId, command.content(), previous);
+        if (content.equals(previous)) {
+            return;
+        }
+        int version = draft != null ? draftVersion : publishedVersion + 1;
+        apply(new FrameworkDraftEdited(frameworkId, version, content, command.editedBy(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(PublishFramework command, Clock clock) {
+        if (status == FrameworkStatus.RETIRED) {
+            throw new IllegalStateException("framework " + frameworkId + " is retired and can no longer be published");
+        }
+        if (draft == null) {
+            throw new IllegalStateException("framework " + frameworkId + " has no draft to publish; version "
+                    + publishedVersion + " is already published");
+        }
+        if (draft.competencies().isEmpty()) {
+            throw new InvalidFrameworkException("framework " + frameworkId + " needs at least one competency to be"
+                    + " published");
+        }
+        int nextPolicyVersion = published != null && samePolicies(published, draft) ? policyVersion : draftVersion;
+        apply(new FrameworkVersionPublished(frameworkId, draftVersion, code, draft, nextPolicyVersion,
+                command.publishedBy(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RetireFramework command, Clock clock) {
+        if (status == FrameworkStatus.RETIRED) {
+            throw new IllegalStateException("framework " + frameworkId + " is already retired");
+        }
+        if (publishedVersion == 0) {
+            throw new IllegalStateException("framework " + frameworkId + " was never published; there is nothing to"
+                    + " retire");
+        }
+        apply(new FrameworkVersionRetired(frameworkId, publishedVersion, command.retiredBy(), command.reason(),
+                clock.instant()));
+    }
+
+    private static boolean samePolicies(FrameworkContent a, FrameworkContent b) {
+        if (!Objects.equals(a.scale(), b.scale()) || !Objects.equals(a.policy(), b.policy())
+                || a.competencies().size() != b.competencies().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.competencies().size(); i++) {
+            Competency x = a.competencies().get(i);
+            Competency y = b.competencies().get(i);
+            if (!x.id().equals(y.id()) || !Objects.equals(x.scaleOverride(), y.scaleOverride())
+                    || !Objects.equals(x.policyOverride(), y.policyOverride())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void requireText(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new InvalidFrameworkException(field + " is required");
@@ -53,7 +128,30 @@ public class Framework {
         code = event.code();
         title = event.title();
         draftVersion = event.draftVersion();
+        draft = FrameworkContent.empty(event.title(), event.description());
         status = FrameworkStatus.DRAFT;
+    }
+
+    @EventSourcingHandler
+    void on(FrameworkDraftEdited event) {
+        draftVersion = event.version();
+        draft = event.content();
+        title = event.content().title();
+        status = FrameworkStatus.DRAFT;
+    }
+
+    @EventSourcingHandler
+    void on(FrameworkVersionPublished event) {
+        publishedVersion = event.version();
+        published = event.content();
+        policyVersion = event.policyVersion();
+        draft = null;
+        status = FrameworkStatus.PUBLISHED;
+    }
+
+    @EventSourcingHandler
+    void on(FrameworkVersionRetired event) {
+        status = FrameworkStatus.RETIRED;
     }
 
     String frameworkId() {
@@ -74,5 +172,13 @@ public class Framework {
 
     int draftVersion() {
         return draftVersion;
+    }
+
+    int publishedVersion() {
+        return publishedVersion;
+    }
+
+    FrameworkContent draft() {
+        return draft;
     }
 }

@@ -1,4 +1,4 @@
 package dev.competency.frameworks.framework.domain;
 
-/** Where the newest version of a framework stands in its lifecycle. */
+/** Where a framework (or one of its versions) stands in its lifecycle. */
 public enum FrameworkStatus { DRAFT, PUBLISHED, RETIRED }

@@ -1,9 +1,22 @@
 package dev.competency.frameworks.framework.domain;
 
-/** A command that would break a rule of frameworks; the message says which. */
+import java.util.List;
+
+/** A command that would break rules of frameworks; the message names every broken rule and the offending item. */
 public class InvalidFrameworkException extends IllegalArgumentException {
 
+    private final List<String> problems;
+
     public InvalidFrameworkException(String message) {
-        super(message);
+        this(List.of(message));
+    }
+
+    public InvalidFrameworkException(List<String> problems) {
+        super(String.join("; ", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+        return problems;
     }
 }

@@ -1,0 +1,29 @@
+package dev.competency.frameworks;
+
+import com.mongodb.client.MongoDatabase;
+import dev.competency.frameworks.framework.query.FrameworkCatalogue;
+import dev.competency.frameworks.resource.query.ResourceCatalogue;
+import dev.competency.frameworks.roleprofile.query.RoleProfileCatalogue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The read models, each a MongoDB collection group in the service's own database. */
+@Configuration(proxyBeanMethods = false)
+class ReadModelConfiguration {
+
+    @Bean
+    FrameworkCatalogue frameworkCatalogue(MongoDatabase serviceDatabase, JsonMapper json) {
+        return new FrameworkCatalogue(serviceDatabase, json);
+    }
+
+    @Bean
+    RoleProfileCatalogue roleProfileCatalogue(MongoDatabase serviceDatabase, JsonMapper json) {
+        return new RoleProfileCatalogue(serviceDatabase, json);
+    }
+
+    @Bean
+    ResourceCatalogue resourceCatalogue(MongoDatabase serviceDatabase, JsonMapper json) {
+        return new ResourceCatalogue(serviceDatabase, json);
+    }
+}

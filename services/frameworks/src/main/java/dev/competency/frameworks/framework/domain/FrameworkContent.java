@@ -1,0 +1,26 @@
+package dev.competency.frameworks.framework.domain;
+
+import java.util.List;
+
+/**
+ * Everything a version of a framework holds. Competencies refer to their parent, relations to their ends and
+ * roll-up rules to required children by competency <em>code</em>, which is unique within a version; ids are stable
+ * across versions and are assigned when a draft is edited.
+ *
+ * @param externalId identifier of the framework in an external standard, such as a CASE CFDocument identifier
+ * @param scale      the scale of every competency without its own; absent means the default scale
+ * @param policy     the mastery policy of every competency without its own; absent means the default policy
+ */
+public record FrameworkContent(String title, String description, String externalId, List<Competency> competencies,
+                               List<Relation> relations, Scale scale, Policy policy) {
+
+    public FrameworkContent {
+        competencies = competencies == null ? List.of() : List.copyOf(competencies);
+        relations = relations == null ? List.of() : List.copyOf(relations);
+    }
+
+    /** A first draft: no competencies yet, the default scale and policy. */
+    public static FrameworkContent empty(String title, String description) {
+        return new FrameworkContent(title, description, null, List.of(), List.of(), Scale.DEFAULT, Policy.DEFAULT);
+    }
+}

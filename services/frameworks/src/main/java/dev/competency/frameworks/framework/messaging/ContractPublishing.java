@@ -1,0 +1,51 @@
+package dev.competency.frameworks.framework.messaging;
+
+import dev.competency.contracts.IntegrationEvent;
+import dev.competency.platform.service.messaging.IntegrationEventPublisher;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Public events leave the service only from one tracking processor, {@value #PROCESSING_GROUP}, which reads the
+ * event store and waits for the broker's acknowledgement before its token moves on. Failures propagate, so a failed
+ * send is retried from the same event; a retry (or a replay) publishes the same {@code ce_id}, derived from the
+ * event type, the aggregate and the version, which consumers deduplicate.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ContractPublishing {
+
+    public static final String PROCESSING_GROUP = "contract-publisher";
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+
+    @Autowired
+    void configure(EventProcessingConfigurer processing) {
+        processing.registerListenerInvocationErrorHandler(PROCESSING_GROUP,
+                configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /** The event id of one publication: the same fact always gets the same id. */
+    public static UUID eventId(String type, String aggregateId, int version) {
+        return UUID.nameUUIDFromBytes((type + ":" + aggregateId + ":" + version).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Publishes and waits for the acknowledgement; a failure is rethrown so that the processor retries. */
+    public static void publishAndWait(IntegrationEventPublisher publisher, UUID eventId, IntegrationEvent event) {
+        try {
+            publisher.publish(eventId, event).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing " + eventId, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Event " + eventId + " could not be published; the processor will retry",
+                    e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.competency.frameworks.framework.web;
+
+import dev.competency.frameworks.access.FrameworkAccessPolicy;
+import dev.competency.frameworks.framework.domain.Competency;
+import dev.competency.frameworks.framework.domain.CreateFramework;
+import dev.competency.frameworks.framework.domain.EditFramework;
+import dev.competency.frameworks.framework.domain.FrameworkContent;
+import dev.competency.frameworks.framework.domain.FrameworkDiff;
+import dev.competency.frameworks.framework.domain.FrameworkStatus;
+import dev.competency.frameworks.framework.domain.PublishFramework;
+import dev.competency.frameworks.framework.domain.RetireFramework;
+import dev.competency.frameworks.framework.query.FrameworkCatalogue;
+import dev.competency.frameworks.framework.query.FrameworkCatalogue.CompetencyHit;
+import dev.competency.frameworks.framework.query.FrameworkCatalogue.FrameworkSummary;
+import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionView;
+import dev.competency.platform.service.security.Caller;
+import dev.competency.platform.service.web.ResourceNotFound;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Authors create frameworks, edit drafts, publish and retire them; every signed-in caller reads frameworks, their
+ * versions and trees, searches competencies and compares versions.
+ */
+@RestController
+@RequestMapping("/api/frameworks")
+class FrameworkController {
+
+    private final CommandGateway commands;
+    private final FrameworkCatalogue catalogue;
+    private final FrameworkAccessPolicy access;
+
+    FrameworkController(CommandGateway commands, FrameworkCatalogue catalogue, FrameworkAccessPolicy access) {
+        this.commands = commands;
+        this.catalogue = catalogue;
+        this.access = access;
+    }
+
+    record NewFramework(String code, String title, String description) {
+    }
+
+    record Retirement(String reason) {
+    }
+
+    /** A node of the competency tree of a version, with its children in order. */
+    record TreeNode(String id, String code, String title, String description, String taxonomyLabel, int position,
+                    String externalId, List<TreeNode> children) {
+    }
+
+    record Tree(String frameworkId, int version, FrameworkStatus status, String title, List<TreeNode> roots) {
+    }
+
+    @PostMapping
+    ResponseEntity<FrameworkSummary> create(@RequestBody NewFramework request, Caller caller) {
+        access.requireAuthor(caller);
+        String frameworkId = UUID.randomUUID().toString();
+        commands.sendAndWait(new CreateFramework(frameworkId, request.code(), request.title(), request.description(),
+                caller.subject()));
+        return ResponseEntity.created(URI.create("/api/frameworks/" + frameworkId)).body(summary(frameworkId));
+    }
+
+    @GetMapping
+    List<FrameworkSummary> list(@RequestParam(required = false) String q,
+                                @RequestParam(required = false) String code, Caller caller) {
+        access.requireReader(caller);
+        return catalogue.list(q, code);
+    }
+
+    @GetMapping("/competencies")
+    List<CompetencyHit> competencies(@RequestParam(required = false) String q,
+                                     @RequestParam(required = false) String code,
+                                     @RequestParam(required = false) String frameworkId,
+                                     @RequestParam(required = false) Integer version, Caller caller) {
+        access.requireReader(caller);
+        return catalogue.competencies(q, code, frameworkId, version);
+    }
+
+    @GetMapping("/{frameworkId}")
+    FrameworkSummary get(@PathVariable String frameworkId, Caller caller) {
+        access.requireReader(caller);
+        return summary(frameworkId);
+    }
+
+    @PutMapping("/{frameworkId}/draft")
+    VersionView edit(@PathVariable String frameworkId, @RequestBody FrameworkContent content, Caller caller) {
+        access.requireAuthor(caller);
+        summary(frameworkId);
+        commands.sendAndWait(new EditFramework(frameworkId, content, caller.subject()));
+        return latest(frameworkId);
+    }
+
+    @PostMapping("/{frameworkId}/publication")
+    VersionView publish(@PathVariable String frameworkId, Caller caller) {
+        access.requireAuthor(caller);
+        summary(frameworkId);
+        commands.sendAndWait(new PublishFramework(frameworkId, caller.subject()));
+        return latest(frameworkId);
+    }
+
+    @PostMapping("/{frameworkId}/retirement")
+    FrameworkSummary retire(@PathVariable String frameworkId, @RequestBody(required = false) Retirement request,
+                            Caller caller) {
+        access.requireAuthor(caller);
+        summary(frameworkId);
+        commands.sendAndWait(new RetireFramework(frameworkId, caller.subject(),
+                request == null ? null : request.reason()));
+        return summary(frameworkId);
+    }
+
+    @GetMapping("/{frameworkId}/versions/{version}")
+    VersionView version(@PathVariable String frameworkId, @PathVariable int version, Caller caller) {
+        access.requireReader(caller);
+        return version(frameworkId, version);
+    }
+
+    @GetMapping("/{frameworkId}/versions/{version}/tree")
+    Tree tree(@PathVariable String frameworkId, @PathVariable int version, Caller caller) {
+        access.requireReader(caller);
+        VersionView view = version(frameworkId, version);
+        Map<String, List<Competency>> children = new LinkedHashMap<>();
+        for (Competency competency : view.content().competencies()) {
+            children.computeIfAbsent(competency.parentCode() == null ? "" : competency.parentCode(),
+                    parent -> new ArrayList<>()).add(competency);
+        }
+        return new Tree(frameworkId, version, view.status(), view.content().title(), nodes("", children));
+    }
+
+    @GetMapping("/{frameworkId}/diff")
+    FrameworkDiff diff(@PathVariable String frameworkId, @RequestParam int from, @RequestParam int to,
+                       Caller caller) {
+        access.requireReader(caller);
+        return FrameworkDiff.between(from, version(frameworkId, from).content(), to,
+                version(frameworkId, to).content());
+    }
+
+    private static List<TreeNode> nodes(String parent, Map<String, List<Competency>> children) {
+        List<TreeNode> nodes = new ArrayList<>();
+        for (Competency c : children.getOrDefault(parent, List.of())) {
+            nodes.add(new TreeNode(c.id(), c.code(), c.title(), c.description(), c.taxonomyLabel(), c.position(),
+                    c.externalId(), nodes(c.code(), children)));
+        }
+        return nodes;
+    }
+
+    private FrameworkSummary summary(String frameworkId) {
+        return catalogue.find(frameworkId).orElseThrow(() -> new ResourceNotFound("No framework " + frameworkId));
+    }
+
+    private VersionView latest(String frameworkId) {
+        return version(frameworkId, summary(frameworkId).latestVersion());
+    }
+
+    private VersionView version(String frameworkId, int version) {
+        return catalogue.version(frameworkId, version).orElseThrow(() -> new ResourceNotFound(
+                "No version " + version + " of framework " + frameworkId));
+    }
+}

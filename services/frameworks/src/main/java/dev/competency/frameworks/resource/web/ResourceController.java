@@ -1,0 +1,82 @@
+package dev.competency.frameworks.resource.web;
+
+import dev.competency.frameworks.access.FrameworkAccessPolicy;
+import dev.competency.frameworks.resource.domain.DefineLearningResource;
+import dev.competency.frameworks.resource.domain.PublishLearningResource;
+import dev.competency.frameworks.resource.domain.ResourceDefinition;
+import dev.competency.frameworks.resource.query.ResourceCatalogue;
+import dev.competency.frameworks.resource.query.ResourceCatalogue.ResourceView;
+import dev.competency.platform.service.security.Caller;
+import dev.competency.platform.service.web.ResourceNotFound;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Authors define and publish learning resources; every signed-in caller reads them. */
+@RestController
+@RequestMapping("/api/frameworks/learning-resources")
+class ResourceController {
+
+    private final CommandGateway commands;
+    private final ResourceCatalogue catalogue;
+    private final FrameworkAccessPolicy access;
+
+    ResourceController(CommandGateway commands, ResourceCatalogue catalogue, FrameworkAccessPolicy access) {
+        this.commands = commands;
+        this.catalogue = catalogue;
+        this.access = access;
+    }
+
+    @PostMapping
+    ResponseEntity<ResourceView> create(@RequestBody ResourceDefinition definition, Caller caller) {
+        access.requireAuthor(caller);
+        String resourceId = UUID.randomUUID().toString();
+        commands.sendAndWait(new DefineLearningResource(resourceId, definition, caller.subject()));
+        return ResponseEntity.created(URI.create("/api/frameworks/learning-resources/" + resourceId))
+                .body(view(resourceId));
+    }
+
+    @PutMapping("/{resourceId}")
+    ResourceView define(@PathVariable String resourceId, @RequestBody ResourceDefinition definition,
+                           Caller caller) {
+        access.requireAuthor(caller);
+        view(resourceId);
+        commands.sendAndWait(new DefineLearningResource(resourceId, definition, caller.subject()));
+        return view(resourceId);
+    }
+
+    @PostMapping("/{resourceId}/publication")
+    ResourceView publish(@PathVariable String resourceId, Caller caller) {
+        access.requireAuthor(caller);
+        view(resourceId);
+        commands.sendAndWait(new PublishLearningResource(resourceId, caller.subject()));
+        return view(resourceId);
+    }
+
+    @GetMapping("/{resourceId}")
+    ResourceView get(@PathVariable String resourceId, Caller caller) {
+        access.requireReader(caller);
+        return view(resourceId);
+    }
+
+    @GetMapping
+    List<ResourceView> list(@RequestParam(required = false) String frameworkId, Caller caller) {
+        access.requireReader(caller);
+        return catalogue.list(frameworkId);
+    }
+
+    private ResourceView view(String resourceId) {
+        return catalogue.find(resourceId)
+                .orElseThrow(() -> new ResourceNotFound("No learning resource " + resourceId));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.competency.frameworks.roleprofile.web;
+
+import dev.competency.frameworks.access.FrameworkAccessPolicy;
+import dev.competency.frameworks.roleprofile.domain.DefineRoleProfile;
+import dev.competency.frameworks.roleprofile.domain.PublishRoleProfile;
+import dev.competency.frameworks.roleprofile.domain.RoleProfileDefinition;
+import dev.competency.frameworks.roleprofile.query.RoleProfileCatalogue;
+import dev.competency.frameworks.roleprofile.query.RoleProfileCatalogue.RoleProfileView;
+import dev.competency.platform.service.security.Caller;
+import dev.competency.platform.service.web.ResourceNotFound;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Authors define and publish role profiles; every signed-in caller reads them. */
+@RestController
+@RequestMapping("/api/frameworks/role-profiles")
+class RoleProfileController {
+
+    private final CommandGateway commands;
+    private final RoleProfileCatalogue catalogue;
+    private final FrameworkAccessPolicy access;
+
+    RoleProfileController(CommandGateway commands, RoleProfileCatalogue catalogue, FrameworkAccessPolicy access) {
+        this.commands = commands;
+        this.catalogue = catalogue;
+        this.access = access;
+    }
+
+    @PostMapping
+    ResponseEntity<RoleProfileView> create(@RequestBody RoleProfileDefinition definition, Caller caller) {
+        access.requireAuthor(caller);
+        String roleProfileId = UUID.randomUUID().toString();
+        commands.sendAndWait(new DefineRoleProfile(roleProfileId, definition, caller.subject()));
+        return ResponseEntity.created(URI.create("/api/frameworks/role-profiles/" + roleProfileId))
+                .body(view(roleProfileId));
+    }
+
+    @PutMapping("/{roleProfileId}")
+    RoleProfileView define(@PathVariable String roleProfileId, @RequestBody RoleProfileDefinition definition,
+                           Caller caller) {
+        access.requireAuthor(caller);
+        view(roleProfileId);
+        commands.sendAndWait(new DefineRoleProfile(roleProfileId, definition, caller.subject()));
+        return view(roleProfileId);
+    }
+
+    @PostMapping("/{roleProfileId}/publication")
+    RoleProfileView publish(@PathVariable String roleProfileId, Caller caller) {
+        access.requireAuthor(caller);
+        view(roleProfileId);
+        commands.sendAndWait(new PublishRoleProfile(roleProfileId, caller.subject()));
+        return view(roleProfileId);
+    }
+
+    @GetMapping("/{roleProfileId}")
+    RoleProfileView get(@PathVariable String roleProfileId, Caller caller) {
+        access.requireReader(caller);
+        return view(roleProfileId);
+    }
+
+    @GetMapping
+    List<RoleProfileView> list(@RequestParam(required = false) String frameworkId, Caller caller) {
+        access.requireReader(caller);
+        return catalogue.list(frameworkId);
+    }
+
+    private RoleProfileView view(String roleProfileId) {
+        return catalogue.find(roleProfileId)
+                .orElseThrow(() -> new ResourceNotFound("No role profile " + roleProfileId));
+    }
+}
