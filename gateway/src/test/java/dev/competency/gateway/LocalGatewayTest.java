@@ -20,6 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "MAX_REQUEST_SIZE=64KB",
         "MAX_XAPI_REQUEST_SIZE=128KB",
+        "MAX_IMPORT_REQUEST_SIZE=128KB",
         "ANALYTICS_RESPONSE_TIMEOUT_MS=1000",
         "RATE_LIMIT_BURST=30",
         "RATE_LIMIT_PER_SECOND=5",

@@ -64,6 +64,18 @@ class RequestLimitsTest extends LocalGatewayTest {
     }
 
     @Test
+    void allowsLargerBodiesForFrameworkImports_only() {
+        client().post().uri("/api/frameworks/case/import").headers(h -> h.setBearerAuth(tokens().valid("AUTHOR")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(new byte[LIMIT * 3 / 2])
+                .exchange()
+                .expectStatus().isOk();
+        client().post().uri("/api/frameworks").headers(h -> h.setBearerAuth(tokens().valid("AUTHOR")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(new byte[LIMIT * 3 / 2])
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+    }
+
+    @Test
     void answersTooManyRequests_afterTheBurst_withRetryAfter() throws Exception {
         String token = tokens().valid("LEARNER");
         // Sent at once, so the 5/s refill cannot keep up however slow the machine is: of 80 requests a burst of

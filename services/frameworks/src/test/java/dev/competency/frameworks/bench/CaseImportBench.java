@@ -30,7 +30,11 @@ public final class CaseImportBench {
     }
 
     public static void main(String[] args) throws IOException {
-        Path file = Path.of(args.length > 0 ? args[0] : "../../../shared/data/case-ccss-math-opensalt-sample.json");
+        if (args.length == 0) {
+            System.err.println("Usage: CaseImportBench <CASE package file> [rounds]");
+            System.exit(2);
+        }
+        Path file = Path.of(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         String pkg = Files.readString(file);
         try (RunningService service = RunningService.start(FrameworksApplication.class,

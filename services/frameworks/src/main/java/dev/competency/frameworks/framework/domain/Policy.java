@@ -8,7 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * How evidence becomes mastery (DESIGN.md §5).
+ * How evidence becomes mastery: the method and its parameters, source weights and the other rules of the fold.
  *
  * @param sourceWeights          credibility of each source type; an absent source type weighs 1.0
  * @param minimumEvidence        evidence items needed before the competency can count as mastered
