@@ -2,9 +2,7 @@ package dev.competency.platform.launcher;
 
 import dev.competency.contracts.EventAttributes;
 import dev.competency.contracts.EventCatalog;
-import dev.competency.contracts.EventCatalog.EventDescriptor;
 import dev.competency.contracts.EventTypes;
-import dev.competency.contracts.IntegrationEvent;
 import dev.competency.contracts.Topics;
 import dev.competency.contracts.evidence.Actor;
 import dev.competency.contracts.evidence.ActorKind;
@@ -22,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,25 +32,27 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A small demo organisation: one team of six learners with a manager, working towards the "Backend engineer II"
  * role profile of the example framework, with a few months of evidence each.
  *
- * <p>What a service owns goes in through that service: learners are registered and placed in their team and role
- * through learner-profiles' API (via the gateway, as the demo admin), which publishes the learner events. What
- * other producers would publish goes to their topics as they would: the framework, role profile and learning
- * resource of the contract examples (as the frameworks service publishes them) and the evidence (as assessments
- * publishes it). Every id, event id and timestamp is fixed, so loading twice changes nothing.
+ * <p>Everything goes in through the service that owns it, via the gateway: the framework, role profile and learning
+ * resource of the contract examples are authored and published through the frameworks API (as the demo author),
+ * which publishes them on the frameworks topic; learners are registered and placed in their team and role through
+ * learner-profiles' API (as the demo admin). Only the evidence goes straight to its topic, as assessments would
+ * publish it after grading. What exists already is reused and evidence ids are fixed, so loading twice changes
+ * nothing.
  */
 final class DemoData {
 
     static final String TEAM_ID = "6233712f-50a9-4140-86c7-2a625148f704";
     static final String MANAGER_ID = "a3e7127e-0eb0-4eb8-9db6-0836f9d2f410";
-    static final String FRAMEWORK_ID = "aff4db59-f64d-4b25-ae24-c213dd0673f8";
-    static final int FRAMEWORK_VERSION = 3;
-    static final String ROLE_PROFILE_ID = "ca350761-ee5c-449e-8f55-4cb6cbfb8a6e";
+    static final String FRAMEWORK_CODE = "DEV";
     static final String UNIT = "Platform engineering";
     /** Designs resource-oriented HTTP APIs; evolves APIs without breaking clients; models data for a document store. */
     static final List<String> COMPETENCIES = List.of("f82522b5-8a39-49ed-8fc9-acfef26216d4",
@@ -90,21 +91,20 @@ final class DemoData {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            for (String type : List.of(EventTypes.FRAMEWORK_PUBLISHED, EventTypes.ROLE_PROFILE_PUBLISHED,
-                    EventTypes.LEARNING_RESOURCE_PUBLISHED)) {
-                EventDescriptor descriptor = EventCatalog.byType(type);
-                IntegrationEvent example = JSON.readValue(resource(descriptor.exampleResource()),
-                        descriptor.payloadType());
-                publish(producer, descriptor.topic(), type, "demo:" + type, "/services/frameworks", example);
-            }
-            registerLearners(gateway, token(gateway, "admin-ada"));
-            List<EvidenceRecorded> evidence = evidence();
+            Api author = new Api(gateway, token(gateway, "author-ana"));
+            PublishedFramework framework = publishFramework(author);
+            String roleProfileId = publishCatalogueEntry(author, "/api/frameworks/role-profiles", "roleProfileId",
+                    framework, EventTypes.ROLE_PROFILE_PUBLISHED);
+            publishCatalogueEntry(author, "/api/frameworks/learning-resources", "resourceId", framework,
+                    EventTypes.LEARNING_RESOURCE_PUBLISHED);
+            registerLearners(new Api(gateway, token(gateway, "admin-ada")), roleProfileId);
+            List<EvidenceRecorded> evidence = evidence(framework);
             for (EvidenceRecorded item : evidence) {
-                publish(producer, Topics.EVIDENCE, EventTypes.EVIDENCE_RECORDED,
-                        "demo:evidence.recorded:" + item.evidenceId(), "/services/assessments", item);
+                publish(producer, item);
             }
-            log.info("Demo data loaded: framework, role profile, learning resource, {} learners in team {}, "
-                    + "{} pieces of evidence", LEARNERS.size(), TEAM_ID, evidence.size());
+            log.info("Demo data loaded: framework {} version {}, role profile {}, learning resource, {} learners "
+                    + "in team {}, {} pieces of evidence", framework.frameworkId(), framework.version(),
+                    roleProfileId, LEARNERS.size(), TEAM_ID, evidence.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while loading demo data", e);
@@ -113,21 +113,135 @@ final class DemoData {
         }
     }
 
+    record PublishedFramework(String frameworkId, int version) {
+    }
+
+    /**
+     * The example framework, authored through the frameworks API with the example's competency ids, scale and
+     * policy, and published; or the one a previous load published.
+     */
+    private static PublishedFramework publishFramework(Api author) throws InterruptedException {
+        JsonNode existing = author.call("GET", "/api/frameworks?code=" + FRAMEWORK_CODE, null);
+        String frameworkId = null;
+        for (JsonNode framework : existing) {
+            if (FRAMEWORK_CODE.equals(framework.path("code").asString())) {
+                if (framework.path("publishedVersion").asInt() > 0) {
+                    return new PublishedFramework(framework.path("frameworkId").asString(),
+                            framework.path("publishedVersion").asInt());
+                }
+                frameworkId = framework.path("frameworkId").asString();
+            }
+        }
+        JsonNode example = JSON.readTree(example(EventTypes.FRAMEWORK_PUBLISHED));
+        if (frameworkId == null) {
+            frameworkId = author.call("POST", "/api/frameworks", Map.of("code", FRAMEWORK_CODE,
+                    "title", example.path("title").asString(), "description", example.path("description").asString()))
+                    .path("frameworkId").asString();
+        }
+        author.call("PUT", "/api/frameworks/" + frameworkId + "/draft", draftOf(example));
+        author.call("POST", "/api/frameworks/" + frameworkId + "/publication", null);
+        JsonNode published = author.call("GET", "/api/frameworks/" + frameworkId, null);
+        return new PublishedFramework(frameworkId, published.path("publishedVersion").asInt());
+    }
+
+    /**
+     * The draft content of a framework.published snapshot. The snapshot names parents, relation ends and required
+     * children by id and marks every level from the mastery level up; a draft names them by code and marks only the
+     * mastery level itself.
+     */
+    static ObjectNode draftOf(JsonNode snapshot) {
+        Map<String, String> codes = new HashMap<>();
+        snapshot.path("competencies").forEach(c -> codes.put(c.path("id").asString(), c.path("code").asString()));
+        ObjectNode draft = JSON.createObjectNode();
+        draft.put("title", snapshot.path("title").asString());
+        draft.put("description", snapshot.path("description").asString());
+        ArrayNode competencies = draft.putArray("competencies");
+        for (JsonNode competency : snapshot.path("competencies")) {
+            ObjectNode copy = (ObjectNode) competency.deepCopy();
+            copy.remove("parentId");
+            copy.remove("externalId");
+            if (competency.hasNonNull("parentId")) {
+                copy.put("parentCode", codes.get(competency.path("parentId").asString()));
+            }
+            if (competency.hasNonNull("scaleOverride")) {
+                copy.set("scaleOverride", draftScale(competency.path("scaleOverride")));
+            }
+            if (competency.hasNonNull("policyOverride")) {
+                copy.set("policyOverride", draftPolicy(competency.path("policyOverride"), codes));
+            }
+            competencies.add(copy);
+        }
+        ArrayNode relations = draft.putArray("relations");
+        for (JsonNode relation : snapshot.path("relations")) {
+            relations.addObject().put("source", codes.get(relation.path("sourceId").asString()))
+                    .put("target", codes.get(relation.path("targetId").asString()))
+                    .put("type", relation.path("type").asString());
+        }
+        draft.set("scale", draftScale(snapshot.path("scale")));
+        draft.set("policy", draftPolicy(snapshot.path("masteryPolicy"), codes));
+        return draft;
+    }
+
+    private static ObjectNode draftScale(JsonNode scale) {
+        ObjectNode copy = (ObjectNode) scale.deepCopy();
+        boolean masteryLevelSeen = false;
+        for (JsonNode level : copy.path("levels")) {
+            boolean mastery = level.path("mastery").asBoolean() && !masteryLevelSeen;
+            masteryLevelSeen |= mastery;
+            ((ObjectNode) level).put("mastery", mastery);
+        }
+        return copy;
+    }
+
+    private static ObjectNode draftPolicy(JsonNode policy, Map<String, String> codes) {
+        ObjectNode copy = (ObjectNode) policy.deepCopy();
+        JsonNode required = copy.path("rollUp").path("requiredChildren");
+        if (required.isArray()) {
+            ArrayNode byCode = JSON.createArrayNode();
+            required.forEach(id -> byCode.add(codes.get(id.asString())));
+            ((ObjectNode) copy.path("rollUp")).set("requiredChildren", byCode);
+        }
+        return copy;
+    }
+
+    /**
+     * The role profile or learning resource of the contract example, on the demo framework: reused when a previous
+     * load published one with the same title, else defined and published.
+     */
+    private static String publishCatalogueEntry(Api author, String path, String idField, PublishedFramework framework,
+                                                String exampleType) throws InterruptedException {
+        ObjectNode definition = (ObjectNode) JSON.readTree(example(exampleType));
+        String title = definition.path("title").asString();
+        for (JsonNode entry : author.call("GET", path + "?frameworkId=" + framework.frameworkId(), null)) {
+            if (title.equals(entry.path("title").asString()) && entry.path("publishedVersion").asInt() > 0) {
+                return entry.path(idField).asString();
+            }
+        }
+        definition.put("frameworkId", framework.frameworkId());
+        if (definition.has("frameworkVersion")) {
+            definition.put("frameworkVersion", framework.version());
+        }
+        String id = author.call("POST", path, definition).path(idField).asString();
+        author.call("POST", path + "/" + id + "/publication", null);
+        return id;
+    }
+
     /** Every piece of demo evidence: three per learner and competency, a month apart, from varied sources. */
-    static List<EvidenceRecorded> evidence() {
+    static List<EvidenceRecorded> evidence(PublishedFramework framework) {
         List<EvidenceRecorded> all = new ArrayList<>();
         for (int l = 0; l < LEARNERS.size(); l++) {
             DemoLearner learner = LEARNERS.get(l);
             for (int c = 0; c < COMPETENCIES.size(); c++) {
                 for (int n = 0; n < EVIDENCE_PER_COMPETENCY; n++) {
-                    all.add(evidence(learner, l, c, n));
+                    all.add(evidence(framework, learner, l, c, n));
                 }
             }
         }
         return all;
     }
 
-    private static EvidenceRecorded evidence(DemoLearner learner, int l, int c, int n) {
+    private static EvidenceRecorded evidence(PublishedFramework framework, DemoLearner learner, int l, int c,
+                                             int n) {
         String competencyId = COMPETENCIES.get(c);
         String evidenceId = demoId("evidence:" + learner.learnerId() + ":" + competencyId + ":" + n);
         SourceType source = SOURCES.get((l + c + n) % SOURCES.size());
@@ -135,8 +249,8 @@ final class DemoData {
         double score = Math.max(0, Math.min(1, learner.skill()[c] - 0.08 + 0.06 * n + 0.02 * ((l + n) % 3 - 1)));
         score = Math.round(score * 100) / 100.0;
         Instant occurredAt = FIRST_EVIDENCE.plus(Duration.ofDays(30L * n + 3L * l + c));
-        return new EvidenceRecorded(evidenceId, learner.learnerId(), competencyId, FRAMEWORK_ID,
-                FRAMEWORK_VERSION, score, score * 20, 20.0, source, actor(source, learner, l), occurredAt,
+        return new EvidenceRecorded(evidenceId, learner.learnerId(), competencyId, framework.frameworkId(),
+                framework.version(), score, score * 20, 20.0, source, actor(source, learner, l), occurredAt,
                 occurredAt.plusSeconds(60), provenance(source, evidenceId, competencyId), null, null);
     }
 
@@ -157,29 +271,41 @@ final class DemoData {
                 : new EvidenceRecorded.Provenance(assessmentId, demoId("attempt:" + evidenceId), null, 1, null);
     }
 
-    private static void registerLearners(URI gateway, String adminToken) throws InterruptedException {
+    private static void registerLearners(Api admin, String roleProfileId) throws InterruptedException {
         for (DemoLearner learner : LEARNERS) {
-            call(gateway, adminToken, "POST", "/api/learners", Map.of("learnerId", learner.learnerId(),
+            admin.call("POST", "/api/learners", Map.of("learnerId", learner.learnerId(),
                     "displayName", learner.displayName(), "email", learner.email(), "organisationUnit", UNIT), 409);
-            call(gateway, adminToken, "PUT", "/api/learners/" + learner.learnerId() + "/team",
-                    Map.of("teamId", TEAM_ID, "managerId", MANAGER_ID), -1);
-            call(gateway, adminToken, "PUT", "/api/learners/" + learner.learnerId() + "/role",
-                    Map.of("roleProfileId", ROLE_PROFILE_ID, "roleProfileVersion", 1), -1);
+            admin.call("PUT", "/api/learners/" + learner.learnerId() + "/team",
+                    Map.of("teamId", TEAM_ID, "managerId", MANAGER_ID));
+            admin.call("PUT", "/api/learners/" + learner.learnerId() + "/role",
+                    Map.of("roleProfileId", roleProfileId, "roleProfileVersion", 1));
         }
     }
 
-    /** Calls the platform's API as the demo admin; a 2xx, or the one status that means "done already", is fine. */
-    private static void call(URI gateway, String token, String method, String path, Object body, int alsoFine)
-            throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(gateway.resolve(path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-                .timeout(Duration.ofSeconds(30)).build();
-        HttpResponse<String> response = send(request);
-        if (response.statusCode() / 100 != 2 && response.statusCode() != alsoFine) {
-            throw new IllegalStateException("Demo data: " + method + " " + path + " answered "
-                    + response.statusCode() + ": " + response.body());
+    /** The platform's API through the gateway, as one demo account. */
+    private record Api(URI gateway, String token) {
+
+        JsonNode call(String method, String path, Object body) throws InterruptedException {
+            return call(method, path, body, -1);
+        }
+
+        /** A 2xx, or the one status that means "done already", is fine; the body as JSON (empty when none). */
+        JsonNode call(String method, String path, Object body, int alsoFine) throws InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
+                    .header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(30));
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            }
+            HttpResponse<String> response = send(request.build());
+            if (response.statusCode() / 100 != 2 && response.statusCode() != alsoFine) {
+                throw new IllegalStateException("Demo data: " + method + " " + path + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
         }
     }
 
@@ -204,12 +330,14 @@ final class DemoData {
         }
     }
 
-    private static void publish(KafkaProducer<String, byte[]> producer, String topic, String type, String idSeed,
-                                String source, IntegrationEvent event)
+    /** Evidence as assessments publishes it: keyed by learner, with CloudEvents headers and a fixed event id. */
+    private static void publish(KafkaProducer<String, byte[]> producer, EvidenceRecorded evidence)
             throws InterruptedException, ExecutionException {
-        String key = event.partitionKey();
-        EventAttributes attributes = new EventAttributes(demoId(idSeed), type, source, Instant.now(), key);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, JSON.writeValueAsBytes(event));
+        String key = evidence.partitionKey();
+        EventAttributes attributes = new EventAttributes(demoId("evidence.recorded:" + evidence.evidenceId()),
+                EventTypes.EVIDENCE_RECORDED, "/services/assessments", evidence.recordedAt(), key);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.EVIDENCE, key,
+                JSON.writeValueAsBytes(evidence));
         attributes.toHeaders().forEach((name, value) ->
                 record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         producer.send(record).get();
@@ -219,7 +347,8 @@ final class DemoData {
         return UUID.nameUUIDFromBytes(("demo:" + seed).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static byte[] resource(String name) {
+    private static byte[] example(String type) {
+        String name = EventCatalog.byType(type).exampleResource();
         try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("No example on the classpath at " + name);

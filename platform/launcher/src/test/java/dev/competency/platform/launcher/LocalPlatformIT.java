@@ -37,8 +37,11 @@ class LocalPlatformIT {
             DemoData.load(platform.kafkaBootstrapServers(), platform.gatewayUrl());
             assertDemoVisibleThroughGateway(platform.gatewayUrl());
             DemoData.load(platform.kafkaBootstrapServers(), platform.gatewayUrl());
-            assertThat(evidenceCount(platform.gatewayUrl(), DemoData.token(platform.gatewayUrl(), "learner-ada")))
+            String learner = DemoData.token(platform.gatewayUrl(), "learner-ada");
+            assertThat(evidenceCount(platform.gatewayUrl(), learner))
                     .as("loading the demo twice changes nothing").isEqualTo(perLearnerEvidence());
+            assertThat(JSON.readTree(get(platform.gatewayUrl().resolve("/api/frameworks?code="
+                    + DemoData.FRAMEWORK_CODE), learner).body())).as("one framework after two loads").hasSize(1);
             processIds = platform.processIds();
             assertThat(processIds.values()).allSatisfy(pid ->
                     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true));
@@ -61,6 +64,10 @@ class LocalPlatformIT {
                     .as("level of %s", competency).isTrue());
             assertThat(evidenceCount(gateway, learner)).isEqualTo(perLearnerEvidence());
         });
+        JsonNode frameworks = JSON.readTree(get(gateway.resolve("/api/frameworks?code=" + DemoData.FRAMEWORK_CODE),
+                learner).body());
+        assertThat(frameworks).hasSize(1);
+        assertThat(frameworks.get(0).path("publishedVersion").asInt()).isEqualTo(1);
         String manager = DemoData.token(gateway, "manager-maria");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(JSON.readTree(
                 get(gateway.resolve("/api/teams/" + DemoData.TEAM_ID), manager).body()).path("memberCount").asInt())
@@ -69,9 +76,9 @@ class LocalPlatformIT {
                 DemoData.token(gateway, "learner-grace")).statusCode()).isEqualTo(403);
     }
 
+    /** Three pieces for each competency of the demo learner. */
     private static int perLearnerEvidence() {
-        return (int) DemoData.evidence().stream()
-                .filter(evidence -> evidence.learnerId().equals(DemoData.DEMO_LEARNER_ID)).count();
+        return 3 * DemoData.COMPETENCIES.size();
     }
 
     private static int evidenceCount(URI gateway, String token) throws Exception {
