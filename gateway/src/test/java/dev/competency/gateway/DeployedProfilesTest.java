@@ -117,7 +117,7 @@ class DeployedProfilesTest {
 
         WebTestClient client() {
             return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                    .responseTimeout(Duration.ofSeconds(10)).build();
+                    .responseTimeout(Duration.ofSeconds(30)).build();
         }
 
         @ParameterizedTest

@@ -51,7 +51,7 @@ abstract class LocalGatewayTest {
 
     WebTestClient client() {
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10)).build();
+                .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     /** A URI kept exactly as written (WebTestClient would encode a string). */
