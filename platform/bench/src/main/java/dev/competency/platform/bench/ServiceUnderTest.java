@@ -1,0 +1,52 @@
+package dev.competency.platform.bench;
+
+import com.mongodb.ConnectionString;
+import java.util.Optional;
+
+/** The service the bench measures: one it started from the jar, or a running one named on the command line. */
+final class ServiceUnderTest implements AutoCloseable {
+
+    private final Optional<ServiceProcess> started;
+    private final ServiceClient client;
+    private final String database;
+    private final String description;
+
+    private ServiceUnderTest(Optional<ServiceProcess> started, ServiceClient client, String database,
+                             String description) {
+        this.started = started;
+        this.client = client;
+        this.database = database;
+        this.description = description;
+    }
+
+    static ServiceUnderTest of(BenchOptions options, Infrastructure infrastructure) {
+        if (options.service().isPresent()) {
+            String database = Optional.ofNullable(new ConnectionString(options.mongo().orElseThrow()).getDatabase())
+                    .orElse("learner-profiles");
+            ServiceClient client = new ServiceClient(options.service().get(), options.adminToken().orElse(""));
+            return new ServiceUnderTest(Optional.empty(), client, database, "running at " + options.service().get()
+                    + " (database " + database + ")");
+        }
+        ServiceProcess process = ServiceProcess.start(options, infrastructure);
+        return new ServiceUnderTest(Optional.of(process), process.client(), options.database(),
+                "started from " + options.jar() + " (pid " + process.pid() + ", -Xmx" + options.serviceHeap()
+                        + ", database " + options.database() + ")");
+    }
+
+    ServiceClient client() {
+        return client;
+    }
+
+    String database() {
+        return database;
+    }
+
+    String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        started.ifPresent(ServiceProcess::close);
+    }
+}
