@@ -1,7 +1,6 @@
 package dev.competency.learners.learner;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -11,8 +10,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Loading learners fast: a snapshot every {@code learner-profiles.snapshot-every} events (a learner with 10,000
- * evidence events is sourced from its last snapshot plus fewer than that many events), and a cache that keeps
- * recently used learners, and their running folds, in memory between commands.
+ * evidence events is sourced from its last snapshot plus fewer than that many events), and a cache that keeps the
+ * {@code learner-profiles.cache.max-learners} most recently used learners, and their running folds, in memory between
+ * commands (see {@link LearnerCache}).
  */
 @Configuration(proxyBeanMethods = false)
 class LearnerConfiguration {
@@ -24,7 +24,7 @@ class LearnerConfiguration {
     }
 
     @Bean
-    Cache learnerCache() {
-        return new WeakReferenceCache();
+    Cache learnerCache(@Value("${learner-profiles.cache.max-learners:20000}") int capacity) {
+        return new LearnerCache(capacity);
     }
 }

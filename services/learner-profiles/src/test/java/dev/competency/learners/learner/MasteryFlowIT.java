@@ -3,6 +3,7 @@ package dev.competency.learners.learner;
 import static dev.competency.learners.learner.Examples.JSON;
 import static dev.competency.learners.learner.Examples.evidence;
 import static dev.competency.learners.learner.Examples.send;
+import static dev.competency.platform.test.KafkaTestClient.contractRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,33 @@ class MasteryFlowIT {
         assertThat(changes).extracting(MasteryChanged::triggeringEvidenceId)
                 .containsExactly(evidence.evidenceId(), marker.evidenceId());
         assertThat(changes.get(1).evidenceCount()).isEqualTo(2);
+    }
+
+    @Test
+    void changesNothing_whenIdenticalRecordsAndVoidsAreRedelivered() {
+        String learner = UUID.randomUUID().toString();
+        EvidenceRecorded first = evidence(learner, 0.8, DAY1, DAY1.plusSeconds(1));
+        EvidenceRecorded second = evidence(learner, 0.9, DAY3, DAY3.plusSeconds(1));
+        ProducerRecord<String, byte[]> firstRecord = contractRecord(EventTypes.EVIDENCE_RECORDED, learner,
+                JSON.writeValueAsBytes(first));
+        ProducerRecord<String, byte[]> voidRecord = contractRecord(EventTypes.EVIDENCE_VOIDED, learner,
+                JSON.writeValueAsBytes(Examples.voiding(second, DAY3.plusSeconds(3600))));
+        kafka.send(firstRecord);
+        kafka.send(firstRecord);
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, second);
+        kafka.send(voidRecord);
+        kafka.send(voidRecord);
+        EvidenceRecorded marker = evidence(learner, 0.95, DAY3.plusSeconds(7200), DAY3.plusSeconds(7201));
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, marker);
+
+        List<MasteryChanged> changes = changes(learner, 4);
+
+        assertThat(changes).extracting(MasteryChanged::triggeringEvidenceId)
+                .containsExactly(first.evidenceId(), second.evidenceId(), second.evidenceId(), marker.evidenceId());
+        assertThat(changes).extracting(MasteryChanged::cause).containsExactly(
+                MasteryChanged.ChangeCause.EVIDENCE_RECORDED, MasteryChanged.ChangeCause.EVIDENCE_RECORDED,
+                MasteryChanged.ChangeCause.EVIDENCE_VOIDED, MasteryChanged.ChangeCause.EVIDENCE_RECORDED);
+        assertThat(changes.get(3).evidenceCount()).isEqualTo(2);
     }
 
     @Test

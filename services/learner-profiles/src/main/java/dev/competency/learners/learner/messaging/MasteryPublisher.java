@@ -6,7 +6,10 @@ import dev.competency.learners.learner.domain.MasteryRecalculated;
 import dev.competency.platform.service.messaging.IntegrationEventPublisher;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,19 +17,24 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes every stored {@link MasteryRecalculated} as {@code mastery.changed} on {@code competency.mastery.v1}.
  *
  * <p>Why nothing is lost or doubled in effect. This handler runs in a tracking event processor, which reads the
- * event store and advances its token only after the handler returned, and the handler returns only after Kafka
- * acknowledged the send. A crash between storing and publishing therefore leaves the token behind the event, and
- * the processor publishes it again after the restart. The republished record carries the same {@code ce_id},
+ * event store in batches and stores its token when the whole batch was handled (in the prepare-commit phase of the
+ * batch's unit of work). The handler sends without waiting for each acknowledgement, so that one batch costs one
+ * round trip to Kafka instead of one per change, but on the last message of the batch it waits until Kafka
+ * acknowledged every send of the batch, and fails the batch if one failed: the token never moves past a change
+ * Kafka has not acknowledged. A crash between storing and publishing therefore leaves the token behind the event,
+ * and the processor publishes it again after the restart. The republished record carries the same {@code ce_id},
  * derived from the aggregate id and sequence number, and the same payload ({@code changedAt} is the event's own
  * timestamp), so consumers deduplicating by {@code ce_id} see one fact.
  *
- * <p>The hazard (DESIGN §3): Axon's MongoDB tracking token is based on event timestamps. With several writers, an
+ * <p>The hazard: Axon's MongoDB tracking token is based on event timestamps. With several writers, an
  * event can be committed after an event with a later timestamp has already been read, and a processor whose token
  * moved past it would skip it (AxonFramework #692, #708, #1244; extension-mongo #9). What keeps that from losing a
  * mastery change here: each learner is written by one command at a time (Kafka partitions by learner, and Axon
@@ -41,6 +49,7 @@ class MasteryPublisher {
 
     static final String PROCESSING_GROUP = "mastery-publisher";
     private static final long SEND_TIMEOUT_SECONDS = 30;
+    private static final String SENDS = MasteryPublisher.class.getName() + ".sends";
 
     private final IntegrationEventPublisher publisher;
 
@@ -49,10 +58,23 @@ class MasteryPublisher {
     }
 
     @EventHandler
-    void on(MasteryRecalculated event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt)
+    void on(MasteryRecalculated event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt,
+            UnitOfWork<?> unitOfWork) throws InterruptedException, ExecutionException, TimeoutException {
+        List<CompletableFuture<?>> sends = unitOfWork.root().getOrComputeResource(SENDS, key -> new ArrayList<>());
+        sends.add(publisher.publish(eventId(event.learnerId(), sequenceNumber), toContract(event, storedAt)));
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
+            awaitAcknowledgements(sends);
+        }
+    }
+
+    /** Waits until Kafka acknowledged every send; the first failure fails the batch, so its token stays behind. */
+    static void awaitAcknowledgements(List<CompletableFuture<?>> sends)
             throws InterruptedException, ExecutionException, TimeoutException {
-        publisher.publish(eventId(event.learnerId(), sequenceNumber), toContract(event, storedAt))
-                .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SEND_TIMEOUT_SECONDS);
+        for (CompletableFuture<?> send : sends) {
+            send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        sends.clear();
     }
 
     /** The {@code ce_id} of the change recorded at this position of the learner's event stream. */

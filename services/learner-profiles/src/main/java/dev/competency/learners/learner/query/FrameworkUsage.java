@@ -6,7 +6,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -21,18 +23,39 @@ public class FrameworkUsage {
 
     static final String COLLECTION = "framework_usage";
 
+    private static final int REMEMBERED = 100_000;
+
     private final MongoCollection<Document> usage;
+    private final Map<String, Boolean> recorded = new LinkedHashMap<>(1 << 10, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     FrameworkUsage(MongoDatabase serviceDatabase) {
         this.usage = serviceDatabase.getCollection(COLLECTION);
         usage.createIndex(Indexes.ascending("frameworkId", "learnerId"));
     }
 
+    /**
+     * Records that the learner has evidence on the framework. The write is an idempotent upsert; this instance
+     * skips it for the {@value #REMEMBERED} pairs it wrote most recently, which saves a store round trip on nearly
+     * every evidence (a learner's evidence comes in runs on the same framework).
+     */
     public void record(String learnerId, String frameworkId) {
         String id = frameworkId + "|" + learnerId;
+        synchronized (recorded) {
+            if (recorded.get(id) != null) {
+                return;
+            }
+        }
         usage.replaceOne(Filters.eq("_id", id),
                 new Document("_id", id).append("frameworkId", frameworkId).append("learnerId", learnerId),
                 new ReplaceOptions().upsert(true));
+        synchronized (recorded) {
+            recorded.put(id, Boolean.TRUE);
+        }
     }
 
     /** Learners with evidence on the framework, in id order. */
