@@ -70,12 +70,19 @@ public class AxonMongoConfiguration {
         return serializer;
     }
 
+    /**
+     * The event store. {@code platform.event-store.batch-size} (default 1,000, Axon's own is 100) is how many events
+     * one read hands to a tracking processor: a replay makes ten times fewer round trips, and on a store without
+     * secondary indexes each of those reads is a scan of the whole event collection.
+     */
     @Bean
-    EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate, Serializer serializer) {
+    EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate, Serializer serializer,
+                                          Environment environment) {
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
+                .batchSize(environment.getProperty("platform.event-store.batch-size", Integer.class, 1000))
                 .build();
         engine.ensureIndexes();
         return engine;
