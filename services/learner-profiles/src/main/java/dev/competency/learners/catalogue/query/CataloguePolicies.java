@@ -3,6 +3,10 @@ package dev.competency.learners.catalogue.query;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.learners.learner.domain.PolicyLookup;
 import dev.competency.learners.mastery.MasteryPolicy;
+import dev.competency.learners.mastery.ProficiencyScale;
+import dev.competency.learners.mastery.RollupPolicy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +43,28 @@ public class CataloguePolicies implements PolicyLookup {
         Map<String, MasteryPolicy> policies = policiesOf(stored.get().snapshot());
         byVersion.put(key, policies);
         return Optional.of(policies);
+    }
+
+    /**
+     * The parents of a framework version whose mastery is rolled up from their children, with the rule and the
+     * parent's scale; empty when the version is unknown.
+     */
+    public Optional<List<ParentRollup>> rollupsOf(String frameworkId, int frameworkVersion) {
+        Optional<FrameworkCatalogue.StoredVersion> stored = catalogue.find(frameworkId, frameworkVersion);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        FrameworkPublished framework = stored.get().snapshot();
+        Map<String, MasteryPolicy> policies = policiesOf(frameworkId, frameworkVersion).orElseThrow();
+        List<ParentRollup> rollups = new ArrayList<>();
+        for (FrameworkPublished.Competency competency : framework.competencies()) {
+            PolicyTranslator.rollupOf(framework, competency).ifPresent(rule -> rollups.add(
+                    new ParentRollup(competency.id(), rule, policies.get(competency.id()).scale())));
+        }
+        return Optional.of(List.copyOf(rollups));
+    }
+
+    public record ParentRollup(String parentId, RollupPolicy rule, ProficiencyScale scale) {
     }
 
     /** Every competency's policy in a framework snapshot, whether or not it was published. */

@@ -6,14 +6,18 @@ import dev.competency.learners.mastery.ManualRatingPrecedence;
 import dev.competency.learners.mastery.MasteryPolicy;
 import dev.competency.learners.mastery.ProficiencyLevel;
 import dev.competency.learners.mastery.ProficiencyScale;
+import dev.competency.learners.mastery.RollupPolicy;
 import dev.competency.learners.mastery.SourceType;
 import java.time.Duration;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Translates the public contract's policy and scale into the mastery fold's types. The contract marks every level
@@ -32,6 +36,32 @@ public final class PolicyTranslator {
         FrameworkPublished.ProficiencyScale scale = competency.scaleOverride() != null ? competency.scaleOverride()
                 : framework.scale();
         return translate(policy, scale);
+    }
+
+    /**
+     * How a parent competency of a framework version is rolled up from its children, or empty when its rule is
+     * {@code NONE} (or absent) or it has no children. Children are taken in their order in the tree.
+     */
+    public static Optional<RollupPolicy> rollupOf(FrameworkPublished framework,
+            FrameworkPublished.Competency parent) {
+        FrameworkPublished.MasteryPolicy policy = parent.policyOverride() != null ? parent.policyOverride()
+                : framework.masteryPolicy();
+        FrameworkPublished.RollUpRule rule = policy.rollUp();
+        List<String> children = framework.competencies().stream()
+                .filter(child -> parent.id().equals(child.parentId()))
+                .sorted(Comparator.comparingInt(FrameworkPublished.Competency::position))
+                .map(FrameworkPublished.Competency::id)
+                .toList();
+        if (rule == null || children.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (rule.type()) {
+            case NONE -> Optional.empty();
+            case ALL_CHILDREN -> Optional.of(new RollupPolicy.AllChildren(children));
+            case POINTS -> Optional.of(new RollupPolicy.Points(children,
+                    Set.copyOf(rule.requiredChildren() == null ? List.of() : rule.requiredChildren()),
+                    rule.pointsTarget()));
+        };
     }
 
     public static MasteryPolicy translate(FrameworkPublished.MasteryPolicy policy,

@@ -6,7 +6,6 @@ import dev.competency.contracts.frameworks.RoleProfilePublished;
 import dev.competency.learners.catalogue.query.FrameworkCatalogue;
 import dev.competency.learners.catalogue.query.PolicyTranslator;
 import dev.competency.learners.catalogue.query.RoleProfiles;
-import dev.competency.learners.mastery.DecidingRule;
 import dev.competency.learners.mastery.ProficiencyScale;
 import dev.competency.platform.service.web.ResourceNotFound;
 import java.time.Instant;
@@ -68,13 +67,11 @@ public class GapAnalysis {
             ProficiencyScale scale = PolicyTranslator.scale(competency != null && competency.scaleOverride() != null
                     ? competency.scaleOverride() : framework.scale());
             MasteryQueries.CompetencyMastery m = current.get(requirement.competencyId());
-            boolean counts = m != null && m.result() != null && m.result().levelCode() != null
-                    && m.result().rule() != DecidingRule.EXPIRED;
-            String level = counts ? m.result().levelCode() : null;
+            String level = m == null ? null : m.countingLevel();
             int currentIndex = level == null ? -1 : scale.indexOf(level);
             int targetIndex = scale.indexOf(requirement.targetLevel());
             int gap = Math.max(0, targetIndex - currentIndex);
-            boolean mastered = m != null && m.result() != null && m.result().mastered();
+            boolean mastered = m != null && m.mastered();
             requirements.add(new Requirement(requirement.competencyId(),
                     competency == null ? null : competency.code(), competency == null ? null : competency.title(),
                     requirement.targetLevel(), level, gap, requirement.weight(), gap == 0, mastered));

@@ -2,10 +2,13 @@ package dev.competency.learners.learner.query;
 
 import dev.competency.learners.catalogue.query.CataloguePolicies;
 import dev.competency.learners.learner.domain.EvidenceItem;
+import dev.competency.learners.mastery.DecidingRule;
 import dev.competency.learners.mastery.Evidence;
 import dev.competency.learners.mastery.MasteryFold;
 import dev.competency.learners.mastery.MasteryPolicy;
 import dev.competency.learners.mastery.MasteryResult;
+import dev.competency.learners.mastery.MasteryRollup;
+import dev.competency.learners.mastery.RollupResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +30,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MasteryQueries {
+
+    private static final Logger log = LoggerFactory.getLogger(MasteryQueries.class);
 
     private final EvidenceTimeline timeline;
     private final CurrentMastery current;
@@ -49,7 +56,48 @@ public class MasteryQueries {
         List<CompetencyMastery> result = new ArrayList<>();
         byCompetency.forEach((competencyId, entries) ->
                 result.add(fold(competencyId, entries, recorded.get(competencyId), asOf, knownAt)));
-        return result;
+        return withRollups(result);
+    }
+
+    /**
+     * Adds the parents whose framework version rolls their mastery up from their children (ALL_CHILDREN or
+     * POINTS), for every parent with at least one child the learner has a result on. A rolled-up parent replaces
+     * a result folded from evidence on the parent itself. Children are the folded results; a child that is itself
+     * a rolled-up parent counts as without a level.
+     */
+    private List<CompetencyMastery> withRollups(List<CompetencyMastery> folded) {
+        Map<String, List<MasteryResult>> resultsByVersion = new LinkedHashMap<>();
+        for (CompetencyMastery mastery : folded) {
+            if (mastery.result() != null) {
+                resultsByVersion.computeIfAbsent(mastery.frameworkId() + ":" + mastery.frameworkVersion(),
+                        key -> new ArrayList<>()).add(mastery.result());
+            }
+        }
+        Map<String, CompetencyMastery> byCompetency = new TreeMap<>();
+        folded.forEach(mastery -> byCompetency.put(mastery.competencyId(), mastery));
+        for (CompetencyMastery mastery : folded) {
+            String key = mastery.frameworkId() + ":" + mastery.frameworkVersion();
+            List<MasteryResult> results = resultsByVersion.remove(key);
+            if (results == null) {
+                continue;
+            }
+            for (CataloguePolicies.ParentRollup parent : policies.rollupsOf(mastery.frameworkId(),
+                    mastery.frameworkVersion()).orElse(List.of())) {
+                if (results.stream().noneMatch(r -> parent.rule().children().contains(r.competencyId()))) {
+                    continue;
+                }
+                try {
+                    byCompetency.put(parent.parentId(), new CompetencyMastery(parent.parentId(),
+                            mastery.frameworkId(), mastery.frameworkVersion(), null,
+                            MasteryRollup.rollUp(parent.parentId(), parent.rule(), parent.scale(), results)));
+                } catch (IllegalArgumentException e) {
+                    // A child on a scale of its own has levels the parent's scale does not know: no roll-up.
+                    log.warn("Cannot roll up competency {} of framework {}: {}", parent.parentId(), key,
+                            e.getMessage());
+                }
+            }
+        }
+        return new ArrayList<>(byCompetency.values());
     }
 
     public Optional<CompetencyMastery> masteryOf(String learnerId, String competencyId, Instant asOf,
@@ -75,10 +123,10 @@ public class MasteryQueries {
         }
         Optional<MasteryPolicy> policy = policies.policyFor(frameworkId, version, competencyId);
         if (policy.isEmpty()) {
-            return new CompetencyMastery(competencyId, frameworkId, version, null);
+            return new CompetencyMastery(competencyId, frameworkId, version, null, null);
         }
         return new CompetencyMastery(competencyId, frameworkId, version,
-                foldEntries(competencyId, policy.get(), entries, asOf, knownAt));
+                foldEntries(competencyId, policy.get(), entries, asOf, knownAt), null);
     }
 
     /** Folds timeline entries; a void counts when it was recorded at or before {@code knownAt}. */
@@ -105,10 +153,27 @@ public class MasteryQueries {
     }
 
     /**
-     * The mastery of one competency; {@code result} is null while the framework version its evidence was aligned
-     * to has not arrived (mastery pending).
+     * The mastery of one competency: folded from its evidence ({@code result}), or rolled up from its children
+     * ({@code rollup}); both are null while the framework version its evidence was aligned to has not arrived
+     * (mastery pending).
      */
     public record CompetencyMastery(String competencyId, String frameworkId, int frameworkVersion,
-                                    MasteryResult result) {
+                                    MasteryResult result, RollupResult rollup) {
+
+        public boolean pending() {
+            return result == null && rollup == null;
+        }
+
+        /** The level that counts towards a target: none when pending or when the mastery expired. */
+        public String countingLevel() {
+            if (rollup != null) {
+                return rollup.levelCode();
+            }
+            return result == null || result.rule() == DecidingRule.EXPIRED ? null : result.levelCode();
+        }
+
+        public boolean mastered() {
+            return rollup != null ? rollup.mastered() : result != null && result.mastered();
+        }
     }
 }

@@ -2,7 +2,10 @@ package dev.competency.learners.learner.web;
 
 import dev.competency.learners.mastery.Explanation;
 import dev.competency.learners.mastery.MasteryResult;
+import dev.competency.learners.mastery.RollupPolicy;
+import dev.competency.learners.mastery.RollupResult;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A mastery result as the API shows it.
@@ -13,16 +16,35 @@ import java.time.Instant;
 public record MasteryView(String competencyId, String frameworkId, Integer frameworkVersion, boolean pending,
                           String level, Double score, boolean mastered, int evidenceCount, Instant firstEvidenceAt,
                           Instant lastEvidenceAt, Instant expiresAt, String method, Integer policyVersion,
-                          Explanation explanation) {
+                          Explanation explanation, RollupView rollup) {
 
     public static MasteryView of(String frameworkId, Integer frameworkVersion, MasteryResult r) {
         return new MasteryView(r.competencyId(), frameworkId, frameworkVersion, false, r.levelCode(), r.score(),
                 r.mastered(), r.evidenceCount(), r.firstEvidenceAt(), r.lastEvidenceAt(), r.expiresAt(),
-                r.method().toString(), r.policyVersion(), r.explanation());
+                r.method().toString(), r.policyVersion(), r.explanation(), null);
+    }
+
+    /** A parent whose mastery is rolled up from its children. */
+    public static MasteryView rolledUp(String frameworkId, Integer frameworkVersion, RollupResult r) {
+        RollupView rollup = r.policy() instanceof RollupPolicy.Points points
+                ? new RollupView("POINTS", r.points(), points.pointsTarget(), r.children(), r.summary())
+                : new RollupView("ALL_CHILDREN", r.points(), null, r.children(), r.summary());
+        return new MasteryView(r.competencyId(), frameworkId, frameworkVersion, false, r.levelCode(), null,
+                r.mastered(), 0, null, null, null, "ROLL_UP(" + rollup.rule() + ")", null, null, rollup);
+    }
+
+    /**
+     * How a parent's mastery follows from its children.
+     *
+     * @param rule        {@code ALL_CHILDREN} or {@code POINTS}
+     * @param pointsTarget the points a POINTS parent needs (null for ALL_CHILDREN)
+     */
+    public record RollupView(String rule, int points, Double pointsTarget, List<RollupResult.Child> children,
+                             String summary) {
     }
 
     public static MasteryView pending(String competencyId, String frameworkId, int frameworkVersion) {
         return new MasteryView(competencyId, frameworkId, frameworkVersion, true, null, null, false, 0, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 }

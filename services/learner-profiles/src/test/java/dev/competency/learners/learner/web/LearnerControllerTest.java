@@ -21,8 +21,10 @@ import dev.competency.learners.mastery.Evidence;
 import dev.competency.learners.mastery.MasteryFold;
 import dev.competency.learners.mastery.MasteryMethod;
 import dev.competency.learners.mastery.MasteryPolicy;
+import dev.competency.learners.mastery.MasteryRollup;
 import dev.competency.learners.mastery.ProficiencyLevel;
 import dev.competency.learners.mastery.ProficiencyScale;
+import dev.competency.learners.mastery.RollupPolicy;
 import dev.competency.learners.mastery.SourceType;
 import dev.competency.platform.test.TestTokens;
 import java.time.Clock;
@@ -83,7 +85,7 @@ class LearnerControllerTest {
                 Instant.parse("2025-03-10T10:00:00Z"), Instant.parse("2025-03-10T10:00:01Z"));
         given(mastery.masteryOf(eq("learner-1"), any(), any())).willReturn(List.of(
                 new MasteryQueries.CompetencyMastery(COMPETENCY, "framework-1", 3, MasteryFold.fold(COMPETENCY,
-                        MasteryPolicy.of(1, MasteryMethod.highest(), SCALE), List.of(evidence), NOW))));
+                        MasteryPolicy.of(1, MasteryMethod.highest(), SCALE), List.of(evidence), NOW), null)));
         given(mastery.masteryOf(eq("learner-1"), eq(COMPETENCY), any(), any())).willReturn(Optional.empty());
     }
 
@@ -94,6 +96,23 @@ class LearnerControllerTest {
                 .andExpect(jsonPath("$[0].level").value("PROFICIENT"))
                 .andExpect(jsonPath("$[0].method").value("HIGHEST"))
                 .andExpect(jsonPath("$[0].explanation.contributions[0].evidenceId").value("e1"));
+    }
+
+    @Test
+    void showsRolledUpParentWithItsChildren() throws Exception {
+        given(mastery.masteryOf(eq("learner-1"), any(), any())).willReturn(List.of(new MasteryQueries.CompetencyMastery(
+                "parent", "framework-1", 3, null, MasteryRollup.rollUp("parent",
+                        new RollupPolicy.AllChildren(List.of(COMPETENCY)), SCALE, List.of(MasteryFold.fold(COMPETENCY,
+                                MasteryPolicy.of(1, MasteryMethod.highest(), SCALE), List.of(new Evidence("e1",
+                                        COMPETENCY, 0.9, SourceType.ASSESSMENT, "assessor", NOW, NOW)), NOW))))));
+
+        mvc.perform(get("/api/learners/learner-1/mastery").header("Authorization", bearer("learner-1", "LEARNER")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].competencyId").value("parent"))
+                .andExpect(jsonPath("$[0].method").value("ROLL_UP(ALL_CHILDREN)"))
+                .andExpect(jsonPath("$[0].mastered").value(true))
+                .andExpect(jsonPath("$[0].rollup.rule").value("ALL_CHILDREN"))
+                .andExpect(jsonPath("$[0].rollup.children[0].competencyId").value(COMPETENCY));
     }
 
     @Test
