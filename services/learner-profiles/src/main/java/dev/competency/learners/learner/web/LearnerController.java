@@ -11,12 +11,15 @@ import dev.competency.learners.learner.query.LearnerProfiles;
 import dev.competency.learners.learner.query.MasteryQueries;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.web.ResourceNotFound;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,11 +29,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /** Learners: registration, role and team (admins), and what a learner's record says (owner, manager, admin). */
 @RestController
 @RequestMapping("/api/learners")
 class LearnerController {
+
+    private static final int MAX_PAGE = 1_000;
 
     private final CommandGateway commands;
     private final LearnerAccessPolicy access;
@@ -107,10 +113,31 @@ class LearnerController {
                         + competencyId));
     }
 
+    /**
+     * The evidence timeline in fold order, a page at a time: {@code offset} entries skipped, at most {@code limit}
+     * (1 to 1,000, default 200) returned. {@code X-Total-Count} gives the whole length and a {@code Link} header
+     * with {@code rel="next"} the following page while there is one.
+     */
     @GetMapping("/{learnerId}/evidence")
-    List<EvidenceTimeline.Entry> evidence(@PathVariable String learnerId, Caller caller) {
+    ResponseEntity<List<EvidenceTimeline.Entry>> evidence(@PathVariable String learnerId,
+            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "200") int limit,
+            Caller caller) {
         access.requireCanRead(caller, learnerId);
-        return timeline.of(learnerId);
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative but was " + offset);
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE + " but was " + limit);
+        }
+        List<EvidenceTimeline.Entry> all = timeline.of(learnerId);
+        int from = Math.min(offset, all.size());
+        int to = (int) Math.min((long) from + limit, all.size());
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Total-Count", Integer.toString(all.size()));
+        if (to < all.size()) {
+            response.header(HttpHeaders.LINK, "</api/learners/" + UriUtils.encodePathSegment(learnerId,
+                    StandardCharsets.UTF_8) + "/evidence?offset=" + to + "&limit=" + limit + ">; rel=\"next\"");
+        }
+        return response.body(all.subList(from, to));
     }
 
     @GetMapping("/{learnerId}/gaps")

@@ -6,10 +6,12 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.competency.learners.access.LearnerAccessPolicy;
+import dev.competency.learners.learner.domain.EvidenceItem;
 import dev.competency.learners.learner.domain.LearnerAlreadyRegistered;
 import dev.competency.learners.learner.domain.RegisterLearner;
 import dev.competency.learners.learner.query.CurrentMastery;
@@ -30,6 +32,7 @@ import dev.competency.platform.test.TestTokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,6 +116,36 @@ class LearnerControllerTest {
                 .andExpect(jsonPath("$[0].mastered").value(true))
                 .andExpect(jsonPath("$[0].rollup.rule").value("ALL_CHILDREN"))
                 .andExpect(jsonPath("$[0].rollup.children[0].competencyId").value(COMPETENCY));
+    }
+
+    @Test
+    void pagesEvidenceTimeline_withTotalAndNextLink() throws Exception {
+        List<EvidenceTimeline.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            entries.add(new EvidenceTimeline.Entry(new EvidenceItem("e" + i, COMPETENCY, "framework-1", 3, 0.5,
+                    SourceType.ASSESSMENT, "assessor", NOW, NOW, null), null, null));
+        }
+        given(timeline.of("learner-1")).willReturn(entries);
+
+        mvc.perform(get("/api/learners/learner-1/evidence?offset=2&limit=2")
+                        .header("Authorization", bearer("learner-1", "LEARNER")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Total-Count", "5"))
+                .andExpect(header().string("Link", "</api/learners/learner-1/evidence?offset=4&limit=2>; rel=\"next\""))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].evidence.evidenceId").value("e2"));
+        mvc.perform(get("/api/learners/learner-1/evidence?offset=4&limit=2")
+                        .header("Authorization", bearer("learner-1", "LEARNER")))
+                .andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Link"))
+                .andExpect(jsonPath("$[0].evidence.evidenceId").value("e4"));
+    }
+
+    @Test
+    void rejectsWith400_whenPageLimitIsOutOfRange() throws Exception {
+        mvc.perform(get("/api/learners/learner-1/evidence?limit=0").header("Authorization", bearer("learner-1", "LEARNER")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("limit must be between 1 and 1000 but was 0"));
     }
 
     @Test
