@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.competency.contracts.EventTypes;
+import dev.competency.contracts.Topics;
 import dev.competency.contracts.evidence.EvidenceRecorded;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.contracts.mastery.MasteryChanged;
@@ -22,6 +23,7 @@ import dev.competency.platform.test.KafkaTestClient;
 import dev.competency.platform.test.RunningService;
 import dev.competency.platform.test.TestTokens;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,64 @@ class MasteryFlowIT {
     static void stop() {
         kafka.close();
         service.close();
+    }
+
+    @Test
+    void dropsEverythingOnTheLearnerAndTellsOtherServices_whenLearnerIsErased() {
+        String learner = UUID.randomUUID().toString();
+        String admin = TestTokens.token("admin-1", "ADMIN");
+        assertThat(ServiceClient.post(service.port(), "/api/learners", admin, "{\"learnerId\":\"" + learner
+                + "\",\"displayName\":\"Ada\",\"email\":\"ada@example.org\",\"organisationUnit\":\"ENG\"}")
+                .statusCode()).isEqualTo(201);
+        EvidenceRecorded before = evidence(learner, 0.85, DAY1, DAY1.plusSeconds(1));
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, before);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                service.get("/api/learners/" + learner + "/evidence", admin).body().contains(before.evidenceId()));
+
+        assertThat(ServiceClient.delete(service.port(), "/api/learners/" + learner,
+                TestTokens.token(learner, "LEARNER")).statusCode()).as("only admins erase").isEqualTo(403);
+        assertThat(ServiceClient.delete(service.port(), "/api/learners/" + learner, admin).statusCode())
+                .isEqualTo(204);
+        assertThat(ServiceClient.delete(service.port(), "/api/learners/" + learner, admin).statusCode())
+                .as("erasing twice").isEqualTo(204);
+
+        List<ConsumerRecord<String, byte[]>> learnerEvents = ServiceClient.records(Topics.LEARNERS, learner,
+                found -> found.stream().anyMatch(r -> type(r).equals(EventTypes.LEARNER_ERASED)),
+                Duration.ofSeconds(30));
+        assertThat(learnerEvents).extracting(MasteryFlowIT::type)
+                .containsExactly(EventTypes.LEARNER_REGISTERED, EventTypes.LEARNER_ERASED);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                service.get("/api/learners/" + learner, admin).statusCode() == 404);
+        assertThat(JSON.readTree(service.get("/api/learners/" + learner + "/evidence", admin).body())).isEmpty();
+        assertThat(JSON.readTree(service.get("/api/learners/" + learner + "/mastery", admin).body())).isEmpty();
+
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, evidence(learner, 0.9, DAY3, DAY3.plusSeconds(1)));
+        // A learner on the same partition: once its evidence is in, the erased learner's was handled before it.
+        String neighbour = samePartitionAs(learner);
+        EvidenceRecorded marker = evidence(neighbour, 0.5, DAY3, DAY3.plusSeconds(1));
+        send(kafka, EventTypes.EVIDENCE_RECORDED, neighbour, marker);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                service.get("/api/learners/" + neighbour + "/evidence", admin).body().contains(marker.evidenceId()));
+        assertThat(JSON.readTree(service.get("/api/learners/" + learner + "/evidence", admin).body()))
+                .as("evidence after erasure is not kept").isEmpty();
+        assertThat(ServiceClient.delete(service.port(), "/api/learners/" + UUID.randomUUID(), admin).statusCode())
+                .as("unknown learner").isEqualTo(404);
+    }
+
+    /** Another key that Kafka's default partitioner puts on the same partition of the evidence topic. */
+    private static String samePartitionAs(String key) {
+        int partitions = ServiceClient.partitionCount(Topics.EVIDENCE);
+        int target = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+        while (true) {
+            String candidate = UUID.randomUUID().toString();
+            if (Utils.toPositive(Utils.murmur2(candidate.getBytes(StandardCharsets.UTF_8))) % partitions == target) {
+                return candidate;
+            }
+        }
+    }
+
+    private static String type(ConsumerRecord<String, byte[]> record) {
+        return KafkaTestClient.header(record, "ce_type");
     }
 
     @Test

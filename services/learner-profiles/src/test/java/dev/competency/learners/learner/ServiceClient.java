@@ -28,16 +28,25 @@ public final class ServiceClient {
     }
 
     public static HttpResponse<String> post(int port, String path, String token, String json) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public static HttpResponse<String> delete(int port, String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).DELETE().build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        String call = request.method() + " " + request.uri().getPath();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException("POST " + path + " failed", e);
+            throw new IllegalStateException(call + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted during POST " + path, e);
+            throw new IllegalStateException("Interrupted during " + call, e);
         }
     }
 
@@ -47,20 +56,33 @@ public final class ServiceClient {
      */
     public static List<ConsumerRecord<String, byte[]>> masteryRecords(String learnerId,
             Predicate<List<ConsumerRecord<String, byte[]>>> complete, Duration timeout) {
+        return records(Topics.MASTERY, learnerId, complete, timeout);
+    }
+
+    public static int partitionCount(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.endpoints().kafkaBootstrapServers()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            return consumer.partitionsFor(topic).size();
+        }
+    }
+
+    /** The same for any topic: the records keyed by {@code key}. */
+    public static List<ConsumerRecord<String, byte[]>> records(String topic, String key,
+            Predicate<List<ConsumerRecord<String, byte[]>>> complete, Duration timeout) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.endpoints().kafkaBootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(Topics.MASTERY).forEach(p ->
-                    partitions.add(new TopicPartition(Topics.MASTERY, p.partition())));
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (learnerId.equals(record.key())) {
+                    if (key.equals(record.key())) {
                         found.add(record);
                     }
                 }

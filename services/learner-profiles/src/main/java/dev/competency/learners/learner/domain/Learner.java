@@ -42,6 +42,7 @@ public class Learner {
     @AggregateIdentifier
     private String learnerId;
     private boolean registered;
+    private boolean erased;
     private String displayName;
     private String organisationUnit;
     private Instant registeredAt;
@@ -82,6 +83,9 @@ public class Learner {
 
     @CommandHandler
     void handle(AssignRole command, Clock clock) {
+        if (erased) {
+            return;
+        }
         if (command.roleProfileId() == null || command.roleProfileId().isBlank()) {
             throw new InvalidLearnerException("roleProfileId is required");
         }
@@ -97,6 +101,9 @@ public class Learner {
 
     @CommandHandler
     void handle(ChangeTeam command, Clock clock) {
+        if (erased) {
+            return;
+        }
         if (command.teamId() != null && command.teamId().isBlank()) {
             throw new InvalidLearnerException("teamId must not be blank");
         }
@@ -114,7 +121,7 @@ public class Learner {
         if (item.frameworkVersion() < 1) {
             throw new InvalidLearnerException("frameworkVersion must be at least 1");
         }
-        if (competencyOfEvidence.containsKey(item.evidenceId())) {
+        if (erased || competencyOfEvidence.containsKey(item.evidenceId())) {
             return;
         }
         apply(new EvidenceAccepted(command.learnerId(), item, clock.instant()));
@@ -123,10 +130,19 @@ public class Learner {
         recalculate(item.competencyId(), policies, cause, item.evidenceId(), item.occurredAt());
     }
 
+    /** Erasing twice changes nothing. */
+    @CommandHandler
+    void handle(EraseLearner command, Clock clock) {
+        if (erased) {
+            return;
+        }
+        apply(new LearnerErased(learnerId, clock.instant(), command.erasedBy()));
+    }
+
     @CommandHandler
     void handle(VoidEvidence command, PolicyLookup policies) {
         String competencyId = competencyOfEvidence.get(command.evidenceId());
-        if (competencyId == null || tracks.get(competencyId).voidedIds.contains(command.evidenceId())) {
+        if (erased || competencyId == null || tracks.get(competencyId).voidedIds.contains(command.evidenceId())) {
             return;
         }
         apply(new EvidenceVoided(learnerId, command.evidenceId(), competencyId, command.voidedAt(),
@@ -136,6 +152,9 @@ public class Learner {
 
     @CommandHandler
     void handle(AdoptFrameworkVersion command, PolicyLookup policies) {
+        if (erased) {
+            return;
+        }
         List<String> moving = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
         for (CompetencyTrack track : tracks.values()) {
@@ -215,6 +234,19 @@ public class Learner {
         displayName = event.displayName();
         organisationUnit = event.organisationUnit();
         registeredAt = event.registeredAt();
+    }
+
+    @EventSourcingHandler
+    void on(LearnerErased event) {
+        erased = true;
+        displayName = null;
+        organisationUnit = null;
+        roleProfileId = null;
+        roleProfileVersion = null;
+        teamId = null;
+        managerId = null;
+        tracks.clear();
+        folds = null;
     }
 
     @EventSourcingHandler

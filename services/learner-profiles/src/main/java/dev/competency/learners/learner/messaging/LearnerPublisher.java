@@ -3,6 +3,7 @@ package dev.competency.learners.learner.messaging;
 import dev.competency.contracts.IntegrationEvent;
 import dev.competency.contracts.learners.LearnerRoleAssigned;
 import dev.competency.contracts.learners.LearnerTeamChanged;
+import dev.competency.learners.learner.domain.LearnerErased;
 import dev.competency.learners.learner.domain.LearnerRegistered;
 import dev.competency.learners.learner.domain.RoleAssigned;
 import dev.competency.learners.learner.domain.TeamChanged;
@@ -47,6 +48,12 @@ class LearnerPublisher {
     void on(TeamChanged event, @SequenceNumber long sequenceNumber) throws Exception {
         send(event.learnerId(), sequenceNumber, new LearnerTeamChanged(event.learnerId(), event.teamId(),
                 event.previousTeamId(), event.managerId(), event.changedAt()));
+    }
+
+    @EventHandler
+    void on(LearnerErased event, @SequenceNumber long sequenceNumber) throws Exception {
+        send(event.learnerId(), sequenceNumber, new dev.competency.contracts.learners.LearnerErased(
+                event.learnerId(), event.erasedAt()));
     }
 
     private void send(String learnerId, long sequenceNumber, IntegrationEvent event)

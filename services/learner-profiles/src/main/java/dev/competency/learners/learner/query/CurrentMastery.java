@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
+import dev.competency.learners.learner.domain.LearnerErased;
 import dev.competency.learners.learner.domain.MasteryRecalculated;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +57,11 @@ public class CurrentMastery {
                 .append("expiresAt", event.expiresAt() == null ? null : Date.from(event.expiresAt()))
                 .append("changedAt", Date.from(storedAt))
                 .append("sequence", sequenceNumber), new ReplaceOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(LearnerErased event) {
+        mastery.deleteMany(Filters.eq("learnerId", event.learnerId()));
     }
 
     @ResetHandler

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Updates;
 import dev.competency.learners.learner.domain.EvidenceAccepted;
 import dev.competency.learners.learner.domain.EvidenceItem;
 import dev.competency.learners.learner.domain.EvidenceVoided;
+import dev.competency.learners.learner.domain.LearnerErased;
 import dev.competency.learners.mastery.SourceType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,6 +72,11 @@ public class EvidenceTimeline {
     void on(EvidenceVoided event) {
         timeline.updateOne(Filters.eq("_id", event.learnerId() + "|" + event.evidenceId()), Updates.combine(
                 Updates.set("voidedAt", event.voidedAt().toString()), Updates.set("voidReason", event.reason())));
+    }
+
+    @EventHandler
+    void on(LearnerErased event) {
+        timeline.deleteMany(Filters.eq("learnerId", event.learnerId()));
     }
 
     @ResetHandler

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.competency.learners.learner.domain.LearnerErased;
 import dev.competency.learners.learner.domain.LearnerRegistered;
 import dev.competency.learners.learner.domain.RoleAssigned;
 import dev.competency.learners.learner.domain.TeamChanged;
@@ -52,6 +53,12 @@ public class LearnerProfiles {
     void on(TeamChanged event) {
         upsert(event.learnerId(), Updates.combine(Updates.set("teamId", event.teamId()),
                 Updates.set("managerId", event.managerId())));
+    }
+
+    /** Nothing identifying is kept: the profile goes. */
+    @EventHandler
+    void on(LearnerErased event) {
+        profiles.deleteOne(Filters.eq("_id", event.learnerId()));
     }
 
     @ResetHandler

@@ -3,6 +3,7 @@ package dev.competency.learners.learner.web;
 import dev.competency.learners.access.LearnerAccessPolicy;
 import dev.competency.learners.learner.domain.AssignRole;
 import dev.competency.learners.learner.domain.ChangeTeam;
+import dev.competency.learners.learner.domain.EraseLearner;
 import dev.competency.learners.learner.domain.RegisterLearner;
 import dev.competency.learners.learner.query.CurrentMastery;
 import dev.competency.learners.learner.query.EvidenceTimeline;
@@ -20,6 +21,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -81,6 +83,17 @@ class LearnerController {
     void changeTeam(@PathVariable String learnerId, @RequestBody TeamRequest request, Caller caller) {
         access.requireAdmin(caller);
         commands.sendAndWait(new ChangeTeam(learnerId, request.teamId(), request.managerId()));
+    }
+
+    /**
+     * Erases the learner: profile, mastery and timeline are dropped from the read models and {@code learner.erased}
+     * tells every other service to drop theirs. Erasing twice is fine; an unknown learner is 404.
+     */
+    @DeleteMapping("/{learnerId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void erase(@PathVariable String learnerId, Caller caller) {
+        access.requireAdmin(caller);
+        commands.sendAndWait(new EraseLearner(learnerId, caller.subject()));
     }
 
     @GetMapping("/{learnerId}")

@@ -63,6 +63,39 @@ class LearnerTest {
     }
 
     @Test
+    void erasesLearner_once() {
+        LearnerRegistered registered = new LearnerRegistered(LEARNER, "Ada", "ada@example.org", "ENG", NOW);
+        fixture.given(registered)
+                .when(new EraseLearner(LEARNER, "admin-1"))
+                .expectEvents(new LearnerErased(LEARNER, NOW, "admin-1"));
+        fixture.given(registered, new LearnerErased(LEARNER, NOW, "admin-1"))
+                .when(new EraseLearner(LEARNER, "admin-2"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void takesNoEvidenceRoleOrTeam_afterErasure() {
+        EvidenceItem earlier = item("e1", 1, 0.8, "2025-03-10T10:00:00Z");
+        Object[] history = {new LearnerRegistered(LEARNER, "Ada", null, "ENG", NOW),
+                new EvidenceAccepted(LEARNER, earlier, NOW), recalculated(earlier, "PROFICIENT", null, 0.8, null,
+                        true, false, 1, RecalculationCause.EVIDENCE_RECORDED),
+                new LearnerErased(LEARNER, NOW, "admin-1")};
+        fixture.given(history)
+                .when(new RecordEvidence(LEARNER, item("e2", 1, 0.9, "2025-03-11T10:00:00Z")))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(history)
+                .when(new VoidEvidence(LEARNER, "e1", NOW, "withdrawn"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(history)
+                .when(new AssignRole(LEARNER, "role-1", 1))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(history)
+                .when(new ChangeTeam(LEARNER, "team-1", "manager-1"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
     void rejectsRegistration_whenLearnerIsAlreadyRegistered() {
         fixture.given(new LearnerRegistered(LEARNER, "Ada", null, "ENG", NOW))
                 .when(new RegisterLearner(LEARNER, "Ada", null, "ENG"))
