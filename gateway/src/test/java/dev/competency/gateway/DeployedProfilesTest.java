@@ -116,8 +116,7 @@ class DeployedProfilesTest {
         }
 
         WebTestClient client() {
-            return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                    .responseTimeout(Duration.ofSeconds(30)).build();
+            return FreshConnections.client(port);
         }
 
         @ParameterizedTest

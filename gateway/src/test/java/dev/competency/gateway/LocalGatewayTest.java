@@ -3,7 +3,6 @@ package dev.competency.gateway;
 import dev.competency.gateway.devissuer.DevIssuer;
 import dev.competency.gateway.devissuer.TestTokens;
 import java.net.URI;
-import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,8 +49,7 @@ abstract class LocalGatewayTest {
     }
 
     WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        return FreshConnections.client(port);
     }
 
     /** A URI kept exactly as written (WebTestClient would encode a string). */
