@@ -1,23 +1,15 @@
 package dev.competency.frameworks.roleprofile.query;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import dev.competency.frameworks.readmodel.Projection;
+import dev.competency.frameworks.readmodel.VersionedDefinitions;
 import dev.competency.frameworks.roleprofile.domain.RoleProfileDefined;
 import dev.competency.frameworks.roleprofile.domain.RoleProfileDefinition;
 import dev.competency.frameworks.roleprofile.domain.RoleProfileVersionPublished;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.bson.Document;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Role profiles with their draft and their latest published version; updated in the command's unit of work. */
@@ -26,25 +18,15 @@ public class RoleProfileCatalogue implements Projection {
 
     public static final String PROCESSING_GROUP = "role-profile-catalogue";
 
-    private final MongoDatabase database;
-    private final JsonMapper json;
-    private MongoCollection<Document> profiles;
+    private final VersionedDefinitions<RoleProfileDefinition> profiles;
 
     public RoleProfileCatalogue(MongoDatabase database, JsonMapper json) {
-        this.database = database;
-        this.json = json;
-        collection();
-    }
-
-    private void collection() {
-        profiles = database.getCollection("role_profiles");
-        profiles.createIndex(Indexes.ascending("frameworkId"), new IndexOptions().name("by_framework"));
+        this.profiles = new VersionedDefinitions<>(database, "role_profiles", json, RoleProfileDefinition.class);
     }
 
     @Override
     public void reset() {
-        profiles.drop();
-        collection();
+        profiles.reset();
     }
 
     /**
@@ -57,43 +39,26 @@ public class RoleProfileCatalogue implements Projection {
 
     @EventHandler
     void on(RoleProfileDefined event) {
-        profiles.updateOne(Filters.eq("_id", event.roleProfileId()), Updates.combine(
-                Updates.set("title", event.definition().title()),
-                Updates.set("frameworkId", event.definition().frameworkId()),
-                Updates.set("draftVersion", event.version()),
-                Updates.set("draft", json.writeValueAsString(event.definition())),
-                Updates.setOnInsert("publishedVersion", 0)), new UpdateOptions().upsert(true));
+        profiles.drafted(event.roleProfileId(), event.definition().title(), event.definition().frameworkId(),
+                event.version(), event.definition());
     }
 
     @EventHandler
     void on(RoleProfileVersionPublished event) {
-        profiles.updateOne(Filters.eq("_id", event.roleProfileId()), Updates.combine(
-                Updates.set("title", event.definition().title()),
-                Updates.set("frameworkId", event.definition().frameworkId()),
-                Updates.set("draftVersion", 0),
-                Updates.unset("draft"),
-                Updates.set("publishedVersion", event.version()),
-                Updates.set("published", json.writeValueAsString(event.definition()))),
-                new UpdateOptions().upsert(true));
+        profiles.published(event.roleProfileId(), event.definition().title(), event.definition().frameworkId(),
+                event.version(), event.definition());
     }
 
     public Optional<RoleProfileView> find(String roleProfileId) {
-        return Optional.ofNullable(profiles.find(Filters.eq("_id", roleProfileId)).first()).map(this::view);
+        return profiles.find(roleProfileId).map(RoleProfileCatalogue::view);
     }
 
     public List<RoleProfileView> list(String frameworkId) {
-        List<RoleProfileView> found = new ArrayList<>();
-        profiles.find(frameworkId == null ? new Document() : Filters.eq("frameworkId", frameworkId))
-                .sort(Sorts.ascending("title")).forEach(d -> found.add(view(d)));
-        return found;
+        return profiles.list(frameworkId).stream().map(RoleProfileCatalogue::view).toList();
     }
 
-    private RoleProfileView view(Document d) {
-        String draft = d.getString("draft");
-        String published = d.getString("published");
-        return new RoleProfileView(d.getString("_id"), d.getString("title"), d.getString("frameworkId"),
-                d.getInteger("draftVersion", 0), d.getInteger("publishedVersion", 0),
-                draft == null ? null : json.readValue(draft, RoleProfileDefinition.class),
-                published == null ? null : json.readValue(published, RoleProfileDefinition.class));
+    private static RoleProfileView view(VersionedDefinitions.Stored<RoleProfileDefinition> stored) {
+        return new RoleProfileView(stored.id(), stored.title(), stored.frameworkId(), stored.draftVersion(),
+                stored.publishedVersion(), stored.draft(), stored.published());
     }
 }
