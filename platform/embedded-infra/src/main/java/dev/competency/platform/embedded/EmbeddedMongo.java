@@ -2,8 +2,8 @@ package dev.competency.platform.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.competency.platform.embedded.mongo.IndexedH2Backend;
+import dev.competency.platform.embedded.mongo.IndexedMemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
  * A MongoDB-wire-compatible server running in this JVM on 127.0.0.1.
  *
  * <p>Without a data directory it keeps everything in memory; with one it stores all databases in a single H2
- * file inside that directory, so a local run keeps its data across restarts. It is no replacement for MongoDB's
- * query engine: it has no secondary indexes, transactions or change streams, which the services do not rely on.
+ * file inside that directory, so a local run keeps its data across restarts. Declared indexes are ordered indexes
+ * that serve equality, ranges and sorts ({@code mongo.OrderedIndex}); the server's own only serve exact matches.
+ * It is no replacement for MongoDB's query engine: it has no transactions or change streams, which the services
+ * do not rely on.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -42,7 +44,7 @@ public final class EmbeddedMongo implements AutoCloseable {
      * @param dataDirectory where to persist data, empty to keep it in memory
      */
     public static EmbeddedMongo start(int port, Optional<Path> dataDirectory) {
-        MongoBackend backend = dataDirectory.map(EmbeddedMongo::fileBackend).orElseGet(MemoryBackend::new);
+        MongoBackend backend = dataDirectory.map(EmbeddedMongo::fileBackend).orElseGet(IndexedMemoryBackend::new);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
@@ -57,7 +59,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create MongoDB data directory " + directory, e);
         }
-        return new H2Backend(directory.resolve(STORE_FILE).toString());
+        return new IndexedH2Backend(directory.resolve(STORE_FILE).toString());
     }
 
     public int port() {

@@ -1,0 +1,50 @@
+package dev.competency.platform.embedded.mongo;
+
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import java.util.List;
+
+/**
+ * The embedded server's in-memory backend with {@linkplain OrderedIndex ordered} secondary and compound unique
+ * indexes, so that the indexes the services and Axon declare serve their queries as they do on MongoDB.
+ */
+public final class IndexedMemoryBackend extends MemoryBackend {
+
+    @Override
+    public MemoryDatabase openOrCreateDatabase(String databaseName) {
+        return new IndexedMemoryDatabase(databaseName, getCursorRegistry());
+    }
+
+    private static final class IndexedMemoryDatabase extends MemoryDatabase {
+
+        IndexedMemoryDatabase(String databaseName, CursorRegistry cursorRegistry) {
+            super(databaseName, cursorRegistry);
+        }
+
+        @Override
+        protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+            return new IndexedMemoryCollection(this, collectionName, options, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                List<IndexKey> keys, boolean sparse) {
+            return new OrderedIndex<>(indexName, keys, sparse, false);
+        }
+
+        /** The {@code _id} index stays the server's own (a hash lookup); other unique indexes are ordered too. */
+        @Override
+        protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName,
+                List<IndexKey> keys, boolean sparse) {
+            if (keys.size() == 1 && keys.get(0).getKey().equals("_id")) {
+                return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            }
+            return new OrderedIndex<>(indexName, keys, sparse, true);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.competency.platform.embedded.mongo;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A collection of the in-memory backend that answers queries from its {@linkplain OrderedIndex ordered indexes}
+ * when one applies, and stops at the limit when the index order is the requested sort: Axon's tracking read
+ * ({@code timestamp >= t}, sorted, limited to a batch) then reads a batch instead of sorting the whole store.
+ */
+final class IndexedMemoryCollection extends MemoryCollection {
+
+    private static final Comparator<OrderedIndex.Plan> BEST_FIRST = Comparator
+            .comparingInt((OrderedIndex.Plan plan) -> plan.constrainedKeys())
+            .thenComparing(OrderedIndex.Plan::servesOrder);
+
+    IndexedMemoryCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+            CursorRegistry cursorRegistry) {
+        super(database, collectionName, options, cursorRegistry);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+            int batchSize, Document fieldSelector) {
+        Optional<Candidate> best = getIndexes().stream()
+                .filter(index -> index instanceof OrderedIndex<?>)
+                .map(index -> (OrderedIndex<Integer>) index)
+                .flatMap(index -> index.plan(query, orderBy, limit).map(plan -> new Candidate(index, plan)).stream())
+                .max(Comparator.comparing(Candidate::plan, BEST_FIRST));
+        if (best.isEmpty()) {
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        OrderedIndex.Plan plan = best.get().plan();
+        Stream<Document> documents = best.get().index().positions(plan, plan.servesOrder()).map(this::getDocument);
+        if (plan.servesOrder()) {
+            // Already in the requested order: filter, skip and limit lazily, no sort.
+            return matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, null, fieldSelector);
+        }
+        return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    private record Candidate(OrderedIndex<Integer> index, OrderedIndex.Plan plan) {
+    }
+}

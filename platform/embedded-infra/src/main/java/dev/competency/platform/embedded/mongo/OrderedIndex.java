@@ -1,0 +1,388 @@
+package dev.competency.platform.embedded.mongo;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.MaxKey;
+import de.bwaldvogel.mongo.bson.MinKey;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A B-tree-like index for the embedded server: keys in BSON order in a sorted map, so that equality on a prefix of
+ * the keys, a range on the next key and a sort along the keys are answered without reading the whole collection.
+ * The server's own indexes only answer exact matches of all their keys; every other query scanned the collection
+ * under its lock, which made each of Axon's event-store reads cost time in proportion to the store's size.
+ *
+ * <p>The index only narrows: the server still matches every candidate against the whole query, so a plan may
+ * return more documents than match (types outside a range's type, for example), never fewer. Indexes with a
+ * descending key are kept but never planned.
+ */
+final class OrderedIndex<P> extends Index<P> {
+
+    private static final Comparator<Object> BSON_ORDER = ValueComparator.asc();
+    private static final Comparator<KeyValue> KEY_ORDER = OrderedIndex::compareKeys;
+
+    private final boolean unique;
+    private final boolean ascending;
+    private final NavigableMap<KeyValue, Set<P>> entries = new TreeMap<>(KEY_ORDER);
+    private final Map<Object, P> positionsById = new HashMap<>();
+    private final Map<Object, Set<KeyValue>> keysById = new HashMap<>();
+    /** Documents filed under more than one key (array values): while there are any, walks must skip repeats. */
+    private int multiKeyDocuments;
+
+    OrderedIndex(String name, List<IndexKey> keys, boolean sparse, boolean unique) {
+        super(name, keys, sparse);
+        this.unique = unique;
+        this.ascending = keys.stream().allMatch(IndexKey::isAscending);
+    }
+
+    @Override
+    public boolean isUnique() {
+        return unique;
+    }
+
+    @Override
+    public synchronized P getPosition(Document document) {
+        return positionsById.get(document.get("_id"));
+    }
+
+    @Override
+    public synchronized void checkAdd(Document document, MongoCollection<P> collection) {
+        if (!unique || skipped(document)) {
+            return;
+        }
+        for (KeyValue key : getKeyValues(document)) {
+            Set<P> existing = entries.get(key);
+            if (existing != null && !existing.isEmpty()) {
+                throw new DuplicateKeyError(this, collection, getKeys(), key);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void add(Document document, P position, MongoCollection<P> collection) {
+        checkAdd(document, collection);
+        if (skipped(document)) {
+            return;
+        }
+        Object id = document.get("_id");
+        Set<KeyValue> keys = getKeyValues(document);
+        for (KeyValue key : keys) {
+            entries.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(position);
+        }
+        positionsById.put(id, position);
+        keysById.put(id, keys);
+        if (keys.size() > 1) {
+            multiKeyDocuments++;
+        }
+    }
+
+    @Override
+    public synchronized P remove(Document document) {
+        Object id = document.get("_id");
+        P position = positionsById.remove(id);
+        Set<KeyValue> keys = keysById.remove(id);
+        if (position == null || keys == null) {
+            return null;
+        }
+        if (keys.size() > 1) {
+            multiKeyDocuments--;
+        }
+        for (KeyValue key : keys) {
+            Set<P> positions = entries.get(key);
+            if (positions != null) {
+                positions.remove(position);
+                if (positions.isEmpty()) {
+                    entries.remove(key);
+                }
+            }
+        }
+        return position;
+    }
+
+    @Override
+    public synchronized void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+        if (!unique || skipped(newDocument)) {
+            return;
+        }
+        P own = positionsById.get(oldDocument.get("_id"));
+        for (KeyValue key : getKeyValues(newDocument)) {
+            Set<P> existing = entries.get(key);
+            if (existing != null && existing.stream().anyMatch(position -> !position.equals(own))) {
+                throw new DuplicateKeyError(this, collection, getKeys(), key);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
+            MongoCollection<P> collection) {
+        if (getKeyValues(oldDocument).equals(getKeyValues(newDocument))
+                && positionsById.containsKey(oldDocument.get("_id"))) {
+            return;
+        }
+        remove(oldDocument);
+        add(newDocument, position, collection);
+    }
+
+    /** Whether {@link #getPositions} narrows this query: some key is constrained and {@code _id} is not. */
+    @Override
+    public synchronized boolean canHandle(Document query) {
+        return plan(query, null, 0).filter(plan -> plan.constrainedKeys() > 0).isPresent();
+    }
+
+    @Override
+    public synchronized Iterable<P> getPositions(Document query) {
+        Plan plan = plan(query, null, 0).orElseThrow();
+        return positions(plan, false).collect(Collectors.toList());
+    }
+
+    @Override
+    public synchronized long getCount() {
+        return positionsById.size();
+    }
+
+    @Override
+    public synchronized long getDataSize() {
+        return entries.size();
+    }
+
+    @Override
+    public synchronized void drop() {
+        entries.clear();
+        positionsById.clear();
+        keysById.clear();
+        multiKeyDocuments = 0;
+    }
+
+    /**
+     * How this index would answer a query with an optional sort and limit, or empty when it cannot help: no key is
+     * constrained and the sort is not the index's order (or there is no limit to stop early at).
+     */
+    synchronized Optional<Plan> plan(Document query, Document orderBy, int limit) {
+        if (!ascending || query.containsKey("_id") || (orderBy != null && orderBy.containsKey("$natural"))) {
+            return Optional.empty();
+        }
+        Map<String, Bounds> conditions = Conditions.of(query);
+        List<String> keyNames = keys();
+        int equalities = 0;
+        while (equalities < keyNames.size()) {
+            Bounds bounds = conditions.get(keyNames.get(equalities));
+            if (bounds == null || !bounds.isEquality()) {
+                break;
+            }
+            equalities++;
+        }
+        Bounds range = equalities < keyNames.size() ? conditions.get(keyNames.get(equalities)) : null;
+        int constrained = equalities + (range != null ? 1 : 0);
+        Boolean order = orderServed(orderBy, keyNames, equalities);
+        if (constrained == 0 && (order == null || limit <= 0 || orderBy == null || orderBy.isEmpty())) {
+            return Optional.empty();
+        }
+        List<Object> lower = new ArrayList<>();
+        List<Object> upper = new ArrayList<>();
+        for (int i = 0; i < equalities; i++) {
+            Object value = conditions.get(keyNames.get(i)).lower();
+            lower.add(value);
+            upper.add(value);
+        }
+        boolean lowerInclusive = true;
+        boolean upperInclusive = true;
+        if (range != null) {
+            lower.add(range.lower() != null ? range.lower() : MinKey.getInstance());
+            upper.add(range.upper() != null ? range.upper() : MaxKey.getInstance());
+            lowerInclusive = range.lower() == null || range.lowerInclusive();
+            upperInclusive = range.upper() == null || range.upperInclusive();
+        }
+        // Pad to the full key: an exclusive bound steps over every key that shares the bound's prefix.
+        while (lower.size() < keyNames.size()) {
+            lower.add(lowerInclusive ? MinKey.getInstance() : MaxKey.getInstance());
+            upper.add(upperInclusive ? MaxKey.getInstance() : MinKey.getInstance());
+        }
+        return Optional.of(new Plan(new KeyValue(lower), new KeyValue(upper), constrained,
+                order != null, order != null && !order));
+    }
+
+    /**
+     * Candidate positions of a plan, in index order (or reversed), each once. Lazy: the caller consumes the stream
+     * while it holds the collection's lock, the only place the index changes.
+     */
+    synchronized Stream<P> positions(Plan plan, boolean inOrder) {
+        if (compareKeys(plan.lower(), plan.upper()) > 0) {
+            return Stream.empty();
+        }
+        NavigableMap<KeyValue, Set<P>> range = entries.subMap(plan.lower(), true, plan.upper(), true);
+        if (inOrder && plan.descending()) {
+            range = range.descendingMap();
+        }
+        Stream<P> positions = range.values().stream().flatMap(Set::stream);
+        return multiKeyDocuments == 0 ? positions : positions.distinct();
+    }
+
+    /**
+     * Whether iterating the index gives the requested sort: after the keys fixed by equality, the sort's keys must
+     * be the index's next keys in order, all ascending (true) or all descending (false); null when not served.
+     * No sort at all is served by any order.
+     */
+    private static Boolean orderServed(Document orderBy, List<String> keyNames, int equalities) {
+        if (orderBy == null || orderBy.isEmpty()) {
+            return Boolean.TRUE;
+        }
+        List<String> fixed = keyNames.subList(0, equalities);
+        int next = equalities;
+        Boolean ascending = null;
+        for (Map.Entry<String, Object> sort : orderBy.entrySet()) {
+            if (fixed.contains(sort.getKey())) {
+                continue;
+            }
+            if (next >= keyNames.size() || !keyNames.get(next).equals(sort.getKey())
+                    || !(sort.getValue() instanceof Number direction)) {
+                return null;
+            }
+            boolean up = direction.doubleValue() > 0;
+            if (ascending != null && ascending != up) {
+                return null;
+            }
+            ascending = up;
+            next++;
+        }
+        return ascending == null ? Boolean.TRUE : ascending;
+    }
+
+    private boolean skipped(Document document) {
+        return isSparse() && keys().stream().allMatch(key -> Missing.isNullOrMissing(document.get(key)));
+    }
+
+    private static int compareKeys(KeyValue a, KeyValue b) {
+        int length = Math.min(a.size(), b.size());
+        for (int i = 0; i < length; i++) {
+            int result = compareValues(a.get(i), b.get(i));
+            if (result != 0) {
+                return result;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    /** BSON order with the bounds around it: MinKey, then null and missing, then values, then MaxKey. */
+    static int compareValues(Object a, Object b) {
+        int rankA = rank(a);
+        int rankB = rank(b);
+        if (rankA != rankB || rankA != 2) {
+            return Integer.compare(rankA, rankB);
+        }
+        return BSON_ORDER.compare(a, b);
+    }
+
+    private static int rank(Object value) {
+        if (value instanceof MinKey) {
+            return 0;
+        }
+        if (Missing.isNullOrMissing(value)) {
+            return 1;
+        }
+        return value instanceof MaxKey ? 3 : 2;
+    }
+
+    /** A key range, the number of keys it constrains, and whether walking it gives the requested sort. */
+    record Plan(KeyValue lower, KeyValue upper, int constrainedKeys, boolean servesOrder, boolean descending) {
+    }
+
+    /** The values a field may take: one value, or a range with optional ends. */
+    record Bounds(Object lower, boolean lowerInclusive, Object upper, boolean upperInclusive, boolean isEquality) {
+
+        static Bounds equalTo(Object value) {
+            return new Bounds(value, true, value, true, true);
+        }
+    }
+
+    /** Reads the conditions an index can use from a query: plain equalities and $eq/$gt/$gte/$lt/$lte, in $and too. */
+    static final class Conditions {
+
+        private Conditions() {
+        }
+
+        static Map<String, Bounds> of(Document query) {
+            Map<String, Bounds> conditions = new HashMap<>();
+            collect(query, conditions);
+            return Collections.unmodifiableMap(conditions);
+        }
+
+        private static void collect(Document query, Map<String, Bounds> conditions) {
+            for (Map.Entry<String, Object> condition : query.entrySet()) {
+                String field = condition.getKey();
+                Object value = condition.getValue();
+                if (field.equals("$and") && value instanceof List<?> clauses) {
+                    for (Object clause : clauses) {
+                        if (clause instanceof Document document) {
+                            collect(document, conditions);
+                        }
+                    }
+                } else if (!field.startsWith("$")) {
+                    // The first condition on a field wins; a later one could only narrow it further.
+                    bounds(value).ifPresent(bounds -> conditions.putIfAbsent(field, bounds));
+                }
+            }
+        }
+
+        private static Optional<Bounds> bounds(Object value) {
+            if (value instanceof Document operators && isOperatorDocument(operators)) {
+                if (operators.containsKey("$eq") && indexable(operators.get("$eq"))) {
+                    return Optional.of(Bounds.equalTo(operators.get("$eq")));
+                }
+                Object lower = null;
+                Object upper = null;
+                boolean lowerInclusive = true;
+                boolean upperInclusive = true;
+                if (indexable(operators.get("$gte"))) {
+                    lower = operators.get("$gte");
+                } else if (indexable(operators.get("$gt"))) {
+                    lower = operators.get("$gt");
+                    lowerInclusive = false;
+                }
+                if (indexable(operators.get("$lte"))) {
+                    upper = operators.get("$lte");
+                } else if (indexable(operators.get("$lt"))) {
+                    upper = operators.get("$lt");
+                    upperInclusive = false;
+                }
+                if (lower == null && upper == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Bounds(lower, lowerInclusive, upper, upperInclusive, false));
+            }
+            return indexable(value) ? Optional.of(Bounds.equalTo(value)) : Optional.empty();
+        }
+
+        private static boolean isOperatorDocument(Document document) {
+            return !document.isEmpty() && document.keySet().stream().allMatch(key -> key.startsWith("$"));
+        }
+
+        /**
+         * Scalars only: null matches missing fields, arrays and documents match by structure, and patterns by
+         * expression, none of which is an interval of the index.
+         */
+        private static boolean indexable(Object value) {
+            return value != null && !Missing.isNullOrMissing(value) && !(value instanceof Document)
+                    && !(value instanceof List) && !(value instanceof java.util.regex.Pattern)
+                    && !(value instanceof de.bwaldvogel.mongo.bson.BsonRegularExpression);
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package dev.competency.platform.embedded.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The indexed backend must answer every query exactly as the server's own backend does, only faster: the same
+ * documents, in the same sort order, the same limits, the same duplicate-key errors. Each test writes the same
+ * documents to both and compares.
+ */
+class IndexedMemoryBackendTest {
+
+    private static MongoServer plainServer;
+    private static MongoServer indexedServer;
+    private static MongoClient plainClient;
+    private static MongoClient indexedClient;
+
+    @BeforeAll
+    static void start() {
+        plainServer = new MongoServer(new MemoryBackend());
+        indexedServer = new MongoServer(new IndexedMemoryBackend());
+        plainClient = MongoClients.create("mongodb://" + address(plainServer.bind()));
+        indexedClient = MongoClients.create("mongodb://" + address(indexedServer.bind()));
+    }
+
+    private static String address(java.net.InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        plainClient.close();
+        indexedClient.close();
+        plainServer.shutdownNow();
+        indexedServer.shutdownNow();
+    }
+
+    /** Documents shaped like Axon's events: unique (aggregate, sequence), non-unique (timestamp, sequence). */
+    @Test
+    void eventStoreReadsMatchTheServersOwnAnswers() {
+        Pair events = pair("events");
+        events.both(c -> c.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"),
+                new IndexOptions().unique(true)));
+        events.both(c -> c.createIndex(Indexes.ascending("timestamp", "sequenceNumber")));
+        Random random = new Random(42);
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        List<Document> documents = new ArrayList<>();
+        int[] sequences = new int[20];
+        for (int i = 0; i < 3_000; i++) {
+            int aggregate = random.nextInt(20);
+            documents.add(new Document("_id", "event-" + i).append("eventIdentifier", "event-" + i)
+                    .append("aggregateIdentifier", "learner-" + aggregate)
+                    .append("sequenceNumber", (long) sequences[aggregate]++)
+                    .append("timestamp", start.plusMillis(random.nextInt(60_000)).toString())
+                    .append("payload", "p" + i));
+        }
+        events.both(c -> c.insertMany(documents.stream().map(Document::new).toList()));
+
+        String middle = start.plusMillis(30_000).toString();
+        List<Bson> filters = List.of(
+                new Document(),
+                Filters.gte("timestamp", middle),
+                Filters.gt("timestamp", middle),
+                Filters.lt("timestamp", middle),
+                Filters.and(Filters.gte("timestamp", middle), Filters.lte("timestamp", start.plusMillis(31_000).toString())),
+                Filters.and(Filters.gte("timestamp", middle), Filters.nin("eventIdentifier", "event-1", "event-2")),
+                Filters.eq("aggregateIdentifier", "learner-3"),
+                Filters.and(Filters.eq("aggregateIdentifier", "learner-3"), Filters.gte("sequenceNumber", 40L)),
+                Filters.and(Filters.eq("aggregateIdentifier", "learner-3"), Filters.gte("sequenceNumber", 40)),
+                Filters.and(Filters.eq("aggregateIdentifier", "learner-3"), Filters.gt("sequenceNumber", 40.5)),
+                Filters.and(Filters.eq("aggregateIdentifier", "nobody"), Filters.gte("sequenceNumber", 0L)),
+                Filters.gte("timestamp", 5),
+                Filters.eq("sequenceNumber", 7L));
+        List<Bson> sorts = List.of(Sorts.ascending("timestamp", "sequenceNumber"),
+                Sorts.ascending("sequenceNumber"), Sorts.descending("sequenceNumber"),
+                Sorts.ascending("aggregateIdentifier", "sequenceNumber"));
+        for (Bson filter : filters) {
+            assertThat(events.ids(c -> c.find(filter))).as("ids of %s", filter)
+                    .isEqualTo(events.plainIds(c -> c.find(filter)));
+            for (Bson sort : sorts) {
+                for (int limit : new int[] {0, 1, 100}) {
+                    Function<MongoCollection<Document>, FindIterable<Document>> query =
+                            c -> c.find(filter).sort(sort).limit(limit);
+                    assertThat(events.sortKeys(query, sort)).as("%s sorted by %s, limit %d", filter, sort, limit)
+                            .isEqualTo(events.plainSortKeys(query, sort));
+                }
+            }
+        }
+    }
+
+    @Test
+    void uniqueIndexesRefuseDuplicatesAndFollowUpdatesAndDeletes() {
+        Pair snapshots = pair("snapshots");
+        snapshots.both(c -> c.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"),
+                new IndexOptions().unique(true)));
+        snapshots.both(c -> c.insertOne(new Document("_id", "s1").append("aggregateIdentifier", "a").append("sequenceNumber", 1L)));
+        snapshots.both(c -> c.insertOne(new Document("aggregateIdentifier", "a").append("sequenceNumber", 2L)));
+
+        for (MongoCollection<Document> collection : snapshots.collections()) {
+            assertThatThrownBy(() -> collection.insertOne(
+                    new Document("aggregateIdentifier", "a").append("sequenceNumber", 2.0)))
+                    .isInstanceOfSatisfying(MongoWriteException.class, e ->
+                            assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+            assertThatThrownBy(() -> collection.updateOne(Filters.eq("sequenceNumber", 1L),
+                    Updates.set("sequenceNumber", 2L))).isInstanceOf(MongoWriteException.class);
+        }
+        snapshots.both(c -> c.updateOne(Filters.eq("sequenceNumber", 1L), Updates.set("sequenceNumber", 5L)));
+        snapshots.both(c -> c.deleteOne(Filters.and(Filters.eq("aggregateIdentifier", "a"),
+                Filters.eq("sequenceNumber", 2L))));
+        snapshots.both(c -> c.insertOne(new Document("aggregateIdentifier", "a").append("sequenceNumber", 2L)));
+
+        Bson sort = Sorts.descending("sequenceNumber");
+        Function<MongoCollection<Document>, FindIterable<Document>> latest =
+                c -> c.find(Filters.eq("aggregateIdentifier", "a")).sort(sort).limit(1);
+        assertThat(snapshots.sortKeys(latest, sort)).containsExactly(List.of(5L));
+        assertThat(snapshots.sortKeys(c -> c.find(Filters.eq("aggregateIdentifier", "a")).sort(Sorts.ascending(
+                "sequenceNumber")), Sorts.ascending("sequenceNumber"))).containsExactly(List.of(2L), List.of(5L));
+    }
+
+    /** Read models: equality on a secondary key, values of mixed types, missing fields and arrays. */
+    @Test
+    void secondaryIndexesAnswerEqualityOnMixedValuesArraysAndMissingFields() {
+        Pair timeline = pair("timeline");
+        timeline.both(c -> c.createIndex(Indexes.ascending("learnerId", "occurredAt")));
+        timeline.both(c -> c.createIndex(Indexes.ascending("tags")));
+        Random random = new Random(7);
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            Document document = new Document("_id", "e" + i);
+            switch (i % 5) {
+                case 0 -> document.append("learnerId", "learner-" + random.nextInt(10));
+                case 1 -> document.append("learnerId", random.nextInt(10));
+                case 2 -> document.append("learnerId", (double) random.nextInt(10));
+                case 3 -> document.append("learnerId", null);
+                default -> { }
+            }
+            document.append("occurredAt", Date.from(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(500))));
+            if (i % 3 == 0) {
+                document.append("tags", List.of("t" + random.nextInt(4), "t" + random.nextInt(4)));
+            }
+            documents.add(document);
+        }
+        timeline.both(c -> c.insertMany(documents.stream().map(Document::new).toList()));
+        timeline.both(c -> c.deleteMany(Filters.eq("learnerId", "learner-3")));
+        timeline.both(c -> c.updateMany(Filters.eq("learnerId", 4), Updates.set("learnerId", "learner-4")));
+
+        Date middle = Date.from(Instant.parse("2026-01-01T00:04:00Z"));
+        List<Bson> filters = List.of(Filters.eq("learnerId", "learner-4"), Filters.eq("learnerId", 2),
+                Filters.eq("learnerId", 2.0), Filters.eq("learnerId", 2L), Filters.eq("learnerId", null),
+                Filters.exists("learnerId", false), Filters.eq("learnerId", "learner-3"),
+                Filters.and(Filters.eq("learnerId", "learner-5"), Filters.gte("occurredAt", middle)),
+                Filters.eq("tags", "t1"), Filters.gte("tags", "t2"), Filters.in("learnerId", "learner-1", 1));
+        for (Bson filter : filters) {
+            assertThat(timeline.ids(c -> c.find(filter))).as("ids of %s", filter)
+                    .isEqualTo(timeline.plainIds(c -> c.find(filter)));
+            assertThat(timeline.ids(c -> c.find(filter).sort(Sorts.ascending("occurredAt", "_id")).limit(7)))
+                    .as("first 7 of %s", filter)
+                    .isEqualTo(timeline.plainIds(c -> c.find(filter).sort(Sorts.ascending("occurredAt", "_id")).limit(7)));
+        }
+        assertThat(timeline.ids(c -> c.find(Filters.eq("learnerId", "learner-4")))).isNotEmpty();
+        assertThat(timeline.indexed().countDocuments(Filters.eq("tags", "t1")))
+                .isEqualTo(timeline.plain().countDocuments(Filters.eq("tags", "t1")));
+    }
+
+    private static Pair pair(String name) {
+        return new Pair(plainClient.getDatabase("test").getCollection(name),
+                indexedClient.getDatabase("test").getCollection(name));
+    }
+
+    /** The same collection on both servers. */
+    private record Pair(MongoCollection<Document> plain, MongoCollection<Document> indexed) {
+
+        List<MongoCollection<Document>> collections() {
+            return List.of(plain, indexed);
+        }
+
+        void both(java.util.function.Consumer<MongoCollection<Document>> action) {
+            action.accept(plain);
+            action.accept(indexed);
+        }
+
+        Set<Object> ids(Function<MongoCollection<Document>, FindIterable<Document>> query) {
+            return idsOf(query.apply(indexed));
+        }
+
+        Set<Object> plainIds(Function<MongoCollection<Document>, FindIterable<Document>> query) {
+            return idsOf(query.apply(plain));
+        }
+
+        /** The sort keys of each result in order: what a sort defines, whatever order ties come in. */
+        List<List<Object>> sortKeys(Function<MongoCollection<Document>, FindIterable<Document>> query, Bson sort) {
+            return keysOf(query.apply(indexed), sort);
+        }
+
+        List<List<Object>> plainSortKeys(Function<MongoCollection<Document>, FindIterable<Document>> query,
+                Bson sort) {
+            return keysOf(query.apply(plain), sort);
+        }
+
+        private static Set<Object> idsOf(FindIterable<Document> results) {
+            Set<Object> ids = new HashSet<>();
+            results.forEach(document -> ids.add(document.get("_id")));
+            return ids;
+        }
+
+        private static List<List<Object>> keysOf(FindIterable<Document> results, Bson sort) {
+            Set<String> fields = sort.toBsonDocument().keySet();
+            List<List<Object>> keys = new ArrayList<>();
+            results.forEach(document -> keys.add(fields.stream().map(document::get).toList()));
+            return keys;
+        }
+    }
+}
