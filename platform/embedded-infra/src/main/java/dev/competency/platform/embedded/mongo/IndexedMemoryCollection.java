@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -21,9 +22,12 @@ final class IndexedMemoryCollection extends MemoryCollection {
             .comparingInt((OrderedIndex.Plan plan) -> plan.constrainedKeys())
             .thenComparing(OrderedIndex.Plan::servesOrder);
 
+    private final CursorRegistry cursors;
+
     IndexedMemoryCollection(MongoDatabase database, String collectionName, CollectionOptions options,
             CursorRegistry cursorRegistry) {
         super(database, collectionName, options, cursorRegistry);
+        this.cursors = cursorRegistry;
     }
 
     @Override
@@ -38,8 +42,23 @@ final class IndexedMemoryCollection extends MemoryCollection {
         if (best.isEmpty()) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
+        OrderedIndex<Integer> index = best.get().index();
         OrderedIndex.Plan plan = best.get().plan();
-        Stream<Document> documents = best.get().index().positions(plan, plan.servesOrder()).map(this::getDocument);
+        boolean projected = fieldSelector != null && !fieldSelector.isEmpty();
+        if (plan.servesOrder() && batchSize > 0 && (limit <= 0 || limit > batchSize) && !projected) {
+            // Batch by batch: a reader that takes one batch and closes the cursor pays for one batch.
+            ResumingCursor cursor = new ResumingCursor(cursors.generateCursorId(), this,
+                    () -> index.positions(plan, true).map(this::getDocument)
+                            .filter(document -> documentMatchesQuery(document, query)).skip(numberToSkip),
+                    limit);
+            List<Document> firstBatch = cursor.takeDocuments(batchSize);
+            if (cursor.isEmpty()) {
+                return new QueryResult(firstBatch);
+            }
+            cursors.add(cursor);
+            return new QueryResult(firstBatch, cursor);
+        }
+        Stream<Document> documents = index.positions(plan, plan.servesOrder()).map(this::getDocument);
         if (plan.servesOrder()) {
             // Already in the requested order: filter, skip and limit lazily, no sort.
             return matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, null, fieldSelector);

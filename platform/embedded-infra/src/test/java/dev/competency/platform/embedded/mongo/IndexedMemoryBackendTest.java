@@ -106,13 +106,46 @@ class IndexedMemoryBackendTest {
                     .isEqualTo(events.plainIds(c -> c.find(filter)));
             for (Bson sort : sorts) {
                 for (int limit : new int[] {0, 1, 100}) {
-                    Function<MongoCollection<Document>, FindIterable<Document>> query =
-                            c -> c.find(filter).sort(sort).limit(limit);
-                    assertThat(events.sortKeys(query, sort)).as("%s sorted by %s, limit %d", filter, sort, limit)
-                            .isEqualTo(events.plainSortKeys(query, sort));
+                    for (int batchSize : new int[] {0, 7}) {
+                        Function<MongoCollection<Document>, FindIterable<Document>> query =
+                                c -> c.find(filter).sort(sort).limit(limit).batchSize(batchSize);
+                        assertThat(events.sortKeys(query, sort))
+                                .as("%s sorted by %s, limit %d, batches of %d", filter, sort, limit, batchSize)
+                                .isEqualTo(events.plainSortKeys(query, sort));
+                    }
                 }
             }
         }
+    }
+
+    /** Axon reads one batch of a sorted, unlimited query and closes the cursor; the rest is never computed. */
+    @Test
+    void aReaderThatStopsAfterOneBatchGetsThatBatchInOrder() {
+        Pair events = pair("tracking");
+        events.both(c -> c.createIndex(Indexes.ascending("timestamp", "sequenceNumber")));
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            documents.add(new Document("_id", "e" + i).append("timestamp", String.format("2026-01-01T00:%02d:%02dZ",
+                    i / 60, i % 60)).append("sequenceNumber", (long) i));
+        }
+        events.both(c -> c.insertMany(documents.stream().map(Document::new).toList()));
+        Bson order = Sorts.ascending("timestamp", "sequenceNumber");
+        Bson afterToken = Filters.and(Filters.gte("timestamp", "2026-01-01T00:02:00Z"),
+                Filters.nin("eventIdentifier", List.of("x")));
+        for (MongoCollection<Document> collection : events.collections()) {
+            List<Object> firstBatch = new ArrayList<>();
+            try (var cursor = collection.find(afterToken).sort(order).batchSize(10).iterator()) {
+                while (cursor.hasNext() && firstBatch.size() < 10) {
+                    firstBatch.add(cursor.next().get("sequenceNumber"));
+                }
+            }
+            assertThat(firstBatch).containsExactly(120L, 121L, 122L, 123L, 124L, 125L, 126L, 127L, 128L, 129L);
+        }
+        events.both(c -> c.insertOne(new Document("_id", "late").append("timestamp", "2026-01-01T00:09:00Z")
+                .append("sequenceNumber", 999L)));
+        assertThat(events.sortKeys(c -> c.find(afterToken).sort(order).batchSize(50), order))
+                .isEqualTo(events.plainSortKeys(c -> c.find(afterToken).sort(order).batchSize(50), order))
+                .hasSize(381);
     }
 
     @Test
