@@ -1,6 +1,7 @@
 package dev.competency.platform.bench;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -8,14 +9,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
  * Times, directly against the store, the three reads Axon's MongoDB event store makes: the tracking fetch near the
  * head (what the event store's producer thread runs after every commit), the tracking fetch from the start (what a
- * replay runs), and the load of one aggregate's events. On the embedded store each is a scan of the whole event
- * collection under the collection's lock, which appends wait for.
+ * replay runs), and the load of one aggregate's events, each shaped as Axon sends it (the tracking fetch: after a
+ * timestamp, known event ids excluded, sorted by timestamp and sequence number, no limit, one batch read and the
+ * cursor closed). Without usable indexes each is a scan of the whole event collection under its lock, which appends
+ * wait for.
  */
 final class StoreProbe {
 
@@ -34,18 +38,29 @@ final class StoreProbe {
         Object firstTimestamp = first.get("timestamp");
         Object recent = firstTimestamp instanceof Date ? Date.from(Instant.now().minusSeconds(1))
                 : Instant.now().minusSeconds(1).toString();
-        Bson order = Sorts.ascending("timestamp", "sequenceNumber", "aggregateIdentifier");
+        Bson order = Sorts.ascending("timestamp", "sequenceNumber");
         String aggregate = first.getString("aggregateIdentifier");
         long count = events.countDocuments();
-        double head = median(() -> events.find(Filters.gte("timestamp", recent)).sort(order).limit(FETCH)
-                .into(new ArrayList<>()));
-        double replay = median(() -> events.find(Filters.gte("timestamp", firstTimestamp)).sort(order).limit(FETCH)
-                .into(new ArrayList<>()));
+        double head = median(() -> firstBatch(events, Filters.and(Filters.gte("timestamp", recent),
+                Filters.nin("eventIdentifier", List.of())), order));
+        double replay = median(() -> firstBatch(events, Filters.and(Filters.gte("timestamp", firstTimestamp),
+                Filters.nin("eventIdentifier", List.of())), order));
         double load = median(() -> events.find(Filters.and(Filters.eq("aggregateIdentifier", aggregate),
                 Filters.gte("sequenceNumber", 0L))).sort(Sorts.ascending("sequenceNumber")).into(new ArrayList<>()));
         report.add("store probe at %d stored events (median of %d): tracking fetch at the head %.1f ms, tracking"
                 + " fetch of %d from the start %.1f ms, load of one learner's events %.1f ms", count, REPEAT, head,
                 FETCH, replay, load);
+    }
+
+    /** What Axon's tracking fetch does: one batch of a sorted query without a limit, then the cursor closed. */
+    private static List<Document> firstBatch(MongoCollection<Document> events, Bson filter, Bson order) {
+        List<Document> batch = new ArrayList<>();
+        try (MongoCursor<Document> cursor = events.find(filter).sort(order).batchSize(FETCH).iterator()) {
+            while (batch.size() < FETCH && cursor.hasNext()) {
+                batch.add(cursor.next());
+            }
+        }
+        return batch;
     }
 
     private static double median(Runnable query) {
