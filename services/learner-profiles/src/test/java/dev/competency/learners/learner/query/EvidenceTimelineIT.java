@@ -1,0 +1,90 @@
+package dev.competency.learners.learner.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import dev.competency.learners.learner.domain.EvidenceAccepted;
+import dev.competency.learners.learner.domain.EvidenceItem;
+import dev.competency.learners.learner.domain.EvidenceVoided;
+import dev.competency.learners.learner.domain.LearnerErased;
+import dev.competency.learners.mastery.SourceType;
+import dev.competency.platform.test.TestInfrastructure;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The timeline keeps what it read in memory; two instances on one database stand for two replicas, of which only
+ * one applies the events. The other must see every write, void and erasure at its next read.
+ */
+class EvidenceTimelineIT {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+
+    private MongoClient client;
+    private MongoDatabase database;
+    private EvidenceTimeline writer;
+    private EvidenceTimeline reader;
+
+    @BeforeEach
+    void connect() {
+        String name = "timeline-" + UUID.randomUUID();
+        client = MongoClients.create(TestInfrastructure.endpoints().mongoUri(name));
+        database = client.getDatabase(name);
+        writer = new EvidenceTimeline(database, 10);
+        reader = new EvidenceTimeline(database, 10);
+    }
+
+    @AfterEach
+    void drop() {
+        database.drop();
+        client.close();
+    }
+
+    @Test
+    void aReplicaThatDidNotApplyTheWritesSeesThemAtItsNextRead() {
+        writer.on(accepted("ana", "e2", T0.plusSeconds(60)));
+        assertThat(reader.of("ana")).extracting(e -> e.evidence().evidenceId()).containsExactly("e2");
+
+        // Late evidence goes where it happened, also in a timeline read before.
+        writer.on(accepted("ana", "e1", T0));
+        assertThat(reader.of("ana")).extracting(e -> e.evidence().evidenceId()).containsExactly("e1", "e2");
+
+        writer.on(new EvidenceVoided("ana", "e2", "c1", T0.plusSeconds(120), "entered twice"));
+        assertThat(reader.of("ana")).extracting(EvidenceTimeline.Entry::voidReason)
+                .containsExactly(null, "entered twice");
+
+        writer.on(new LearnerErased("ana", T0.plusSeconds(180), "admin"));
+        assertThat(reader.of("ana")).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothingAndReadsAreNotShared() {
+        writer.on(accepted("ben", "e1", T0));
+        writer.on(accepted("ben", "e1", T0));
+        assertThat(reader.of("ben")).hasSize(1);
+        assertThat(reader.of("ben")).isSameAs(reader.of("ben"));
+        assertThatThrownBy(() -> reader.of("ben").clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(reader.of("nobody")).isEmpty();
+    }
+
+    @Test
+    void aRebuildIsNotMistakenForTheStateBeforeIt() {
+        writer.on(accepted("cai", "e1", T0));
+        assertThat(reader.of("cai")).hasSize(1);
+        writer.reset();
+        assertThat(reader.of("cai")).isEmpty();
+        writer.on(accepted("cai", "e2", T0));
+        assertThat(reader.of("cai")).extracting(e -> e.evidence().evidenceId()).containsExactly("e2");
+    }
+
+    private static EvidenceAccepted accepted(String learnerId, String evidenceId, Instant occurredAt) {
+        return new EvidenceAccepted(learnerId, new EvidenceItem(evidenceId, "c1", "f1", 1, 3.0, SourceType.ASSESSMENT,
+                "assessor-1", occurredAt, occurredAt.plusSeconds(5), null), occurredAt.plusSeconds(6));
+    }
+}
