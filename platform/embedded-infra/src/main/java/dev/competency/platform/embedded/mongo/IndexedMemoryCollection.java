@@ -23,11 +23,23 @@ final class IndexedMemoryCollection extends MemoryCollection {
             .thenComparing(OrderedIndex.Plan::servesOrder);
 
     private final CursorRegistry cursors;
+    /** The last query matched and its compiled form: the server matches one query against many documents. */
+    private Document lastQuery;
+    private CompiledQuery lastCompiled;
 
     IndexedMemoryCollection(MongoDatabase database, String collectionName, CollectionOptions options,
             CursorRegistry cursorRegistry) {
         super(database, collectionName, options, cursorRegistry);
         this.cursors = cursorRegistry;
+    }
+
+    @Override
+    protected synchronized boolean documentMatchesQuery(Document document, Document query) {
+        if (query != lastQuery) {
+            lastCompiled = CompiledQuery.of(query);
+            lastQuery = query;
+        }
+        return lastCompiled.matches(document, super::documentMatchesQuery);
     }
 
     @Override

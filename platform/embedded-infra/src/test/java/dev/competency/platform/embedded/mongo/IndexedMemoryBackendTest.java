@@ -209,7 +209,12 @@ class IndexedMemoryBackendTest {
                 Filters.eq("learnerId", 2.0), Filters.eq("learnerId", 2L), Filters.eq("learnerId", null),
                 Filters.exists("learnerId", false), Filters.eq("learnerId", "learner-3"),
                 Filters.and(Filters.eq("learnerId", "learner-5"), Filters.gte("occurredAt", middle)),
-                Filters.eq("tags", "t1"), Filters.gte("tags", "t2"), Filters.in("learnerId", "learner-1", 1));
+                Filters.eq("tags", "t1"), Filters.gte("tags", "t2"), Filters.in("learnerId", "learner-1", 1),
+                // $nin over strings is matched with a hash set: against strings, numbers, null, missing and arrays.
+                Filters.nin("tags", "t1"), Filters.nin("learnerId", "learner-1", "learner-2"),
+                Filters.and(Filters.nin("learnerId", "learner-1"), Filters.nin("tags", "t2", "t3")),
+                Filters.and(Filters.eq("learnerId", "learner-5"), Filters.nin("_id", "e5", "e10")),
+                Filters.nin("learnerId", 1, "learner-1"));
         for (Bson filter : filters) {
             assertThat(timeline.ids(c -> c.find(filter))).as("ids of %s", filter)
                     .isEqualTo(timeline.plainIds(c -> c.find(filter)));
