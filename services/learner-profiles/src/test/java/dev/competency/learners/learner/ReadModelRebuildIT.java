@@ -6,6 +6,9 @@ import static dev.competency.learners.learner.Examples.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import dev.competency.contracts.EventTypes;
 import dev.competency.contracts.Topics;
 import dev.competency.contracts.evidence.EvidenceRecorded;
@@ -20,11 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Learner registration and team out on the learners topic; every read model dropped and rebuilt by replay. */
+/** Learner registration and team out on the learners topic; every read model dropped and rebuilt from the store. */
 class ReadModelRebuildIT {
 
     private static final Instant DAY1 = Instant.parse("2025-03-10T10:00:00Z");
@@ -71,6 +75,9 @@ class ReadModelRebuildIT {
                         && JSON.readTree(service.get(paths.get(0), manager).body()).path("mastery").get(0)
                                 .path("evidenceCount").asInt() == 5);
         List<String> before = paths.stream().map(p -> service.get(p, manager).body()).toList();
+        // A document no event explains: a rebuild that drops the read models drops it.
+        MongoCollection<Document> timeline = service.bean(MongoDatabase.class).getCollection("evidence_timeline");
+        timeline.insertOne(new Document("_id", "stray").append("learnerId", "nobody"));
 
         assertThat(ServiceClient.post(service.port(), "/api/learners/admin/rebuild", admin, "").statusCode())
                 .isEqualTo(202);
@@ -81,6 +88,7 @@ class ReadModelRebuildIT {
             assertThat(paths.stream().map(p -> service.get(p, manager).body()).toList()).isEqualTo(before);
         });
         assertThat(before.get(1)).contains("\"level\"");
+        assertThat(timeline.countDocuments(Filters.eq("_id", "stray"))).isZero();
     }
 
     @Test
