@@ -1,9 +1,11 @@
 package dev.competency.assessments.readmodel;
 
+import dev.competency.platform.service.axon.ReadModelRebuild;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,8 +32,10 @@ class ReadModelConfiguration {
                 });
     }
 
+    /** Admin rebuild of the read models; commands wait for it through {@link ReadModelProgress}. */
     @Bean
-    ReadModelRebuild readModelRebuild(EventProcessingConfiguration processing, Clock clock) {
-        return new ReadModelRebuild(processing, clock);
+    ReadModelRebuild readModelRebuild(EventProcessingConfiguration processing, TokenStore tokenStore,
+                                      EventStore eventStore, Clock clock) {
+        return new ReadModelRebuild(ReadModels.PROCESSING_GROUP, processing, tokenStore, eventStore, clock);
     }
 }

@@ -1,6 +1,7 @@
 package dev.competency.assessments.readmodel;
 
 import dev.competency.assessments.access.AssessmentAccessPolicy;
+import dev.competency.platform.service.axon.ReadModelRebuild;
 import dev.competency.platform.service.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

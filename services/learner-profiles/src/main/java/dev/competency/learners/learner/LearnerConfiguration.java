@@ -1,9 +1,15 @@
 package dev.competency.learners.learner;
 
+import dev.competency.learners.learner.query.ReadModels;
+import dev.competency.platform.service.axon.ReadModelRebuild;
+import java.time.Clock;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * Loading learners fast: a snapshot every {@code learner-profiles.snapshot-every} events (a learner with 10,000
  * evidence events is sourced from its last snapshot plus fewer than that many events), and a cache that keeps the
  * {@code learner-profiles.cache.max-learners} most recently used learners, and their running folds, in memory between
- * commands (see {@link LearnerCache}).
+ * commands (see {@link LearnerCache}); and the admin rebuild of the read models.
  */
 @Configuration(proxyBeanMethods = false)
 class LearnerConfiguration {
@@ -21,6 +27,13 @@ class LearnerConfiguration {
     SnapshotTriggerDefinition learnerSnapshotTrigger(Snapshotter snapshotter,
             @Value("${learner-profiles.snapshot-every:200}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /** Admin rebuild of every read model built from the learner event stream. */
+    @Bean
+    ReadModelRebuild readModelRebuild(EventProcessingConfiguration processing, TokenStore tokenStore,
+            EventStore eventStore, Clock clock) {
+        return new ReadModelRebuild(ReadModels.PROCESSING_GROUP, processing, tokenStore, eventStore, clock);
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package dev.competency.learners.learner.web;
 
 import dev.competency.learners.access.LearnerAccessPolicy;
-import dev.competency.learners.learner.query.ReadModelRebuild;
+import dev.competency.platform.service.axon.ReadModelRebuild;
 import dev.competency.platform.service.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
