@@ -1,5 +1,7 @@
 package dev.competency.learners.learner.query;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -36,14 +38,15 @@ public class CurrentMastery {
         mastery.createIndex(Indexes.ascending("learnerId"));
     }
 
+    /**
+     * One round trip: replaces the entry only when it is older than this event, and inserts it when there is none.
+     * When a newer (or this) change is stored, the filter matches nothing and the upsert's insert meets the
+     * existing id: that duplicate-key refusal is the expected "already newer" answer, not an error.
+     */
     @EventHandler
     void on(MasteryRecalculated event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt) {
         String id = event.learnerId() + "|" + event.competencyId();
-        Document existing = mastery.find(Filters.eq("_id", id)).first();
-        if (existing != null && existing.getLong("sequence") >= sequenceNumber) {
-            return;
-        }
-        mastery.replaceOne(Filters.eq("_id", id), new Document("_id", id)
+        Document document = new Document("_id", id)
                 .append("learnerId", event.learnerId())
                 .append("competencyId", event.competencyId())
                 .append("frameworkId", event.frameworkId())
@@ -56,7 +59,15 @@ public class CurrentMastery {
                 .append("evidenceCount", event.evidenceCount())
                 .append("expiresAt", event.expiresAt() == null ? null : Date.from(event.expiresAt()))
                 .append("changedAt", Date.from(storedAt))
-                .append("sequence", sequenceNumber), new ReplaceOptions().upsert(true));
+                .append("sequence", sequenceNumber);
+        try {
+            mastery.replaceOne(Filters.and(Filters.eq("_id", id), Filters.lt("sequence", sequenceNumber)), document,
+                    new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
     }
 
     @EventHandler

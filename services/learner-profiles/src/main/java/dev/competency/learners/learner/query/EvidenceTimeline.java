@@ -4,8 +4,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.DeleteManyModel;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.Updates;
 import dev.competency.learners.learner.domain.EvidenceAccepted;
 import dev.competency.learners.learner.domain.EvidenceItem;
@@ -25,6 +28,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -33,28 +37,28 @@ import org.springframework.stereotype.Component;
  * as-of and known-at queries, which refold it. Writes are keyed by learner and evidence id, so re-reads are harmless.
  *
  * <p>Reading a long timeline means decoding every entry (10,000 documents for a learner with 10,000 evidence), so
- * recently read timelines stay in memory. Each write also stamps the learner's entry in {@code
- * evidence_timeline_stamps} with a new random value; a read first fetches the stamp (one lookup by id) and uses the
- * kept timeline only when its stamp is the same. So every replica, whichever one applied the write, sees it at its
- * next read, and a rebuild, which drops the stamps, cannot be mistaken for the state before it.
+ * recently read timelines stay in memory. Each write also gives the learner's stamp document (in the same
+ * collection, {@code _id: {stamp: learnerId}}, written in the same round trip after the entry) a new random value; a
+ * read first fetches the stamp (one lookup by id) and uses the kept timeline only when its stamp is the same. So
+ * every replica, whichever one applied the write, sees it at its next read, and a rebuild, which drops the stamps
+ * with the collection, cannot be mistaken for the state before it.
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class EvidenceTimeline {
 
     static final String COLLECTION = "evidence_timeline";
-    static final String STAMPS = "evidence_timeline_stamps";
     private static final Comparator<Entry> FOLD_ORDER = Comparator.comparing((Entry e) -> e.evidence().occurredAt())
             .thenComparing(e -> e.evidence().recordedAt()).thenComparing(e -> e.evidence().evidenceId());
 
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
     private final MongoCollection<Document> timeline;
-    private final MongoCollection<Document> stamps;
     private final Map<String, Kept> kept;
 
     EvidenceTimeline(MongoDatabase serviceDatabase,
             @Value("${learner-profiles.timeline-cache.max-learners:1000}") int maxKept) {
         this.timeline = serviceDatabase.getCollection(COLLECTION);
-        this.stamps = serviceDatabase.getCollection(STAMPS);
         this.kept = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
@@ -64,58 +68,58 @@ public class EvidenceTimeline {
         timeline.createIndex(Indexes.ascending("learnerId", "occurredAt"));
     }
 
+    /** Upserts the fields: a void recorded before a redelivered acceptance stays. */
     @EventHandler
     void on(EvidenceAccepted event) {
         EvidenceItem e = event.evidence();
         String id = event.learnerId() + "|" + e.evidenceId();
-        Document existing = timeline.find(Filters.eq("_id", id)).first();
-        Document document = new Document("_id", id)
-                .append("learnerId", event.learnerId())
-                .append("evidenceId", e.evidenceId())
-                .append("competencyId", e.competencyId())
-                .append("frameworkId", e.frameworkId())
-                .append("frameworkVersion", e.frameworkVersion())
-                .append("score", e.score())
-                .append("sourceType", e.sourceType().name())
-                .append("actorId", e.actorId())
-                .append("occurredAt", Date.from(e.occurredAt()))
-                .append("recordedAt", Date.from(e.recordedAt()))
+        Bson fields = Updates.combine(
+                Updates.set("learnerId", event.learnerId()),
+                Updates.set("evidenceId", e.evidenceId()),
+                Updates.set("competencyId", e.competencyId()),
+                Updates.set("frameworkId", e.frameworkId()),
+                Updates.set("frameworkVersion", e.frameworkVersion()),
+                Updates.set("score", e.score()),
+                Updates.set("sourceType", e.sourceType().name()),
+                Updates.set("actorId", e.actorId()),
+                Updates.set("occurredAt", Date.from(e.occurredAt())),
+                Updates.set("recordedAt", Date.from(e.recordedAt())),
                 // Dates keep milliseconds; the exact instants keep the fold order identical to the learner's.
-                .append("occurredAtExact", e.occurredAt().toString())
-                .append("recordedAtExact", e.recordedAt().toString())
-                .append("ratedLevel", e.ratedLevel())
-                .append("acceptedAt", Date.from(event.acceptedAt()));
-        if (existing != null && existing.get("voidedAt") != null) {
-            document.append("voidedAt", existing.get("voidedAt")).append("voidReason", existing.get("voidReason"));
-        }
-        timeline.replaceOne(Filters.eq("_id", id), document, new ReplaceOptions().upsert(true));
-        stamp(event.learnerId());
+                Updates.set("occurredAtExact", e.occurredAt().toString()),
+                Updates.set("recordedAtExact", e.recordedAt().toString()),
+                Updates.set("ratedLevel", e.ratedLevel()),
+                Updates.set("acceptedAt", Date.from(event.acceptedAt())));
+        writeAndStamp(event.learnerId(), new UpdateOneModel<>(Filters.eq("_id", id), fields, UPSERT));
     }
 
     @EventHandler
     void on(EvidenceVoided event) {
-        timeline.updateOne(Filters.eq("_id", event.learnerId() + "|" + event.evidenceId()), Updates.combine(
-                Updates.set("voidedAt", event.voidedAt().toString()), Updates.set("voidReason", event.reason())));
-        stamp(event.learnerId());
+        writeAndStamp(event.learnerId(), new UpdateOneModel<>(
+                Filters.eq("_id", event.learnerId() + "|" + event.evidenceId()),
+                Updates.combine(Updates.set("voidedAt", event.voidedAt().toString()),
+                        Updates.set("voidReason", event.reason()))));
     }
 
-    /** After the write it marks: a read that sees the new stamp also sees the write. */
-    private void stamp(String learnerId) {
-        stamps.updateOne(Filters.eq("_id", learnerId), Updates.set("stamp", UUID.randomUUID().toString()),
-                new UpdateOptions().upsert(true));
+    /** The write, then the stamp that marks it, in one ordered round trip: a read that sees the stamp sees the write. */
+    private void writeAndStamp(String learnerId, WriteModel<Document> write) {
+        timeline.bulkWrite(List.of(write, new UpdateOneModel<>(Filters.eq("_id", stampId(learnerId)),
+                Updates.set("stamp", UUID.randomUUID().toString()), UPSERT)));
+    }
+
+    private static Document stampId(String learnerId) {
+        return new Document("stamp", learnerId);
     }
 
     @EventHandler
     void on(LearnerErased event) {
-        timeline.deleteMany(Filters.eq("learnerId", event.learnerId()));
-        stamps.deleteOne(Filters.eq("_id", event.learnerId()));
+        timeline.bulkWrite(List.of(new DeleteManyModel<>(Filters.eq("learnerId", event.learnerId())),
+                new DeleteOneModel<>(Filters.eq("_id", stampId(event.learnerId())))));
         kept.remove(event.learnerId());
     }
 
     @ResetHandler
     void reset() {
         timeline.drop();
-        stamps.drop();
         kept.clear();
         timeline.createIndex(Indexes.ascending("learnerId", "occurredAt"));
     }
@@ -123,7 +127,7 @@ public class EvidenceTimeline {
     /** The learner's evidence in fold order, unmodifiable. */
     public List<Entry> of(String learnerId) {
         // The stamp first: a write between the two reads leaves a newer stamp, so the next read reloads.
-        Document stampDocument = stamps.find(Filters.eq("_id", learnerId)).first();
+        Document stampDocument = timeline.find(Filters.eq("_id", stampId(learnerId))).first();
         String stamp = stampDocument == null ? "" : stampDocument.getString("stamp");
         Kept cached = kept.get(learnerId);
         if (cached != null && cached.stamp().equals(stamp)) {
