@@ -2,6 +2,8 @@ package dev.competency.gateway.bench;
 
 import ch.qos.logback.classic.Level;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -35,6 +39,7 @@ import reactor.netty.resources.ConnectionProvider;
  * <pre>
  * --gateway URL        the gateway (default http://127.0.0.1:18080)
  * --backend-port N     where the stand-in service listens (default 18081)
+ * --backend netty|jdk  the stand-in's server: Reactor Netty's (default) or the JDK's
  * --rate N             requests per second (default 500)
  * --warmup SECONDS     per target, before measuring (default 20)
  * --seconds SECONDS    per measured round and target (default 30)
@@ -55,11 +60,8 @@ public final class GatewayOverheadBenchmark {
         // CPU than the gateway it measures.
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         byte[] payload = "{\"id\":\"benchmark\",\"title\":\"A small JSON document\"}".getBytes(StandardCharsets.UTF_8);
-        DisposableServer backend = HttpServer.create().host("127.0.0.1").port(options.backendPort)
-                .route(routes -> routes.get(PATH, (request, response) -> response
-                        .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
-                        .sendByteArray(Mono.just(payload))))
-                .bindNow();
+        AutoCloseable backend = options.backend.equals("netty") ? nettyBackend(options.backendPort, payload)
+                : jdkBackend(options.backendPort, payload);
         ConnectionProvider pool = ConnectionProvider.builder("benchmark").maxConnections(256)
                 .pendingAcquireMaxCount(-1).build();
         HttpClient client = HttpClient.create(pool).responseTimeout(Duration.ofSeconds(10));
@@ -88,8 +90,44 @@ public final class GatewayOverheadBenchmark {
                     ms(percentile(g, 99) - percentile(d, 99)), ms(percentile(g, 99.9) - percentile(d, 99.9)));
         } finally {
             pool.disposeLater().block(Duration.ofSeconds(5));
-            backend.disposeNow();
+            backend.close();
         }
+    }
+
+    /** The stand-in service on Reactor Netty's server (the default), the gateway's own server stack. */
+    private static AutoCloseable nettyBackend(int port, byte[] payload) {
+        DisposableServer server = HttpServer.create().host("127.0.0.1").port(port)
+                .route(routes -> routes.get(PATH, (request, response) -> response
+                        .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                        .sendByteArray(Mono.just(payload))))
+                .bindNow();
+        return server::disposeNow;
+    }
+
+    /**
+     * The stand-in service on the JDK's HTTP server: a server stack unrelated to the gateway's, to tell a stall of
+     * Reactor Netty's server from one of the gateway. Its own tail is longer than Reactor Netty's.
+     */
+    private static AutoCloseable jdkBackend(int port, byte[] payload) throws IOException {
+        // Without it the server waits for the client's delayed ACK between headers and body: 40 ms per response.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new InetSocketAddress("127.0.0.1", port), 1024);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        server.setExecutor(threads);
+        server.createContext(PATH, exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, payload.length);
+                exchange.getResponseBody().write(payload);
+            }
+        });
+        server.start();
+        return () -> {
+            server.stop(0);
+            threads.shutdownNow();
+        };
     }
 
     /** Lets the JIT compile both paths and the pools fill; failures here are reported, not fatal. */
@@ -182,12 +220,13 @@ public final class GatewayOverheadBenchmark {
         return nanos / 1_000_000.0;
     }
 
-    private record Options(String gateway, int backendPort, int rate, int warmupSeconds, int seconds, int rounds,
-                           String token) {
+    private record Options(String gateway, int backendPort, String backend, int rate, int warmupSeconds, int seconds,
+                           int rounds, String token) {
 
         static Options parse(String[] args) {
             String gateway = "http://127.0.0.1:18080";
             int backendPort = 18081;
+            String backend = "netty";
             int rate = 500;
             int warmup = 20;
             int seconds = 30;
@@ -198,6 +237,7 @@ public final class GatewayOverheadBenchmark {
                 switch (args[i]) {
                     case "--gateway" -> gateway = value;
                     case "--backend-port" -> backendPort = Integer.parseInt(value);
+                    case "--backend" -> backend = value;
                     case "--rate" -> rate = Integer.parseInt(value);
                     case "--warmup" -> warmup = Integer.parseInt(value);
                     case "--seconds" -> seconds = Integer.parseInt(value);
@@ -206,7 +246,7 @@ public final class GatewayOverheadBenchmark {
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
-            return new Options(gateway, backendPort, rate, warmup, seconds, rounds, token);
+            return new Options(gateway, backendPort, backend, rate, warmup, seconds, rounds, token);
         }
     }
 }
