@@ -5,10 +5,14 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +50,12 @@ final class IndexedMemoryCollection extends MemoryCollection {
     @SuppressWarnings("unchecked")
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
             int batchSize, Document fieldSelector) {
+        Optional<Object> id = idEquality(query);
+        if (id.isPresent() && !query.keySet().equals(Set.of("_id"))) {
+            // The server's _id index answers only {_id: value}; with any other condition beside it, it scanned.
+            return matchDocumentsFromStream(byId(id.get()), query, orderBy, numberToSkip, limit, batchSize,
+                    fieldSelector);
+        }
         Optional<Candidate> best = getIndexes().stream()
                 .filter(index -> index instanceof OrderedIndex<?>)
                 .map(index -> (OrderedIndex<Integer>) index)
@@ -76,6 +86,44 @@ final class IndexedMemoryCollection extends MemoryCollection {
             return matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, null, fieldSelector);
         }
         return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /** The document with this {@code _id}, if any, through the server's own {@code _id} index. */
+    private Stream<Document> byId(Object id) {
+        Document probe = new Document("_id", id);
+        return getIndexes().stream()
+                .filter(index -> index.getKeys().size() == 1 && index.getKeys().get(0).getKey().equals("_id"))
+                .findFirst()
+                .map(index -> index.getPosition(probe))
+                .map(this::getDocument)
+                .stream();
+    }
+
+    /** An equality on {@code _id} at the top of the query or in a top-level {@code $and}. */
+    private static Optional<Object> idEquality(Document query) {
+        List<Document> clauses = new ArrayList<>();
+        clauses.add(query);
+        if (query.get("$and") instanceof List<?> and) {
+            and.stream().filter(Document.class::isInstance).map(Document.class::cast).forEach(clauses::add);
+        }
+        for (Document clause : clauses) {
+            if (!clause.containsKey("_id")) {
+                continue;
+            }
+            Object value = clause.get("_id");
+            if (value instanceof Document operators && !operators.isEmpty()
+                    && operators.keySet().stream().allMatch(key -> key.startsWith("$"))) {
+                if (operators.size() == 1 && operators.containsKey("$eq")) {
+                    return Optional.ofNullable(operators.get("$eq"));
+                }
+                continue;
+            }
+            if (value != null && !(value instanceof List) && !(value instanceof Pattern)
+                    && !(value instanceof BsonRegularExpression)) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
     }
 
     private record Candidate(OrderedIndex<Integer> index, OrderedIndex.Plan plan) {

@@ -11,6 +11,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -169,6 +170,20 @@ class IndexedMemoryBackendTest {
                 Filters.eq("sequenceNumber", 2L))));
         snapshots.both(c -> c.insertOne(new Document("aggregateIdentifier", "a").append("sequenceNumber", 2L)));
 
+        // A conditional replace by _id: applied when older, refused as a duplicate key when newer is stored.
+        snapshots.both(c -> c.replaceOne(Filters.and(Filters.eq("_id", "s1"), Filters.lt("sequenceNumber", 9L)),
+                new Document("_id", "s1").append("aggregateIdentifier", "a").append("sequenceNumber", 7L),
+                new ReplaceOptions().upsert(true)));
+        for (MongoCollection<Document> collection : snapshots.collections()) {
+            assertThatThrownBy(() -> collection.replaceOne(Filters.and(Filters.eq("_id", "s1"),
+                    Filters.lt("sequenceNumber", 3L)), new Document("_id", "s1").append("aggregateIdentifier", "a")
+                    .append("sequenceNumber", 3L), new ReplaceOptions().upsert(true)))
+                    .isInstanceOfSatisfying(MongoWriteException.class, e ->
+                            assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+        }
+        snapshots.both(c -> c.updateOne(Filters.and(Filters.eq("_id", "s1"), Filters.eq("sequenceNumber", 7L)),
+                Updates.set("sequenceNumber", 5L)));
+
         Bson sort = Sorts.descending("sequenceNumber");
         Function<MongoCollection<Document>, FindIterable<Document>> latest =
                 c -> c.find(Filters.eq("aggregateIdentifier", "a")).sort(sort).limit(1);
@@ -200,6 +215,7 @@ class IndexedMemoryBackendTest {
             }
             documents.add(document);
         }
+        documents.add(new Document("_id", new Document("stamp", "learner-1")).append("stamp", "s1"));
         timeline.both(c -> c.insertMany(documents.stream().map(Document::new).toList()));
         timeline.both(c -> c.deleteMany(Filters.eq("learnerId", "learner-3")));
         timeline.both(c -> c.updateMany(Filters.eq("learnerId", 4), Updates.set("learnerId", "learner-4")));
@@ -214,7 +230,13 @@ class IndexedMemoryBackendTest {
                 Filters.nin("tags", "t1"), Filters.nin("learnerId", "learner-1", "learner-2"),
                 Filters.and(Filters.nin("learnerId", "learner-1"), Filters.nin("tags", "t2", "t3")),
                 Filters.and(Filters.eq("learnerId", "learner-5"), Filters.nin("_id", "e5", "e10")),
-                Filters.nin("learnerId", 1, "learner-1"));
+                Filters.nin("learnerId", 1, "learner-1"),
+                // _id beside other conditions: the server's own _id index answers only {_id: value}.
+                Filters.and(Filters.eq("_id", "e10"), Filters.exists("learnerId")),
+                Filters.and(Filters.eq("_id", "e11"), Filters.eq("learnerId", "nobody")),
+                new Document("_id", "e12").append("occurredAt", new Document("$gte", middle)),
+                Filters.and(Filters.eq("_id", new Document("stamp", "learner-1")), Filters.exists("stamp")),
+                Filters.and(Filters.in("_id", "e1", "e2"), Filters.eq("learnerId", "learner-1")));
         for (Bson filter : filters) {
             assertThat(timeline.ids(c -> c.find(filter))).as("ids of %s", filter)
                     .isEqualTo(timeline.plainIds(c -> c.find(filter)));
