@@ -7,21 +7,12 @@ import com.networknt.schema.SpecificationVersion;
 import dev.competency.contracts.EventCatalog;
 import dev.competency.contracts.Topics;
 import dev.competency.platform.test.KafkaTestClient;
-import dev.competency.platform.test.TestInfrastructure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 
 /** Reads {@code competency.evidence.v1} as an analytics team would, and checks payloads against the contract. */
@@ -34,30 +25,7 @@ public final class EvidenceTopic {
 
     /** Every record on the topic right now that matches, in partition order. */
     public static List<ConsumerRecord<String, byte[]>> records(Predicate<ConsumerRecord<String, byte[]>> match) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.endpoints().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(Topics.EVIDENCE)
-                    .forEach(p -> partitions.add(new TopicPartition(Topics.EVIDENCE, p.partition())));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("Could not read " + Topics.EVIDENCE + " to its end");
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (match.test(record)) {
-                        found.add(record);
-                    }
-                }
-            }
-            return found;
-        }
+        return KafkaTestClient.records(Topics.EVIDENCE, match);
     }
 
     public static Predicate<ConsumerRecord<String, byte[]>> ofType(String type) {

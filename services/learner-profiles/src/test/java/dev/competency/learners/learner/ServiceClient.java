@@ -1,6 +1,7 @@
 package dev.competency.learners.learner;
 
 import dev.competency.contracts.Topics;
+import dev.competency.platform.test.KafkaTestClient;
 import dev.competency.platform.test.TestInfrastructure;
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +16,6 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -70,14 +70,7 @@ public final class ServiceClient {
     /** The same for any topic: the records keyed by {@code key}. */
     public static List<ConsumerRecord<String, byte[]>> records(String topic, String key,
             Predicate<List<ConsumerRecord<String, byte[]>>> complete, Duration timeout) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.endpoints().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, byte[]> consumer = KafkaTestClient.fromBeginning(topic)) {
             List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {

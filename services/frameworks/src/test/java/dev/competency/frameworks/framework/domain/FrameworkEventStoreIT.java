@@ -9,7 +9,6 @@ import dev.competency.contracts.EventTypes;
 import dev.competency.contracts.Topics;
 import dev.competency.frameworks.FrameworksApplication;
 import dev.competency.frameworks.framework.messaging.ContractPublishing;
-import dev.competency.frameworks.support.FrameworksTopic;
 import dev.competency.platform.test.KafkaTestClient;
 import dev.competency.platform.test.RunningService;
 import java.time.Duration;
@@ -48,7 +47,7 @@ class FrameworkEventStoreIT {
                             Filters.eq("payloadType", FrameworkVersionPublished.class.getName()))).first();
             assertThat(stored).isNotNull();
         }
-        assertThat(FrameworksTopic.records(r -> frameworkId.equals(r.key()))).as("nothing published before the crash")
+        assertThat(KafkaTestClient.records(Topics.FRAMEWORKS, r -> frameworkId.equals(r.key()))).as("nothing published before the crash")
                 .isEmpty();
 
         try (RunningService restarted = RunningService.start(FrameworksApplication.class, DATABASE)) {
@@ -60,8 +59,8 @@ class FrameworkEventStoreIT {
 
             KafkaTestClient.awaitRecord(Topics.FRAMEWORKS, r -> frameworkId.equals(r.key()));
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
-                    FrameworksTopic.records(r -> frameworkId.equals(r.key())).size() == 1);
-            List<ConsumerRecord<String, byte[]>> records = FrameworksTopic.records(r -> frameworkId.equals(r.key()));
+                    KafkaTestClient.records(Topics.FRAMEWORKS, r -> frameworkId.equals(r.key())).size() == 1);
+            List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.records(Topics.FRAMEWORKS, r -> frameworkId.equals(r.key()));
             assertThat(KafkaTestClient.header(records.get(0), "ce_type")).isEqualTo(EventTypes.FRAMEWORK_PUBLISHED);
             assertThat(KafkaTestClient.header(records.get(0), "ce_id")).isEqualTo(ContractPublishing.eventId(
                     EventTypes.FRAMEWORK_PUBLISHED, frameworkId, 1).toString());
