@@ -74,9 +74,9 @@ public class AxonMongoConfiguration {
     }
 
     /**
-     * The event store. {@code platform.event-store.batch-size} (default 1,000, Axon's own is 100) is how many events
-     * one read hands to a tracking processor: a replay makes ten times fewer round trips, and on a store without
-     * secondary indexes each of those reads is a scan of the whole event collection.
+     * The event storage engine. {@code platform.event-store.batch-size} (default 1,000, Axon's own is 100) is how
+     * many events one read hands to a tracking processor: a replay makes ten times fewer round trips. Its indexes
+     * ({@code ensureIndexes}) serve the tracking read and aggregate loads, on MongoDB and on the embedded server.
      */
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate, Serializer serializer,
