@@ -1,9 +1,11 @@
 package dev.competency.learners.learner;
 
+import dev.competency.learners.learner.query.ReadModelWrites;
 import dev.competency.learners.learner.query.ReadModels;
 import dev.competency.platform.service.axon.ReadModelRebuild;
 import java.time.Clock;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -34,6 +36,17 @@ class LearnerConfiguration {
     ReadModelRebuild readModelRebuild(EventProcessingConfiguration processing, TokenStore tokenStore,
             EventStore eventStore, Clock clock) {
         return new ReadModelRebuild(ReadModels.PROCESSING_GROUP, processing, tokenStore, eventStore, clock);
+    }
+
+    /** Sends the read-model processor's writes after the last event of each batch (see {@link ReadModelWrites}). */
+    @Bean
+    ConfigurerModule readModelBatchWrites(ReadModelWrites writes) {
+        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(ReadModels.PROCESSING_GROUP,
+                configuration -> (unitOfWork, chain) -> {
+                    Object result = chain.proceed();
+                    writes.afterEvent(unitOfWork);
+                    return result;
+                });
     }
 
     @Bean

@@ -1,11 +1,11 @@
 package dev.competency.learners.learner.query;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.DeleteManyModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.competency.learners.learner.domain.LearnerErased;
 import dev.competency.learners.learner.domain.MasteryRecalculated;
@@ -32,16 +32,19 @@ public class CurrentMastery {
     static final String COLLECTION = "current_mastery";
 
     private final MongoCollection<Document> mastery;
+    private final ReadModelWrites writes;
 
-    CurrentMastery(MongoDatabase serviceDatabase) {
+    CurrentMastery(MongoDatabase serviceDatabase, ReadModelWrites writes) {
         this.mastery = serviceDatabase.getCollection(COLLECTION);
+        this.writes = writes;
         mastery.createIndex(Indexes.ascending("learnerId"));
     }
 
     /**
-     * One round trip: replaces the entry only when it is older than this event, and inserts it when there is none.
-     * When a newer (or this) change is stored, the filter matches nothing and the upsert's insert meets the
-     * existing id: that duplicate-key refusal is the expected "already newer" answer, not an error.
+     * Replaces the entry only when it is older than this event, and inserts it when there is none; of a batch's
+     * changes to one entry only the newest is sent ({@link ReadModelWrites}). When a newer (or this) change is
+     * stored, the filter matches nothing and the upsert's insert meets the existing id: that duplicate-key refusal
+     * is the expected "already newer" answer, not an error.
      */
     @EventHandler
     void on(MasteryRecalculated event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt) {
@@ -60,19 +63,15 @@ public class CurrentMastery {
                 .append("expiresAt", event.expiresAt() == null ? null : Date.from(event.expiresAt()))
                 .append("changedAt", Date.from(storedAt))
                 .append("sequence", sequenceNumber);
-        try {
-            mastery.replaceOne(Filters.and(Filters.eq("_id", id), Filters.lt("sequence", sequenceNumber)), document,
-                    new ReplaceOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
+        writes.newest(mastery, id, sequenceNumber, new ReplaceOneModel<>(
+                Filters.and(Filters.eq("_id", id), Filters.lt("sequence", sequenceNumber)), document,
+                new ReplaceOptions().upsert(true)));
     }
 
     @EventHandler
     void on(LearnerErased event) {
-        mastery.deleteMany(Filters.eq("learnerId", event.learnerId()));
+        writes.discardNewest(mastery, id -> id.startsWith(event.learnerId() + "|"));
+        writes.inOrder(mastery, new DeleteManyModel<>(Filters.eq("learnerId", event.learnerId())));
     }
 
     @ResetHandler

@@ -54,11 +54,13 @@ public class EvidenceTimeline {
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> timeline;
+    private final ReadModelWrites writes;
     private final Map<String, Kept> kept;
 
-    EvidenceTimeline(MongoDatabase serviceDatabase,
+    EvidenceTimeline(MongoDatabase serviceDatabase, ReadModelWrites writes,
             @Value("${learner-profiles.timeline-cache.max-learners:1000}") int maxKept) {
         this.timeline = serviceDatabase.getCollection(COLLECTION);
+        this.writes = writes;
         this.kept = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
@@ -100,10 +102,11 @@ public class EvidenceTimeline {
                         Updates.set("voidReason", event.reason()))));
     }
 
-    /** The write, then the stamp that marks it, in one ordered round trip: a read that sees the stamp sees the write. */
+    /** The write, then the stamp that marks it, in order: a read that sees the stamp sees the write. */
     private void writeAndStamp(String learnerId, WriteModel<Document> write) {
-        timeline.bulkWrite(List.of(write, new UpdateOneModel<>(Filters.eq("_id", stampId(learnerId)),
-                Updates.set("stamp", UUID.randomUUID().toString()), UPSERT)));
+        writes.inOrder(timeline, write);
+        writes.inOrder(timeline, new UpdateOneModel<>(Filters.eq("_id", stampId(learnerId)),
+                Updates.set("stamp", UUID.randomUUID().toString()), UPSERT));
     }
 
     private static Document stampId(String learnerId) {
@@ -112,8 +115,8 @@ public class EvidenceTimeline {
 
     @EventHandler
     void on(LearnerErased event) {
-        timeline.bulkWrite(List.of(new DeleteManyModel<>(Filters.eq("learnerId", event.learnerId())),
-                new DeleteOneModel<>(Filters.eq("_id", stampId(event.learnerId())))));
+        writes.inOrder(timeline, new DeleteManyModel<>(Filters.eq("learnerId", event.learnerId())));
+        writes.inOrder(timeline, new DeleteOneModel<>(Filters.eq("_id", stampId(event.learnerId()))));
         kept.remove(event.learnerId());
     }
 

@@ -28,7 +28,7 @@ class CurrentMasteryIT {
         String name = "current-mastery-" + UUID.randomUUID();
         client = MongoClients.create(TestInfrastructure.endpoints().mongoUri(name));
         database = client.getDatabase(name);
-        mastery = new CurrentMastery(database);
+        mastery = new CurrentMastery(database, new ReadModelWrites());
     }
 
     @AfterEach

@@ -36,8 +36,8 @@ class EvidenceTimelineIT {
         String name = "timeline-" + UUID.randomUUID();
         client = MongoClients.create(TestInfrastructure.endpoints().mongoUri(name));
         database = client.getDatabase(name);
-        writer = new EvidenceTimeline(database, 10);
-        reader = new EvidenceTimeline(database, 10);
+        writer = new EvidenceTimeline(database, new ReadModelWrites(), 10);
+        reader = new EvidenceTimeline(database, new ReadModelWrites(), 10);
     }
 
     @AfterEach

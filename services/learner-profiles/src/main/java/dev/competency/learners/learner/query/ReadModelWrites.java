@@ -1,0 +1,126 @@
+package dev.competency.learners.learner.query;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read-model processor's writes, kept for the batch of events being handled and sent when its last event has
+ * been handled: one bulk write per collection instead of one round trip per event. They are sent before the unit of
+ * work commits, and so before the processor stores its token: a failed write fails the batch, which is handled
+ * again, and a crash loses nothing that the token says was done. Outside a unit of work (tests calling a projection
+ * directly) each write is sent at once.
+ *
+ * <p>Two kinds of writes: {@linkplain #inOrder in order}, for writes that must apply in sequence (a void after its
+ * evidence); and {@linkplain #newest the newest per key}, for replacements guarded by a sequence number, where only
+ * the newest of a batch matters and a duplicate-key refusal means that a newer one is stored already.
+ */
+@Component
+public class ReadModelWrites {
+
+    private static final String RESOURCE = ReadModelWrites.class.getName();
+
+    /** Adds a write to send after the ones added before it to the same collection. */
+    void inOrder(MongoCollection<Document> collection, WriteModel<Document> write) {
+        Batch batch = currentBatch();
+        if (batch == null) {
+            collection.bulkWrite(List.of(write));
+            return;
+        }
+        batch.of(collection).ordered.add(write);
+    }
+
+    /** Adds a guarded replacement; of several for one key in a batch, only the highest {@code order} is sent. */
+    void newest(MongoCollection<Document> collection, String key, long order, WriteModel<Document> write) {
+        Batch batch = currentBatch();
+        if (batch == null) {
+            sendIgnoringDuplicateKeys(collection, List.of(write));
+            return;
+        }
+        batch.of(collection).newest.merge(key, new Keyed(order, write), (a, b) -> a.order() >= b.order() ? a : b);
+    }
+
+    /**
+     * Drops the pending newest-per-key writes whose key matches, before a deletion of the same entries is added in
+     * order: the in-order writes are sent first, so a pending replacement would otherwise bring them back.
+     */
+    void discardNewest(MongoCollection<Document> collection, Predicate<String> keys) {
+        Batch batch = currentBatch();
+        if (batch != null) {
+            batch.of(collection).newest.keySet().removeIf(keys);
+        }
+    }
+
+    /** Sends what the batch holds when the event being handled is its last; called after every event. */
+    public void afterEvent(UnitOfWork<?> unitOfWork) {
+        if (unitOfWork instanceof BatchingUnitOfWork<?> batching && !batching.isLastMessage()) {
+            return;
+        }
+        Batch batch = unitOfWork.root().resources().containsKey(RESOURCE)
+                ? (Batch) unitOfWork.root().resources().remove(RESOURCE) : null;
+        if (batch == null) {
+            return;
+        }
+        batch.byCollection.forEach((collection, writes) -> {
+            if (!writes.ordered.isEmpty()) {
+                collection.bulkWrite(writes.ordered);
+            }
+            if (!writes.newest.isEmpty()) {
+                sendIgnoringDuplicateKeys(collection, writes.newest.values().stream().map(Keyed::write).toList());
+            }
+        });
+    }
+
+    /** Unordered: each key appears once, so order does not matter and one refusal does not stop the others. */
+    private static void sendIgnoringDuplicateKeys(MongoCollection<Document> collection,
+            List<WriteModel<Document>> writes) {
+        try {
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            if (e.getWriteConcernError() != null) {
+                throw e;
+            }
+        }
+    }
+
+    private static Batch currentBatch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        return (Batch) CurrentUnitOfWork.get().root().resources().computeIfAbsent(RESOURCE, k -> new Batch());
+    }
+
+    private static final class Batch {
+        private final Map<MongoCollection<Document>, Writes> byCollection = new LinkedHashMap<>();
+
+        Writes of(MongoCollection<Document> collection) {
+            return byCollection.computeIfAbsent(collection, c -> new Writes());
+        }
+    }
+
+    private static final class Writes {
+        private final List<WriteModel<Document>> ordered = new ArrayList<>();
+        private final Map<String, Keyed> newest = new LinkedHashMap<>();
+    }
+
+    private record Keyed(long order, WriteModel<Document> write) {
+    }
+}
