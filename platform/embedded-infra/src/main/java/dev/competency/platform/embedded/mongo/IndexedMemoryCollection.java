@@ -3,6 +3,7 @@ package dev.competency.platform.embedded.mongo;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
@@ -51,10 +52,14 @@ final class IndexedMemoryCollection extends MemoryCollection {
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
             int batchSize, Document fieldSelector) {
         Optional<Object> id = idEquality(query);
-        if (id.isPresent() && !query.keySet().equals(Set.of("_id"))) {
+        Optional<Index<Integer>> idIndex = getIndexes().stream()
+                .filter(index -> index.getKeys().size() == 1 && index.getKeys().get(0).getKey().equals("_id"))
+                .findFirst();
+        if (id.isPresent() && idIndex.isPresent() && !query.keySet().equals(Set.of("_id"))) {
             // The server's _id index answers only {_id: value}; with any other condition beside it, it scanned.
-            return matchDocumentsFromStream(byId(id.get()), query, orderBy, numberToSkip, limit, batchSize,
-                    fieldSelector);
+            Stream<Document> byId = Stream.ofNullable(idIndex.get().getPosition(new Document("_id", id.get())))
+                    .map(this::getDocument);
+            return matchDocumentsFromStream(byId, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         Optional<Candidate> best = getIndexes().stream()
                 .filter(index -> index instanceof OrderedIndex<?>)
@@ -86,17 +91,6 @@ final class IndexedMemoryCollection extends MemoryCollection {
             return matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, null, fieldSelector);
         }
         return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-    }
-
-    /** The document with this {@code _id}, if any, through the server's own {@code _id} index. */
-    private Stream<Document> byId(Object id) {
-        Document probe = new Document("_id", id);
-        return getIndexes().stream()
-                .filter(index -> index.getKeys().size() == 1 && index.getKeys().get(0).getKey().equals("_id"))
-                .findFirst()
-                .map(index -> index.getPosition(probe))
-                .map(this::getDocument)
-                .stream();
     }
 
     /** An equality on {@code _id} at the top of the query or in a top-level {@code $and}. */
