@@ -2,14 +2,11 @@ package dev.competency.learners.learner.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.competency.learners.learner.domain.MasteryRecalculated;
 import dev.competency.learners.learner.domain.RecalculationCause;
-import dev.competency.platform.test.TestInfrastructure;
+import dev.competency.platform.test.ScratchDatabase;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,22 +16,20 @@ class CurrentMasteryIT {
 
     private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
 
-    private MongoClient client;
+    private ScratchDatabase scratch;
     private MongoDatabase database;
     private CurrentMastery mastery;
 
     @BeforeEach
     void connect() {
-        String name = "current-mastery-" + UUID.randomUUID();
-        client = MongoClients.create(TestInfrastructure.endpoints().mongoUri(name));
-        database = client.getDatabase(name);
+        scratch = ScratchDatabase.create("current-mastery");
+        database = scratch.database();
         mastery = new CurrentMastery(database, new ReadModelWrites());
     }
 
     @AfterEach
     void drop() {
-        database.drop();
-        client.close();
+        scratch.close();
     }
 
     @Test

@@ -3,17 +3,14 @@ package dev.competency.learners.learner.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.competency.learners.learner.domain.EvidenceAccepted;
 import dev.competency.learners.learner.domain.EvidenceItem;
 import dev.competency.learners.learner.domain.EvidenceVoided;
 import dev.competency.learners.learner.domain.LearnerErased;
 import dev.competency.learners.mastery.SourceType;
-import dev.competency.platform.test.TestInfrastructure;
+import dev.competency.platform.test.ScratchDatabase;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,24 +23,22 @@ class EvidenceTimelineIT {
 
     private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
 
-    private MongoClient client;
+    private ScratchDatabase scratch;
     private MongoDatabase database;
     private EvidenceTimeline writer;
     private EvidenceTimeline reader;
 
     @BeforeEach
     void connect() {
-        String name = "timeline-" + UUID.randomUUID();
-        client = MongoClients.create(TestInfrastructure.endpoints().mongoUri(name));
-        database = client.getDatabase(name);
+        scratch = ScratchDatabase.create("timeline");
+        database = scratch.database();
         writer = new EvidenceTimeline(database, new ReadModelWrites(), 10);
         reader = new EvidenceTimeline(database, new ReadModelWrites(), 10);
     }
 
     @AfterEach
     void drop() {
-        database.drop();
-        client.close();
+        scratch.close();
     }
 
     @Test

@@ -2,8 +2,6 @@ package dev.competency.learners.learner.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.DeleteManyModel;
@@ -11,10 +9,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import dev.competency.platform.test.TestInfrastructure;
+import dev.competency.platform.test.ScratchDatabase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -27,22 +24,20 @@ import org.junit.jupiter.api.Test;
 class ReadModelWritesIT {
 
     private final ReadModelWrites writes = new ReadModelWrites();
-    private MongoClient client;
+    private ScratchDatabase scratch;
     private MongoDatabase database;
     private MongoCollection<Document> collection;
 
     @BeforeEach
     void connect() {
-        String name = "read-model-writes-" + UUID.randomUUID();
-        client = MongoClients.create(TestInfrastructure.endpoints().mongoUri(name));
-        database = client.getDatabase(name);
+        scratch = ScratchDatabase.create("read-model-writes");
+        database = scratch.database();
         collection = database.getCollection("entries");
     }
 
     @AfterEach
     void drop() {
-        database.drop();
-        client.close();
+        scratch.close();
     }
 
     @Test
