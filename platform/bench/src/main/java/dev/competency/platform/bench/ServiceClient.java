@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,9 +18,10 @@ final class ServiceClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
-    private final String adminToken;
+    private final Supplier<String> adminToken;
 
-    ServiceClient(String baseUrl, String adminToken) {
+    /** @param adminToken a token per request: one minted by the bench expires after ten minutes, a run may not */
+    ServiceClient(String baseUrl, Supplier<String> adminToken) {
         this.baseUrl = baseUrl;
         this.adminToken = adminToken;
     }
@@ -52,7 +54,7 @@ final class ServiceClient {
     }
 
     private String send(HttpRequest.Builder request) {
-        HttpRequest built = request.header("Authorization", "Bearer " + adminToken)
+        HttpRequest built = request.header("Authorization", "Bearer " + adminToken.get())
                 .timeout(Duration.ofSeconds(60)).build();
         try {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());

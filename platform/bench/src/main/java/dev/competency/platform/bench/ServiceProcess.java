@@ -61,7 +61,7 @@ final class ServiceProcess implements AutoCloseable {
             throw new UncheckedIOException("Cannot start " + options.jar(), e);
         }
         ServiceClient client = new ServiceClient("http://127.0.0.1:" + port,
-                TestTokens.token("bench-admin", "ADMIN"));
+                () -> TestTokens.token("bench-admin", "ADMIN"));
         ServiceProcess service = new ServiceProcess(process, client, logFile);
         service.awaitHealthy();
         log.info("learner-profiles (pid {}) is up on port {}, log in {}", process.pid(), port, logFile);

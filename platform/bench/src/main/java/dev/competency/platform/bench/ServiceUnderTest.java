@@ -23,7 +23,7 @@ final class ServiceUnderTest implements AutoCloseable {
         if (options.service().isPresent()) {
             String database = Optional.ofNullable(new ConnectionString(options.mongo().orElseThrow()).getDatabase())
                     .orElse("learner-profiles");
-            ServiceClient client = new ServiceClient(options.service().get(), options.adminToken().orElse(""));
+            ServiceClient client = new ServiceClient(options.service().get(), () -> options.adminToken().orElse(""));
             return new ServiceUnderTest(Optional.empty(), client, database, "running at " + options.service().get()
                     + " (database " + database + ")");
         }
