@@ -7,6 +7,8 @@ import static dev.competency.platform.test.KafkaTestClient.contractRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import dev.competency.contracts.EventTypes;
 import dev.competency.contracts.Topics;
 import dev.competency.contracts.evidence.EvidenceRecorded;
@@ -32,6 +34,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.utils.Utils;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +101,12 @@ class MasteryFlowIT {
                 service.get("/api/learners/" + neighbour + "/evidence", admin).body().contains(marker.evidenceId()));
         assertThat(JSON.readTree(service.get("/api/learners/" + learner + "/evidence", admin).body()))
                 .as("evidence after erasure is not kept").isEmpty();
+        MongoDatabase store = service.bean(MongoDatabase.class);
+        assertThat(store.getCollection("evidence_timeline").countDocuments(Filters.or(
+                Filters.eq("learnerId", learner), Filters.eq("_id", new Document("stamp", learner)))))
+                .as("no timeline entry or stamp names the erased learner").isZero();
+        assertThat(store.getCollection("current_mastery").countDocuments(Filters.eq("learnerId", learner)))
+                .as("no recorded mastery names the erased learner").isZero();
         assertThat(ServiceClient.delete(service.port(), "/api/learners/" + UUID.randomUUID(), admin).statusCode())
                 .as("unknown learner").isEqualTo(404);
     }

@@ -102,11 +102,18 @@ public class EvidenceTimeline {
                         Updates.set("voidReason", event.reason()))));
     }
 
-    /** The write, then the stamp that marks it, in order: a read that sees the stamp sees the write. */
+    /**
+     * The write, then the stamp that marks it: a read that sees the stamp sees the write. A batch stamps each
+     * learner once, after all its in-order writes ({@link ReadModelWrites} sends those first).
+     */
     private void writeAndStamp(String learnerId, WriteModel<Document> write) {
         writes.inOrder(timeline, write);
-        writes.inOrder(timeline, new UpdateOneModel<>(Filters.eq("_id", stampId(learnerId)),
+        writes.newest(timeline, stampKey(learnerId), 0, new UpdateOneModel<>(Filters.eq("_id", stampId(learnerId)),
                 Updates.set("stamp", UUID.randomUUID().toString()), UPSERT));
+    }
+
+    private static String stampKey(String learnerId) {
+        return "stamp|" + learnerId;
     }
 
     private static Document stampId(String learnerId) {
@@ -115,6 +122,8 @@ public class EvidenceTimeline {
 
     @EventHandler
     void on(LearnerErased event) {
+        // A pending stamp would be sent after the deletions and leave the learner's id behind.
+        writes.discardNewest(timeline, stampKey(event.learnerId())::equals);
         writes.inOrder(timeline, new DeleteManyModel<>(Filters.eq("learnerId", event.learnerId())));
         writes.inOrder(timeline, new DeleteOneModel<>(Filters.eq("_id", stampId(event.learnerId()))));
         kept.remove(event.learnerId());
