@@ -6,14 +6,12 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
-import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -51,12 +49,12 @@ final class IndexedMemoryCollection extends MemoryCollection {
     @SuppressWarnings("unchecked")
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
             int batchSize, Document fieldSelector) {
-        Optional<Object> id = idEquality(query);
-        Optional<Index<Integer>> idIndex = getIndexes().stream()
+        // The server's _id index answers only {_id: value}; with any other condition beside it, it scanned.
+        Optional<Object> id = query.keySet().equals(Set.of("_id")) ? Optional.empty() : idEquality(query);
+        Optional<Index<Integer>> idIndex = id.flatMap(value -> getIndexes().stream()
                 .filter(index -> index.getKeys().size() == 1 && index.getKeys().get(0).getKey().equals("_id"))
-                .findFirst();
-        if (id.isPresent() && idIndex.isPresent() && !query.keySet().equals(Set.of("_id"))) {
-            // The server's _id index answers only {_id: value}; with any other condition beside it, it scanned.
+                .findFirst());
+        if (idIndex.isPresent()) {
             Stream<Document> byId = Stream.ofNullable(idIndex.get().getPosition(new Document("_id", id.get())))
                     .map(this::getDocument);
             return matchDocumentsFromStream(byId, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
@@ -93,27 +91,18 @@ final class IndexedMemoryCollection extends MemoryCollection {
         return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
-    /** An equality on {@code _id} at the top of the query or in a top-level {@code $and}. */
+    /** An equality on {@code _id}, as a field of the query or of its {@code $and} clauses. */
     private static Optional<Object> idEquality(Document query) {
-        List<Document> clauses = new ArrayList<>();
-        clauses.add(query);
-        if (query.get("$and") instanceof List<?> and) {
-            and.stream().filter(Document.class::isInstance).map(Document.class::cast).forEach(clauses::add);
-        }
-        for (Document clause : clauses) {
-            if (!clause.containsKey("_id")) {
+        for (Map.Entry<String, Object> condition : OrderedIndex.Conditions.fieldConditions(query)) {
+            if (!condition.getKey().equals("_id")) {
                 continue;
             }
-            Object value = clause.get("_id");
-            if (value instanceof Document operators && !operators.isEmpty()
-                    && operators.keySet().stream().allMatch(key -> key.startsWith("$"))) {
+            Object value = condition.getValue();
+            if (value instanceof Document operators && OrderedIndex.Conditions.isOperatorDocument(operators)) {
                 if (operators.size() == 1 && operators.containsKey("$eq")) {
                     return Optional.ofNullable(operators.get("$eq"));
                 }
-                continue;
-            }
-            if (value != null && !(value instanceof List) && !(value instanceof Pattern)
-                    && !(value instanceof BsonRegularExpression)) {
+            } else if (OrderedIndex.Conditions.matchesByValue(value)) {
                 return Optional.of(value);
             }
         }

@@ -42,8 +42,8 @@ final class OrderedIndex<P> extends Index<P> {
     private final boolean unique;
     private final boolean ascending;
     private final NavigableMap<KeyValue, Set<P>> entries = new TreeMap<>(KEY_ORDER);
-    private final Map<Object, P> positionsById = new HashMap<>();
-    private final Map<Object, Set<KeyValue>> keysById = new HashMap<>();
+    /** Where each indexed document is and under which keys, by {@code _id}. */
+    private final Map<Object, Filed<P>> filedById = new HashMap<>();
     /** Documents filed under more than one key (array values): while there are any, walks must skip repeats. */
     private int multiKeyDocuments;
 
@@ -60,7 +60,8 @@ final class OrderedIndex<P> extends Index<P> {
 
     @Override
     public synchronized P getPosition(Document document) {
-        return positionsById.get(document.get("_id"));
+        Filed<P> filed = filedById.get(document.get("_id"));
+        return filed == null ? null : filed.position();
     }
 
     @Override
@@ -87,8 +88,7 @@ final class OrderedIndex<P> extends Index<P> {
         for (KeyValue key : keys) {
             entries.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(position);
         }
-        positionsById.put(id, position);
-        keysById.put(id, keys);
+        filedById.put(id, new Filed<>(position, keys));
         if (keys.size() > 1) {
             multiKeyDocuments++;
         }
@@ -97,11 +97,12 @@ final class OrderedIndex<P> extends Index<P> {
     @Override
     public synchronized P remove(Document document) {
         Object id = document.get("_id");
-        P position = positionsById.remove(id);
-        Set<KeyValue> keys = keysById.remove(id);
-        if (position == null || keys == null) {
+        Filed<P> filed = filedById.remove(id);
+        if (filed == null) {
             return null;
         }
+        P position = filed.position();
+        Set<KeyValue> keys = filed.keys();
         if (keys.size() > 1) {
             multiKeyDocuments--;
         }
@@ -122,7 +123,7 @@ final class OrderedIndex<P> extends Index<P> {
         if (!unique || skipped(newDocument)) {
             return;
         }
-        P own = positionsById.get(oldDocument.get("_id"));
+        P own = getPosition(oldDocument);
         for (KeyValue key : getKeyValues(newDocument)) {
             Set<P> existing = entries.get(key);
             if (existing != null && existing.stream().anyMatch(position -> !position.equals(own))) {
@@ -135,7 +136,7 @@ final class OrderedIndex<P> extends Index<P> {
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
             MongoCollection<P> collection) {
         if (getKeyValues(oldDocument).equals(getKeyValues(newDocument))
-                && positionsById.containsKey(oldDocument.get("_id"))) {
+                && filedById.containsKey(oldDocument.get("_id"))) {
             return;
         }
         remove(oldDocument);
@@ -156,7 +157,7 @@ final class OrderedIndex<P> extends Index<P> {
 
     @Override
     public synchronized long getCount() {
-        return positionsById.size();
+        return filedById.size();
     }
 
     @Override
@@ -167,8 +168,7 @@ final class OrderedIndex<P> extends Index<P> {
     @Override
     public synchronized void drop() {
         entries.clear();
-        positionsById.clear();
-        keysById.clear();
+        filedById.clear();
         multiKeyDocuments = 0;
     }
 
@@ -301,6 +301,10 @@ final class OrderedIndex<P> extends Index<P> {
         return value instanceof MaxKey ? 3 : 2;
     }
 
+    /** A document's position and the keys it is filed under. */
+    private record Filed<P>(P position, Set<KeyValue> keys) {
+    }
+
     /** A key range, the number of keys it constrains, and whether walking it gives the requested sort. */
     record Plan(KeyValue lower, KeyValue upper, int constrainedKeys, boolean servesOrder, boolean descending) {
     }
@@ -321,23 +325,30 @@ final class OrderedIndex<P> extends Index<P> {
 
         static Map<String, Bounds> of(Document query) {
             Map<String, Bounds> conditions = new HashMap<>();
-            collect(query, conditions);
+            // The first condition on a field wins; a later one could only narrow it further.
+            fieldConditions(query).forEach(condition -> bounds(condition.getValue())
+                    .ifPresent(bounds -> conditions.putIfAbsent(condition.getKey(), bounds)));
             return Collections.unmodifiableMap(conditions);
         }
 
-        private static void collect(Document query, Map<String, Bounds> conditions) {
+        /** Every {field: condition} that must hold: the query's own fields and those of its {@code $and} clauses. */
+        static List<Map.Entry<String, Object>> fieldConditions(Document query) {
+            List<Map.Entry<String, Object>> conditions = new ArrayList<>();
+            collect(query, conditions);
+            return conditions;
+        }
+
+        private static void collect(Document query, List<Map.Entry<String, Object>> conditions) {
             for (Map.Entry<String, Object> condition : query.entrySet()) {
                 String field = condition.getKey();
-                Object value = condition.getValue();
-                if (field.equals("$and") && value instanceof List<?> clauses) {
+                if (field.equals("$and") && condition.getValue() instanceof List<?> clauses) {
                     for (Object clause : clauses) {
                         if (clause instanceof Document document) {
                             collect(document, conditions);
                         }
                     }
                 } else if (!field.startsWith("$")) {
-                    // The first condition on a field wins; a later one could only narrow it further.
-                    bounds(value).ifPresent(bounds -> conditions.putIfAbsent(field, bounds));
+                    conditions.add(condition);
                 }
             }
         }
@@ -371,17 +382,22 @@ final class OrderedIndex<P> extends Index<P> {
             return indexable(value) ? Optional.of(Bounds.equalTo(value)) : Optional.empty();
         }
 
-        private static boolean isOperatorDocument(Document document) {
+        static boolean isOperatorDocument(Document document) {
             return !document.isEmpty() && document.keySet().stream().allMatch(key -> key.startsWith("$"));
         }
 
-        /**
-         * Scalars only: null matches missing fields, arrays and documents match by structure, and patterns by
-         * expression, none of which is an interval of the index.
-         */
+        /** Scalars only: arrays, documents and patterns do not match by one point of the index's order. */
         private static boolean indexable(Object value) {
-            return value != null && !Missing.isNullOrMissing(value) && !(value instanceof Document)
-                    && !(value instanceof List) && !(value instanceof java.util.regex.Pattern)
+            return matchesByValue(value) && !(value instanceof Document);
+        }
+
+        /**
+         * Whether a plain {field: value} condition means equality with that value: not null (which also matches a
+         * missing field), not an array (which matches by element) and not a pattern (which matches by expression).
+         */
+        static boolean matchesByValue(Object value) {
+            return value != null && !Missing.isNullOrMissing(value) && !(value instanceof List)
+                    && !(value instanceof java.util.regex.Pattern)
                     && !(value instanceof de.bwaldvogel.mongo.bson.BsonRegularExpression);
         }
     }
