@@ -69,8 +69,7 @@ public class ReadModelWrites {
         if (unitOfWork instanceof BatchingUnitOfWork<?> batching && !batching.isLastMessage()) {
             return;
         }
-        Batch batch = unitOfWork.root().resources().containsKey(RESOURCE)
-                ? (Batch) unitOfWork.root().resources().remove(RESOURCE) : null;
+        Batch batch = (Batch) unitOfWork.root().resources().remove(RESOURCE);
         if (batch == null) {
             return;
         }
