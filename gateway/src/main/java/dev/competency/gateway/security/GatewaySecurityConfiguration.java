@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,6 +52,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 @EnableConfigurationProperties({SecurityProperties.class, CorsProperties.class})
 class GatewaySecurityConfiguration {
 
+    /** Tokens remembered as valid until they expire: one per active user or client, a few kilobytes each. */
+    private static final int VALIDATED_TOKENS = 4096;
     private static final String TOKEN_REQUIRED = "A valid bearer token from the platform's identity provider is required";
     private static final String TOKEN_REJECTED =
             "The bearer token is not accepted: it is expired, malformed, not signed by the platform's identity "
@@ -91,6 +94,7 @@ class GatewaySecurityConfiguration {
                         .pathMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(new BearerTokenReader())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(
                                 token -> new JwtAuthenticationToken(token, TokenRoles.authorities(token),
                                         token.getSubject()))))
@@ -126,6 +130,7 @@ class GatewaySecurityConfiguration {
      * Validates signature, expiry and issuer. Keys come from {@code JWT_PUBLIC_KEY} if set, else from the local
      * development issuer in this process, else from {@code OIDC_JWK_SET_URI}, else from the issuer's discovery
      * document (fetched at the first token, so the gateway starts while the identity provider is still booting).
+     * A token that passed is not checked again until it expires ({@link ValidatedTokenCache}).
      */
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<DevIssuer> devIssuer) {
@@ -144,7 +149,7 @@ class GatewaySecurityConfiguration {
             decoder = NimbusReactiveJwtDecoder.withIssuerLocation(properties.issuer()).build();
         }
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
-        return decoder;
+        return new ValidatedTokenCache(decoder, VALIDATED_TOKENS, Clock.systemUTC());
     }
 
     @Bean

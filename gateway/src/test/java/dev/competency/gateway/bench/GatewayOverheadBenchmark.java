@@ -45,6 +45,7 @@ import reactor.netty.resources.ConnectionProvider;
  * --seconds SECONDS    per measured round and target (default 30)
  * --rounds N           measured rounds, each direct then gateway (default 2)
  * --token TOKEN        bearer token to send (default: from the gateway's development issuer)
+ * --probe SECONDS      first measure how steady the CPU itself is, with nothing else running (default 10; 0: skip)
  * </pre>
  */
 public final class GatewayOverheadBenchmark {
@@ -71,6 +72,9 @@ public final class GatewayOverheadBenchmark {
             String viaGateway = options.gateway + PATH;
             System.out.printf(Locale.ROOT, "Constant rate %d req/s; warm-up %d s per target, then %d rounds of %d s%n",
                     options.rate, options.warmupSeconds, options.rounds, options.seconds);
+            if (options.probeSeconds > 0) {
+                System.out.println(CpuProbe.run(options.probeSeconds));
+            }
             warmUp(client, direct, token, options.rate, options.warmupSeconds);
             warmUp(client, viaGateway, token, options.rate, options.warmupSeconds);
             List<Long> directLatencies = new ArrayList<>();
@@ -182,6 +186,16 @@ public final class GatewayOverheadBenchmark {
         for (long latency : latencies) {
             result.add(latency);
         }
+        String dump = System.getProperty("bench.dump");
+        if (dump != null) {
+            try (java.io.PrintWriter out = new java.io.PrintWriter(new java.io.FileWriter(dump, true))) {
+                for (int i = 0; i < total; i++) {
+                    out.printf(Locale.ROOT, "%s %d %d%n", url, (start + i * interval) / 1000, latencies[i] / 1000);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         return result;
     }
 
@@ -221,7 +235,7 @@ public final class GatewayOverheadBenchmark {
     }
 
     private record Options(String gateway, int backendPort, String backend, int rate, int warmupSeconds, int seconds,
-                           int rounds, String token) {
+                           int rounds, String token, int probeSeconds) {
 
         static Options parse(String[] args) {
             String gateway = "http://127.0.0.1:18080";
@@ -232,6 +246,7 @@ public final class GatewayOverheadBenchmark {
             int seconds = 30;
             int rounds = 2;
             String token = null;
+            int probe = 10;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
                 switch (args[i]) {
@@ -243,10 +258,11 @@ public final class GatewayOverheadBenchmark {
                     case "--seconds" -> seconds = Integer.parseInt(value);
                     case "--rounds" -> rounds = Integer.parseInt(value);
                     case "--token" -> token = value;
+                    case "--probe" -> probe = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
-            return new Options(gateway, backendPort, backend, rate, warmup, seconds, rounds, token);
+            return new Options(gateway, backendPort, backend, rate, warmup, seconds, rounds, token, probe);
         }
     }
 }
