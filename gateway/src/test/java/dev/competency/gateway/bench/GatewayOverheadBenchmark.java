@@ -5,6 +5,9 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +48,7 @@ import reactor.netty.resources.ConnectionProvider;
  * --seconds SECONDS    per measured round and target (default 30)
  * --rounds N           measured rounds, each direct then gateway (default 2)
  * --token TOKEN        bearer token to send (default: from the gateway's development issuer)
+ * --latencies FILE    append each request through the gateway to FILE: round, due second, latency in ms
  * --probe SECONDS      first measure how steady the CPU itself is, with nothing else running (default 10; 0: skip)
  * </pre>
  */
@@ -81,7 +85,11 @@ public final class GatewayOverheadBenchmark {
             List<Long> gatewayLatencies = new ArrayList<>();
             for (int round = 1; round <= options.rounds; round++) {
                 directLatencies.addAll(run(client, direct, token, options.rate, options.seconds));
-                gatewayLatencies.addAll(run(client, viaGateway, token, options.rate, options.seconds));
+                List<Long> gateway = run(client, viaGateway, token, options.rate, options.seconds);
+                gatewayLatencies.addAll(gateway);
+                if (options.latencies != null) {
+                    writeLatencies(options.latencies, round, gateway, options.rate);
+                }
             }
             long[] d = sorted(directLatencies);
             long[] g = sorted(gatewayLatencies);
@@ -186,17 +194,19 @@ public final class GatewayOverheadBenchmark {
         for (long latency : latencies) {
             result.add(latency);
         }
-        String dump = System.getProperty("bench.dump");
-        if (dump != null) {
-            try (java.io.PrintWriter out = new java.io.PrintWriter(new java.io.FileWriter(dump, true))) {
-                for (int i = 0; i < total; i++) {
-                    out.printf(Locale.ROOT, "%s %d %d%n", url, (start + i * interval) / 1000, latencies[i] / 1000);
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
         return result;
+    }
+
+    /**
+     * Appends one line per request through the gateway: round, seconds from the start of the round when it was due,
+     * latency in milliseconds. Stalls show as runs of slow requests; compare their times with a GC log.
+     */
+    private static void writeLatencies(Path file, int round, List<Long> latencies, int rate) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < latencies.size(); i++) {
+            lines.append(String.format(Locale.ROOT, "%d %.3f %.3f%n", round, (double) i / rate, ms(latencies.get(i))));
+        }
+        Files.writeString(file, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private static String devIssuerToken(HttpClient client, String gateway) {
@@ -235,7 +245,7 @@ public final class GatewayOverheadBenchmark {
     }
 
     private record Options(String gateway, int backendPort, String backend, int rate, int warmupSeconds, int seconds,
-                           int rounds, String token, int probeSeconds) {
+                           int rounds, String token, int probeSeconds, Path latencies) {
 
         static Options parse(String[] args) {
             String gateway = "http://127.0.0.1:18080";
@@ -247,6 +257,7 @@ public final class GatewayOverheadBenchmark {
             int rounds = 2;
             String token = null;
             int probe = 10;
+            Path latencies = null;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
                 switch (args[i]) {
@@ -259,10 +270,11 @@ public final class GatewayOverheadBenchmark {
                     case "--rounds" -> rounds = Integer.parseInt(value);
                     case "--token" -> token = value;
                     case "--probe" -> probe = Integer.parseInt(value);
+                    case "--latencies" -> latencies = Path.of(value);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
-            return new Options(gateway, backendPort, backend, rate, warmup, seconds, rounds, token, probe);
+            return new Options(gateway, backendPort, backend, rate, warmup, seconds, rounds, token, probe, latencies);
         }
     }
 }
