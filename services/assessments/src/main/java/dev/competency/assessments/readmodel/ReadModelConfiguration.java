@@ -1,6 +1,7 @@
 package dev.competency.assessments.readmodel;
 
 import dev.competency.platform.service.axon.ReadModelRebuild;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
@@ -35,7 +36,7 @@ class ReadModelConfiguration {
     /** Admin rebuild of the read models; commands wait for it through {@link ReadModelProgress}. */
     @Bean
     ReadModelRebuild readModelRebuild(EventProcessingConfiguration processing, TokenStore tokenStore,
-                                      EventStore eventStore, Clock clock) {
-        return new ReadModelRebuild(ReadModels.PROCESSING_GROUP, processing, tokenStore, eventStore, clock);
+                                      EventStore eventStore, Clock clock, MeterRegistry meters) {
+        return new ReadModelRebuild(ReadModels.PROCESSING_GROUP, processing, tokenStore, eventStore, clock, meters);
     }
 }

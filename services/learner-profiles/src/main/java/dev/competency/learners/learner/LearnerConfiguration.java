@@ -3,6 +3,7 @@ package dev.competency.learners.learner;
 import dev.competency.learners.learner.query.ReadModelWrites;
 import dev.competency.learners.learner.query.ReadModels;
 import dev.competency.platform.service.axon.ReadModelRebuild;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
@@ -34,8 +35,8 @@ class LearnerConfiguration {
     /** Admin rebuild of every read model built from the learner event stream. */
     @Bean
     ReadModelRebuild readModelRebuild(EventProcessingConfiguration processing, TokenStore tokenStore,
-            EventStore eventStore, Clock clock) {
-        return new ReadModelRebuild(ReadModels.PROCESSING_GROUP, processing, tokenStore, eventStore, clock);
+            EventStore eventStore, Clock clock, MeterRegistry meters) {
+        return new ReadModelRebuild(ReadModels.PROCESSING_GROUP, processing, tokenStore, eventStore, clock, meters);
     }
 
     /** Sends the read-model processor's writes after the last event of each batch (see {@link ReadModelWrites}). */

@@ -27,6 +27,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Learner registration and team out on the learners topic; every read model dropped and rebuilt from the store. */
 class ReadModelRebuildIT {
@@ -85,8 +86,16 @@ class ReadModelRebuildIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             String status = service.get("/api/learners/admin/rebuild", admin).body();
             assertThat(JSON.readTree(status).path("running").asBoolean()).as(status).isTrue();
+            assertThat(JSON.readTree(status).path("caughtUp").asBoolean()).as(status).isTrue();
             assertThat(paths.stream().map(p -> service.get(p, manager).body()).toList()).isEqualTo(before);
         });
+        // Progress through the store: all of it read, up to an event stored before the rebuild began.
+        JsonNode status = JSON.readTree(service.get("/api/learners/admin/rebuild", admin).body());
+        assertThat(status.path("percentDone").asDouble()).as(status.toString()).isEqualTo(100.0);
+        assertThat(Instant.parse(status.path("readUpTo").asText())).as(status.toString())
+                .isBefore(Instant.parse(status.path("lastRebuildStartedAt").asText()));
+        assertThat(service.get("/actuator/prometheus", admin).body())
+                .contains("read_models_rebuild_percent_done{application=\"learner-profiles\",processor=\"learner-read-models\"} 100.0");
         assertThat(before.get(1)).contains("\"level\"");
         assertThat(timeline.countDocuments(Filters.eq("_id", "stray"))).isZero();
     }

@@ -1,14 +1,19 @@
 package dev.competency.platform.service.axon;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,21 +40,30 @@ public class ReadModelRebuild {
     private final Clock clock;
     private volatile Instant startedAt;
 
+    /** Also publishes the progress as the gauge {@code read_models.rebuild.percent_done}, tagged with the processor. */
     public ReadModelRebuild(String processingGroup, EventProcessingConfiguration processing, TokenStore tokenStore,
-            EventStore eventStore, Clock clock) {
+            EventStore eventStore, Clock clock, MeterRegistry meters) {
         this.processingGroup = processingGroup;
         this.processing = processing;
         this.tokenStore = tokenStore;
         this.eventStore = eventStore;
         this.clock = clock;
+        Gauge.builder("read_models.rebuild.percent_done", this, ReadModelRebuild::percentDoneOrNaN)
+                .tag("processor", processingGroup)
+                .description("How far the read models' processor has read through the event store's history")
+                .register(meters);
     }
 
     /**
-     * Where the rebuild stands; {@code caughtUp} is true once the processor reached the head of the store. The
-     * MongoDB event store's tokens have no position, so {@code position} is 0 there.
+     * Where the rebuild stands. {@code caughtUp} is true once the processor reached the head of the store.
+     * {@code readUpTo} is when the last event the processor read was stored (the MongoDB event store's tokens carry
+     * a time, not a position), and {@code percentDone} how much of the time from the first stored event until now
+     * has been read. Events are read in the order they were stored, so this is the progress through the store's
+     * history, not through its event count: quiet months go fast, and it jumps to 100 at the catch-up when the last
+     * event is older than the rebuild.
      */
-    public record Status(String processor, boolean running, boolean caughtUp, boolean replaying, long position,
-                         Instant lastRebuildStartedAt) {
+    public record Status(String processor, boolean running, boolean caughtUp, boolean replaying, Instant readUpTo,
+                         double percentDone, Instant lastRebuildStartedAt) {
     }
 
     public synchronized Status rebuild() {
@@ -73,9 +87,44 @@ public class ReadModelRebuild {
         TrackingEventProcessor processor = processor();
         Collection<EventTrackerStatus> trackers = processor.processingStatus().values();
         boolean caughtUp = !trackers.isEmpty() && trackers.stream().allMatch(EventTrackerStatus::isCaughtUp);
-        long position = trackers.stream().mapToLong(s -> s.getCurrentPosition().orElse(0L)).max().orElse(0L);
+        // With several segments, the slowest one says how far the read models are complete.
+        Instant readUpTo = trackers.stream().map(tracker -> timeOf(tracker.getTrackingToken()))
+                .reduce((a, b) -> a == null || b == null ? null : a.isBefore(b) ? a : b).orElse(null);
+        Instant first = timeOf(eventStore.createTailToken());
         return new Status(processingGroup, processor.isRunning(), caughtUp,
-                trackers.stream().anyMatch(EventTrackerStatus::isReplaying), position, startedAt);
+                trackers.stream().anyMatch(EventTrackerStatus::isReplaying), readUpTo,
+                percentDone(caughtUp, first, readUpTo, clock.instant()), startedAt);
+    }
+
+    /** The share of the time from the first event to {@code head} that has been read, 0–100. */
+    static double percentDone(boolean caughtUp, Instant first, Instant readUpTo, Instant head) {
+        if (caughtUp || head == null) {
+            return caughtUp ? 100 : 0;
+        }
+        if (readUpTo == null || first == null) {
+            return 0;
+        }
+        long span = Duration.between(first, head).toMillis();
+        if (span <= 0) {
+            return readUpTo.isBefore(head) ? 0 : 100;
+        }
+        double done = 100.0 * Duration.between(first, readUpTo).toMillis() / span;
+        return Math.max(0, Math.min(100, done));
+    }
+
+    private double percentDoneOrNaN() {
+        try {
+            return status().percentDone();
+        } catch (RuntimeException notReady) {
+            // Before the processor exists (start-up) or while the store cannot be reached.
+            return Double.NaN;
+        }
+    }
+
+    /** The time of the last event a token covers, for the MongoDB store's tokens; null for none or another kind. */
+    private static Instant timeOf(TrackingToken token) {
+        TrackingToken unwrapped = token == null ? null : WrappedToken.unwrapLowerBound(token);
+        return unwrapped instanceof MongoTrackingToken mongo ? mongo.getTimestamp() : null;
     }
 
     private TrackingEventProcessor processor() {
