@@ -43,6 +43,7 @@ public class Learner {
     private String learnerId;
     private boolean registered;
     private boolean erased;
+    /** Sealed, as in the event (see {@link PersonalData}). */
     private String displayName;
     private String organisationUnit;
     private Instant registeredAt;
@@ -64,7 +65,7 @@ public class Learner {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RegisterLearner command, Clock clock) {
+    void handle(RegisterLearner command, Clock clock, PersonalData personalData) {
         if (command.learnerId() == null || command.learnerId().isBlank()) {
             throw new InvalidLearnerException("learnerId is required");
         }
@@ -77,8 +78,10 @@ public class Learner {
         if (registered) {
             throw new LearnerAlreadyRegistered(command.learnerId());
         }
-        apply(new LearnerRegistered(command.learnerId(), command.displayName().strip(), command.email(),
-                command.organisationUnit(), clock.instant()));
+        // The name and address enter the event store sealed with the learner's key (see PersonalData).
+        apply(new LearnerRegistered(command.learnerId(),
+                personalData.seal(command.learnerId(), command.displayName().strip()),
+                personalData.seal(command.learnerId(), command.email()), command.organisationUnit(), clock.instant()));
     }
 
     @CommandHandler
@@ -132,7 +135,10 @@ public class Learner {
 
     /** Erasing twice changes nothing. */
     @CommandHandler
-    void handle(EraseLearner command, Clock clock) {
+    void handle(EraseLearner command, Clock clock, PersonalData personalData) {
+        // Again on a repeated erasure: forgetting is idempotent, and a crash between the event and the key must not
+        // leave the key behind for good.
+        personalData.forget(learnerId);
         if (erased) {
             return;
         }

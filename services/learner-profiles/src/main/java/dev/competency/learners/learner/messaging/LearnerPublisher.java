@@ -5,6 +5,7 @@ import dev.competency.contracts.learners.LearnerRoleAssigned;
 import dev.competency.contracts.learners.LearnerTeamChanged;
 import dev.competency.learners.learner.domain.LearnerErased;
 import dev.competency.learners.learner.domain.LearnerRegistered;
+import dev.competency.learners.learner.domain.PersonalData;
 import dev.competency.learners.learner.domain.RoleAssigned;
 import dev.competency.learners.learner.domain.TeamChanged;
 import dev.competency.platform.service.messaging.IntegrationEventPublisher;
@@ -26,15 +27,20 @@ import org.springframework.stereotype.Component;
 class LearnerPublisher {
 
     private final IntegrationEventPublisher publisher;
+    private final PersonalData personalData;
 
-    LearnerPublisher(IntegrationEventPublisher publisher) {
+    LearnerPublisher(IntegrationEventPublisher publisher, PersonalData personalData) {
         this.publisher = publisher;
+        this.personalData = personalData;
     }
 
+    /** Name and address in readable form, or left out when the learner has been erased since. */
     @EventHandler
     void on(LearnerRegistered event, @SequenceNumber long sequenceNumber) throws Exception {
-        send(event.learnerId(), sequenceNumber, new dev.competency.contracts.learners.LearnerRegistered(
-                event.learnerId(), event.displayName(), event.email(), event.organisationUnit(),
+        String learnerId = event.learnerId();
+        send(learnerId, sequenceNumber, new dev.competency.contracts.learners.LearnerRegistered(learnerId,
+                personalData.open(learnerId, event.displayName()).orElse(null),
+                personalData.open(learnerId, event.email()).orElse(null), event.organisationUnit(),
                 event.registeredAt()));
     }
 

@@ -8,6 +8,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.competency.learners.learner.domain.LearnerErased;
 import dev.competency.learners.learner.domain.LearnerRegistered;
+import dev.competency.learners.learner.domain.PersonalData;
 import dev.competency.learners.learner.domain.RoleAssigned;
 import dev.competency.learners.learner.domain.TeamChanged;
 import java.time.Instant;
@@ -30,16 +31,22 @@ public class LearnerProfiles {
     static final String COLLECTION = "learner_profiles";
 
     private final MongoCollection<Document> profiles;
+    private final PersonalData personalData;
 
-    LearnerProfiles(MongoDatabase serviceDatabase) {
+    LearnerProfiles(MongoDatabase serviceDatabase, PersonalData personalData) {
         this.profiles = serviceDatabase.getCollection(COLLECTION);
+        this.personalData = personalData;
         profiles.createIndex(Indexes.ascending("teamId"));
     }
 
+    /** Name and address are opened from the sealed event; a learner erased since has neither any more. */
     @EventHandler
     void on(LearnerRegistered event) {
-        upsert(event.learnerId(), Updates.combine(Updates.set("displayName", event.displayName()),
-                Updates.set("email", event.email()), Updates.set("organisationUnit", event.organisationUnit()),
+        String learnerId = event.learnerId();
+        upsert(learnerId, Updates.combine(
+                Updates.set("displayName", personalData.open(learnerId, event.displayName()).orElse(null)),
+                Updates.set("email", personalData.open(learnerId, event.email()).orElse(null)),
+                Updates.set("organisationUnit", event.organisationUnit()),
                 Updates.set("registeredAt", Date.from(event.registeredAt()))));
     }
 

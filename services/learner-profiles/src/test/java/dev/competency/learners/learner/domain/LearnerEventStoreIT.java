@@ -8,6 +8,8 @@ import dev.competency.learners.LearnerProfilesApplication;
 import dev.competency.platform.test.RunningService;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -28,14 +30,30 @@ class LearnerEventStoreIT {
                     .find(Filters.eq("aggregateIdentifier", learnerId)).first();
             assertThat(stored).isNotNull();
             assertThat(stored.getString("payloadType")).isEqualTo(LearnerRegistered.class.getName());
+            // Name and address are not readable in the store (the organisation unit, not personal, is), only
+            // through the learner's key.
+            assertThat(stored.toJson()).contains("ENG-PLATFORM").doesNotContain("Grace")
+                    .doesNotContain("grace@example.org");
         }
 
         try (RunningService restarted = RunningService.start(LearnerProfilesApplication.class, DATABASE)) {
             Learner learner = restarted.aggregate("learnerRepository", learnerId);
             assertThat(learner.learnerId()).isEqualTo(learnerId);
-            assertThat(learner.displayName()).isEqualTo("Grace Hopper");
+            PersonalData personalData = restarted.bean(PersonalData.class);
+            assertThat(personalData.open(learnerId, learner.displayName())).contains("Grace Hopper");
             assertThat(learner.organisationUnit()).isEqualTo("ENG-PLATFORM");
             assertThat(learner.registeredAt()).isNotNull();
+
+            // Erasure forgets the key: the registration event stays in the append-only store, unreadable.
+            restarted.bean(CommandGateway.class).sendAndWait(new EraseLearner(learnerId, "admin-1"));
+            MongoDatabase database = restarted.bean(MongoDatabase.class);
+            assertThat(database.getCollection("learner_keys").countDocuments(Filters.eq("_id", learnerId))).isZero();
+            LearnerRegistered registered = restarted.bean(EventStore.class).readEvents(learnerId).asStream()
+                    .map(DomainEventMessage::getPayload).filter(LearnerRegistered.class::isInstance)
+                    .map(LearnerRegistered.class::cast).findFirst().orElseThrow();
+            assertThat(registered.displayName()).startsWith("sealed:v1:");
+            assertThat(personalData.open(learnerId, registered.displayName())).isEmpty();
+            assertThat(personalData.open(learnerId, registered.email())).isEmpty();
         }
     }
 }
