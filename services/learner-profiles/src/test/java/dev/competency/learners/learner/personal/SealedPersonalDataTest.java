@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class SealedPersonalDataTest {
 
-    /** Keys in a map: the cipher is what is tested here; LearnerKeys is tested against the store in MasteryFlowIT. */
+    /** Keys in a map: the cipher is what is tested here; LearnerKeys meets the store in LearnerEventStoreIT. */
     private final Map<String, byte[]> keys = new HashMap<>();
     private final SealedPersonalData personalData = new SealedPersonalData(new SealedPersonalData.Keys() {
         @Override
