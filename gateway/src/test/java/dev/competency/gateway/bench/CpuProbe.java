@@ -11,11 +11,16 @@ import java.util.concurrent.TimeUnit;
  * machine was busy: the host took the CPU. A request in flight at such a moment is stretched by the same factor,
  * so the share of time spent in such stretches bounds the tail latencies any service can show on that machine.
  */
-final class CpuProbe {
+public final class CpuProbe {
 
     private static final int SLOW_FACTOR = 5;
 
     private CpuProbe() {
+    }
+
+    /** On its own, before any benchmark: {@code java -cp gateway/target/test-classes ...CpuProbe [seconds]}. */
+    public static void main(String[] args) {
+        System.out.println(run(args.length > 0 ? Integer.parseInt(args[0]) : 10));
     }
 
     static String run(int seconds) {
