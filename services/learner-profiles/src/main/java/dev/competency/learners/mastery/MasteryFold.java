@@ -71,21 +71,36 @@ public final class MasteryFold {
         for (Evidence e : items) {
             requireCompetency(competencyId, e);
         }
-        // Collapse copies of one id: sort by id, the preferred copy first, and keep the first of each run.
-        Arrays.sort(items, MasteryFold::compareIdThenCopy);
+        // Collapse copies of one id to the preferred copy (the first of equals). A hash map, not a sort by id: this
+        // runs for every query, and sorting thousands of random ids took more time than the fold.
+        Map<String, Evidence> preferred = new HashMap<>(items.length * 2);
         Set<String> flaggedVoided = Set.of();
-        int unique = 0;
-        for (int i = 0; i < items.length; i++) {
-            Evidence e = items[i];
-            if (unique > 0 && items[unique - 1].evidenceId().equals(e.evidenceId())) {
-                if (e.voided() && !voidedIds.contains(e.evidenceId())) {
-                    flaggedVoided = addTo(flaggedVoided, e.evidenceId());
-                }
+        for (Evidence e : items) {
+            Evidence held = preferred.putIfAbsent(e.evidenceId(), e);
+            if (held == null) {
                 continue;
             }
-            items[unique++] = e;
+            Evidence loser = e;
+            if (Evidence.compareCopies(e, held) < 0) {
+                preferred.put(e.evidenceId(), e);
+                loser = held;
+            }
+            if (loser.voided() && !voidedIds.contains(e.evidenceId())) {
+                flaggedVoided = addTo(flaggedVoided, e.evidenceId());
+            }
         }
-        Evidence[] winners = unique == items.length ? items : Arrays.copyOf(items, unique);
+        // Winners in their given order: evidence usually arrives in fold order, which the sort then only checks.
+        Evidence[] winners = items;
+        if (preferred.size() < items.length) {
+            winners = new Evidence[preferred.size()];
+            int unique = 0;
+            for (Evidence e : items) {
+                // Removing takes each id once, also when the same copy was passed twice.
+                if (preferred.remove(e.evidenceId(), e)) {
+                    winners[unique++] = e;
+                }
+            }
+        }
         Arrays.sort(winners, Evidence.FOLD_ORDER);
         List<Evidence> inOrder = Arrays.asList(winners);
         Set<String> extra = flaggedVoided;
@@ -198,11 +213,6 @@ public final class MasteryFold {
     private int insertionPoint(Evidence evidence) {
         int found = Collections.binarySearch(ordered, evidence, Evidence.FOLD_ORDER);
         return found < 0 ? -found - 1 : found;
-    }
-
-    private static int compareIdThenCopy(Evidence a, Evidence b) {
-        int c = a.evidenceId().compareTo(b.evidenceId());
-        return c != 0 ? c : Evidence.compareCopies(a, b);
     }
 
     private static Set<String> addTo(Set<String> set, String id) {
