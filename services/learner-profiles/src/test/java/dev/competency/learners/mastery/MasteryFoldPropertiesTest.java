@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -52,6 +53,20 @@ class MasteryFoldPropertiesTest {
         assertThat(fold(policy, doubled, Set.of(), asOf, 1000)).isEqualTo(once);
         assertThat(once.explanation().contributions().size() + once.explanation().exclusions().size())
                 .isEqualTo(evidence.stream().map(Evidence::evidenceId).distinct().count());
+    }
+
+    @Property
+    void collapsesCopiesAlike_byHashAndBySort(@ForAll("evidence") List<Evidence> evidence,
+            @ForAll("voids") Set<String> voidedIds) {
+        MasteryFold.Collapsed byHash = MasteryFold.collapseByHash(evidence.toArray(new Evidence[0]), voidedIds);
+        MasteryFold.Collapsed bySort = MasteryFold.collapseBySort(evidence.toArray(new Evidence[0]), voidedIds);
+
+        assertThat(inFoldOrder(byHash.winners())).isEqualTo(inFoldOrder(bySort.winners()));
+        assertThat(byHash.flaggedVoided()).isEqualTo(bySort.flaggedVoided());
+    }
+
+    private static List<Evidence> inFoldOrder(Evidence[] items) {
+        return Arrays.stream(items).sorted(Evidence.FOLD_ORDER).toList();
     }
 
     @Property
