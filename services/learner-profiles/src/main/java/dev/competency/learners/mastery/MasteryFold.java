@@ -196,8 +196,8 @@ public final class MasteryFold {
 
     /**
      * Keeps the preferred copy of each evidence id ({@link Evidence#compareCopies}, the first of equals). Runs for
-     * every query: up to a few thousand items a hash map is several times faster than sorting random ids; beyond,
-     * the map no longer fits the CPU caches and the sort is faster again (FoldBenchmark at 100,000 items).
+     * every query. Up to thousands of items a hash map beats sorting random ids (as-of queries, FoldBenchmark at
+     * 1,000 items); at 100,000 the map no longer fits the CPU caches and the sort is faster again.
      */
     static Collapsed collapseCopies(Evidence[] items, Set<String> voidedIds) {
         return items.length <= HASH_COLLAPSE_LIMIT ? collapseByHash(items, voidedIds) : collapseBySort(items, voidedIds);
