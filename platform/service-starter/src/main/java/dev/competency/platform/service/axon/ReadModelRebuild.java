@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -87,13 +89,20 @@ public class ReadModelRebuild {
         TrackingEventProcessor processor = processor();
         Collection<EventTrackerStatus> trackers = processor.processingStatus().values();
         boolean caughtUp = !trackers.isEmpty() && trackers.stream().allMatch(EventTrackerStatus::isCaughtUp);
-        // With several segments, the slowest one says how far the read models are complete.
-        Instant readUpTo = trackers.stream().map(tracker -> timeOf(tracker.getTrackingToken()))
-                .reduce((a, b) -> a == null || b == null ? null : a.isBefore(b) ? a : b).orElse(null);
+        Instant readUpTo = readUpTo(trackers.stream().map(EventTrackerStatus::getTrackingToken).toList());
         Instant first = timeOf(eventStore.createTailToken());
         return new Status(processingGroup, processor.isRunning(), caughtUp,
                 trackers.stream().anyMatch(EventTrackerStatus::isReplaying), readUpTo,
                 percentDone(caughtUp, first, readUpTo, clock.instant()), startedAt);
+    }
+
+    /**
+     * The time up to which every segment has read: the slowest segment's. Null when there is no segment, or when a
+     * segment has no token yet or one without a time.
+     */
+    static Instant readUpTo(List<TrackingToken> tokens) {
+        List<Instant> times = tokens.stream().map(ReadModelRebuild::timeOf).toList();
+        return times.isEmpty() || times.contains(null) ? null : Collections.min(times);
     }
 
     /** The share of the time from the first event to {@code head} that has been read, 0–100. */

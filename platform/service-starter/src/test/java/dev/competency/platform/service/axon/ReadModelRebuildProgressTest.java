@@ -3,6 +3,12 @@ package dev.competency.platform.service.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
 import org.junit.jupiter.api.Test;
 
 class ReadModelRebuildProgressTest {
@@ -43,5 +49,22 @@ class ReadModelRebuildProgressTest {
     void allEventsAtOneInstant() {
         assertThat(ReadModelRebuild.percentDone(false, HEAD, FIRST, HEAD)).isZero();
         assertThat(ReadModelRebuild.percentDone(false, HEAD, HEAD, HEAD)).isEqualTo(100.0);
+    }
+
+    @Test
+    void readsUpToTheSlowestSegment() {
+        assertThat(ReadModelRebuild.readUpTo(List.of(token(HEAD), token(FIRST)))).isEqualTo(FIRST);
+    }
+
+    @Test
+    void segmentWithoutATokenLeavesTheTimeUnknown() {
+        // A status holding a segment that has not read anything yet must still be answered.
+        assertThat(ReadModelRebuild.readUpTo(Arrays.asList(token(HEAD), null))).isNull();
+        assertThat(ReadModelRebuild.readUpTo(Collections.singletonList(null))).isNull();
+        assertThat(ReadModelRebuild.readUpTo(List.of())).isNull();
+    }
+
+    private static TrackingToken token(Instant at) {
+        return MongoTrackingToken.of(at, Map.of());
     }
 }
