@@ -235,6 +235,8 @@ class MasteryFlowIT {
                 + "&knownAt=2025-03-11T00:00:00Z", token).body());
 
         assertThat(between.path("evidenceCount").asInt()).isEqualTo(1);
+        assertThat(between.path("evidenceAfterAsOf").asInt()).isEqualTo(1);
+        assertThat(between.path("explanation").path("exclusions")).isEmpty();
         assertThat(between.path("level").isNull()).isTrue();
         assertThat(between.path("explanation").path("rule").asString()).isEqualTo("MINIMUM_EVIDENCE");
         MasteryResult expected = MasteryFold.fold(first.competencyId(), policy(framework),
@@ -243,8 +245,9 @@ class MasteryFlowIT {
         assertThat(after.path("score").asDouble()).isEqualTo(expected.score());
         assertThat(after.path("explanation").path("contributions")).hasSize(2);
         assertThat(knownBefore.path("evidenceCount").asInt()).isEqualTo(1);
-        assertThat(knownBefore.path("explanation").path("exclusions").get(0).path("reason").asString())
-                .isEqualTo("NOT_YET_KNOWN");
+        assertThat(knownBefore.path("evidenceNotYetKnown").asInt()).isEqualTo(1);
+        assertThat(knownBefore.path("evidenceAfterAsOf").asInt()).isZero();
+        assertThat(knownBefore.path("explanation").path("exclusions")).isEmpty();
 
         HttpResponse<String> other = service.get(path, TestTokens.token("someone-else", "LEARNER"));
         assertThat(other.statusCode()).isEqualTo(403);

@@ -14,6 +14,7 @@ import dev.competency.learners.learner.domain.EvidenceAccepted;
 import dev.competency.learners.learner.domain.EvidenceItem;
 import dev.competency.learners.learner.domain.EvidenceVoided;
 import dev.competency.learners.learner.domain.LearnerErased;
+import dev.competency.learners.mastery.Evidence;
 import dev.competency.learners.mastery.SourceType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -167,7 +168,16 @@ public class EvidenceTimeline {
         return new Entry(item, voidedAt == null ? null : Instant.parse(voidedAt), d.getString("voidReason"));
     }
 
-    /** A piece of evidence and, when it was voided, when and why. */
-    public record Entry(EvidenceItem evidence, Instant voidedAt, String voidReason) {
+    /**
+     * A piece of evidence and, when it was voided, when and why.
+     *
+     * @param forFold the evidence as the fold sees it, converted once because a kept timeline is folded by every
+     *                query
+     */
+    public record Entry(EvidenceItem evidence, Instant voidedAt, String voidReason, Evidence forFold) {
+
+        public Entry(EvidenceItem evidence, Instant voidedAt, String voidReason) {
+            this(evidence, voidedAt, voidReason, evidence.toEvidence());
+        }
     }
 }

@@ -45,18 +45,59 @@ public class MasteryQueries {
 
     /** Every competency the learner has evidence on, in competency id order. */
     public List<CompetencyMastery> masteryOf(String learnerId, Instant asOf, Instant knownAt) {
-        Map<String, List<EvidenceTimeline.Entry>> byCompetency = new TreeMap<>();
-        for (EvidenceTimeline.Entry entry : timeline.of(learnerId)) {
-            byCompetency.computeIfAbsent(entry.evidence().competencyId(), c -> new ArrayList<>()).add(entry);
-        }
-        Map<String, CurrentMastery.Entry> recorded = new HashMap<>();
-        for (CurrentMastery.Entry entry : current.of(learnerId)) {
-            recorded.put(entry.competencyId(), entry);
-        }
+        return masteryOf(new Facts(learnerId), asOf, knownAt);
+    }
+
+    private List<CompetencyMastery> masteryOf(Facts facts, Instant asOf, Instant knownAt) {
         List<CompetencyMastery> result = new ArrayList<>();
-        byCompetency.forEach((competencyId, entries) ->
-                result.add(fold(competencyId, entries, recorded.get(competencyId), asOf, knownAt)));
+        facts.byCompetency.forEach((competencyId, entries) ->
+                result.add(fold(competencyId, entries, facts.recorded.get(competencyId), asOf, knownAt)));
         return withRollups(result);
+    }
+
+    /**
+     * One competency. Only its own evidence is folded, unless a framework version of the learner's evidence rolls
+     * it up from its children: then every competency is folded, as for the whole list, and the answer is the same.
+     */
+    public Optional<CompetencyMastery> masteryOf(String learnerId, String competencyId, Instant asOf,
+            Instant knownAt) {
+        Facts facts = new Facts(learnerId);
+        List<EvidenceTimeline.Entry> own = facts.byCompetency.get(competencyId);
+        if (own == null || facts.mayRollUp(competencyId)) {
+            return masteryOf(facts, asOf, knownAt).stream()
+                    .filter(m -> m.competencyId().equals(competencyId)).findFirst();
+        }
+        return Optional.of(fold(competencyId, own, facts.recorded.get(competencyId), asOf, knownAt));
+    }
+
+    /** A learner's timeline grouped by competency and the mastery the read model recorded for each. */
+    private final class Facts {
+
+        final Map<String, List<EvidenceTimeline.Entry>> byCompetency = new TreeMap<>();
+        final Map<String, CurrentMastery.Entry> recorded = new HashMap<>();
+
+        Facts(String learnerId) {
+            for (EvidenceTimeline.Entry entry : timeline.of(learnerId)) {
+                byCompetency.computeIfAbsent(entry.evidence().competencyId(), c -> new ArrayList<>()).add(entry);
+            }
+            for (CurrentMastery.Entry entry : current.of(learnerId)) {
+                recorded.put(entry.competencyId(), entry);
+            }
+        }
+
+        /** Whether a framework version some competency is folded under rolls {@code competencyId} up. */
+        boolean mayRollUp(String competencyId) {
+            Set<String> seen = new HashSet<>();
+            for (Map.Entry<String, List<EvidenceTimeline.Entry>> competency : byCompetency.entrySet()) {
+                FrameworkVersion version = versionOf(competency.getValue(), recorded.get(competency.getKey()));
+                if (seen.add(version.frameworkId() + ":" + version.version())
+                        && policies.rollupsOf(version.frameworkId(), version.version()).orElse(List.of()).stream()
+                                .anyMatch(parent -> parent.parentId().equals(competencyId))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**
@@ -100,14 +141,31 @@ public class MasteryQueries {
         return new ArrayList<>(byCompetency.values());
     }
 
-    public Optional<CompetencyMastery> masteryOf(String learnerId, String competencyId, Instant asOf,
-            Instant knownAt) {
-        return masteryOf(learnerId, asOf, knownAt).stream()
-                .filter(m -> m.competencyId().equals(competencyId)).findFirst();
-    }
-
     private CompetencyMastery fold(String competencyId, List<EvidenceTimeline.Entry> entries,
             CurrentMastery.Entry recorded, Instant asOf, Instant knownAt) {
+        FrameworkVersion version = versionOf(entries, recorded);
+        Optional<MasteryPolicy> policy = policies.policyFor(version.frameworkId(), version.version(), competencyId);
+        if (policy.isEmpty()) {
+            return new CompetencyMastery(competencyId, version.frameworkId(), version.version(), null, null);
+        }
+        int notYetKnown = 0;
+        int afterAsOf = 0;
+        for (EvidenceTimeline.Entry entry : entries) {
+            if (entry.evidence().recordedAt().isAfter(knownAt)) {
+                notYetKnown++;
+            } else if (entry.evidence().occurredAt().isAfter(asOf)) {
+                afterAsOf++;
+            }
+        }
+        return new CompetencyMastery(competencyId, version.frameworkId(), version.version(),
+                foldEntries(competencyId, policy.get(), entries, asOf, knownAt), null, afterAsOf, notYetKnown);
+    }
+
+    /**
+     * The framework version a competency is folded under: the newest its evidence was aligned to, or the one the
+     * read model recorded when that is newer (a policy change adopted since).
+     */
+    private static FrameworkVersion versionOf(List<EvidenceTimeline.Entry> entries, CurrentMastery.Entry recorded) {
         String frameworkId = entries.get(entries.size() - 1).evidence().frameworkId();
         int version = 0;
         for (EvidenceTimeline.Entry entry : entries) {
@@ -118,26 +176,31 @@ public class MasteryQueries {
             }
         }
         if (recorded != null && recorded.frameworkVersion() > version) {
-            frameworkId = recorded.frameworkId();
-            version = recorded.frameworkVersion();
+            return new FrameworkVersion(recorded.frameworkId(), recorded.frameworkVersion());
         }
-        Optional<MasteryPolicy> policy = policies.policyFor(frameworkId, version, competencyId);
-        if (policy.isEmpty()) {
-            return new CompetencyMastery(competencyId, frameworkId, version, null, null);
-        }
-        return new CompetencyMastery(competencyId, frameworkId, version,
-                foldEntries(competencyId, policy.get(), entries, asOf, knownAt), null);
+        return new FrameworkVersion(frameworkId, version);
     }
 
-    /** Folds timeline entries; a void counts when it was recorded at or before {@code knownAt}. */
+    private record FrameworkVersion(String frameworkId, int version) {
+    }
+
+    /**
+     * Folds timeline entries; a void counts when it was recorded at or before {@code knownAt}. Entries recorded
+     * after {@code knownAt} or that occurred after {@code asOf} are left out before the fold, so the explanation
+     * lists only what had happened and was known at those instants.
+     */
     public static MasteryResult foldEntries(String competencyId, MasteryPolicy policy,
             List<EvidenceTimeline.Entry> entries, Instant asOf, Instant knownAt) {
         List<Evidence> evidence = new ArrayList<>(entries.size());
         Set<String> voided = new HashSet<>();
         for (EvidenceTimeline.Entry entry : entries) {
-            evidence.add(entry.evidence().toEvidence());
+            Evidence item = entry.forFold();
+            if (item.recordedAt().isAfter(knownAt) || item.occurredAt().isAfter(asOf)) {
+                continue;
+            }
+            evidence.add(item);
             if (entry.voidedAt() != null && !entry.voidedAt().isAfter(knownAt)) {
-                voided.add(entry.evidence().evidenceId());
+                voided.add(item.evidenceId());
             }
         }
         return MasteryFold.fold(competencyId, policy, evidence, voided, asOf, knownAt);
@@ -156,9 +219,18 @@ public class MasteryQueries {
      * The mastery of one competency: folded from its evidence ({@code result}), or rolled up from its children
      * ({@code rollup}); both are null while the framework version its evidence was aligned to has not arrived
      * (mastery pending).
+     *
+     * @param afterAsOf   the competency's evidence left out because it occurred after the as-of instant
+     * @param notYetKnown the competency's evidence left out because it was recorded after the known-at instant
      */
     public record CompetencyMastery(String competencyId, String frameworkId, int frameworkVersion,
-                                    MasteryResult result, RollupResult rollup) {
+                                    MasteryResult result, RollupResult rollup, int afterAsOf, int notYetKnown) {
+
+        /** A result without evidence left out by the as-of or known-at instant. */
+        public CompetencyMastery(String competencyId, String frameworkId, int frameworkVersion, MasteryResult result,
+                RollupResult rollup) {
+            this(competencyId, frameworkId, frameworkVersion, result, rollup, 0, 0);
+        }
 
         public boolean pending() {
             return result == null && rollup == null;

@@ -172,7 +172,7 @@ class LearnerController {
             return MasteryView.rolledUp(m.frameworkId(), m.frameworkVersion(), m.rollup());
         }
         return m.result() == null ? MasteryView.pending(m.competencyId(), m.frameworkId(), m.frameworkVersion())
-                : MasteryView.of(m.frameworkId(), m.frameworkVersion(), m.result());
+                : MasteryView.of(m.frameworkId(), m.frameworkVersion(), m.result(), m.afterAsOf(), m.notYetKnown());
     }
 
     private static Instant instant(String text, String name, Instant otherwise) {

@@ -10,17 +10,27 @@ import java.util.List;
 /**
  * A mastery result as the API shows it.
  *
- * @param pending true while the framework version the evidence was aligned to has not arrived; then only the ids
- *                are set
+ * @param pending             true while the framework version the evidence was aligned to has not arrived; then
+ *                            only the ids are set
+ * @param evidenceAfterAsOf   evidence left out of the fold and its explanation because it occurred after the as-of
+ *                            instant
+ * @param evidenceNotYetKnown evidence left out because it was recorded after the known-at instant
  */
 public record MasteryView(String competencyId, String frameworkId, Integer frameworkVersion, boolean pending,
-                          String level, Double score, boolean mastered, int evidenceCount, Instant firstEvidenceAt,
+                          String level, Double score, boolean mastered, int evidenceCount, int evidenceAfterAsOf,
+                          int evidenceNotYetKnown, Instant firstEvidenceAt,
                           Instant lastEvidenceAt, Instant expiresAt, String method, Integer policyVersion,
                           Explanation explanation, RollupView rollup) {
 
     public static MasteryView of(String frameworkId, Integer frameworkVersion, MasteryResult r) {
+        return of(frameworkId, frameworkVersion, r, 0, 0);
+    }
+
+    /** A folded result, with the competency's evidence the as-of and known-at instants left out. */
+    public static MasteryView of(String frameworkId, Integer frameworkVersion, MasteryResult r, int afterAsOf,
+            int notYetKnown) {
         return new MasteryView(r.competencyId(), frameworkId, frameworkVersion, false, r.levelCode(), r.score(),
-                r.mastered(), r.evidenceCount(), r.firstEvidenceAt(), r.lastEvidenceAt(), r.expiresAt(),
+                r.mastered(), r.evidenceCount(), afterAsOf, notYetKnown, r.firstEvidenceAt(), r.lastEvidenceAt(), r.expiresAt(),
                 r.method().toString(), r.policyVersion(), r.explanation(), null);
     }
 
@@ -30,7 +40,7 @@ public record MasteryView(String competencyId, String frameworkId, Integer frame
                 ? new RollupView("POINTS", r.points(), points.pointsTarget(), r.children(), r.summary())
                 : new RollupView("ALL_CHILDREN", r.points(), null, r.children(), r.summary());
         return new MasteryView(r.competencyId(), frameworkId, frameworkVersion, false, r.levelCode(), null,
-                r.mastered(), 0, null, null, null, "ROLL_UP(" + rollup.rule() + ")", null, null, rollup);
+                r.mastered(), 0, 0, 0, null, null, null, "ROLL_UP(" + rollup.rule() + ")", null, null, rollup);
     }
 
     /**
@@ -44,7 +54,7 @@ public record MasteryView(String competencyId, String frameworkId, Integer frame
     }
 
     public static MasteryView pending(String competencyId, String frameworkId, int frameworkVersion) {
-        return new MasteryView(competencyId, frameworkId, frameworkVersion, true, null, null, false, 0, null, null,
-                null, null, null, null, null);
+        return new MasteryView(competencyId, frameworkId, frameworkVersion, true, null, null, false, 0, 0, 0, null,
+                null, null, null, null, null, null);
     }
 }

@@ -110,6 +110,46 @@ class MasteryQueriesRollupTest {
                 .containsExactly(DESIGN);
     }
 
+    @Test
+    void answersOneCompetencyAsTheListDoes_whetherFoldedAloneOrRolledUp() {
+        rule(new RollupPolicy.AllChildren(List.of(DESIGN, EVOLUTION)));
+        evidence(DESIGN, 0.95);
+        evidence(EVOLUTION, 0.75);
+        evidence(PARENT, 0.1);
+        evidence("data-modelling", 0.8);
+        List<MasteryQueries.CompetencyMastery> all = queries.masteryOf(LEARNER, NOW, Instant.MAX);
+
+        for (String competencyId : List.of(PARENT, DESIGN, "data-modelling")) {
+            assertThat(queries.masteryOf(LEARNER, competencyId, NOW, Instant.MAX)).as(competencyId)
+                    .contains(all.stream().filter(m -> m.competencyId().equals(competencyId)).findFirst().orElseThrow());
+        }
+        assertThat(queries.masteryOf(LEARNER, PARENT, NOW, Instant.MAX).orElseThrow().rollup()).isNotNull();
+        assertThat(queries.masteryOf(LEARNER, "unknown", NOW, Instant.MAX)).isEmpty();
+    }
+
+    @Test
+    void countsEvidenceLeftOutByAsOfAndKnownAt() {
+        evidence(DESIGN, 0.95);
+        evidence(DESIGN, 0.5);
+        evidence(DESIGN, 0.75);
+        Instant secondOccurred = entries.get(1).evidence().occurredAt();
+
+        MasteryQueries.CompetencyMastery asOf = queries.masteryOf(LEARNER, DESIGN, secondOccurred, Instant.MAX)
+                .orElseThrow();
+        MasteryQueries.CompetencyMastery knownAt = queries.masteryOf(LEARNER, DESIGN, secondOccurred,
+                secondOccurred.minusSeconds(1)).orElseThrow();
+
+        // evidence() steps back in time: the first item occurred and was recorded last.
+        assertThat(asOf.afterAsOf()).isEqualTo(1);
+        assertThat(asOf.notYetKnown()).isZero();
+        assertThat(asOf.result().evidenceCount()).isEqualTo(2);
+        assertThat(knownAt.afterAsOf()).isZero();
+        assertThat(knownAt.notYetKnown()).isEqualTo(2);
+        assertThat(knownAt.result().evidenceCount()).isEqualTo(1);
+        assertThat(asOf.result().explanation().exclusions()).isEmpty();
+        assertThat(knownAt.result().explanation().exclusions()).isEmpty();
+    }
+
     private void rule(RollupPolicy rule) {
         rule(rule, SCALE);
     }
