@@ -13,12 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Mastery policies from the framework catalogue. A published framework version never changes, so translated
- * policies are cached for good; a version that has not arrived yet is looked up again next time.
+ * policies and roll-up rules are cached for good; a version that has not arrived yet is looked up again next time.
  */
 public class CataloguePolicies implements PolicyLookup {
 
     private final FrameworkCatalogue catalogue;
-    private final Map<String, Map<String, MasteryPolicy>> byVersion = new ConcurrentHashMap<>();
+    private final Map<String, Translated> byVersion = new ConcurrentHashMap<>();
 
     public CataloguePolicies(FrameworkCatalogue catalogue) {
         this.catalogue = catalogue;
@@ -31,18 +31,7 @@ public class CataloguePolicies implements PolicyLookup {
 
     /** Every competency's policy in a framework version, or empty when the version is unknown. */
     public Optional<Map<String, MasteryPolicy>> policiesOf(String frameworkId, int frameworkVersion) {
-        String key = frameworkId + ":" + frameworkVersion;
-        Map<String, MasteryPolicy> cached = byVersion.get(key);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<FrameworkCatalogue.StoredVersion> stored = catalogue.find(frameworkId, frameworkVersion);
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, MasteryPolicy> policies = policiesOf(stored.get().snapshot());
-        byVersion.put(key, policies);
-        return Optional.of(policies);
+        return translated(frameworkId, frameworkVersion).map(Translated::policies);
     }
 
     /**
@@ -50,18 +39,33 @@ public class CataloguePolicies implements PolicyLookup {
      * parent's scale; empty when the version is unknown.
      */
     public Optional<List<ParentRollup>> rollupsOf(String frameworkId, int frameworkVersion) {
+        return translated(frameworkId, frameworkVersion).map(Translated::rollups);
+    }
+
+    private Optional<Translated> translated(String frameworkId, int frameworkVersion) {
+        String key = frameworkId + ":" + frameworkVersion;
+        Translated cached = byVersion.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
         Optional<FrameworkCatalogue.StoredVersion> stored = catalogue.find(frameworkId, frameworkVersion);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
         FrameworkPublished framework = stored.get().snapshot();
-        Map<String, MasteryPolicy> policies = policiesOf(frameworkId, frameworkVersion).orElseThrow();
+        Map<String, MasteryPolicy> policies = policiesOf(framework);
         List<ParentRollup> rollups = new ArrayList<>();
         for (FrameworkPublished.Competency competency : framework.competencies()) {
             PolicyTranslator.rollupOf(framework, competency).ifPresent(rule -> rollups.add(
                     new ParentRollup(competency.id(), rule, policies.get(competency.id()).scale())));
         }
-        return Optional.of(List.copyOf(rollups));
+        Translated translated = new Translated(policies, List.copyOf(rollups));
+        byVersion.put(key, translated);
+        return Optional.of(translated);
+    }
+
+    /** A framework version's policies by competency id and its rolled-up parents. */
+    private record Translated(Map<String, MasteryPolicy> policies, List<ParentRollup> rollups) {
     }
 
     public record ParentRollup(String parentId, RollupPolicy rule, ProficiencyScale scale) {
