@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import dev.competency.contracts.evidence.EvidenceRecorded;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,6 @@ import org.slf4j.LoggerFactory;
 final class AsOfBench {
 
     private static final Logger log = LoggerFactory.getLogger(AsOfBench.class);
-    private static final int WARMUP_QUERIES = 100;
 
     private final Workload workload;
     private final ServiceClient service;
@@ -31,7 +31,7 @@ final class AsOfBench {
         this.report = report;
     }
 
-    void run(int evidence, int queries, Duration timeout) {
+    void run(int evidence, int queries, int warmup, Duration timeout) {
         String learnerId = workload.learnerId("asof", 0);
         KafkaProducer<String, byte[]> producer = workload.producer();
         int competencies = workload.competencyIds().size();
@@ -56,25 +56,30 @@ final class AsOfBench {
                 + " one partition, one aggregate)", learnerId, evidence, competencies, (System.nanoTime() - start) / 1e9);
 
         Instant asOf = Workload.occurredAt(evidence / 2);
-        measure("mastery as-of (all " + competencies + " competencies, " + evidence + " evidence)",
-                "/api/learners/" + learnerId + "/mastery?asOf=" + asOf, queries);
-        measure("mastery as-of one competency (" + evidence / competencies + " of its evidence)",
-                "/api/learners/" + learnerId + "/mastery/" + workload.competencyIds().get(0) + "?asOf=" + asOf,
-                queries);
-        measure("mastery as-of + known-at (all competencies)",
-                "/api/learners/" + learnerId + "/mastery?asOf=" + asOf + "&knownAt=" + Instant.now(), queries);
+        List<Query> kinds = List.of(
+                new Query("mastery as-of (all " + competencies + " competencies, " + evidence + " evidence)",
+                        "/api/learners/" + learnerId + "/mastery?asOf=" + asOf),
+                new Query("mastery as-of one competency (" + evidence / competencies + " of its evidence)",
+                        "/api/learners/" + learnerId + "/mastery/" + workload.competencyIds().get(0) + "?asOf=" + asOf),
+                new Query("mastery as-of + known-at (all competencies)",
+                        "/api/learners/" + learnerId + "/mastery?asOf=" + asOf + "&knownAt=" + Instant.now()));
+        long warming = System.nanoTime();
+        for (int i = 0; i < warmup; i++) {
+            service.get(kinds.get(i % kinds.size()).path());
+        }
+        report.note("as-of warm-up: %d queries, the three kinds in turn, in %.1f s", warmup,
+                (System.nanoTime() - warming) / 1e9);
+        for (Query kind : kinds) {
+            Latencies latencies = new Latencies();
+            for (int i = 0; i < queries; i++) {
+                long started = System.nanoTime();
+                service.get(kind.path());
+                latencies.record(System.nanoTime() - started);
+            }
+            report.add("%s over HTTP, sequential, after the warm-up: %s", kind.what(), latencies.summary());
+        }
     }
 
-    private void measure(String what, String path, int queries) {
-        for (int i = 0; i < WARMUP_QUERIES; i++) {
-            service.get(path);
-        }
-        Latencies latencies = new Latencies();
-        for (int i = 0; i < queries; i++) {
-            long started = System.nanoTime();
-            service.get(path);
-            latencies.record(System.nanoTime() - started);
-        }
-        report.add("%s over HTTP, sequential, after %d warm-up: %s", what, WARMUP_QUERIES, latencies.summary());
+    private record Query(String what, String path) {
     }
 }

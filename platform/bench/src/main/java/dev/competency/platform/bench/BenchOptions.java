@@ -28,7 +28,8 @@ import java.util.Set;
  * @param warmup how long the latency phase sends before it records
  * @param rawMessages messages of the raw Kafka produce/consume comparison
  * @param asOfEvidence evidence events of the learner the as-of queries read
- * @param asOfQueries measured as-of queries
+ * @param asOfQueries measured as-of queries of each kind
+ * @param asOfWarmup unmeasured as-of queries before them, the three kinds in turn
  * @param rebuildEvidence evidence events in the store when the rebuild starts (the store is topped up by copying
  *                        stored learners)
  * @param timeout the longest wait of any phase
@@ -36,7 +37,8 @@ import java.util.Set;
 record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<String> service,
                     Optional<String> adminToken, String database, Path jar, String serviceHeap, List<Phase> phases,
                     int learners, int competencies, int rate, Duration latencyDuration, Duration warmup,
-                    int rawMessages, int asOfEvidence, int asOfQueries, int rebuildEvidence, Duration timeout) {
+                    int rawMessages, int asOfEvidence, int asOfQueries, int asOfWarmup, int rebuildEvidence,
+                    Duration timeout) {
 
     enum Phase { RAW, LATENCY, THROUGHPUT, ASOF, REBUILD }
 
@@ -51,7 +53,8 @@ record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<Str
               --warmup-seconds N       unrecorded seconds before it (default 5)
               --raw-messages N         messages of the raw Kafka comparison (default 200000)
               --asof-evidence N        evidence of the learner the as-of queries read (default 10000)
-              --asof-queries N         measured as-of queries (default 1000)
+              --asof-queries N         measured as-of queries of each kind (default 1000)
+              --asof-warmup N          unmeasured as-of queries before them, kinds in turn (default 1500)
               --rebuild-evidence N     evidence events in the store when the rebuild starts (default 1000000)
               --timeout-seconds N      longest wait of any phase (default 1800)
               --kafka HOST:PORT        use this broker instead of starting the embedded one
@@ -80,6 +83,7 @@ record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<Str
         int rawMessages = 200_000;
         int asOfEvidence = 10_000;
         int asOfQueries = 1_000;
+        int asOfWarmup = 1_500;
         int rebuildEvidence = 1_000_000;
         int timeoutSeconds = 1_800;
         List<String> rest = new ArrayList<>(List.of(args));
@@ -95,6 +99,7 @@ record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<Str
                 case "--raw-messages" -> rawMessages = positive(option, rest);
                 case "--asof-evidence" -> asOfEvidence = positive(option, rest);
                 case "--asof-queries" -> asOfQueries = positive(option, rest);
+                case "--asof-warmup" -> asOfWarmup = positive(option, rest);
                 case "--rebuild-evidence" -> rebuildEvidence = positive(option, rest);
                 case "--timeout-seconds" -> timeoutSeconds = positive(option, rest);
                 case "--kafka" -> kafka = Optional.of(value(option, rest));
@@ -112,7 +117,8 @@ record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<Str
         }
         return new BenchOptions(kafka, mongo, service, adminToken, database, jar, serviceHeap, phases, learners,
                 competencies, rate, Duration.ofSeconds(latencySeconds), Duration.ofSeconds(warmupSeconds),
-                rawMessages, asOfEvidence, asOfQueries, rebuildEvidence, Duration.ofSeconds(timeoutSeconds));
+                rawMessages, asOfEvidence, asOfQueries, asOfWarmup, rebuildEvidence,
+                Duration.ofSeconds(timeoutSeconds));
     }
 
     private static List<Phase> phases(String value) {

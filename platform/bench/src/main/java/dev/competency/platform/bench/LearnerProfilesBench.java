@@ -73,7 +73,8 @@ public final class LearnerProfilesBench {
                         StoreProbe.report(database, report);
                     }
                     case ASOF -> new AsOfBench(workload, holder.client(), database, report)
-                            .run(options.asOfEvidence(), options.asOfQueries(), options.timeout());
+                            .run(options.asOfEvidence(), options.asOfQueries(), options.asOfWarmup(),
+                                    options.timeout());
                     case REBUILD -> {
                         new RebuildBench(workload, holder.client(), database, report)
                                 .run(options.rebuildEvidence(), options.competencies(), options.timeout());
