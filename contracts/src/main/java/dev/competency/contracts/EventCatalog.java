@@ -11,6 +11,7 @@ import dev.competency.contracts.learners.LearnerRegistered;
 import dev.competency.contracts.learners.LearnerRoleAssigned;
 import dev.competency.contracts.learners.LearnerTeamChanged;
 import dev.competency.contracts.mastery.MasteryChanged;
+import dev.competency.contracts.mastery.ParentMasteryChanged;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -46,7 +47,8 @@ public final class EventCatalog {
             descriptor(EventTypes.LEARNER_ROLE_ASSIGNED, Topics.LEARNERS, LearnerRoleAssigned.class),
             descriptor(EventTypes.LEARNER_TEAM_CHANGED, Topics.LEARNERS, LearnerTeamChanged.class),
             descriptor(EventTypes.LEARNER_ERASED, Topics.LEARNERS, LearnerErased.class),
-            descriptor(EventTypes.MASTERY_CHANGED, Topics.MASTERY, MasteryChanged.class));
+            descriptor(EventTypes.MASTERY_CHANGED, Topics.MASTERY, MasteryChanged.class),
+            descriptor(EventTypes.PARENT_MASTERY_CHANGED, Topics.MASTERY, ParentMasteryChanged.class));
 
     private static final Map<String, EventDescriptor> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventDescriptor::type, Function.identity()));
