@@ -25,15 +25,43 @@ public final class MasteryRollup {
      */
     public static RollupResult rollUp(String parentCompetencyId, RollupPolicy policy, ProficiencyScale scale,
             Collection<MasteryResult> childResults) {
+        Objects.requireNonNull(childResults, "childResults");
+        List<ChildState> states = new ArrayList<>(childResults.size());
+        for (MasteryResult result : childResults) {
+            states.add(new ChildState(result.competencyId(), result.levelCode(), result.mastered(),
+                    result.rule() == DecidingRule.EXPIRED));
+        }
+        return rollUpStates(parentCompetencyId, policy, scale, states);
+    }
+
+    /**
+     * What a roll-up needs of a child's mastery.
+     *
+     * @param expired whether the child's mastery lapsed at the instant of the roll-up: it then earns no points
+     */
+    public record ChildState(String competencyId, String levelCode, boolean mastered, boolean expired) {
+
+        public ChildState {
+            Evidence.requireText(competencyId, "competencyId");
+        }
+    }
+
+    /**
+     * Computes the parent's mastery from its children's states, as {@link #rollUp} does from their results.
+     *
+     * @throws IllegalArgumentException when two states are for the same child or a child's level is not on the scale
+     */
+    public static RollupResult rollUpStates(String parentCompetencyId, RollupPolicy policy, ProficiencyScale scale,
+            Collection<ChildState> childStates) {
         Evidence.requireText(parentCompetencyId, "parentCompetencyId");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(scale, "scale");
-        Objects.requireNonNull(childResults, "childResults");
-        Map<String, MasteryResult> byChild = new HashMap<>();
-        for (MasteryResult result : childResults) {
-            if (policy.children().contains(result.competencyId())
-                    && byChild.put(result.competencyId(), result) != null) {
-                throw new IllegalArgumentException("childResults has two results for " + result.competencyId());
+        Objects.requireNonNull(childStates, "childStates");
+        Map<String, ChildState> byChild = new HashMap<>();
+        for (ChildState state : childStates) {
+            if (policy.children().contains(state.competencyId())
+                    && byChild.put(state.competencyId(), state) != null) {
+                throw new IllegalArgumentException("childResults has two results for " + state.competencyId());
             }
         }
         Set<String> required = policy instanceof RollupPolicy.Points p ? p.requiredChildren() : Set.of();
@@ -43,7 +71,7 @@ public final class MasteryRollup {
         int mastered = 0;
         List<String> requiredNotMastered = new ArrayList<>();
         for (String childId : policy.children()) {
-            MasteryResult result = byChild.get(childId);
+            ChildState result = byChild.get(childId);
             String levelCode = result == null ? null : result.levelCode();
             int levelIndex = -1;
             if (levelCode != null) {
@@ -54,7 +82,7 @@ public final class MasteryRollup {
                 }
             }
             boolean childMastered = result != null && result.mastered();
-            boolean expired = result != null && result.rule() == DecidingRule.EXPIRED;
+            boolean expired = result != null && result.expired();
             int childPoints = expired ? 0 : levelIndex + 1;
             points += childPoints;
             lowestLevel = Math.min(lowestLevel, levelIndex);

@@ -5,6 +5,7 @@ import static dev.competency.learners.learner.Examples.evidence;
 import static dev.competency.learners.learner.Examples.send;
 import static dev.competency.platform.test.KafkaTestClient.contractRecord;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
@@ -14,6 +15,7 @@ import dev.competency.contracts.Topics;
 import dev.competency.contracts.evidence.EvidenceRecorded;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.contracts.mastery.MasteryChanged;
+import dev.competency.contracts.mastery.ParentMasteryChanged;
 import dev.competency.learners.LearnerProfilesApplication;
 import dev.competency.learners.catalogue.query.CataloguePolicies;
 import dev.competency.learners.mastery.Evidence;
@@ -154,6 +156,51 @@ class MasteryFlowIT {
     }
 
     @Test
+    void publishesParentRollUp_whenRequiredChildIsMastered() {
+        String learner = UUID.randomUUID().toString();
+        EvidenceRecorded first = evidence(learner, 0.85, DAY1, DAY1.plusSeconds(1));
+        EvidenceRecorded second = evidence(learner, 0.9, DAY3, DAY3.plusSeconds(1));
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, first);
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, second);
+
+        List<ConsumerRecord<String, byte[]>> records = ServiceClient.parentMasteryRecords(learner,
+                found -> found.size() >= 2, Duration.ofSeconds(45));
+        List<ParentMasteryChanged> parents = records.stream()
+                .map(r -> JSON.readValue(r.value(), ParentMasteryChanged.class)).toList();
+
+        // The example framework rolls 414e5166 up by POINTS (1.5 needed, f82522b5 required) from two children.
+        assertThat(parents).hasSize(2);
+        ParentMasteryChanged held = parents.get(0);
+        assertThat(held.competencyId()).isEqualTo(PARENT);
+        assertThat(held.rule()).isEqualTo(ParentMasteryChanged.RollupRule.POINTS);
+        assertThat(held.mastered()).isFalse();
+        assertThat(held.points()).isZero();
+        assertThat(held.previousPoints()).isNull();
+        ParentMasteryChanged mastered = parents.get(1);
+        assertThat(mastered.mastered()).isTrue();
+        assertThat(mastered.previouslyMastered()).isFalse();
+        assertThat(mastered.level()).isEqualTo("PROFICIENT");
+        assertThat(mastered.points()).isEqualTo(3);
+        assertThat(mastered.previousPoints()).isZero();
+        assertThat(mastered.pointsTarget()).isEqualTo(1.5);
+        assertThat(mastered.triggeringCompetencyId()).isEqualTo(first.competencyId());
+        assertThat(mastered.triggeringEvidenceId()).isEqualTo(second.evidenceId());
+        assertThat(mastered.children()).extracting(ParentMasteryChanged.Child::competencyId, ParentMasteryChanged.Child::required)
+                .containsExactly(tuple(first.competencyId(), true), tuple("0c53df7e-a725-4159-a5c7-c0c3a46ec709", false));
+        assertThat(ServiceClient.masteryRecords(learner, found -> found.size() >= 2, Duration.ofSeconds(10)))
+                .as("the children's changes are still mastery.changed").hasSize(2);
+
+        // Changes hold at the latest evidence, before read-time decay: the query at that instant agrees. The query
+        // rolls up from the read models, which catch up on their own.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode queried = JSON.readTree(service.get("/api/learners/" + learner + "/mastery/" + PARENT
+                    + "?asOf=" + second.occurredAt(), TestTokens.token(learner, "LEARNER")).body());
+            assertThat(queried.path("level").asString()).isEqualTo(mastered.level());
+            assertThat(queried.path("rollup").path("points").asInt()).isEqualTo(mastered.points());
+        });
+    }
+
+    @Test
     void emitsOneChange_whenSameEvidenceArrivesTwice() {
         String learner = UUID.randomUUID().toString();
         EvidenceRecorded evidence = evidence(learner, 0.6, DAY1, DAY1.plusSeconds(1));
@@ -287,6 +334,8 @@ class MasteryFlowIT {
         assertThat(recomputed.score()).isEqualTo(expected.score());
         assertThat(recomputed.previousLevel()).isEqualTo("PROFICIENT");
     }
+
+    private static final String PARENT = "414e5166-b309-46fe-8194-ed22825f5936";
 
     /** The first {@code count} mastery changes of a learner, in publication order. */
     static List<MasteryChanged> changes(String learner, int count) {

@@ -1,5 +1,6 @@
 package dev.competency.learners.learner;
 
+import dev.competency.contracts.EventTypes;
 import dev.competency.contracts.Topics;
 import dev.competency.platform.test.KafkaTestClient;
 import dev.competency.platform.test.TestInfrastructure;
@@ -56,7 +57,23 @@ public final class ServiceClient {
      */
     public static List<ConsumerRecord<String, byte[]>> masteryRecords(String learnerId,
             Predicate<List<ConsumerRecord<String, byte[]>>> complete, Duration timeout) {
-        return records(Topics.MASTERY, learnerId, complete, timeout);
+        return mastery(EventTypes.MASTERY_CHANGED, learnerId, complete, timeout);
+    }
+
+    /** The {@code parent-mastery.changed} records of a learner, in order. */
+    public static List<ConsumerRecord<String, byte[]>> parentMasteryRecords(String learnerId,
+            Predicate<List<ConsumerRecord<String, byte[]>>> complete, Duration timeout) {
+        return mastery(EventTypes.PARENT_MASTERY_CHANGED, learnerId, complete, timeout);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> mastery(String type, String learnerId,
+            Predicate<List<ConsumerRecord<String, byte[]>>> complete, Duration timeout) {
+        return ofType(type, records(Topics.MASTERY, learnerId, found -> complete.test(ofType(type, found)), timeout));
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> ofType(String type,
+            List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().filter(r -> type.equals(KafkaTestClient.header(r, "ce_type"))).toList();
     }
 
     public static int partitionCount(String topic) {

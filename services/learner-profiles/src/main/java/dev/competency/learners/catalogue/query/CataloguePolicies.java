@@ -3,8 +3,6 @@ package dev.competency.learners.catalogue.query;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.learners.learner.domain.PolicyLookup;
 import dev.competency.learners.mastery.MasteryPolicy;
-import dev.competency.learners.mastery.ProficiencyScale;
-import dev.competency.learners.mastery.RollupPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +32,7 @@ public class CataloguePolicies implements PolicyLookup {
         return translated(frameworkId, frameworkVersion).map(Translated::policies);
     }
 
-    /**
-     * The parents of a framework version whose mastery is rolled up from their children, with the rule and the
-     * parent's scale; empty when the version is unknown.
-     */
+    @Override
     public Optional<List<ParentRollup>> rollupsOf(String frameworkId, int frameworkVersion) {
         return translated(frameworkId, frameworkVersion).map(Translated::rollups);
     }
@@ -66,9 +61,6 @@ public class CataloguePolicies implements PolicyLookup {
 
     /** A framework version's policies by competency id and its rolled-up parents. */
     private record Translated(Map<String, MasteryPolicy> policies, List<ParentRollup> rollups) {
-    }
-
-    public record ParentRollup(String parentId, RollupPolicy rule, ProficiencyScale scale) {
     }
 
     /** Every competency's policy in a framework snapshot, whether or not it was published. */

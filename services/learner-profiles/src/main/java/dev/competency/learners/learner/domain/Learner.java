@@ -8,6 +8,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.competency.learners.mastery.MasteryFold;
 import dev.competency.learners.mastery.MasteryPolicy;
 import dev.competency.learners.mastery.MasteryResult;
+import dev.competency.learners.mastery.MasteryRollup;
+import dev.competency.learners.mastery.RollupPolicy;
+import dev.competency.learners.mastery.RollupResult;
 import dev.competency.learners.mastery.SourceType;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,6 +57,8 @@ public class Learner {
     /** Competency of every evidence id seen, voided ones included. */
     private Map<String, String> competencyOfEvidence = new HashMap<>();
     private TreeMap<String, CompetencyTrack> tracks = new TreeMap<>();
+    /** The last roll-up of every parent rolled up so far. */
+    private TreeMap<String, ParentTrack> parents = new TreeMap<>();
 
     /** Running folds per competency, derived from {@link #tracks}; rebuilt on demand, never stored. */
     @JsonIgnore
@@ -130,7 +135,7 @@ public class Learner {
         apply(new EvidenceAccepted(command.learnerId(), item, clock.instant()));
         RecalculationCause cause = item.sourceType() == SourceType.MANUAL_RATING
                 ? RecalculationCause.MANUAL_RATING : RecalculationCause.EVIDENCE_RECORDED;
-        recalculate(item.competencyId(), policies, cause, item.evidenceId(), item.occurredAt());
+        recalculateWithParents(item.competencyId(), policies, cause, item.evidenceId(), item.occurredAt());
     }
 
     /** Erasing twice changes nothing. */
@@ -153,7 +158,7 @@ public class Learner {
         }
         apply(new EvidenceVoided(learnerId, command.evidenceId(), competencyId, command.voidedAt(),
                 command.reason()));
-        recalculate(competencyId, policies, RecalculationCause.EVIDENCE_VOIDED, command.evidenceId(), null);
+        recalculateWithParents(competencyId, policies, RecalculationCause.EVIDENCE_VOIDED, command.evidenceId(), null);
     }
 
     @CommandHandler
@@ -182,29 +187,94 @@ public class Learner {
         for (String competencyId : waiting) {
             recalculate(competencyId, policies, RecalculationCause.POLICY_CHANGED, null, null);
         }
+        if (!moving.isEmpty() || !waiting.isEmpty()) {
+            // Once, after every child moved: rolling up after each one would mix old and new children's levels.
+            rollUpParents(command.frameworkId(), command.version(), policies, RecalculationCause.POLICY_CHANGED, null,
+                    null, null);
+        }
     }
 
     /**
      * Folds the competency's evidence under the policy of its framework version and records the result when its
      * level, score or mastered flag differs from the last one. Without the policy (its framework version has not
      * arrived yet) the mastery stays pending until {@link AdoptFrameworkVersion}.
+     *
+     * @return whether a change was recorded
      */
-    private void recalculate(String competencyId, PolicyLookup policies, RecalculationCause cause,
+    private boolean recalculate(String competencyId, PolicyLookup policies, RecalculationCause cause,
             String triggeringEvidenceId, Instant validAt) {
         CompetencyTrack track = tracks.get(competencyId);
         Optional<MasteryPolicy> policy = policies.policyFor(track.frameworkId, track.frameworkVersion, competencyId);
         if (policy.isEmpty()) {
-            return;
+            return false;
         }
         MasteryResult result = liveFold(track, policy.get()).result(asOf(track));
         if (track.computed && Objects.equals(result.levelCode(), track.level)
                 && Objects.equals(result.score(), track.score) && result.mastered() == track.mastered) {
-            return;
+            return false;
         }
         apply(new MasteryRecalculated(learnerId, competencyId, track.frameworkId, track.frameworkVersion,
                 result.policyVersion(), result.method().toString(), result.method().kind().name(),
                 result.levelCode(), track.level, result.score(), track.score, result.mastered(), track.mastered,
                 result.evidenceCount(), validAt, result.expiresAt(), cause, triggeringEvidenceId));
+        return true;
+    }
+
+    private void recalculateWithParents(String competencyId, PolicyLookup policies, RecalculationCause cause,
+            String triggeringEvidenceId, Instant validAt) {
+        if (recalculate(competencyId, policies, cause, triggeringEvidenceId, validAt)) {
+            CompetencyTrack track = tracks.get(competencyId);
+            rollUpParents(track.frameworkId, track.frameworkVersion, policies, cause, competencyId,
+                    triggeringEvidenceId, validAt);
+        }
+    }
+
+    /**
+     * Rolls up again the parents of the framework version that have {@code childId} among their children (every
+     * parent of the version when {@code childId} is null), from the children's recorded mastery under that version,
+     * and records each parent whose level, mastered flag or points differ from its last roll-up. A parent none of
+     * whose children has a recorded mastery yet is not rolled up. A child whose level is not on the parent's scale
+     * leaves the parent as it was (queries report the mismatch).
+     */
+    private void rollUpParents(String frameworkId, int frameworkVersion, PolicyLookup policies,
+            RecalculationCause cause, String childId, String triggeringEvidenceId, Instant validAt) {
+        for (PolicyLookup.ParentRollup parent : policies.rollupsOf(frameworkId, frameworkVersion).orElse(List.of())) {
+            if (childId != null && !parent.rule().children().contains(childId)) {
+                continue;
+            }
+            List<MasteryRollup.ChildState> states = new ArrayList<>();
+            for (String child : parent.rule().children()) {
+                CompetencyTrack track = tracks.get(child);
+                if (track != null && track.computed && track.frameworkId.equals(frameworkId)
+                        && track.frameworkVersion == frameworkVersion) {
+                    states.add(new MasteryRollup.ChildState(child, track.level, track.mastered, false));
+                }
+            }
+            if (states.isEmpty()) {
+                continue;
+            }
+            RollupResult rolled;
+            try {
+                rolled = MasteryRollup.rollUpStates(parent.parentId(), parent.rule(), parent.scale(), states);
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            ParentTrack last = parents.get(parent.parentId());
+            if (last != null && last.frameworkId.equals(frameworkId) && last.frameworkVersion == frameworkVersion
+                    && Objects.equals(last.level, rolled.levelCode()) && last.mastered == rolled.mastered()
+                    && last.points == rolled.points()) {
+                continue;
+            }
+            boolean points = parent.rule() instanceof RollupPolicy.Points;
+            apply(new ParentMasteryRolledUp(learnerId, parent.parentId(), frameworkId, frameworkVersion,
+                    points ? "POINTS" : "ALL_CHILDREN", rolled.levelCode(), last == null ? null : last.level,
+                    rolled.mastered(), last != null && last.mastered, rolled.points(),
+                    last == null ? null : last.points,
+                    parent.rule() instanceof RollupPolicy.Points p ? p.pointsTarget() : null,
+                    rolled.children().stream().map(c -> new ParentMasteryRolledUp.Child(c.competencyId(),
+                            c.levelCode(), c.mastered(), c.points(), c.required())).toList(),
+                    validAt, cause, childId, triggeringEvidenceId));
+        }
     }
 
     /**
@@ -252,6 +322,7 @@ public class Learner {
         teamId = null;
         managerId = null;
         tracks.clear();
+        parents.clear();
         folds = null;
     }
 
@@ -307,6 +378,16 @@ public class Learner {
         track.mastered = event.mastered();
         track.evidenceCount = event.evidenceCount();
         track.policyVersion = event.policyVersion();
+    }
+
+    @EventSourcingHandler
+    void on(ParentMasteryRolledUp event) {
+        ParentTrack parent = parents.computeIfAbsent(event.competencyId(), id -> new ParentTrack());
+        parent.frameworkId = event.frameworkId();
+        parent.frameworkVersion = event.frameworkVersion();
+        parent.level = event.level();
+        parent.mastered = event.mastered();
+        parent.points = event.points();
     }
 
     String learnerId() {

@@ -1,8 +1,11 @@
 package dev.competency.learners.learner.messaging;
 
+import dev.competency.contracts.IntegrationEvent;
 import dev.competency.contracts.frameworks.MethodType;
 import dev.competency.contracts.mastery.MasteryChanged;
+import dev.competency.contracts.mastery.ParentMasteryChanged;
 import dev.competency.learners.learner.domain.MasteryRecalculated;
+import dev.competency.learners.learner.domain.ParentMasteryRolledUp;
 import dev.competency.platform.service.messaging.IntegrationEventPublisher;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,7 +25,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes every stored {@link MasteryRecalculated} as {@code mastery.changed} on {@code competency.mastery.v1}.
+ * Publishes every stored {@link MasteryRecalculated} as {@code mastery.changed}, and every stored
+ * {@link ParentMasteryRolledUp} as {@code parent-mastery.changed}, on {@code competency.mastery.v1}.
  *
  * <p>Why nothing is lost or doubled in effect. This handler runs in a tracking event processor, which reads the
  * event store in batches and stores its token when the whole batch was handled (in the prepare-commit phase of the
@@ -60,8 +64,20 @@ class MasteryPublisher {
     @EventHandler
     void on(MasteryRecalculated event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt,
             UnitOfWork<?> unitOfWork) throws InterruptedException, ExecutionException, TimeoutException {
+        send(eventId(event.learnerId(), sequenceNumber), toContract(event, storedAt), unitOfWork);
+    }
+
+    /** A rolled-up parent, as {@code parent-mastery.changed}, with the same guarantees. */
+    @EventHandler
+    void on(ParentMasteryRolledUp event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt,
+            UnitOfWork<?> unitOfWork) throws InterruptedException, ExecutionException, TimeoutException {
+        send(eventId(event.learnerId(), sequenceNumber), toContract(event, storedAt), unitOfWork);
+    }
+
+    private void send(UUID eventId, IntegrationEvent payload, UnitOfWork<?> unitOfWork)
+            throws InterruptedException, ExecutionException, TimeoutException {
         List<CompletableFuture<?>> sends = unitOfWork.root().getOrComputeResource(SENDS, key -> new ArrayList<>());
-        sends.add(publisher.publish(eventId(event.learnerId(), sequenceNumber), toContract(event, storedAt)));
+        sends.add(publisher.publish(eventId, payload));
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
             awaitAcknowledgements(sends);
         }
@@ -88,5 +104,16 @@ class MasteryPublisher {
                 event.level(), event.previousLevel(), event.score(), event.previousScore(), event.mastered(),
                 event.previouslyMastered(), event.evidenceCount(), storedAt, event.validAt(), event.expiresAt(),
                 MasteryChanged.ChangeCause.valueOf(event.cause().name()), event.triggeringEvidenceId());
+    }
+
+    static ParentMasteryChanged toContract(ParentMasteryRolledUp event, Instant storedAt) {
+        return new ParentMasteryChanged(event.learnerId(), event.competencyId(), event.frameworkId(),
+                event.frameworkVersion(), ParentMasteryChanged.RollupRule.valueOf(event.rule()), event.level(),
+                event.previousLevel(), event.mastered(), event.previouslyMastered(), event.points(),
+                event.previousPoints(), event.pointsTarget(),
+                event.children().stream().map(c -> new ParentMasteryChanged.Child(c.competencyId(), c.level(),
+                        c.mastered(), c.points(), c.required())).toList(),
+                storedAt, event.validAt(), MasteryChanged.ChangeCause.valueOf(event.cause().name()),
+                event.triggeringCompetencyId(), event.triggeringEvidenceId());
     }
 }

@@ -2,6 +2,7 @@ package dev.competency.learners.learner.query;
 
 import dev.competency.learners.catalogue.query.CataloguePolicies;
 import dev.competency.learners.learner.domain.EvidenceItem;
+import dev.competency.learners.learner.domain.PolicyLookup;
 import dev.competency.learners.mastery.DecidingRule;
 import dev.competency.learners.mastery.Evidence;
 import dev.competency.learners.mastery.MasteryFold;
@@ -122,7 +123,7 @@ public class MasteryQueries {
             if (results == null) {
                 continue;
             }
-            for (CataloguePolicies.ParentRollup parent : policies.rollupsOf(mastery.frameworkId(),
+            for (PolicyLookup.ParentRollup parent : policies.rollupsOf(mastery.frameworkId(),
                     mastery.frameworkVersion()).orElse(List.of())) {
                 if (results.stream().noneMatch(r -> parent.rule().children().contains(r.competencyId()))) {
                     continue;

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.when;
 
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.learners.learner.Examples;
+import dev.competency.learners.learner.domain.PolicyLookup;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class CataloguePoliciesTest {
         policies.policyFor(framework.frameworkId(), framework.version(), first.get(0).parentId());
 
         assertThat(first).isNotEmpty().isEqualTo(again);
-        assertThat(first).extracting(CataloguePolicies.ParentRollup::parentId)
+        assertThat(first).extracting(PolicyLookup.ParentRollup::parentId)
                 .containsExactlyElementsOf(framework.competencies().stream()
                         .filter(c -> PolicyTranslator.rollupOf(framework, c).isPresent())
                         .map(FrameworkPublished.Competency::id).toList());

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.when;
 
 import dev.competency.learners.catalogue.query.CataloguePolicies;
 import dev.competency.learners.learner.domain.EvidenceItem;
+import dev.competency.learners.learner.domain.PolicyLookup;
 import dev.competency.learners.mastery.MasteryMethod;
 import dev.competency.learners.mastery.MasteryPolicy;
 import dev.competency.learners.mastery.ProficiencyLevel;
@@ -156,7 +157,7 @@ class MasteryQueriesRollupTest {
 
     private void rule(RollupPolicy rule, ProficiencyScale parentScale) {
         when(policies.rollupsOf(FRAMEWORK, 1)).thenReturn(Optional.of(List.of(
-                new CataloguePolicies.ParentRollup(PARENT, rule, parentScale))));
+                new PolicyLookup.ParentRollup(PARENT, rule, parentScale))));
     }
 
     private void evidence(String competencyId, double score) {
