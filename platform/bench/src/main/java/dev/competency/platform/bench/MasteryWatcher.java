@@ -1,6 +1,9 @@
 package dev.competency.platform.bench;
 
+import dev.competency.contracts.CloudEventHeaders;
+import dev.competency.contracts.EventTypes;
 import dev.competency.contracts.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -85,6 +89,11 @@ final class MasteryWatcher implements AutoCloseable {
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     long now = System.nanoTime();
+                    Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
+                    if (type == null || !EventTypes.MASTERY_CHANGED.equals(
+                            new String(type.value(), StandardCharsets.UTF_8))) {
+                        continue; // a parent's roll-up carries the same trigger as its child's change
+                    }
                     received.incrementAndGet();
                     JsonNode change = JSON.readTree(record.value());
                     String trigger = change.path("triggeringEvidenceId").asString(null);
