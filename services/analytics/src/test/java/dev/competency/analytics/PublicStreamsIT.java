@@ -14,6 +14,7 @@ import dev.competency.contracts.evidence.EvidenceRecorded;
 import dev.competency.contracts.learners.LearnerRegistered;
 import dev.competency.contracts.learners.LearnerTeamChanged;
 import dev.competency.contracts.mastery.MasteryChanged;
+import dev.competency.contracts.mastery.ParentMasteryChanged;
 import dev.competency.platform.test.KafkaTestClient;
 import dev.competency.platform.test.RunningService;
 import dev.competency.platform.test.TestTokens;
@@ -127,6 +128,25 @@ class PublicStreamsIT {
             Document cell = mastery.find(newer.learnerId(), newer.competencyId()).orElseThrow();
             assertThat(cell.getString("level")).isEqualTo(newer.level());
             assertThat(cell.getBoolean("mastered")).isEqualTo(newer.mastered());
+        }
+    }
+
+    @Test
+    void keepsParentCellWithoutScore_whenParentMasteryChanges() {
+        ParentMasteryChanged parent = withFreshId(EventTypes.PARENT_MASTERY_CHANGED, "learnerId",
+                ParentMasteryChanged.class);
+
+        try (RunningService service = RunningService.start(AnalyticsApplication.class, DATABASE)) {
+            kafka.send(contractRecord(EventTypes.PARENT_MASTERY_CHANGED, parent.learnerId(),
+                    JSON.writeValueAsBytes(parent)));
+
+            CurrentMastery mastery = service.bean(CurrentMastery.class);
+            await().atMost(WAIT).until(() -> mastery.find(parent.learnerId(), parent.competencyId()).isPresent());
+            Document cell = mastery.find(parent.learnerId(), parent.competencyId()).orElseThrow();
+            assertThat(cell.getString("level")).isEqualTo(parent.level());
+            assertThat(cell.getBoolean("mastered")).isEqualTo(parent.mastered());
+            assertThat(cell.getBoolean("rolledUp")).isTrue();
+            assertThat(cell.get("score")).isNull();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.competency.analytics.mastery.messaging;
 import dev.competency.analytics.mastery.query.CurrentMastery;
 import dev.competency.contracts.Topics;
 import dev.competency.contracts.mastery.MasteryChanged;
+import dev.competency.contracts.mastery.ParentMasteryChanged;
 import dev.competency.platform.service.messaging.IdempotentConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -25,6 +26,8 @@ class MasteryStreamListener {
     void on(ConsumerRecord<String, byte[]> record) {
         consumer.consume(CONSUMER, record, event -> {
             if (event.payload() instanceof MasteryChanged changed) {
+                mastery.on(changed);
+            } else if (event.payload() instanceof ParentMasteryChanged changed) {
                 mastery.on(changed);
             }
         });

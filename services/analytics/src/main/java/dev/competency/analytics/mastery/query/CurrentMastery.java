@@ -7,6 +7,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.competency.contracts.mastery.MasteryChanged;
+import dev.competency.contracts.mastery.ParentMasteryChanged;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -32,19 +34,34 @@ public class CurrentMastery {
     }
 
     public void on(MasteryChanged changed) {
-        String id = changed.learnerId() + ":" + changed.competencyId();
-        Date changedAt = Date.from(changed.changedAt());
-        Document cell = new Document("_id", id)
-                .append("learnerId", changed.learnerId())
-                .append("competencyId", changed.competencyId())
-                .append("frameworkId", changed.frameworkId())
+        replaceIfNewer(changed.learnerId(), changed.competencyId(), new Document("frameworkId", changed.frameworkId())
                 .append("frameworkVersion", changed.frameworkVersion())
                 .append("level", changed.level())
                 .append("score", changed.score())
                 .append("mastered", changed.mastered())
-                .append("changedAt", changedAt);
+                .append("rolledUp", false), changed.changedAt());
+    }
+
+    /** A parent rolled up from its children: a cell like any other, without a score. */
+    public void on(ParentMasteryChanged changed) {
+        replaceIfNewer(changed.learnerId(), changed.competencyId(), new Document("frameworkId", changed.frameworkId())
+                .append("frameworkVersion", changed.frameworkVersion())
+                .append("level", changed.level())
+                .append("score", null)
+                .append("mastered", changed.mastered())
+                .append("rolledUp", true), changed.changedAt());
+    }
+
+    private void replaceIfNewer(String learnerId, String competencyId, Document values, Instant changedAt) {
+        String id = learnerId + ":" + competencyId;
+        Date at = Date.from(changedAt);
+        Document cell = new Document("_id", id)
+                .append("learnerId", learnerId)
+                .append("competencyId", competencyId);
+        cell.putAll(values);
+        cell.append("changedAt", at);
         try {
-            cells.replaceOne(Filters.and(Filters.eq("_id", id), Filters.lt("changedAt", changedAt)), cell,
+            cells.replaceOne(Filters.and(Filters.eq("_id", id), Filters.lt("changedAt", at)), cell,
                     new ReplaceOptions().upsert(true));
         } catch (MongoWriteException e) {
             // The cell exists and is as new or newer: the upsert tried to insert a second document with its id.
