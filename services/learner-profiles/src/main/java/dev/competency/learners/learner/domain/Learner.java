@@ -232,7 +232,8 @@ public class Learner {
     /**
      * Rolls up again the parents of the framework version that have {@code childId} among their children (every
      * parent of the version when {@code childId} is null), from the children's recorded mastery under that version,
-     * and records each parent whose level, mastered flag or points differ from its last roll-up. A parent none of
+     * and records each parent whose level, mastered flag or points differ from its last roll-up, as children are
+     * recorded only when their level, score or flag change: a new rule giving the same values records nothing. A parent none of
      * whose children has a recorded mastery yet is not rolled up. A child whose level is not on the parent's scale
      * leaves the parent as it was (queries report the mismatch).
      */
@@ -260,8 +261,7 @@ public class Learner {
                 continue;
             }
             ParentTrack last = parents.get(parent.parentId());
-            if (last != null && last.frameworkId.equals(frameworkId) && last.frameworkVersion == frameworkVersion
-                    && Objects.equals(last.level, rolled.levelCode()) && last.mastered == rolled.mastered()
+            if (last != null && Objects.equals(last.level, rolled.levelCode()) && last.mastered == rolled.mastered()
                     && last.points == rolled.points()) {
                 continue;
             }

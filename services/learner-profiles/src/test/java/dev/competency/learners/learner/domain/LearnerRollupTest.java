@@ -36,10 +36,14 @@ class LearnerRollupTest {
             new ProficiencyLevel("NOVICE", "Novice", 0.0, false),
             new ProficiencyLevel("DEVELOPING", "Developing", 0.4, false),
             new ProficiencyLevel("PROFICIENT", "Proficient", 0.75, true));
-    /** Version 1 rolls the parent up by ALL_CHILDREN; version 2 by POINTS, 5 needed, DESIGN required. */
+    /**
+     * Version 1 rolls the parent up by ALL_CHILDREN; version 2 by POINTS, 3 needed, DESIGN required; version 3 by
+     * POINTS, 5 needed.
+     */
     private static final Map<Integer, RollupPolicy> RULES = Map.of(
             1, new RollupPolicy.AllChildren(List.of(DESIGN, EVOLUTION)),
-            2, new RollupPolicy.Points(List.of(DESIGN, EVOLUTION), Set.of(DESIGN), 5));
+            2, new RollupPolicy.Points(List.of(DESIGN, EVOLUTION), Set.of(DESIGN), 3),
+            3, new RollupPolicy.Points(List.of(DESIGN, EVOLUTION), Set.of(DESIGN), 5));
 
     private AggregateTestFixture<Learner> fixture;
 
@@ -125,10 +129,20 @@ class LearnerRollupTest {
                 .when(new AdoptFrameworkVersion(LEARNER, FRAMEWORK, 2))
                 // The child's level, score and flag stay under the new policy: only the parent's rule changed.
                 .expectEvents(new FrameworkVersionAdopted(LEARNER, FRAMEWORK, 2, List.of(DESIGN)),
-                        new ParentMasteryRolledUp(LEARNER, PARENT, FRAMEWORK, 2, "POINTS", null, null, false, false,
-                                3, 3, 5.0, List.of(child(DESIGN, "PROFICIENT", true, 3, true),
+                        new ParentMasteryRolledUp(LEARNER, PARENT, FRAMEWORK, 2, "POINTS", "PROFICIENT", null, true,
+                                false, 3, 3, 3.0, List.of(child(DESIGN, "PROFICIENT", true, 3, true),
                                         child(EVOLUTION, null, false, 0, false)),
                                 null, RecalculationCause.POLICY_CHANGED, null, null));
+    }
+
+    @Test
+    void recordsNoParentChange_whenNewRuleGivesTheSameValues() {
+        EvidenceItem design = item("e1", DESIGN, 1, 0.8, "2025-03-10T10:00:00Z");
+
+        // Under version 3 the parent still has no level, is not mastered and has 3 points.
+        fixture.given(history(design))
+                .when(new AdoptFrameworkVersion(LEARNER, FRAMEWORK, 3))
+                .expectEvents(new FrameworkVersionAdopted(LEARNER, FRAMEWORK, 3, List.of(DESIGN)));
     }
 
     @Test
