@@ -2,24 +2,32 @@ package dev.competency.learners.policy;
 
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.learners.catalogue.query.CataloguePolicies;
+import dev.competency.learners.catalogue.query.PolicyTranslator;
+import dev.competency.learners.learner.domain.PolicyLookup;
 import dev.competency.learners.learner.query.CurrentMastery;
 import dev.competency.learners.learner.query.EvidenceTimeline;
 import dev.competency.learners.learner.query.FrameworkUsage;
 import dev.competency.learners.learner.query.MasteryQueries;
 import dev.competency.learners.mastery.MasteryPolicy;
 import dev.competency.learners.mastery.MasteryResult;
+import dev.competency.learners.mastery.MasteryRollup;
+import dev.competency.learners.mastery.ProficiencyScale;
+import dev.competency.learners.mastery.RollupPolicy;
+import dev.competency.learners.mastery.RollupResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * What a framework version would do to mastery, before it is applied: each learner with evidence on the framework is
  * refolded under the candidate's policies, the way recomputation will (as of their latest evidence), and compared
- * with their recorded mastery.
+ * with their recorded mastery; the parents it rolls up from their children are rolled up again from the new results
+ * and compared with the roll-up of the recorded ones.
  */
 @Component
 public class PolicyPreview {
@@ -27,11 +35,14 @@ public class PolicyPreview {
     private final FrameworkUsage usage;
     private final EvidenceTimeline timeline;
     private final CurrentMastery current;
+    private final CataloguePolicies catalogue;
 
-    PolicyPreview(FrameworkUsage usage, EvidenceTimeline timeline, CurrentMastery current) {
+    PolicyPreview(FrameworkUsage usage, EvidenceTimeline timeline, CurrentMastery current,
+            CataloguePolicies catalogue) {
         this.usage = usage;
         this.timeline = timeline;
         this.current = current;
+        this.catalogue = catalogue;
     }
 
     public Preview preview(FrameworkPublished candidate) {
@@ -41,6 +52,7 @@ public class PolicyPreview {
         for (String learnerId : learners) {
             Map<String, CurrentMastery.Entry> recorded = new HashMap<>();
             current.of(learnerId).forEach(e -> recorded.put(e.competencyId(), e));
+            Map<String, MasteryResult> next = new HashMap<>();
             MasteryQueries.byCompetency(timeline.of(learnerId)).forEach((competencyId, entries) -> {
                 MasteryPolicy policy = policies.get(competencyId);
                 if (policy == null || !candidate.frameworkId().equals(entries.get(0).evidence().frameworkId())) {
@@ -48,19 +60,102 @@ public class PolicyPreview {
                 }
                 Instant asOf = entries.stream().map(e -> e.evidence().occurredAt()).max(Instant::compareTo)
                         .orElseThrow();
-                MasteryResult next = MasteryQueries.foldEntries(competencyId, policy, entries, asOf, Instant.MAX);
+                MasteryResult result = MasteryQueries.foldEntries(competencyId, policy, entries, asOf, Instant.MAX);
+                next.put(competencyId, result);
                 CurrentMastery.Entry now = recorded.get(competencyId);
                 String level = now == null ? null : now.level();
                 boolean mastered = now != null && now.mastered();
-                if (!Objects.equals(level, next.levelCode()) || mastered != next.mastered()) {
-                    changes.add(new Change(learnerId, competencyId, level, next.levelCode(), mastered,
-                            next.mastered(), now == null ? null : now.method(), next.method().toString(),
-                            now == null ? null : now.policyVersion(), next.policyVersion(),
-                            next.explanation().summary()));
+                if (!Objects.equals(level, result.levelCode()) || mastered != result.mastered()) {
+                    changes.add(new Change(learnerId, competencyId, level, result.levelCode(), mastered,
+                            result.mastered(), now == null ? null : now.method(), result.method().toString(),
+                            now == null ? null : now.policyVersion(), result.policyVersion(),
+                            result.explanation().summary()));
                 }
             });
+            changes.addAll(parentChanges(learnerId, candidate, policies, recorded, next));
         }
         return new Preview(candidate.frameworkId(), candidate.version(), learners.size(), changes);
+    }
+
+    /**
+     * The parents the candidate rolls up whose level or mastered flag would change, the way the learner will roll
+     * them up: from the children's new results, against the roll-up of their recorded mastery under the rule of the
+     * version it was recorded under.
+     */
+    private List<Change> parentChanges(String learnerId, FrameworkPublished candidate,
+            Map<String, MasteryPolicy> policies, Map<String, CurrentMastery.Entry> recorded,
+            Map<String, MasteryResult> next) {
+        List<Change> changes = new ArrayList<>();
+        for (FrameworkPublished.Competency competency : candidate.competencies()) {
+            Optional<RollupPolicy> rule = PolicyTranslator.rollupOf(candidate, competency);
+            if (rule.isEmpty()) {
+                continue;
+            }
+            List<MasteryRollup.ChildState> children = new ArrayList<>();
+            for (String child : rule.get().children()) {
+                MasteryResult result = next.get(child);
+                if (result != null) {
+                    children.add(new MasteryRollup.ChildState(child, result.levelCode(), result.mastered(), false));
+                }
+            }
+            Optional<RollupResult> after = rollUp(competency.id(), rule.get(), policies.get(competency.id()).scale(),
+                    children);
+            if (after.isEmpty()) {
+                continue;
+            }
+            Optional<RollupResult> before = recordedRollup(competency.id(), candidate.frameworkId(), recorded);
+            String level = before.map(RollupResult::levelCode).orElse(null);
+            boolean mastered = before.map(RollupResult::mastered).orElse(false);
+            if (before.isEmpty() || !Objects.equals(level, after.get().levelCode())
+                    || mastered != after.get().mastered()) {
+                changes.add(new Change(learnerId, competency.id(), level, after.get().levelCode(), mastered,
+                        after.get().mastered(), before.map(PolicyPreview::method).orElse(null),
+                        method(after.get()), null, policies.get(competency.id()).policyVersion(),
+                        after.get().summary()));
+            }
+        }
+        return changes;
+    }
+
+    /** The parent rolled up from its children's recorded mastery, under the rule of their recorded version. */
+    private Optional<RollupResult> recordedRollup(String parentId, String frameworkId,
+            Map<String, CurrentMastery.Entry> recorded) {
+        int version = recorded.values().stream().filter(e -> e.frameworkId().equals(frameworkId))
+                .mapToInt(CurrentMastery.Entry::frameworkVersion).max().orElse(0);
+        if (version == 0) {
+            return Optional.empty();
+        }
+        for (PolicyLookup.ParentRollup parent : catalogue.rollupsOf(frameworkId, version).orElse(List.of())) {
+            if (!parent.parentId().equals(parentId)) {
+                continue;
+            }
+            List<MasteryRollup.ChildState> children = new ArrayList<>();
+            for (String child : parent.rule().children()) {
+                CurrentMastery.Entry entry = recorded.get(child);
+                if (entry != null && entry.frameworkVersion() == version) {
+                    children.add(new MasteryRollup.ChildState(child, entry.level(), entry.mastered(), false));
+                }
+            }
+            return rollUp(parentId, parent.rule(), parent.scale(), children);
+        }
+        return Optional.empty();
+    }
+
+    /** Empty without any child, or when a child's level is not on the parent's scale (no roll-up then). */
+    private static Optional<RollupResult> rollUp(String parentId, RollupPolicy rule, ProficiencyScale scale,
+            List<MasteryRollup.ChildState> children) {
+        if (children.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MasteryRollup.rollUpStates(parentId, rule, scale, children));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String method(RollupResult result) {
+        return "ROLL_UP(" + (result.policy() instanceof RollupPolicy.Points ? "POINTS" : "ALL_CHILDREN") + ")";
     }
 
     /** The learners the candidate would affect, out of those with evidence on the framework. */

@@ -322,9 +322,20 @@ class MasteryFlowIT {
         Examples.publishFramework(kafka, service, next);
         List<MasteryChanged> changes = changes(learner, 3);
 
-        assertThat(preview.path("changes")).hasSize(1);
+        // The child falls to DEVELOPING, and with it the parent that requires it: both are previewed.
+        assertThat(preview.path("changes")).hasSize(2);
         assertThat(preview.path("changes").get(0).path("learnerId").asString()).isEqualTo(learner);
         assertThat(preview.path("changes").get(0).path("newLevel").asString()).isEqualTo("DEVELOPING");
+        JsonNode parentPreview = preview.path("changes").get(1);
+        assertThat(parentPreview.path("competencyId").asString()).isEqualTo(PARENT);
+        assertThat(parentPreview.path("currentlyMastered").asBoolean()).isTrue();
+        assertThat(parentPreview.path("newlyMastered").asBoolean()).isFalse();
+        assertThat(parentPreview.path("newMethod").asString()).isEqualTo("ROLL_UP(POINTS)");
+        ParentMasteryChanged parentChange = JSON.readValue(ServiceClient.parentMasteryRecords(learner,
+                found -> found.size() >= 3, Duration.ofSeconds(45)).get(2).value(), ParentMasteryChanged.class);
+        assertThat(parentChange.cause()).isEqualTo(MasteryChanged.ChangeCause.POLICY_CHANGED);
+        assertThat(parentChange.mastered()).isEqualTo(parentPreview.path("newlyMastered").asBoolean());
+        assertThat(parentChange.level()).isEqualTo(parentPreview.path("newLevel").asString(null));
         MasteryChanged recomputed = changes.get(2);
         MasteryResult expected = foldFromScratch(next, List.of(first, second), Set.of());
         assertThat(recomputed.cause()).isEqualTo(MasteryChanged.ChangeCause.POLICY_CHANGED);
