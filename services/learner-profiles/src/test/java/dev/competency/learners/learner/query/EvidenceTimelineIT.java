@@ -79,7 +79,7 @@ class EvidenceTimelineIT {
     }
 
     private static EvidenceAccepted accepted(String learnerId, String evidenceId, Instant occurredAt) {
-        return new EvidenceAccepted(learnerId, new EvidenceItem(evidenceId, "c1", "f1", 1, 3.0, SourceType.ASSESSMENT,
+        return new EvidenceAccepted(learnerId, new EvidenceItem(evidenceId, "c1", "f1", 1, 0.7, SourceType.ASSESSMENT,
                 "assessor-1", occurredAt, occurredAt.plusSeconds(5), null), occurredAt.plusSeconds(6));
     }
 }
