@@ -185,8 +185,10 @@ class MasteryFlowIT {
         assertThat(mastered.pointsTarget()).isEqualTo(1.5);
         assertThat(mastered.triggeringCompetencyId()).isEqualTo(first.competencyId());
         assertThat(mastered.triggeringEvidenceId()).isEqualTo(second.evidenceId());
-        assertThat(mastered.children()).extracting(ParentMasteryChanged.Child::competencyId, ParentMasteryChanged.Child::required)
-                .containsExactly(tuple(first.competencyId(), true), tuple("0c53df7e-a725-4159-a5c7-c0c3a46ec709", false));
+        assertThat(mastered.children())
+                .extracting(ParentMasteryChanged.Child::competencyId, ParentMasteryChanged.Child::required)
+                .containsExactly(tuple(first.competencyId(), true),
+                        tuple("0c53df7e-a725-4159-a5c7-c0c3a46ec709", false));
         assertThat(ServiceClient.masteryRecords(learner, found -> found.size() >= 2, Duration.ofSeconds(10)))
                 .as("the children's changes are still mastery.changed").hasSize(2);
 

@@ -232,10 +232,10 @@ public class Learner {
     /**
      * Rolls up again the parents of the framework version that have {@code childId} among their children (every
      * parent of the version when {@code childId} is null), from the children's recorded mastery under that version,
-     * and records each parent whose level, mastered flag or points differ from its last roll-up, as children are
-     * recorded only when their level, score or flag change: a new rule giving the same values records nothing. A parent none of
-     * whose children has a recorded mastery yet is not rolled up. A child whose level is not on the parent's scale
-     * leaves the parent as it was (queries report the mismatch).
+     * and records each parent whose level, mastered flag or points differ from its last roll-up. As with children,
+     * whose change is recorded only when their level, score or flag change, a new rule giving the same values
+     * records nothing. A parent none of whose children has a recorded mastery yet is not rolled up. A child whose
+     * level is not on the parent's scale leaves the parent as it was (queries report the mismatch).
      */
     private void rollUpParents(String frameworkId, int frameworkVersion, PolicyLookup policies,
             RecalculationCause cause, String childId, String triggeringEvidenceId, Instant validAt) {
@@ -265,12 +265,11 @@ public class Learner {
                     && last.points == rolled.points()) {
                 continue;
             }
-            boolean points = parent.rule() instanceof RollupPolicy.Points;
+            RollupPolicy.Points byPoints = parent.rule() instanceof RollupPolicy.Points p ? p : null;
             apply(new ParentMasteryRolledUp(learnerId, parent.parentId(), frameworkId, frameworkVersion,
-                    points ? "POINTS" : "ALL_CHILDREN", rolled.levelCode(), last == null ? null : last.level,
+                    byPoints != null ? "POINTS" : "ALL_CHILDREN", rolled.levelCode(), last == null ? null : last.level,
                     rolled.mastered(), last != null && last.mastered, rolled.points(),
-                    last == null ? null : last.points,
-                    parent.rule() instanceof RollupPolicy.Points p ? p.pointsTarget() : null,
+                    last == null ? null : last.points, byPoints == null ? null : byPoints.pointsTarget(),
                     rolled.children().stream().map(c -> new ParentMasteryRolledUp.Child(c.competencyId(),
                             c.levelCode(), c.mastered(), c.points(), c.required())).toList(),
                     validAt, cause, childId, triggeringEvidenceId));

@@ -30,7 +30,8 @@ public record MasteryView(String competencyId, String frameworkId, Integer frame
     public static MasteryView of(String frameworkId, Integer frameworkVersion, MasteryResult r, int afterAsOf,
             int notYetKnown) {
         return new MasteryView(r.competencyId(), frameworkId, frameworkVersion, false, r.levelCode(), r.score(),
-                r.mastered(), r.evidenceCount(), afterAsOf, notYetKnown, r.firstEvidenceAt(), r.lastEvidenceAt(), r.expiresAt(),
+                r.mastered(), r.evidenceCount(), afterAsOf, notYetKnown, r.firstEvidenceAt(), r.lastEvidenceAt(),
+                r.expiresAt(),
                 r.method().toString(), r.policyVersion(), r.explanation(), null);
     }
 

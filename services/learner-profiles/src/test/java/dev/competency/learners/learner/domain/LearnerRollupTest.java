@@ -73,7 +73,8 @@ class LearnerRollupTest {
                 .expectEvents(new EvidenceAccepted(LEARNER, design, NOW),
                         recalculated(design, "PROFICIENT", null, 0.8, null, true, 1),
                         parent(1, "ALL_CHILDREN", null, null, false, false, 3, null,
-                                List.of(child(DESIGN, "PROFICIENT", true, 3, false), child(EVOLUTION, null, false, 0, false)),
+                                List.of(child(DESIGN, "PROFICIENT", true, 3, false),
+                                        child(EVOLUTION, null, false, 0, false)),
                                 design, RecalculationCause.EVIDENCE_RECORDED));
     }
 

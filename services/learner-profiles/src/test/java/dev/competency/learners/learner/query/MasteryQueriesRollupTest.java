@@ -121,8 +121,9 @@ class MasteryQueriesRollupTest {
         List<MasteryQueries.CompetencyMastery> all = queries.masteryOf(LEARNER, NOW, Instant.MAX);
 
         for (String competencyId : List.of(PARENT, DESIGN, "data-modelling")) {
-            assertThat(queries.masteryOf(LEARNER, competencyId, NOW, Instant.MAX)).as(competencyId)
-                    .contains(all.stream().filter(m -> m.competencyId().equals(competencyId)).findFirst().orElseThrow());
+            MasteryQueries.CompetencyMastery inList = all.stream()
+                    .filter(m -> m.competencyId().equals(competencyId)).findFirst().orElseThrow();
+            assertThat(queries.masteryOf(LEARNER, competencyId, NOW, Instant.MAX)).as(competencyId).contains(inList);
         }
         assertThat(queries.masteryOf(LEARNER, PARENT, NOW, Instant.MAX).orElseThrow().rollup()).isNotNull();
         assertThat(queries.masteryOf(LEARNER, "unknown", NOW, Instant.MAX)).isEmpty();

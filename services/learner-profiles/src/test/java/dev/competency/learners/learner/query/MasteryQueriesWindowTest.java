@@ -44,8 +44,9 @@ class MasteryQueriesWindowTest {
             new ProficiencyLevel("EXPERT", "Expert", 0.9, false));
 
     @Property(tries = 300)
-    void foldsAsTheWholeTimelineDoes_withoutItemsOutsideTheWindow(@ForAll("timelines") List<EvidenceTimeline.Entry> entries,
-            @ForAll("policies") MasteryPolicy policy, @ForAll("offsets") int asOfDays, @ForAll("offsets") int knownAtDays) {
+    void foldsAsTheWholeTimelineDoes_withoutItemsOutsideTheWindow(
+            @ForAll("timelines") List<EvidenceTimeline.Entry> entries, @ForAll("policies") MasteryPolicy policy,
+            @ForAll("offsets") int asOfDays, @ForAll("offsets") int knownAtDays) {
         Instant asOf = START.plus(Duration.ofDays(asOfDays));
         Instant knownAt = START.plus(Duration.ofDays(knownAtDays)).plusSeconds(1800);
 
