@@ -62,12 +62,14 @@ final class AsOfBench {
                 new Query("mastery as-of one competency (" + evidence / competencies + " of its evidence)",
                         "/api/learners/" + learnerId + "/mastery/" + workload.competencyIds().get(0) + "?asOf=" + asOf),
                 new Query("mastery as-of + known-at (all competencies)",
-                        "/api/learners/" + learnerId + "/mastery?asOf=" + asOf + "&knownAt=" + Instant.now()));
+                        "/api/learners/" + learnerId + "/mastery?asOf=" + asOf + "&knownAt=" + Instant.now()),
+                new Query("mastery now (all competencies, all " + evidence + " evidence in the explanations)",
+                        "/api/learners/" + learnerId + "/mastery"));
         long warming = System.nanoTime();
         for (int i = 0; i < warmup; i++) {
             service.get(kinds.get(i % kinds.size()).path());
         }
-        report.note("as-of warm-up: %d queries, the three kinds in turn, in %.1f s", warmup,
+        report.note("as-of warm-up: %d queries, the kinds in turn, in %.1f s", warmup,
                 (System.nanoTime() - warming) / 1e9);
         for (Query kind : kinds) {
             Latencies latencies = new Latencies();

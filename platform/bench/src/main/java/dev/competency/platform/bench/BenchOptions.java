@@ -29,7 +29,7 @@ import java.util.Set;
  * @param rawMessages messages of the raw Kafka produce/consume comparison
  * @param asOfEvidence evidence events of the learner the as-of queries read
  * @param asOfQueries measured as-of queries of each kind
- * @param asOfWarmup unmeasured as-of queries before them, the three kinds in turn
+ * @param asOfWarmup unmeasured as-of queries before them, the kinds in turn
  * @param rebuildEvidence evidence events in the store when the rebuild starts (the store is topped up by copying
  *                        stored learners)
  * @param timeout the longest wait of any phase
