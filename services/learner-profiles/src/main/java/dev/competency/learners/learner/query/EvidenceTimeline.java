@@ -1,5 +1,6 @@
 package dev.competency.learners.learner.query;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -172,9 +173,9 @@ public class EvidenceTimeline {
      * A piece of evidence and, when it was voided, when and why.
      *
      * @param forFold the evidence as the fold sees it, converted once because a kept timeline is folded by every
-     *                query
+     *                query; not part of the API's timeline
      */
-    public record Entry(EvidenceItem evidence, Instant voidedAt, String voidReason, Evidence forFold) {
+    public record Entry(EvidenceItem evidence, Instant voidedAt, String voidReason, @JsonIgnore Evidence forFold) {
 
         public Entry(EvidenceItem evidence, Instant voidedAt, String voidReason) {
             this(evidence, voidedAt, voidReason, evidence.toEvidence());

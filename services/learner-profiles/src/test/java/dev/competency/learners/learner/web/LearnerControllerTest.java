@@ -133,7 +133,8 @@ class LearnerControllerTest {
                 .andExpect(header().string("X-Total-Count", "5"))
                 .andExpect(header().string("Link", "</api/learners/learner-1/evidence?offset=4&limit=2>; rel=\"next\""))
                 .andExpect(jsonPath("$.length()").value(2))
-                .andExpect(jsonPath("$[0].evidence.evidenceId").value("e2"));
+                .andExpect(jsonPath("$[0].evidence.evidenceId").value("e2"))
+                .andExpect(jsonPath("$[0].forFold").doesNotExist());
         mvc.perform(get("/api/learners/learner-1/evidence?offset=4&limit=2")
                         .header("Authorization", bearer("learner-1", "LEARNER")))
                 .andExpect(status().isOk())
