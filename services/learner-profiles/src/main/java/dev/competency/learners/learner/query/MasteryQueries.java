@@ -149,17 +149,9 @@ public class MasteryQueries {
         if (policy.isEmpty()) {
             return new CompetencyMastery(competencyId, version.frameworkId(), version.version(), null, null);
         }
-        int notYetKnown = 0;
-        int afterAsOf = 0;
-        for (EvidenceTimeline.Entry entry : entries) {
-            if (entry.evidence().recordedAt().isAfter(knownAt)) {
-                notYetKnown++;
-            } else if (entry.evidence().occurredAt().isAfter(asOf)) {
-                afterAsOf++;
-            }
-        }
-        return new CompetencyMastery(competencyId, version.frameworkId(), version.version(),
-                foldEntries(competencyId, policy.get(), entries, asOf, knownAt), null, afterAsOf, notYetKnown);
+        WindowedFold folded = foldWindow(competencyId, policy.get(), entries, asOf, knownAt);
+        return new CompetencyMastery(competencyId, version.frameworkId(), version.version(), folded.result(), null,
+                folded.afterAsOf(), folded.notYetKnown());
     }
 
     /**
@@ -192,19 +184,34 @@ public class MasteryQueries {
      */
     public static MasteryResult foldEntries(String competencyId, MasteryPolicy policy,
             List<EvidenceTimeline.Entry> entries, Instant asOf, Instant knownAt) {
+        return foldWindow(competencyId, policy, entries, asOf, knownAt).result();
+    }
+
+    /** {@link #foldEntries}, with how many entries were left out and why; one pass decides both. */
+    private static WindowedFold foldWindow(String competencyId, MasteryPolicy policy,
+            List<EvidenceTimeline.Entry> entries, Instant asOf, Instant knownAt) {
         List<Evidence> evidence = new ArrayList<>(entries.size());
         Set<String> voided = new HashSet<>();
+        int notYetKnown = 0;
+        int afterAsOf = 0;
         for (EvidenceTimeline.Entry entry : entries) {
             Evidence item = entry.forFold();
-            if (item.recordedAt().isAfter(knownAt) || item.occurredAt().isAfter(asOf)) {
-                continue;
-            }
-            evidence.add(item);
-            if (entry.voidedAt() != null && !entry.voidedAt().isAfter(knownAt)) {
-                voided.add(item.evidenceId());
+            if (item.recordedAt().isAfter(knownAt)) {
+                notYetKnown++;
+            } else if (item.occurredAt().isAfter(asOf)) {
+                afterAsOf++;
+            } else {
+                evidence.add(item);
+                if (entry.voidedAt() != null && !entry.voidedAt().isAfter(knownAt)) {
+                    voided.add(item.evidenceId());
+                }
             }
         }
-        return MasteryFold.fold(competencyId, policy, evidence, voided, asOf, knownAt);
+        return new WindowedFold(MasteryFold.fold(competencyId, policy, evidence, voided, asOf, knownAt), afterAsOf,
+                notYetKnown);
+    }
+
+    private record WindowedFold(MasteryResult result, int afterAsOf, int notYetKnown) {
     }
 
     /** Groups a timeline by competency, keeping fold order within each. */
