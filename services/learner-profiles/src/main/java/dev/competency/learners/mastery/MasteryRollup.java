@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** Rolls the mastery of child competencies up to their parent. */
@@ -43,6 +44,22 @@ public final class MasteryRollup {
 
         public ChildState {
             Evidence.requireText(competencyId, "competencyId");
+        }
+    }
+
+    /**
+     * The roll-up of {@link #rollUpStates}, or empty when no child has a state yet or a child's level is not on the
+     * parent's scale: then there is no roll-up to record or compare.
+     */
+    public static Optional<RollupResult> rollUpIfAny(String parentCompetencyId, RollupPolicy policy,
+            ProficiencyScale scale, Collection<ChildState> childStates) {
+        if (childStates.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(rollUpStates(parentCompetencyId, policy, scale, childStates));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

@@ -11,6 +11,14 @@ public sealed interface RollupPolicy permits RollupPolicy.AllChildren, RollupPol
     /** The parent's children, each once. */
     List<String> children();
 
+    /** The rule's name where the API and the contracts show it: {@code ALL_CHILDREN} or {@code POINTS}. */
+    String ruleName();
+
+    /** What the API shows as the method of a rolled-up parent, such as {@code ROLL_UP(POINTS)}. */
+    default String methodLabel() {
+        return "ROLL_UP(" + ruleName() + ")";
+    }
+
     /**
      * Mastered iff every child is mastered; the parent's level is the lowest of the children's levels, none when
      * any child has none.
@@ -18,6 +26,11 @@ public sealed interface RollupPolicy permits RollupPolicy.AllChildren, RollupPol
     record AllChildren(List<String> children) implements RollupPolicy {
         public AllChildren {
             children = requireChildren(children);
+        }
+
+        @Override
+        public String ruleName() {
+            return "ALL_CHILDREN";
         }
     }
 
@@ -40,6 +53,11 @@ public sealed interface RollupPolicy permits RollupPolicy.AllChildren, RollupPol
             if (!(pointsTarget > 0.0) || Double.isInfinite(pointsTarget)) {
                 throw new IllegalArgumentException("pointsTarget must be a finite number above 0 but was " + pointsTarget);
             }
+        }
+
+        @Override
+        public String ruleName() {
+            return "POINTS";
         }
     }
 

@@ -11,7 +11,6 @@ import dev.competency.learners.learner.query.MasteryQueries;
 import dev.competency.learners.mastery.MasteryPolicy;
 import dev.competency.learners.mastery.MasteryResult;
 import dev.competency.learners.mastery.MasteryRollup;
-import dev.competency.learners.mastery.ProficiencyScale;
 import dev.competency.learners.mastery.RollupPolicy;
 import dev.competency.learners.mastery.RollupResult;
 import java.time.Instant;
@@ -85,6 +84,7 @@ public class PolicyPreview {
     private List<Change> parentChanges(String learnerId, FrameworkPublished candidate,
             Map<String, MasteryPolicy> policies, Map<String, CurrentMastery.Entry> recorded,
             Map<String, MasteryResult> next) {
+        Map<String, RollupResult> before = recordedRollups(candidate.frameworkId(), recorded);
         List<Change> changes = new ArrayList<>();
         for (FrameworkPublished.Competency competency : candidate.competencies()) {
             Optional<RollupPolicy> rule = PolicyTranslator.rollupOf(candidate, competency);
@@ -98,37 +98,36 @@ public class PolicyPreview {
                     children.add(new MasteryRollup.ChildState(child, result.levelCode(), result.mastered(), false));
                 }
             }
-            Optional<RollupResult> after = rollUp(competency.id(), rule.get(), policies.get(competency.id()).scale(),
-                    children);
+            Optional<RollupResult> after = MasteryRollup.rollUpIfAny(competency.id(), rule.get(),
+                    policies.get(competency.id()).scale(), children);
             if (after.isEmpty()) {
                 continue;
             }
-            Optional<RollupResult> before = recordedRollup(competency.id(), candidate.frameworkId(), recorded);
-            String level = before.map(RollupResult::levelCode).orElse(null);
-            boolean mastered = before.map(RollupResult::mastered).orElse(false);
-            if (before.isEmpty() || !Objects.equals(level, after.get().levelCode())
-                    || mastered != after.get().mastered()) {
+            RollupResult now = before.get(competency.id());
+            String level = now == null ? null : now.levelCode();
+            boolean mastered = now != null && now.mastered();
+            if (now == null || !Objects.equals(level, after.get().levelCode()) || mastered != after.get().mastered()) {
                 changes.add(new Change(learnerId, competency.id(), level, after.get().levelCode(), mastered,
-                        after.get().mastered(), before.map(PolicyPreview::method).orElse(null),
-                        method(after.get()), null, policies.get(competency.id()).policyVersion(),
-                        after.get().summary()));
+                        after.get().mastered(), now == null ? null : now.policy().methodLabel(),
+                        after.get().policy().methodLabel(), null,
+                        policies.get(competency.id()).policyVersion(), after.get().summary()));
             }
         }
         return changes;
     }
 
-    /** The parent rolled up from its children's recorded mastery, under the rule of their recorded version. */
-    private Optional<RollupResult> recordedRollup(String parentId, String frameworkId,
-            Map<String, CurrentMastery.Entry> recorded) {
+    /**
+     * The parents rolled up from the children's recorded mastery, by parent, under the rules of the newest version
+     * of the framework the learner's mastery was recorded under.
+     */
+    private Map<String, RollupResult> recordedRollups(String frameworkId, Map<String, CurrentMastery.Entry> recorded) {
         int version = recorded.values().stream().filter(e -> e.frameworkId().equals(frameworkId))
                 .mapToInt(CurrentMastery.Entry::frameworkVersion).max().orElse(0);
+        Map<String, RollupResult> rollups = new HashMap<>();
         if (version == 0) {
-            return Optional.empty();
+            return rollups;
         }
         for (PolicyLookup.ParentRollup parent : catalogue.rollupsOf(frameworkId, version).orElse(List.of())) {
-            if (!parent.parentId().equals(parentId)) {
-                continue;
-            }
             List<MasteryRollup.ChildState> children = new ArrayList<>();
             for (String child : parent.rule().children()) {
                 CurrentMastery.Entry entry = recorded.get(child);
@@ -136,26 +135,10 @@ public class PolicyPreview {
                     children.add(new MasteryRollup.ChildState(child, entry.level(), entry.mastered(), false));
                 }
             }
-            return rollUp(parentId, parent.rule(), parent.scale(), children);
+            MasteryRollup.rollUpIfAny(parent.parentId(), parent.rule(), parent.scale(), children)
+                    .ifPresent(rollup -> rollups.put(parent.parentId(), rollup));
         }
-        return Optional.empty();
-    }
-
-    /** Empty without any child, or when a child's level is not on the parent's scale (no roll-up then). */
-    private static Optional<RollupResult> rollUp(String parentId, RollupPolicy rule, ProficiencyScale scale,
-            List<MasteryRollup.ChildState> children) {
-        if (children.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(MasteryRollup.rollUpStates(parentId, rule, scale, children));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static String method(RollupResult result) {
-        return "ROLL_UP(" + (result.policy() instanceof RollupPolicy.Points ? "POINTS" : "ALL_CHILDREN") + ")";
+        return rollups;
     }
 
     /** The learners the candidate would affect, out of those with evidence on the framework. */

@@ -251,25 +251,22 @@ public class Learner {
                     states.add(new MasteryRollup.ChildState(child, track.level, track.mastered, false));
                 }
             }
-            if (states.isEmpty()) {
+            Optional<RollupResult> rolledUp = MasteryRollup.rollUpIfAny(parent.parentId(), parent.rule(),
+                    parent.scale(), states);
+            if (rolledUp.isEmpty()) {
                 continue;
             }
-            RollupResult rolled;
-            try {
-                rolled = MasteryRollup.rollUpStates(parent.parentId(), parent.rule(), parent.scale(), states);
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
+            RollupResult rolled = rolledUp.get();
             ParentTrack last = parents.get(parent.parentId());
             if (last != null && Objects.equals(last.level, rolled.levelCode()) && last.mastered == rolled.mastered()
                     && last.points == rolled.points()) {
                 continue;
             }
-            RollupPolicy.Points byPoints = parent.rule() instanceof RollupPolicy.Points p ? p : null;
+            Double pointsTarget = parent.rule() instanceof RollupPolicy.Points p ? p.pointsTarget() : null;
             apply(new ParentMasteryRolledUp(learnerId, parent.parentId(), frameworkId, frameworkVersion,
-                    byPoints != null ? "POINTS" : "ALL_CHILDREN", rolled.levelCode(), last == null ? null : last.level,
+                    parent.rule().ruleName(), rolled.levelCode(), last == null ? null : last.level,
                     rolled.mastered(), last != null && last.mastered, rolled.points(),
-                    last == null ? null : last.points, byPoints == null ? null : byPoints.pointsTarget(),
+                    last == null ? null : last.points, pointsTarget,
                     rolled.children().stream().map(c -> new ParentMasteryRolledUp.Child(c.competencyId(),
                             c.levelCode(), c.mastered(), c.points(), c.required())).toList(),
                     validAt, cause, childId, triggeringEvidenceId));

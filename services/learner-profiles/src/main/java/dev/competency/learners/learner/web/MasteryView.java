@@ -31,17 +31,15 @@ public record MasteryView(String competencyId, String frameworkId, Integer frame
             int notYetKnown) {
         return new MasteryView(r.competencyId(), frameworkId, frameworkVersion, false, r.levelCode(), r.score(),
                 r.mastered(), r.evidenceCount(), afterAsOf, notYetKnown, r.firstEvidenceAt(), r.lastEvidenceAt(),
-                r.expiresAt(),
-                r.method().toString(), r.policyVersion(), r.explanation(), null);
+                r.expiresAt(), r.method().toString(), r.policyVersion(), r.explanation(), null);
     }
 
     /** A parent whose mastery is rolled up from its children. */
     public static MasteryView rolledUp(String frameworkId, Integer frameworkVersion, RollupResult r) {
-        RollupView rollup = r.policy() instanceof RollupPolicy.Points points
-                ? new RollupView("POINTS", r.points(), points.pointsTarget(), r.children(), r.summary())
-                : new RollupView("ALL_CHILDREN", r.points(), null, r.children(), r.summary());
+        Double pointsTarget = r.policy() instanceof RollupPolicy.Points points ? points.pointsTarget() : null;
+        RollupView rollup = new RollupView(r.policy().ruleName(), r.points(), pointsTarget, r.children(), r.summary());
         return new MasteryView(r.competencyId(), frameworkId, frameworkVersion, false, r.levelCode(), null,
-                r.mastered(), 0, 0, 0, null, null, null, "ROLL_UP(" + rollup.rule() + ")", null, null, rollup);
+                r.mastered(), 0, 0, 0, null, null, null, r.policy().methodLabel(), null, null, rollup);
     }
 
     /**
