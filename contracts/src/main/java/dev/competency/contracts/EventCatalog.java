@@ -12,6 +12,7 @@ import dev.competency.contracts.learners.LearnerRoleAssigned;
 import dev.competency.contracts.learners.LearnerTeamChanged;
 import dev.competency.contracts.mastery.MasteryChanged;
 import dev.competency.contracts.mastery.ParentMasteryChanged;
+import dev.competency.contracts.mastery.ParentRollupEnded;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -48,7 +49,8 @@ public final class EventCatalog {
             descriptor(EventTypes.LEARNER_TEAM_CHANGED, Topics.LEARNERS, LearnerTeamChanged.class),
             descriptor(EventTypes.LEARNER_ERASED, Topics.LEARNERS, LearnerErased.class),
             descriptor(EventTypes.MASTERY_CHANGED, Topics.MASTERY, MasteryChanged.class),
-            descriptor(EventTypes.PARENT_MASTERY_CHANGED, Topics.MASTERY, ParentMasteryChanged.class));
+            descriptor(EventTypes.PARENT_MASTERY_CHANGED, Topics.MASTERY, ParentMasteryChanged.class),
+            descriptor(EventTypes.PARENT_ROLLUP_ENDED, Topics.MASTERY, ParentRollupEnded.class));
 
     private static final Map<String, EventDescriptor> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventDescriptor::type, Function.identity()));

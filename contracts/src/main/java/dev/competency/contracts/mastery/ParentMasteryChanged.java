@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * The mastery of a parent competency, rolled up from its children under its framework version's rule, changed
  * for one learner: its level, its mastered flag or its points. The counterpart of {@link MasteryChanged} for parents
- * that have no method of their own. Published only when something changed, with the previous values.
+ * that have no method of their own. Published only when something changed, with the previous values. A parent with
+ * evidence of its own also gets {@link MasteryChanged}; the roll-up takes precedence until {@link ParentRollupEnded}.
  *
  * @param competencyId           the parent
  * @param frameworkVersion       the framework version whose roll-up rule applied
