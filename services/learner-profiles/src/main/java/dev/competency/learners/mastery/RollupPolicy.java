@@ -16,7 +16,12 @@ public sealed interface RollupPolicy permits RollupPolicy.AllChildren, RollupPol
 
     /** What the API shows as the method of a rolled-up parent, such as {@code ROLL_UP(POINTS)}. */
     default String methodLabel() {
-        return "ROLL_UP(" + ruleName() + ")";
+        return methodLabel(ruleName());
+    }
+
+    /** The method label of the rule named {@code ruleName}. */
+    static String methodLabel(String ruleName) {
+        return "ROLL_UP(" + ruleName + ")";
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.competency.learners.policy;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.learners.catalogue.query.CataloguePolicies;
 import dev.competency.learners.catalogue.query.PolicyTranslator;
-import dev.competency.learners.learner.domain.PolicyLookup;
 import dev.competency.learners.learner.query.CurrentMastery;
 import dev.competency.learners.learner.query.EvidenceTimeline;
 import dev.competency.learners.learner.query.FrameworkUsage;
@@ -26,7 +25,8 @@ import org.springframework.stereotype.Component;
  * What a framework version would do to mastery, before it is applied: each learner with evidence on the framework is
  * refolded under the candidate's policies, the way recomputation will (as of their latest evidence), and compared
  * with their recorded mastery; the parents it rolls up from their children are rolled up again from the new results
- * and compared with the roll-up of the recorded ones.
+ * and compared with their recorded roll-ups, and a recorded roll-up it drops is compared with the parent's own new
+ * result.
  */
 @Component
 public class PolicyPreview {
@@ -34,14 +34,11 @@ public class PolicyPreview {
     private final FrameworkUsage usage;
     private final EvidenceTimeline timeline;
     private final CurrentMastery current;
-    private final CataloguePolicies catalogue;
 
-    PolicyPreview(FrameworkUsage usage, EvidenceTimeline timeline, CurrentMastery current,
-            CataloguePolicies catalogue) {
+    PolicyPreview(FrameworkUsage usage, EvidenceTimeline timeline, CurrentMastery current) {
         this.usage = usage;
         this.timeline = timeline;
         this.current = current;
-        this.catalogue = catalogue;
     }
 
     public Preview preview(FrameworkPublished candidate) {
@@ -71,26 +68,28 @@ public class PolicyPreview {
                             result.explanation().summary()));
                 }
             });
-            changes.addAll(parentChanges(learnerId, candidate, policies, recorded, next));
+            changes.addAll(parentChanges(learnerId, candidate, policies, next));
         }
         return new Preview(candidate.frameworkId(), candidate.version(), learners.size(), changes);
     }
 
     /**
-     * The parents the candidate rolls up whose level or mastered flag would change, the way the learner will roll
-     * them up: from the children's new results, against the roll-up of their recorded mastery under the rule of the
-     * version it was recorded under.
+     * The parents whose level or mastered flag would change, the way the learner will roll them up: for each parent
+     * the candidate rolls up, the roll-up of the children's new results against the recorded roll-up; for each
+     * recorded roll-up the candidate drops, the parent's own new result (none without evidence on it).
      */
     private List<Change> parentChanges(String learnerId, FrameworkPublished candidate,
-            Map<String, MasteryPolicy> policies, Map<String, CurrentMastery.Entry> recorded,
-            Map<String, MasteryResult> next) {
-        Map<String, RollupResult> before = recordedRollups(candidate.frameworkId(), recorded);
+            Map<String, MasteryPolicy> policies, Map<String, MasteryResult> next) {
+        Map<String, CurrentMastery.Entry> before = new HashMap<>();
+        current.rollupsOf(learnerId).stream().filter(r -> r.frameworkId().equals(candidate.frameworkId()))
+                .forEach(r -> before.put(r.competencyId(), r));
         List<Change> changes = new ArrayList<>();
         for (FrameworkPublished.Competency competency : candidate.competencies()) {
             Optional<RollupPolicy> rule = PolicyTranslator.rollupOf(candidate, competency);
             if (rule.isEmpty()) {
                 continue;
             }
+            CurrentMastery.Entry now = before.remove(competency.id());
             List<MasteryRollup.ChildState> children = new ArrayList<>();
             for (String child : rule.get().children()) {
                 MasteryResult result = next.get(child);
@@ -103,51 +102,41 @@ public class PolicyPreview {
             if (after.isEmpty()) {
                 continue;
             }
-            RollupResult now = before.get(competency.id());
-            String level = now == null ? null : now.levelCode();
+            String level = now == null ? null : now.level();
             boolean mastered = now != null && now.mastered();
             if (now == null || !Objects.equals(level, after.get().levelCode()) || mastered != after.get().mastered()) {
                 changes.add(new Change(learnerId, competency.id(), level, after.get().levelCode(), mastered,
-                        after.get().mastered(), now == null ? null : now.policy().methodLabel(),
+                        after.get().mastered(), now == null ? null : now.method(),
                         after.get().policy().methodLabel(), null,
                         policies.get(competency.id()).policyVersion(), after.get().summary()));
             }
         }
-        return changes;
-    }
-
-    /**
-     * The parents rolled up from the children's recorded mastery, by parent, under the rules of the newest version
-     * of the framework the learner's mastery was recorded under.
-     */
-    private Map<String, RollupResult> recordedRollups(String frameworkId, Map<String, CurrentMastery.Entry> recorded) {
-        int version = recorded.values().stream().filter(e -> e.frameworkId().equals(frameworkId))
-                .mapToInt(CurrentMastery.Entry::frameworkVersion).max().orElse(0);
-        Map<String, RollupResult> rollups = new HashMap<>();
-        if (version == 0) {
-            return rollups;
-        }
-        for (PolicyLookup.ParentRollup parent : catalogue.rollupsOf(frameworkId, version).orElse(List.of())) {
-            List<MasteryRollup.ChildState> children = new ArrayList<>();
-            for (String child : parent.rule().children()) {
-                CurrentMastery.Entry entry = recorded.get(child);
-                if (entry != null && entry.frameworkVersion() == version) {
-                    children.add(new MasteryRollup.ChildState(child, entry.level(), entry.mastered(), false));
-                }
+        before.values().forEach(ended -> {
+            MasteryResult own = next.get(ended.competencyId());
+            String level = own == null ? null : own.levelCode();
+            boolean mastered = own != null && own.mastered();
+            if (!Objects.equals(ended.level(), level) || ended.mastered() != mastered) {
+                changes.add(new Change(learnerId, ended.competencyId(), ended.level(), level, ended.mastered(),
+                        mastered, ended.method(), own == null ? null : own.method().toString(), null,
+                        own == null ? null : own.policyVersion(), "Version " + candidate.version()
+                        + " no longer rolls this parent up from its children"
+                        + (own == null ? "; it has no evidence of its own" : ": " + own.explanation().summary())));
             }
-            MasteryRollup.rollUpIfAny(parent.parentId(), parent.rule(), parent.scale(), children)
-                    .ifPresent(rollup -> rollups.put(parent.parentId(), rollup));
-        }
-        return rollups;
+        });
+        return changes;
     }
 
     /** The learners the candidate would affect, out of those with evidence on the framework. */
     public record Preview(String frameworkId, int version, int learnersExamined, List<Change> changes) {
     }
 
-    /** One learner × competency whose level or mastered flag would change, and the new result's explanation. */
+    /**
+     * One learner × competency whose level or mastered flag would change, and the new result's explanation.
+     *
+     * @param newPolicyVersion null when the competency would have no result
+     */
     public record Change(String learnerId, String competencyId, String currentLevel, String newLevel,
                          boolean currentlyMastered, boolean newlyMastered, String currentMethod, String newMethod,
-                         Integer currentPolicyVersion, int newPolicyVersion, String why) {
+                         Integer currentPolicyVersion, Integer newPolicyVersion, String why) {
     }
 }

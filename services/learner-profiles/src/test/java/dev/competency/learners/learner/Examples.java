@@ -77,6 +77,15 @@ public final class Examples {
         return JSON.treeToValue(node, FrameworkPublished.class);
     }
 
+    /** The framework as the given version, in which the first competency is no longer rolled up from its children. */
+    public static FrameworkPublished withoutRollUp(FrameworkPublished framework, int version) {
+        ObjectNode node = (ObjectNode) JSON.valueToTree(framework);
+        node.put("version", version);
+        ObjectNode policy = (ObjectNode) node.path("competencies").get(0).path("policyOverride");
+        policy.set("rollUp", JSON.readTree("{\"type\": \"NONE\"}"));
+        return JSON.treeToValue(node, FrameworkPublished.class);
+    }
+
     public static FrameworkPublished withPolicy(FrameworkPublished framework, int version, String policyJson) {
         ObjectNode node = (ObjectNode) JSON.valueToTree(framework);
         node.put("version", version);

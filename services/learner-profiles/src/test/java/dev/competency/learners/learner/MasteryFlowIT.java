@@ -16,6 +16,7 @@ import dev.competency.contracts.evidence.EvidenceRecorded;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.contracts.mastery.MasteryChanged;
 import dev.competency.contracts.mastery.ParentMasteryChanged;
+import dev.competency.contracts.mastery.ParentRollupEnded;
 import dev.competency.learners.LearnerProfilesApplication;
 import dev.competency.learners.catalogue.query.CataloguePolicies;
 import dev.competency.learners.mastery.Evidence;
@@ -109,6 +110,8 @@ class MasteryFlowIT {
                 .as("no timeline entry or stamp names the erased learner").isZero();
         assertThat(store.getCollection("current_mastery").countDocuments(Filters.eq("learnerId", learner)))
                 .as("no recorded mastery names the erased learner").isZero();
+        assertThat(store.getCollection("current_rollups").countDocuments(Filters.eq("learnerId", learner)))
+                .as("no recorded roll-up names the erased learner").isZero();
         assertThat(ServiceClient.delete(service.port(), "/api/learners/" + UUID.randomUUID(), admin).statusCode())
                 .as("unknown learner").isEqualTo(404);
     }
@@ -346,6 +349,64 @@ class MasteryFlowIT {
         assertThat(recomputed.level()).isEqualTo(expected.levelCode()).isEqualTo("DEVELOPING");
         assertThat(recomputed.score()).isEqualTo(expected.score());
         assertThat(recomputed.previousLevel()).isEqualTo("PROFICIENT");
+    }
+
+    @Test
+    void endsParentRollUp_whenNewFrameworkVersionDropsItsRule() {
+        FrameworkPublished own = Examples.publishFramework(kafka, service,
+                Examples.withId(framework, UUID.randomUUID().toString()));
+        String learner = UUID.randomUUID().toString();
+        String admin = TestTokens.token("admin-1", "ADMIN");
+        assertThat(ServiceClient.post(service.port(), "/api/learners", admin, "{\"learnerId\":\"" + learner
+                + "\",\"displayName\":\"Ada\",\"email\":\"ada@example.org\",\"organisationUnit\":\"ENG\"}")
+                .statusCode()).isEqualTo(201);
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, evidence(own.frameworkId(), learner, 0.85, DAY1,
+                DAY1.plusSeconds(1)));
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, evidence(own.frameworkId(), learner, 0.9, DAY3,
+                DAY3.plusSeconds(1)));
+        ServiceClient.parentMasteryRecords(learner, found -> found.size() >= 2, Duration.ofSeconds(45));
+        // The profile shows the rolled-up parent next to its children.
+        await().atMost(Duration.ofSeconds(30)).until(() -> parentInProfile(learner, admin) != null);
+        assertThat(parentInProfile(learner, admin).path("rolledUp").asBoolean()).isTrue();
+        assertThat(parentInProfile(learner, admin).path("mastered").asBoolean()).isTrue();
+        assertThat(parentInProfile(learner, admin).path("method").asString()).isEqualTo("ROLL_UP(POINTS)");
+
+        FrameworkPublished next = Examples.withoutRollUp(own, own.version() + 1);
+        JsonNode preview = JSON.readTree(ServiceClient.post(service.port(), "/api/learners/admin/policy-preview",
+                admin, JSON.writeValueAsString(next)).body());
+        Examples.publishFramework(kafka, service, next);
+
+        // The parent has no evidence of its own: without its rule it has no mastery at all.
+        assertThat(preview.path("changes")).singleElement().satisfies(change -> {
+            assertThat(change.path("competencyId").asString()).isEqualTo(PARENT);
+            assertThat(change.path("currentlyMastered").asBoolean()).isTrue();
+            assertThat(change.path("newlyMastered").asBoolean()).isFalse();
+            assertThat(change.path("newLevel").isNull()).isTrue();
+            assertThat(change.path("why").asString()).contains("no longer rolls this parent up");
+        });
+        List<ConsumerRecord<String, byte[]>> ended = ServiceClient.rollupEndedRecords(learner,
+                found -> !found.isEmpty(), Duration.ofSeconds(45));
+        assertThat(ended).hasSize(1);
+        ParentRollupEnded end = JSON.readValue(ended.get(0).value(), ParentRollupEnded.class);
+        assertThat(end.competencyId()).isEqualTo(PARENT);
+        assertThat(end.frameworkVersion()).isEqualTo(next.version());
+        assertThat(end.rolledUpUnder()).isEqualTo(own.version());
+        assertThat(end.previousLevel()).isEqualTo("PROFICIENT");
+        assertThat(end.previouslyMastered()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> parentInProfile(learner, admin) == null);
+        JsonNode queried = JSON.readTree(service.get("/api/learners/" + learner + "/mastery", admin).body());
+        assertThat(queried.findValuesAsString("competencyId")).doesNotContain(PARENT);
+    }
+
+    /** The parent's entry in the learner's profile, or null. */
+    private static JsonNode parentInProfile(String learner, String token) {
+        JsonNode profile = JSON.readTree(service.get("/api/learners/" + learner, token).body());
+        for (JsonNode entry : profile.path("mastery")) {
+            if (entry.path("competencyId").asString().equals(PARENT)) {
+                return entry;
+            }
+        }
+        return null;
     }
 
     private static final String PARENT = "414e5166-b309-46fe-8194-ed22825f5936";

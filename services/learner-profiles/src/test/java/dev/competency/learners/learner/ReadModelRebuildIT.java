@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -69,13 +70,14 @@ class ReadModelRebuildIT {
         List<String> paths = List.of("/api/learners/" + learner,
                 "/api/learners/" + learner + "/mastery?asOf=2025-04-01T00:00:00Z",
                 "/api/learners/" + learner + "/evidence", "/api/teams/team-7");
-        await().atMost(Duration.ofSeconds(45)).until(() ->
-                JSON.readTree(service.get(paths.get(2), manager).body()).size() == 5
-                        && service.get(paths.get(0), manager).body().contains("team-7")
-                        && JSON.readTree(service.get(paths.get(0), manager).body()).path("mastery").size() == 1
-                        && JSON.readTree(service.get(paths.get(0), manager).body()).path("mastery").get(0)
-                                .path("evidenceCount").asInt() == 5);
-        List<String> before = paths.stream().map(p -> service.get(p, manager).body()).toList();
+        // Settled: every answer complete, and the same twice in a row, so that no roll-up is still on its way.
+        AtomicReference<List<String>> settled = new AtomicReference<>(List.of());
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            List<String> now = paths.stream().map(p -> service.get(p, manager).body()).toList();
+            return now.equals(settled.getAndSet(now)) && JSON.readTree(now.get(2)).size() == 5
+                    && now.get(0).contains("team-7") && profileMasteryIsComplete(JSON.readTree(now.get(0)));
+        });
+        List<String> before = settled.get();
         // A document no event explains: a rebuild that drops the read models drops it.
         MongoCollection<Document> timeline = service.bean(MongoDatabase.class).getCollection("evidence_timeline");
         timeline.insertOne(new Document("_id", "stray").append("learnerId", "nobody"));
@@ -134,5 +136,20 @@ class ReadModelRebuildIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The profile shows the competency with all five evidence and the parent the example framework rolls up from
+     * it.
+     */
+    private static boolean profileMasteryIsComplete(JsonNode profile) {
+        JsonNode mastery = profile.path("mastery");
+        boolean child = false;
+        boolean parent = false;
+        for (JsonNode entry : mastery) {
+            child |= !entry.path("rolledUp").asBoolean() && entry.path("evidenceCount").asInt() == 5;
+            parent |= entry.path("rolledUp").asBoolean();
+        }
+        return mastery.size() == 2 && child && parent;
     }
 }

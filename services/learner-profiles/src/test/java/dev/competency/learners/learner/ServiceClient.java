@@ -66,6 +66,12 @@ public final class ServiceClient {
         return mastery(EventTypes.PARENT_MASTERY_CHANGED, learnerId, complete, timeout);
     }
 
+    /** The {@code parent-rollup.ended} records of a learner, in order. */
+    public static List<ConsumerRecord<String, byte[]>> rollupEndedRecords(String learnerId,
+            Predicate<List<ConsumerRecord<String, byte[]>>> complete, Duration timeout) {
+        return mastery(EventTypes.PARENT_ROLLUP_ENDED, learnerId, complete, timeout);
+    }
+
     private static List<ConsumerRecord<String, byte[]>> mastery(String type, String learnerId,
             Predicate<List<ConsumerRecord<String, byte[]>>> complete, Duration timeout) {
         return ofType(type, records(Topics.MASTERY, learnerId, found -> complete.test(ofType(type, found)), timeout));

@@ -16,10 +16,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
@@ -191,6 +193,28 @@ public class Learner {
             // Once, after every child moved: rolling up after each one would mix old and new children's levels.
             rollUpParents(command.frameworkId(), command.version(), policies, RecalculationCause.POLICY_CHANGED, null,
                     null, null);
+        }
+        if (!moving.isEmpty()) {
+            endRollupsDroppedBy(command.frameworkId(), command.version(), policies);
+        }
+    }
+
+    /**
+     * Ends the roll-up of every parent of the framework that was rolled up under an earlier version and that the
+     * adopted one does not roll up: without this, its last rolled-up level would stay recorded for good.
+     */
+    private void endRollupsDroppedBy(String frameworkId, int version, PolicyLookup policies) {
+        Set<String> stillRolledUp = new HashSet<>();
+        policies.rollupsOf(frameworkId, version).orElse(List.of())
+                .forEach(parent -> stillRolledUp.add(parent.parentId()));
+        List<Map.Entry<String, ParentTrack>> ended = parents.entrySet().stream()
+                .filter(p -> p.getValue().frameworkId.equals(frameworkId) && p.getValue().frameworkVersion < version
+                        && !stillRolledUp.contains(p.getKey()))
+                .toList();
+        for (Map.Entry<String, ParentTrack> parent : ended) {
+            ParentTrack last = parent.getValue();
+            apply(new ParentRollupEnded(learnerId, parent.getKey(), frameworkId, version, last.frameworkVersion,
+                    last.level, last.mastered, last.points));
         }
     }
 
@@ -384,6 +408,11 @@ public class Learner {
         parent.level = event.level();
         parent.mastered = event.mastered();
         parent.points = event.points();
+    }
+
+    @EventSourcingHandler
+    void on(ParentRollupEnded event) {
+        parents.remove(event.competencyId());
     }
 
     String learnerId() {

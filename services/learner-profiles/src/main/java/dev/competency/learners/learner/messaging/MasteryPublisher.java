@@ -6,6 +6,7 @@ import dev.competency.contracts.mastery.MasteryChanged;
 import dev.competency.contracts.mastery.ParentMasteryChanged;
 import dev.competency.learners.learner.domain.MasteryRecalculated;
 import dev.competency.learners.learner.domain.ParentMasteryRolledUp;
+import dev.competency.learners.learner.domain.ParentRollupEnded;
 import dev.competency.platform.service.messaging.IntegrationEventPublisher;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes every stored {@link MasteryRecalculated} as {@code mastery.changed}, and every stored
- * {@link ParentMasteryRolledUp} as {@code parent-mastery.changed}, on {@code competency.mastery.v1}.
+ * {@link ParentMasteryRolledUp} as {@code parent-mastery.changed} and {@link ParentRollupEnded} as
+ * {@code parent-rollup.ended}, on {@code competency.mastery.v1}.
  *
  * <p>Why nothing is lost or doubled in effect. This handler runs in a tracking event processor, which reads the
  * event store in batches and stores its token when the whole batch was handled (in the prepare-commit phase of the
@@ -74,6 +76,13 @@ class MasteryPublisher {
         send(eventId(event.learnerId(), sequenceNumber), toContract(event, storedAt), unitOfWork);
     }
 
+    /** The end of a parent's roll-up, as {@code parent-rollup.ended}, with the same guarantees. */
+    @EventHandler
+    void on(ParentRollupEnded event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt,
+            UnitOfWork<?> unitOfWork) throws InterruptedException, ExecutionException, TimeoutException {
+        send(eventId(event.learnerId(), sequenceNumber), toContract(event, storedAt), unitOfWork);
+    }
+
     private void send(UUID eventId, IntegrationEvent payload, UnitOfWork<?> unitOfWork)
             throws InterruptedException, ExecutionException, TimeoutException {
         List<CompletableFuture<?>> sends = unitOfWork.root().getOrComputeResource(SENDS, key -> new ArrayList<>());
@@ -115,5 +124,12 @@ class MasteryPublisher {
                         c.mastered(), c.points(), c.required())).toList(),
                 storedAt, event.validAt(), MasteryChanged.ChangeCause.valueOf(event.cause().name()),
                 event.triggeringCompetencyId(), event.triggeringEvidenceId());
+    }
+
+    static dev.competency.contracts.mastery.ParentRollupEnded toContract(ParentRollupEnded event,
+            Instant storedAt) {
+        return new dev.competency.contracts.mastery.ParentRollupEnded(event.learnerId(), event.competencyId(),
+                event.frameworkId(), event.frameworkVersion(), event.rolledUpUnder(), event.previousLevel(),
+                event.previouslyMastered(), event.previousPoints(), storedAt);
     }
 }

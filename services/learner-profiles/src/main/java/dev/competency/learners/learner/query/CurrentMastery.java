@@ -7,12 +7,23 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import dev.competency.learners.learner.domain.FrameworkVersionAdopted;
 import dev.competency.learners.learner.domain.LearnerErased;
 import dev.competency.learners.learner.domain.MasteryRecalculated;
+import dev.competency.learners.learner.domain.ParentMasteryRolledUp;
+import dev.competency.learners.learner.domain.ParentRollupEnded;
+import dev.competency.learners.mastery.RollupPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -22,22 +33,35 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * The last recorded mastery of each learner on each competency. A redelivered or older event (by the learner's
- * sequence number) changes nothing, so replays and re-reads after a crash are harmless.
+ * The last recorded mastery of each learner on each competency: the result folded from its evidence and, for a
+ * parent its framework version rolls up from its children, the roll-up. A redelivered or older event (by the
+ * learner's sequence number) changes nothing, so replays and re-reads after a crash are harmless.
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class CurrentMastery {
 
     static final String COLLECTION = "current_mastery";
+    static final String ROLLUPS = "current_rollups";
+    static final String ADOPTED_VERSIONS = "adopted_versions";
 
     private final MongoCollection<Document> mastery;
+    private final MongoCollection<Document> rollups;
+    private final MongoCollection<Document> adoptedVersions;
     private final ReadModelWrites writes;
 
     CurrentMastery(MongoDatabase serviceDatabase, ReadModelWrites writes) {
         this.mastery = serviceDatabase.getCollection(COLLECTION);
+        this.rollups = serviceDatabase.getCollection(ROLLUPS);
+        this.adoptedVersions = serviceDatabase.getCollection(ADOPTED_VERSIONS);
         this.writes = writes;
+        createIndexes();
+    }
+
+    private void createIndexes() {
         mastery.createIndex(Indexes.ascending("learnerId"));
+        rollups.createIndex(Indexes.ascending("learnerId"));
+        adoptedVersions.createIndex(Indexes.ascending("learnerId"));
     }
 
     /**
@@ -68,23 +92,109 @@ public class CurrentMastery {
                 new ReplaceOptions().upsert(true)));
     }
 
+    /** A parent's roll-up, kept beside its folded result (a parent may have evidence of its own). */
+    @EventHandler
+    void on(ParentMasteryRolledUp event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt) {
+        String id = event.learnerId() + "|" + event.competencyId();
+        replaceRollup(id, sequenceNumber, new Document("_id", id)
+                .append("learnerId", event.learnerId())
+                .append("competencyId", event.competencyId())
+                .append("frameworkId", event.frameworkId())
+                .append("frameworkVersion", event.frameworkVersion())
+                .append("rule", event.rule())
+                .append("level", event.level())
+                .append("mastered", event.mastered())
+                .append("points", event.points())
+                .append("pointsTarget", event.pointsTarget())
+                .append("changedAt", Date.from(storedAt))
+                .append("sequence", sequenceNumber));
+    }
+
+    /**
+     * The roll-up ended: kept as a marker with the event's sequence number rather than deleted, so that a
+     * redelivered older roll-up cannot bring it back.
+     */
+    @EventHandler
+    void on(ParentRollupEnded event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt) {
+        String id = event.learnerId() + "|" + event.competencyId();
+        replaceRollup(id, sequenceNumber, new Document("_id", id)
+                .append("learnerId", event.learnerId())
+                .append("competencyId", event.competencyId())
+                .append("ended", true)
+                .append("changedAt", Date.from(storedAt))
+                .append("sequence", sequenceNumber));
+    }
+
+    private void replaceRollup(String id, long sequenceNumber, Document document) {
+        writes.newest(rollups, id, sequenceNumber, new ReplaceOneModel<>(
+                Filters.and(Filters.eq("_id", id), Filters.lt("sequence", sequenceNumber)), document,
+                new ReplaceOptions().upsert(true)));
+    }
+
+    /**
+     * The newest framework version the learner's mastery moved to. An adoption that changes no result records no
+     * mastery, yet the version's rules (its roll-ups above all) apply from then on. Kept with {@code $max}, so
+     * replays and any order of writes leave the newest.
+     */
+    @EventHandler
+    void on(FrameworkVersionAdopted event) {
+        String id = event.learnerId() + "|" + event.frameworkId();
+        writes.inOrder(adoptedVersions, new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(
+                Updates.setOnInsert("learnerId", event.learnerId()),
+                Updates.setOnInsert("frameworkId", event.frameworkId()),
+                Updates.max("version", event.version())), new UpdateOptions().upsert(true)));
+    }
+
     @EventHandler
     void on(LearnerErased event) {
-        writes.discardNewest(mastery, id -> id.startsWith(event.learnerId() + "|"));
-        writes.inOrder(mastery, new DeleteManyModel<>(Filters.eq("learnerId", event.learnerId())));
+        for (MongoCollection<Document> collection : List.of(mastery, rollups, adoptedVersions)) {
+            writes.discardNewest(collection, id -> id.startsWith(event.learnerId() + "|"));
+            writes.inOrder(collection, new DeleteManyModel<>(Filters.eq("learnerId", event.learnerId())));
+        }
     }
 
     @ResetHandler
     void reset() {
         mastery.drop();
-        mastery.createIndex(Indexes.ascending("learnerId"));
+        rollups.drop();
+        adoptedVersions.drop();
+        createIndexes();
     }
 
+    /** The results folded from the learner's evidence, by competency; rolled-up parents are not among them. */
     public List<Entry> of(String learnerId) {
         List<Entry> entries = new ArrayList<>();
         mastery.find(Filters.eq("learnerId", learnerId)).forEach(d -> entries.add(toEntry(d)));
-        entries.sort((a, b) -> a.competencyId().compareTo(b.competencyId()));
+        entries.sort(Comparator.comparing(Entry::competencyId));
         return entries;
+    }
+
+    /**
+     * The learner's mastery per competency as the profile shows it: a parent rolled up from its children takes the
+     * place of the result folded from its own evidence, as in the mastery queries.
+     */
+    public List<Entry> effectiveOf(String learnerId) {
+        Map<String, Entry> entries = new TreeMap<>();
+        of(learnerId).forEach(entry -> entries.put(entry.competencyId(), entry));
+        rollupsOf(learnerId).forEach(entry -> entries.put(entry.competencyId(), entry));
+        return new ArrayList<>(entries.values());
+    }
+
+    /** The learner's parents as last rolled up from their children, leaving out the roll-ups that ended. */
+    public List<Entry> rollupsOf(String learnerId) {
+        List<Entry> entries = new ArrayList<>();
+        rollups.find(Filters.and(Filters.eq("learnerId", learnerId), Filters.ne("ended", true)))
+                .forEach(d -> entries.add(toRollupEntry(d)));
+        entries.sort(Comparator.comparing(Entry::competencyId));
+        return entries;
+    }
+
+    /** The newest framework version the learner adopted, by framework. */
+    public Map<String, Integer> adoptedVersionsOf(String learnerId) {
+        Map<String, Integer> versions = new HashMap<>();
+        adoptedVersions.find(Filters.eq("learnerId", learnerId))
+                .forEach(d -> versions.put(d.getString("frameworkId"), d.getInteger("version")));
+        return versions;
     }
 
     private static Entry toEntry(Document d) {
@@ -92,12 +202,29 @@ public class CurrentMastery {
         return new Entry(d.getString("learnerId"), d.getString("competencyId"), d.getString("frameworkId"),
                 d.getInteger("frameworkVersion"), d.getInteger("policyVersion"), d.getString("method"),
                 d.getString("level"), d.getDouble("score"), d.getBoolean("mastered"), d.getInteger("evidenceCount"),
-                expiresAt == null ? null : expiresAt.toInstant(), d.getDate("changedAt").toInstant());
+                expiresAt == null ? null : expiresAt.toInstant(), d.getDate("changedAt").toInstant(), false, null,
+                null);
     }
 
-    /** One learner × competency as last recorded (before read-time decay and expiry). */
+    private static Entry toRollupEntry(Document d) {
+        return new Entry(d.getString("learnerId"), d.getString("competencyId"), d.getString("frameworkId"),
+                d.getInteger("frameworkVersion"), null, RollupPolicy.methodLabel(d.getString("rule")),
+                d.getString("level"), null, d.getBoolean("mastered"), null, null, d.getDate("changedAt").toInstant(),
+                true, d.getInteger("points"), d.getDouble("pointsTarget"));
+    }
+
+    /**
+     * One learner × competency as last recorded (before read-time decay and expiry).
+     *
+     * @param policyVersion null for a rolled-up parent, which has no mastery policy of its own
+     * @param evidenceCount null for a rolled-up parent
+     * @param rolledUp      whether the entry is a parent rolled up from its children
+     * @param points        a rolled-up parent's points, else null
+     * @param pointsTarget  the target of a {@code POINTS} roll-up, else null
+     */
     public record Entry(String learnerId, String competencyId, String frameworkId, int frameworkVersion,
-                        int policyVersion, String method, String level, Double score, boolean mastered,
-                        int evidenceCount, Instant expiresAt, Instant changedAt) {
+                        Integer policyVersion, String method, String level, Double score, boolean mastered,
+                        Integer evidenceCount, Instant expiresAt, Instant changedAt, boolean rolledUp, Integer points,
+                        Double pointsTarget) {
     }
 }

@@ -52,7 +52,7 @@ public class MasteryQueries {
     private List<CompetencyMastery> masteryOf(Facts facts, Instant asOf, Instant knownAt) {
         List<CompetencyMastery> result = new ArrayList<>();
         facts.byCompetency.forEach((competencyId, entries) ->
-                result.add(fold(competencyId, entries, facts.recorded.get(competencyId), asOf, knownAt)));
+                result.add(fold(competencyId, entries, facts, asOf, knownAt)));
         return withRollups(result);
     }
 
@@ -68,7 +68,7 @@ public class MasteryQueries {
             return masteryOf(facts, asOf, knownAt).stream()
                     .filter(m -> m.competencyId().equals(competencyId)).findFirst();
         }
-        return Optional.of(fold(competencyId, own, facts.recorded.get(competencyId), asOf, knownAt));
+        return Optional.of(fold(competencyId, own, facts, asOf, knownAt));
     }
 
     /** A learner's timeline grouped by competency and the mastery the read model recorded for each. */
@@ -76,6 +76,7 @@ public class MasteryQueries {
 
         final Map<String, List<EvidenceTimeline.Entry>> byCompetency = new TreeMap<>();
         final Map<String, CurrentMastery.Entry> recorded = new HashMap<>();
+        final Map<String, Integer> adopted;
 
         Facts(String learnerId) {
             for (EvidenceTimeline.Entry entry : timeline.of(learnerId)) {
@@ -84,13 +85,37 @@ public class MasteryQueries {
             for (CurrentMastery.Entry entry : current.of(learnerId)) {
                 recorded.put(entry.competencyId(), entry);
             }
+            adopted = current.adoptedVersionsOf(learnerId);
+        }
+
+        /**
+         * The framework version a competency is folded under: the newest its evidence was aligned to, the one the
+         * read model recorded its mastery under, or the one the learner adopted since, whichever is newest (an
+         * adoption that changed no result records no mastery).
+         */
+        FrameworkVersion versionOf(String competencyId, List<EvidenceTimeline.Entry> entries) {
+            String frameworkId = entries.get(entries.size() - 1).evidence().frameworkId();
+            int version = 0;
+            for (EvidenceTimeline.Entry entry : entries) {
+                EvidenceItem item = entry.evidence();
+                if (item.frameworkVersion() > version) {
+                    version = item.frameworkVersion();
+                    frameworkId = item.frameworkId();
+                }
+            }
+            CurrentMastery.Entry last = recorded.get(competencyId);
+            if (last != null && last.frameworkVersion() > version) {
+                frameworkId = last.frameworkId();
+                version = last.frameworkVersion();
+            }
+            return new FrameworkVersion(frameworkId, Math.max(version, adopted.getOrDefault(frameworkId, 0)));
         }
 
         /** Whether a framework version some competency is folded under rolls {@code competencyId} up. */
         boolean mayRollUp(String competencyId) {
             Set<String> seen = new HashSet<>();
             for (Map.Entry<String, List<EvidenceTimeline.Entry>> competency : byCompetency.entrySet()) {
-                FrameworkVersion version = versionOf(competency.getValue(), recorded.get(competency.getKey()));
+                FrameworkVersion version = versionOf(competency.getKey(), competency.getValue());
                 if (seen.add(version.frameworkId() + ":" + version.version())
                         && policies.rollupsOf(version.frameworkId(), version.version()).orElse(List.of()).stream()
                                 .anyMatch(parent -> parent.parentId().equals(competencyId))) {
@@ -142,9 +167,9 @@ public class MasteryQueries {
         return new ArrayList<>(byCompetency.values());
     }
 
-    private CompetencyMastery fold(String competencyId, List<EvidenceTimeline.Entry> entries,
-            CurrentMastery.Entry recorded, Instant asOf, Instant knownAt) {
-        FrameworkVersion version = versionOf(entries, recorded);
+    private CompetencyMastery fold(String competencyId, List<EvidenceTimeline.Entry> entries, Facts facts,
+            Instant asOf, Instant knownAt) {
+        FrameworkVersion version = facts.versionOf(competencyId, entries);
         Optional<MasteryPolicy> policy = policies.policyFor(version.frameworkId(), version.version(), competencyId);
         if (policy.isEmpty()) {
             return new CompetencyMastery(competencyId, version.frameworkId(), version.version(), null, null);
@@ -152,26 +177,6 @@ public class MasteryQueries {
         WindowedFold folded = foldWindow(competencyId, policy.get(), entries, asOf, knownAt);
         return new CompetencyMastery(competencyId, version.frameworkId(), version.version(), folded.result(), null,
                 folded.afterAsOf(), folded.notYetKnown());
-    }
-
-    /**
-     * The framework version a competency is folded under: the newest its evidence was aligned to, or the one the
-     * read model recorded when that is newer (a policy change adopted since).
-     */
-    private static FrameworkVersion versionOf(List<EvidenceTimeline.Entry> entries, CurrentMastery.Entry recorded) {
-        String frameworkId = entries.get(entries.size() - 1).evidence().frameworkId();
-        int version = 0;
-        for (EvidenceTimeline.Entry entry : entries) {
-            EvidenceItem item = entry.evidence();
-            if (item.frameworkVersion() > version) {
-                version = item.frameworkVersion();
-                frameworkId = item.frameworkId();
-            }
-        }
-        if (recorded != null && recorded.frameworkVersion() > version) {
-            return new FrameworkVersion(recorded.frameworkId(), recorded.frameworkVersion());
-        }
-        return new FrameworkVersion(frameworkId, version);
     }
 
     private record FrameworkVersion(String frameworkId, int version) {

@@ -101,7 +101,7 @@ class LearnerController {
         access.requireCanRead(caller, learnerId);
         LearnerProfiles.Profile profile = profiles.find(learnerId)
                 .orElseThrow(() -> new ResourceNotFound("No learner " + learnerId));
-        return new ProfileView(profile, currentMastery.of(learnerId));
+        return new ProfileView(profile, currentMastery.effectiveOf(learnerId));
     }
 
     /** Mastery per competency with its explanation, as of a valid time and known at a record time (both default now). */

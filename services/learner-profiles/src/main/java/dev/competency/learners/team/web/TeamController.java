@@ -51,8 +51,8 @@ class TeamController {
                     readiness = null;
                 }
             }
-            int mastered = (int) mastery.of(profile.learnerId()).stream().filter(CurrentMastery.Entry::mastered)
-                    .count();
+            int mastered = (int) mastery.effectiveOf(profile.learnerId()).stream()
+                    .filter(CurrentMastery.Entry::mastered).count();
             members.add(new Member(profile.learnerId(), profile.displayName(), profile.roleProfileId(), readiness,
                     openGaps, mastered));
         }

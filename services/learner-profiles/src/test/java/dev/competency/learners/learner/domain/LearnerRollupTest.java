@@ -38,7 +38,7 @@ class LearnerRollupTest {
             new ProficiencyLevel("PROFICIENT", "Proficient", 0.75, true));
     /**
      * Version 1 rolls the parent up by ALL_CHILDREN; version 2 by POINTS, 3 needed, DESIGN required; version 3 by
-     * POINTS, 5 needed.
+     * POINTS, 5 needed; version 4 does not roll it up.
      */
     private static final Map<Integer, RollupPolicy> RULES = Map.of(
             1, new RollupPolicy.AllChildren(List.of(DESIGN, EVOLUTION)),
@@ -59,7 +59,8 @@ class LearnerRollupTest {
 
             @Override
             public Optional<List<ParentRollup>> rollupsOf(String frameworkId, int version) {
-                return Optional.of(List.of(new ParentRollup(PARENT, RULES.get(version), SCALE)));
+                return Optional.of(RULES.containsKey(version)
+                        ? List.of(new ParentRollup(PARENT, RULES.get(version), SCALE)) : List.of());
             }
         });
     }
@@ -144,6 +145,40 @@ class LearnerRollupTest {
         fixture.given(history(design))
                 .when(new AdoptFrameworkVersion(LEARNER, FRAMEWORK, 3))
                 .expectEvents(new FrameworkVersionAdopted(LEARNER, FRAMEWORK, 3, List.of(DESIGN)));
+    }
+
+    @Test
+    void endsParentRollUp_whenAdoptedVersionNoLongerRollsItUp() {
+        EvidenceItem design = item("e1", DESIGN, 1, 0.8, "2025-03-10T10:00:00Z");
+
+        fixture.given(history(design))
+                .when(new AdoptFrameworkVersion(LEARNER, FRAMEWORK, 4))
+                .expectEvents(new FrameworkVersionAdopted(LEARNER, FRAMEWORK, 4, List.of(DESIGN)),
+                        new ParentRollupEnded(LEARNER, PARENT, FRAMEWORK, 4, 1, null, false, 3));
+    }
+
+    @Test
+    void rollsEndedParentUpNoMore_whenItsChildChangesLater() {
+        EvidenceItem design = item("e1", DESIGN, 1, 0.8, "2025-03-10T10:00:00Z");
+        EvidenceItem evolution = item("e2", EVOLUTION, 4, 0.9, "2025-03-11T10:00:00Z");
+        Object[] ended = {new FrameworkVersionAdopted(LEARNER, FRAMEWORK, 4, List.of(DESIGN)),
+                new ParentRollupEnded(LEARNER, PARENT, FRAMEWORK, 4, 1, null, false, 3)};
+
+        fixture.given(history(design)).andGiven(ended)
+                .when(new RecordEvidence(LEARNER, evolution))
+                .expectEvents(new EvidenceAccepted(LEARNER, evolution, NOW),
+                        recalculated(evolution, "PROFICIENT", null, 0.9, null, true, 1));
+    }
+
+    @Test
+    void endsRollUpOnce_whenLaterVersionLacksTheRuleToo() {
+        EvidenceItem design = item("e1", DESIGN, 1, 0.8, "2025-03-10T10:00:00Z");
+
+        fixture.given(history(design)).andGiven(new FrameworkVersionAdopted(LEARNER, FRAMEWORK, 4, List.of(DESIGN)),
+                        new ParentRollupEnded(LEARNER, PARENT, FRAMEWORK, 4, 1, null, false, 3))
+                .when(new AdoptFrameworkVersion(LEARNER, FRAMEWORK, 5))
+                // Version 5 has no rule either, and the parent's roll-up already ended: nothing more to end.
+                .expectEvents(new FrameworkVersionAdopted(LEARNER, FRAMEWORK, 5, List.of(DESIGN)));
     }
 
     @Test

@@ -55,13 +55,21 @@ class TeamControllerTest {
                 List.of(new GapAnalysis.Requirement("c1", "C1", "One", "PROFICIENT", "NOVICE", 2, 1, false, false),
                         new GapAnalysis.Requirement("c2", "C2", "Two", "NOVICE", "NOVICE", 0, 1, true, false)),
                 null));
-        given(mastery.of("learner-1")).willReturn(List.of());
+        // A rolled-up parent the learner has mastered counts like any other competency.
+        given(mastery.effectiveOf("learner-1")).willReturn(List.of(
+                new CurrentMastery.Entry("learner-1", "c1", "f1", 1, 1, "HIGHEST", "NOVICE", 0.2, false, 1, null, NOW,
+                        false, null, null),
+                new CurrentMastery.Entry("learner-1", "c2", "f1", 1, 1, "HIGHEST", "PROFICIENT", 0.9, true, 1, null,
+                        NOW, false, null, null),
+                new CurrentMastery.Entry("learner-1", "p", "f1", 1, null, "ROLL_UP(ALL_CHILDREN)", "PROFICIENT", null,
+                        true, null, null, NOW, true, 6, null)));
 
         mvc.perform(get("/api/teams/team-1").header("Authorization", manager("team-1")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.memberCount").value(1))
                 .andExpect(jsonPath("$.averageReadiness").value(0.5))
-                .andExpect(jsonPath("$.members[0].openGaps").value(1));
+                .andExpect(jsonPath("$.members[0].openGaps").value(1))
+                .andExpect(jsonPath("$.members[0].masteredCompetencies").value(2));
     }
 
     @Test
