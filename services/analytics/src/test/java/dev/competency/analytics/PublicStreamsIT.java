@@ -15,6 +15,7 @@ import dev.competency.contracts.learners.LearnerRegistered;
 import dev.competency.contracts.learners.LearnerTeamChanged;
 import dev.competency.contracts.mastery.MasteryChanged;
 import dev.competency.contracts.mastery.ParentMasteryChanged;
+import dev.competency.contracts.mastery.ParentRollupEnded;
 import dev.competency.platform.test.KafkaTestClient;
 import dev.competency.platform.test.RunningService;
 import dev.competency.platform.test.TestTokens;
@@ -132,7 +133,7 @@ class PublicStreamsIT {
     }
 
     @Test
-    void keepsParentCellWithoutScore_whenParentMasteryChanges() {
+    void keepsParentCellWithoutScore_untilItsRollUpEnds() {
         ParentMasteryChanged parent = withFreshId(EventTypes.PARENT_MASTERY_CHANGED, "learnerId",
                 ParentMasteryChanged.class);
 
@@ -147,6 +148,14 @@ class PublicStreamsIT {
             assertThat(cell.getBoolean("mastered")).isEqualTo(parent.mastered());
             assertThat(cell.getBoolean("rolledUp")).isTrue();
             assertThat(cell.get("score")).isNull();
+
+            // A later framework version drops the rule: the parent, without evidence of its own, has no cell.
+            ParentRollupEnded ended = new ParentRollupEnded(parent.learnerId(), parent.competencyId(),
+                    parent.frameworkId(), parent.frameworkVersion() + 1, parent.frameworkVersion(), parent.level(),
+                    parent.mastered(), parent.points(), parent.changedAt().plusSeconds(60));
+            kafka.send(contractRecord(EventTypes.PARENT_ROLLUP_ENDED, parent.learnerId(),
+                    JSON.writeValueAsBytes(ended)));
+            await().atMost(WAIT).until(() -> mastery.find(parent.learnerId(), parent.competencyId()).isEmpty());
         }
     }
 

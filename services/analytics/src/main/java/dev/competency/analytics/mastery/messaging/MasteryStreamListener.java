@@ -4,6 +4,7 @@ import dev.competency.analytics.mastery.query.CurrentMastery;
 import dev.competency.contracts.Topics;
 import dev.competency.contracts.mastery.MasteryChanged;
 import dev.competency.contracts.mastery.ParentMasteryChanged;
+import dev.competency.contracts.mastery.ParentRollupEnded;
 import dev.competency.platform.service.messaging.IdempotentConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -29,6 +30,8 @@ class MasteryStreamListener {
                 mastery.on(changed);
             } else if (event.payload() instanceof ParentMasteryChanged changed) {
                 mastery.on(changed);
+            } else if (event.payload() instanceof ParentRollupEnded ended) {
+                mastery.on(ended);
             }
         });
     }

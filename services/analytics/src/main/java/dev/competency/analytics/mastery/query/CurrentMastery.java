@@ -8,19 +8,27 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.competency.contracts.mastery.MasteryChanged;
 import dev.competency.contracts.mastery.ParentMasteryChanged;
+import dev.competency.contracts.mastery.ParentRollupEnded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
  * The latest known mastery of each learner on each competency, the cell of the team × competency heatmap. A change
- * replaces the cell only when it is newer than what the cell holds, so redelivered or out-of-date events change
+ * replaces what it changes only when it is newer than what is stored, so redelivered or out-of-date events change
  * nothing.
+ *
+ * <p>A parent competency may have both a mastery folded from evidence on the parent itself ({@code mastery.changed})
+ * and a roll-up from its children ({@code parent-mastery.changed}). Both are kept, each in a document of its own, and
+ * the roll-up is the cell while it lasts, as in the learner-profiles service's queries; after
+ * {@code parent-rollup.ended} the folded mastery is the cell again, if there is one.
  */
 @Component
 public class CurrentMastery {
@@ -34,26 +42,48 @@ public class CurrentMastery {
     }
 
     public void on(MasteryChanged changed) {
-        replaceIfNewer(changed.learnerId(), changed.competencyId(), new Document("frameworkId", changed.frameworkId())
-                .append("frameworkVersion", changed.frameworkVersion())
-                .append("level", changed.level())
-                .append("score", changed.score())
-                .append("mastered", changed.mastered())
-                .append("rolledUp", false), changed.changedAt());
+        replaceIfNewer(cellId(changed.learnerId(), changed.competencyId()), changed.learnerId(),
+                changed.competencyId(), new Document("frameworkId", changed.frameworkId())
+                        .append("frameworkVersion", changed.frameworkVersion())
+                        .append("level", changed.level())
+                        .append("score", changed.score())
+                        .append("mastered", changed.mastered())
+                        .append("rolledUp", false), changed.changedAt());
     }
 
     /** A parent rolled up from its children: a cell like any other, without a score. */
     public void on(ParentMasteryChanged changed) {
-        replaceIfNewer(changed.learnerId(), changed.competencyId(), new Document("frameworkId", changed.frameworkId())
-                .append("frameworkVersion", changed.frameworkVersion())
-                .append("level", changed.level())
-                .append("score", null)
-                .append("mastered", changed.mastered())
-                .append("rolledUp", true), changed.changedAt());
+        replaceIfNewer(rollupId(changed.learnerId(), changed.competencyId()), changed.learnerId(),
+                changed.competencyId(), new Document("frameworkId", changed.frameworkId())
+                        .append("frameworkVersion", changed.frameworkVersion())
+                        .append("level", changed.level())
+                        .append("score", null)
+                        .append("mastered", changed.mastered())
+                        .append("rolledUp", true), changed.changedAt());
     }
 
-    private void replaceIfNewer(String learnerId, String competencyId, Document values, Instant changedAt) {
-        String id = learnerId + ":" + competencyId;
+    /**
+     * The roll-up stops applying. Its document stays as a marker with this event's time, so that a redelivered
+     * older roll-up does not bring it back.
+     */
+    public void on(ParentRollupEnded ended) {
+        replaceIfNewer(rollupId(ended.learnerId(), ended.competencyId()), ended.learnerId(), ended.competencyId(),
+                new Document("frameworkId", ended.frameworkId())
+                        .append("frameworkVersion", ended.frameworkVersion())
+                        .append("rolledUp", true)
+                        .append("ended", true), ended.changedAt());
+    }
+
+    private static String cellId(String learnerId, String competencyId) {
+        return learnerId + ":" + competencyId;
+    }
+
+    private static String rollupId(String learnerId, String competencyId) {
+        return cellId(learnerId, competencyId) + ":rollup";
+    }
+
+    private void replaceIfNewer(String id, String learnerId, String competencyId, Document values,
+            Instant changedAt) {
         Date at = Date.from(changedAt);
         Document cell = new Document("_id", id)
                 .append("learnerId", learnerId)
@@ -71,13 +101,28 @@ public class CurrentMastery {
         }
     }
 
+    /** The cell of one learner and competency: the roll-up while it lasts, else the folded mastery. */
     public Optional<Document> find(String learnerId, String competencyId) {
-        return Optional.ofNullable(cells.find(Filters.eq("_id", learnerId + ":" + competencyId)).first());
+        return effective(cells.find(Filters.in("_id", cellId(learnerId, competencyId),
+                rollupId(learnerId, competencyId)))).stream().findFirst();
     }
 
-    /** Every cell of the given learners. */
+    /** Every cell of the given learners, one per learner and competency. */
     public List<Document> ofLearners(Collection<String> learnerIds) {
-        return cells.find(Filters.in("learnerId", learnerIds)).into(new ArrayList<>());
+        return effective(cells.find(Filters.in("learnerId", learnerIds)));
+    }
+
+    private static List<Document> effective(Iterable<Document> documents) {
+        Map<String, Document> byCell = new LinkedHashMap<>();
+        for (Document document : documents) {
+            String cell = cellId(document.getString("learnerId"), document.getString("competencyId"));
+            if (!document.getBoolean("rolledUp", false)) {
+                byCell.putIfAbsent(cell, document);
+            } else if (!document.getBoolean("ended", false)) {
+                byCell.put(cell, document);
+            }
+        }
+        return new ArrayList<>(byCell.values());
     }
 
     public void forget(String learnerId) {
