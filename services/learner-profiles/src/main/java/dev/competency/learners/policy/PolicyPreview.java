@@ -15,10 +15,13 @@ import dev.competency.learners.mastery.RollupResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,18 +49,28 @@ public class PolicyPreview {
         List<Change> changes = new ArrayList<>();
         List<String> learners = usage.learnersOf(candidate.frameworkId());
         for (String learnerId : learners) {
-            Map<String, CurrentMastery.Entry> recorded = new HashMap<>();
-            current.of(learnerId).forEach(e -> recorded.put(e.competencyId(), e));
-            Map<String, MasteryResult> next = new HashMap<>();
+            Map<String, MasteryResult> next = new LinkedHashMap<>();
             MasteryQueries.byCompetency(timeline.of(learnerId)).forEach((competencyId, entries) -> {
                 MasteryPolicy policy = policies.get(competencyId);
-                if (policy == null || !candidate.frameworkId().equals(entries.get(0).evidence().frameworkId())) {
-                    return;
+                if (policy != null && candidate.frameworkId().equals(entries.get(0).evidence().frameworkId())) {
+                    Instant asOf = entries.stream().map(e -> e.evidence().occurredAt()).max(Instant::compareTo)
+                            .orElseThrow();
+                    next.put(competencyId, MasteryQueries.foldEntries(competencyId, policy, entries, asOf,
+                            Instant.MAX));
                 }
-                Instant asOf = entries.stream().map(e -> e.evidence().occurredAt()).max(Instant::compareTo)
-                        .orElseThrow();
-                MasteryResult result = MasteryQueries.foldEntries(competencyId, policy, entries, asOf, Instant.MAX);
-                next.put(competencyId, result);
+            });
+            Map<String, CurrentMastery.Entry> recordedRollups = new HashMap<>();
+            current.rollupsOf(learnerId).stream().filter(r -> r.frameworkId().equals(candidate.frameworkId()))
+                    .forEach(r -> recordedRollups.put(r.competencyId(), r));
+            Set<String> parents = new HashSet<>(recordedRollups.keySet());
+            List<Change> parentChanges = parentChanges(learnerId, candidate, policies, next, recordedRollups,
+                    parents);
+            Map<String, CurrentMastery.Entry> recorded = new HashMap<>();
+            current.of(learnerId).forEach(e -> recorded.put(e.competencyId(), e));
+            next.forEach((competencyId, result) -> {
+                if (parents.contains(competencyId)) {
+                    return; // a rolled-up parent's own fold is not its mastery: parentChanges compared what is
+                }
                 CurrentMastery.Entry now = recorded.get(competencyId);
                 String level = now == null ? null : now.level();
                 boolean mastered = now != null && now.mastered();
@@ -68,7 +81,7 @@ public class PolicyPreview {
                             result.explanation().summary()));
                 }
             });
-            changes.addAll(parentChanges(learnerId, candidate, policies, next));
+            changes.addAll(parentChanges);
         }
         return new Preview(candidate.frameworkId(), candidate.version(), learners.size(), changes);
     }
@@ -76,13 +89,13 @@ public class PolicyPreview {
     /**
      * The parents whose level or mastered flag would change, the way the learner will roll them up: for each parent
      * the candidate rolls up, the roll-up of the children's new results against the recorded roll-up; for each
-     * recorded roll-up the candidate drops, the parent's own new result (none without evidence on it).
+     * recorded roll-up the candidate drops, the parent's own new result (none without evidence on it). Adds to
+     * {@code parents} every parent the candidate rolls up for this learner.
      */
-    private List<Change> parentChanges(String learnerId, FrameworkPublished candidate,
-            Map<String, MasteryPolicy> policies, Map<String, MasteryResult> next) {
-        Map<String, CurrentMastery.Entry> before = new HashMap<>();
-        current.rollupsOf(learnerId).stream().filter(r -> r.frameworkId().equals(candidate.frameworkId()))
-                .forEach(r -> before.put(r.competencyId(), r));
+    private static List<Change> parentChanges(String learnerId, FrameworkPublished candidate,
+            Map<String, MasteryPolicy> policies, Map<String, MasteryResult> next,
+            Map<String, CurrentMastery.Entry> recordedRollups, Set<String> parents) {
+        Map<String, CurrentMastery.Entry> before = new HashMap<>(recordedRollups);
         List<Change> changes = new ArrayList<>();
         for (FrameworkPublished.Competency competency : candidate.competencies()) {
             Optional<RollupPolicy> rule = PolicyTranslator.rollupOf(candidate, competency);
@@ -102,6 +115,7 @@ public class PolicyPreview {
             if (after.isEmpty()) {
                 continue;
             }
+            parents.add(competency.id());
             String level = now == null ? null : now.level();
             boolean mastered = now != null && now.mastered();
             if (now == null || !Objects.equals(level, after.get().levelCode()) || mastered != after.get().mastered()) {
