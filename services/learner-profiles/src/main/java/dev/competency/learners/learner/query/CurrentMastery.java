@@ -64,50 +64,31 @@ public class CurrentMastery {
         adoptedVersions.createIndex(Indexes.ascending("learnerId"));
     }
 
-    /**
-     * Replaces the entry only when it is older than this event, and inserts it when there is none; of a batch's
-     * changes to one entry only the newest is sent ({@link ReadModelWrites}). When a newer (or this) change is
-     * stored, the filter matches nothing and the upsert's insert meets the existing id: that duplicate-key refusal
-     * is the expected "already newer" answer, not an error.
-     */
     @EventHandler
     void on(MasteryRecalculated event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt) {
-        String id = event.learnerId() + "|" + event.competencyId();
-        Document document = new Document("_id", id)
-                .append("learnerId", event.learnerId())
-                .append("competencyId", event.competencyId())
-                .append("frameworkId", event.frameworkId())
-                .append("frameworkVersion", event.frameworkVersion())
-                .append("policyVersion", event.policyVersion())
-                .append("method", event.method())
-                .append("level", event.level())
-                .append("score", event.score())
-                .append("mastered", event.mastered())
-                .append("evidenceCount", event.evidenceCount())
-                .append("expiresAt", event.expiresAt() == null ? null : Date.from(event.expiresAt()))
-                .append("changedAt", Date.from(storedAt))
-                .append("sequence", sequenceNumber);
-        writes.newest(mastery, id, sequenceNumber, new ReplaceOneModel<>(
-                Filters.and(Filters.eq("_id", id), Filters.lt("sequence", sequenceNumber)), document,
-                new ReplaceOptions().upsert(true)));
+        replaceIfOlder(mastery, event.learnerId(), event.competencyId(), sequenceNumber, storedAt,
+                new Document("frameworkId", event.frameworkId())
+                        .append("frameworkVersion", event.frameworkVersion())
+                        .append("policyVersion", event.policyVersion())
+                        .append("method", event.method())
+                        .append("level", event.level())
+                        .append("score", event.score())
+                        .append("mastered", event.mastered())
+                        .append("evidenceCount", event.evidenceCount())
+                        .append("expiresAt", event.expiresAt() == null ? null : Date.from(event.expiresAt())));
     }
 
     /** A parent's roll-up, kept beside its folded result (a parent may have evidence of its own). */
     @EventHandler
     void on(ParentMasteryRolledUp event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt) {
-        String id = event.learnerId() + "|" + event.competencyId();
-        replaceRollup(id, sequenceNumber, new Document("_id", id)
-                .append("learnerId", event.learnerId())
-                .append("competencyId", event.competencyId())
-                .append("frameworkId", event.frameworkId())
-                .append("frameworkVersion", event.frameworkVersion())
-                .append("rule", event.rule())
-                .append("level", event.level())
-                .append("mastered", event.mastered())
-                .append("points", event.points())
-                .append("pointsTarget", event.pointsTarget())
-                .append("changedAt", Date.from(storedAt))
-                .append("sequence", sequenceNumber));
+        replaceIfOlder(rollups, event.learnerId(), event.competencyId(), sequenceNumber, storedAt,
+                new Document("frameworkId", event.frameworkId())
+                        .append("frameworkVersion", event.frameworkVersion())
+                        .append("rule", event.rule())
+                        .append("level", event.level())
+                        .append("mastered", event.mastered())
+                        .append("points", event.points())
+                        .append("pointsTarget", event.pointsTarget()));
     }
 
     /**
@@ -116,17 +97,25 @@ public class CurrentMastery {
      */
     @EventHandler
     void on(ParentRollupEnded event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt) {
-        String id = event.learnerId() + "|" + event.competencyId();
-        replaceRollup(id, sequenceNumber, new Document("_id", id)
-                .append("learnerId", event.learnerId())
-                .append("competencyId", event.competencyId())
-                .append("ended", true)
-                .append("changedAt", Date.from(storedAt))
-                .append("sequence", sequenceNumber));
+        replaceIfOlder(rollups, event.learnerId(), event.competencyId(), sequenceNumber, storedAt,
+                new Document("ended", true));
     }
 
-    private void replaceRollup(String id, long sequenceNumber, Document document) {
-        writes.newest(rollups, id, sequenceNumber, new ReplaceOneModel<>(
+    /**
+     * Replaces the learner's entry for the competency only when it is older than this event, and inserts it when
+     * there is none; of a batch's changes to one entry only the newest is sent ({@link ReadModelWrites}). When a
+     * newer (or this) change is stored, the filter matches nothing and the upsert's insert meets the existing id:
+     * that duplicate-key refusal is the expected "already newer" answer, not an error.
+     */
+    private void replaceIfOlder(MongoCollection<Document> collection, String learnerId, String competencyId,
+            long sequenceNumber, Instant storedAt, Document values) {
+        String id = learnerId + "|" + competencyId;
+        Document document = new Document("_id", id)
+                .append("learnerId", learnerId)
+                .append("competencyId", competencyId);
+        document.putAll(values);
+        document.append("changedAt", Date.from(storedAt)).append("sequence", sequenceNumber);
+        writes.newest(collection, id, sequenceNumber, new ReplaceOneModel<>(
                 Filters.and(Filters.eq("_id", id), Filters.lt("sequence", sequenceNumber)), document,
                 new ReplaceOptions().upsert(true)));
     }
