@@ -70,9 +70,7 @@ class MasteryFlowIT {
     void dropsEverythingOnTheLearnerAndTellsOtherServices_whenLearnerIsErased() {
         String learner = UUID.randomUUID().toString();
         String admin = TestTokens.token("admin-1", "ADMIN");
-        assertThat(ServiceClient.post(service.port(), "/api/learners", admin, "{\"learnerId\":\"" + learner
-                + "\",\"displayName\":\"Ada\",\"email\":\"ada@example.org\",\"organisationUnit\":\"ENG\"}")
-                .statusCode()).isEqualTo(201);
+        register(learner, admin);
         EvidenceRecorded before = evidence(learner, 0.85, DAY1, DAY1.plusSeconds(1));
         send(kafka, EventTypes.EVIDENCE_RECORDED, learner, before);
         await().atMost(Duration.ofSeconds(30)).until(() ->
@@ -357,9 +355,7 @@ class MasteryFlowIT {
                 Examples.withId(framework, UUID.randomUUID().toString()));
         String learner = UUID.randomUUID().toString();
         String admin = TestTokens.token("admin-1", "ADMIN");
-        assertThat(ServiceClient.post(service.port(), "/api/learners", admin, "{\"learnerId\":\"" + learner
-                + "\",\"displayName\":\"Ada\",\"email\":\"ada@example.org\",\"organisationUnit\":\"ENG\"}")
-                .statusCode()).isEqualTo(201);
+        register(learner, admin);
         send(kafka, EventTypes.EVIDENCE_RECORDED, learner, evidence(own.frameworkId(), learner, 0.85, DAY1,
                 DAY1.plusSeconds(1)));
         send(kafka, EventTypes.EVIDENCE_RECORDED, learner, evidence(own.frameworkId(), learner, 0.9, DAY3,
@@ -396,6 +392,12 @@ class MasteryFlowIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> parentInProfile(learner, admin) == null);
         JsonNode queried = JSON.readTree(service.get("/api/learners/" + learner + "/mastery", admin).body());
         assertThat(queried.findValuesAsString("competencyId")).doesNotContain(PARENT);
+    }
+
+    private static void register(String learner, String adminToken) {
+        assertThat(ServiceClient.post(service.port(), "/api/learners", adminToken, "{\"learnerId\":\"" + learner
+                + "\",\"displayName\":\"Ada\",\"email\":\"ada@example.org\",\"organisationUnit\":\"ENG\"}")
+                .statusCode()).isEqualTo(201);
     }
 
     /** The parent's entry in the learner's profile, or null. */
