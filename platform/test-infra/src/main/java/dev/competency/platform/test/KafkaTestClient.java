@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -72,8 +73,24 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     public RecordMetadata send(ProducerRecord<String, byte[]> record) {
+        return acknowledged(producer.send(record), record);
+    }
+
+    /**
+     * Sends the records in one produce request where they fit (sent without waiting, then flushed), so that the
+     * records of one partition reach a consumer in one poll; fails unless every one was acknowledged.
+     */
+    public void sendTogether(List<ProducerRecord<String, byte[]>> records) {
+        List<Future<RecordMetadata>> sent = records.stream().map(producer::send).toList();
+        producer.flush();
+        for (int i = 0; i < sent.size(); i++) {
+            acknowledged(sent.get(i), records.get(i));
+        }
+    }
+
+    private static RecordMetadata acknowledged(Future<RecordMetadata> sent, ProducerRecord<String, byte[]> record) {
         try {
-            return producer.send(record).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return sent.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while sending to " + record.topic(), e);
