@@ -2,10 +2,14 @@ package dev.competency.learners.learner.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,22 +43,29 @@ public class FrameworkUsage {
     }
 
     /**
-     * Records that the learner has evidence on the framework. The write is an idempotent upsert; this instance
-     * skips it for the {@value #REMEMBERED} pairs it wrote most recently, which saves a store round trip on nearly
-     * every evidence (a learner's evidence comes in runs on the same framework).
+     * Records that each learner has evidence on the framework, given as {@code learnerId -> frameworkId} pairs. The
+     * writes are idempotent upserts, all sent in one bulk write; this instance skips the {@value #REMEMBERED} pairs
+     * it wrote most recently, which saves the write for nearly every evidence (a learner's evidence comes in runs on
+     * the same framework).
      */
-    public void record(String learnerId, String frameworkId) {
-        String id = frameworkId + "|" + learnerId;
+    public void record(Collection<Map.Entry<String, String>> learnerFrameworks) {
+        Map<String, WriteModel<Document>> writes = new LinkedHashMap<>();
         synchronized (recorded) {
-            if (recorded.get(id) != null) {
-                return;
+            for (Map.Entry<String, String> pair : learnerFrameworks) {
+                String id = pair.getValue() + "|" + pair.getKey();
+                if (recorded.get(id) == null) {
+                    writes.put(id, new ReplaceOneModel<>(Filters.eq("_id", id), new Document("_id", id)
+                            .append("frameworkId", pair.getValue()).append("learnerId", pair.getKey()),
+                            new ReplaceOptions().upsert(true)));
+                }
             }
         }
-        usage.replaceOne(Filters.eq("_id", id),
-                new Document("_id", id).append("frameworkId", frameworkId).append("learnerId", learnerId),
-                new ReplaceOptions().upsert(true));
+        if (writes.isEmpty()) {
+            return;
+        }
+        usage.bulkWrite(new ArrayList<>(writes.values()), new BulkWriteOptions().ordered(false));
         synchronized (recorded) {
-            recorded.put(id, Boolean.TRUE);
+            writes.keySet().forEach(id -> recorded.put(id, Boolean.TRUE));
         }
     }
 
