@@ -19,6 +19,8 @@ import dev.competency.contracts.mastery.ParentMasteryChanged;
 import dev.competency.contracts.mastery.ParentRollupEnded;
 import dev.competency.learners.LearnerProfilesApplication;
 import dev.competency.learners.catalogue.query.CataloguePolicies;
+import dev.competency.learners.learner.domain.EvidenceAccepted;
+import dev.competency.learners.learner.domain.RecordEvidence;
 import dev.competency.learners.mastery.Evidence;
 import dev.competency.learners.mastery.MasteryFold;
 import dev.competency.learners.mastery.MasteryPolicy;
@@ -31,17 +33,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.utils.Utils;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Evidence in through the real broker, mastery out, and the queries over it, against one running service. */
 class MasteryFlowIT {
@@ -217,6 +223,78 @@ class MasteryFlowIT {
         assertThat(changes).extracting(MasteryChanged::triggeringEvidenceId)
                 .containsExactly(evidence.evidenceId(), marker.evidenceId());
         assertThat(changes.get(1).evidenceCount()).isEqualTo(2);
+    }
+
+    @Test
+    void storesTheRestOfThePolledBatch_whenOneRecordBreaksTheContractAndOneCommandFails() {
+        String learner = UUID.randomUUID().toString();
+        String neighbour = samePartitionAs(learner);
+        EvidenceRecorded first = evidence(learner, 0.6, DAY1, DAY1.plusSeconds(1));
+        EvidenceRecorded neighbours = evidence(neighbour, 0.7, DAY1, DAY1.plusSeconds(1));
+        EvidenceRecorded refused = evidence(learner, 0.9, DAY1.plusSeconds(60), DAY1.plusSeconds(61));
+        EvidenceRecorded after = evidence(learner, 0.8, DAY3, DAY3.plusSeconds(1));
+        EvidenceRecorded neighboursAfter = evidence(neighbour, 0.95, DAY3, DAY3.plusSeconds(1));
+        ObjectNode broken = JSON.valueToTree(evidence(neighbour, 0.5, DAY1, DAY1.plusSeconds(1)));
+        broken.put("score", 1.5);
+        ProducerRecord<String, byte[]> unreadable = contractRecord(EventTypes.EVIDENCE_RECORDED, neighbour,
+                JSON.writeValueAsBytes(broken));
+        unreadable.headers().add("test-marker", "score-out-of-range".getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> refusedRecord = evidenceRecord(refused);
+        refusedRecord.headers().add("test-marker", "refused".getBytes(StandardCharsets.UTF_8));
+        // The learner's command for one evidence fails after the learner applied it, as a store error would.
+        Registration failing = service.bean(CommandBus.class).registerHandlerInterceptor((unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            if (unitOfWork.getMessage().getPayload() instanceof RecordEvidence command
+                    && command.evidence().evidenceId().equals(refused.evidenceId())) {
+                throw new IllegalStateException("Refused evidence " + refused.evidenceId());
+            }
+            return result;
+        });
+        try {
+            kafka.sendTogether(List.of(evidenceRecord(first), evidenceRecord(neighbours), refusedRecord,
+                    unreadable, evidenceRecord(after), evidenceRecord(neighboursAfter)));
+
+            ConsumerRecord<String, byte[]> deadRefused = KafkaTestClient.awaitRecord(
+                    Topics.deadLetter(Topics.EVIDENCE), r -> "refused".equals(KafkaTestClient.header(r, "test-marker")));
+            assertThat(KafkaTestClient.header(deadRefused, "kafka_dlt-exception-message"))
+                    .contains(refused.evidenceId());
+            ConsumerRecord<String, byte[]> deadBroken = KafkaTestClient.awaitRecord(
+                    Topics.deadLetter(Topics.EVIDENCE),
+                    r -> "score-out-of-range".equals(KafkaTestClient.header(r, "test-marker")));
+            assertThat(KafkaTestClient.header(deadBroken, "kafka_dlt-exception-message")).contains("score");
+        } finally {
+            failing.cancel();
+        }
+
+        String admin = TestTokens.token("admin-1", "ADMIN");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                service.get("/api/learners/" + neighbour + "/evidence", admin).body()
+                        .contains(neighboursAfter.evidenceId())
+                        && service.get("/api/learners/" + learner + "/evidence", admin).body()
+                        .contains(after.evidenceId()));
+        assertThat(timelineIds(learner, admin)).as("evidence around the refused one, once each")
+                .containsExactlyInAnyOrder(first.evidenceId(), after.evidenceId());
+        assertThat(timelineIds(neighbour, admin)).containsExactlyInAnyOrder(neighbours.evidenceId(),
+                neighboursAfter.evidenceId());
+        assertThat(changes(learner, 2)).extracting(MasteryChanged::triggeringEvidenceId)
+                .containsExactly(first.evidenceId(), after.evidenceId());
+        assertThat(changes(neighbour, 2)).extracting(MasteryChanged::triggeringEvidenceId)
+                .containsExactly(neighbours.evidenceId(), neighboursAfter.evidenceId());
+        assertThat(service.bean(MongoDatabase.class).getCollection("domainevents").countDocuments(Filters.and(
+                Filters.eq("aggregateIdentifier", learner),
+                Filters.eq("payloadType", EvidenceAccepted.class.getName()))))
+                .as("the refused evidence left nothing in the event store").isEqualTo(2);
+    }
+
+    private static ProducerRecord<String, byte[]> evidenceRecord(EvidenceRecorded evidence) {
+        return contractRecord(EventTypes.EVIDENCE_RECORDED, evidence.learnerId(), JSON.writeValueAsBytes(evidence));
+    }
+
+    private static List<String> timelineIds(String learner, String token) {
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(service.get("/api/learners/" + learner + "/evidence", token).body())
+                .forEach(entry -> ids.add(entry.path("evidence").path("evidenceId").asString()));
+        return ids;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.competency.learners.learner.messaging;
 
+import dev.competency.contracts.IntegrationEvent;
 import dev.competency.contracts.Topics;
 import dev.competency.contracts.evidence.EvidenceRecorded;
 import dev.competency.contracts.evidence.EvidenceVoided;
@@ -10,17 +11,32 @@ import dev.competency.learners.learner.query.FrameworkUsage;
 import dev.competency.learners.mastery.SourceType;
 import dev.competency.platform.service.messaging.ContractEventReader;
 import dev.competency.platform.service.messaging.PoisonMessageException;
-import dev.competency.platform.service.messaging.ReceivedEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Evidence intake from {@code competency.evidence.v1}: each record becomes a command to the learner it is about.
+ * Evidence intake from {@code competency.evidence.v1}: each record becomes a command to the learner it is about, and
+ * the commands of one polled batch share units of work, each as many commands as fit in {@link #UNIT_OF_WORK_TIME}.
+ *
+ * <p>A shared unit of work means one append to the event store for all of its events, instead of one append (and
+ * one wake-up of every processor following the store) per evidence. Each command still runs in a unit of work of its
+ * own, nested in the shared one: a command that fails leaves nothing behind, and the shared unit of work is committed
+ * with the commands before it. The record that failed is then reported by its index, so the error handler commits
+ * the offsets before it, retries it or sends it to the dead-letter topic, and delivers the records after it again.
+ * Learners stay locked until their unit of work commits; the intake threads own disjoint partitions, so disjoint
+ * learners.
  *
  * <p>Redelivery is harmless because the learner itself is idempotent: it ignores an evidence id it holds (whatever
  * the {@code ce_id} it came under) and a void of evidence already voided. So, unlike the other consumers, the intake
@@ -32,6 +48,12 @@ import org.springframework.stereotype.Component;
 class EvidenceStreamListener {
 
     static final String CONSUMER = "learner-profiles.evidence-intake";
+    /**
+     * How long one unit of work takes in commands. An event carries the time it was applied, not the time it was
+     * stored, and a tracking processor skips an event stored more than the event store's look-back time (one
+     * second) after events it has already read: a unit of work must commit well within it.
+     */
+    static final Duration UNIT_OF_WORK_TIME = Duration.ofMillis(200);
     private static final Logger log = LoggerFactory.getLogger(EvidenceStreamListener.class);
 
     private final ContractEventReader reader;
@@ -47,22 +69,94 @@ class EvidenceStreamListener {
     @KafkaListener(id = CONSUMER, groupId = CONSUMER, topics = Topics.EVIDENCE,
             containerFactory = EvidenceIntakeConfiguration.CONTAINER_FACTORY,
             concurrency = "${learner-profiles.intake.concurrency:2}")
-    void on(ConsumerRecord<String, byte[]> record) {
-        ReceivedEvent event = reader.read(record);
-        if (event.payload() instanceof EvidenceRecorded recorded) {
-            usage.record(recorded.learnerId(), recorded.frameworkId());
-            commands.sendAndWait(new RecordEvidence(recorded.learnerId(), toItem(recorded)));
-        } else if (event.payload() instanceof EvidenceVoided voided) {
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        List<Object> batch = new ArrayList<>(records.size());
+        RuntimeException unreadable = null;
+        for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                commands.sendAndWait(new VoidEvidence(voided.learnerId(), voided.evidenceId(),
-                        voided.voidedAt(), voided.reason()));
+                batch.add(commandFor(reader.read(record).payload()));
+            } catch (RuntimeException e) {
+                unreadable = e;
+                break;
+            }
+        }
+        // Before the commands: a framework version that arrives at any moment afterwards finds these learners.
+        usage.record(batch.stream().filter(RecordEvidence.class::isInstance).map(RecordEvidence.class::cast)
+                .map(command -> Map.entry(command.learnerId(), command.evidence().frameworkId())).toList());
+        handle(batch);
+        if (unreadable != null) {
+            throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, batch.size());
+        }
+    }
+
+    /**
+     * Sends the commands in units of work of at most {@link #UNIT_OF_WORK_TIME} each and commits them. When a command
+     * fails, commits the ones before it and throws a {@link BatchListenerFailedException} with its index.
+     */
+    private void handle(List<Object> batch) {
+        int index = 0;
+        while (index < batch.size()) {
+            index = handleInOneUnitOfWork(batch, index);
+        }
+    }
+
+    /** Handles commands from {@code from} on in one unit of work until the time is up; returns the next index. */
+    private int handleInOneUnitOfWork(List<Object> batch, int from) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        long deadline = System.nanoTime() + UNIT_OF_WORK_TIME.toNanos();
+        int index = from;
+        RuntimeException failure = null;
+        try {
+            do {
+                send(batch.get(index));
+                index++;
+            } while (index < batch.size() && System.nanoTime() < deadline);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            unitOfWork.commit();
+        } catch (RuntimeException e) {
+            if (failure != null) {
+                e.addSuppressed(failure);
+            }
+            // Nothing of this unit of work was stored: the error handler delivers it again from its first record.
+            throw new BatchListenerFailedException(e.getMessage(), e, from);
+        } finally {
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback();
+            }
+        }
+        if (failure != null) {
+            throw new BatchListenerFailedException(failure.getMessage(), failure, index);
+        }
+        return index;
+    }
+
+    private void send(Object command) {
+        if (command instanceof VoidEvidence voiding) {
+            try {
+                commands.sendAndWait(voiding);
             } catch (AggregateNotFoundException e) {
                 // The contract says voiding unknown evidence changes nothing; a learner we never heard of
                 // holds no evidence.
-                log.info("Void of evidence {} for unknown learner {} changes nothing", voided.evidenceId(),
-                        voided.learnerId());
+                log.info("Void of evidence {} for unknown learner {} changes nothing", voiding.evidenceId(),
+                        voiding.learnerId());
             }
+        } else if (command != null) {
+            commands.sendAndWait(command);
         }
+    }
+
+    /** The learner's command for an event of the evidence topic, or null for an event the learners do not use. */
+    private static Object commandFor(IntegrationEvent event) {
+        if (event instanceof EvidenceRecorded recorded) {
+            return new RecordEvidence(recorded.learnerId(), toItem(recorded));
+        }
+        if (event instanceof EvidenceVoided voided) {
+            return new VoidEvidence(voided.learnerId(), voided.evidenceId(), voided.voidedAt(), voided.reason());
+        }
+        return null;
     }
 
     static EvidenceItem toItem(EvidenceRecorded recorded) {
