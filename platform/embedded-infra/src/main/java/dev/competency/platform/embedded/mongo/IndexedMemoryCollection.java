@@ -36,6 +36,16 @@ final class IndexedMemoryCollection extends MemoryCollection {
         this.cursors = cursorRegistry;
     }
 
+    /**
+     * The server's findAndModify answers with the stored document itself, which is written to the wire after the
+     * collection's lock is released: a concurrent update could change it in between, so two increments of one
+     * counter answered the same value. The answer is copied under the lock.
+     */
+    @Override
+    public synchronized Document findAndModify(Document query) {
+        return super.findAndModify(query).cloneDeeply();
+    }
+
     @Override
     protected synchronized boolean documentMatchesQuery(Document document, Document query) {
         if (query != lastQuery) {

@@ -10,8 +10,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -24,6 +26,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -193,6 +199,34 @@ class IndexedMemoryBackendTest {
     }
 
     /** Read models: equality on a secondary key, values of mixed types, missing fields and arrays. */
+    @Test
+    void concurrentIncrementsEachAnswerTheirOwnValue() throws Exception {
+        MongoCollection<Document> counters = indexedClient.getDatabase("test").getCollection("counters");
+        counters.insertOne(new Document("_id", "events").append("next", 0L));
+        int threads = 4;
+        int each = 250;
+        Set<Long> answered = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        answered.add(counters.findOneAndUpdate(Filters.eq("_id", "events"), Updates.inc("next", 1L),
+                                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)).getLong("next"));
+                    }
+                }));
+            }
+            for (Future<?> done : work) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(answered).as("no value answered twice").hasSize(threads * each);
+    }
+
     @Test
     void secondaryIndexesAnswerEqualityOnMixedValuesArraysAndMissingFields() {
         Pair timeline = pair("timeline");
