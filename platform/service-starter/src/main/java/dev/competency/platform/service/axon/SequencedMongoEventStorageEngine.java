@@ -1,0 +1,370 @@
+package dev.competency.platform.service.axon;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Axon's event storage on MongoDB with a global sequence: every stored event gets the next number of a counter, and
+ * processors follow the store with Axon's {@link GapAwareTrackingToken} (a number and the few numbers below it not
+ * yet seen), as Axon's JDBC and JPA engines do, instead of the time-based token of Axon's MongoDB engine.
+ *
+ * <p>Why not Axon's MongoDB engine: its token is the time of the last event read plus the id of every event in the
+ * look-back window before it (one second), and each event read carries its own copy of that map. Holding and
+ * copying those maps grows with the square of the event rate: at a few hundred evidence a second the service spent
+ * more CPU in garbage collection than in its own work, and most of its heap was token maps. Its reads also exclude
+ * the whole window by id ({@code $nin}), and an event stored more than the look-back time after it was applied (a
+ * slow commit, a clock behind) is never read by processors that already passed it.
+ *
+ * <p>How the numbers stay safe with several writers: an append takes a range of numbers from the counter in one
+ * atomic update and inserts its events under them. A reader that sees a number before a lower one (another append
+ * still inserting) keeps the lower one in its token as a gap and reads it again on its next fetch. A gap is given up
+ * when an event numbered above it was appended more than {@code gapTimeout} ago (its append failed), or when it falls
+ * {@value #MAX_GAP_OFFSET} numbers behind.
+ *
+ * <p>Collections: {@value #EVENTS} (one document per event, {@value #GLOBAL_INDEX} unique; aggregate id and sequence
+ * number unique together, which turns a concurrent change of one aggregate into Axon's concurrency exception),
+ * {@value #SNAPSHOTS} (the latest snapshot per aggregate) and {@value #COUNTERS}. An append of several aggregates'
+ * events is one insert of many documents without a transaction, as with Axon's MongoDB engine: a failure part-way
+ * leaves the events before it stored.
+ *
+ * <p>A store written by Axon's MongoDB engine (same collection, no {@value #GLOBAL_INDEX}) is numbered in time
+ * order when the engine starts, and a processor's time-based token is taken to the number of the last event more
+ * than its look-back time older than the token, so that processor rereads at most that window.
+ */
+public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine {
+
+    static final String EVENTS = "domainevents";
+    static final String SNAPSHOTS = "snapshots";
+    static final String COUNTERS = "counters";
+    static final String GLOBAL_INDEX = "globalIndex";
+    /** Gaps further than this below the token's number are given up, as in Axon's JDBC engine. */
+    static final int MAX_GAP_OFFSET = 10_000;
+
+    private static final Logger log = LoggerFactory.getLogger(SequencedMongoEventStorageEngine.class);
+    private static final Duration LEGACY_LOOK_BACK = Duration.ofSeconds(1);
+    private static final String AGGREGATE = "aggregateIdentifier";
+    private static final String SEQUENCE = "sequenceNumber";
+    private static final String TIMESTAMP = "timestamp";
+    private static final String APPENDED_AT = "appendedAt";
+
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> snapshots;
+    private final MongoCollection<Document> counters;
+    private final Clock clock;
+    private final Duration gapTimeout;
+
+    /**
+     * @param database   where the collections live
+     * @param serializer serializer of events and snapshots
+     * @param batchSize  events per read, for processors and aggregate loads
+     * @param gapTimeout how long after a later event's append a gap below it is given up
+     */
+    public SequencedMongoEventStorageEngine(MongoDatabase database, Serializer serializer, int batchSize,
+            Clock clock, Duration gapTimeout) {
+        super(settings(serializer, batchSize));
+        this.events = database.getCollection(EVENTS);
+        this.snapshots = database.getCollection(SNAPSHOTS);
+        this.counters = database.getCollection(COUNTERS);
+        this.clock = clock;
+        this.gapTimeout = gapTimeout;
+    }
+
+    private static Builder settings(Serializer serializer, int batchSize) {
+        Builder builder = new Builder() {
+        };
+        builder.eventSerializer(serializer);
+        builder.snapshotSerializer(serializer);
+        builder.batchSize(batchSize);
+        builder.persistenceExceptionResolver(SequencedMongoEventStorageEngine::isDuplicateKey);
+        return builder;
+    }
+
+    /** Declares the indexes, numbers events stored without a number, and moves the counter past every number. */
+    public void ensureIndexes() {
+        events.createIndex(Indexes.ascending(GLOBAL_INDEX), new IndexOptions().unique(true).sparse(true));
+        events.createIndex(Indexes.ascending(AGGREGATE, SEQUENCE), new IndexOptions().unique(true));
+        events.createIndex(Indexes.ascending(TIMESTAMP));
+        numberUnnumberedEvents();
+        Document last = events.find(Filters.exists(GLOBAL_INDEX)).sort(Sorts.descending(GLOBAL_INDEX)).limit(1)
+                .first();
+        if (last != null) {
+            counters.updateOne(Filters.eq("_id", EVENTS), Updates.max("next", last.getLong(GLOBAL_INDEX) + 1),
+                    new UpdateOptions().upsert(true));
+        }
+    }
+
+    private void numberUnnumberedEvents() {
+        List<Document> unnumbered = new ArrayList<>();
+        events.find(Filters.exists(GLOBAL_INDEX, false)).forEach(unnumbered::add);
+        if (unnumbered.isEmpty()) {
+            return;
+        }
+        unnumbered.sort((a, b) -> {
+            int byTime = instantOf(a).compareTo(instantOf(b));
+            return byTime != 0 ? byTime : Long.compare(a.getLong(SEQUENCE), b.getLong(SEQUENCE));
+        });
+        long first = allocate(unnumbered.size());
+        for (int i = 0; i < unnumbered.size(); i++) {
+            Instant timestamp = instantOf(unnumbered.get(i));
+            events.updateOne(Filters.eq("_id", unnumbered.get(i).get("_id")), Updates.combine(
+                    Updates.set(GLOBAL_INDEX, first + i), Updates.set(APPENDED_AT, 0L),
+                    Updates.set(TIMESTAMP, Date.from(timestamp))));
+        }
+        log.info("Numbered {} events stored without a global index", unnumbered.size());
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> messages, Serializer serializer) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        long first = allocate(messages.size());
+        long appendedAt = clock.millis();
+        List<Document> documents = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            documents.add(document(messages.get(i), serializer).append(GLOBAL_INDEX, first + i)
+                    .append(APPENDED_AT, appendedAt));
+        }
+        try {
+            events.insertMany(documents);
+        } catch (MongoException e) {
+            handlePersistenceException(e, messages.get(0));
+        }
+    }
+
+    /**
+     * Takes {@code count} numbers from the counter; returns the first. A compare-and-set on the counter's value, not
+     * a findAndModify: the embedded server's file backend answers a findAndModify with a document a concurrent update
+     * may already have changed, and a number handed out twice would lose an event.
+     */
+    private long allocate(int count) {
+        while (true) {
+            Document counter = counters.find(Filters.eq("_id", EVENTS)).first();
+            if (counter == null) {
+                try {
+                    counters.insertOne(new Document("_id", EVENTS).append("next", (long) count));
+                    return 0;
+                } catch (MongoWriteException e) {
+                    if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    continue; // another writer created it first
+                }
+            }
+            long next = counter.getLong("next");
+            if (counters.updateOne(Filters.and(Filters.eq("_id", EVENTS), Filters.eq("next", next)),
+                    Updates.set("next", next + count)).getModifiedCount() == 1) {
+                return next;
+            }
+        }
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        Document document = document(snapshot, serializer);
+        document.put("_id", snapshot.getAggregateIdentifier());
+        snapshots.replaceOne(Filters.eq("_id", snapshot.getAggregateIdentifier()), document,
+                new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document snapshot = snapshots.find(Filters.eq("_id", aggregateIdentifier)).first();
+        return snapshot == null ? Stream.empty() : Stream.of(entry(snapshot));
+    }
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
+            long firstSequenceNumber, int batchSize) {
+        List<DomainEventData<?>> found = new ArrayList<>();
+        events.find(Filters.and(Filters.eq(AGGREGATE, aggregateIdentifier), Filters.gte(SEQUENCE, firstSequenceNumber)))
+                .sort(Sorts.ascending(AGGREGATE, SEQUENCE)).limit(batchSize)
+                .forEach(document -> found.add(entry(document)));
+        return found;
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        Long last = null;
+        for (Document document : events.find(Filters.eq(AGGREGATE, aggregateIdentifier))
+                .sort(Sorts.ascending(AGGREGATE, SEQUENCE))) {
+            last = document.getLong(SEQUENCE);
+        }
+        return Optional.ofNullable(last);
+    }
+
+    @Override
+    protected List<? extends TrackedDomainEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        GapAwareTrackingToken token = gapAware(lastToken);
+        long appendedBefore = clock.millis() - gapTimeout.toMillis();
+        long givenUpBelow = Long.MIN_VALUE;
+        List<Document> found = new ArrayList<>();
+        if (token.hasGaps()) {
+            // The gaps, and the events read before between and just above them: those tell how old the gaps are.
+            SortedSet<Long> gaps = token.getGaps();
+            for (Document document : events.find(Filters.and(Filters.gte(GLOBAL_INDEX, gaps.first()),
+                    Filters.lte(GLOBAL_INDEX, gaps.last() + 1))).sort(Sorts.ascending(GLOBAL_INDEX))) {
+                long index = document.getLong(GLOBAL_INDEX);
+                if (gaps.contains(index)) {
+                    found.add(document);
+                } else if (document.getLong(APPENDED_AT) < appendedBefore) {
+                    givenUpBelow = index;
+                }
+            }
+        }
+        events.find(Filters.gt(GLOBAL_INDEX, token.getIndex())).sort(Sorts.ascending(GLOBAL_INDEX)).limit(batchSize)
+                .forEach(found::add);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<TrackedDomainEventData<?>> tracked = new ArrayList<>(found.size());
+        for (Document document : found) {
+            long index = document.getLong(GLOBAL_INDEX);
+            token = token.advanceTo(index, MAX_GAP_OFFSET);
+            if (document.getLong(APPENDED_AT) < appendedBefore) {
+                givenUpBelow = Math.max(givenUpBelow, index);
+            }
+            tracked.add(new TrackedDomainEventData<>(token, entry(document)));
+        }
+        if (token.hasGaps() && token.getGaps().first() < givenUpBelow) {
+            log.warn("Giving up on events {}: numbered below event {}, which was stored more than {} ago",
+                    token.getGaps().headSet(givenUpBelow), givenUpBelow, gapTimeout);
+            int last = tracked.size() - 1;
+            tracked.set(last, new TrackedDomainEventData<>(token.withGapsTruncatedAt(givenUpBelow),
+                    (DomainEventData<?>) tracked.get(last)));
+        }
+        return tracked;
+    }
+
+    private GapAwareTrackingToken gapAware(TrackingToken lastToken) {
+        TrackingToken token = lastToken == null ? null : WrappedToken.unwrapLowerBound(lastToken);
+        if (token == null) {
+            return GapAwareTrackingToken.newInstance(firstIndex() - 1, List.of());
+        }
+        if (token instanceof GapAwareTrackingToken gapAware) {
+            return gapAware;
+        }
+        if (token instanceof MongoTrackingToken legacy) {
+            return GapAwareTrackingToken.newInstance(lastIndexBefore(legacy.getTimestamp().minus(LEGACY_LOOK_BACK)),
+                    List.of());
+        }
+        throw new IllegalArgumentException("Cannot read the event store from a " + token.getClass().getName());
+    }
+
+    private long firstIndex() {
+        Document first = events.find(Filters.exists(GLOBAL_INDEX)).sort(Sorts.ascending(GLOBAL_INDEX)).limit(1)
+                .first();
+        return first == null ? 0 : first.getLong(GLOBAL_INDEX);
+    }
+
+    /** The number of the last event (by time) applied before the instant, or the one before the first event. */
+    private long lastIndexBefore(Instant instant) {
+        Document last = events.find(Filters.lt(TIMESTAMP, Date.from(instant))).sort(Sorts.descending(TIMESTAMP))
+                .limit(1).first();
+        return last == null ? firstIndex() - 1 : last.getLong(GLOBAL_INDEX);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return GapAwareTrackingToken.newInstance(firstIndex() - 1, List.of());
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        Document last = events.find(Filters.exists(GLOBAL_INDEX)).sort(Sorts.descending(GLOBAL_INDEX)).limit(1)
+                .first();
+        return GapAwareTrackingToken.newInstance(last == null ? -1 : last.getLong(GLOBAL_INDEX), List.of());
+    }
+
+    /** A token before the first event applied at or after the instant (by the events' time, not their number). */
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        Document first = events.find(Filters.gte(TIMESTAMP, Date.from(dateTime))).sort(Sorts.ascending(TIMESTAMP))
+                .limit(1).first();
+        return first == null ? createHeadToken()
+                : GapAwareTrackingToken.newInstance(first.getLong(GLOBAL_INDEX) - 1, List.of());
+    }
+
+    private static Document document(EventMessage<?> message, Serializer serializer) {
+        // JSON text, readable in the store as Axon's MongoDB engine kept it.
+        SerializedObject<String> payload = message.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = message.serializeMetaData(serializer, String.class);
+        Document document = new Document();
+        if (message instanceof DomainEventMessage<?> domain) {
+            document.append("type", domain.getType()).append(AGGREGATE, domain.getAggregateIdentifier())
+                    .append(SEQUENCE, domain.getSequenceNumber());
+        } else {
+            // Not an aggregate's event: its own id and sequence 0, as Axon's JDBC engine stores it.
+            document.append("type", null).append(AGGREGATE, message.getIdentifier()).append(SEQUENCE, 0L);
+        }
+        // Milliseconds, as Axon's own engines keep an event's time.
+        return document.append("eventIdentifier", message.getIdentifier())
+                .append(TIMESTAMP, Date.from(message.getTimestamp()))
+                .append("payloadType", payload.getType().getName())
+                .append("payloadRevision", payload.getType().getRevision())
+                .append("serializedPayload", payload.getData())
+                .append("serializedMetaData", metaData.getData());
+    }
+
+    private static DomainEventData<String> entry(Document document) {
+        return new GenericDomainEventEntry<>(document.getString("type"), document.getString(AGGREGATE),
+                document.getLong(SEQUENCE), document.getString("eventIdentifier"), instantOf(document),
+                document.getString("payloadType"), document.getString("payloadRevision"),
+                document.getString("serializedPayload"), document.getString("serializedMetaData"));
+    }
+
+    private static Instant instantOf(Document document) {
+        Object timestamp = document.get(TIMESTAMP);
+        if (timestamp instanceof Date date) {
+            return date.toInstant();
+        }
+        return Instant.parse(String.valueOf(timestamp)); // as Axon's MongoDB engine stored it
+    }
+
+    private static boolean isDuplicateKey(Exception e) {
+        if (e instanceof MongoBulkWriteException bulk) {
+            return bulk.getWriteErrors().stream()
+                    .anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+        }
+        if (e instanceof MongoWriteException write) {
+            return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+        }
+        return e instanceof MongoException mongo && ErrorCategory.fromErrorCode(mongo.getCode())
+                == ErrorCategory.DUPLICATE_KEY;
+    }
+}

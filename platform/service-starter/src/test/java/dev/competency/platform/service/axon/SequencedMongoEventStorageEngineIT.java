@@ -1,0 +1,339 @@
+package dev.competency.platform.service.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import dev.competency.platform.test.TestInfrastructure;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The global-sequence event storage on the real store (MongoDB, or the embedded server without Docker). */
+class SequencedMongoEventStorageEngineIT {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T08:00:00.123456789Z");
+
+    private static MongoClient client;
+    private final Serializer serializer = new AxonMongoConfiguration().serializer();
+    private final MutableClock clock = new MutableClock(T0.plusSeconds(3600));
+    private MongoDatabase database;
+    private SequencedMongoEventStorageEngine engine;
+
+    @BeforeAll
+    static void connect() {
+        client = MongoClients.create(TestInfrastructure.endpoints().mongoConnectionString());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+    }
+
+    @BeforeEach
+    void freshStore() {
+        database = client.getDatabase("event-storage-" + UUID.randomUUID().toString().substring(0, 8));
+        engine = newEngine();
+    }
+
+    @AfterEach
+    void dropStore() {
+        database.drop();
+    }
+
+    private SequencedMongoEventStorageEngine newEngine() {
+        SequencedMongoEventStorageEngine created = new SequencedMongoEventStorageEngine(database, serializer, 3,
+                clock, Duration.ofSeconds(60));
+        created.ensureIndexes();
+        return created;
+    }
+
+    @Test
+    void readsAnAggregateBackInOrder_withPayloadMetaDataAndTimestamp() {
+        engine.appendEvents(List.of(event("a", 0, "first"), event("b", 0, "other"), event("a", 1, "second")));
+        engine.appendEvents(List.of(event("a", 2, "third"), event("a", 3, "fourth")));
+
+        List<DomainEventMessage<?>> read = engine.readEvents("a").asStream().collect(Collectors.toList());
+
+        assertThat(read).extracting(DomainEventMessage::getSequenceNumber).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(payloads(read))
+                .containsExactly("first", "second", "third", "fourth");
+        assertThat(read.get(0).getMetaData()).containsEntry("traceId", "t-a-0");
+        assertThat(read.get(0).getTimestamp()).as("to the millisecond, as Axon keeps it")
+                .isEqualTo(T0.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(read.get(0).getType()).isEqualTo("Learner");
+        assertThat(payloads(engine.readEvents("a", 2).asStream().toList()))
+                .containsExactly("third", "fourth");
+        assertThat(engine.lastSequenceNumberFor("a")).contains(3L);
+        assertThat(engine.lastSequenceNumberFor("nobody")).isEmpty();
+    }
+
+    @Test
+    void refusesASecondEventAtTheSameSequenceNumber() {
+        engine.appendEvents(List.of(event("a", 0, "first"), event("a", 1, "second")));
+
+        assertThatThrownBy(() -> engine.appendEvents(List.of(event("a", 1, "concurrent"))))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> engine.appendEvents(List.of(event("a", 0, "created twice"))))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        assertThat(payloads(engine.readEvents("a").asStream().toList())).containsExactly("first", "second");
+    }
+
+    @Test
+    void keepsTheLatestSnapshot() {
+        engine.appendEvents(List.of(event("a", 0, "first"), event("a", 1, "second")));
+        engine.storeSnapshot(event("a", 0, "state after 0"));
+        engine.storeSnapshot(event("a", 1, "state after 1"));
+
+        assertThat(engine.readSnapshot("a")).hasValueSatisfying(snapshot -> {
+            assertThat(snapshot.getPayload()).isEqualTo("state after 1");
+            assertThat(snapshot.getSequenceNumber()).isEqualTo(1L);
+        });
+        assertThat(engine.readSnapshot("b")).isEmpty();
+    }
+
+    @Test
+    void tracksEveryEventInStoreOrder_fromTailToHead() {
+        engine.appendEvents(List.of(event("a", 0, "1"), event("b", 0, "2")));
+        engine.appendEvents(List.of(event("a", 1, "3"), event("c", 0, "4"), event("b", 1, "5")));
+        engine.appendEvents(List.of(GenericEventMessage.asEventMessage("not an aggregate's")));
+
+        List<? extends TrackedEventMessage<?>> all = engine.readEvents(engine.createTailToken(), false).toList();
+
+        assertThat(payloads(all))
+                .containsExactly("1", "2", "3", "4", "5", "not an aggregate's");
+        assertThat(all).extracting(event -> event.trackingToken().position().getAsLong())
+                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(engine.createHeadToken()).isEqualTo(all.get(5).trackingToken());
+        List<? extends TrackedEventMessage<?>> rest = engine.readEvents(all.get(2).trackingToken(), false).toList();
+        assertThat(payloads(rest))
+                .containsExactly("4", "5", "not an aggregate's");
+    }
+
+    @Test
+    void readsAnEventStoredLateUnderALowerNumber_onTheNextFetch() {
+        engine.appendEvents(List.of(event("a", 0, "first")));
+        // Another writer took number 1 and has not inserted yet; this one takes 2 and inserts.
+        long taken = takeNumber();
+        engine.appendEvents(List.of(event("b", 0, "after the gap")));
+
+        List<? extends TrackedEventMessage<?>> firstRead = engine.readEvents(engine.createTailToken(), false)
+                .toList();
+        TrackingToken afterFirstRead = firstRead.get(firstRead.size() - 1).trackingToken();
+        assertThat(payloads(firstRead)).containsExactly("first", "after the gap");
+        assertThat(((GapAwareTrackingToken) afterFirstRead).getGaps()).containsExactly(taken);
+
+        insertAt(taken, event("c", 0, "late"));
+        List<? extends TrackedEventMessage<?>> secondRead = engine.readEvents(afterFirstRead, false).toList();
+
+        assertThat(payloads(secondRead)).containsExactly("late");
+        assertThat(((GapAwareTrackingToken) secondRead.get(0).trackingToken()).hasGaps()).isFalse();
+        assertThat(secondRead.get(0).trackingToken().position()).hasValue(2L);
+    }
+
+    @Test
+    void readerFollowingTheStoreSeesEveryEventOnce_whileWritersAppendConcurrently() throws Exception {
+        int writers = 3;
+        int appendsPerWriter = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<?>> writing = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            String aggregate = "writer-" + w;
+            writing.add(pool.submit(() -> {
+                long sequence = 0;
+                for (int i = 0; i < appendsPerWriter; i++) {
+                    List<DomainEventMessage<?>> batch = new ArrayList<>();
+                    for (int k = 0; k <= i % 3; k++) {
+                        batch.add(event(aggregate, sequence, aggregate + "/" + sequence));
+                        sequence++;
+                    }
+                    engine.appendEvents(batch);
+                }
+                return sequence;
+            }));
+        }
+        List<Object> seen = new ArrayList<>();
+        TrackingToken token = null;
+        long expected = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        try {
+            while ((!writing.stream().allMatch(Future::isDone) || seen.size() < expected)
+                    && System.nanoTime() < deadline) {
+                List<? extends TrackedEventMessage<?>> read = engine.readEvents(token, false).toList();
+                if (!read.isEmpty()) {
+                    seen.addAll(payloads(read));
+                    token = last(read);
+                }
+                if (writing.stream().allMatch(Future::isDone) && expected == 0) {
+                    for (Future<?> writer : writing) {
+                        expected += (Long) writer.get();
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(seen).hasSize((int) expected).doesNotHaveDuplicates();
+        assertThat(((GapAwareTrackingToken) token).hasGaps()).isFalse();
+    }
+
+    @Test
+    void givesUpAGap_onceAnEventAboveItWasAppendedLongerAgoThanTheTimeout() {
+        engine.appendEvents(List.of(event("a", 0, "first")));
+        takeNumber(); // a writer that failed after taking its number
+        engine.appendEvents(List.of(event("b", 0, "after the gap")));
+        TrackingToken withGap = last(engine.readEvents(engine.createTailToken(), false).toList());
+        assertThat(((GapAwareTrackingToken) withGap).hasGaps()).isTrue();
+
+        clock.advance(Duration.ofSeconds(30));
+        engine.appendEvents(List.of(event("c", 0, "within the timeout")));
+        TrackingToken stillWaiting = last(engine.readEvents(withGap, false).toList());
+        assertThat(((GapAwareTrackingToken) stillWaiting).hasGaps()).as("30 s after").isTrue();
+
+        clock.advance(Duration.ofSeconds(31));
+        engine.appendEvents(List.of(event("d", 0, "after the timeout")));
+        List<? extends TrackedEventMessage<?>> read = engine.readEvents(withGap, false).toList();
+        assertThat(payloads(read))
+                .containsExactly("within the timeout", "after the timeout");
+        assertThat(((GapAwareTrackingToken) last(read)).hasGaps()).as("61 s after").isFalse();
+    }
+
+    @Test
+    void tokenAtAnInstantStartsAtTheFirstEventAppliedThen() {
+        engine.appendEvents(List.of(event("a", 0, "early")));
+        engine.appendEvents(List.of(new GenericDomainEventMessage<>("Learner", "a", 1, "late", MetaData.emptyInstance(),
+                UUID.randomUUID().toString(), T0.plusSeconds(60))));
+
+        assertThat(payloads(engine.readEvents(engine.createTokenAt(T0.plusSeconds(30)), false).toList()))
+                .containsExactly("late");
+        assertThat(engine.readEvents(engine.createTokenAt(Instant.EPOCH), false).toList()).hasSize(2);
+    }
+
+    @Test
+    void numbersAStoreOfAxonsMongoEngineInTimeOrder_andGoesOnFromALegacyToken() {
+        // Documents as Axon's MongoDB engine wrote them: ISO time strings, string payloads, no number.
+        database.getCollection("domainevents").insertMany(List.of(
+                legacy("a", 1, "second", T0.plusSeconds(10)),
+                legacy("a", 0, "first", T0),
+                legacy("b", 0, "third", T0.plusSeconds(20))));
+
+        SequencedMongoEventStorageEngine restarted = newEngine();
+
+        assertThat(payloads(restarted.readEvents(restarted.createTailToken(), false).toList()))
+                .containsExactly("first", "second", "third");
+        assertThat(payloads(restarted.readEvents("a").asStream().toList()))
+                .containsExactly("first", "second");
+        restarted.appendEvents(List.of(event("a", 2, "new")));
+        // A processor that had read up to the second event rereads its look-back window (one second), no more.
+        TrackingToken legacyToken = MongoTrackingToken.of(T0.plusSeconds(10), Map.of());
+        assertThat(payloads(restarted.readEvents(legacyToken, false).toList()))
+                .containsExactly("second", "third", "new");
+    }
+
+    @Test
+    void refusesATokenOfAnotherKind() {
+        engine.appendEvents(List.of(event("a", 0, "first")));
+        TrackingToken foreign = new org.axonframework.eventhandling.GlobalSequenceTrackingToken(0);
+
+        assertThatThrownBy(() -> engine.readEvents(foreign, false).toList())
+                .isInstanceOfAny(IllegalArgumentException.class, EventStoreException.class)
+                .hasStackTraceContaining("GlobalSequenceTrackingToken");
+    }
+
+    private static List<Object> payloads(List<? extends EventMessage<?>> events) {
+        return events.stream().map(event -> (Object) event.getPayload()).toList();
+    }
+
+    private long takeNumber() {
+        return database.getCollection("counters").findOneAndUpdate(Filters.eq("_id", "domainevents"),
+                Updates.inc("next", 1L)).getLong("next");
+    }
+
+    /** Inserts an event under a number taken earlier, as the writer that took it would. */
+    private void insertAt(long number, DomainEventMessage<?> event) {
+        SequencedMongoEventStorageEngine other = newEngine();
+        other.appendEvents(List.of(event));
+        database.getCollection("domainevents").updateOne(Filters.eq("eventIdentifier", event.getIdentifier()),
+                Updates.set("globalIndex", number));
+    }
+
+    private static TrackingToken last(List<? extends TrackedEventMessage<?>> read) {
+        return read.get(read.size() - 1).trackingToken();
+    }
+
+    private static DomainEventMessage<String> event(String aggregate, long sequence, String payload) {
+        return new GenericDomainEventMessage<>("Learner", aggregate, sequence, payload,
+                MetaData.with("traceId", "t-" + aggregate + "-" + sequence), UUID.randomUUID().toString(), T0);
+    }
+
+    private org.bson.Document legacy(String aggregate, long sequence, String payload, Instant at) {
+        return new org.bson.Document("aggregateIdentifier", aggregate).append("type", "Learner")
+                .append("sequenceNumber", sequence).append("eventIdentifier", UUID.randomUUID().toString())
+                .append("timestamp", at.toString()).append("payloadType", String.class.getName())
+                .append("payloadRevision", null)
+                .append("serializedPayload", new String(serializer.serialize(payload, byte[].class).getData()))
+                .append("serializedMetaData", new String(serializer.serialize(MetaData.emptyInstance(), byte[].class)
+                        .getData()));
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
