@@ -7,6 +7,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.time.Duration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -15,7 +17,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
@@ -74,29 +75,24 @@ public class AxonMongoConfiguration {
     }
 
     /**
-     * The event storage engine. {@code platform.event-store.batch-size} (default 1,000, Axon's own is 100) is how
-     * many events one read hands to a tracking processor: a replay makes ten times fewer round trips. Its indexes
-     * ({@code ensureIndexes}) serve the tracking read and aggregate loads, on MongoDB and on the embedded server.
+     * The event storage engine: events numbered by a global sequence (see {@link SequencedMongoEventStorageEngine}).
+     * {@code platform.event-store.batch-size} (default 1,000, Axon's own is 100) is how many events one read hands
+     * to a tracking processor; {@code platform.event-store.gap-timeout} (default 60 s) is how long a reader waits for
+     * an event numbered below one it has read.
      */
     @Bean
-    EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate, Serializer serializer,
-                                          Environment environment) {
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                .mongoTemplate(axonMongoTemplate)
-                .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
-                .batchSize(environment.getProperty("platform.event-store.batch-size", Integer.class, 1000))
-                .build();
+    EventStorageEngine eventStorageEngine(MongoClient client, Serializer serializer, Environment environment) {
+        SequencedMongoEventStorageEngine engine = new SequencedMongoEventStorageEngine(
+                client.getDatabase(databaseName(environment)), serializer,
+                environment.getProperty("platform.event-store.batch-size", Integer.class, 1000), Clock.systemUTC(),
+                environment.getProperty("platform.event-store.gap-timeout", Duration.class, Duration.ofSeconds(60)));
         engine.ensureIndexes();
         return engine;
     }
 
     /**
      * The event store, as Axon's auto-configuration builds it, with {@code platform.event-store.cached-events}
-     * (default 1,000; Axon's own is 10,000) events kept for processors that follow the head. Each cached event holds
-     * its tracking token, and the MongoDB store's token is a map of every event id in the one-second look-back
-     * window: at a few hundred events a second, 10,000 cached events kept millions of map entries alive, and the
-     * service spent more CPU in garbage collection than in its own work.
+     * (default 1,000; Axon's own is 10,000) events kept for processors that follow the head.
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine,

@@ -3,11 +3,11 @@ package dev.competency.platform.service.axon;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -15,7 +15,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +25,9 @@ import org.slf4j.LoggerFactory;
  * {@link #status()} says when it caught up.
  *
  * <p>The events are handled as ordinary processing from the start, not as an Axon replay ({@code resetTokens}): a
- * replay wraps every token in a {@code ReplayToken} and compares it with the token at the reset, and the MongoDB
- * event store's tokens are maps of every event id in the look-back window, so each event cost several copies and
- * merges of those maps (about 50 events/s in the learner-profiles rebuild benchmark, all of it in that comparison).
- * Use it for processors whose handlers are idempotent and do not behave differently in a replay.
+ * replay wraps every token in a {@code ReplayToken} and compares it with the token at the reset for every event,
+ * which buys nothing here. Use it for processors whose handlers are idempotent and do not behave differently in a
+ * replay.
  */
 public class ReadModelRebuild {
 
@@ -58,14 +56,12 @@ public class ReadModelRebuild {
 
     /**
      * Where the rebuild stands. {@code caughtUp} is true once the processor reached the head of the store.
-     * {@code readUpTo} is when the last event the processor read was stored (the MongoDB event store's tokens carry
-     * a time, not a position), and {@code percentDone} how much of the time from the first stored event until now
-     * has been read. Events are read in the order they were stored, so this is the progress through the store's
-     * history, not through its event count: quiet months go fast, and it jumps to 100 at the catch-up when the last
-     * event is older than the rebuild.
+     * {@code readUpTo} is the global sequence number of the last event every segment has read, {@code head} that of
+     * the last stored event, and {@code percentDone} the share of the store's events from the first to the head that
+     * has been read.
      */
-    public record Status(String processor, boolean running, boolean caughtUp, boolean replaying, Instant readUpTo,
-                         double percentDone, Instant lastRebuildStartedAt) {
+    public record Status(String processor, boolean running, boolean caughtUp, boolean replaying, Long readUpTo,
+                         Long head, double percentDone, Instant lastRebuildStartedAt) {
     }
 
     public synchronized Status rebuild() {
@@ -89,35 +85,36 @@ public class ReadModelRebuild {
         TrackingEventProcessor processor = processor();
         Collection<EventTrackerStatus> trackers = processor.processingStatus().values();
         boolean caughtUp = !trackers.isEmpty() && trackers.stream().allMatch(EventTrackerStatus::isCaughtUp);
-        Instant readUpTo = readUpTo(trackers.stream().map(EventTrackerStatus::getTrackingToken).toList());
-        Instant first = timeOf(eventStore.createTailToken());
+        Long readUpTo = readUpTo(trackers.stream().map(EventTrackerStatus::getTrackingToken).toList());
+        Long beforeFirst = positionOf(eventStore.createTailToken());
+        Long head = positionOf(eventStore.createHeadToken());
         return new Status(processingGroup, processor.isRunning(), caughtUp,
-                trackers.stream().anyMatch(EventTrackerStatus::isReplaying), readUpTo,
-                percentDone(caughtUp, first, readUpTo, clock.instant()), startedAt);
+                trackers.stream().anyMatch(EventTrackerStatus::isReplaying), readUpTo, head,
+                percentDone(caughtUp, beforeFirst, readUpTo, head), startedAt);
     }
 
     /**
-     * The time up to which every segment has read: the slowest segment's. Null when there is no segment, or when a
-     * segment has no token yet or one without a time.
+     * The position up to which every segment has read: the slowest segment's. Null when there is no segment, or when
+     * a segment has no token yet or one without a position.
      */
-    static Instant readUpTo(List<TrackingToken> tokens) {
-        List<Instant> times = tokens.stream().map(ReadModelRebuild::timeOf).toList();
-        return times.isEmpty() || times.contains(null) ? null : Collections.min(times);
+    static Long readUpTo(List<TrackingToken> tokens) {
+        List<Long> positions = tokens.stream().map(ReadModelRebuild::positionOf).toList();
+        return positions.isEmpty() || positions.contains(null) ? null : Collections.min(positions);
     }
 
-    /** The share of the time from the first event to {@code head} that has been read, 0–100. */
-    static double percentDone(boolean caughtUp, Instant first, Instant readUpTo, Instant head) {
+    /** The share of the events after {@code beforeFirst} up to {@code head} that has been read, 0–100. */
+    static double percentDone(boolean caughtUp, Long beforeFirst, Long readUpTo, Long head) {
         if (caughtUp || head == null) {
             return caughtUp ? 100 : 0;
         }
-        if (readUpTo == null || first == null) {
+        if (readUpTo == null || beforeFirst == null) {
             return 0;
         }
-        long span = Duration.between(first, head).toMillis();
+        long span = head - beforeFirst;
         if (span <= 0) {
-            return readUpTo.isBefore(head) ? 0 : 100;
+            return readUpTo < head ? 0 : 100;
         }
-        double done = 100.0 * Duration.between(first, readUpTo).toMillis() / span;
+        double done = 100.0 * (readUpTo - beforeFirst) / span;
         return Math.max(0, Math.min(100, done));
     }
 
@@ -130,10 +127,13 @@ public class ReadModelRebuild {
         }
     }
 
-    /** The time of the last event a token covers, for the MongoDB store's tokens; null for none or another kind. */
-    private static Instant timeOf(TrackingToken token) {
-        TrackingToken unwrapped = token == null ? null : WrappedToken.unwrapLowerBound(token);
-        return unwrapped instanceof MongoTrackingToken mongo ? mongo.getTimestamp() : null;
+    /** The position of the last event a token covers; null for none or a token without a position. */
+    private static Long positionOf(TrackingToken token) {
+        if (token == null) {
+            return null;
+        }
+        OptionalLong position = WrappedToken.unwrapLowerBound(token).position();
+        return position.isPresent() ? position.getAsLong() : null;
     }
 
     private TrackingEventProcessor processor() {
