@@ -26,9 +26,10 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>To reach the requested size without sending every event through the intake, the store is topped up by
  * copying the stored events of one intake learner under new learner ids, exactly as the service wrote them (same
- * payloads and serialisation; new event ids). The copies get timestamps from 2020, before everything the running
- * processors have seen, so only a replay from the start of the store reads them: the publishers do not publish
- * them again and the live read models do not change until the rebuild.
+ * payloads and serialisation; new event ids). The copies are numbered below the first stored event (the store's global
+ * sequence, negative numbers) and get times from 2020, before everything the running processors have seen, so only
+ * a rebuild from the start of the store reads them: the publishers do not publish them again and the live read
+ * models do not change until the rebuild.
  */
 final class RebuildBench {
 
@@ -37,11 +38,7 @@ final class RebuildBench {
     private static final String EVIDENCE_ACCEPTED = "dev.competency.learners.learner.domain.EvidenceAccepted";
     private static final Instant COPIES_START = Instant.parse("2020-01-01T00:00:00Z");
     private static final int INSERT_BATCH = 1_000;
-    /**
-     * 100 copied events per second of event time, about the density the intake writes here. Axon's MongoDB tracking
-     * token keeps the id of every event within its look-back window and excludes them in each fetch, so denser
-     * copies would make every replay fetch slower than the service's own history does.
-     */
+    /** 100 copied events per second of event time, about the density the intake writes here. */
     private static final long COPY_SPACING_MILLIS = 10;
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -104,12 +101,15 @@ final class RebuildBench {
                 template.size(), perCopy);
         long started = System.nanoTime();
         List<Document> batch = new ArrayList<>(INSERT_BATCH);
+        Document firstStored = events.find().sort(Sorts.ascending("globalIndex")).limit(1).first();
+        long firstNumber = firstStored.getLong("globalIndex") - copies * template.size();
         long position = 0;
         for (long copy = 0; copy < copies; copy++) {
             String learnerId = workload.learnerId("rebuild", (int) copy);
             for (Document event : template) {
-                Instant timestamp = COPIES_START.plusMillis(COPY_SPACING_MILLIS * position++);
-                batch.add(copyOf(event, original, learnerId, timestamp));
+                Instant timestamp = COPIES_START.plusMillis(COPY_SPACING_MILLIS * position);
+                batch.add(copyOf(event, original, learnerId, timestamp, firstNumber + position));
+                position++;
                 if (batch.size() == INSERT_BATCH) {
                     events.insertMany(batch, new InsertManyOptions().ordered(false));
                     batch.clear();
@@ -139,7 +139,8 @@ final class RebuildBench {
         throw new IllegalStateException("No stored intake learner to copy: run the latency or throughput phase first");
     }
 
-    private static Document copyOf(Document event, String original, String learnerId, Instant timestamp) {
+    private static Document copyOf(Document event, String original, String learnerId, Instant timestamp,
+            long number) {
         Document copy = new Document();
         for (var field : event.entrySet()) {
             String name = field.getKey();
@@ -148,6 +149,10 @@ final class RebuildBench {
                 continue;
             } else if (name.equals("eventIdentifier")) {
                 value = UUID.randomUUID().toString();
+            } else if (name.equals("globalIndex")) {
+                value = number;
+            } else if (name.equals("appendedAt")) {
+                value = timestamp.toEpochMilli();
             } else if (name.equals("timestamp")) {
                 value = value instanceof Date ? Date.from(timestamp)
                         : value instanceof Long ? (Object) timestamp.toEpochMilli() : MILLIS.format(timestamp);
