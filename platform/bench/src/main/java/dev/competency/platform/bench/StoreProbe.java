@@ -25,9 +25,11 @@ final class StoreProbe {
 
     static void report(MongoDatabase database, Report report) {
         MongoCollection<Document> events = database.getCollection("domainevents");
-        Document first = events.find().sort(Sorts.ascending("globalIndex")).limit(1).first();
-        Document last = events.find().sort(Sorts.descending("globalIndex")).limit(1).first();
+        Bson numbered = Filters.exists("globalIndex");
+        Document first = events.find(numbered).sort(Sorts.ascending("globalIndex")).limit(1).first();
+        Document last = events.find(numbered).sort(Sorts.descending("globalIndex")).limit(1).first();
         if (first == null || last == null) {
+            report.note("  no store probe: the event store holds no numbered events");
             return;
         }
         Bson order = Sorts.ascending("globalIndex");
