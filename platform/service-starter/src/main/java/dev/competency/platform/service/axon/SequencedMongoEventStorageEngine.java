@@ -162,6 +162,10 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         }
         try {
             events.insertMany(documents);
+        } catch (MongoBulkWriteException e) {
+            // Named after the event that was refused, not the first of the append.
+            int refused = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
+            handlePersistenceException(e, messages.get(Math.min(refused, messages.size() - 1)));
         } catch (MongoException e) {
             handlePersistenceException(e, messages.get(0));
         }

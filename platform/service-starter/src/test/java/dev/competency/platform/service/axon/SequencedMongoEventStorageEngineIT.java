@@ -103,8 +103,8 @@ class SequencedMongoEventStorageEngineIT {
     void refusesASecondEventAtTheSameSequenceNumber() {
         engine.appendEvents(List.of(event("a", 0, "first"), event("a", 1, "second")));
 
-        assertThatThrownBy(() -> engine.appendEvents(List.of(event("a", 1, "concurrent"))))
-                .isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> engine.appendEvents(List.of(event("b", 0, "other"), event("a", 1, "concurrent"))))
+                .isInstanceOf(ConcurrencyException.class).hasMessageContaining("[a]");
         assertThatThrownBy(() -> engine.appendEvents(List.of(event("a", 0, "created twice"))))
                 .isInstanceOf(AggregateStreamCreationException.class);
         assertThat(payloads(engine.readEvents("a").asStream().toList())).containsExactly("first", "second");
