@@ -5,6 +5,9 @@ import dev.competency.learners.learner.query.ReadModels;
 import dev.competency.platform.service.axon.ReadModelRebuild;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -13,6 +16,8 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,5 +58,28 @@ class LearnerConfiguration {
     @Bean
     Cache learnerCache(@Value("${learner-profiles.cache.max-learners:20000}") int capacity) {
         return new LearnerCache(capacity);
+    }
+
+    /**
+     * Forgets a cached learner when a command to it rolls back. The cache holds the learner object the commands
+     * change, and Axon only drops it on a rollback of the unit of work that loaded it from the store: not for a
+     * learner created if missing, nor for a command nested in the evidence intake's shared unit of work after an
+     * earlier command loaded the learner. Either way a learner that applied events and then failed stayed cached
+     * with events that were never stored, and ignored them when they came again.
+     */
+    @Bean
+    Registration learnerCacheForgetsRolledBackCommands(CommandBus commandBus, Cache learnerCache) {
+        CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+        return commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            CommandMessage<?> command = unitOfWork.getMessage();
+            unitOfWork.onRollback(rolledBack -> {
+                try {
+                    learnerCache.remove(targets.resolveTarget(command).getIdentifier());
+                } catch (IllegalArgumentException noTarget) {
+                    // A command without a target aggregate leaves no learner behind.
+                }
+            });
+            return chain.proceed();
+        });
     }
 }

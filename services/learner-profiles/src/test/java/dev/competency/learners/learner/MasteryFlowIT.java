@@ -26,6 +26,7 @@ import dev.competency.learners.mastery.MasteryFold;
 import dev.competency.learners.mastery.MasteryPolicy;
 import dev.competency.learners.mastery.MasteryResult;
 import dev.competency.learners.mastery.SourceType;
+import dev.competency.platform.service.messaging.PoisonMessageException;
 import dev.competency.platform.test.KafkaTestClient;
 import dev.competency.platform.test.RunningService;
 import dev.competency.platform.test.TestTokens;
@@ -241,12 +242,13 @@ class MasteryFlowIT {
         unreadable.headers().add("test-marker", "score-out-of-range".getBytes(StandardCharsets.UTF_8));
         ProducerRecord<String, byte[]> refusedRecord = evidenceRecord(refused);
         refusedRecord.headers().add("test-marker", "refused".getBytes(StandardCharsets.UTF_8));
-        // The learner's command for one evidence fails after the learner applied it, as a store error would.
+        // The learner's command for one evidence fails after the learner applied it, with an error the error handler
+        // does not retry: nothing loads the learner again before the next evidence.
         Registration failing = service.bean(CommandBus.class).registerHandlerInterceptor((unitOfWork, chain) -> {
             Object result = chain.proceed();
             if (unitOfWork.getMessage().getPayload() instanceof RecordEvidence command
                     && command.evidence().evidenceId().equals(refused.evidenceId())) {
-                throw new IllegalStateException("Refused evidence " + refused.evidenceId());
+                throw new PoisonMessageException("Refused evidence " + refused.evidenceId());
             }
             return result;
         });
@@ -284,6 +286,18 @@ class MasteryFlowIT {
                 Filters.eq("aggregateIdentifier", learner),
                 Filters.eq("payloadType", EvidenceAccepted.class.getName()))))
                 .as("the refused evidence left nothing in the event store").isEqualTo(2);
+
+        // Sent again once the store takes it, the refused evidence counts: the learner did not keep it in memory.
+        kafka.send(evidenceRecord(refused));
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineIds(learner, admin).contains(refused.evidenceId()));
+        assertThat(changes(learner, 3)).extracting(MasteryChanged::triggeringEvidenceId)
+                .containsExactly(first.evidenceId(), after.evidenceId(), refused.evidenceId());
+        List<Long> sequence = new ArrayList<>();
+        service.bean(MongoDatabase.class).getCollection("domainevents").find(Filters.eq("aggregateIdentifier", learner))
+                .forEach(event -> sequence.add(event.getLong("sequenceNumber")));
+        sequence.sort(null);
+        assertThat(sequence).as("the learner's events, numbered without holes")
+                .isEqualTo(java.util.stream.LongStream.range(0, sequence.size()).boxed().toList());
     }
 
     private static ProducerRecord<String, byte[]> evidenceRecord(EvidenceRecorded evidence) {
