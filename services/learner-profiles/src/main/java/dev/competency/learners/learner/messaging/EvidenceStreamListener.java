@@ -49,9 +49,12 @@ class EvidenceStreamListener {
 
     static final String CONSUMER = "learner-profiles.evidence-intake";
     /**
-     * How long one unit of work takes in commands. An event carries the time it was applied, not the time it was
-     * stored, and a tracking processor skips an event stored more than the event store's look-back time (one
-     * second) after events it has already read: a unit of work must commit well within it.
+     * How long one unit of work takes in commands. Its learners stay locked and its events unstored until it commits:
+     * other commands to those learners (registration, a framework version's recomputation) wait at most this long,
+     * a failed commit sends at most this much work again, and the mastery changes of its first evidence are
+     * published no later than this. (With an event store that tracks by time, an event applied and stored more than
+     * its look-back time apart is skipped by processors already past it; the platform's store numbers events when
+     * it stores them, so the bound is not what keeps them safe.)
      */
     static final Duration UNIT_OF_WORK_TIME = Duration.ofMillis(200);
     private static final Logger log = LoggerFactory.getLogger(EvidenceStreamListener.class);
@@ -103,34 +106,38 @@ class EvidenceStreamListener {
     /** Handles commands from {@code from} on in one unit of work until the time is up; returns the next index. */
     private int handleInOneUnitOfWork(List<Object> batch, int from) {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        long deadline = System.nanoTime() + UNIT_OF_WORK_TIME.toNanos();
-        int index = from;
-        RuntimeException failure = null;
         try {
-            do {
-                send(batch.get(index));
-                index++;
-            } while (index < batch.size() && System.nanoTime() < deadline);
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        try {
-            unitOfWork.commit();
-        } catch (RuntimeException e) {
-            if (failure != null) {
-                e.addSuppressed(failure);
+            long deadline = System.nanoTime() + UNIT_OF_WORK_TIME.toNanos();
+            int index = from;
+            RuntimeException failure = null;
+            try {
+                do {
+                    send(batch.get(index));
+                    index++;
+                } while (index < batch.size() && System.nanoTime() < deadline);
+            } catch (RuntimeException e) {
+                failure = e;
             }
-            // Nothing of this unit of work was stored: the error handler delivers it again from its first record.
-            throw new BatchListenerFailedException(e.getMessage(), e, from);
+            try {
+                unitOfWork.commit();
+            } catch (RuntimeException e) {
+                if (failure != null) {
+                    e.addSuppressed(failure);
+                }
+                // The append may have stored part of it (it is not a transaction); the learners ignore what they
+                // hold when the records come again, from this unit of work's first.
+                throw new BatchListenerFailedException(e.getMessage(), e, from);
+            }
+            if (failure != null) {
+                throw new BatchListenerFailedException(failure.getMessage(), failure, index);
+            }
+            return index;
         } finally {
+            // Whatever was thrown (an Error too): no unit of work stays on the thread for the next poll to nest in.
             if (unitOfWork.isActive()) {
                 unitOfWork.rollback();
             }
         }
-        if (failure != null) {
-            throw new BatchListenerFailedException(failure.getMessage(), failure, index);
-        }
-        return index;
     }
 
     private void send(Object command) {

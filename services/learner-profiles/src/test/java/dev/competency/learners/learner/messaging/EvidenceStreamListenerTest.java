@@ -142,6 +142,17 @@ class EvidenceStreamListenerTest {
         assertThat(committed).isEmpty();
     }
 
+    @Test
+    void leavesNoUnitOfWorkOnTheThread_whenACommandThrowsAnError() {
+        List<EvidenceRecorded> batch = evidenceOfNewLearners(2);
+        doAnswer(invocation -> {
+            throw new StackOverflowError("deep");
+        }).when(gateway).sendAndWait(any());
+
+        assertThatThrownBy(() -> listener.on(records(batch))).isInstanceOf(StackOverflowError.class);
+        // noUnitOfWorkLeftOpen checks the thread after each test.
+    }
+
     /** The gateway: notes each command, takes {@code millis}, fails for {@code failFor}. */
     private void answer(String failFor, long millis) {
         doAnswer(invocation -> {
