@@ -70,7 +70,7 @@ public class ReadModelRebuild {
         processor.shutDown();
         // Tokens first: a crash before the collections are dropped leaves a processor that rereads everything into
         // the old read models, which idempotent projections survive; the other order could leave them empty.
-        TrackingToken beforeFirstEvent = eventStore.createTokenAt(Instant.EPOCH);
+        TrackingToken beforeFirstEvent = eventStore.createTailToken();
         for (int segment : tokenStore.fetchSegments(processor.getName())) {
             tokenStore.storeToken(beforeFirstEvent, processor.getName(), segment);
             tokenStore.releaseClaim(processor.getName(), segment);

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -63,8 +64,13 @@ import org.slf4j.LoggerFactory;
  * leaves the events before it stored.
  *
  * <p>A store written by Axon's MongoDB engine (same collection, no {@value #GLOBAL_INDEX}) is numbered in time
- * order when the engine starts, and a processor's time-based token is taken to the number of the last event more
- * than its look-back time older than the token, so that processor rereads at most that window.
+ * order the first time the engine starts on it, which must be with every writer of the old engine stopped, and a
+ * processor's time-based token is taken to the number of the last event more than its look-back time older than
+ * the token, so that processor rereads at most that window (its handlers must be idempotent, as the platform's are).
+ *
+ * <p>Read and write concerns are the client's: on a replica set, {@code w=majority} and
+ * {@code readConcernLevel=majority} in the connection string keep a failover from taking back an event or a number
+ * a processor has already seen.
  */
 public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine {
 
@@ -72,6 +78,8 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     static final String SNAPSHOTS = "snapshots";
     static final String COUNTERS = "counters";
     static final String GLOBAL_INDEX = "globalIndex";
+    /** In {@value #COUNTERS}: the events stored without a number have been numbered. */
+    static final String NUMBERED_MARKER = "domainevents-numbered";
     /** Gaps further than this below the token's number are given up, as in Axon's JDBC engine. */
     static final int MAX_GAP_OFFSET = 10_000;
 
@@ -114,12 +122,21 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return builder;
     }
 
-    /** Declares the indexes, numbers events stored without a number, and moves the counter past every number. */
+    /**
+     * Declares the indexes, numbers events stored without a number (once: a marker in {@value #COUNTERS} says it was
+     * done), and moves the counter past every number.
+     */
     public void ensureIndexes() {
         events.createIndex(Indexes.ascending(GLOBAL_INDEX), new IndexOptions().unique(true).sparse(true));
-        events.createIndex(Indexes.ascending(AGGREGATE, SEQUENCE), new IndexOptions().unique(true));
+        // Under the name Axon's MongoDB engine gave the same index: MongoDB refuses one key pattern under two names.
+        events.createIndex(Indexes.ascending(AGGREGATE, SEQUENCE),
+                new IndexOptions().unique(true).name("uniqueAggregateIndex"));
         events.createIndex(Indexes.ascending(TIMESTAMP));
-        numberUnnumberedEvents();
+        if (counters.find(Filters.eq("_id", NUMBERED_MARKER)).first() == null) {
+            numberUnnumberedEvents();
+            counters.updateOne(Filters.eq("_id", NUMBERED_MARKER), Updates.set("at", Date.from(clock.instant())),
+                    new UpdateOptions().upsert(true));
+        }
         Document last = events.find(Filters.exists(GLOBAL_INDEX)).sort(Sorts.descending(GLOBAL_INDEX)).limit(1)
                 .first();
         if (last != null) {
@@ -128,9 +145,15 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         }
     }
 
+    /**
+     * Numbers the events of a store written by Axon's MongoDB engine, in the order of their time. Meant for the
+     * first start after the switch, with every writer of the old engine stopped; an event already numbered keeps its
+     * number, so two instances starting at once cannot number one event twice.
+     */
     private void numberUnnumberedEvents() {
         List<Document> unnumbered = new ArrayList<>();
-        events.find(Filters.exists(GLOBAL_INDEX, false)).forEach(unnumbered::add);
+        events.find(Filters.exists(GLOBAL_INDEX, false))
+                .projection(Projections.include("_id", TIMESTAMP, SEQUENCE)).forEach(unnumbered::add);
         if (unnumbered.isEmpty()) {
             return;
         }
@@ -141,7 +164,8 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         long first = allocate(unnumbered.size());
         for (int i = 0; i < unnumbered.size(); i++) {
             Instant timestamp = instantOf(unnumbered.get(i));
-            events.updateOne(Filters.eq("_id", unnumbered.get(i).get("_id")), Updates.combine(
+            events.updateOne(Filters.and(Filters.eq("_id", unnumbered.get(i).get("_id")),
+                    Filters.exists(GLOBAL_INDEX, false)), Updates.combine(
                     Updates.set(GLOBAL_INDEX, first + i), Updates.set(APPENDED_AT, 0L),
                     Updates.set(TIMESTAMP, Date.from(timestamp))));
         }
@@ -224,12 +248,9 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
 
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        Long last = null;
-        for (Document document : events.find(Filters.eq(AGGREGATE, aggregateIdentifier))
-                .sort(Sorts.ascending(AGGREGATE, SEQUENCE))) {
-            last = document.getLong(SEQUENCE);
-        }
-        return Optional.ofNullable(last);
+        Document last = events.find(Filters.eq(AGGREGATE, aggregateIdentifier))
+                .sort(Sorts.descending(AGGREGATE, SEQUENCE)).limit(1).first();
+        return Optional.ofNullable(last == null ? null : last.getLong(SEQUENCE));
     }
 
     @Override
@@ -278,7 +299,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     private GapAwareTrackingToken gapAware(TrackingToken lastToken) {
         TrackingToken token = lastToken == null ? null : WrappedToken.unwrapLowerBound(lastToken);
         if (token == null) {
-            return GapAwareTrackingToken.newInstance(firstIndex() - 1, List.of());
+            return tail();
         }
         if (token instanceof GapAwareTrackingToken gapAware) {
             return gapAware;
@@ -300,12 +321,20 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     private long lastIndexBefore(Instant instant) {
         Document last = events.find(Filters.lt(TIMESTAMP, Date.from(instant))).sort(Sorts.descending(TIMESTAMP))
                 .limit(1).first();
-        return last == null ? firstIndex() - 1 : last.getLong(GLOBAL_INDEX);
+        return last == null ? tail().getIndex() : last.getLong(GLOBAL_INDEX);
     }
 
     @Override
     public TrackingToken createTailToken() {
-        return GapAwareTrackingToken.newInstance(firstIndex() - 1, List.of());
+        return tail();
+    }
+
+    /**
+     * Before number 0, or before the first event if one is numbered below 0: a number taken before the first visible
+     * one, and still being inserted, is then read as a gap, not skipped.
+     */
+    private GapAwareTrackingToken tail() {
+        return GapAwareTrackingToken.newInstance(Math.min(firstIndex(), 0) - 1, List.of());
     }
 
     @Override
@@ -315,11 +344,15 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return GapAwareTrackingToken.newInstance(last == null ? -1 : last.getLong(GLOBAL_INDEX), List.of());
     }
 
-    /** A token before the first event applied at or after the instant (by the events' time, not their number). */
+    /**
+     * A token before the lowest-numbered event applied at or after the instant. Numbers do not follow the events'
+     * times exactly (units of work commit in another order than they applied their events), so this is the lowest
+     * number, not the number of the earliest event.
+     */
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
-        Document first = events.find(Filters.gte(TIMESTAMP, Date.from(dateTime))).sort(Sorts.ascending(TIMESTAMP))
-                .limit(1).first();
+        Document first = events.find(Filters.gte(TIMESTAMP, Date.from(dateTime)))
+                .sort(Sorts.ascending(GLOBAL_INDEX)).limit(1).first();
         return first == null ? createHeadToken()
                 : GapAwareTrackingToken.newInstance(first.getLong(GLOBAL_INDEX) - 1, List.of());
     }

@@ -7,12 +7,16 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import dev.competency.platform.test.TestInfrastructure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +30,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -34,6 +39,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +53,7 @@ class SequencedMongoEventStorageEngineIT {
 
     private static MongoClient client;
     private final Serializer serializer = new AxonMongoConfiguration().serializer();
-    private final MutableClock clock = new MutableClock(T0.plusSeconds(3600));
+    private static final Instant NOW = T0.plusSeconds(3600);
     private MongoDatabase database;
     private SequencedMongoEventStorageEngine engine;
 
@@ -73,8 +79,13 @@ class SequencedMongoEventStorageEngineIT {
     }
 
     private SequencedMongoEventStorageEngine newEngine() {
+        return engineAt(NOW);
+    }
+
+    /** An engine on the same store whose clock stands at {@code now}. */
+    private SequencedMongoEventStorageEngine engineAt(Instant now) {
         SequencedMongoEventStorageEngine created = new SequencedMongoEventStorageEngine(database, serializer, 3,
-                clock, Duration.ofSeconds(60));
+                Clock.fixed(now, ZoneOffset.UTC), Duration.ofSeconds(60));
         created.ensureIndexes();
         return created;
     }
@@ -91,7 +102,7 @@ class SequencedMongoEventStorageEngineIT {
                 .containsExactly("first", "second", "third", "fourth");
         assertThat(read.get(0).getMetaData()).containsEntry("traceId", "t-a-0");
         assertThat(read.get(0).getTimestamp()).as("to the millisecond, as Axon keeps it")
-                .isEqualTo(T0.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                .isEqualTo(T0.truncatedTo(ChronoUnit.MILLIS));
         assertThat(read.get(0).getType()).isEqualTo("Learner");
         assertThat(payloads(engine.readEvents("a", 2).asStream().toList()))
                 .containsExactly("third", "fourth");
@@ -217,45 +228,65 @@ class SequencedMongoEventStorageEngineIT {
         TrackingToken withGap = last(engine.readEvents(engine.createTailToken(), false).toList());
         assertThat(((GapAwareTrackingToken) withGap).hasGaps()).isTrue();
 
-        clock.advance(Duration.ofSeconds(30));
-        engine.appendEvents(List.of(event("c", 0, "within the timeout")));
-        TrackingToken stillWaiting = last(engine.readEvents(withGap, false).toList());
+        SequencedMongoEventStorageEngine thirtySecondsLater = engineAt(NOW.plusSeconds(30));
+        thirtySecondsLater.appendEvents(List.of(event("c", 0, "within the timeout")));
+        TrackingToken stillWaiting = last(thirtySecondsLater.readEvents(withGap, false).toList());
         assertThat(((GapAwareTrackingToken) stillWaiting).hasGaps()).as("30 s after").isTrue();
 
-        clock.advance(Duration.ofSeconds(31));
-        engine.appendEvents(List.of(event("d", 0, "after the timeout")));
-        List<? extends TrackedEventMessage<?>> read = engine.readEvents(withGap, false).toList();
+        SequencedMongoEventStorageEngine sixtyOneSecondsLater = engineAt(NOW.plusSeconds(61));
+        sixtyOneSecondsLater.appendEvents(List.of(event("d", 0, "after the timeout")));
+        List<? extends TrackedEventMessage<?>> read = sixtyOneSecondsLater.readEvents(withGap, false).toList();
         assertThat(payloads(read))
                 .containsExactly("within the timeout", "after the timeout");
         assertThat(((GapAwareTrackingToken) last(read)).hasGaps()).as("61 s after").isFalse();
     }
 
     @Test
-    void tokenAtAnInstantStartsAtTheFirstEventAppliedThen() {
-        engine.appendEvents(List.of(event("a", 0, "early")));
-        engine.appendEvents(List.of(new GenericDomainEventMessage<>("Learner", "a", 1, "late", MetaData.emptyInstance(),
-                UUID.randomUUID().toString(), T0.plusSeconds(60))));
+    void tokenAtAnInstantStartsAtTheLowestNumberAppliedThen_evenWhenNumbersDoNotFollowTime() {
+        // Stored first, applied last: a unit of work that committed before one that applied its events earlier.
+        engine.appendEvents(List.of(new GenericDomainEventMessage<>("Learner", "a", 0, "applied late",
+                MetaData.emptyInstance(), UUID.randomUUID().toString(), T0.plusSeconds(60))));
+        engine.appendEvents(List.of(event("b", 0, "applied early")));
 
+        assertThat(payloads(engine.readEvents(engine.createTokenAt(T0), false).toList()))
+                .containsExactly("applied late", "applied early");
         assertThat(payloads(engine.readEvents(engine.createTokenAt(T0.plusSeconds(30)), false).toList()))
-                .containsExactly("late");
-        assertThat(engine.readEvents(engine.createTokenAt(Instant.EPOCH), false).toList()).hasSize(2);
+                .containsExactly("applied late", "applied early");
+        assertThat(engine.readEvents(engine.createTokenAt(T0.plusSeconds(90)), false).toList()).isEmpty();
+    }
+
+    @Test
+    void tailReadsTheFirstNumberAsAGap_whileItsWriterIsStillInserting() {
+        long taken = takeNumber();
+        engine.appendEvents(List.of(event("b", 0, "numbered 1")));
+
+        List<? extends TrackedEventMessage<?>> read = engine.readEvents(engine.createTailToken(), false).toList();
+        assertThat(payloads(read)).containsExactly("numbered 1");
+        assertThat(((GapAwareTrackingToken) last(read)).getGaps()).containsExactly(taken);
     }
 
     @Test
     void numbersAStoreOfAxonsMongoEngineInTimeOrder_andGoesOnFromALegacyToken() {
-        // Documents as Axon's MongoDB engine wrote them: ISO time strings, string payloads, no number.
+        // Documents and indexes as Axon's MongoDB engine wrote them: ISO time strings, string payloads, no number.
+        database.drop();
+        database.getCollection("domainevents").createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"),
+                new IndexOptions().unique(true).name("uniqueAggregateIndex"));
+        database.getCollection("domainevents").createIndex(Indexes.ascending("timestamp", "sequenceNumber"),
+                new IndexOptions().name("orderedEventStreamIndex"));
         database.getCollection("domainevents").insertMany(List.of(
                 legacy("a", 1, "second", T0.plusSeconds(10)),
                 legacy("a", 0, "first", T0),
                 legacy("b", 0, "third", T0.plusSeconds(20))));
 
         SequencedMongoEventStorageEngine restarted = newEngine();
+        newEngine(); // a second start numbers nothing again
 
         assertThat(payloads(restarted.readEvents(restarted.createTailToken(), false).toList()))
                 .containsExactly("first", "second", "third");
         assertThat(payloads(restarted.readEvents("a").asStream().toList()))
                 .containsExactly("first", "second");
-        restarted.appendEvents(List.of(event("a", 2, "new")));
+        restarted.appendEvents(List.of(new GenericDomainEventMessage<>("Learner", "a", 2, "new",
+                MetaData.emptyInstance(), UUID.randomUUID().toString(), T0.plusSeconds(30))));
         // A processor that had read up to the second event rereads its look-back window (one second), no more.
         TrackingToken legacyToken = MongoTrackingToken.of(T0.plusSeconds(10), Map.of());
         assertThat(payloads(restarted.readEvents(legacyToken, false).toList()))
@@ -265,7 +296,7 @@ class SequencedMongoEventStorageEngineIT {
     @Test
     void refusesATokenOfAnotherKind() {
         engine.appendEvents(List.of(event("a", 0, "first")));
-        TrackingToken foreign = new org.axonframework.eventhandling.GlobalSequenceTrackingToken(0);
+        TrackingToken foreign = new GlobalSequenceTrackingToken(0);
 
         assertThatThrownBy(() -> engine.readEvents(foreign, false).toList())
                 .isInstanceOfAny(IllegalArgumentException.class, EventStoreException.class)
@@ -276,9 +307,11 @@ class SequencedMongoEventStorageEngineIT {
         return events.stream().map(event -> (Object) event.getPayload()).toList();
     }
 
+    /** Takes the next number as a writer would, without inserting anything under it. */
     private long takeNumber() {
-        return database.getCollection("counters").findOneAndUpdate(Filters.eq("_id", "domainevents"),
-                Updates.inc("next", 1L)).getLong("next");
+        Document before = database.getCollection("counters").findOneAndUpdate(
+                Filters.eq("_id", "domainevents"), Updates.inc("next", 1L), new FindOneAndUpdateOptions().upsert(true));
+        return before == null ? 0 : before.getLong("next");
     }
 
     /** Inserts an event under a number taken earlier, as the writer that took it would. */
@@ -298,42 +331,13 @@ class SequencedMongoEventStorageEngineIT {
                 MetaData.with("traceId", "t-" + aggregate + "-" + sequence), UUID.randomUUID().toString(), T0);
     }
 
-    private org.bson.Document legacy(String aggregate, long sequence, String payload, Instant at) {
-        return new org.bson.Document("aggregateIdentifier", aggregate).append("type", "Learner")
+    private Document legacy(String aggregate, long sequence, String payload, Instant at) {
+        return new Document("aggregateIdentifier", aggregate).append("type", "Learner")
                 .append("sequenceNumber", sequence).append("eventIdentifier", UUID.randomUUID().toString())
                 .append("timestamp", at.toString()).append("payloadType", String.class.getName())
                 .append("payloadRevision", null)
                 .append("serializedPayload", new String(serializer.serialize(payload, byte[].class).getData()))
                 .append("serializedMetaData", new String(serializer.serialize(MetaData.emptyInstance(), byte[].class)
                         .getData()));
-    }
-
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
