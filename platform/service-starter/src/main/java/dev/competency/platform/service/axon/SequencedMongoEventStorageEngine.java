@@ -8,8 +8,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
  * the whole window by id ({@code $nin}), and an event stored more than the look-back time after it was applied (a
  * slow commit, a clock behind) is never read by processors that already passed it.
  *
- * <p>How the numbers stay safe with several writers: an append takes a range of numbers from the counter in one
- * atomic update and inserts its events under them. A reader that sees a number before a lower one (another append
+ * <p>How the numbers stay safe with several writers: an append takes a range of numbers from the counter by an
+ * atomic compare-and-set and inserts its events under them. A reader that sees a number before a lower one (another append
  * still inserting) keeps the lower one in its token as a gap and reads it again on its next fetch. A gap is given up
  * when an event numbered above it was appended more than {@code gapTimeout} ago (its append failed), or when it falls
  * {@value #MAX_GAP_OFFSET} numbers behind.
