@@ -14,6 +14,11 @@ public sealed interface RollupPolicy permits RollupPolicy.AllChildren, RollupPol
     /** The rule's name where the API and the contracts show it: {@code ALL_CHILDREN} or {@code POINTS}. */
     String ruleName();
 
+    /** The points the parent must reach, where the events and the API show it: null for a rule without points. */
+    default Double pointsTargetOrNull() {
+        return this instanceof Points points ? points.pointsTarget() : null;
+    }
+
     /** What the API shows as the method of a rolled-up parent, such as {@code ROLL_UP(POINTS)}. */
     default String methodLabel() {
         return methodLabel(ruleName());

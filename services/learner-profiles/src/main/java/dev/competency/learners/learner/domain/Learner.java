@@ -9,7 +9,6 @@ import dev.competency.learners.mastery.MasteryFold;
 import dev.competency.learners.mastery.MasteryPolicy;
 import dev.competency.learners.mastery.MasteryResult;
 import dev.competency.learners.mastery.MasteryRollup;
-import dev.competency.learners.mastery.RollupPolicy;
 import dev.competency.learners.mastery.RollupResult;
 import dev.competency.learners.mastery.SourceType;
 import java.time.Clock;
@@ -286,11 +285,10 @@ public class Learner {
                     && last.points == rolled.points()) {
                 continue;
             }
-            Double pointsTarget = parent.rule() instanceof RollupPolicy.Points p ? p.pointsTarget() : null;
             apply(new ParentMasteryRolledUp(learnerId, parent.parentId(), frameworkId, frameworkVersion,
                     parent.rule().ruleName(), rolled.levelCode(), last == null ? null : last.level,
                     rolled.mastered(), last != null && last.mastered, rolled.points(),
-                    last == null ? null : last.points, pointsTarget,
+                    last == null ? null : last.points, parent.rule().pointsTargetOrNull(),
                     rolled.children().stream().map(c -> new ParentMasteryRolledUp.Child(c.competencyId(),
                             c.levelCode(), c.mastered(), c.points(), c.required())).toList(),
                     validAt, cause, childId, triggeringEvidenceId));

@@ -2,7 +2,6 @@ package dev.competency.learners.learner.web;
 
 import dev.competency.learners.mastery.Explanation;
 import dev.competency.learners.mastery.MasteryResult;
-import dev.competency.learners.mastery.RollupPolicy;
 import dev.competency.learners.mastery.RollupResult;
 import java.time.Instant;
 import java.util.List;
@@ -36,8 +35,8 @@ public record MasteryView(String competencyId, String frameworkId, Integer frame
 
     /** A parent whose mastery is rolled up from its children. */
     public static MasteryView rolledUp(String frameworkId, Integer frameworkVersion, RollupResult r) {
-        Double pointsTarget = r.policy() instanceof RollupPolicy.Points points ? points.pointsTarget() : null;
-        RollupView rollup = new RollupView(r.policy().ruleName(), r.points(), pointsTarget, r.children(), r.summary());
+        RollupView rollup = new RollupView(r.policy().ruleName(), r.points(), r.policy().pointsTargetOrNull(),
+                r.children(), r.summary());
         return new MasteryView(r.competencyId(), frameworkId, frameworkVersion, false, r.levelCode(), null,
                 r.mastered(), 0, 0, 0, null, null, null, r.policy().methodLabel(), null, null, rollup);
     }
