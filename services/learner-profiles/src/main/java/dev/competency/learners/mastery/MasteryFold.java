@@ -412,7 +412,9 @@ public final class MasteryFold {
     }
 
     private static Instant plus(Instant instant, Duration duration) {
-        Duration room = Duration.between(instant, Instant.MAX);
+        // Duration.between would count the room in nanoseconds, overflow, and catch its own exception every time.
+        Duration room = Duration.ofSeconds(Instant.MAX.getEpochSecond() - instant.getEpochSecond(),
+                Instant.MAX.getNano() - instant.getNano());
         return duration.compareTo(room) >= 0 ? Instant.MAX : instant.plus(duration);
     }
 

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -294,6 +295,16 @@ class MasteryRulesTest {
             assertThat(expired.explanation().summary()).startsWith(
                     "Mastery expired at 2027-01-01T00:00:00Z (last evidence on 2026-01-01 plus the validity period"
                             + " PT8760H). Before expiry: HIGHEST over 1 item gives 0.800, level PROFICIENT.");
+        }
+
+        @Test
+        void neverExpires_whenValidityReachesPastTheLastInstant() {
+            MasteryPolicy policy = policy(MasteryMethod.highest(), Duration.ofSeconds(Long.MAX_VALUE), null);
+
+            MasteryResult result = fold(policy, 400, scored("e-1", 0.8, 0));
+
+            assertThat(result.expiresAt()).isEqualTo(Instant.MAX);
+            assertThat(result.mastered()).isTrue();
         }
 
         @Test
