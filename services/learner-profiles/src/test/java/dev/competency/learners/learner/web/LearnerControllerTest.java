@@ -1,5 +1,6 @@
 package dev.competency.learners.learner.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -49,6 +50,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
 
 @WebMvcTest(controllers = {LearnerController.class, CalculatorController.class})
 @Import({LearnerAccessPolicy.class, LearnerControllerTest.FixedClock.class})
@@ -62,6 +64,8 @@ class LearnerControllerTest {
 
     @Autowired
     private MockMvc mvc;
+    @Autowired
+    private JsonMapper jsonMapper;
     @MockitoBean
     private CommandGateway commands;
     @MockitoBean
@@ -98,7 +102,10 @@ class LearnerControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].level").value("PROFICIENT"))
                 .andExpect(jsonPath("$[0].method").value("HIGHEST"))
-                .andExpect(jsonPath("$[0].explanation.contributions[0].evidenceId").value("e1"));
+                .andExpect(jsonPath("$[0].explanation.contributions[0].evidenceId").value("e1"))
+                .andExpect(jsonPath("$[0].explanation.contributions[0].occurredAt").value("2025-03-10T10:00:00Z"))
+                .andExpect(jsonPath("$[0].explanation.contributions[0].rawScore").value(0.8));
+        assertThat(jsonMapper.registeredModules()).hasAtLeastOneElementOfType(ExplanationJson.class);
     }
 
     @Test
