@@ -50,7 +50,7 @@ public class PolicyPreview {
         List<String> learners = usage.learnersOf(candidate.frameworkId());
         for (String learnerId : learners) {
             Map<String, MasteryResult> next = new LinkedHashMap<>();
-            MasteryQueries.byCompetency(timeline.of(learnerId)).forEach((competencyId, entries) -> {
+            timeline.byCompetencyOf(learnerId).forEach((competencyId, entries) -> {
                 MasteryPolicy policy = policies.get(competencyId);
                 if (policy != null && candidate.frameworkId().equals(entries.get(0).evidence().frameworkId())) {
                     Instant asOf = entries.stream().map(e -> e.evidence().occurredAt()).max(Instant::compareTo)

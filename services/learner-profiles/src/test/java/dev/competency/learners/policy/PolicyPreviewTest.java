@@ -39,8 +39,8 @@ class PolicyPreviewTest {
         given(usage.learnersOf(framework.frameworkId())).willReturn(List.of(LEARNER));
         // Under the example's policies: the parent's own evidence folds (HIGHEST) to DEVELOPING, the child's two
         // to PROFICIENT.
-        given(timeline.of(LEARNER)).willReturn(List.of(entry("e1", PARENT, 0.5, 0), entry("e2", CHILD, 0.8, 1),
-                entry("e3", CHILD, 0.8, 2)));
+        given(timeline.byCompetencyOf(LEARNER)).willReturn(EvidenceTimeline.byCompetency(List.of(
+                entry("e1", PARENT, 0.5, 0), entry("e2", CHILD, 0.8, 1), entry("e3", CHILD, 0.8, 2))));
         // Recorded: the parent's own fold at NOVICE (an older policy), the child as the candidate will fold it, and
         // the parent rolled up to PROFICIENT.
         given(current.of(LEARNER)).willReturn(List.of(

@@ -25,6 +25,8 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -140,23 +142,45 @@ public class EvidenceTimeline {
 
     /** The learner's evidence in fold order, unmodifiable. */
     public List<Entry> of(String learnerId) {
+        return read(learnerId).entries();
+    }
+
+    /**
+     * The learner's evidence by competency, in competency id order, each competency's in fold order; unmodifiable.
+     * Kept with the timeline, so that queries that fold every competency do not group it again.
+     */
+    public SortedMap<String, List<Entry>> byCompetencyOf(String learnerId) {
+        return read(learnerId).byCompetency();
+    }
+
+    private Kept read(String learnerId) {
         // The stamp first: a write between the two reads leaves a newer stamp, so the next read reloads.
         Document stampDocument = timeline.find(Filters.eq("_id", stampId(learnerId))).first();
         String stamp = stampDocument == null ? "" : stampDocument.getString("stamp");
         Kept cached = kept.get(learnerId);
         if (cached != null && cached.stamp().equals(stamp)) {
-            return cached.entries();
+            return cached;
         }
         List<Entry> entries = new ArrayList<>();
         timeline.find(Filters.eq("learnerId", learnerId)).forEach(d -> entries.add(toEntry(d)));
         entries.sort(FOLD_ORDER);
-        List<Entry> result = Collections.unmodifiableList(entries);
-        kept.put(learnerId, new Kept(stamp, result));
-        return result;
+        Kept read = new Kept(stamp, Collections.unmodifiableList(entries), byCompetency(entries));
+        kept.put(learnerId, read);
+        return read;
+    }
+
+    /** Groups entries by competency id, in competency id order, keeping their order within each; unmodifiable. */
+    public static SortedMap<String, List<Entry>> byCompetency(List<Entry> entries) {
+        SortedMap<String, List<Entry>> grouped = new TreeMap<>();
+        for (Entry entry : entries) {
+            grouped.computeIfAbsent(entry.evidence().competencyId(), c -> new ArrayList<>()).add(entry);
+        }
+        grouped.replaceAll((competencyId, own) -> Collections.unmodifiableList(own));
+        return Collections.unmodifiableSortedMap(grouped);
     }
 
     /** A timeline as read when the learner's stamp was {@code stamp}. */
-    private record Kept(String stamp, List<Entry> entries) {
+    private record Kept(String stamp, List<Entry> entries, SortedMap<String, List<Entry>> byCompetency) {
     }
 
     private static Entry toEntry(Document d) {

@@ -74,14 +74,12 @@ public class MasteryQueries {
     /** A learner's timeline grouped by competency and the mastery the read model recorded for each. */
     private final class Facts {
 
-        final Map<String, List<EvidenceTimeline.Entry>> byCompetency = new TreeMap<>();
+        final Map<String, List<EvidenceTimeline.Entry>> byCompetency;
         final Map<String, CurrentMastery.Entry> recorded = new HashMap<>();
         final Map<String, Integer> adopted;
 
         Facts(String learnerId) {
-            for (EvidenceTimeline.Entry entry : timeline.of(learnerId)) {
-                byCompetency.computeIfAbsent(entry.evidence().competencyId(), c -> new ArrayList<>()).add(entry);
-            }
+            byCompetency = timeline.byCompetencyOf(learnerId);
             for (CurrentMastery.Entry entry : current.of(learnerId)) {
                 recorded.put(entry.competencyId(), entry);
             }
@@ -217,15 +215,6 @@ public class MasteryQueries {
     }
 
     private record WindowedFold(MasteryResult result, int afterAsOf, int notYetKnown) {
-    }
-
-    /** Groups a timeline by competency, keeping fold order within each. */
-    public static Map<String, List<EvidenceTimeline.Entry>> byCompetency(List<EvidenceTimeline.Entry> entries) {
-        Map<String, List<EvidenceTimeline.Entry>> grouped = new LinkedHashMap<>();
-        for (EvidenceTimeline.Entry entry : entries) {
-            grouped.computeIfAbsent(entry.evidence().competencyId(), c -> new ArrayList<>()).add(entry);
-        }
-        return grouped;
     }
 
     /**

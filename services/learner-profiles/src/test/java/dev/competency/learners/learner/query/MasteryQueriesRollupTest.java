@@ -45,7 +45,7 @@ class MasteryQueriesRollupTest {
 
     @BeforeEach
     void catalogue() {
-        when(timeline.of(LEARNER)).thenReturn(entries);
+        when(timeline.byCompetencyOf(LEARNER)).thenAnswer(call -> EvidenceTimeline.byCompetency(entries));
         when(current.of(LEARNER)).thenReturn(List.of());
         when(policies.policyFor(eq(FRAMEWORK), eq(1), anyString()))
                 .thenReturn(Optional.of(MasteryPolicy.of(1, MasteryMethod.highest(), SCALE)));
