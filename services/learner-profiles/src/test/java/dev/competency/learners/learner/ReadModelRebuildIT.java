@@ -96,8 +96,16 @@ class ReadModelRebuildIT {
         assertThat(status.path("percentDone").asDouble()).as(status.toString()).isEqualTo(100.0);
         assertThat(status.path("readUpTo").asLong()).as(status.toString()).isEqualTo(status.path("head").asLong())
                 .isPositive();
-        assertThat(service.get("/actuator/prometheus", admin).body())
+        String metrics = service.get("/actuator/prometheus", admin).body();
+        assertThat(metrics)
                 .contains("read_models_rebuild_percent_done{application=\"learner-profiles\",processor=\"learner-read-models\"} 100.0");
+        // The processors' two gauges, by processor; no meter per payload type looked up for every event.
+        List<String> processorMeters = metrics.lines().filter(line -> line.startsWith("eventProcessor_")).toList();
+        assertThat(processorMeters).anyMatch(line -> line.startsWith("eventProcessor_latency{")
+                && line.contains("processorName=\"learner-read-models\""));
+        assertThat(processorMeters).anyMatch(line -> line.startsWith("eventProcessor_capacity{")
+                && line.contains("processorName=\"learner-read-models\""));
+        assertThat(processorMeters).noneMatch(line -> line.contains("payloadType"));
         assertThat(before.get(1)).contains("\"level\"");
         assertThat(timeline.countDocuments(Filters.eq("_id", "stray"))).isZero();
     }
