@@ -116,7 +116,7 @@ public class CurrentMastery {
         document.putAll(values);
         document.append("changedAt", Date.from(storedAt)).append("sequence", sequenceNumber);
         writes.newest(collection, id, sequenceNumber, new ReplaceOneModel<>(
-                Filters.and(Filters.eq("_id", id), Filters.lt("sequence", sequenceNumber)), document,
+                new Document("_id", id).append("sequence", new Document("$lt", sequenceNumber)), document,
                 new ReplaceOptions().upsert(true)));
     }
 
