@@ -3,6 +3,7 @@ package dev.competency.platform.service.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -18,12 +19,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -31,6 +34,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -150,6 +154,66 @@ class SequencedMongoEventStorageEngineIT {
         List<? extends TrackedEventMessage<?>> rest = engine.readEvents(all.get(2).trackingToken(), false).toList();
         assertThat(payloads(rest))
                 .containsExactly("4", "5", "not an aggregate's");
+    }
+
+    @Test
+    void readsTheNextBatchAhead_whileTheReaderIsStillOnThisOne() throws InterruptedException {
+        for (int i = 0; i < 7; i++) {
+            engine.appendEvents(List.of(event("a", i, "e" + i)));
+        }
+        CountingEngine reader = new CountingEngine();
+
+        Iterator<? extends TrackedEventMessage<?>> stream = reader.readEvents(reader.createTailToken(), false)
+                .iterator();
+        assertThat(stream.next().getPayload()).isEqualTo("e0");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (reader.fetches.get() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(reader.fetches).as("the second batch, read while the first is handled").hasValue(2);
+        List<Object> rest = new ArrayList<>();
+        stream.forEachRemaining(event -> rest.add(event.getPayload()));
+
+        assertThat(rest).containsExactly("e1", "e2", "e3", "e4", "e5", "e6");
+        // 3 and 3 (full: the next read ahead), 1 (not full: none ahead), then the empty read that ends the stream.
+        assertThat(reader.fetches).hasValue(4);
+    }
+
+    @Test
+    void failsTheReader_whenItReachesABatchWhoseReadAheadFailed() {
+        for (int i = 0; i < 7; i++) {
+            engine.appendEvents(List.of(event("a", i, "e" + i)));
+        }
+        CountingEngine reader = new CountingEngine();
+        reader.failingFetch = 2;
+
+        Iterator<? extends TrackedEventMessage<?>> stream = reader.readEvents(reader.createTailToken(), false)
+                .iterator();
+        List<Object> read = new ArrayList<>(List.of(stream.next().getPayload(), stream.next().getPayload(),
+                stream.next().getPayload()));
+
+        assertThat(read).containsExactly("e0", "e1", "e2");
+        assertThatThrownBy(stream::hasNext).isInstanceOf(MongoException.class).hasMessage("store unreachable");
+    }
+
+    /** An engine on the test's store that counts its tracking reads and can be made to fail one of them. */
+    private final class CountingEngine extends SequencedMongoEventStorageEngine {
+
+        final AtomicInteger fetches = new AtomicInteger();
+        volatile int failingFetch = -1;
+
+        CountingEngine() {
+            super(database, serializer, 3, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(60));
+        }
+
+        @Override
+        protected List<? extends TrackedDomainEventData<?>> fetchTrackedEvents(TrackingToken lastToken,
+                int batchSize) {
+            if (fetches.incrementAndGet() == failingFetch) {
+                throw new MongoException("store unreachable");
+            }
+            return super.fetchTrackedEvents(lastToken, batchSize);
+        }
     }
 
     @Test
