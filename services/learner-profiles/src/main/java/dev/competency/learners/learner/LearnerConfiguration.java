@@ -1,5 +1,6 @@
 package dev.competency.learners.learner;
 
+import dev.competency.learners.learner.domain.LearnerCommandTargets;
 import dev.competency.learners.learner.query.ReadModelWrites;
 import dev.competency.learners.learner.query.ReadModels;
 import dev.competency.platform.service.axon.ReadModelRebuild;
@@ -16,8 +17,6 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,6 +54,12 @@ class LearnerConfiguration {
                 });
     }
 
+    /** Which learner a command is for, without reflection on every command. */
+    @Bean
+    LearnerCommandTargets learnerCommandTargets() {
+        return new LearnerCommandTargets();
+    }
+
     @Bean
     Cache learnerCache(@Value("${learner-profiles.cache.max-learners:20000}") int capacity) {
         return new LearnerCache(capacity);
@@ -68,8 +73,8 @@ class LearnerConfiguration {
      * with events that were never stored, and ignored them when they came again.
      */
     @Bean
-    Registration learnerCacheForgetsRolledBackCommands(CommandBus commandBus, Cache learnerCache) {
-        CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+    Registration learnerCacheForgetsRolledBackCommands(CommandBus commandBus, Cache learnerCache,
+            LearnerCommandTargets targets) {
         return commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
             CommandMessage<?> command = unitOfWork.getMessage();
             unitOfWork.onRollback(rolledBack -> {

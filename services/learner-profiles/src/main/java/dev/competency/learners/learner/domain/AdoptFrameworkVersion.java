@@ -7,5 +7,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * competencies waiting for exactly this version get their first mastery. Mastery is recomputed by refolding the
  * learner's evidence; only results that differ are recorded.
  */
-public record AdoptFrameworkVersion(@TargetAggregateIdentifier String learnerId, String frameworkId, int version) {
+public record AdoptFrameworkVersion(@TargetAggregateIdentifier String learnerId, String frameworkId, int version)
+        implements LearnerCommand {
 }

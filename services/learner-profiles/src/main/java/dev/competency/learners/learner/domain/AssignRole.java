@@ -4,5 +4,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Gives the learner a role; {@code roleProfileVersion} pins a profile version, {@code null} follows the latest. */
 public record AssignRole(@TargetAggregateIdentifier String learnerId, String roleProfileId,
-                         Integer roleProfileVersion) {
+                         Integer roleProfileVersion) implements LearnerCommand {
 }

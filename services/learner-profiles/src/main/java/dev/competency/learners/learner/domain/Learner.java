@@ -36,7 +36,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * aggregate. Snapshots every {@code learner.snapshot-every} events keep loading a learner with a long history fast;
  * the state is plain fields so the snapshot is plain JSON.
  */
-@Aggregate(snapshotTriggerDefinition = "learnerSnapshotTrigger", cache = "learnerCache")
+@Aggregate(snapshotTriggerDefinition = "learnerSnapshotTrigger", cache = "learnerCache",
+        commandTargetResolver = "learnerCommandTargets")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class Learner {

@@ -5,5 +5,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Makes earlier evidence stop counting; voiding unknown or already voided evidence changes nothing. */
 public record VoidEvidence(@TargetAggregateIdentifier String learnerId, String evidenceId, Instant voidedAt,
-                           String reason) {
+                           String reason) implements LearnerCommand {
 }
