@@ -46,6 +46,9 @@ final class OrderedIndex<P> extends Index<P> {
     private final Map<Object, Filed<P>> filedById = new HashMap<>();
     /** Documents filed under more than one key (array values): while there are any, walks must skip repeats. */
     private int multiKeyDocuments;
+    /** The document whose keys {@link #keysOf} worked out last, and those keys. */
+    private Document lastChecked;
+    private Set<KeyValue> lastCheckedKeys;
 
     OrderedIndex(String name, List<IndexKey> keys, boolean sparse, boolean unique) {
         super(name, keys, sparse);
@@ -69,7 +72,40 @@ final class OrderedIndex<P> extends Index<P> {
         if (!unique || skipped(document)) {
             return;
         }
-        for (KeyValue key : getKeyValues(document)) {
+        Set<KeyValue> keys = getKeyValues(document);
+        requireNoneFiled(keys, collection);
+        lastChecked = document;
+        lastCheckedKeys = keys;
+    }
+
+    /**
+     * Files the document under its keys. A unique index refuses a key that is filed already; a document with one key
+     * (no array value) is checked and filed in the same walk of the tree.
+     */
+    @Override
+    public synchronized void add(Document document, P position, MongoCollection<P> collection) {
+        if (skipped(document)) {
+            return;
+        }
+        Set<KeyValue> keys = keysOf(document);
+        if (unique && keys.size() > 1) {
+            requireNoneFiled(keys, collection);
+        }
+        for (KeyValue key : keys) {
+            Set<P> positions = entries.computeIfAbsent(key, k -> new LinkedHashSet<>());
+            if (unique && !positions.isEmpty()) {
+                throw new DuplicateKeyError(this, collection, getKeys(), key);
+            }
+            positions.add(position);
+        }
+        filedById.put(document.get("_id"), new Filed<>(position, keys));
+        if (keys.size() > 1) {
+            multiKeyDocuments++;
+        }
+    }
+
+    private void requireNoneFiled(Set<KeyValue> keys, MongoCollection<P> collection) {
+        for (KeyValue key : keys) {
             Set<P> existing = entries.get(key);
             if (existing != null && !existing.isEmpty()) {
                 throw new DuplicateKeyError(this, collection, getKeys(), key);
@@ -77,21 +113,15 @@ final class OrderedIndex<P> extends Index<P> {
         }
     }
 
-    @Override
-    public synchronized void add(Document document, P position, MongoCollection<P> collection) {
-        checkAdd(document, collection);
-        if (skipped(document)) {
-            return;
-        }
-        Object id = document.get("_id");
-        Set<KeyValue> keys = getKeyValues(document);
-        for (KeyValue key : keys) {
-            entries.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(position);
-        }
-        filedById.put(id, new Filed<>(position, keys));
-        if (keys.size() > 1) {
-            multiKeyDocuments++;
-        }
+    /**
+     * The document's keys. The server checks every index before it adds a document to any, so the keys worked out
+     * by {@link #checkAdd} are kept for the add that follows it, for that same document object only, and used once.
+     */
+    private Set<KeyValue> keysOf(Document document) {
+        Set<KeyValue> keys = document == lastChecked ? lastCheckedKeys : getKeyValues(document);
+        lastChecked = null;
+        lastCheckedKeys = null;
+        return keys;
     }
 
     @Override
@@ -281,8 +311,21 @@ final class OrderedIndex<P> extends Index<P> {
         return Integer.compare(a.size(), b.size());
     }
 
-    /** BSON order with the bounds around it: MinKey, then null and missing, then values, then MaxKey. */
+    /**
+     * BSON order with the bounds around it: MinKey, then null and missing, then values, then MaxKey. Two strings, two
+     * longs or two ints, most of the keys an index compares, are compared directly, as the server's comparator
+     * would after finding their types equal and normalising the numbers.
+     */
     static int compareValues(Object a, Object b) {
+        if (a instanceof String first && b instanceof String second) {
+            return first.compareTo(second);
+        }
+        if (a instanceof Long first && b instanceof Long second) {
+            return Long.compare(first, second);
+        }
+        if (a instanceof Integer first && b instanceof Integer second) {
+            return Integer.compare(first, second);
+        }
         int rankA = rank(a);
         int rankB = rank(b);
         if (rankA != rankB || rankA != 2) {
