@@ -3,6 +3,7 @@ package dev.competency.learners.learner.web;
 import dev.competency.learners.mastery.Explanation;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.BiConsumer;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
@@ -34,42 +35,30 @@ public class ExplanationJson extends SimpleModule {
 
     public ExplanationJson() {
         super("explanation-json");
-        addSerializer(Explanation.Contribution.class, new ContributionSerializer());
-        addSerializer(Explanation.Exclusion.class, new ExclusionSerializer());
-    }
-
-    private static final class ContributionSerializer extends StdSerializer<Explanation.Contribution> {
-
-        ContributionSerializer() {
-            super(Explanation.Contribution.class);
-        }
-
-        @Override
-        public void serialize(Explanation.Contribution item, JsonGenerator json, SerializationContext context) {
-            json.writeStartObject(item);
+        addSerializer(Explanation.Contribution.class, object(Explanation.Contribution.class, (item, json) -> {
             writeItem(json, item.evidenceId(), item.sourceType(), item.occurredAt(), item.rawScore());
             json.writeName(SOURCE_WEIGHT);
             writeDouble(json, item.sourceWeight());
             json.writeName(EFFECTIVE_WEIGHT);
             writeDouble(json, item.effectiveWeight());
-            json.writeEndObject();
-        }
-    }
-
-    private static final class ExclusionSerializer extends StdSerializer<Explanation.Exclusion> {
-
-        ExclusionSerializer() {
-            super(Explanation.Exclusion.class);
-        }
-
-        @Override
-        public void serialize(Explanation.Exclusion item, JsonGenerator json, SerializationContext context) {
-            json.writeStartObject(item);
+        }));
+        addSerializer(Explanation.Exclusion.class, object(Explanation.Exclusion.class, (item, json) -> {
             writeItem(json, item.evidenceId(), item.sourceType(), item.occurredAt(), item.rawScore());
             json.writeName(REASON);
             writeNullable(json, item.reason());
-            json.writeEndObject();
-        }
+        }));
+    }
+
+    /** A serializer that writes an object with the fields {@code fields} writes. */
+    private static <T> StdSerializer<T> object(Class<T> type, BiConsumer<T, JsonGenerator> fields) {
+        return new StdSerializer<>(type) {
+            @Override
+            public void serialize(T item, JsonGenerator json, SerializationContext context) {
+                json.writeStartObject(item);
+                fields.accept(item, json);
+                json.writeEndObject();
+            }
+        };
     }
 
     /** The fields a contribution and an exclusion share, in their records' order. */
