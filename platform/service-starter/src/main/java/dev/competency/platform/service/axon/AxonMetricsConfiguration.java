@@ -14,6 +14,7 @@ import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -28,8 +29,9 @@ public class AxonMetricsConfiguration {
 
     static final String PROCESSOR_PREFIX = "eventProcessor";
 
-    /** Replaces Axon's module of the same type, which backs off when one exists. */
+    /** Replaces Axon's module of the same type, which backs off when one exists; off under the same property. */
     @Bean
+    @ConditionalOnProperty(name = "axon.metrics.auto-configuration.enabled", matchIfMissing = true)
     MetricsConfigurerModule metricsConfigurerModule(GlobalMetricRegistry registry) {
         return new MetricsConfigurerModule(registry, true) {
             @Override
