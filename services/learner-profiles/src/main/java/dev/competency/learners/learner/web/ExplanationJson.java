@@ -3,6 +3,8 @@ package dev.competency.learners.learner.web;
 import dev.competency.learners.mastery.Explanation;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
@@ -30,6 +32,7 @@ public class ExplanationJson extends SimpleModule {
     private static final SerializableString EFFECTIVE_WEIGHT = new SerializedString("effectiveWeight");
     private static final SerializableString REASON = new SerializedString("reason");
 
+    private static final Map<Enum<?>, SerializableString> NAMES = new ConcurrentHashMap<>();
     /** The first second of the year 10000: later instants, and those before 1970, take the JDK's formatter. */
     private static final long YEAR_10000 = 253_402_300_800L;
 
@@ -78,15 +81,19 @@ public class ExplanationJson extends SimpleModule {
         writeDouble(json, rawScore);
     }
 
+    /** An enum constant's name, quoted and encoded once per constant. */
     private static void writeNullable(JsonGenerator json, Enum<?> value) {
         if (value == null) {
             json.writeNull();
         } else {
-            json.writeString(value.name());
+            json.writeString(NAMES.computeIfAbsent(value, constant -> new SerializedString(constant.name())));
         }
     }
 
-    /** ISO-8601 in UTC with the fraction in groups of three digits, as {@link Instant#toString()} writes it. */
+    /**
+     * ISO-8601 in UTC with the fraction in groups of three digits, as {@link Instant#toString()} writes it. The text
+     * holds digits, dashes, colons, a dot, T and Z only, so it is written quoted as it is, without escaping.
+     */
     static void writeInstant(JsonGenerator json, Instant instant) {
         if (instant == null) {
             json.writeNull();
@@ -97,49 +104,52 @@ public class ExplanationJson extends SimpleModule {
             json.writeString(instant.toString());
             return;
         }
-        char[] text = new char[30];
-        int length = formatInstant(seconds, instant.getNano(), text);
-        json.writeString(text, 0, length);
+        char[] text = new char[32];
+        text[0] = '"';
+        int end = formatInstant(seconds, instant.getNano(), text, 1);
+        text[end++] = '"';
+        json.writeRawValue(text, 0, end);
     }
 
-    /** Writes {@code yyyy-MM-ddTHH:mm:ss[.SSS[SSS[SSS]]]Z} for an instant from 1970 to 9999; returns its length. */
-    static int formatInstant(long epochSecond, int nano, char[] text) {
+    /**
+     * Writes {@code yyyy-MM-ddTHH:mm:ss[.SSS[SSS[SSS]]]Z} for an instant from 1970 to 9999 into {@code text} from
+     * {@code at}; returns where it ends.
+     */
+    static int formatInstant(long epochSecond, int nano, char[] text, int at) {
         LocalDate date = LocalDate.ofEpochDay(epochSecond / 86_400);
         int secondOfDay = (int) (epochSecond % 86_400);
-        digits(text, 0, date.getYear(), 4);
-        text[4] = '-';
-        digits(text, 5, date.getMonthValue(), 2);
-        text[7] = '-';
-        digits(text, 8, date.getDayOfMonth(), 2);
-        text[10] = 'T';
-        digits(text, 11, secondOfDay / 3600, 2);
-        text[13] = ':';
-        digits(text, 14, secondOfDay / 60 % 60, 2);
-        text[16] = ':';
-        digits(text, 17, secondOfDay % 60, 2);
-        int end = 19;
+        at = digits(text, at, date.getYear(), 4);
+        text[at++] = '-';
+        at = digits(text, at, date.getMonthValue(), 2);
+        text[at++] = '-';
+        at = digits(text, at, date.getDayOfMonth(), 2);
+        text[at++] = 'T';
+        at = digits(text, at, secondOfDay / 3600, 2);
+        text[at++] = ':';
+        at = digits(text, at, secondOfDay / 60 % 60, 2);
+        text[at++] = ':';
+        at = digits(text, at, secondOfDay % 60, 2);
         if (nano != 0) {
-            text[end++] = '.';
+            text[at++] = '.';
             if (nano % 1_000_000 == 0) {
-                digits(text, end, nano / 1_000_000, 3);
-                end += 3;
+                at = digits(text, at, nano / 1_000_000, 3);
             } else if (nano % 1_000 == 0) {
-                digits(text, end, nano / 1_000, 6);
-                end += 6;
+                at = digits(text, at, nano / 1_000, 6);
             } else {
-                digits(text, end, nano, 9);
-                end += 9;
+                at = digits(text, at, nano, 9);
             }
         }
-        text[end++] = 'Z';
-        return end;
+        text[at++] = 'Z';
+        return at;
     }
 
-    private static void digits(char[] text, int from, int value, int width) {
+    /** Writes {@code value} in {@code width} digits, zero-padded, from {@code from}; returns where they end. */
+    private static int digits(char[] text, int from, int value, int width) {
         for (int i = from + width - 1; i >= from; i--) {
             text[i] = (char) ('0' + value % 10);
             value /= 10;
         }
+        return from + width;
     }
 
     /**
