@@ -47,6 +47,7 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTracking
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,8 +154,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             counters.updateOne(Filters.eq("_id", NUMBERED_MARKER), Updates.set("at", Date.from(clock.instant())),
                     new UpdateOptions().upsert(true));
         }
-        Document last = events.find(Filters.exists(GLOBAL_INDEX)).sort(Sorts.descending(GLOBAL_INDEX)).limit(1)
-                .first();
+        Document last = numberedAtEnd(Sorts.descending(GLOBAL_INDEX));
         if (last != null) {
             counters.updateOne(Filters.eq("_id", EVENTS), Updates.max("next", last.getLong(GLOBAL_INDEX) + 1),
                     new UpdateOptions().upsert(true));
@@ -399,9 +399,13 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     }
 
     private long firstIndex() {
-        Document first = events.find(Filters.exists(GLOBAL_INDEX)).sort(Sorts.ascending(GLOBAL_INDEX)).limit(1)
-                .first();
+        Document first = numberedAtEnd(Sorts.ascending(GLOBAL_INDEX));
         return first == null ? 0 : first.getLong(GLOBAL_INDEX);
+    }
+
+    /** The numbered event first in {@code order} (the lowest or the highest number), or null when none is. */
+    private Document numberedAtEnd(Bson order) {
+        return events.find(Filters.exists(GLOBAL_INDEX)).sort(order).limit(1).first();
     }
 
     /** The number of the last event (by time) applied before the instant, or the one before the first event. */
@@ -426,8 +430,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
 
     @Override
     public TrackingToken createHeadToken() {
-        Document last = events.find(Filters.exists(GLOBAL_INDEX)).sort(Sorts.descending(GLOBAL_INDEX)).limit(1)
-                .first();
+        Document last = numberedAtEnd(Sorts.descending(GLOBAL_INDEX));
         return GapAwareTrackingToken.newInstance(last == null ? -1 : last.getLong(GLOBAL_INDEX), List.of());
     }
 
