@@ -20,9 +20,12 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * A B-tree-like index for the embedded server: keys in BSON order in a sorted map, so that equality on a prefix of
@@ -253,6 +256,11 @@ final class OrderedIndex<P> extends Index<P> {
     /**
      * Candidate positions of a plan, in index order (or reversed), each once. Lazy: the caller consumes the stream
      * while it holds the collection's lock, the only place the index changes.
+     *
+     * <p>The stream does not know its size. A stream over the range's own view would: it reports itself sized, and
+     * every terminal operation asks for the size first, which a range of a tree map counts by walking all of it. A
+     * read of one batch after a position then cost a walk to the end of the index, and a replay read the store
+     * about as many times over as it had batches.
      */
     synchronized Stream<P> positions(Plan plan, boolean inOrder) {
         if (compareKeys(plan.lower(), plan.upper()) > 0) {
@@ -262,7 +270,9 @@ final class OrderedIndex<P> extends Index<P> {
         if (inOrder && plan.descending()) {
             range = range.descendingMap();
         }
-        Stream<P> positions = range.values().stream().flatMap(Set::stream);
+        Stream<P> positions = StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(range.values().iterator(), Spliterator.ORDERED), false)
+                .flatMap(Set::stream);
         return multiKeyDocuments == 0 ? positions : positions.distinct();
     }
 
