@@ -67,18 +67,20 @@ final class AsOfBench {
                         "/api/learners/" + learnerId + "/mastery"));
         long warming = System.nanoTime();
         for (int i = 0; i < warmup; i++) {
-            service.get(kinds.get(i % kinds.size()).path());
+            service.fetch(kinds.get(i % kinds.size()).path());
         }
         report.note("as-of warm-up: %d queries, the kinds in turn, in %.1f s", warmup,
                 (System.nanoTime() - warming) / 1e9);
         for (Query kind : kinds) {
             Latencies latencies = new Latencies();
+            long bytes = 0;
             for (int i = 0; i < queries; i++) {
                 long started = System.nanoTime();
-                service.get(kind.path());
+                bytes = service.fetch(kind.path());
                 latencies.record(System.nanoTime() - started);
             }
-            report.add("%s over HTTP, sequential, after the warm-up: %s", kind.what(), latencies.summary());
+            report.add("%s over HTTP, sequential, after the warm-up, answers of %,d bytes read to the last byte: %s",
+                    kind.what(), bytes, latencies.summary());
         }
     }
 

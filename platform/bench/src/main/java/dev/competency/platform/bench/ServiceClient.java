@@ -1,10 +1,12 @@
 package dev.competency.platform.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
@@ -17,6 +19,8 @@ final class ServiceClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Where {@link #fetch} drops answers; the timed reads are sequential. */
+    private final byte[] drain = new byte[64 * 1024];
     private final String baseUrl;
     private final Supplier<String> adminToken;
 
@@ -42,6 +46,36 @@ final class ServiceClient {
     /** GET with the admin token; fails unless the answer is 2xx. */
     String get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    /**
+     * GET with the admin token, the answer read to its last byte and dropped; fails unless it is 2xx. For timed
+     * reads: decoding a large answer into a string would add the bench's own work and garbage to the time.
+     *
+     * @return the length of the answer in bytes
+     */
+    long fetch(String path) {
+        HttpRequest built = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + adminToken.get()).timeout(Duration.ofSeconds(60)).GET().build();
+        try {
+            HttpResponse<InputStream> response = http.send(built, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() / 100 != 2) {
+                    throw new IllegalStateException("GET " + built.uri() + " answered " + response.statusCode() + ": "
+                            + new String(body.readAllBytes(), StandardCharsets.UTF_8));
+                }
+                long length = 0;
+                for (int read = body.read(drain); read >= 0; read = body.read(drain)) {
+                    length += read;
+                }
+                return length;
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + built.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during " + built.uri(), e);
+        }
     }
 
     JsonNode getJson(String path) {
