@@ -7,7 +7,6 @@ import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.micrometer.CapacityMonitor;
-import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.axonframework.monitoring.MessageMonitor;
@@ -21,7 +20,8 @@ import org.springframework.context.annotation.Bean;
  * Axon's metrics, with event processors measured by the two gauges the dashboard reads: {@code eventProcessor.latency}
  * and {@code eventProcessor.capacity}, tagged with the processor's name. Axon's own set adds a timer and counters per
  * processor and payload type, looked up in the registry for every event; in a read-model rebuild those lookups took
- * about an eighth of the processor thread. The command bus, event store and other components keep Axon's set.
+ * about an eighth of the processor thread. The latency gauge is {@link ProcessorLatencyMonitor}, registered once;
+ * the capacity gauge is Axon's. The command bus, event store and other components keep Axon's set.
  */
 @AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration")
 @ConditionalOnClass(GlobalMetricRegistry.class)
@@ -49,8 +49,7 @@ public class AxonMetricsConfiguration {
     static MessageMonitor<EventMessage<?>> processorMonitor(MeterRegistry meterRegistry, String processorName) {
         Tags tags = Tags.of("processorName", processorName);
         return new MultiMessageMonitor<>(List.of(
-                EventProcessorLatencyMonitor.builder().meterNamePrefix(PROCESSOR_PREFIX).meterRegistry(meterRegistry)
-                        .tagsBuilder(message -> tags).build(),
+                new ProcessorLatencyMonitor(PROCESSOR_PREFIX, tags, meterRegistry),
                 CapacityMonitor.buildMonitor(PROCESSOR_PREFIX, meterRegistry, message -> tags)));
     }
 }
