@@ -6,7 +6,6 @@ import java.util.List;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.micrometer.CapacityMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.axonframework.monitoring.MessageMonitor;
@@ -20,8 +19,9 @@ import org.springframework.context.annotation.Bean;
  * Axon's metrics, with event processors measured by the two gauges the dashboard reads: {@code eventProcessor.latency}
  * and {@code eventProcessor.capacity}, tagged with the processor's name. Axon's own set adds a timer and counters per
  * processor and payload type, looked up in the registry for every event; in a read-model rebuild those lookups took
- * about an eighth of the processor thread. The latency gauge is {@link ProcessorLatencyMonitor}, registered once;
- * the capacity gauge is Axon's. The command bus, event store and other components keep Axon's set.
+ * about an eighth of the processor thread. Both gauges are registered once ({@link ProcessorLatencyMonitor},
+ * {@link ProcessorCapacityMonitor}); Axon's register theirs again for every event. The command bus, event store and
+ * other components keep Axon's set.
  */
 @AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration")
 @ConditionalOnClass(GlobalMetricRegistry.class)
@@ -50,6 +50,6 @@ public class AxonMetricsConfiguration {
         Tags tags = Tags.of("processorName", processorName);
         return new MultiMessageMonitor<>(List.of(
                 new ProcessorLatencyMonitor(PROCESSOR_PREFIX, tags, meterRegistry),
-                CapacityMonitor.buildMonitor(PROCESSOR_PREFIX, meterRegistry, message -> tags)));
+                new ProcessorCapacityMonitor(PROCESSOR_PREFIX, tags, meterRegistry)));
     }
 }
