@@ -1,7 +1,6 @@
 package dev.competency.platform.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,8 +18,6 @@ final class ServiceClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    /** Where {@link #fetch} drops answers; the timed reads are sequential. */
-    private final byte[] drain = new byte[64 * 1024];
     private final String baseUrl;
     private final Supplier<String> adminToken;
 
@@ -55,27 +52,12 @@ final class ServiceClient {
      * @return the length of the answer in bytes
      */
     long fetch(String path) {
-        HttpRequest built = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", "Bearer " + adminToken.get()).timeout(Duration.ofSeconds(60)).GET().build();
-        try {
-            HttpResponse<InputStream> response = http.send(built, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() / 100 != 2) {
-                    throw new IllegalStateException("GET " + built.uri() + " answered " + response.statusCode() + ": "
-                            + new String(body.readAllBytes(), StandardCharsets.UTF_8));
-                }
-                long length = 0;
-                for (int read = body.read(drain); read >= 0; read = body.read(drain)) {
-                    length += read;
-                }
-                return length;
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("GET " + built.uri() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted during " + built.uri(), e);
-        }
+        long[] length = {0};
+        send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), answer -> answer.statusCode() / 100 == 2
+                ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArrayConsumer(
+                        chunk -> chunk.ifPresent(bytes -> length[0] += bytes.length)), dropped -> "")
+                : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8));
+        return length[0];
     }
 
     JsonNode getJson(String path) {
@@ -88,10 +70,15 @@ final class ServiceClient {
     }
 
     private String send(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends with the admin token; the body of an answer that is not 2xx is its error's message. */
+    private String send(HttpRequest.Builder request, HttpResponse.BodyHandler<String> body) {
         HttpRequest built = request.header("Authorization", "Bearer " + adminToken.get())
                 .timeout(Duration.ofSeconds(60)).build();
         try {
-            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(built, body);
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException(built.method() + " " + built.uri() + " answered "
                         + response.statusCode() + ": " + response.body());
