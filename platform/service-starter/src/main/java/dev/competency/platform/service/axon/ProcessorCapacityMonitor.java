@@ -20,11 +20,11 @@ final class ProcessorCapacityMonitor implements MessageMonitor<EventMessage<?>> 
 
     static final Duration WINDOW = Duration.ofMinutes(10);
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final int SECONDS = (int) WINDOW.toSeconds();
 
-    private final int seconds = (int) WINDOW.toSeconds();
     /** The second each slot sums, and its sum; a slot is reused when its second has left the window. */
-    private final long[] slotSecond = new long[seconds];
-    private final long[] slotNanos = new long[seconds];
+    private final long[] slotSecond = new long[SECONDS];
+    private final long[] slotNanos = new long[SECONDS];
     private final Clock clock;
 
     ProcessorCapacityMonitor(String meterNamePrefix, Tags tags, MeterRegistry registry) {
@@ -59,7 +59,7 @@ final class ProcessorCapacityMonitor implements MessageMonitor<EventMessage<?>> 
     private synchronized void handled(long start) {
         long now = clock.monotonicTime();
         long second = Math.floorDiv(now, NANOS_PER_SECOND);
-        int slot = (int) Math.floorMod(second, (long) seconds);
+        int slot = (int) Math.floorMod(second, (long) SECONDS);
         if (slotSecond[slot] != second) {
             slotSecond[slot] = second;
             slotNanos[slot] = 0;
@@ -68,9 +68,9 @@ final class ProcessorCapacityMonitor implements MessageMonitor<EventMessage<?>> 
     }
 
     synchronized double capacity() {
-        long oldestCounted = Math.floorDiv(clock.monotonicTime(), NANOS_PER_SECOND) - seconds;
+        long oldestCounted = Math.floorDiv(clock.monotonicTime(), NANOS_PER_SECOND) - SECONDS;
         long busy = 0;
-        for (int slot = 0; slot < seconds; slot++) {
+        for (int slot = 0; slot < SECONDS; slot++) {
             if (slotSecond[slot] > oldestCounted) {
                 busy += slotNanos[slot];
             }
