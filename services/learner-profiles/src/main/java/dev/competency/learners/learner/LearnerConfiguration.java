@@ -3,6 +3,8 @@ package dev.competency.learners.learner;
 import dev.competency.learners.learner.domain.LearnerCommandTargets;
 import dev.competency.learners.learner.query.ReadModelWrites;
 import dev.competency.learners.learner.query.ReadModels;
+import dev.competency.learners.learner.query.WriteBehind;
+import dev.competency.learners.learner.query.WriteBehindTokenStore;
 import dev.competency.platform.service.axon.ReadModelRebuild;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -43,15 +45,27 @@ class LearnerConfiguration {
         return new ReadModelRebuild(ReadModels.PROCESSING_GROUP, processing, tokenStore, eventStore, clock, meters);
     }
 
-    /** Sends the read-model processor's writes after the last event of each batch (see {@link ReadModelWrites}). */
+    /** The thread that sends the read-model processor's writes while it handles its next batch. */
+    @Bean(destroyMethod = "close")
+    WriteBehind readModelWriteBehind() {
+        return new WriteBehind("read-model-writes");
+    }
+
+    /**
+     * Sends the read-model processor's writes after the last event of each batch (see {@link ReadModelWrites}), and
+     * stores its token behind them ({@link WriteBehindTokenStore}).
+     */
     @Bean
-    ConfigurerModule readModelBatchWrites(ReadModelWrites writes) {
-        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(ReadModels.PROCESSING_GROUP,
-                configuration -> (unitOfWork, chain) -> {
+    ConfigurerModule readModelBatchWrites(ReadModelWrites writes, WriteBehind writeBehind) {
+        return configurer -> configurer.eventProcessing()
+                .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, configuration -> (unitOfWork, chain) -> {
                     Object result = chain.proceed();
                     writes.afterEvent(unitOfWork);
                     return result;
-                });
+                })
+                .registerTokenStore(ReadModels.PROCESSING_GROUP,
+                        configuration -> new WriteBehindTokenStore(configuration.getComponent(TokenStore.class),
+                                writeBehind));
     }
 
     /** Which learner a command is for, without reflection on every command. */

@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The read-model processor's writes, kept for the batch of events being handled and sent when its last event has
- * been handled: one bulk write per collection instead of one round trip per event. They are sent before the unit of
- * work commits, and so before the processor stores its token: a failed write fails the batch, which is handled
- * again, and a crash loses nothing that the token says was done. Outside a unit of work (tests calling a projection
- * directly) each write is sent at once.
+ * been handled: one bulk write per collection instead of one round trip per event. They are sent by
+ * {@link WriteBehind} while the processor handles the next batch, and the processor's token is stored behind them
+ * ({@link WriteBehindTokenStore}): a failed write fails the next batch and keeps the token before the failed one, so
+ * both are handled again, and a crash loses nothing that the token says was done. Outside a unit of work (tests
+ * calling a projection directly) each write is sent at once, after the pending ones.
  *
  * <p>Two kinds of writes: {@linkplain #inOrder in order}, for writes that must apply in sequence (a void after its
  * evidence); and {@linkplain #newest the newest per key}, for replacements guarded by a sequence number, where only
@@ -33,10 +34,17 @@ public class ReadModelWrites {
 
     private static final String RESOURCE = ReadModelWrites.class.getName();
 
+    private final WriteBehind writeBehind;
+
+    public ReadModelWrites(WriteBehind writeBehind) {
+        this.writeBehind = writeBehind;
+    }
+
     /** Adds a write to send after the ones added before it to the same collection. */
     void inOrder(MongoCollection<Document> collection, WriteModel<Document> write) {
         Batch batch = currentBatch();
         if (batch == null) {
+            writeBehind.awaitPending();
             collection.bulkWrite(List.of(write));
             return;
         }
@@ -47,6 +55,7 @@ public class ReadModelWrites {
     void newest(MongoCollection<Document> collection, String key, long order, WriteModel<Document> write) {
         Batch batch = currentBatch();
         if (batch == null) {
+            writeBehind.awaitPending();
             sendIgnoringDuplicateKeys(collection, List.of(write));
             return;
         }
@@ -64,23 +73,18 @@ public class ReadModelWrites {
         }
     }
 
-    /** Sends what the batch holds when the event being handled is its last; called after every event. */
+    /**
+     * Hands what the batch holds over to be sent when the event being handled is its last; called after every event.
+     * Waits for the batch before it, and raises its failure.
+     */
     public void afterEvent(UnitOfWork<?> unitOfWork) {
         if (unitOfWork instanceof BatchingUnitOfWork<?> batching && !batching.isLastMessage()) {
             return;
         }
         Batch batch = (Batch) unitOfWork.root().resources().remove(RESOURCE);
-        if (batch == null) {
-            return;
+        if (batch != null) {
+            writeBehind.send(batch::send);
         }
-        batch.byCollection.forEach((collection, writes) -> {
-            if (!writes.ordered.isEmpty()) {
-                collection.bulkWrite(writes.ordered);
-            }
-            if (!writes.newest.isEmpty()) {
-                sendIgnoringDuplicateKeys(collection, writes.newest.values().stream().map(Keyed::write).toList());
-            }
-        });
     }
 
     /** Unordered: each key appears once, so order does not matter and one refusal does not stop the others. */
@@ -112,6 +116,17 @@ public class ReadModelWrites {
 
         Writes of(MongoCollection<Document> collection) {
             return byCollection.computeIfAbsent(collection, c -> new Writes());
+        }
+
+        void send() {
+            byCollection.forEach((collection, writes) -> {
+                if (!writes.ordered.isEmpty()) {
+                    collection.bulkWrite(writes.ordered);
+                }
+                if (!writes.newest.isEmpty()) {
+                    sendIgnoringDuplicateKeys(collection, writes.newest.values().stream().map(Keyed::write).toList());
+                }
+            });
         }
     }
 

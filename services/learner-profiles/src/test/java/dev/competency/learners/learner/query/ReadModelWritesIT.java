@@ -2,6 +2,7 @@ package dev.competency.learners.learner.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.DeleteManyModel;
@@ -14,16 +15,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Writes of a batch reach the store once its last event is handled, in order, newest per key. */
+/**
+ * Writes of a batch reach the store once its last event is handled, in order, newest per key, sent while the next
+ * batch is handled; a failure reaches the next batch.
+ */
 class ReadModelWritesIT {
 
-    private final ReadModelWrites writes = new ReadModelWrites();
+    private final WriteBehind writeBehind = new WriteBehind("read-model-writes");
+    private final ReadModelWrites writes = new ReadModelWrites(writeBehind);
     private ScratchDatabase scratch;
     private MongoDatabase database;
     private MongoCollection<Document> collection;
@@ -36,7 +42,8 @@ class ReadModelWritesIT {
     }
 
     @AfterEach
-    void drop() {
+    void drop() throws InterruptedException {
+        writeBehind.close();
         scratch.close();
     }
 
@@ -55,6 +62,7 @@ class ReadModelWritesIT {
             writes.afterEvent(batch);
             return null;
         });
+        writeBehind.awaitPending();
         assertThat(storedBeforeEachEvent).containsExactly(0L, 0L, 0L);
         assertThat(collection.find().map(d -> d.getString("_id")).into(new ArrayList<>()))
                 .containsExactlyInAnyOrder("b", "c");
@@ -75,9 +83,46 @@ class ReadModelWritesIT {
             writes.afterEvent(batch);
             return null;
         });
+        writeBehind.awaitPending();
         assertThat(collection.find(Filters.eq("_id", "k")).first().getLong("sequence")).isEqualTo(5L);
         assertThat(collection.find(Filters.eq("_id", "stored")).first().getLong("sequence")).isEqualTo(10L);
         assertThat(collection.countDocuments(Filters.eq("_id", "gone"))).isZero();
+    }
+
+    @Test
+    void theNextBatchWaitsForTheWritesOfTheOneBeforeAndSeesTheirFailure() throws Exception {
+        collection.insertOne(new Document("_id", "taken"));
+        BatchingUnitOfWork<EventMessage<?>> failing = batchOf("taken", "after-it");
+        failing.executeWithResult(() -> {
+            String id = (String) failing.getMessage().getPayload();
+            writes.inOrder(collection, new InsertOneModel<>(new Document("_id", id)));
+            writes.afterEvent(failing);
+            return null;
+        });
+        // Handed over, not yet known to fail: the unit of work committed.
+        BatchingUnitOfWork<EventMessage<?>> next = batchOf("next");
+        ResultMessage<?> result = next.executeWithResult(() -> {
+            writes.inOrder(collection, new InsertOneModel<>(new Document("_id", "next")));
+            writes.afterEvent(next);
+            return null;
+        });
+        assertThat(result.isExceptional()).isTrue();
+        assertThat(result.exceptionResult()).isInstanceOf(MongoBulkWriteException.class);
+        // An ordered bulk write stops at its first refusal; the failed next batch sent nothing.
+        assertThat(collection.find().map(d -> d.getString("_id")).into(new ArrayList<>()))
+                .containsExactly("taken");
+        // Raised once: the batches handled again go through.
+        collection.deleteOne(Filters.eq("_id", "taken"));
+        BatchingUnitOfWork<EventMessage<?>> again = batchOf("taken", "after-it", "next");
+        again.executeWithResult(() -> {
+            String id = (String) again.getMessage().getPayload();
+            writes.inOrder(collection, new InsertOneModel<>(new Document("_id", id)));
+            writes.afterEvent(again);
+            return null;
+        });
+        writeBehind.awaitPending();
+        assertThat(collection.find().map(d -> d.getString("_id")).into(new ArrayList<>()))
+                .containsExactlyInAnyOrder("taken", "after-it", "next");
     }
 
     @Test
