@@ -37,12 +37,12 @@ public final class IndexedMemoryBackend extends MemoryBackend {
             return new OrderedIndex<>(indexName, keys, sparse, false);
         }
 
-        /** The {@code _id} index stays the server's own (a hash lookup); other unique indexes are ordered too. */
+        /** The {@code _id} index is a hash of the ids ({@link IdIndex}); other unique indexes are ordered too. */
         @Override
         protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName,
                 List<IndexKey> keys, boolean sparse) {
-            if (keys.size() == 1 && keys.get(0).getKey().equals("_id")) {
-                return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            if (IdIndex.serves(keys, sparse)) {
+                return new IdIndex<>(indexName, keys);
             }
             return new OrderedIndex<>(indexName, keys, sparse, true);
         }

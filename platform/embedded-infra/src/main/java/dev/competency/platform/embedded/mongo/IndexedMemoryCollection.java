@@ -3,10 +3,14 @@ package dev.competency.platform.embedded.mongo;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +48,33 @@ final class IndexedMemoryCollection extends MemoryCollection {
     @Override
     public synchronized Document findAndModify(Document query) {
         return super.findAndModify(query).cloneDeeply();
+    }
+
+    /**
+     * Sizes are worked out when they are asked for (collection and database statistics), not kept up at every
+     * write: the server encodes every document it inserts, replaces or removes once more only to measure it, a
+     * third of the time of an insert.
+     */
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
+    }
+
+    @Override
+    protected synchronized int getDataSize() {
+        ByteBuf buffer = Unpooled.buffer();
+        try {
+            long size = 0;
+            for (Document document : (Iterable<Document>) streamAllDocumentsWithPosition()
+                    .map(DocumentWithPosition::getDocument)::iterator) {
+                buffer.clear();
+                BsonEncoder.encodeDocument(document, buffer);
+                size += buffer.writerIndex();
+            }
+            return (int) Math.min(size, Integer.MAX_VALUE);
+        } finally {
+            buffer.release();
+        }
     }
 
     @Override

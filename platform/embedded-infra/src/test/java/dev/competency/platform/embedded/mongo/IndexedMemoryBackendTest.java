@@ -16,6 +16,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -33,6 +34,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -281,6 +283,50 @@ class IndexedMemoryBackendTest {
         assertThat(timeline.ids(c -> c.find(Filters.eq("learnerId", "learner-4")))).isNotEmpty();
         assertThat(timeline.indexed().countDocuments(Filters.eq("tags", "t1")))
                 .isEqualTo(timeline.plain().countDocuments(Filters.eq("tags", "t1")));
+    }
+
+    /** Ids of every kind the services store: the {@code _id} index answers, refuses and follows as the server's. */
+    @Test
+    void idsOfEveryKindAreFoundRefusedAndFollowedAsByTheServersOwnIndex() {
+        Pair entries = pair("ids");
+        List<Object> ids = List.of("e1", "e2", "e10", 1, 2L, 3.5, new Document("stamp", "learner-1"),
+                new Document("stamp", "learner-2"), new ObjectId("5f0000000000000000000001"), true);
+        entries.both(c -> c.insertMany(ids.stream().map(id -> new Document("_id", id).append("v", 1)).toList()));
+
+        // Numbers are one key by value, whatever their type; a document id by its fields.
+        for (Object duplicate : List.of("e1", 1L, 1.0, 2, 2.0, new Document("stamp", "learner-1"))) {
+            for (MongoCollection<Document> collection : entries.collections()) {
+                assertThatThrownBy(() -> collection.insertOne(new Document("_id", duplicate)))
+                        .as("insert of %s", duplicate)
+                        .isInstanceOfSatisfying(MongoWriteException.class, e ->
+                                assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+            }
+        }
+        entries.both(c -> c.deleteOne(Filters.eq("_id", 2.0)));
+        entries.both(c -> c.insertOne(new Document("_id", 2).append("v", 2)));
+        entries.both(c -> c.replaceOne(Filters.eq("_id", new Document("stamp", "learner-2")),
+                new Document("_id", new Document("stamp", "learner-2")).append("v", 3), new ReplaceOptions().upsert(true)));
+        entries.both(c -> c.replaceOne(Filters.eq("_id", new Document("stamp", "learner-3")),
+                new Document("_id", new Document("stamp", "learner-3")).append("v", 4), new ReplaceOptions().upsert(true)));
+        entries.both(c -> c.updateOne(Filters.eq("_id", "e10"), Updates.set("v", 5), new UpdateOptions().upsert(true)));
+        entries.both(c -> c.updateOne(Filters.eq("_id", "e11"), Updates.set("v", 6), new UpdateOptions().upsert(true)));
+
+        List<Bson> filters = List.of(Filters.eq("_id", "e1"), Filters.eq("_id", 1L), Filters.eq("_id", 2.0),
+                Filters.eq("_id", 3.5), Filters.eq("_id", "nobody"), Filters.eq("_id", new Document("stamp", "learner-2")),
+                Filters.eq("_id", new ObjectId("5f0000000000000000000001")), Filters.eq("_id", true),
+                Filters.in("_id", "e1", 1.0, "nobody", new Document("stamp", "learner-3"), "e1"),
+                Filters.regex("_id", "^e1"), Filters.gt("_id", "e10"), Filters.lt("_id", 3));
+        for (Bson filter : filters) {
+            assertThat(entries.ids(c -> c.find(filter))).as("ids of %s", filter)
+                    .isEqualTo(entries.plainIds(c -> c.find(filter)));
+        }
+        assertThat(entries.indexed().find(Filters.eq("_id", 2L)).first().getInteger("v")).isEqualTo(2);
+        assertThat(entries.indexed().countDocuments()).isEqualTo(entries.plain().countDocuments()).isEqualTo(12);
+
+        // Sizes are worked out when asked for, and agree with the sizes the server keeps up at every write.
+        Function<MongoClient, Object> size = client -> client.getDatabase("test")
+                .runCommand(new Document("collStats", "ids")).get("size");
+        assertThat(size.apply(indexedClient)).isEqualTo(size.apply(plainClient)).isNotEqualTo(0);
     }
 
     private static Pair pair(String name) {
