@@ -11,8 +11,10 @@ import de.bwaldvogel.mongo.bson.MaxKey;
 import de.bwaldvogel.mongo.bson.MinKey;
 import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,11 +54,45 @@ final class OrderedIndex<P> extends Index<P> {
     /** The document whose keys {@link #keysOf} worked out last, and those keys. */
     private Document lastChecked;
     private Set<KeyValue> lastCheckedKeys;
+    /** The keys when all of them are top-level fields (no dotted path), else null. */
+    private final String[] fields;
 
     OrderedIndex(String name, List<IndexKey> keys, boolean sparse, boolean unique) {
         super(name, keys, sparse);
         this.unique = unique;
         this.ascending = keys.stream().allMatch(IndexKey::isAscending);
+        this.fields = keys.stream().anyMatch(key -> key.getKey().contains("."))
+                ? null : keys.stream().map(IndexKey::getKey).toArray(String[]::new);
+    }
+
+    /**
+     * The document's key, read straight from its fields when every key is a top-level field and no value is an
+     * array or a document; otherwise as the server works keys out (paths, one key per array element). The server's
+     * way resolves each key as a path, by regular expression: in a read-model rebuild, most of the time of filing a
+     * document. Values are normalised as the server normalises them (numbers as doubles, missing as null).
+     */
+    @Override
+    public Set<KeyValue> getKeyValues(Document document) {
+        if (fields == null) {
+            return super.getKeyValues(document);
+        }
+        Object[] values = new Object[fields.length];
+        boolean normalised = true;
+        for (int i = 0; i < fields.length; i++) {
+            Object value = document.get(fields[i]);
+            if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
+                return super.getKeyValues(document);
+            }
+            if (value instanceof Missing) {
+                value = null;
+            } else if (value != null && !(value instanceof String || value instanceof Date
+                    || value instanceof Boolean)) {
+                normalised = false;
+            }
+            values[i] = value;
+        }
+        KeyValue key = new KeyValue(values);
+        return Set.of(normalised ? key : key.normalized());
     }
 
     @Override
