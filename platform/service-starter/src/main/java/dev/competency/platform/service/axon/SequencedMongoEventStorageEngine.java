@@ -37,7 +37,6 @@ import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
@@ -469,7 +468,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     }
 
     private static DomainEventData<String> entry(Document document) {
-        return new GenericDomainEventEntry<>(document.getString("type"), document.getString(AGGREGATE),
+        return new StoredEventData(document.getString("type"), document.getString(AGGREGATE),
                 document.getLong(SEQUENCE), document.getString("eventIdentifier"), instantOf(document),
                 document.getString("payloadType"), document.getString("payloadRevision"),
                 document.getString("serializedPayload"), document.getString("serializedMetaData"));
