@@ -10,11 +10,11 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.MaxKey;
 import de.bwaldvogel.mongo.bson.MinKey;
 import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,7 +85,7 @@ final class OrderedIndex<P> extends Index<P> {
             }
             if (value instanceof Missing) {
                 value = null;
-            } else if (value != null && !(value instanceof String || value instanceof Date
+            } else if (value != null && !(value instanceof String || value instanceof Instant
                     || value instanceof Boolean)) {
                 normalised = false;
             }
@@ -371,6 +371,15 @@ final class OrderedIndex<P> extends Index<P> {
         }
         if (a instanceof Integer first && b instanceof Integer second) {
             return Integer.compare(first, second);
+        }
+        // The server keeps numbers in an index as doubles. NaN sorts before every number there; -0.0 equals 0.0.
+        if (a instanceof Double first && b instanceof Double second && !first.isNaN() && !second.isNaN()) {
+            double x = first;
+            double y = second;
+            return x < y ? -1 : x > y ? 1 : 0;
+        }
+        if (a instanceof Instant first && b instanceof Instant second) {
+            return first.compareTo(second);
         }
         int rankA = rank(a);
         int rankB = rank(b);

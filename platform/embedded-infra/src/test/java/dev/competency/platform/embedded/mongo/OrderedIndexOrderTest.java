@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The index's direct comparisons of strings, longs and ints order as the server's own comparator does. */
+/** The index's direct comparisons of strings, numbers and dates order as the server's own comparator does. */
 class OrderedIndexOrderTest {
 
     private final Random random = new Random(20261202);
@@ -23,9 +23,13 @@ class OrderedIndexOrderTest {
             values.add(random.nextInt(2001) - 1000);
             values.add((long) (random.nextInt(2001) - 1000));
             values.add(random.nextInt(2001) - 1000.5);
+            values.add((double) (random.nextInt(2001) - 1000));
+            values.add(Instant.ofEpochMilli(random.nextLong() % 4_000_000_000_000L));
         }
         values.addAll(List.of("", "a", "B", "é", "\uD83D\uDE00", "\uFFFF", Long.MIN_VALUE, Long.MAX_VALUE,
-                Integer.MIN_VALUE, Integer.MAX_VALUE, 0, 0L, 0.0, -0.0, Instant.EPOCH, true));
+                Integer.MIN_VALUE, Integer.MAX_VALUE, 0, 0L, 0.0, -0.0, Instant.EPOCH, true, Double.NaN,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE, -Double.MIN_VALUE,
+                Instant.ofEpochMilli(-1), Instant.ofEpochSecond(0, 1)));
 
         for (Object a : values) {
             for (int j = 0; j < 40; j++) {
