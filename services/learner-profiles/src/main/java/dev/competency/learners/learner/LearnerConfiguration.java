@@ -45,9 +45,19 @@ class LearnerConfiguration {
         return new ReadModelRebuild(ReadModels.PROCESSING_GROUP, processing, tokenStore, eventStore, clock, meters);
     }
 
-    /** The thread that sends the read-model processor's writes while it handles its next batch. */
+    /**
+     * The thread that sends the read-model processor's writes while it handles its next batch. It keeps one line of
+     * pending writes and their failure, so the processor must handle one segment at a time in each instance: one
+     * thread. Several instances may share the segments.
+     */
     @Bean(destroyMethod = "close")
-    WriteBehind readModelWriteBehind() {
+    WriteBehind readModelWriteBehind(
+            @Value("${axon.eventhandling.processors." + ReadModels.PROCESSING_GROUP + ".thread-count:1}") int threads) {
+        if (threads != 1) {
+            throw new IllegalStateException("axon.eventhandling.processors." + ReadModels.PROCESSING_GROUP
+                    + ".thread-count is " + threads + ": the read models' writes are sent behind one processor "
+                    + "thread per instance; run more instances to share its segments");
+        }
         return new WriteBehind("read-model-writes");
     }
 

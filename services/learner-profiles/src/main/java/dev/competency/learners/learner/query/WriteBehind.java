@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
  * that failed is never stored, so the processor starts again before them. The failure is raised, once, to whoever
  * asks next (the next batch, a claim extension, which an idle processor makes every second, a token fetch, a claim
  * release), and the processor handles the failed batch again.
+ *
+ * <p>One line of pending work for one processor thread: a failure raised to another segment's thread would leave the
+ * failed segment's token free to move past its writes.
  */
 public final class WriteBehind implements AutoCloseable {
 
