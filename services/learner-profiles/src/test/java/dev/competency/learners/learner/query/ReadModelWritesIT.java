@@ -93,13 +93,14 @@ class ReadModelWritesIT {
     void theNextBatchWaitsForTheWritesOfTheOneBeforeAndSeesTheirFailure() throws Exception {
         collection.insertOne(new Document("_id", "taken"));
         BatchingUnitOfWork<EventMessage<?>> failing = batchOf("taken", "after-it");
-        failing.executeWithResult(() -> {
+        ResultMessage<?> handedOver = failing.executeWithResult(() -> {
             String id = (String) failing.getMessage().getPayload();
             writes.inOrder(collection, new InsertOneModel<>(new Document("_id", id)));
             writes.afterEvent(failing);
             return null;
         });
         // Handed over, not yet known to fail: the unit of work committed.
+        assertThat(handedOver.isExceptional()).isFalse();
         BatchingUnitOfWork<EventMessage<?>> next = batchOf("next");
         ResultMessage<?> result = next.executeWithResult(() -> {
             writes.inOrder(collection, new InsertOneModel<>(new Document("_id", "next")));
