@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -91,12 +93,15 @@ public final class LocalPlatform implements AutoCloseable {
         Path logs = logDirectory(options.dataDirectory());
         kafka = EmbeddedKafka.start(options.kafkaPort(), options.dataDirectory().map(d -> d.resolve("kafka")));
         mongo = EmbeddedMongo.start(options.mongoPort(), options.dataDirectory().map(d -> d.resolve("mongo")));
-        int gatewayPort = options.gatewayPort() == 0 ? freePort() : options.gatewayPort();
+        Set<Integer> given = new HashSet<>();
+        int gatewayPort = options.gatewayPort() == 0 ? freePort(given) : options.gatewayPort();
+        given.add(gatewayPort);
         String issuer = "http://127.0.0.1:" + gatewayPort + "/dev-issuer";
         int servicePort = options.firstServicePort();
         Map<String, String> gatewayEnvironment = new LinkedHashMap<>();
         for (Deployable service : Deployable.SERVICES) {
-            int port = servicePort == 0 ? freePort() : servicePort++;
+            int port = servicePort == 0 ? freePort(given) : servicePort++;
+            given.add(port);
             launch(service, port, Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "MONGODB_URI", mongo.connectionString(service.database()),
@@ -217,11 +222,22 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
+    /**
+     * A port free now and not among those {@code given} to other applications of this start. A child binds its port
+     * only once it runs, so meanwhile the system may offer the same free port again: two services were once started
+     * on one port, and the second one's health check answered from the first.
+     */
+    static int freePort(Set<Integer> given) {
+        while (true) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException("No free port", e);
+            }
+            if (!given.contains(port)) {
+                return port;
+            }
         }
     }
 
