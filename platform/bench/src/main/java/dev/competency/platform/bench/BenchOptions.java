@@ -26,6 +26,8 @@ import java.util.Set;
  * @param rate evidence per second of the latency phase
  * @param latencyDuration how long the latency phase sends, after its warm-up
  * @param warmup how long the latency phase sends before it records
+ * @param throughputWarmupLearners learners of their own whose evidence is sent, and its changes awaited, before the
+ *                                 throughput phase (0 for none)
  * @param rawMessages messages of the raw Kafka produce/consume comparison
  * @param asOfEvidence evidence events of the learner the as-of queries read
  * @param asOfQueries measured as-of queries of each kind
@@ -37,6 +39,7 @@ import java.util.Set;
 record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<String> service,
                     Optional<String> adminToken, String database, Path jar, String serviceHeap, List<Phase> phases,
                     int learners, int competencies, int rate, Duration latencyDuration, Duration warmup,
+                    int throughputWarmupLearners,
                     int rawMessages, int asOfEvidence, int asOfQueries, int asOfWarmup, int rebuildEvidence,
                     Duration timeout) {
 
@@ -51,6 +54,9 @@ record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<Str
               --rate N                 evidence/s of the open-loop latency phase (default 1000)
               --latency-seconds N      recorded seconds of the latency phase (default 30)
               --warmup-seconds N       unrecorded seconds before it (default 5)
+              --throughput-warmup N    learners of their own sent through, and awaited, before the throughput
+                                       phase, one evidence per competency (default a fifth of
+                                       --learners; 0 for none)
               --raw-messages N         messages of the raw Kafka comparison (default 200000)
               --asof-evidence N        evidence of the learner the as-of queries read (default 10000)
               --asof-queries N         measured as-of queries of each kind (default 1000)
@@ -80,6 +86,7 @@ record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<Str
         int rate = 1_000;
         int latencySeconds = 30;
         int warmupSeconds = 5;
+        Integer throughputWarmup = null;
         int rawMessages = 200_000;
         int asOfEvidence = 10_000;
         int asOfQueries = 1_000;
@@ -96,6 +103,7 @@ record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<Str
                 case "--rate" -> rate = positive(option, rest);
                 case "--latency-seconds" -> latencySeconds = positive(option, rest);
                 case "--warmup-seconds" -> warmupSeconds = positive(option, rest);
+                case "--throughput-warmup" -> throughputWarmup = nonNegative(option, rest);
                 case "--raw-messages" -> rawMessages = positive(option, rest);
                 case "--asof-evidence" -> asOfEvidence = positive(option, rest);
                 case "--asof-queries" -> asOfQueries = positive(option, rest);
@@ -117,7 +125,7 @@ record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<Str
         }
         return new BenchOptions(kafka, mongo, service, adminToken, database, jar, serviceHeap, phases, learners,
                 competencies, rate, Duration.ofSeconds(latencySeconds), Duration.ofSeconds(warmupSeconds),
-                rawMessages, asOfEvidence, asOfQueries, asOfWarmup, rebuildEvidence,
+                throughputWarmup != null ? throughputWarmup : learners / 5, rawMessages, asOfEvidence, asOfQueries, asOfWarmup, rebuildEvidence,
                 Duration.ofSeconds(timeoutSeconds));
     }
 
@@ -145,15 +153,23 @@ record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<Str
     }
 
     private static int positive(String option, List<String> rest) {
+        return atLeast(1, "a positive whole number", option, rest);
+    }
+
+    private static int nonNegative(String option, List<String> rest) {
+        return atLeast(0, "a whole number, 0 or more", option, rest);
+    }
+
+    private static int atLeast(int least, String what, String option, List<String> rest) {
         String value = value(option, rest).replace("_", "");
         try {
             int number = Integer.parseInt(value);
-            if (number < 1) {
+            if (number < least) {
                 throw new NumberFormatException();
             }
             return number;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a positive whole number, not '" + value + "'", e);
+            throw new IllegalArgumentException(option + " needs " + what + ", not '" + value + "'", e);
         }
     }
 

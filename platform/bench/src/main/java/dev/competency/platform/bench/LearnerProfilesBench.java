@@ -69,6 +69,7 @@ public final class LearnerProfilesBench {
                             .run(options.rawMessages(), options.timeout());
                     case LATENCY -> intake.latency();
                     case THROUGHPUT -> {
+                        intake.throughputWarmup();
                         intake.throughput();
                         StoreProbe.report(database, report);
                     }
