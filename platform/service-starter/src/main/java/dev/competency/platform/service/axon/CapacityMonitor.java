@@ -6,17 +6,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.util.Arrays;
-import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
 
 /**
- * The share of the last ten minutes an event processor spent handling events, as a gauge named
- * {@code <prefix>.capacity}, registered once: the time from taking each event in to its outcome, summed over the
- * window and divided by it. 1 is one thread busy all along; the events of one batch each count the batch's time, as
- * with Axon's monitor of the same name. Axon's monitor registers its gauge again for every event and keeps every
- * event's measurement for the whole window (millions in a rebuild); this one keeps a sum per second.
+ * The share of the last ten minutes a component (an event processor, the command bus) spent handling messages, as a
+ * gauge named {@code <prefix>.capacity}, registered once: the time from taking each message in to its outcome,
+ * summed over the window and divided by it. 1 is one thread busy all along; the events of one batch each count the
+ * batch's time, as with Axon's monitor of the same name. Axon's monitor registers its gauge again for every message
+ * and keeps every message's measurement for the whole window (millions in a rebuild); this one keeps a sum per
+ * second.
  */
-final class ProcessorCapacityMonitor implements MessageMonitor<EventMessage<?>> {
+final class CapacityMonitor implements MessageMonitor<Message<?>> {
 
     static final Duration WINDOW = Duration.ofMinutes(10);
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -27,16 +28,16 @@ final class ProcessorCapacityMonitor implements MessageMonitor<EventMessage<?>> 
     private final long[] slotNanos = new long[SECONDS];
     private final Clock clock;
 
-    ProcessorCapacityMonitor(String meterNamePrefix, Tags tags, MeterRegistry registry) {
+    CapacityMonitor(String meterNamePrefix, Tags tags, MeterRegistry registry) {
         this.clock = registry.config().clock();
         Arrays.fill(slotSecond, Long.MIN_VALUE);
-        Gauge.builder(meterNamePrefix + ".capacity", this, ProcessorCapacityMonitor::capacity).tags(tags)
+        Gauge.builder(meterNamePrefix + ".capacity", this, CapacityMonitor::capacity).tags(tags)
                 .strongReference(true)
-                .description("Share of the last 10 minutes the processor spent handling events").register(registry);
+                .description("Share of the last 10 minutes spent handling messages").register(registry);
     }
 
     @Override
-    public MonitorCallback onMessageIngested(EventMessage<?> message) {
+    public MonitorCallback onMessageIngested(Message<?> message) {
         long start = clock.monotonicTime();
         return new MonitorCallback() {
             @Override

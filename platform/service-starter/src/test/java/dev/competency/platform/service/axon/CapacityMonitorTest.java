@@ -13,16 +13,16 @@ import org.axonframework.monitoring.MessageMonitor.MonitorCallback;
 import org.junit.jupiter.api.Test;
 
 /** The capacity gauge: handling time over the last ten minutes, per processor, with old time leaving the window. */
-class ProcessorCapacityMonitorTest {
+class CapacityMonitorTest {
 
     private final MockClock clock = new MockClock();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
 
     @Test
     void sharesTheWindowSpentHandling_andForgetsWhatLeftIt() {
-        ProcessorCapacityMonitor readModels = new ProcessorCapacityMonitor("eventProcessor",
+        CapacityMonitor readModels = new CapacityMonitor("eventProcessor",
                 Tags.of("processorName", "read-models"), registry);
-        new ProcessorCapacityMonitor("eventProcessor", Tags.of("processorName", "publisher"), registry);
+        new CapacityMonitor("eventProcessor", Tags.of("processorName", "publisher"), registry);
 
         handle(readModels, 30, "success");
         clock.add(5, TimeUnit.MINUTES);
@@ -39,7 +39,7 @@ class ProcessorCapacityMonitorTest {
         assertThat(capacity("read-models")).isZero();
     }
 
-    private void handle(ProcessorCapacityMonitor monitor, int seconds, String outcome) {
+    private void handle(CapacityMonitor monitor, int seconds, String outcome) {
         MonitorCallback callback = monitor.onMessageIngested(new GenericEventMessage<>("payload"));
         clock.add(seconds, TimeUnit.SECONDS);
         switch (outcome) {
