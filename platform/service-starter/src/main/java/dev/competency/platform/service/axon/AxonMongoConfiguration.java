@@ -94,7 +94,10 @@ public class AxonMongoConfiguration {
 
     /**
      * The event store, as Axon's auto-configuration builds it, with {@code platform.event-store.cached-events}
-     * (default 1,000; Axon's own is 10,000) events kept for processors that follow the head.
+     * (default 1,000; Axon's own is 10,000) events kept for processors that follow the head. With 10,000, under an
+     * intake backlog the processors shared the store's reads more often, but the cached events outlived the young
+     * collections of the service's heap: the CPU the store saved went to the service's collector, and the total per
+     * evidence stayed the same.
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
