@@ -55,7 +55,7 @@ record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<Str
               --latency-seconds N      recorded seconds of the latency phase (default 30)
               --warmup-seconds N       unrecorded seconds before it (default 5)
               --throughput-warmup N    learners of their own sent through, and awaited, before the throughput
-                                       phase, one evidence per competency (default a fifth of
+                                       phase, one evidence per competency (default half of
                                        --learners; 0 for none)
               --raw-messages N         messages of the raw Kafka comparison (default 200000)
               --asof-evidence N        evidence of the learner the as-of queries read (default 10000)
@@ -125,8 +125,8 @@ record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<Str
         }
         return new BenchOptions(kafka, mongo, service, adminToken, database, jar, serviceHeap, phases, learners,
                 competencies, rate, Duration.ofSeconds(latencySeconds), Duration.ofSeconds(warmupSeconds),
-                throughputWarmup != null ? throughputWarmup : learners / 5, rawMessages, asOfEvidence, asOfQueries, asOfWarmup, rebuildEvidence,
-                Duration.ofSeconds(timeoutSeconds));
+                throughputWarmup != null ? throughputWarmup : learners / 2, rawMessages, asOfEvidence, asOfQueries,
+                asOfWarmup, rebuildEvidence, Duration.ofSeconds(timeoutSeconds));
     }
 
     private static List<Phase> phases(String value) {
