@@ -33,7 +33,8 @@ import org.springframework.context.annotation.Bean;
  *       it at every start).</li>
  * </ul>
  *
- * A component asked for twice gets the same monitor, so no gauge is registered twice.
+ * A processor or component asked for twice, under any of its types, gets the same monitor, so no gauge is registered
+ * twice.
  */
 @AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration")
 @ConditionalOnClass(GlobalMetricRegistry.class)
@@ -45,16 +46,19 @@ public class AxonMetricsConfiguration {
     @Bean
     @ConditionalOnProperty(name = "axon.metrics.auto-configuration.enabled", matchIfMissing = true)
     MetricsConfigurerModule metricsConfigurerModule(GlobalMetricRegistry registry) {
-        Map<String, MessageMonitor<?>> monitors = new ConcurrentHashMap<>();
+        // Keyed as their meters are named, so that no meter is registered by two monitors.
+        Map<String, MessageMonitor<?>> processors = new ConcurrentHashMap<>();
+        Map<String, MessageMonitor<?>> components = new ConcurrentHashMap<>();
         return new MetricsConfigurerModule(registry, true) {
             @Override
             @SuppressWarnings({"unchecked", "rawtypes"}) // Axon's registry answers with wildcard monitor types
             public void configureModule(Configurer configurer) {
                 configurer.configureMessageMonitor(configuration -> (componentType, componentName) ->
-                        (MessageMonitor) monitors.computeIfAbsent(componentType.getName() + "/" + componentName,
-                                key -> EventProcessor.class.isAssignableFrom(componentType)
-                                        ? processorMonitor(registry.getRegistry(), componentName)
-                                        : componentMonitor(registry.getRegistry(), componentName)));
+                        EventProcessor.class.isAssignableFrom(componentType)
+                                ? (MessageMonitor) processors.computeIfAbsent(componentName,
+                                        name -> processorMonitor(registry.getRegistry(), name))
+                                : (MessageMonitor) components.computeIfAbsent(componentName,
+                                        name -> componentMonitor(registry.getRegistry(), name)));
             }
         };
     }

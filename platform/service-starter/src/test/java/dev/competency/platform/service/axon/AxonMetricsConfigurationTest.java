@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.micrometer.GlobalMetricRegistry;
@@ -27,6 +29,8 @@ class AxonMetricsConfigurationTest {
 
         assertThat(configuration.messageMonitor(CommandBus.class, "commandBus")).isSameAs(commandBus);
         assertThat(configuration.messageMonitor(TrackingEventProcessor.class, "read-models")).isSameAs(processor);
+        assertThat(configuration.messageMonitor(EventProcessor.class, "read-models")).isSameAs(processor);
+        assertThat(configuration.messageMonitor(SimpleCommandBus.class, "commandBus")).isSameAs(commandBus);
         assertThat(configuration.messageMonitor(EventStore.class, "eventStore")).isNotSameAs(commandBus);
         assertThat(registry.find("commandBus.capacity").gauges()).hasSize(1);
         assertThat(registry.find("eventStore.capacity").gauges()).hasSize(1);
