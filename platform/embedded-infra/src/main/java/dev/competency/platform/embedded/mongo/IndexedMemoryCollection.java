@@ -8,20 +8,19 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
  * A collection of the in-memory backend that answers queries from its {@linkplain OrderedIndex ordered indexes}
  * when one applies, and stops at the limit when the index order is the requested sort: Axon's tracking read
  * ({@code timestamp >= t}, sorted, limited to a batch) then reads a batch instead of sorting the whole store.
+ * Its documents are kept encoded ({@link EncodedDocuments}).
  */
 final class IndexedMemoryCollection extends MemoryCollection {
 
@@ -30,6 +29,8 @@ final class IndexedMemoryCollection extends MemoryCollection {
             .thenComparing(OrderedIndex.Plan::servesOrder);
 
     private final CursorRegistry cursors;
+    /** The documents themselves; the server's list in {@link MemoryCollection} stays empty. */
+    private final EncodedDocuments documents = new EncodedDocuments();
     /** The last query matched and its compiled form: the server matches one query against many documents. */
     private Document lastQuery;
     private CompiledQuery lastCompiled;
@@ -41,19 +42,8 @@ final class IndexedMemoryCollection extends MemoryCollection {
     }
 
     /**
-     * The server's findAndModify answers with the stored document itself, which is written to the wire after the
-     * collection's lock is released: a concurrent update could change it in between, so two increments of one
-     * counter answered the same value. The answer is copied under the lock.
-     */
-    @Override
-    public synchronized Document findAndModify(Document query) {
-        return super.findAndModify(query).cloneDeeply();
-    }
-
-    /**
      * Sizes are worked out when they are asked for (collection and database statistics), not kept up at every
-     * write: the server encodes every document it inserts, replaces or removes once more only to measure it, a
-     * third of the time of an insert.
+     * write: the server encodes every document it inserts, replaces or removes once more only to measure it.
      */
     @Override
     protected boolean tracksDataSize() {
@@ -62,19 +52,69 @@ final class IndexedMemoryCollection extends MemoryCollection {
 
     @Override
     protected synchronized int getDataSize() {
-        ByteBuf buffer = Unpooled.buffer();
-        try {
-            long size = 0;
-            for (Document document : (Iterable<Document>) streamAllDocumentsWithPosition()
-                    .map(DocumentWithPosition::getDocument)::iterator) {
-                buffer.clear();
-                BsonEncoder.encodeDocument(document, buffer);
-                size += buffer.writerIndex();
-            }
-            return (int) Math.min(size, Integer.MAX_VALUE);
-        } finally {
-            buffer.release();
-        }
+        return (int) Math.min(documents.bytes(), Integer.MAX_VALUE);
+    }
+
+    @Override
+    protected synchronized Integer addDocumentInternal(Document document) {
+        return documents.add(document);
+    }
+
+    /**
+     * A copy of the stored document: what the server changes in it stays in the copy until it hands the changed
+     * document back ({@link #handleUpdate}), and an answer written to the wire after the lock is released cannot
+     * be changed by a later update. Null when no document is stored there any more.
+     */
+    @Override
+    protected synchronized Document getDocument(Integer position) {
+        return documents.get(position);
+    }
+
+    /** The server changed a copy it read from this collection; it is stored as changed. */
+    @Override
+    protected synchronized void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
+        documents.replace(position, newDocument);
+    }
+
+    @Override
+    protected synchronized void removeDocument(Integer position) {
+        documents.remove(position);
+    }
+
+    @Override
+    public synchronized int count() {
+        return documents.count();
+    }
+
+    @Override
+    public synchronized boolean isEmpty() {
+        return documents.count() == 0;
+    }
+
+    /** Only asked for in a collection without indexes: the first document equal to it, as the server's backend. */
+    @Override
+    protected synchronized Integer findDocumentPosition(Document document) {
+        return documents.positions().filter(position -> document.equals(documents.get(position))).boxed()
+                .findFirst().orElse(null);
+    }
+
+    @Override
+    protected synchronized Stream<DocumentWithPosition<Integer>> streamAllDocumentsWithPosition() {
+        // Decoded under the lock: a stream read after it is released would see writes made in between.
+        return documents.positions().mapToObj(position -> new DocumentWithPosition<>(documents.get(position),
+                position)).toList().stream();
+    }
+
+    /** A query that no index serves: every document, in insertion order or its reverse ({@code $natural: -1}). */
+    @Override
+    protected synchronized QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip,
+            int limit, int batchSize, Document fieldSelector) {
+        int[] positions = documents.positions().toArray();
+        IntStream order = isNaturalDescending(orderBy)
+                ? IntStream.range(0, positions.length).map(i -> positions[positions.length - 1 - i])
+                : IntStream.of(positions);
+        return matchDocumentsFromStream(order.mapToObj(documents::get), query, orderBy, numberToSkip, limit,
+                batchSize, fieldSelector);
     }
 
     @Override

@@ -200,7 +200,7 @@ class IndexedMemoryBackendTest {
                 "sequenceNumber")), Sorts.ascending("sequenceNumber"))).containsExactly(List.of(2L), List.of(5L));
     }
 
-    /** Read models: equality on a secondary key, values of mixed types, missing fields and arrays. */
+    /** Axon's counter of event numbers: each increment answers the value it made, under concurrent updates. */
     @Test
     void concurrentIncrementsEachAnswerTheirOwnValue() throws Exception {
         MongoCollection<Document> counters = indexedClient.getDatabase("test").getCollection("counters");
@@ -229,6 +229,7 @@ class IndexedMemoryBackendTest {
         assertThat(answered).as("no value answered twice").hasSize(threads * each);
     }
 
+    /** Read models: equality on a secondary key, values of mixed types, missing fields and arrays. */
     @Test
     void secondaryIndexesAnswerEqualityOnMixedValuesArraysAndMissingFields() {
         Pair timeline = pair("timeline");
@@ -327,6 +328,49 @@ class IndexedMemoryBackendTest {
         Function<MongoClient, Object> size = client -> client.getDatabase("test")
                 .runCommand(new Document("collStats", "ids")).get("size");
         assertThat(size.apply(indexedClient)).isEqualTo(size.apply(plainClient)).isNotEqualTo(0);
+    }
+
+    /**
+     * Documents are kept encoded: every value type the services store comes back as it was stored and as updates
+     * changed it, in the order of a scan either way, exactly as from the server's own backend.
+     */
+    @Test
+    void documentsOfEveryTypeComeBackAsStoredAndAsUpdatesChangedThem() {
+        Pair documents = pair("encoded");
+        Document nested = new Document("level", "proficient").append("score", 0.75)
+                .append("evidence", List.of("e1", "e2", new Document("weight", 2)));
+        documents.both(c -> c.insertMany(List.of(
+                new Document("_id", "a").append("long", 1L).append("int", 2).append("double", 3.5)
+                        .append("string", "é ✓ text").append("flag", true).append("none", null)
+                        .append("date", Date.from(Instant.parse("2026-03-01T10:15:30.123Z")))
+                        .append("nested", nested).append("objectId", new ObjectId("5f0000000000000000000002"))
+                        .append("decimal", new org.bson.types.Decimal128(new java.math.BigDecimal("12.50")))
+                        .append("binary", new org.bson.types.Binary(new byte[] {1, 2, 3})),
+                new Document("_id", new Document("stamp", "learner-1")).append("list", List.of(1, 2L, "three")),
+                new Document("_id", 3).append("removed", "soon"))));
+        documents.both(c -> c.updateOne(Filters.eq("_id", "a"), Updates.combine(Updates.inc("long", 5L),
+                Updates.set("nested.level", "expert"), Updates.push("nested.evidence", "e3"),
+                Updates.unset("none"), Updates.currentDate("changedAt"))));
+        documents.both(c -> c.replaceOne(Filters.eq("_id", new Document("stamp", "learner-1")),
+                new Document("replaced", List.of()).append("at", 7L)));
+        documents.both(c -> c.deleteOne(Filters.eq("_id", 3)));
+        documents.both(c -> c.insertOne(new Document("_id", 4).append("reuses", "a freed place")));
+        documents.both(c -> c.updateOne(Filters.eq("_id", 5), Updates.set("upserted", true),
+                new UpdateOptions().upsert(true)));
+
+        for (Bson order : List.of(new Document("$natural", 1), new Document("$natural", -1))) {
+            List<Document> indexed = documents.indexed().find().sort(order).into(new ArrayList<>());
+            List<Document> plain = documents.plain().find().sort(order).into(new ArrayList<>());
+            indexed.forEach(document -> document.remove("changedAt"));
+            plain.forEach(document -> document.remove("changedAt"));
+            assertThat(indexed).as("scan in %s", order).isEqualTo(plain).hasSize(4);
+        }
+        Document changed = documents.indexed().find(Filters.eq("_id", "a")).first();
+        assertThat(changed.getLong("long")).isEqualTo(6L);
+        assertThat(changed.get("nested", Document.class).getList("evidence", Object.class)).hasSize(4).last()
+                .isEqualTo("e3");
+        assertThat(changed.get("changedAt")).isInstanceOf(Date.class);
+        assertThat(changed).doesNotContainKey("none");
     }
 
     private static Pair pair(String name) {
