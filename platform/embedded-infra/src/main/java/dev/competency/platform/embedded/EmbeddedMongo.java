@@ -16,11 +16,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A MongoDB-wire-compatible server running in this JVM on 127.0.0.1.
  *
- * <p>Without a data directory it keeps everything in memory; with one it stores all databases in a single H2
- * file inside that directory, so a local run keeps its data across restarts. Declared indexes are ordered indexes
- * that serve equality, ranges and sorts ({@code mongo.OrderedIndex}); the server's own only serve exact matches.
- * It is no replacement for MongoDB's query engine: it has no transactions or change streams, which the services
- * do not rely on.
+ * <p>Without a data directory it keeps everything in memory, each document as its BSON bytes
+ * ({@code mongo.EncodedDocuments}); with one it stores all databases in a single H2 file inside that directory, so a
+ * local run keeps its data across restarts. Declared indexes are ordered indexes that serve equality, ranges and
+ * sorts ({@code mongo.OrderedIndex}); the server's own only serve exact matches. It is no replacement for MongoDB's
+ * query engine: it has no transactions or change streams, which the services do not rely on.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -51,6 +51,23 @@ public final class EmbeddedMongo implements AutoCloseable {
         log.info("MongoDB-compatible server listening on {} ({})", address,
                 dataDirectory.map(dir -> "data in " + dir.resolve(STORE_FILE)).orElse("in memory"));
         return new EmbeddedMongo(server, address, dataDirectory);
+    }
+
+    /**
+     * Runs a server alone until the JVM is stopped: in memory on the port of the first argument, or with its data
+     * in the directory of the second. The bench's {@code --mongo} can then use a store whose CPU and collector are
+     * measured apart from the broker's and the load generator's.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: EmbeddedMongo PORT [DATA_DIRECTORY]");
+            System.exit(2);
+        }
+        EmbeddedMongo mongo = start(Integer.parseInt(args[0]),
+                args.length == 2 ? Optional.of(Path.of(args[1])) : Optional.empty());
+        Runtime.getRuntime().addShutdownHook(new Thread(mongo::close, "embedded-mongo-stop"));
+        System.out.println("MongoDB-compatible server on " + mongo.connectionString() + " until stopped");
+        Thread.currentThread().join();
     }
 
     private static MongoBackend fileBackend(Path directory) {

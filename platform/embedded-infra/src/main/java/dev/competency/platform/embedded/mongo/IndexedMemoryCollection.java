@@ -42,8 +42,8 @@ final class IndexedMemoryCollection extends MemoryCollection {
     }
 
     /**
-     * Sizes are worked out when they are asked for (collection and database statistics), not kept up at every
-     * write: the server encodes every document it inserts, replaces or removes once more only to measure it.
+     * The data size is the length of the stored encodings, kept as they change: the server would encode every
+     * document it inserts, replaces or removes once more only to measure it.
      */
     @Override
     protected boolean tracksDataSize() {
