@@ -46,7 +46,12 @@ final class OrderedIndex<P> extends Index<P> {
 
     private final boolean unique;
     private final boolean ascending;
-    private final NavigableMap<KeyValue, Set<P>> entries = new TreeMap<>(KEY_ORDER);
+    /**
+     * The positions filed under each key: a position itself when it is the only one (always, in a unique index), or
+     * a {@link Shared} set of them. A set per key cost four objects per document and index, kept as long as the
+     * document, which the collector copied and marked.
+     */
+    private final NavigableMap<KeyValue, Object> entries = new TreeMap<>(KEY_ORDER);
     /** Where each indexed document is and under which keys, by {@code _id}. */
     private final Map<Object, Filed<P>> filedById = new HashMap<>();
     /** Documents filed under more than one key (array values): while there are any, walks must skip repeats. */
@@ -131,11 +136,13 @@ final class OrderedIndex<P> extends Index<P> {
             requireNoneFiled(keys, collection);
         }
         for (KeyValue key : keys) {
-            Set<P> positions = entries.computeIfAbsent(key, k -> new LinkedHashSet<>());
-            if (unique && !positions.isEmpty()) {
-                throw new DuplicateKeyError(this, collection, getKeys(), key);
+            if (unique) {
+                if (entries.putIfAbsent(key, position) != null) {
+                    throw new DuplicateKeyError(this, collection, getKeys(), key);
+                }
+            } else {
+                entries.merge(key, position, OrderedIndex::fileBeside);
             }
-            positions.add(position);
         }
         filedById.put(document.get("_id"), new Filed<>(position, keys));
         if (keys.size() > 1) {
@@ -145,8 +152,7 @@ final class OrderedIndex<P> extends Index<P> {
 
     private void requireNoneFiled(Set<KeyValue> keys, MongoCollection<P> collection) {
         for (KeyValue key : keys) {
-            Set<P> existing = entries.get(key);
-            if (existing != null && !existing.isEmpty()) {
+            if (entries.containsKey(key)) {
                 throw new DuplicateKeyError(this, collection, getKeys(), key);
             }
         }
@@ -176,13 +182,7 @@ final class OrderedIndex<P> extends Index<P> {
             multiKeyDocuments--;
         }
         for (KeyValue key : keys) {
-            Set<P> positions = entries.get(key);
-            if (positions != null) {
-                positions.remove(position);
-                if (positions.isEmpty()) {
-                    entries.remove(key);
-                }
-            }
+            entries.computeIfPresent(key, (k, held) -> withoutPosition(held, position));
         }
         return position;
     }
@@ -194,8 +194,8 @@ final class OrderedIndex<P> extends Index<P> {
         }
         P own = getPosition(oldDocument);
         for (KeyValue key : getKeyValues(newDocument)) {
-            Set<P> existing = entries.get(key);
-            if (existing != null && existing.stream().anyMatch(position -> !position.equals(own))) {
+            Object existing = entries.get(key);
+            if (existing != null && positionsIn(existing).anyMatch(position -> !position.equals(own))) {
                 throw new DuplicateKeyError(this, collection, getKeys(), key);
             }
         }
@@ -302,14 +302,48 @@ final class OrderedIndex<P> extends Index<P> {
         if (compareKeys(plan.lower(), plan.upper()) > 0) {
             return Stream.empty();
         }
-        NavigableMap<KeyValue, Set<P>> range = entries.subMap(plan.lower(), true, plan.upper(), true);
+        NavigableMap<KeyValue, Object> range = entries.subMap(plan.lower(), true, plan.upper(), true);
         if (inOrder && plan.descending()) {
             range = range.descendingMap();
         }
         Stream<P> positions = StreamSupport.stream(
                 Spliterators.spliteratorUnknownSize(range.values().iterator(), Spliterator.ORDERED), false)
-                .flatMap(Set::stream);
+                .flatMap(this::positionsIn);
         return multiKeyDocuments == 0 ? positions : positions.distinct();
+    }
+
+    /** The positions filed under one key, in the order they were filed. */
+    @SuppressWarnings("unchecked")
+    private Stream<P> positionsIn(Object filed) {
+        return filed instanceof Shared<?> shared ? ((Shared<P>) shared).stream() : Stream.of((P) filed);
+    }
+
+    /** What a key holds once another position is filed beside what it held: a set of both. */
+    @SuppressWarnings("unchecked")
+    private static Object fileBeside(Object filed, Object position) {
+        Shared<Object> shared = filed instanceof Shared<?> already ? (Shared<Object>) already : new Shared<>(filed);
+        shared.add(position);
+        return shared;
+    }
+
+    /** What a key holds once the position is taken out of it: null (the key goes) when nothing is left. */
+    private static Object withoutPosition(Object filed, Object position) {
+        if (!(filed instanceof Shared<?> shared)) {
+            return filed.equals(position) ? null : filed;
+        }
+        shared.remove(position);
+        if (shared.size() > 1) {
+            return shared;
+        }
+        return shared.isEmpty() ? null : shared.iterator().next();
+    }
+
+    /** Several positions under one key, in the order they were filed. */
+    private static final class Shared<P> extends LinkedHashSet<P> {
+
+        Shared(P first) {
+            add(first);
+        }
     }
 
     /**

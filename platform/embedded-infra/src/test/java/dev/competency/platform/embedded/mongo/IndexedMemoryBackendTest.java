@@ -330,6 +330,35 @@ class IndexedMemoryBackendTest {
         assertThat(size.apply(indexedClient)).isEqualTo(size.apply(plainClient)).isNotEqualTo(0);
     }
 
+    /** A non-unique key filed for one document, then several, then one again as they change and go. */
+    @Test
+    void aKeySharedByDocumentsFollowsTheirInsertsUpdatesAndDeletes() {
+        Pair shared = pair("shared");
+        shared.both(c -> c.createIndex(Indexes.ascending("team", "at")));
+        shared.both(c -> c.insertMany(List.of(new Document("_id", 1).append("team", "t1").append("at", 5L),
+                new Document("_id", 2).append("team", "t1").append("at", 5L),
+                new Document("_id", 3).append("team", "t1").append("at", 5L),
+                new Document("_id", 4).append("team", "t2").append("at", 5L))));
+        Bson sameKey = Filters.and(Filters.eq("team", "t1"), Filters.eq("at", 5L));
+        assertThat(shared.ids(c -> c.find(sameKey))).containsExactlyInAnyOrder(1, 2, 3);
+
+        shared.both(c -> c.deleteOne(Filters.eq("_id", 2)));
+        shared.both(c -> c.updateOne(Filters.eq("_id", 3), Updates.set("team", "t2")));
+        shared.both(c -> c.updateOne(Filters.eq("_id", 4), Updates.set("note", "same key, other field")));
+        for (Bson filter : List.of(sameKey, Filters.eq("team", "t2"), Filters.gte("team", "t1"),
+                Filters.and(Filters.eq("team", "t2"), Filters.lt("at", 6L)))) {
+            assertThat(shared.ids(c -> c.find(filter))).as("ids of %s", filter)
+                    .isEqualTo(shared.plainIds(c -> c.find(filter)));
+        }
+        assertThat(shared.ids(c -> c.find(sameKey))).containsExactly(1);
+
+        shared.both(c -> c.deleteOne(Filters.eq("_id", 1)));
+        shared.both(c -> c.deleteMany(Filters.eq("team", "t2")));
+        assertThat(shared.ids(c -> c.find(Filters.gte("team", "")))).isEmpty();
+        shared.both(c -> c.insertOne(new Document("_id", 5).append("team", "t1").append("at", 5L)));
+        assertThat(shared.ids(c -> c.find(sameKey))).containsExactly(5);
+    }
+
     /**
      * Documents are kept encoded: every value type the services store comes back as it was stored and as updates
      * changed it, in the order of a scan either way, exactly as from the server's own backend.
