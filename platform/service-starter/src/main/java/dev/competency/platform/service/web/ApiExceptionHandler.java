@@ -1,5 +1,6 @@
 package dev.competency.platform.service.web;
 
+import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.security.AccessDenied;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalStateException.class)
     ProblemDetail conflict(IllegalStateException e) {
         return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(Refusal.class)
+    ProblemDetail refused(Refusal e) {
+        HttpStatus status = HttpStatus.valueOf(e.kind().status());
+        return Problems.of(status, e.slug(), e.getMessage());
     }
 
     @ExceptionHandler(AccessDenied.class)

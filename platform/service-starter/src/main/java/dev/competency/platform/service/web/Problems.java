@@ -15,6 +15,7 @@ public final class Problems {
     public static final String FORBIDDEN = "forbidden";
     public static final String NOT_FOUND = "not-found";
     public static final String CONFLICT = "conflict";
+    public static final String UNPROCESSABLE = "unprocessable";
     public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
     public static final String INTERNAL = "internal-error";
 
