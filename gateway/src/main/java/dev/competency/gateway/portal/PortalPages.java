@@ -38,7 +38,7 @@ class PortalPages implements WebFluxConfigurer {
     private static final Resource INDEX = new ClassPathResource("static/index.html");
 
     @Bean
-    RouterFunction<ServerResponse> portalPages() {
+    RouterFunction<ServerResponse> portalPageRoutes() {
         RequestPredicate page = RequestPredicates.GET("/**")
                 .and(request -> isPagePath(request.path()))
                 .and(RequestPredicates.accept(MediaType.TEXT_HTML));
