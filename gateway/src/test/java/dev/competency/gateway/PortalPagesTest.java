@@ -3,9 +3,10 @@ package dev.competency.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 
 /**
@@ -21,7 +22,7 @@ class PortalPagesTest extends LocalGatewayTest {
         client().get().uri(path).accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectHeader().cacheControl(org.springframework.http.CacheControl.noCache())
+                .expectHeader().cacheControl(CacheControl.noCache())
                 .expectHeader().valueEquals("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
                         + "style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
                         + "base-uri 'self'; form-action 'self' " + BASE)

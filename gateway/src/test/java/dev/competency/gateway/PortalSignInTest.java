@@ -137,11 +137,11 @@ class PortalSignInTest extends LocalGatewayTest {
     }
 
     @Test
-    void oldSessionCookieIsWorthless_afterLogout() {
+    void refusesOldSessionCookie_afterLogout() {
         Browser browser = new Browser(BASE).signIn("author-ana");
         String oldSession = browser.cookie("SESSION");
         MultiValueMap<String, String> logoutForm = new LinkedMultiValueMap<>();
-        logoutForm.add("_csrf", browser.cookie("XSRF-TOKEN") == null ? csrfOf(browser) : browser.cookie("XSRF-TOKEN"));
+        logoutForm.add("_csrf", csrfOf(browser));
         assertThat(browser.post("/logout", logoutForm, headers -> { }).getStatus().value()).isEqualTo(302);
 
         Browser replay = new Browser(BASE);
@@ -202,6 +202,11 @@ class PortalSignInTest extends LocalGatewayTest {
             assertThat(JSON.readTree(refused.getResponseBody()).get("detail").asString()).contains("X-XSRF-TOKEN");
         }
         assertThat(StandInBackends.hits("/api/assessments/observations")).isEqualTo(before);
+        EntityExchangeResult<byte[]> logoutWithoutToken = browser.post("/logout", new LinkedMultiValueMap<>(),
+                headers -> { });
+        assertThat(logoutWithoutToken.getStatus().value()).isEqualTo(403);
+        assertThat(browser.get("/api/assessments/a-1", headers -> { }).getStatus().value())
+                .as("still signed in").isEqualTo(200);
 
         EntityExchangeResult<byte[]> accepted = browser.postJson("/api/assessments/observations", "{}",
                 headers -> headers.set("X-XSRF-TOKEN", csrf));
