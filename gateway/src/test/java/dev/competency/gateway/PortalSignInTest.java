@@ -8,6 +8,7 @@ import dev.competency.gateway.devissuer.SignIns;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,8 @@ class PortalSignInTest extends LocalGatewayTest {
         assertThat(signedIn.get("organisationUnit").asString()).isEqualTo("Platform engineering");
         assertThat(signedIn.get("teamId").asString()).isEqualTo("6233712f-50a9-4140-86c7-2a625148f704");
         assertThat(signedIn.get("managedTeams").size()).isZero();
-        assertThat(signedIn.get("expiresAt").asString()).isNotBlank();
+        assertThat(Instant.parse(signedIn.get("expiresAt").asString()))
+                .isBetween(Instant.now().plus(Duration.ofMinutes(3)), Instant.now().plus(Duration.ofMinutes(6)));
         assertThat(whoBody).doesNotContain("eyJ").doesNotContainIgnoringCase("token");
         ResponseCookie xsrf = browser.setCookie("XSRF-TOKEN");
         assertThat(xsrf).as("CSRF cookie").isNotNull();
