@@ -44,7 +44,8 @@ class DeployedProfilesTest {
 
     @Nested
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-            "OIDC_ISSUER_URI=" + ISSUER, "CIRCUIT_OPEN_DURATION=60s"})
+            "OIDC_ISSUER_URI=" + ISSUER, "CIRCUIT_OPEN_DURATION=60s", "OIDC_CLIENT_SECRET=compose-secret",
+            "OIDC_AUTHORIZATION_URI=" + ISSUER + "/protocol/openid-connect/auth"})
     @ActiveProfiles("docker")
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     class Docker extends Deployed {
@@ -87,9 +88,17 @@ class DeployedProfilesTest {
 
     @Nested
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-            "OIDC_ISSUER_URI=" + ISSUER})
+            "OIDC_ISSUER_URI=" + ISSUER, "OIDC_CLIENT_SECRET=k8s-secret"})
     @ActiveProfiles("k8s")
     class Kubernetes extends Deployed {
+    }
+
+    @Test
+    void refusesToStart_withoutClientSecret_outsideLocalProfile() {
+        SpringApplicationBuilder application = new SpringApplicationBuilder(GatewayApplication.class)
+                .profiles("docker")
+                .properties("server.port=0", "OIDC_ISSUER_URI=" + ISSUER, "spring.main.banner-mode=off");
+        assertThatThrownBy(application::run).hasStackTraceContaining("OIDC_CLIENT_SECRET");
     }
 
     @ParameterizedTest
@@ -97,7 +106,8 @@ class DeployedProfilesTest {
     void refusesToStartDevelopmentIssuer_besideDeploymentProfile(String profiles) {
         SpringApplicationBuilder application = new SpringApplicationBuilder(GatewayApplication.class)
                 .profiles(profiles.split(","))
-                .properties("server.port=0", "OIDC_ISSUER_URI=" + ISSUER, "spring.main.banner-mode=off");
+                .properties("server.port=0", "OIDC_ISSUER_URI=" + ISSUER, "OIDC_CLIENT_SECRET=s",
+                        "spring.main.banner-mode=off");
         assertThatThrownBy(application::run).hasStackTraceContaining("must not run together");
     }
 
@@ -120,7 +130,8 @@ class DeployedProfilesTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"/dev-issuer/jwks", "/dev-issuer/.well-known/openid-configuration"})
+        @ValueSource(strings = {"/dev-issuer/jwks", "/dev-issuer/.well-known/openid-configuration",
+                "/dev-issuer/authorize?response_type=code&client_id=portal", "/dev-issuer/logout"})
         void hasNoDevelopmentIssuer(String path) {
             client().get().uri(path).exchange()
                     .expectStatus().isNotFound()
@@ -134,6 +145,22 @@ class DeployedProfilesTest {
                             .with("password", "admin-ada-pass"))
                     .exchange()
                     .expectStatus().isNotFound();
+        }
+
+        @Test
+        void hasNoDevelopmentSignInForm() {
+            client().post().uri("/dev-issuer/authorize")
+                    .body(BodyInserters.fromFormData("account", "admin-ada").with("client_id", "portal"))
+                    .exchange()
+                    .expectStatus().isNotFound();
+        }
+
+        @Test
+        void sendsBrowsersToTheConfiguredProvider_toSignIn() {
+            client().get().uri("/oauth2/authorization/portal").exchange()
+                    .expectStatus().isFound()
+                    .expectHeader().value("Location", location -> assertThat(location)
+                            .startsWith(ISSUER + "/").contains("code_challenge_method=S256"));
         }
 
         @Test

@@ -1,5 +1,7 @@
 package dev.competency.gateway;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -15,6 +17,15 @@ import reactor.netty.resources.ConnectionProvider;
 final class FreshConnections {
 
     private FreshConnections() {
+    }
+
+    /** A port nothing listens on right now. */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static WebTestClient client(int port) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -14,9 +15,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The gateway as the local run starts it (profile {@code local}, development issuer on), in front of the stand-in
  * services. Every test class extending this one shares the same Spring context. Limits are lowered so tests reach
- * them quickly: 64 KB bodies, 1 s analytics timeout, bursts of 30 requests refilled at 5 per second.
+ * them quickly: 64 KB bodies, 1 s analytics timeout, bursts of 30 requests refilled at 5 per second. The port is
+ * chosen before the start, because the gateway redeems sign-in codes at its own token endpoint. The clock the
+ * gateway judges its sessions' access tokens by can be moved ({@link MovableClock}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "MAX_REQUEST_SIZE=64KB",
         "MAX_XAPI_REQUEST_SIZE=128KB",
         "MAX_IMPORT_REQUEST_SIZE=128KB",
@@ -26,9 +29,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "PORTAL_ORIGINS=http://portal.example",
         "OIDC_ISSUER_URI=" + LocalGatewayTest.ISSUER})
 @ActiveProfiles("local")
+@Import(MovableClock.class)
 abstract class LocalGatewayTest {
 
     static final String ISSUER = "http://gateway.test/dev-issuer";
+    static final int PORT = FreshConnections.freePort();
+    static final String BASE = "http://127.0.0.1:" + PORT;
 
     @LocalServerPort
     int port;
@@ -42,6 +48,11 @@ abstract class LocalGatewayTest {
         registry.add("ASSESSMENTS_URL", () -> StandInBackends.url("assessments"));
         registry.add("LEARNER_PROFILES_URL", () -> StandInBackends.url("learner-profiles"));
         registry.add("ANALYTICS_URL", () -> StandInBackends.url("analytics"));
+        registry.add("server.port", () -> PORT);
+        registry.add("OIDC_AUTHORIZATION_URI", () -> BASE + "/dev-issuer/authorize");
+        registry.add("OIDC_TOKEN_URI", () -> BASE + "/dev-issuer/token");
+        registry.add("OIDC_JWK_SET_URI", () -> BASE + "/dev-issuer/jwks");
+        registry.add("OIDC_END_SESSION_URI", () -> BASE + "/dev-issuer/logout");
     }
 
     TestTokens tokens() {

@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,13 +75,51 @@ public class DevIssuer {
 
     /** A signed access token for the account, valid for {@link #TOKEN_LIFETIME}. */
     String issue(DemoAccount account, String clientId) {
-        Instant now = clock.instant();
+        return sign(accountClaims(account, clientId, clock.instant(), TOKEN_LIFETIME).build());
+    }
+
+    /** The access token of an authorization-code sign-in, valid for {@code lifetime}, naming the sign-in. */
+    String issueAccessToken(DemoAccount account, String clientId, Duration lifetime, String signInId) {
+        return sign(accountClaims(account, clientId, clock.instant(), lifetime).claim("sid", signInId).build());
+    }
+
+    /**
+     * The OpenID Connect ID token: for the client ({@code aud}), echoing the {@code nonce} of the authorization
+     * request, with the same profile and platform claims as the access token.
+     */
+    String issueIdToken(DemoAccount account, String clientId, Duration lifetime, String signInId, String nonce,
+                        Instant authenticatedAt) {
+        JWTClaimsSet.Builder claims = accountClaims(account, clientId, clock.instant(), lifetime)
+                .audience(clientId)
+                .claim("sid", signInId)
+                .claim("auth_time", authenticatedAt.getEpochSecond());
+        if (nonce != null) {
+            claims.claim("nonce", nonce);
+        }
+        return sign(claims.build());
+    }
+
+    /** The claims of a token this issuer signed (expired or not), or empty when it did not sign it. */
+    Optional<JWTClaimsSet> signedClaims(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))) {
+                return Optional.empty();
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            return issuer.equals(claims.getIssuer()) ? Optional.of(claims) : Optional.empty();
+        } catch (ParseException | JOSEException e) {
+            return Optional.empty();
+        }
+    }
+
+    private JWTClaimsSet.Builder accountClaims(DemoAccount account, String clientId, Instant now, Duration lifetime) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(account.subject())
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(TOKEN_LIFETIME)))
+                .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("azp", clientId)
                 .claim("preferred_username", account.name())
@@ -91,7 +131,7 @@ public class DevIssuer {
         if (account.teamId() != null) {
             claims.claim("team_id", account.teamId());
         }
-        return sign(claims.build());
+        return claims;
     }
 
     /** Signs any claims with the issuer's key (tests use it for expired and foreign tokens). */

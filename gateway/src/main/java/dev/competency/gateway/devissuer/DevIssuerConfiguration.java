@@ -1,8 +1,10 @@
 package dev.competency.gateway.devissuer;
 
+import dev.competency.gateway.security.CorsProperties;
 import dev.competency.gateway.security.SecurityProperties;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,13 +43,37 @@ class DevIssuerConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> devIssuerRoutes(DevIssuer issuer) {
-        DevIssuerHandler handler = new DevIssuerHandler(issuer);
+    SignIns devIssuerSignIns() {
+        return new SignIns(Clock.systemUTC());
+    }
+
+    /**
+     * The portal client as the gateway registers it: same id and secret ({@code OIDC_CLIENT_ID},
+     * {@code OIDC_CLIENT_SECRET}), codes sent back to the gateway's callback on the request's origin or a portal
+     * origin ({@code PORTAL_ORIGINS}).
+     */
+    @Bean
+    PortalClient devIssuerPortalClient(@Value("${platform.portal-client.client-id}") String clientId,
+                                       @Value("${platform.portal-client.client-secret}") String clientSecret,
+                                       CorsProperties cors,
+                                       @Value("${platform.dev-issuer.access-token-lifetime:5m}") Duration lifetime) {
+        return new PortalClient(clientId, clientSecret, cors.allowedOrigins(), lifetime);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> devIssuerRoutes(DevIssuer issuer, SignIns signIns, PortalClient portalClient) {
+        DevIssuerHandler handler = new DevIssuerHandler(issuer, signIns, portalClient);
+        AuthorizationEndpoint authorization = new AuthorizationEndpoint(issuer, signIns, portalClient,
+                Clock.systemUTC());
         return RouterFunctions.route()
                 .GET(BASE + "/jwks", handler::jwks)
                 .GET(BASE + "/.well-known/openid-configuration", handler::discovery)
+                .GET(BASE + "/authorize", authorization::showLoginPage)
+                .POST(BASE + "/authorize", RequestPredicates.contentType(MediaType.APPLICATION_FORM_URLENCODED),
+                        authorization::signIn)
                 .POST(BASE + "/token", RequestPredicates.contentType(MediaType.APPLICATION_FORM_URLENCODED),
                         handler::token)
+                .GET(BASE + "/logout", authorization::logout)
                 .build();
     }
 }

@@ -2,6 +2,7 @@ package dev.competency.gateway.problem;
 
 import dev.competency.gateway.limits.PayloadTooLarge;
 import dev.competency.gateway.requestid.RequestIdFilter;
+import dev.competency.gateway.signin.SessionEnded;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -20,7 +21,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Turns every failure that reaches the web layer into a problem detail: no route or file (404), a body over the
- * limit (413), a service that cannot be reached or whose circuit is open (503), one that answers too slowly (504),
+ * limit (413), a browser session whose tokens could not be renewed (401, the session is already invalidated), a service that cannot be reached or whose circuit is open (503), one that answers too slowly (504),
  * and anything unexpected (500, logged with the request id). Runs before Spring Boot's default handler.
  */
 @Component
@@ -45,6 +46,10 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
             // The rest of the body was not read, so the connection cannot carry another request.
             return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE,
                     tooLarge.getMessage(), headers -> headers.setConnection("close"));
+        }
+        if (failure instanceof SessionEnded) {
+            return problems.write(exchange, HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
+                    "Your session has ended; sign in again");
         }
         if (failure instanceof ServiceUnavailableException) {
             log.atWarn().addKeyValue("requestId", RequestIdFilter.of(exchange))

@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * The platform roles a token carries, read the way the services read them: the {@code roles} claim, or Keycloak's
  * {@code realm_access.roles}. Names outside the platform's six roles are ignored.
  */
-final class TokenRoles {
+public final class TokenRoles {
 
     static final List<String> ROLES = List.of("LEARNER", "MANAGER", "ASSESSOR", "AUTHOR", "ANALYST", "ADMIN");
 
@@ -22,8 +22,13 @@ final class TokenRoles {
     }
 
     static Set<String> of(Jwt jwt) {
-        Set<String> names = new LinkedHashSet<>(strings(jwt.getClaim("roles")));
-        if (jwt.getClaim("realm_access") instanceof Map<?, ?> realm) {
+        return of(jwt.getClaims());
+    }
+
+    /** The platform roles among the claims of a token. */
+    public static Set<String> of(Map<String, Object> claims) {
+        Set<String> names = new LinkedHashSet<>(strings(claims.get("roles")));
+        if (claims.get("realm_access") instanceof Map<?, ?> realm) {
             names.addAll(strings(realm.get("roles")));
         }
         Set<String> roles = new LinkedHashSet<>();
@@ -37,7 +42,11 @@ final class TokenRoles {
     }
 
     static Collection<GrantedAuthority> authorities(Jwt jwt) {
-        return of(jwt).stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        return authorities(jwt.getClaims());
+    }
+
+    static Collection<GrantedAuthority> authorities(Map<String, Object> claims) {
+        return of(claims).stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
     }
 
     private static List<String> strings(Object claim) {
