@@ -2,6 +2,7 @@ package dev.competency.frameworks.framework.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.competency.platform.service.error.Refusal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -51,7 +52,7 @@ public class Framework {
     @CommandHandler
     void handle(EditFramework command, Clock clock) {
         if (status == FrameworkStatus.RETIRED) {
-            throw new IllegalStateException("framework " + frameworkId + " is retired and can no longer be edited");
+            throw Refusal.conflict("framework " + frameworkId + " is retired and can no longer be edited");
         }
         if (command.content() == null) {
             throw new InvalidFrameworkException("content is required");
@@ -72,10 +73,10 @@ public class Framework {
     @CommandHandler
     void handle(PublishFramework command, Clock clock) {
         if (status == FrameworkStatus.RETIRED) {
-            throw new IllegalStateException("framework " + frameworkId + " is retired and can no longer be published");
+            throw Refusal.conflict("framework " + frameworkId + " is retired and can no longer be published");
         }
         if (draft == null) {
-            throw new IllegalStateException("framework " + frameworkId + " has no draft to publish; version "
+            throw Refusal.conflict("framework " + frameworkId + " has no draft to publish; version "
                     + publishedVersion + " is already published");
         }
         if (draft.competencies().isEmpty()) {
@@ -90,10 +91,10 @@ public class Framework {
     @CommandHandler
     void handle(RetireFramework command, Clock clock) {
         if (status == FrameworkStatus.RETIRED) {
-            throw new IllegalStateException("framework " + frameworkId + " is already retired");
+            throw Refusal.conflict("framework " + frameworkId + " is already retired");
         }
         if (publishedVersion == 0) {
-            throw new IllegalStateException("framework " + frameworkId + " was never published; there is nothing to"
+            throw Refusal.conflict("framework " + frameworkId + " was never published; there is nothing to"
                     + " retire");
         }
         apply(new FrameworkVersionRetired(frameworkId, publishedVersion, command.retiredBy(), command.reason(),

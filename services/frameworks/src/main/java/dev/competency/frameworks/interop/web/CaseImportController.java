@@ -2,11 +2,12 @@ package dev.competency.frameworks.interop.web;
 
 import dev.competency.frameworks.access.FrameworkAccessPolicy;
 import dev.competency.frameworks.framework.domain.FrameworkStatus;
-import dev.competency.frameworks.framework.query.FrameworkCatalogue;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionView;
-import dev.competency.frameworks.interop.CaseImporter;
+import dev.competency.frameworks.framework.query.FrameworkCatalogue;
 import dev.competency.frameworks.interop.CaseImporter.ImportReport;
+import dev.competency.frameworks.interop.CaseImporter;
 import dev.competency.frameworks.interop.casefile.CasePackageExport;
+import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.web.ResourceNotFound;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,7 +50,7 @@ class CaseImportController {
         VersionView view = catalogue.version(frameworkId, version).orElseThrow(() -> new ResourceNotFound(
                 "No version " + version + " of framework " + frameworkId));
         if (view.status() == FrameworkStatus.DRAFT) {
-            throw new IllegalStateException("version " + version + " of framework " + frameworkId
+            throw Refusal.conflict("version " + version + " of framework " + frameworkId
                     + " is a draft; only published versions are exported");
         }
         return CasePackageExport.export(new CasePackageExport.Source(frameworkId, version,

@@ -3,8 +3,9 @@ package dev.competency.frameworks.resource.domain;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.competency.frameworks.framework.domain.InvalidFrameworkException;
-import dev.competency.frameworks.framework.domain.PublishedFrameworks;
 import dev.competency.frameworks.framework.domain.PublishedFrameworks.PublishedVersion;
+import dev.competency.frameworks.framework.domain.PublishedFrameworks;
+import dev.competency.platform.service.error.Refusal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -63,7 +64,7 @@ public class LearningResource {
     @CommandHandler
     void handle(PublishLearningResource command, Clock clock) {
         if (draft == null) {
-            throw new IllegalStateException("learning resource " + resourceId + " has no draft to publish; version "
+            throw Refusal.conflict("learning resource " + resourceId + " has no draft to publish; version "
                     + publishedVersion + " is already published");
         }
         apply(new LearningResourceVersionPublished(resourceId, draftVersion, draft, command.publishedBy(),

@@ -3,8 +3,9 @@ package dev.competency.frameworks.roleprofile.domain;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.competency.frameworks.framework.domain.InvalidFrameworkException;
-import dev.competency.frameworks.framework.domain.PublishedFrameworks;
 import dev.competency.frameworks.framework.domain.PublishedFrameworks.PublishedVersion;
+import dev.competency.frameworks.framework.domain.PublishedFrameworks;
+import dev.competency.platform.service.error.Refusal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,7 +61,7 @@ public class RoleProfile {
     @CommandHandler
     void handle(PublishRoleProfile command, Clock clock) {
         if (draft == null) {
-            throw new IllegalStateException("role profile " + roleProfileId + " has no draft to publish; version "
+            throw Refusal.conflict("role profile " + roleProfileId + " has no draft to publish; version "
                     + publishedVersion + " is already published");
         }
         apply(new RoleProfileVersionPublished(roleProfileId, draftVersion, draft, command.publishedBy(),

@@ -6,6 +6,7 @@ import static dev.competency.frameworks.framework.domain.Contents.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import dev.competency.platform.service.error.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -148,7 +149,7 @@ class FrameworkTest {
         fixture.given(CREATED, edited(1, valid()), published(1, valid(), 1),
                         new FrameworkVersionRetired("fw-1", 1, "author-1", "superseded", EARLIER))
                 .when(new EditFramework("fw-1", valid(), "author-1"))
-                .expectException(IllegalStateException.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("framework fw-1 is retired and can no longer be edited")
                 .expectNoEvents();
     }
@@ -209,7 +210,7 @@ class FrameworkTest {
     void rejectsPublication_withConflict_whenThereIsNoDraft() {
         fixture.given(CREATED, edited(1, valid()), published(1, valid(), 1))
                 .when(new PublishFramework("fw-1", "author-1"))
-                .expectException(IllegalStateException.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage(containsString("has no draft to publish"))
                 .expectNoEvents();
     }
@@ -228,7 +229,7 @@ class FrameworkTest {
         fixture.given(CREATED, edited(1, valid()), published(1, valid(), 1),
                         new FrameworkVersionRetired("fw-1", 1, "author-1", null, EARLIER))
                 .when(new PublishFramework("fw-1", "author-1"))
-                .expectException(IllegalStateException.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage(containsString("is retired"));
     }
 
@@ -244,7 +245,7 @@ class FrameworkTest {
     void rejectsRetirement_whenFrameworkWasNeverPublished() {
         fixture.given(CREATED)
                 .when(new RetireFramework("fw-1", "author-1", null))
-                .expectException(IllegalStateException.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage(containsString("was never published"))
                 .expectNoEvents();
     }
@@ -254,7 +255,7 @@ class FrameworkTest {
         fixture.given(CREATED, edited(1, valid()), published(1, valid(), 1),
                         new FrameworkVersionRetired("fw-1", 1, "author-1", null, EARLIER))
                 .when(new RetireFramework("fw-1", "author-1", null))
-                .expectException(IllegalStateException.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("framework fw-1 is already retired");
     }
 }

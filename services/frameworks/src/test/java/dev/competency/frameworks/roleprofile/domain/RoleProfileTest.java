@@ -3,8 +3,9 @@ package dev.competency.frameworks.roleprofile.domain;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.competency.frameworks.framework.domain.InvalidFrameworkException;
-import dev.competency.frameworks.framework.domain.PublishedFrameworks;
 import dev.competency.frameworks.framework.domain.PublishedFrameworks.PublishedVersion;
+import dev.competency.frameworks.framework.domain.PublishedFrameworks;
+import dev.competency.platform.service.error.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -74,7 +75,7 @@ class RoleProfileTest {
         fixture.given(new RoleProfileDefined("rp-1", 1, BACKEND, "author-1", NOW),
                         new RoleProfileVersionPublished("rp-1", 1, BACKEND, "author-1", NOW))
                 .when(new PublishRoleProfile("rp-1", "author-1"))
-                .expectException(IllegalStateException.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage(containsString("has no draft to publish"));
     }
 
