@@ -13,6 +13,7 @@ import dev.competency.frameworks.framework.query.FrameworkCatalogue;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.CompetencyHit;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.FrameworkSummary;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionView;
+import dev.competency.frameworks.web.TextParameters;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.web.ResourceNotFound;
 import java.net.URI;
@@ -77,7 +78,8 @@ class FrameworkController {
     List<FrameworkSummary> list(@RequestParam(required = false) String q,
                                 @RequestParam(required = false) String code, Caller caller) {
         access.requireReader(caller);
-        return catalogue.list(q, code);
+        return catalogue.list(TextParameters.checked("q", q, TextParameters.SEARCH_TEXT),
+                TextParameters.checked("code", code, TextParameters.CODE));
     }
 
     @GetMapping("/competencies")
@@ -86,7 +88,9 @@ class FrameworkController {
                                      @RequestParam(required = false) String frameworkId,
                                      @RequestParam(required = false) Integer version, Caller caller) {
         access.requireReader(caller);
-        return catalogue.competencies(q, code, frameworkId, version);
+        return catalogue.competencies(TextParameters.checked("q", q, TextParameters.SEARCH_TEXT),
+                TextParameters.checked("code", code, TextParameters.CODE),
+                TextParameters.checked("frameworkId", frameworkId, TextParameters.ID), version);
     }
 
     @GetMapping("/{frameworkId}")

@@ -7,6 +7,7 @@ import dev.competency.frameworks.framework.query.FrameworkCatalogue;
 import dev.competency.frameworks.interop.CaseImporter.ImportReport;
 import dev.competency.frameworks.interop.CaseImporter;
 import dev.competency.frameworks.interop.casefile.CasePackageExport;
+import dev.competency.frameworks.web.TextParameters;
 import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.web.ResourceNotFound;
@@ -41,6 +42,7 @@ class CaseImportController {
                                @RequestParam(defaultValue = "false") boolean publish,
                                @RequestParam(required = false) String code, Caller caller) {
         access.requireAuthor(caller);
+        TextParameters.checked("code", code, TextParameters.CODE);
         return importer.importPackage(pkg, dryRun, publish, code, caller.subject());
     }
 

@@ -1,9 +1,10 @@
 package dev.competency.frameworks.interop.web;
 
 import dev.competency.frameworks.access.FrameworkAccessPolicy;
-import dev.competency.frameworks.interop.CaseImporter;
 import dev.competency.frameworks.interop.CaseImporter.ImportReport;
+import dev.competency.frameworks.interop.CaseImporter;
 import dev.competency.frameworks.interop.esco.EscoCsv;
+import dev.competency.frameworks.web.TextParameters;
 import dev.competency.platform.service.security.Caller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,6 +33,9 @@ class EscoImportController {
                            @RequestParam(defaultValue = "false") boolean publish,
                            @RequestParam(required = false) String code, Caller caller) {
         access.requireAuthor(caller);
+        TextParameters.checked("identifier", identifier, TextParameters.EXTERNAL_ID);
+        TextParameters.checked("title", title, TextParameters.TITLE);
+        TextParameters.checked("code", code, TextParameters.CODE);
         return importer.importPackage(EscoCsv.toCasePackage(csv, identifier, title), dryRun, publish, code,
                 caller.subject());
     }

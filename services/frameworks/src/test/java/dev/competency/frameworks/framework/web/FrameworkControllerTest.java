@@ -26,6 +26,7 @@ import dev.competency.frameworks.framework.query.FrameworkCatalogue.FrameworkSum
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionState;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionView;
 import dev.competency.frameworks.web.WebSliceTest;
+import dev.competency.platform.service.error.Refusal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -161,7 +162,7 @@ class FrameworkControllerTest extends WebSliceTest {
     @Test
     void answersConflict_whenEditingARetiredFramework() throws Exception {
         known(DRAFT);
-        when(commands.sendAndWait(any())).thenThrow(new IllegalStateException(
+        when(commands.sendAndWait(any())).thenThrow(Refusal.conflict(
                 "framework fw-1 is retired and can no longer be edited"));
 
         mvc.perform(put("/api/frameworks/fw-1/draft").header("Authorization", AUTHOR)
@@ -185,7 +186,7 @@ class FrameworkControllerTest extends WebSliceTest {
     @Test
     void answersConflict_whenThereIsNoDraftToPublish() throws Exception {
         known(DRAFT);
-        when(commands.sendAndWait(any())).thenThrow(new IllegalStateException("framework fw-1 has no draft to"
+        when(commands.sendAndWait(any())).thenThrow(Refusal.conflict("framework fw-1 has no draft to"
                 + " publish"));
 
         mvc.perform(post("/api/frameworks/fw-1/publication").header("Authorization", AUTHOR))
@@ -215,7 +216,7 @@ class FrameworkControllerTest extends WebSliceTest {
     @Test
     void answersConflict_whenRetiringAFrameworkThatWasNeverPublished() throws Exception {
         known(DRAFT);
-        when(commands.sendAndWait(any())).thenThrow(new IllegalStateException("framework fw-1 was never published;"
+        when(commands.sendAndWait(any())).thenThrow(Refusal.conflict("framework fw-1 was never published;"
                 + " there is nothing to retire"));
 
         mvc.perform(post("/api/frameworks/fw-1/retirement").header("Authorization", AUTHOR))
@@ -278,5 +279,34 @@ class FrameworkControllerTest extends WebSliceTest {
                         .header("Authorization", LEARNER))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].id").value("c-1"));
+    }
+    @Test
+    void refusesSearchParameters_withBadRequestNamingTheParameter_whenTheyHoldControlCharactersOrAreTooLong()
+            throws Exception {
+        mvc.perform(get("/api/frameworks").param("q", "\u0000").header("Authorization", LEARNER))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("/problems/invalid-request"))
+                .andExpect(jsonPath("$.detail").value(containsString("parameter 'q'")));
+        mvc.perform(get("/api/frameworks").param("code", "DEV\u0007").header("Authorization", LEARNER))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("parameter 'code'")));
+        mvc.perform(get("/api/frameworks").param("q", "a".repeat(201)).header("Authorization", LEARNER))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("at most 200 characters")));
+        mvc.perform(get("/api/frameworks/competencies").param("q", "api\u0000").header("Authorization", LEARNER))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("parameter 'q'")));
+        mvc.perform(get("/api/frameworks/competencies").param("frameworkId", "f".repeat(101))
+                        .header("Authorization", LEARNER))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("parameter 'frameworkId'")));
+        mvc.perform(get("/api/frameworks/role-profiles").param("frameworkId", "\u0000")
+                        .header("Authorization", LEARNER))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/frameworks/learning-resources").param("frameworkId", "\u001b")
+                        .header("Authorization", LEARNER))
+                .andExpect(status().isBadRequest());
+        verify(frameworks, never()).list(any(), any());
+        verify(frameworks, never()).competencies(any(), any(), any(), any());
     }
 }
