@@ -309,4 +309,46 @@ class FrameworkControllerTest extends WebSliceTest {
         verify(frameworks, never()).list(any(), any());
         verify(frameworks, never()).competencies(any(), any(), any(), any());
     }
+
+    @Test
+    void namesTheFieldWithoutJavaTypeNames_whenABodyValueHasTheWrongType() throws Exception {
+        known(DRAFT);
+
+        String created = mvc.perform(post("/api/frameworks").header("Authorization", AUTHOR)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"code\": [\"DEV\"], \"title\": \"B\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("/problems/invalid-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("code"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be text"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(created).doesNotContain("dev.competency", "java.", "Cannot deserialize", "$");
+
+        String position = mvc.perform(put("/api/frameworks/fw-1/draft").header("Authorization", AUTHOR)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\": \"B\", \"competencies\": [{\"code\": \"A\", \"title\": \"A\","
+                                + " \"position\": \"first\"}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("competencies[0].position"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a whole number"))
+                .andExpect(jsonPath("$.detail").value(containsString("competencies[0].position")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(position).doesNotContain("dev.competency", "java.", "Integer");
+
+        String method = mvc.perform(put("/api/frameworks/fw-1/draft").header("Authorization", AUTHOR)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\": \"B\", \"policy\": {\"method\": {\"type\": \"MAGIC\"}}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("policy.method.type"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("HIGHEST")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(method).doesNotContain("dev.competency", "MethodType");
+
+        String syntax = mvc.perform(post("/api/frameworks").header("Authorization", AUTHOR)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"code\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("not valid JSON")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(syntax).doesNotContain("dev.competency", "java.", "tools.jackson");
+        verify(commands, never()).sendAndWait(any());
+    }
 }
