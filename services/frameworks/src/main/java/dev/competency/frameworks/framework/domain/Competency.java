@@ -18,13 +18,9 @@ public record Competency(String id, String code, String title, String descriptio
                          Integer position, String taxonomyLabel, String externalId, String externalChangedAt,
                          Scale scaleOverride, Policy policyOverride) {
 
-    Competency withIdAndPosition(String newId, int newPosition) {
-        return new Competency(newId, code, title, description, parentCode, newPosition, taxonomyLabel, externalId,
-                externalChangedAt, scaleOverride, policyOverride);
-    }
-
-    Competency withPolicy(Policy policy) {
-        return new Competency(id, code, title, description, parentCode, position, taxonomyLabel, externalId,
-                externalChangedAt, scaleOverride, policy);
+    /** The same competency with its stored id, its position among its siblings, a stripped title and policy. */
+    Competency normalized(String newId, int newPosition, Policy policy) {
+        return new Competency(newId, code, title.strip(), description, parentCode, newPosition, taxonomyLabel,
+                externalId, externalChangedAt, scaleOverride, policy);
     }
 }

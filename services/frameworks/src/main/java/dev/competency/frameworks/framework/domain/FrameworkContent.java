@@ -23,4 +23,10 @@ public record FrameworkContent(String title, String description, String external
     public static FrameworkContent empty(String title, String description) {
         return new FrameworkContent(title, description, null, List.of(), List.of(), Scale.DEFAULT, Policy.DEFAULT);
     }
+
+    /** The same content with its competencies in stored form and the scale and policy filled in. */
+    FrameworkContent normalized(List<Competency> storedCompetencies, Scale filledScale, Policy filledPolicy) {
+        return new FrameworkContent(title.strip(), description, externalId, storedCompetencies, relations, filledScale,
+                filledPolicy);
+    }
 }

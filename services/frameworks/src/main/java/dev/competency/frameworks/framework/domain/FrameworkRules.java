@@ -6,9 +6,12 @@ import dev.competency.contracts.frameworks.FrameworkPublished.RollUpType;
 import java.time.Duration;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,8 +25,14 @@ import java.util.regex.Pattern;
  */
 public final class FrameworkRules {
 
+    /** The depth of a competency whose parent chain loops (or leads into a loop): it has none. */
+    private static final int IN_CYCLE = -1;
+
     /** Competency codes: letters, digits and {@code . _ : -}, no spaces, at most 100 characters. */
     public static final Pattern COMPETENCY_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+
+    /** The deepest a competency tree may be: a root is at level 1, its children at level 2, and so on. */
+    public static final int MAX_DEPTH = 32;
 
     private FrameworkRules() {
     }
@@ -71,7 +80,7 @@ public final class FrameworkRules {
                 children.computeIfAbsent(parent, p -> new ArrayList<>()).add(competency.code());
             }
         }
-        treeCycles(byCode, problems);
+        treeShape(byCode, problems);
         relationProblems(content.relations(), byCode.keySet(), problems);
         Scale scale = content.scale() == null ? Scale.DEFAULT : content.scale();
         scaleProblems("scale", scale, problems);
@@ -90,22 +99,45 @@ public final class FrameworkRules {
         return problems;
     }
 
-    private static void treeCycles(Map<String, Competency> byCode, List<String> problems) {
-        Set<String> reported = new HashSet<>();
+    /**
+     * Cycles in the parent chains and competencies deeper than {@link #MAX_DEPTH}, in one pass that visits every
+     * competency once and keeps no recursion, however long the chains are.
+     */
+    private static void treeShape(Map<String, Competency> byCode, List<String> problems) {
+        Map<String, Integer> depths = new HashMap<>();
         for (String start : byCode.keySet()) {
-            List<String> chain = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
+            List<String> path = new ArrayList<>();
+            Map<String, Integer> onPath = new HashMap<>();
             String current = start;
-            while (current != null && byCode.containsKey(current) && seen.add(current)) {
-                chain.add(current);
+            int depth = 0;
+            while (current != null && byCode.containsKey(current)) {
+                Integer known = depths.get(current);
+                if (known != null) {
+                    depth = known;
+                    break;
+                }
+                Integer index = onPath.get(current);
+                if (index != null) {
+                    List<String> cycle = new ArrayList<>(path.subList(index, path.size()));
+                    cycle.forEach(code -> depths.put(code, IN_CYCLE));
+                    cycle.add(current);
+                    problems.add("competency '" + current + "': the parent chain forms a cycle: "
+                            + String.join(" -> ", cycle));
+                    path = path.subList(0, index);
+                    depth = IN_CYCLE;
+                    break;
+                }
+                onPath.put(current, path.size());
+                path.add(current);
                 current = byCode.get(current).parentCode();
             }
-            if (current != null && seen.contains(current) && !reported.contains(current)) {
-                List<String> cycle = new ArrayList<>(chain.subList(chain.indexOf(current), chain.size()));
-                reported.addAll(cycle);
-                cycle.add(current);
-                problems.add("competency '" + current + "': the parent chain forms a cycle: "
-                        + String.join(" -> ", cycle));
+            for (int i = path.size() - 1; i >= 0; i--) {
+                depth = depth == IN_CYCLE ? IN_CYCLE : depth + 1;
+                depths.put(path.get(i), depth);
+                if (depth == MAX_DEPTH + 1) {
+                    problems.add("competency '" + path.get(i) + "': it is " + depth + " levels deep; at most "
+                            + MAX_DEPTH + " are allowed");
+                }
             }
         }
     }
@@ -140,39 +172,41 @@ public final class FrameworkRules {
         }
     }
 
-    /** One cycle of a directed graph as a closed path, or empty. */
+    /** One cycle of a directed graph as a closed path, or empty; depth first, without recursion. */
     private static List<String> cycle(Map<String, List<String>> edges) {
         Set<String> done = new HashSet<>();
         for (String start : edges.keySet()) {
-            List<String> path = new ArrayList<>();
-            List<String> found = visit(start, edges, done, new LinkedHashSet<>(), path);
-            if (!found.isEmpty()) {
-                return found;
+            if (done.contains(start)) {
+                continue;
+            }
+            List<String> path = new ArrayList<>(List.of(start));
+            Map<String, Integer> onPath = new HashMap<>(Map.of(start, 0));
+            Deque<Iterator<String>> pending = new ArrayDeque<>();
+            pending.push(edges.getOrDefault(start, List.of()).iterator());
+            while (!pending.isEmpty()) {
+                Iterator<String> next = pending.peek();
+                if (!next.hasNext()) {
+                    pending.pop();
+                    String node = path.remove(path.size() - 1);
+                    onPath.remove(node);
+                    done.add(node);
+                    continue;
+                }
+                String target = next.next();
+                Integer index = onPath.get(target);
+                if (index != null) {
+                    List<String> closed = new ArrayList<>(path.subList(index, path.size()));
+                    closed.add(target);
+                    return closed;
+                }
+                if (done.contains(target)) {
+                    continue;
+                }
+                onPath.put(target, path.size());
+                path.add(target);
+                pending.push(edges.getOrDefault(target, List.of()).iterator());
             }
         }
-        return List.of();
-    }
-
-    private static List<String> visit(String node, Map<String, List<String>> edges, Set<String> done,
-                                      LinkedHashSet<String> onPath, List<String> path) {
-        if (onPath.contains(node)) {
-            List<String> closed = new ArrayList<>(path.subList(path.indexOf(node), path.size()));
-            closed.add(node);
-            return closed;
-        }
-        if (!done.add(node)) {
-            return List.of();
-        }
-        onPath.add(node);
-        path.add(node);
-        for (String next : edges.getOrDefault(node, List.of())) {
-            List<String> found = visit(next, edges, done, onPath, path);
-            if (!found.isEmpty()) {
-                return found;
-            }
-        }
-        onPath.remove(node);
-        path.remove(path.size() - 1);
         return List.of();
     }
 

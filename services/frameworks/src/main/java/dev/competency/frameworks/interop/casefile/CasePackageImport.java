@@ -9,8 +9,10 @@ import dev.competency.frameworks.framework.domain.Policy;
 import dev.competency.frameworks.framework.domain.Relation;
 import dev.competency.frameworks.framework.domain.Scale;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -112,7 +114,7 @@ public final class CasePackageImport {
         }
         Map<String, Scale> itemScales = new HashMap<>();
         Scale frameworkScale = rubrics(pkg.path("CFRubrics"), items, itemScales, warnings, errors);
-        addTree("", children, items, sequence, codes, previous, frameworkId, itemScales, competencies);
+        addTree(children, items, sequence, codes, previous, frameworkId, itemScales, competencies);
 
         List<Relation> pendingRelations = new ArrayList<>();
         for (String[] ends : relationEnds) {
@@ -330,19 +332,37 @@ public final class CasePackageImport {
         return item.lastChange() == null || known == null || item.lastChange().isAfter(known);
     }
 
-    private static void addTree(String parent, Map<String, List<String>> children, Map<String, Item> items,
+    /** The items in tree order, depth first with siblings sorted, walked with an explicit stack. */
+    private static void addTree(Map<String, List<String>> children, Map<String, Item> items,
                                 Map<String, Double> sequence, Map<String, String> codes,
                                 Map<String, Competency> previous, String frameworkId, Map<String, Scale> itemScales,
                                 List<Competency> out) {
-        List<String> group = new ArrayList<>(children.getOrDefault(parent, List.of()));
-        group.sort(Comparator.comparing((String id) -> sequence.getOrDefault(id, Double.MAX_VALUE))
-                .thenComparing(id -> items.get(id).order()));
-        for (int position = 0; position < group.size(); position++) {
-            Item item = items.get(group.get(position));
-            String parentCode = parent.isEmpty() ? null : codes.get(parent);
-            out.add(competency(item, codes.get(item.identifier()), parentCode, position,
+        Comparator<String> siblingOrder = Comparator
+                .comparing((String id) -> sequence.getOrDefault(id, Double.MAX_VALUE))
+                .thenComparing(id -> items.get(id).order());
+        Deque<Placement> pending = new ArrayDeque<>();
+        pushChildren("", children, siblingOrder, pending);
+        while (!pending.isEmpty()) {
+            Placement placement = pending.pop();
+            Item item = items.get(placement.identifier());
+            String parentCode = placement.parent().isEmpty() ? null : codes.get(placement.parent());
+            out.add(competency(item, codes.get(item.identifier()), parentCode, placement.position(),
                     previous.get(item.identifier()), frameworkId, itemScales.get(item.identifier())));
-            addTree(item.identifier(), children, items, sequence, codes, previous, frameworkId, itemScales, out);
+            pushChildren(item.identifier(), children, siblingOrder, pending);
+        }
+    }
+
+    /** An item with its parent's identifier (empty for a root) and its position among its siblings. */
+    private record Placement(String identifier, String parent, int position) {
+    }
+
+    /** Pushes the children of {@code parent} so that the first child comes off the stack first. */
+    private static void pushChildren(String parent, Map<String, List<String>> children, Comparator<String> order,
+                                     Deque<Placement> pending) {
+        List<String> group = new ArrayList<>(children.getOrDefault(parent, List.of()));
+        group.sort(order);
+        for (int position = group.size() - 1; position >= 0; position--) {
+            pending.push(new Placement(group.get(position), parent, position));
         }
     }
 

@@ -5,6 +5,7 @@ import static dev.competency.frameworks.framework.domain.Contents.policy;
 import static dev.competency.frameworks.framework.domain.Contents.rollUp;
 import static dev.competency.frameworks.framework.domain.Contents.valid;
 import static dev.competency.frameworks.framework.domain.Contents.withCompetency;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.competency.contracts.evidence.SourceType;
@@ -15,11 +16,13 @@ import dev.competency.contracts.frameworks.MethodType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -165,5 +168,38 @@ class FrameworkValidationTest {
 
     private static Arguments rule(String name, FrameworkContent content, String message) {
         return Arguments.of(name, content, message);
+    }
+    @Test
+    void refusesDeepDraft_whenParentChainExceedsTheMaximumDepth() {
+        fixture.given(new FrameworkCreated("fw-1", "DEV", "Backend", null, 1, "author-1", NOW))
+                .when(new EditFramework("fw-1", Contents.chain(FrameworkRules.MAX_DEPTH + 1), "author-1"))
+                .expectException(InvalidFrameworkException.class)
+                .expectExceptionMessage(containsString("competency 'C" + (FrameworkRules.MAX_DEPTH + 1)
+                        + "': it is " + (FrameworkRules.MAX_DEPTH + 1) + " levels deep; at most "
+                        + FrameworkRules.MAX_DEPTH + " are allowed"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void checksAndStoresLargeInputWithoutRecursion_whenChainsAreThousandsLong() {
+        FrameworkContent deep = Contents.chain(20_000);
+        assertThat(FrameworkRules.problems(deep))
+                .anySatisfy(p -> assertThat(p).contains("levels deep"));
+        assertThat(Drafts.normalize("fw-1", deep, null).competencies())
+                .hasSize(20_000);
+
+        List<Competency> flat = new ArrayList<>();
+        List<Relation> prerequisites = new ArrayList<>();
+        for (int i = 1; i <= 20_000; i++) {
+            flat.add(competency("P" + i, null, "Step " + i));
+            if (i > 1) {
+                prerequisites.add(new Relation("P" + (i - 1), "P" + i, RelationType.PRECEDES));
+            }
+        }
+        prerequisites.add(new Relation("P20000", "P1", RelationType.PRECEDES));
+        FrameworkContent circular = Contents.withRelations(Contents.withCompetencies(valid(), flat), prerequisites);
+        assertThat(FrameworkRules.problems(circular))
+                .anySatisfy(p -> assertThat(p)
+                        .startsWith("relation PRECEDES: prerequisites form a cycle: P1 -> P2 -> P3"));
     }
 }

@@ -17,6 +17,7 @@ import dev.competency.frameworks.framework.domain.Contents;
 import dev.competency.frameworks.framework.domain.CreateFramework;
 import dev.competency.frameworks.framework.domain.EditFramework;
 import dev.competency.frameworks.framework.domain.FrameworkContent;
+import dev.competency.frameworks.framework.domain.FrameworkRules;
 import dev.competency.frameworks.framework.domain.FrameworkStatus;
 import dev.competency.frameworks.framework.domain.InvalidFrameworkException;
 import dev.competency.frameworks.framework.domain.PublishFramework;
@@ -33,6 +34,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class FrameworkControllerTest extends WebSliceTest {
@@ -350,5 +352,34 @@ class FrameworkControllerTest extends WebSliceTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(syntax).doesNotContain("dev.competency", "java.", "tools.jackson");
         verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void answersTheWholeTree_whenTheVersionIsAtTheMaximumDepth() throws Exception {
+        version(1, FrameworkStatus.PUBLISHED, Contents.stored("fw-1", Contents.chain(FrameworkRules.MAX_DEPTH)));
+
+        String body = mvc.perform(get("/api/frameworks/fw-1/versions/1/tree").header("Authorization", LEARNER))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        JsonNode node = JSON.readTree(body).path("roots").get(0);
+        int depth = 1;
+        while (!node.path("children").isEmpty()) {
+            node = node.path("children").get(0);
+            depth++;
+        }
+        assertThat(depth).isEqualTo(FrameworkRules.MAX_DEPTH);
+        assertThat(node.path("code").asString()).isEqualTo("C" + FrameworkRules.MAX_DEPTH);
+    }
+
+    @Test
+    void refusesTheTree_insteadOfTruncatingIt_whenAStoredVersionIsDeeperThanTheMaximum() throws Exception {
+        FrameworkContent deep = Contents.withCompetencies(Contents.valid(), Contents.chain(400).competencies());
+        version(1, FrameworkStatus.PUBLISHED, deep);
+
+        mvc.perform(get("/api/frameworks/fw-1/versions/1/tree").header("Authorization", LEARNER))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("/problems/unprocessable"))
+                .andExpect(jsonPath("$.detail").value(containsString("400 levels")));
     }
 }

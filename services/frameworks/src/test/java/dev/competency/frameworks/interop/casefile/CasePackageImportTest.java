@@ -193,4 +193,26 @@ class CasePackageImportTest {
                 FRAMEWORK, null)).hasMessageContaining("the package has no usable CFItems: 1 item(s) are invalid,"
                 + " the first: i the item has no fullStatement");
     }
+    @Test
+    void refusesPackageWithoutRecursion_whenItsTreeIsDeeperThanTheMaximum() {
+        StringBuilder items = new StringBuilder();
+        StringBuilder associations = new StringBuilder();
+        for (int i = 1; i <= 5_000; i++) {
+            String id = "00000000-0000-4000-8000-%012d".formatted(i);
+            String parent = i == 1 ? DOCUMENT : "00000000-0000-4000-8000-%012d".formatted(i - 1);
+            items.append(i == 1 ? "" : ",").append("""
+                    {"identifier": "%s", "fullStatement": "Level %d", "humanCodingScheme": "L%d"}""".formatted(id, i, i));
+            associations.append(i == 1 ? "" : ",").append("""
+                    {"identifier": "%s", "associationType": "isChildOf", "originNodeURI": {"identifier": "%s"},
+                     "destinationNodeURI": {"identifier": "%s"}}""".formatted(
+                    "10000000-0000-4000-8000-%012d".formatted(i), id, parent));
+        }
+        JsonNode pkg = JSON.readTree("""
+                {"CFDocument": {"identifier": "%s", "title": "Deep"}, "CFItems": [%s], "CFAssociations": [%s]}"""
+                .formatted(DOCUMENT, items, associations));
+
+        assertThatThrownBy(() -> CasePackageImport.map(pkg, FRAMEWORK, null))
+                .isInstanceOf(UnusableCasePackage.class)
+                .hasMessageContaining("competency 'L33': it is 33 levels deep; at most 32 are allowed");
+    }
 }
