@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.competency.platform.service.error.Refusal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -21,6 +22,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Framework {
 
     static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(?:[.-][A-Z0-9]+)*");
+    /** Longest framework code. */
+    public static final int CODE_MAX = 50;
 
     @AggregateIdentifier
     private String frameworkId;
@@ -41,6 +44,13 @@ public class Framework {
     Framework(CreateFramework command, Clock clock) {
         requireText(command.frameworkId(), "frameworkId");
         requireText(command.title(), "title");
+        List<String> problems = new ArrayList<>();
+        FrameworkRules.length("code", command.code(), CODE_MAX, problems);
+        FrameworkRules.length("title", command.title(), FrameworkRules.TITLE_MAX, problems);
+        FrameworkRules.length("description", command.description(), FrameworkRules.DESCRIPTION_MAX, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidFrameworkException(problems);
+        }
         if (command.code() == null || !CODE.matcher(command.code()).matches()) {
             throw new InvalidFrameworkException("code must be upper-case letters and digits separated by '.' or"
                     + " '-', like DEV or DEV.API; was '" + command.code() + "'");
@@ -96,6 +106,11 @@ public class Framework {
         if (publishedVersion == 0) {
             throw Refusal.conflict("framework " + frameworkId + " was never published; there is nothing to"
                     + " retire");
+        }
+        List<String> problems = new ArrayList<>();
+        FrameworkRules.length("reason", command.reason(), FrameworkRules.REASON_MAX, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidFrameworkException(problems);
         }
         apply(new FrameworkVersionRetired(frameworkId, publishedVersion, command.retiredBy(), command.reason(),
                 clock.instant()));

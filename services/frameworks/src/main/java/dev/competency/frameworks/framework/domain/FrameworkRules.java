@@ -31,6 +31,31 @@ public final class FrameworkRules {
     /** Competency codes: letters, digits and {@code . _ : -}, no spaces, at most 100 characters. */
     public static final Pattern COMPETENCY_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
 
+    /** Longest titles (frameworks, competencies, role profiles, resources). */
+    public static final int TITLE_MAX = 500;
+    /** Longest descriptions. */
+    public static final int DESCRIPTION_MAX = 10_000;
+    /** Longest taxonomy labels. */
+    public static final int LABEL_MAX = 100;
+    /** Longest external identifiers and web addresses. */
+    public static final int EXTERNAL_ID_MAX = 2_000;
+    /** Longest timestamps and ISO-8601 durations. */
+    public static final int TIMESTAMP_MAX = 40;
+    /** Longest ids given by callers (competency ids, framework ids). */
+    public static final int ID_MAX = 100;
+    /** Longest level codes. */
+    public static final int LEVEL_CODE_MAX = 50;
+    /** Longest level labels. */
+    public static final int LEVEL_LABEL_MAX = 200;
+    /** Longest free-text reasons, such as a retirement's. */
+    public static final int REASON_MAX = 2_000;
+    /** Most competencies in one version. */
+    public static final int MAX_COMPETENCIES = 20_000;
+    /** Most relations in one version. */
+    public static final int MAX_RELATIONS = 100_000;
+    /** Most levels of one scale. */
+    public static final int MAX_LEVELS = 20;
+
     /** The deepest a competency tree may be: a root is at level 1, its children at level 2, and so on. */
     public static final int MAX_DEPTH = 32;
 
@@ -42,6 +67,19 @@ public final class FrameworkRules {
         List<String> problems = new ArrayList<>();
         if (content.title() == null || content.title().isBlank()) {
             problems.add("title is required");
+        }
+        length("title", content.title(), TITLE_MAX, problems);
+        length("description", content.description(), DESCRIPTION_MAX, problems);
+        length("externalId", content.externalId(), EXTERNAL_ID_MAX, problems);
+        if (content.competencies().size() > MAX_COMPETENCIES) {
+            problems.add("a version holds at most " + MAX_COMPETENCIES + " competencies but has "
+                    + content.competencies().size());
+            return problems;
+        }
+        if (content.relations().size() > MAX_RELATIONS) {
+            problems.add("a version holds at most " + MAX_RELATIONS + " relations but has "
+                    + content.relations().size());
+            return problems;
         }
         Map<String, Competency> byCode = new LinkedHashMap<>();
         Set<String> ids = new HashSet<>();
@@ -67,6 +105,13 @@ public final class FrameworkRules {
             if (competency.position() != null && competency.position() < 0) {
                 problems.add("competency '" + code + "': position must not be negative");
             }
+            String where = "competency '" + code + "': ";
+            length(where + "id", competency.id(), ID_MAX, problems);
+            length(where + "title", competency.title(), TITLE_MAX, problems);
+            length(where + "description", competency.description(), DESCRIPTION_MAX, problems);
+            length(where + "taxonomyLabel", competency.taxonomyLabel(), LABEL_MAX, problems);
+            length(where + "externalId", competency.externalId(), EXTERNAL_ID_MAX, problems);
+            length(where + "externalChangedAt", competency.externalChangedAt(), TIMESTAMP_MAX, problems);
         }
         Map<String, List<String>> children = new HashMap<>();
         for (Competency competency : byCode.values()) {
@@ -215,6 +260,11 @@ public final class FrameworkRules {
             problems.add(where + ": needs at least one level");
             return;
         }
+        if (scale.levels().size() > MAX_LEVELS) {
+            problems.add(where + ": has " + scale.levels().size() + " levels; at most " + MAX_LEVELS
+                    + " are allowed");
+            return;
+        }
         Set<String> codes = new HashSet<>();
         Double previous = null;
         String previousCode = null;
@@ -230,6 +280,8 @@ public final class FrameworkRules {
             if (level.label() == null || level.label().isBlank()) {
                 problems.add(name + ": label is required");
             }
+            length(name + ": code", code, LEVEL_CODE_MAX, problems);
+            length(name + ": label", level.label(), LEVEL_LABEL_MAX, problems);
             Double threshold = level.threshold();
             if (threshold == null || !(threshold >= 0.0 && threshold <= 1.0)) {
                 problems.add(name + ": threshold must be in [0, 1] but was " + threshold);
@@ -323,6 +375,10 @@ public final class FrameworkRules {
         if (value == null || value.isBlank()) {
             return;
         }
+        if (value.length() > TIMESTAMP_MAX) {
+            length(where, value, TIMESTAMP_MAX, problems);
+            return;
+        }
         try {
             if (value.contains("T")) {
                 if (Duration.parse(value).isNegative() || Duration.parse(value).isZero()) {
@@ -377,6 +433,13 @@ public final class FrameworkRules {
             if (!kids.contains(required)) {
                 problems.add(where + ": required child '" + required + "' is not a child of '" + ownerCode + "'");
             }
+        }
+    }
+
+    /** Adds "{@code field} must be at most {@code max} characters" when {@code value} is longer. */
+    public static void length(String field, String value, int max, List<String> problems) {
+        if (value != null && value.length() > max) {
+            problems.add(field + " must be at most " + max + " characters but has " + value.length());
         }
     }
 }

@@ -68,6 +68,10 @@ public final class CasePackageImport {
         if (identifier == null) {
             throw new UnusableCasePackage("the CFDocument has no identifier");
         }
+        if (identifier.length() > FrameworkRules.EXTERNAL_ID_MAX) {
+            throw new UnusableCasePackage("the CFDocument identifier has " + identifier.length()
+                    + " characters; at most " + FrameworkRules.EXTERNAL_ID_MAX + " are allowed");
+        }
         return identifier;
     }
 
@@ -155,6 +159,12 @@ public final class CasePackageImport {
                 errors.add(new ItemError("(CFItems[" + (order - 1) + "])", "the item has no identifier"));
                 continue;
             }
+            if (identifier.length() > FrameworkRules.EXTERNAL_ID_MAX) {
+                errors.add(new ItemError("(CFItems[" + (order - 1) + "])", "the identifier has "
+                        + identifier.length() + " characters; at most " + FrameworkRules.EXTERNAL_ID_MAX
+                        + " are allowed"));
+                continue;
+            }
             if (items.containsKey(identifier)) {
                 errors.add(new ItemError(identifier, "the identifier is used by an earlier item; this one is left out"));
                 continue;
@@ -180,8 +190,13 @@ public final class CasePackageImport {
             if (itemType == null) {
                 itemType = text(node.path("CFItemTypeURI"), "title");
             }
-            items.put(identifier, new Item(identifier, fullStatement, text(node, "abbreviatedStatement"),
-                    text(node, "humanCodingScheme"), itemType, text(node, "notes"), changedAt, order));
+            items.put(identifier, new Item(identifier,
+                    limited(identifier, "fullStatement", fullStatement, FrameworkRules.DESCRIPTION_MAX, warnings),
+                    limited(identifier, "abbreviatedStatement", text(node, "abbreviatedStatement"),
+                            FrameworkRules.TITLE_MAX, warnings),
+                    text(node, "humanCodingScheme"),
+                    limited(identifier, "CFItemType", itemType, FrameworkRules.LABEL_MAX, warnings),
+                    text(node, "notes"), changedAt, order));
         }
         if (undated > 0) {
             warnings.add(undated + " CFItem(s) have no lastChangeDateTime; their values in the package are taken");
@@ -533,6 +548,16 @@ public final class CasePackageImport {
         }
         String result = code.length() == 0 ? "CASE" : code.toString();
         return Character.isLetter(result.charAt(0)) ? result : "C" + result;
+    }
+
+    /** {@code value} cut to {@code max} characters (ending in an ellipsis) with a warning when it is longer. */
+    private static String limited(String identifier, String field, String value, int max, List<String> warnings) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        warnings.add("CFItem " + identifier + ": " + field + " has " + value.length() + " characters; the first "
+                + max + " are kept");
+        return value.substring(0, max - 1) + "…";
     }
 
     private static String clip(String text) {

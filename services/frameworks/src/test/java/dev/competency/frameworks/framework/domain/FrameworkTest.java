@@ -258,4 +258,23 @@ class FrameworkTest {
                 .expectException(Refusal.class)
                 .expectExceptionMessage("framework fw-1 is already retired");
     }
+
+    @Test
+    void rejectsCreation_whenCodeTitleOrDescriptionIsTooLong() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateFramework("fw-1", "D".repeat(51), "T".repeat(501), "D".repeat(10_001), "author-1"))
+                .expectException(InvalidFrameworkException.class)
+                .expectExceptionMessage("code must be at most 50 characters but has 51; title must be at most 500"
+                        + " characters but has 501; description must be at most 10000 characters but has 10001")
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsRetirement_whenTheReasonIsTooLong() {
+        fixture.given(CREATED, edited(1, valid()), published(1, valid(), 1))
+                .when(new RetireFramework("fw-1", "author-1", "R".repeat(2_001)))
+                .expectException(InvalidFrameworkException.class)
+                .expectExceptionMessage("reason must be at most 2000 characters but has 2001")
+                .expectNoEvents();
+    }
 }

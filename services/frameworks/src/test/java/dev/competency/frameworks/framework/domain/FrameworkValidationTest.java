@@ -64,6 +64,24 @@ class FrameworkValidationTest {
                         new Competency("c-1", "A", "A", null, null, null, null, null, null, null, null),
                         new Competency("c-1", "B", "B", null, null, null, null, null, null, null, null))),
                         "competency 'B': duplicate id 'c-1'"),
+                rule("framework title length", Contents.withTitle(valid(), "T".repeat(501)),
+                        "title must be at most 500 characters but has 501"),
+                rule("framework description length", new FrameworkContent("B", "D".repeat(10_001), null,
+                        valid().competencies(), List.of(), null, null),
+                        "description must be at most 10000 characters but has 10001"),
+                rule("competency title length", withCompetency("DEV.DATA", c -> competency("DEV.DATA", null,
+                        "T".repeat(501))), "competency 'DEV.DATA': title must be at most 500 characters"),
+                rule("competency description length", withCompetency("DEV.DATA", c -> new Competency(null,
+                        "DEV.DATA", "Data", "D".repeat(10_001), null, null, "x".repeat(101), "e".repeat(2_001),
+                        "2025-01-01T00:00:00.000000000000000000000000000000000Z", null, null)),
+                        "competency 'DEV.DATA': description must be at most 10000 characters but has 10001;"
+                                + " competency 'DEV.DATA': taxonomyLabel must be at most 100 characters but has 101;"
+                                + " competency 'DEV.DATA': externalId must be at most 2000 characters but has 2001;"
+                                + " competency 'DEV.DATA': externalChangedAt must be at most 40 characters"),
+                rule("level text length", Contents.withScale(valid(), new Scale(List.of(
+                        new Level("A".repeat(51), "L".repeat(201), 0.0, true)))),
+                        "scale level '" + "A".repeat(51) + "': code must be at most 50 characters but has 51;"
+                                + " scale level '" + "A".repeat(51) + "': label must be at most 200 characters"),
                 rule("competency title required", withCompetency("DEV.DATA", c -> competency("DEV.DATA", null, " ")),
                         "competency 'DEV.DATA': title is required"),
                 rule("position not negative", withCompetency("DEV.DATA", c -> new Competency(null, "DEV.DATA",

@@ -215,4 +215,22 @@ class CasePackageImportTest {
                 .isInstanceOf(UnusableCasePackage.class)
                 .hasMessageContaining("competency 'L33': it is 33 levels deep; at most 32 are allowed");
     }
+
+    @Test
+    void clipsOverlongStatementsWithAWarning_insteadOfRefusingThePackage() {
+        JsonNode pkg = JSON.readTree("""
+                {"CFDocument": {"identifier": "%s", "title": "Long"},
+                 "CFItems": [{"identifier": "00000000-0000-4000-8000-000000000001", "humanCodingScheme": "L1",
+                              "fullStatement": "%s", "CFItemType": "%s"}]}"""
+                .formatted(DOCUMENT, "s".repeat(12_000), "t".repeat(150)));
+
+        Mapped mapped = CasePackageImport.map(pkg, FRAMEWORK, null);
+
+        Competency item = mapped.content().competencies().get(0);
+        assertThat(item.description()).hasSize(10_000).endsWith("…");
+        assertThat(item.taxonomyLabel()).hasSize(100);
+        assertThat(mapped.warnings()).anySatisfy(w -> assertThat(w).isEqualTo("CFItem"
+                + " 00000000-0000-4000-8000-000000000001: fullStatement has 12000 characters; the first 10000 are"
+                + " kept"));
+    }
 }

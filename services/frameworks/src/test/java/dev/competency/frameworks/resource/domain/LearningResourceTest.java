@@ -120,4 +120,12 @@ class LearningResourceTest {
                 .expectExceptionMessage(containsString(message))
                 .expectNoEvents();
     }
+
+    @Test
+    void rejectsDefinition_whenTextFieldsAreTooLong() {
+        define(new ResourceDefinition("T".repeat(501), "https://x.test/" + "p".repeat(2_000), ResourceType.BOOK,
+                "P" + "1".repeat(40) + "D", "fw-1", COURSE.competencies()),
+                "title must be at most 500 characters but has 501; url must be at most 2000 characters but has"
+                        + " 2015; duration must be at most 40 characters but has 42");
+    }
 }

@@ -146,4 +146,14 @@ class RoleProfileTest {
                 .expectExceptionMessage(containsString(message))
                 .expectNoEvents();
     }
+
+    @Test
+    void rejectsDefinition_whenTextFieldsAreTooLong() {
+        define(new RoleProfileDefinition("T".repeat(501), "D".repeat(10_001), "fw-1", 2, BACKEND.requirements()),
+                "title must be at most 500 characters but has 501; description must be at most 10000 characters"
+                        + " but has 10001");
+        define(new RoleProfileDefinition("Backend", null, "fw-1", 2,
+                List.of(new Requirement("c".repeat(101), "NOVICE", 1.0))),
+                "competencyId must be at most 100 characters but has 101");
+    }
 }
