@@ -84,8 +84,9 @@ public class CaseImporter {
         boolean published = false;
         if (!dryRun) {
             if (existing.isEmpty()) {
-                commands.sendAndWait(new CreateFramework(frameworkId, code != null ? code : mapped.suggestedCode(),
-                        mapped.content().title(), mapped.content().description(), author));
+                commands.sendAndWait(new CreateFramework(frameworkId, code != null ? code
+                        : freeCode(mapped.suggestedCode()), mapped.content().title(), mapped.content().description(),
+                        author));
             }
             commands.sendAndWait(new EditFramework(frameworkId, mapped.content(), author));
             FrameworkSummary after = catalogue.find(frameworkId).orElseThrow();
@@ -111,6 +112,19 @@ public class CaseImporter {
                 mapped.content().competencies().size() - diff.added().size() - diff.changed().size(),
                 diff.relationsAdded(), diff.relationsRemoved(), diff.scaleChanged(), mapped.warnings(),
                 mapped.errors(), millis);
+    }
+
+    /**
+     * The code derived from the document title, or the first free variant of it ({@code CO-2}, {@code CO-3}, ...):
+     * codes are unique, and the author did not choose this one. A code the author gives is taken as it is, and a
+     * taken one is refused.
+     */
+    private String freeCode(String suggested) {
+        String code = suggested;
+        for (int n = 2; catalogue.inUse(code); n++) {
+            code = suggested + "-" + n;
+        }
+        return code;
     }
 
     private static ItemRef ref(Competency competency) {

@@ -41,7 +41,7 @@ public class Framework {
     }
 
     @CommandHandler
-    Framework(CreateFramework command, Clock clock) {
+    Framework(CreateFramework command, FrameworkCodes codes, Clock clock) {
         requireText(command.frameworkId(), "frameworkId");
         requireText(command.title(), "title");
         List<String> problems = new ArrayList<>();
@@ -54,6 +54,10 @@ public class Framework {
         if (command.code() == null || !CODE.matcher(command.code()).matches()) {
             throw new InvalidFrameworkException("code must be upper-case letters and digits separated by '.' or"
                     + " '-', like DEV or DEV.API; was '" + command.code() + "'");
+        }
+        if (codes.inUse(command.code())) {
+            throw Refusal.conflict("framework code '" + command.code() + "' is already used by another framework;"
+                    + " codes are unique in the organisation");
         }
         apply(new FrameworkCreated(command.frameworkId(), command.code(), command.title().strip(),
                 command.description(), 1, command.createdBy(), clock.instant()));

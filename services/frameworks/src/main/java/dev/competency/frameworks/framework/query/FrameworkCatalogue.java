@@ -9,6 +9,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.competency.frameworks.framework.domain.Competency;
+import dev.competency.frameworks.framework.domain.FrameworkCodes;
 import dev.competency.frameworks.framework.domain.FrameworkContent;
 import dev.competency.frameworks.framework.domain.FrameworkCreated;
 import dev.competency.frameworks.framework.domain.FrameworkDraftEdited;
@@ -40,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * framework id and version, so applying an event twice changes nothing.
  */
 @ProcessingGroup(FrameworkCatalogue.PROCESSING_GROUP)
-public class FrameworkCatalogue implements PublishedFrameworks, Projection {
+public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes, Projection {
 
     public static final String PROCESSING_GROUP = "framework-catalogue";
     private static final int SEARCH_LIMIT = 200;
@@ -62,6 +63,7 @@ public class FrameworkCatalogue implements PublishedFrameworks, Projection {
         versions = database.getCollection("framework_versions");
         competencies = database.getCollection("framework_competencies");
         frameworks.createIndex(Indexes.ascending("externalId"), new IndexOptions().name("by_external_id"));
+        frameworks.createIndex(Indexes.ascending("code"), new IndexOptions().name("by_code"));
         versions.createIndex(Indexes.ascending("frameworkId", "version"), new IndexOptions().name("by_framework"));
         competencies.createIndex(Indexes.ascending("frameworkId", "version"), new IndexOptions().name("by_version"));
         competencies.createIndex(Indexes.ascending("code"), new IndexOptions().name("by_code"));
@@ -178,6 +180,11 @@ public class FrameworkCatalogue implements PublishedFrameworks, Projection {
 
     private static String key(String frameworkId, int version) {
         return frameworkId + ":" + version;
+    }
+
+    @Override
+    public boolean inUse(String code) {
+        return frameworks.find(Filters.eq("code", code)).first() != null;
     }
 
     public Optional<FrameworkSummary> find(String frameworkId) {

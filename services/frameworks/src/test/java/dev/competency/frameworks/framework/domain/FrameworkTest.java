@@ -29,6 +29,7 @@ class FrameworkTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Framework.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource((FrameworkCodes) "OPS"::equals);
     }
 
     private static FrameworkDraftEdited edited(int version, FrameworkContent content) {
@@ -275,6 +276,16 @@ class FrameworkTest {
                 .when(new RetireFramework("fw-1", "author-1", "R".repeat(2_001)))
                 .expectException(InvalidFrameworkException.class)
                 .expectExceptionMessage("reason must be at most 2000 characters but has 2001")
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsCreation_withConflict_whenAnotherFrameworkUsesTheCode() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateFramework("fw-2", "OPS", "Operations again", null, "author-1"))
+                .expectException(Refusal.class)
+                .expectExceptionMessage("framework code 'OPS' is already used by another framework; codes are"
+                        + " unique in the organisation")
                 .expectNoEvents();
     }
 }

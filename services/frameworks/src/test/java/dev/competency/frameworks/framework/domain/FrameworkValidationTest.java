@@ -37,6 +37,7 @@ class FrameworkValidationTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Framework.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource((FrameworkCodes) code -> false);
     }
 
     @ParameterizedTest(name = "{0}")
