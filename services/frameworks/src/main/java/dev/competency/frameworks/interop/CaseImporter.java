@@ -10,6 +10,7 @@ import dev.competency.frameworks.framework.domain.PublishFramework;
 import dev.competency.frameworks.framework.domain.Relation;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.FrameworkSummary;
+import dev.competency.frameworks.interop.casefile.BrokenCasePackage;
 import dev.competency.frameworks.interop.casefile.CasePackageImport;
 import dev.competency.frameworks.interop.casefile.CasePackageImport.ItemError;
 import dev.competency.frameworks.interop.casefile.CasePackageImport.Mapped;
@@ -30,7 +31,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Imports a CASE package into a framework: a first import creates the framework, a later one of the same CFDocument
  * edits its draft (upsert by CASE identifier), and {@code publish} publishes the result. A dry run reports what
- * would be created, changed and removed, and sends no command.
+ * would be created, changed and removed, and sends no command. A package with errors is refused unless the import is
+ * lenient; warnings never refuse.
  */
 @Component
 public class CaseImporter {
@@ -69,14 +71,22 @@ public class CaseImporter {
                                boolean scaleChanged, List<String> warnings, List<ItemError> errors, long millis) {
     }
 
-    public ImportReport importPackage(JsonNode pkg, boolean dryRun, boolean publish, String code, String author) {
+    /**
+     * @param lenient import what can be imported even when the package has errors, and report the rest; otherwise
+     *                a package with errors is refused whole ({@link BrokenCasePackage}), dry run or not
+     */
+    public ImportReport importPackage(JsonNode pkg, boolean dryRun, boolean publish, boolean lenient, String code,
+                                      String author) {
         Instant started = clock.instant();
         String documentId = CasePackageImport.documentIdentifier(pkg);
-        Optional<FrameworkSummary> existing = catalogue.findByExternalId(documentId).or(() -> catalogue.find(documentId));
+        Optional<FrameworkSummary> existing = catalogue.findByCaseIdentifier(documentId);
         String frameworkId = existing.map(FrameworkSummary::frameworkId).orElseGet(() -> UUID.randomUUID().toString());
         FrameworkContent before = existing.flatMap(f -> catalogue.version(f.frameworkId(), f.latestVersion()))
                 .map(FrameworkCatalogue.VersionView::content).orElse(null);
         Mapped mapped = CasePackageImport.map(pkg, frameworkId, before);
+        if (!lenient && !mapped.errors().isEmpty()) {
+            throw new BrokenCasePackage(documentId, mapped.errors(), mapped.warnings());
+        }
         FrameworkContent baseline = before != null ? before : FrameworkContent.empty(mapped.content().title(), null);
         FrameworkDiff diff = FrameworkDiff.between(0, baseline, 0, mapped.content());
 

@@ -53,6 +53,8 @@ public final class FrameworkRules {
     public static final int MAX_COMPETENCIES = 20_000;
     /** Most relations in one version. */
     public static final int MAX_RELATIONS = 100_000;
+    /** Most entries of a list of labels, such as educational levels or subjects. */
+    public static final int MAX_LIST = 50;
     /** Most levels of one scale. */
     public static final int MAX_LEVELS = 20;
 
@@ -71,6 +73,21 @@ public final class FrameworkRules {
         length("title", content.title(), TITLE_MAX, problems);
         length("description", content.description(), DESCRIPTION_MAX, problems);
         length("externalId", content.externalId(), EXTERNAL_ID_MAX, problems);
+        if (content.details() != null) {
+            DocumentDetails details = content.details();
+            length("creator", details.creator(), TITLE_MAX, problems);
+            length("officialSourceUrl", details.officialSourceUrl(), EXTERNAL_ID_MAX, problems);
+            length("changedAt", details.changedAt(), TIMESTAMP_MAX, problems);
+            texts("subject", details.subject(), TITLE_MAX, problems);
+            if (details.subjectUri().size() > MAX_LIST) {
+                problems.add("subjectUri holds at most " + MAX_LIST + " entries but has " + details.subjectUri().size());
+            }
+            for (DocumentDetails.Link link : details.subjectUri()) {
+                length("subjectUri title", link.title(), TITLE_MAX, problems);
+                length("subjectUri identifier", link.identifier(), EXTERNAL_ID_MAX, problems);
+                length("subjectUri uri", link.uri(), EXTERNAL_ID_MAX, problems);
+            }
+        }
         if (content.competencies().size() > MAX_COMPETENCIES) {
             problems.add("a version holds at most " + MAX_COMPETENCIES + " competencies but has "
                     + content.competencies().size());
@@ -112,6 +129,13 @@ public final class FrameworkRules {
             length(where + "taxonomyLabel", competency.taxonomyLabel(), LABEL_MAX, problems);
             length(where + "externalId", competency.externalId(), EXTERNAL_ID_MAX, problems);
             length(where + "externalChangedAt", competency.externalChangedAt(), TIMESTAMP_MAX, problems);
+            if (competency.details() != null) {
+                ItemDetails details = competency.details();
+                length(where + "notes", details.notes(), DESCRIPTION_MAX, problems);
+                length(where + "listEnumeration", details.listEnumeration(), LABEL_MAX, problems);
+                length(where + "parentAssociationId", details.parentAssociationId(), EXTERNAL_ID_MAX, problems);
+                texts(where + "educationalLevel", details.educationalLevel(), LABEL_MAX, problems);
+            }
         }
         Map<String, List<String>> children = new HashMap<>();
         for (Competency competency : byCode.values()) {
@@ -192,6 +216,7 @@ public final class FrameworkRules {
         Map<String, List<String>> precedes = new LinkedHashMap<>();
         for (Relation relation : relations) {
             String name = "relation " + relation.source() + " " + relation.type() + " " + relation.target();
+            length(name + ": externalId", relation.externalId(), EXTERNAL_ID_MAX, problems);
             if (relation.type() == null) {
                 problems.add(name + ": type is required");
                 continue;
@@ -441,5 +466,13 @@ public final class FrameworkRules {
         if (value != null && value.length() > max) {
             problems.add(field + " must be at most " + max + " characters but has " + value.length());
         }
+    }
+
+    private static void texts(String field, List<String> values, int max, List<String> problems) {
+        if (values.size() > MAX_LIST) {
+            problems.add(field + " holds at most " + MAX_LIST + " entries but has " + values.size());
+            return;
+        }
+        values.forEach(value -> length(field + " entry", value, max, problems));
     }
 }

@@ -18,6 +18,7 @@ import dev.competency.frameworks.framework.domain.FrameworkVersionPublished;
 import dev.competency.frameworks.framework.domain.FrameworkVersionRetired;
 import dev.competency.frameworks.framework.domain.Level;
 import dev.competency.frameworks.framework.domain.PublishedFrameworks;
+import dev.competency.frameworks.interop.casefile.CasePackageExport;
 import dev.competency.frameworks.readmodel.Projection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,6 +65,7 @@ public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes, 
         competencies = database.getCollection("framework_competencies");
         frameworks.createIndex(Indexes.ascending("externalId"), new IndexOptions().name("by_external_id"));
         frameworks.createIndex(Indexes.ascending("code"), new IndexOptions().name("by_code"));
+        frameworks.createIndex(Indexes.ascending("caseIdentifier"), new IndexOptions().name("by_case_identifier"));
         versions.createIndex(Indexes.ascending("frameworkId", "version"), new IndexOptions().name("by_framework"));
         competencies.createIndex(Indexes.ascending("frameworkId", "version"), new IndexOptions().name("by_version"));
         competencies.createIndex(Indexes.ascending("code"), new IndexOptions().name("by_code"));
@@ -119,6 +121,8 @@ public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes, 
                 Updates.set("title", event.content().title()),
                 Updates.set("description", event.content().description()),
                 Updates.set("externalId", event.content().externalId()),
+                Updates.set("caseIdentifier", CasePackageExport.documentIdentifier(event.frameworkId(),
+                        event.content())),
                 Updates.set("status", FrameworkStatus.DRAFT.name()),
                 Updates.set("latestVersion", event.version())));
     }
@@ -133,6 +137,8 @@ public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes, 
                 Updates.set("title", event.content().title()),
                 Updates.set("description", event.content().description()),
                 Updates.set("externalId", event.content().externalId()),
+                Updates.set("caseIdentifier", CasePackageExport.documentIdentifier(event.frameworkId(),
+                        event.content())),
                 Updates.set("status", FrameworkStatus.PUBLISHED.name()),
                 Updates.set("latestVersion", event.version()),
                 Updates.set("publishedVersion", event.version())));
@@ -194,6 +200,15 @@ public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes, 
     /** The framework imported from the external document with this identifier. */
     public Optional<FrameworkSummary> findByExternalId(String externalId) {
         return Optional.ofNullable(frameworks.find(Filters.eq("externalId", externalId)).first()).map(this::summary);
+    }
+
+    /**
+     * The framework a CASE document identifier names: the identifier it was imported from, its own id, or the UUID
+     * its CASE export is published under (derived for frameworks imported with a non-UUID identifier).
+     */
+    public Optional<FrameworkSummary> findByCaseIdentifier(String identifier) {
+        return findByExternalId(identifier).or(() -> find(identifier)).or(() -> Optional.ofNullable(
+                frameworks.find(Filters.eq("caseIdentifier", identifier)).first()).map(this::summary));
     }
 
     /** Frameworks whose code or title contains {@code text} (case-insensitive), optionally with this exact code. */

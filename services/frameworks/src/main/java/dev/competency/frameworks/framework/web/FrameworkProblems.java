@@ -1,6 +1,7 @@
 package dev.competency.frameworks.framework.web;
 
 import dev.competency.frameworks.framework.domain.InvalidFrameworkException;
+import dev.competency.frameworks.interop.casefile.BrokenCasePackage;
 import dev.competency.platform.service.web.Problems;
 import java.util.Arrays;
 import java.util.Collection;
@@ -37,6 +38,14 @@ class FrameworkProblems {
                 : e.problems().size() + " rules are broken: " + e.getMessage();
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, detail);
         problem.setProperty("errors", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler(BrokenCasePackage.class)
+    ProblemDetail broken(BrokenCasePackage e) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.slug(), e.getMessage());
+        problem.setProperty("errors", e.errors());
+        problem.setProperty("warnings", e.warnings());
         return problem;
     }
 

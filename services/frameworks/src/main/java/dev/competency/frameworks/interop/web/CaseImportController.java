@@ -40,10 +40,11 @@ class CaseImportController {
     @PostMapping("/api/frameworks/case/import")
     ImportReport importPackage(@RequestBody JsonNode pkg, @RequestParam(defaultValue = "false") boolean dryRun,
                                @RequestParam(defaultValue = "false") boolean publish,
+                               @RequestParam(defaultValue = "false") boolean lenient,
                                @RequestParam(required = false) String code, Caller caller) {
         access.requireAuthor(caller);
         TextParameters.checked("code", code, TextParameters.CODE);
-        return importer.importPackage(pkg, dryRun, publish, code, caller.subject());
+        return importer.importPackage(pkg, dryRun, publish, lenient, code, caller.subject());
     }
 
     @GetMapping("/api/frameworks/{frameworkId}/versions/{version}/case")

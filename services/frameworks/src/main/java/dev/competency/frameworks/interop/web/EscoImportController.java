@@ -31,12 +31,13 @@ class EscoImportController {
                            @RequestParam(defaultValue = "ESCO skills") String title,
                            @RequestParam(defaultValue = "false") boolean dryRun,
                            @RequestParam(defaultValue = "false") boolean publish,
+                           @RequestParam(defaultValue = "false") boolean lenient,
                            @RequestParam(required = false) String code, Caller caller) {
         access.requireAuthor(caller);
         TextParameters.checked("identifier", identifier, TextParameters.EXTERNAL_ID);
         TextParameters.checked("title", title, TextParameters.TITLE);
         TextParameters.checked("code", code, TextParameters.CODE);
-        return importer.importPackage(EscoCsv.toCasePackage(csv, identifier, title), dryRun, publish, code,
+        return importer.importPackage(EscoCsv.toCasePackage(csv, identifier, title), dryRun, publish, lenient, code,
                 caller.subject());
     }
 }
