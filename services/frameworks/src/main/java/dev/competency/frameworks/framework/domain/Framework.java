@@ -22,6 +22,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Framework {
 
     static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(?:[.-][A-Z0-9]+)*");
+    /** The problem type of a version too large to be published. */
+    public static final String TOO_LARGE = "framework-too-large";
     /** Longest framework code. */
     public static final int CODE_MAX = 50;
 
@@ -85,7 +87,7 @@ public class Framework {
     }
 
     @CommandHandler
-    void handle(PublishFramework command, Clock clock) {
+    void handle(PublishFramework command, PublicationSize size, Clock clock) {
         if (status == FrameworkStatus.RETIRED) {
             throw Refusal.conflict("framework " + frameworkId + " is retired and can no longer be published");
         }
@@ -98,8 +100,16 @@ public class Framework {
                     + " published");
         }
         int nextPolicyVersion = published != null && samePolicies(published, draft) ? policyVersion : draftVersion;
-        apply(new FrameworkVersionPublished(frameworkId, draftVersion, code, draft, nextPolicyVersion,
-                command.publishedBy(), clock.instant()));
+        FrameworkVersionPublished publication = new FrameworkVersionPublished(frameworkId, draftVersion, code, draft,
+                nextPolicyVersion, command.publishedBy(), clock.instant());
+        long bytes = size.bytes(publication);
+        if (bytes > size.limitBytes()) {
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, TOO_LARGE, "version " + draftVersion + " of framework "
+                    + frameworkId + " would be published as " + bytes + " bytes, more than the " + size.limitBytes()
+                    + " bytes a framework.published event may have; the draft is kept: split the framework or"
+                    + " shorten its texts");
+        }
+        apply(publication);
     }
 
     @CommandHandler

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -30,6 +31,17 @@ class FrameworkTest {
         fixture = new AggregateTestFixture<>(Framework.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource((FrameworkCodes) "OPS"::equals);
+        fixture.registerInjectableResource(new PublicationSize() {
+            @Override
+            public long bytes(FrameworkVersionPublished publication) {
+                return publication.content().competencies().size() * 1_000L;
+            }
+
+            @Override
+            public long limitBytes() {
+                return 4_000;
+            }
+        });
     }
 
     private static FrameworkDraftEdited edited(int version, FrameworkContent content) {
@@ -286,6 +298,20 @@ class FrameworkTest {
                 .expectException(Refusal.class)
                 .expectExceptionMessage("framework code 'OPS' is already used by another framework; codes are"
                         + " unique in the organisation")
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesPublication_withUnprocessable_whenTheSnapshotExceedsTheTopicLimit() {
+        List<Competency> five = new ArrayList<>(valid().competencies());
+        five.add(competency("DEV.OPS", null, "Operations"));
+        FrameworkContent large = Contents.withCompetencies(valid(), five);
+        fixture.given(CREATED, edited(1, large))
+                .when(new PublishFramework("fw-1", "author-1"))
+                .expectException(Refusal.class)
+                .expectExceptionMessage("version 1 of framework fw-1 would be published as 5000 bytes, more than the"
+                        + " 4000 bytes a framework.published event may have; the draft is kept: split the framework"
+                        + " or shorten its texts")
                 .expectNoEvents();
     }
 }
