@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,9 +152,10 @@ class CaseImportIT {
         assertThat(pkg.path("CFItems")).hasSize(703);
         assertThat(pkg.path("CFDocument").path("creator").asString())
                 .isEqualTo("National Governors Association Center for Best Practices");
-        HttpResponse<String> inPath = reader.get("/ims/case/v1p0/CFPackages/" + foreign);
-        assertThat(inPath.statusCode()).isBetween(400, 499);
-        assertThat(inPath.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/problem+json"));
+        assertThat(reader.get("/ims/case/v1p0/CFPackages/" + foreign).statusCode()).as("refused before the service")
+                .isEqualTo(400);
+        assertThat(reader.expect(404, reader.get("/ims/case/v1p0/CFPackages?identifier="
+                + URLEncoder.encode("http://purl.org/ASN/resources/NONE", StandardCharsets.UTF_8))).path("type")
+                .asString()).isEqualTo("/problems/not-found");
     }
 }
