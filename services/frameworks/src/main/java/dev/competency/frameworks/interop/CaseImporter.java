@@ -10,6 +10,7 @@ import dev.competency.frameworks.framework.domain.PublishFramework;
 import dev.competency.frameworks.framework.domain.Relation;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.FrameworkSummary;
+import dev.competency.frameworks.interop.casefile.BrokenCasePackage;
 import dev.competency.frameworks.interop.casefile.CasePackageImport;
 import dev.competency.frameworks.interop.casefile.CasePackageImport.ItemError;
 import dev.competency.frameworks.interop.casefile.CasePackageImport.Mapped;
@@ -30,7 +31,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Imports a CASE package into a framework: a first import creates the framework, a later one of the same CFDocument
  * edits its draft (upsert by CASE identifier), and {@code publish} publishes the result. A dry run reports what
- * would be created, changed and removed, and sends no command.
+ * would be created, changed and removed, and sends no command. A package with errors is refused unless the import is
+ * lenient; warnings never refuse.
  */
 @Component
 public class CaseImporter {
@@ -69,14 +71,22 @@ public class CaseImporter {
                                boolean scaleChanged, List<String> warnings, List<ItemError> errors, long millis) {
     }
 
-    public ImportReport importPackage(JsonNode pkg, boolean dryRun, boolean publish, String code, String author) {
+    /**
+     * @param lenient import what can be imported even when the package has errors, and report the rest; otherwise
+     *                a package with errors is refused whole ({@link BrokenCasePackage}), dry run or not
+     */
+    public ImportReport importPackage(JsonNode pkg, boolean dryRun, boolean publish, boolean lenient, String code,
+                                      String author) {
         Instant started = clock.instant();
         String documentId = CasePackageImport.documentIdentifier(pkg);
-        Optional<FrameworkSummary> existing = catalogue.findByExternalId(documentId).or(() -> catalogue.find(documentId));
+        Optional<FrameworkSummary> existing = catalogue.findByCaseIdentifier(documentId);
         String frameworkId = existing.map(FrameworkSummary::frameworkId).orElseGet(() -> UUID.randomUUID().toString());
         FrameworkContent before = existing.flatMap(f -> catalogue.version(f.frameworkId(), f.latestVersion()))
                 .map(FrameworkCatalogue.VersionView::content).orElse(null);
         Mapped mapped = CasePackageImport.map(pkg, frameworkId, before);
+        if (!lenient && !mapped.errors().isEmpty()) {
+            throw new BrokenCasePackage(documentId, mapped.errors(), mapped.warnings());
+        }
         FrameworkContent baseline = before != null ? before : FrameworkContent.empty(mapped.content().title(), null);
         FrameworkDiff diff = FrameworkDiff.between(0, baseline, 0, mapped.content());
 
@@ -84,8 +94,9 @@ public class CaseImporter {
         boolean published = false;
         if (!dryRun) {
             if (existing.isEmpty()) {
-                commands.sendAndWait(new CreateFramework(frameworkId, code != null ? code : mapped.suggestedCode(),
-                        mapped.content().title(), mapped.content().description(), author));
+                commands.sendAndWait(new CreateFramework(frameworkId, code != null ? code
+                        : freeCode(mapped.suggestedCode()), mapped.content().title(), mapped.content().description(),
+                        author));
             }
             commands.sendAndWait(new EditFramework(frameworkId, mapped.content(), author));
             FrameworkSummary after = catalogue.find(frameworkId).orElseThrow();
@@ -111,6 +122,19 @@ public class CaseImporter {
                 mapped.content().competencies().size() - diff.added().size() - diff.changed().size(),
                 diff.relationsAdded(), diff.relationsRemoved(), diff.scaleChanged(), mapped.warnings(),
                 mapped.errors(), millis);
+    }
+
+    /**
+     * The code derived from the document title, or the first free variant of it ({@code CO-2}, {@code CO-3}, ...):
+     * codes are unique, and the author did not choose this one. A code the author gives is taken as it is, and a
+     * taken one is refused.
+     */
+    private String freeCode(String suggested) {
+        String code = suggested;
+        for (int n = 2; catalogue.inUse(code); n++) {
+            code = suggested + "-" + n;
+        }
+        return code;
     }
 
     private static ItemRef ref(Competency competency) {

@@ -56,13 +56,21 @@ public class ReadModelRebuild {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while rebuilding read models", e);
+            throw new RebuildFailed("Interrupted while rebuilding read models", e);
         } catch (Exception e) {
-            throw new IllegalStateException("Rebuilding the read models failed after " + replayed + " events", e);
+            throw new RebuildFailed("Rebuilding the read models failed after " + replayed + " events", e);
         }
         long millis = Duration.between(started, clock.instant()).toMillis();
         log.info("Rebuilt the read models from {} events in {} ms", replayed, millis);
         return new Result(projections.stream().map(p -> p.getClass().getSimpleName()).toList(), replayed, started,
                 millis);
+    }
+
+    /** A rebuild that could not finish: a failure on our side, answered with 500 and logged with its cause. */
+    static final class RebuildFailed extends RuntimeException {
+
+        RebuildFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

@@ -89,7 +89,7 @@ class PublicationIT {
     void answersProblemDetails_whenDraftBreaksRulesOrCallerIsNotAnAuthor() {
         Http author = SharedService.as(SharedService.AUTHOR);
         String frameworkId = author.expect(201, author.post("/api/frameworks",
-                "{\"code\": \"OPS\", \"title\": \"Operations\"}")).path("frameworkId").asString();
+                "{\"code\": \"OPERATIONS\", \"title\": \"Operations\"}")).path("frameworkId").asString();
         Map<String, Object> broken = Map.of("title", "Operations", "competencies", java.util.List.of(
                 Map.of("code", "OPS.1", "title", "Deploys"), Map.of("code", "OPS.1", "title", "Again")));
 
@@ -97,6 +97,15 @@ class PublicationIT {
                 JSON.writeValueAsString(broken)));
         assertThat(problem.path("type").asString()).isEqualTo("/problems/invalid-request");
         assertThat(problem.path("errors").get(0).asString()).isEqualTo("competency 'OPS.1': duplicate code");
+
+        JsonNode duplicate = author.expect(409, author.post("/api/frameworks",
+                "{\"code\": \"OPERATIONS\", \"title\": \"Operations, again\"}"));
+        assertThat(duplicate.path("type").asString()).isEqualTo("/problems/conflict");
+        assertThat(author.expect(200, author.get("/api/frameworks?code=OPERATIONS"))).hasSize(1);
+        assertThat(author.expect(400, author.get("/api/frameworks?q=%00")).path("detail").asString())
+                .contains("parameter 'q'");
+        assertThat(author.expect(400, author.get("/api/frameworks/competencies?q=%00")).path("type").asString())
+                .isEqualTo("/problems/invalid-request");
 
         Http learner = SharedService.as(SharedService.LEARNER);
         assertThat(learner.expect(403, learner.post("/api/frameworks/" + frameworkId + "/publication", null))

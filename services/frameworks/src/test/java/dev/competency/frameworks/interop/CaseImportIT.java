@@ -2,15 +2,19 @@ package dev.competency.frameworks.interop;
 
 import static dev.competency.frameworks.support.Http.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.competency.frameworks.interop.casefile.CasePackageImportTest;
 import dev.competency.frameworks.support.Http;
 import dev.competency.frameworks.support.SharedService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -94,10 +98,16 @@ class CaseImportIT {
     }
 
     @Test
-    void reportsBrokenItems_andRejectsUnusablePackages() {
+    void refusesBrokenPackageWithEveryError_importsTheRestWhenLenient_andRejectsUnusablePackages() {
         Http author = SharedService.as(SharedService.AUTHOR);
 
-        JsonNode report = author.expect(200, author.post("/api/frameworks/case/import?publish=true",
+        JsonNode refused = author.expect(422, author.post("/api/frameworks/case/import?publish=true",
+                fixture("broken-items.json")));
+        assertThat(refused.path("type").asString()).isEqualTo("/problems/case-package-has-errors");
+        assertThat(refused.path("errors")).hasSize(5);
+        assertThat(author.expect(200, author.get("/api/frameworks?q=Security%20basics"))).isEmpty();
+
+        JsonNode report = author.expect(200, author.post("/api/frameworks/case/import?publish=true&lenient=true",
                 fixture("broken-items.json")));
         assertThat(report.path("errors")).hasSize(5);
         assertThat(report.path("errors").get(0).path("identifier").asString())
@@ -110,5 +120,42 @@ class CaseImportIT {
         assertThat(problem.path("detail").asString()).isEqualTo("the CFDocument has no identifier");
         assertThat(author.expect(400, author.post("/api/frameworks/case/import", "not json")).path("type")
                 .asString()).isEqualTo("/problems/invalid-request");
+    }
+
+    @Test
+    void changesNothing_whenTheExportOfARealPackageIsImportedAgain_andFindsItByItsForeignIdentifier() {
+        Optional<JsonNode> ccss = CasePackageImportTest.sharedData("case-ccss-math-opensalt-sample.json");
+        assumeTrue(ccss.isPresent(), "the shared data folder is absent");
+        Http author = SharedService.as(SharedService.AUTHOR);
+
+        JsonNode first = author.expect(200, author.post("/api/frameworks/case/import?publish=true&lenient=true",
+                ccss.get().toString()));
+        assertThat(first.path("errors")).isEmpty();
+        assertThat(first.path("warnings").toString()).contains("have no UTC offset");
+        String frameworkId = first.path("frameworkId").asString();
+        int version = first.path("version").asInt();
+
+        String exported = author.expect(200, author.get("/api/frameworks/" + frameworkId + "/versions/" + version
+                + "/case")).toString();
+        JsonNode again = author.expect(200, author.post("/api/frameworks/case/import?publish=true", exported));
+        assertThat(again.path("frameworkId").asString()).isEqualTo(frameworkId);
+        assertThat(again.path("created")).isEmpty();
+        assertThat(again.path("changed")).isEmpty();
+        assertThat(again.path("removed")).isEmpty();
+        assertThat(again.path("published").asBoolean()).isFalse();
+        assertThat(again.path("version").asInt()).isEqualTo(version);
+
+        Http reader = SharedService.as(SharedService.LEARNER);
+        String foreign = "http://purl.org/ASN/resources/D10003FB";
+        JsonNode pkg = reader.expect(200, reader.get("/ims/case/v1p0/CFPackages?identifier="
+                + URLEncoder.encode(foreign, StandardCharsets.UTF_8)));
+        assertThat(pkg.path("CFItems")).hasSize(703);
+        assertThat(pkg.path("CFDocument").path("creator").asString())
+                .isEqualTo("National Governors Association Center for Best Practices");
+        assertThat(reader.get("/ims/case/v1p0/CFPackages/" + foreign).statusCode()).as("refused before the service")
+                .isEqualTo(400);
+        assertThat(reader.expect(404, reader.get("/ims/case/v1p0/CFPackages?identifier="
+                + URLEncoder.encode("http://purl.org/ASN/resources/NONE", StandardCharsets.UTF_8))).path("type")
+                .asString()).isEqualTo("/problems/not-found");
     }
 }

@@ -13,18 +13,23 @@ package dev.competency.frameworks.framework.domain;
  * @param externalChangedAt when the external source last changed the item (CASE {@code lastChangeDateTime})
  * @param scaleOverride     a scale that replaces the framework's scale for this competency
  * @param policyOverride    a policy that replaces the framework's policy for this competency
+ * @param details           what the external source says beyond these fields, kept for a faithful export
  */
 public record Competency(String id, String code, String title, String description, String parentCode,
                          Integer position, String taxonomyLabel, String externalId, String externalChangedAt,
-                         Scale scaleOverride, Policy policyOverride) {
+                         Scale scaleOverride, Policy policyOverride, ItemDetails details) {
 
-    Competency withIdAndPosition(String newId, int newPosition) {
-        return new Competency(newId, code, title, description, parentCode, newPosition, taxonomyLabel, externalId,
-                externalChangedAt, scaleOverride, policyOverride);
+    /** A competency without external details. */
+    public Competency(String id, String code, String title, String description, String parentCode, Integer position,
+                      String taxonomyLabel, String externalId, String externalChangedAt, Scale scaleOverride,
+                      Policy policyOverride) {
+        this(id, code, title, description, parentCode, position, taxonomyLabel, externalId, externalChangedAt,
+                scaleOverride, policyOverride, null);
     }
 
-    Competency withPolicy(Policy policy) {
-        return new Competency(id, code, title, description, parentCode, position, taxonomyLabel, externalId,
-                externalChangedAt, scaleOverride, policy);
+    /** The same competency with its stored id, its position among its siblings, a stripped title and policy. */
+    Competency normalized(String newId, int newPosition, Policy policy) {
+        return new Competency(newId, code, title.strip(), description, parentCode, newPosition, taxonomyLabel,
+                externalId, externalChangedAt, scaleOverride, policy, details);
     }
 }

@@ -2,7 +2,9 @@ package dev.competency.frameworks.framework.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.competency.platform.service.error.Refusal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -20,6 +22,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Framework {
 
     static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(?:[.-][A-Z0-9]+)*");
+    /** The problem type of a version too large to be published. */
+    public static final String TOO_LARGE = "framework-too-large";
+    /** Longest framework code. */
+    public static final int CODE_MAX = 50;
 
     @AggregateIdentifier
     private String frameworkId;
@@ -37,12 +43,23 @@ public class Framework {
     }
 
     @CommandHandler
-    Framework(CreateFramework command, Clock clock) {
+    Framework(CreateFramework command, FrameworkCodes codes, Clock clock) {
         requireText(command.frameworkId(), "frameworkId");
         requireText(command.title(), "title");
+        List<String> problems = new ArrayList<>();
+        FrameworkRules.length("code", command.code(), CODE_MAX, problems);
+        FrameworkRules.length("title", command.title(), FrameworkRules.TITLE_MAX, problems);
+        FrameworkRules.length("description", command.description(), FrameworkRules.DESCRIPTION_MAX, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidFrameworkException(problems);
+        }
         if (command.code() == null || !CODE.matcher(command.code()).matches()) {
             throw new InvalidFrameworkException("code must be upper-case letters and digits separated by '.' or"
                     + " '-', like DEV or DEV.API; was '" + command.code() + "'");
+        }
+        if (codes.inUse(command.code())) {
+            throw Refusal.conflict("framework code '" + command.code() + "' is already used by another framework;"
+                    + " codes are unique in the organisation");
         }
         apply(new FrameworkCreated(command.frameworkId(), command.code(), command.title().strip(),
                 command.description(), 1, command.createdBy(), clock.instant()));
@@ -51,7 +68,7 @@ public class Framework {
     @CommandHandler
     void handle(EditFramework command, Clock clock) {
         if (status == FrameworkStatus.RETIRED) {
-            throw new IllegalStateException("framework " + frameworkId + " is retired and can no longer be edited");
+            throw Refusal.conflict("framework " + frameworkId + " is retired and can no longer be edited");
         }
         if (command.content() == null) {
             throw new InvalidFrameworkException("content is required");
@@ -70,12 +87,12 @@ public class Framework {
     }
 
     @CommandHandler
-    void handle(PublishFramework command, Clock clock) {
+    void handle(PublishFramework command, PublicationSize size, Clock clock) {
         if (status == FrameworkStatus.RETIRED) {
-            throw new IllegalStateException("framework " + frameworkId + " is retired and can no longer be published");
+            throw Refusal.conflict("framework " + frameworkId + " is retired and can no longer be published");
         }
         if (draft == null) {
-            throw new IllegalStateException("framework " + frameworkId + " has no draft to publish; version "
+            throw Refusal.conflict("framework " + frameworkId + " has no draft to publish; version "
                     + publishedVersion + " is already published");
         }
         if (draft.competencies().isEmpty()) {
@@ -83,18 +100,31 @@ public class Framework {
                     + " published");
         }
         int nextPolicyVersion = published != null && samePolicies(published, draft) ? policyVersion : draftVersion;
-        apply(new FrameworkVersionPublished(frameworkId, draftVersion, code, draft, nextPolicyVersion,
-                command.publishedBy(), clock.instant()));
+        FrameworkVersionPublished publication = new FrameworkVersionPublished(frameworkId, draftVersion, code, draft,
+                nextPolicyVersion, command.publishedBy(), clock.instant());
+        long bytes = size.bytes(publication);
+        if (bytes > size.limitBytes()) {
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, TOO_LARGE, "version " + draftVersion + " of framework "
+                    + frameworkId + " would be published as " + bytes + " bytes, more than the " + size.limitBytes()
+                    + " bytes a framework.published event may have; the draft is kept: split the framework or"
+                    + " shorten its texts");
+        }
+        apply(publication);
     }
 
     @CommandHandler
     void handle(RetireFramework command, Clock clock) {
         if (status == FrameworkStatus.RETIRED) {
-            throw new IllegalStateException("framework " + frameworkId + " is already retired");
+            throw Refusal.conflict("framework " + frameworkId + " is already retired");
         }
         if (publishedVersion == 0) {
-            throw new IllegalStateException("framework " + frameworkId + " was never published; there is nothing to"
+            throw Refusal.conflict("framework " + frameworkId + " was never published; there is nothing to"
                     + " retire");
+        }
+        List<String> problems = new ArrayList<>();
+        FrameworkRules.length("reason", command.reason(), FrameworkRules.REASON_MAX, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidFrameworkException(problems);
         }
         apply(new FrameworkVersionRetired(frameworkId, publishedVersion, command.retiredBy(), command.reason(),
                 clock.instant()));

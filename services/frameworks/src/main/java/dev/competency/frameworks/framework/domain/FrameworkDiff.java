@@ -62,6 +62,9 @@ public record FrameworkDiff(int from, int to, List<CompetencyRef> added, List<Co
         if (!Objects.equals(a.description(), b.description())) {
             frameworkFields.add("description");
         }
+        if (!Objects.equals(a.details(), b.details())) {
+            frameworkFields.add("details");
+        }
         return new FrameworkDiff(from, to, added, removed, changed, relationsAdded, relationsRemoved,
                 !Objects.equals(a.scale(), b.scale()), !Objects.equals(a.policy(), b.policy()), frameworkFields);
     }
@@ -76,6 +79,7 @@ public record FrameworkDiff(int from, int to, List<CompetencyRef> added, List<Co
         compare("taxonomyLabel", then.taxonomyLabel(), now.taxonomyLabel(), fields);
         compare("scale", then.scaleOverride(), now.scaleOverride(), fields);
         compare("policy", then.policyOverride(), now.policyOverride(), fields);
+        compare("details", then.details(), now.details(), fields);
         return fields;
     }
 

@@ -6,9 +6,12 @@ import dev.competency.contracts.frameworks.FrameworkPublished.RollUpType;
 import java.time.Duration;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,8 +25,41 @@ import java.util.regex.Pattern;
  */
 public final class FrameworkRules {
 
+    /** The depth of a competency whose parent chain loops (or leads into a loop): it has none. */
+    private static final int IN_CYCLE = -1;
+
     /** Competency codes: letters, digits and {@code . _ : -}, no spaces, at most 100 characters. */
     public static final Pattern COMPETENCY_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+
+    /** Longest titles (frameworks, competencies, role profiles, resources). */
+    public static final int TITLE_MAX = 500;
+    /** Longest descriptions. */
+    public static final int DESCRIPTION_MAX = 10_000;
+    /** Longest taxonomy labels. */
+    public static final int LABEL_MAX = 100;
+    /** Longest external identifiers and web addresses. */
+    public static final int EXTERNAL_ID_MAX = 2_000;
+    /** Longest timestamps and ISO-8601 durations. */
+    public static final int TIMESTAMP_MAX = 40;
+    /** Longest ids given by callers (competency ids, framework ids). */
+    public static final int ID_MAX = 100;
+    /** Longest level codes. */
+    public static final int LEVEL_CODE_MAX = 50;
+    /** Longest level labels. */
+    public static final int LEVEL_LABEL_MAX = 200;
+    /** Longest free-text reasons, such as a retirement's. */
+    public static final int REASON_MAX = 2_000;
+    /** Most competencies in one version. */
+    public static final int MAX_COMPETENCIES = 20_000;
+    /** Most relations in one version. */
+    public static final int MAX_RELATIONS = 100_000;
+    /** Most entries of a list of labels, such as educational levels or subjects. */
+    public static final int MAX_LIST = 50;
+    /** Most levels of one scale. */
+    public static final int MAX_LEVELS = 20;
+
+    /** The deepest a competency tree may be: a root is at level 1, its children at level 2, and so on. */
+    public static final int MAX_DEPTH = 32;
 
     private FrameworkRules() {
     }
@@ -33,6 +69,34 @@ public final class FrameworkRules {
         List<String> problems = new ArrayList<>();
         if (content.title() == null || content.title().isBlank()) {
             problems.add("title is required");
+        }
+        length("title", content.title(), TITLE_MAX, problems);
+        length("description", content.description(), DESCRIPTION_MAX, problems);
+        length("externalId", content.externalId(), EXTERNAL_ID_MAX, problems);
+        if (content.details() != null) {
+            DocumentDetails details = content.details();
+            length("creator", details.creator(), TITLE_MAX, problems);
+            length("officialSourceUrl", details.officialSourceUrl(), EXTERNAL_ID_MAX, problems);
+            length("changedAt", details.changedAt(), TIMESTAMP_MAX, problems);
+            texts("subject", details.subject(), TITLE_MAX, problems);
+            if (details.subjectUri().size() > MAX_LIST) {
+                problems.add("subjectUri holds at most " + MAX_LIST + " entries but has " + details.subjectUri().size());
+            }
+            for (DocumentDetails.Link link : details.subjectUri()) {
+                length("subjectUri title", link.title(), TITLE_MAX, problems);
+                length("subjectUri identifier", link.identifier(), EXTERNAL_ID_MAX, problems);
+                length("subjectUri uri", link.uri(), EXTERNAL_ID_MAX, problems);
+            }
+        }
+        if (content.competencies().size() > MAX_COMPETENCIES) {
+            problems.add("a version holds at most " + MAX_COMPETENCIES + " competencies but has "
+                    + content.competencies().size());
+            return problems;
+        }
+        if (content.relations().size() > MAX_RELATIONS) {
+            problems.add("a version holds at most " + MAX_RELATIONS + " relations but has "
+                    + content.relations().size());
+            return problems;
         }
         Map<String, Competency> byCode = new LinkedHashMap<>();
         Set<String> ids = new HashSet<>();
@@ -58,6 +122,20 @@ public final class FrameworkRules {
             if (competency.position() != null && competency.position() < 0) {
                 problems.add("competency '" + code + "': position must not be negative");
             }
+            String where = "competency '" + code + "': ";
+            length(where + "id", competency.id(), ID_MAX, problems);
+            length(where + "title", competency.title(), TITLE_MAX, problems);
+            length(where + "description", competency.description(), DESCRIPTION_MAX, problems);
+            length(where + "taxonomyLabel", competency.taxonomyLabel(), LABEL_MAX, problems);
+            length(where + "externalId", competency.externalId(), EXTERNAL_ID_MAX, problems);
+            length(where + "externalChangedAt", competency.externalChangedAt(), TIMESTAMP_MAX, problems);
+            if (competency.details() != null) {
+                ItemDetails details = competency.details();
+                length(where + "notes", details.notes(), DESCRIPTION_MAX, problems);
+                length(where + "listEnumeration", details.listEnumeration(), LABEL_MAX, problems);
+                length(where + "parentAssociationId", details.parentAssociationId(), EXTERNAL_ID_MAX, problems);
+                texts(where + "educationalLevel", details.educationalLevel(), LABEL_MAX, problems);
+            }
         }
         Map<String, List<String>> children = new HashMap<>();
         for (Competency competency : byCode.values()) {
@@ -71,7 +149,7 @@ public final class FrameworkRules {
                 children.computeIfAbsent(parent, p -> new ArrayList<>()).add(competency.code());
             }
         }
-        treeCycles(byCode, problems);
+        treeShape(byCode, problems);
         relationProblems(content.relations(), byCode.keySet(), problems);
         Scale scale = content.scale() == null ? Scale.DEFAULT : content.scale();
         scaleProblems("scale", scale, problems);
@@ -90,22 +168,45 @@ public final class FrameworkRules {
         return problems;
     }
 
-    private static void treeCycles(Map<String, Competency> byCode, List<String> problems) {
-        Set<String> reported = new HashSet<>();
+    /**
+     * Cycles in the parent chains and competencies deeper than {@link #MAX_DEPTH}, in one pass that visits every
+     * competency once and keeps no recursion, however long the chains are.
+     */
+    private static void treeShape(Map<String, Competency> byCode, List<String> problems) {
+        Map<String, Integer> depths = new HashMap<>();
         for (String start : byCode.keySet()) {
-            List<String> chain = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
+            List<String> path = new ArrayList<>();
+            Map<String, Integer> onPath = new HashMap<>();
             String current = start;
-            while (current != null && byCode.containsKey(current) && seen.add(current)) {
-                chain.add(current);
+            int depth = 0;
+            while (current != null && byCode.containsKey(current)) {
+                Integer known = depths.get(current);
+                if (known != null) {
+                    depth = known;
+                    break;
+                }
+                Integer index = onPath.get(current);
+                if (index != null) {
+                    List<String> cycle = new ArrayList<>(path.subList(index, path.size()));
+                    cycle.forEach(code -> depths.put(code, IN_CYCLE));
+                    cycle.add(current);
+                    problems.add("competency '" + current + "': the parent chain forms a cycle: "
+                            + String.join(" -> ", cycle));
+                    path = path.subList(0, index);
+                    depth = IN_CYCLE;
+                    break;
+                }
+                onPath.put(current, path.size());
+                path.add(current);
                 current = byCode.get(current).parentCode();
             }
-            if (current != null && seen.contains(current) && !reported.contains(current)) {
-                List<String> cycle = new ArrayList<>(chain.subList(chain.indexOf(current), chain.size()));
-                reported.addAll(cycle);
-                cycle.add(current);
-                problems.add("competency '" + current + "': the parent chain forms a cycle: "
-                        + String.join(" -> ", cycle));
+            for (int i = path.size() - 1; i >= 0; i--) {
+                depth = depth == IN_CYCLE ? IN_CYCLE : depth + 1;
+                depths.put(path.get(i), depth);
+                if (depth == MAX_DEPTH + 1) {
+                    problems.add("competency '" + path.get(i) + "': it is " + depth + " levels deep; at most "
+                            + MAX_DEPTH + " are allowed");
+                }
             }
         }
     }
@@ -115,6 +216,7 @@ public final class FrameworkRules {
         Map<String, List<String>> precedes = new LinkedHashMap<>();
         for (Relation relation : relations) {
             String name = "relation " + relation.source() + " " + relation.type() + " " + relation.target();
+            length(name + ": externalId", relation.externalId(), EXTERNAL_ID_MAX, problems);
             if (relation.type() == null) {
                 problems.add(name + ": type is required");
                 continue;
@@ -140,45 +242,52 @@ public final class FrameworkRules {
         }
     }
 
-    /** One cycle of a directed graph as a closed path, or empty. */
+    /** One cycle of a directed graph as a closed path, or empty; depth first, without recursion. */
     private static List<String> cycle(Map<String, List<String>> edges) {
         Set<String> done = new HashSet<>();
         for (String start : edges.keySet()) {
-            List<String> path = new ArrayList<>();
-            List<String> found = visit(start, edges, done, new LinkedHashSet<>(), path);
-            if (!found.isEmpty()) {
-                return found;
+            if (done.contains(start)) {
+                continue;
+            }
+            List<String> path = new ArrayList<>(List.of(start));
+            Map<String, Integer> onPath = new HashMap<>(Map.of(start, 0));
+            Deque<Iterator<String>> pending = new ArrayDeque<>();
+            pending.push(edges.getOrDefault(start, List.of()).iterator());
+            while (!pending.isEmpty()) {
+                Iterator<String> next = pending.peek();
+                if (!next.hasNext()) {
+                    pending.pop();
+                    String node = path.remove(path.size() - 1);
+                    onPath.remove(node);
+                    done.add(node);
+                    continue;
+                }
+                String target = next.next();
+                Integer index = onPath.get(target);
+                if (index != null) {
+                    List<String> closed = new ArrayList<>(path.subList(index, path.size()));
+                    closed.add(target);
+                    return closed;
+                }
+                if (done.contains(target)) {
+                    continue;
+                }
+                onPath.put(target, path.size());
+                path.add(target);
+                pending.push(edges.getOrDefault(target, List.of()).iterator());
             }
         }
-        return List.of();
-    }
-
-    private static List<String> visit(String node, Map<String, List<String>> edges, Set<String> done,
-                                      LinkedHashSet<String> onPath, List<String> path) {
-        if (onPath.contains(node)) {
-            List<String> closed = new ArrayList<>(path.subList(path.indexOf(node), path.size()));
-            closed.add(node);
-            return closed;
-        }
-        if (!done.add(node)) {
-            return List.of();
-        }
-        onPath.add(node);
-        path.add(node);
-        for (String next : edges.getOrDefault(node, List.of())) {
-            List<String> found = visit(next, edges, done, onPath, path);
-            if (!found.isEmpty()) {
-                return found;
-            }
-        }
-        onPath.remove(node);
-        path.remove(path.size() - 1);
         return List.of();
     }
 
     static void scaleProblems(String where, Scale scale, List<String> problems) {
         if (scale.levels().isEmpty()) {
             problems.add(where + ": needs at least one level");
+            return;
+        }
+        if (scale.levels().size() > MAX_LEVELS) {
+            problems.add(where + ": has " + scale.levels().size() + " levels; at most " + MAX_LEVELS
+                    + " are allowed");
             return;
         }
         Set<String> codes = new HashSet<>();
@@ -196,6 +305,8 @@ public final class FrameworkRules {
             if (level.label() == null || level.label().isBlank()) {
                 problems.add(name + ": label is required");
             }
+            length(name + ": code", code, LEVEL_CODE_MAX, problems);
+            length(name + ": label", level.label(), LEVEL_LABEL_MAX, problems);
             Double threshold = level.threshold();
             if (threshold == null || !(threshold >= 0.0 && threshold <= 1.0)) {
                 problems.add(name + ": threshold must be in [0, 1] but was " + threshold);
@@ -289,6 +400,10 @@ public final class FrameworkRules {
         if (value == null || value.isBlank()) {
             return;
         }
+        if (value.length() > TIMESTAMP_MAX) {
+            length(where, value, TIMESTAMP_MAX, problems);
+            return;
+        }
         try {
             if (value.contains("T")) {
                 if (Duration.parse(value).isNegative() || Duration.parse(value).isZero()) {
@@ -344,5 +459,20 @@ public final class FrameworkRules {
                 problems.add(where + ": required child '" + required + "' is not a child of '" + ownerCode + "'");
             }
         }
+    }
+
+    /** Adds "{@code field} must be at most {@code max} characters" when {@code value} is longer. */
+    public static void length(String field, String value, int max, List<String> problems) {
+        if (value != null && value.length() > max) {
+            problems.add(field + " must be at most " + max + " characters but has " + value.length());
+        }
+    }
+
+    private static void texts(String field, List<String> values, int max, List<String> problems) {
+        if (values.size() > MAX_LIST) {
+            problems.add(field + " holds at most " + MAX_LIST + " entries but has " + values.size());
+            return;
+        }
+        values.forEach(value -> length(field + " entry", value, max, problems));
     }
 }

@@ -1,9 +1,10 @@
 package dev.competency.frameworks.framework.domain;
 
+import dev.competency.platform.service.error.Refusal;
 import java.util.List;
 
 /** A command that would break rules of frameworks; the message names every broken rule and the offending item. */
-public class InvalidFrameworkException extends IllegalArgumentException {
+public class InvalidFrameworkException extends Refusal {
 
     private final List<String> problems;
 
@@ -12,7 +13,7 @@ public class InvalidFrameworkException extends IllegalArgumentException {
     }
 
     public InvalidFrameworkException(List<String> problems) {
-        super(String.join("; ", problems));
+        super(Kind.INVALID, String.join("; ", problems));
         this.problems = List.copyOf(problems);
     }
 

@@ -9,6 +9,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.competency.frameworks.framework.domain.Competency;
+import dev.competency.frameworks.framework.domain.FrameworkCodes;
 import dev.competency.frameworks.framework.domain.FrameworkContent;
 import dev.competency.frameworks.framework.domain.FrameworkCreated;
 import dev.competency.frameworks.framework.domain.FrameworkDraftEdited;
@@ -17,6 +18,7 @@ import dev.competency.frameworks.framework.domain.FrameworkVersionPublished;
 import dev.competency.frameworks.framework.domain.FrameworkVersionRetired;
 import dev.competency.frameworks.framework.domain.Level;
 import dev.competency.frameworks.framework.domain.PublishedFrameworks;
+import dev.competency.frameworks.interop.casefile.CasePackageExport;
 import dev.competency.frameworks.readmodel.Projection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * framework id and version, so applying an event twice changes nothing.
  */
 @ProcessingGroup(FrameworkCatalogue.PROCESSING_GROUP)
-public class FrameworkCatalogue implements PublishedFrameworks, Projection {
+public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes, Projection {
 
     public static final String PROCESSING_GROUP = "framework-catalogue";
     private static final int SEARCH_LIMIT = 200;
@@ -62,6 +64,8 @@ public class FrameworkCatalogue implements PublishedFrameworks, Projection {
         versions = database.getCollection("framework_versions");
         competencies = database.getCollection("framework_competencies");
         frameworks.createIndex(Indexes.ascending("externalId"), new IndexOptions().name("by_external_id"));
+        frameworks.createIndex(Indexes.ascending("code"), new IndexOptions().name("by_code"));
+        frameworks.createIndex(Indexes.ascending("caseIdentifier"), new IndexOptions().name("by_case_identifier"));
         versions.createIndex(Indexes.ascending("frameworkId", "version"), new IndexOptions().name("by_framework"));
         competencies.createIndex(Indexes.ascending("frameworkId", "version"), new IndexOptions().name("by_version"));
         competencies.createIndex(Indexes.ascending("code"), new IndexOptions().name("by_code"));
@@ -117,6 +121,8 @@ public class FrameworkCatalogue implements PublishedFrameworks, Projection {
                 Updates.set("title", event.content().title()),
                 Updates.set("description", event.content().description()),
                 Updates.set("externalId", event.content().externalId()),
+                Updates.set("caseIdentifier", CasePackageExport.documentIdentifier(event.frameworkId(),
+                        event.content())),
                 Updates.set("status", FrameworkStatus.DRAFT.name()),
                 Updates.set("latestVersion", event.version())));
     }
@@ -131,6 +137,8 @@ public class FrameworkCatalogue implements PublishedFrameworks, Projection {
                 Updates.set("title", event.content().title()),
                 Updates.set("description", event.content().description()),
                 Updates.set("externalId", event.content().externalId()),
+                Updates.set("caseIdentifier", CasePackageExport.documentIdentifier(event.frameworkId(),
+                        event.content())),
                 Updates.set("status", FrameworkStatus.PUBLISHED.name()),
                 Updates.set("latestVersion", event.version()),
                 Updates.set("publishedVersion", event.version())));
@@ -180,6 +188,11 @@ public class FrameworkCatalogue implements PublishedFrameworks, Projection {
         return frameworkId + ":" + version;
     }
 
+    @Override
+    public boolean inUse(String code) {
+        return frameworks.find(Filters.eq("code", code)).first() != null;
+    }
+
     public Optional<FrameworkSummary> find(String frameworkId) {
         return Optional.ofNullable(frameworks.find(Filters.eq("_id", frameworkId)).first()).map(this::summary);
     }
@@ -187,6 +200,15 @@ public class FrameworkCatalogue implements PublishedFrameworks, Projection {
     /** The framework imported from the external document with this identifier. */
     public Optional<FrameworkSummary> findByExternalId(String externalId) {
         return Optional.ofNullable(frameworks.find(Filters.eq("externalId", externalId)).first()).map(this::summary);
+    }
+
+    /**
+     * The framework a CASE document identifier names: the identifier it was imported from, its own id, or the UUID
+     * its CASE export is published under (derived for frameworks imported with a non-UUID identifier).
+     */
+    public Optional<FrameworkSummary> findByCaseIdentifier(String identifier) {
+        return findByExternalId(identifier).or(() -> find(identifier)).or(() -> Optional.ofNullable(
+                frameworks.find(Filters.eq("caseIdentifier", identifier)).first()).map(this::summary));
     }
 
     /** Frameworks whose code or title contains {@code text} (case-insensitive), optionally with this exact code. */

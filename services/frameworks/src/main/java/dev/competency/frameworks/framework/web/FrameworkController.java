@@ -6,17 +6,21 @@ import dev.competency.frameworks.framework.domain.CreateFramework;
 import dev.competency.frameworks.framework.domain.EditFramework;
 import dev.competency.frameworks.framework.domain.FrameworkContent;
 import dev.competency.frameworks.framework.domain.FrameworkDiff;
+import dev.competency.frameworks.framework.domain.FrameworkRules;
 import dev.competency.frameworks.framework.domain.FrameworkStatus;
 import dev.competency.frameworks.framework.domain.PublishFramework;
 import dev.competency.frameworks.framework.domain.RetireFramework;
-import dev.competency.frameworks.framework.query.FrameworkCatalogue;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.CompetencyHit;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.FrameworkSummary;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionView;
+import dev.competency.frameworks.framework.query.FrameworkCatalogue;
+import dev.competency.frameworks.web.TextParameters;
+import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.web.ResourceNotFound;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +81,8 @@ class FrameworkController {
     List<FrameworkSummary> list(@RequestParam(required = false) String q,
                                 @RequestParam(required = false) String code, Caller caller) {
         access.requireReader(caller);
-        return catalogue.list(q, code);
+        return catalogue.list(TextParameters.checked("q", q, TextParameters.SEARCH_TEXT),
+                TextParameters.checked("code", code, TextParameters.CODE));
     }
 
     @GetMapping("/competencies")
@@ -86,7 +91,9 @@ class FrameworkController {
                                      @RequestParam(required = false) String frameworkId,
                                      @RequestParam(required = false) Integer version, Caller caller) {
         access.requireReader(caller);
-        return catalogue.competencies(q, code, frameworkId, version);
+        return catalogue.competencies(TextParameters.checked("q", q, TextParameters.SEARCH_TEXT),
+                TextParameters.checked("code", code, TextParameters.CODE),
+                TextParameters.checked("frameworkId", frameworkId, TextParameters.ID), version);
     }
 
     @GetMapping("/{frameworkId}")
@@ -131,12 +138,8 @@ class FrameworkController {
     Tree tree(@PathVariable String frameworkId, @PathVariable int version, Caller caller) {
         access.requireReader(caller);
         VersionView view = version(frameworkId, version);
-        Map<String, List<Competency>> children = new LinkedHashMap<>();
-        for (Competency competency : view.content().competencies()) {
-            children.computeIfAbsent(competency.parentCode() == null ? "" : competency.parentCode(),
-                    parent -> new ArrayList<>()).add(competency);
-        }
-        return new Tree(frameworkId, version, view.status(), view.content().title(), nodes("", children));
+        return new Tree(frameworkId, version, view.status(), view.content().title(),
+                roots(frameworkId, version, view.content().competencies()));
     }
 
     @GetMapping("/{frameworkId}/diff")
@@ -147,13 +150,40 @@ class FrameworkController {
                 version(frameworkId, to).content());
     }
 
-    private static List<TreeNode> nodes(String parent, Map<String, List<Competency>> children) {
-        List<TreeNode> nodes = new ArrayList<>();
-        for (Competency c : children.getOrDefault(parent, List.of())) {
-            nodes.add(new TreeNode(c.id(), c.code(), c.title(), c.description(), c.taxonomyLabel(), c.position(),
-                    c.externalId(), nodes(c.code(), children)));
+    /**
+     * The tree built from the leaves up, without recursion. A version stored deeper than the tree may be (before the
+     * depth rule existed) is refused before anything is written, rather than answered truncated.
+     */
+    private static List<TreeNode> roots(String frameworkId, int version, List<Competency> competencies) {
+        Map<String, List<Competency>> children = new LinkedHashMap<>();
+        for (Competency competency : competencies) {
+            children.computeIfAbsent(competency.parentCode() == null ? "" : competency.parentCode(),
+                    parent -> new ArrayList<>()).add(competency);
         }
-        return nodes;
+        List<List<Competency>> levels = new ArrayList<>();
+        List<Competency> level = children.getOrDefault("", List.of());
+        while (!level.isEmpty()) {
+            levels.add(level);
+            List<Competency> next = new ArrayList<>();
+            level.forEach(c -> next.addAll(children.getOrDefault(c.code(), List.of())));
+            level = next;
+        }
+        if (levels.size() > FrameworkRules.MAX_DEPTH) {
+            throw Refusal.unprocessable("version " + version + " of framework " + frameworkId + " is "
+                    + levels.size() + " levels deep, deeper than the " + FrameworkRules.MAX_DEPTH
+                    + " levels a tree is answered for; its competencies are in /api/frameworks/" + frameworkId
+                    + "/versions/" + version);
+        }
+        Map<String, TreeNode> built = new HashMap<>();
+        for (int depth = levels.size() - 1; depth >= 0; depth--) {
+            for (Competency c : levels.get(depth)) {
+                List<TreeNode> nodes = children.getOrDefault(c.code(), List.of()).stream()
+                        .map(child -> built.remove(child.code())).toList();
+                built.put(c.code(), new TreeNode(c.id(), c.code(), c.title(), c.description(), c.taxonomyLabel(),
+                        c.position(), c.externalId(), nodes));
+            }
+        }
+        return children.getOrDefault("", List.of()).stream().map(root -> built.get(root.code())).toList();
     }
 
     private FrameworkSummary summary(String frameworkId) {

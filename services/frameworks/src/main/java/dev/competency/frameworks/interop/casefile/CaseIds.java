@@ -28,6 +28,16 @@ final class CaseIds {
         return UUID.nameUUIDFromBytes(String.join("/", parts).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /** Whether {@code value} is a date-time or date that can be read but has no UTC offset. */
+    static boolean lacksOffset(String value) {
+        try {
+            OffsetDateTime.parse(value);
+            return false;
+        } catch (DateTimeParseException offsetMissing) {
+            return instant(value) != null;
+        }
+    }
+
     /** A CASE date-time: with an offset, or local (taken as UTC, as some exporters write it), or a date; else null. */
     static Instant instant(String value) {
         if (value == null || value.isBlank()) {

@@ -2,7 +2,9 @@ package dev.competency.frameworks.interop.casefile;
 
 import dev.competency.contracts.frameworks.FrameworkPublished.RelationType;
 import dev.competency.frameworks.framework.domain.Competency;
+import dev.competency.frameworks.framework.domain.DocumentDetails;
 import dev.competency.frameworks.framework.domain.FrameworkContent;
+import dev.competency.frameworks.framework.domain.ItemDetails;
 import dev.competency.frameworks.framework.domain.Level;
 import dev.competency.frameworks.framework.domain.Relation;
 import dev.competency.frameworks.framework.domain.Scale;
@@ -19,7 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
  * associations ({@code implies} has no CASE counterpart and is left out), and the scales as a CFRubric whose levels
  * carry the code ({@code quality}), the label ({@code description}) and the threshold ({@code score}); the mastery
  * level says so in its {@code feedback}. Identifiers are UUIDs as CASE 1.0 requires: the external ids where they are
- * UUIDs, the framework and competency ids otherwise.
+ * UUIDs, the framework and competency ids otherwise; association identifiers kept from an import where they are
+ * UUIDs, derived from the association's ends otherwise. What an import kept of the CFDocument and CFItems beyond the
+ * frameworks fields (creator, official source, subjects, notes, educational levels, list enumerations, sequence
+ * numbers) is written back.
  */
 public final class CasePackageExport {
 
@@ -43,6 +48,11 @@ public final class CasePackageExport {
                 : CaseIds.derived(frameworkId, "document", content.externalId());
     }
 
+    /** Whether {@code identifier} is a UUID, the form CASE 1.0 requires of identifiers. */
+    public static boolean isUuid(String identifier) {
+        return CaseIds.isUuid(identifier);
+    }
+
     /** The CFItem identifier a competency is exported under. */
     public static String itemIdentifier(Competency competency) {
         return CaseIds.isUuid(competency.externalId()) ? competency.externalId() : competency.id();
@@ -52,14 +62,27 @@ public final class CasePackageExport {
         FrameworkContent content = source.content();
         String documentId = documentIdentifier(source.frameworkId(), content);
         String changed = source.publishedAt().toString();
+        DocumentDetails details = content.details() != null ? content.details()
+                : new DocumentDetails(null, null, null, null, null);
         ObjectNode documentLink = link(content.title(), documentId, baseUri + "/CFDocuments/" + documentId);
 
         ObjectNode document = JSON.objectNode();
         document.put("identifier", documentId);
         document.put("uri", baseUri + "/CFDocuments/" + documentId);
-        document.put("creator", "Competency platform");
+        document.put("creator", details.creator() != null ? details.creator() : "Competency platform");
         document.put("title", content.title());
-        document.put("lastChangeDateTime", changed);
+        document.put("lastChangeDateTime", details.changedAt() != null ? details.changedAt() : changed);
+        if (details.officialSourceUrl() != null) {
+            document.put("officialSourceURL", details.officialSourceUrl());
+        }
+        if (!details.subject().isEmpty()) {
+            ArrayNode subjects = document.putArray("subject");
+            details.subject().forEach(subjects::add);
+        }
+        if (!details.subjectUri().isEmpty()) {
+            ArrayNode subjectUri = document.putArray("subjectURI");
+            details.subjectUri().forEach(link -> subjectUri.add(link(link.title(), link.identifier(), link.uri())));
+        }
         if (content.description() != null) {
             document.put("description", content.description());
         }
@@ -88,14 +111,27 @@ public final class CasePackageExport {
             if (competency.taxonomyLabel() != null) {
                 item.put("CFItemType", competency.taxonomyLabel());
             }
+            ItemDetails itemDetails = competency.details() != null ? competency.details()
+                    : new ItemDetails(null, null, null, null, null);
+            if (itemDetails.notes() != null) {
+                item.put("notes", itemDetails.notes());
+            }
+            if (!itemDetails.educationalLevel().isEmpty()) {
+                ArrayNode levels = item.putArray("educationalLevel");
+                itemDetails.educationalLevel().forEach(levels::add);
+            }
+            if (itemDetails.listEnumeration() != null) {
+                item.put("listEnumeration", itemDetails.listEnumeration());
+            }
             item.put("lastChangeDateTime", itemChanged);
             items.add(item);
 
             ObjectNode parent = competency.parentCode() == null ? documentLink
                     : itemLink(byCode.get(competency.parentCode()), baseUri);
             ObjectNode childOf = association(documentId, itemId, "isChildOf", parent.path("identifier").asString(),
-                    baseUri, itemChanged, documentLink);
-            childOf.put("sequenceNumber", competency.position() + 1);
+                    baseUri, itemChanged, documentLink, itemDetails.parentAssociationId());
+            childOf.put("sequenceNumber", itemDetails.sequenceNumber() != null ? itemDetails.sequenceNumber()
+                    : competency.position() + 1);
             childOf.set("originNodeURI", itemLink(competency, baseUri));
             childOf.set("destinationNodeURI", parent.deepCopy());
             associations.add(childOf);
@@ -108,7 +144,7 @@ public final class CasePackageExport {
             Competency origin = byCode.get(relation.source());
             Competency destination = byCode.get(relation.target());
             ObjectNode association = association(documentId, itemIdentifier(origin), type,
-                    itemIdentifier(destination), baseUri, changed, documentLink);
+                    itemIdentifier(destination), baseUri, changed, documentLink, relation.externalId());
             association.set("originNodeURI", itemLink(origin, baseUri));
             association.set("destinationNodeURI", itemLink(destination, baseUri));
             associations.add(association);
@@ -181,9 +217,10 @@ public final class CasePackageExport {
         return criterion;
     }
 
+    /** An association under its kept identifier where that is a UUID, else under one derived from its ends. */
     private static ObjectNode association(String documentId, String origin, String type, String destination,
-                                          String baseUri, String changed, ObjectNode documentLink) {
-        String id = CaseIds.derived(documentId, origin, type, destination);
+                                          String baseUri, String changed, ObjectNode documentLink, String keptId) {
+        String id = CaseIds.isUuid(keptId) ? keptId : CaseIds.derived(documentId, origin, type, destination);
         ObjectNode association = JSON.objectNode();
         association.put("identifier", id);
         association.put("uri", baseUri + "/CFAssociations/" + id);

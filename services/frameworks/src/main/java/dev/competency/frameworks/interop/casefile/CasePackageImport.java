@@ -2,6 +2,8 @@ package dev.competency.frameworks.interop.casefile;
 
 import dev.competency.contracts.frameworks.FrameworkPublished.RelationType;
 import dev.competency.frameworks.framework.domain.Competency;
+import dev.competency.frameworks.framework.domain.DocumentDetails;
+import dev.competency.frameworks.framework.domain.ItemDetails;
 import dev.competency.frameworks.framework.domain.FrameworkContent;
 import dev.competency.frameworks.framework.domain.FrameworkRules;
 import dev.competency.frameworks.framework.domain.Level;
@@ -9,8 +11,10 @@ import dev.competency.frameworks.framework.domain.Policy;
 import dev.competency.frameworks.framework.domain.Relation;
 import dev.competency.frameworks.framework.domain.Scale;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -50,7 +54,16 @@ public final class CasePackageImport {
     }
 
     private record Item(String identifier, String fullStatement, String abbreviatedStatement, String code,
-                        String itemType, String notes, Instant lastChange, int order) {
+                        String itemType, String notes, List<String> educationalLevel, String listEnumeration,
+                        Instant lastChange, int order) {
+    }
+
+    /** Where an item hangs: its parent's identifier (absent for the document) and its isChildOf association. */
+    private record ChildOf(String parent, String associationId, Integer sequenceNumber, int order) {
+    }
+
+    /** A relation association between two items of the package. */
+    private record RelationEnds(String origin, String destination, RelationType type, String identifier) {
     }
 
     /** The CFDocument identifier of a package, or an {@link UnusableCasePackage} when there is none. */
@@ -65,6 +78,10 @@ public final class CasePackageImport {
         String identifier = text(document, "identifier");
         if (identifier == null) {
             throw new UnusableCasePackage("the CFDocument has no identifier");
+        }
+        if (identifier.length() > FrameworkRules.EXTERNAL_ID_MAX) {
+            throw new UnusableCasePackage("the CFDocument identifier has " + identifier.length()
+                    + " characters; at most " + FrameworkRules.EXTERNAL_ID_MAX + " are allowed");
         }
         return identifier;
     }
@@ -94,9 +111,9 @@ public final class CasePackageImport {
         Map<String, Competency> previous = previousByIdentifier(existing);
 
         Map<String, String> parents = new LinkedHashMap<>();
-        Map<String, Double> sequence = new HashMap<>();
-        List<String[]> relationEnds = new ArrayList<>();
-        readAssociations(pkg.path("CFAssociations"), documentId, items, parents, sequence, relationEnds, warnings,
+        Map<String, ChildOf> placements = new HashMap<>();
+        List<RelationEnds> relationEnds = new ArrayList<>();
+        readAssociations(pkg.path("CFAssociations"), documentId, items, parents, placements, relationEnds, warnings,
                 errors);
         breakCycles(parents, errors);
 
@@ -112,11 +129,12 @@ public final class CasePackageImport {
         }
         Map<String, Scale> itemScales = new HashMap<>();
         Scale frameworkScale = rubrics(pkg.path("CFRubrics"), items, itemScales, warnings, errors);
-        addTree("", children, items, sequence, codes, previous, frameworkId, itemScales, competencies);
+        addTree(children, items, placements, codes, previous, frameworkId, itemScales, competencies);
 
         List<Relation> pendingRelations = new ArrayList<>();
-        for (String[] ends : relationEnds) {
-            pendingRelations.add(new Relation(codes.get(ends[0]), codes.get(ends[1]), RelationType.valueOf(ends[2])));
+        for (RelationEnds ends : relationEnds) {
+            pendingRelations.add(new Relation(codes.get(ends.origin()), codes.get(ends.destination()), ends.type(),
+                    ends.identifier()));
         }
         List<Relation> relations = acyclicRelations(pendingRelations, errors);
 
@@ -126,15 +144,81 @@ public final class CasePackageImport {
         }
         Scale scale = frameworkScale != null ? frameworkScale : existing != null ? existing.scale() : Scale.DEFAULT;
         Policy policy = existing != null ? existing.policy() : Policy.DEFAULT;
-        String externalId = existing != null && existing.externalId() == null && documentId.equals(frameworkId)
-                ? null : documentId;
+        String externalId = existing != null
+                && documentId.equals(CasePackageExport.documentIdentifier(frameworkId, existing))
+                ? existing.externalId() : documentId;
         FrameworkContent content = new FrameworkContent(clip(title), description, externalId, competencies,
-                relations, scale, policy);
+                relations, scale, policy, documentDetails(document, documentId, warnings));
         List<String> problems = FrameworkRules.problems(content);
         if (!problems.isEmpty()) {
             throw new UnusableCasePackage("the package maps to an invalid framework: " + String.join("; ", problems));
         }
+        undatedOffsetWarning(pkg, warnings);
         return new Mapped(documentId, suggestedCode(title), content, warnings, errors);
+    }
+
+    private static DocumentDetails documentDetails(JsonNode document, String documentId, List<String> warnings) {
+        List<String> subjects = texts(document.path("subject"));
+        JsonNode links = document.has("subjectURI") ? document.path("subjectURI") : document.path("subjectURL");
+        List<DocumentDetails.Link> subjectUri = new ArrayList<>();
+        for (JsonNode link : links.isArray() ? links : List.of(links)) {
+            if (link.isObject()) {
+                subjectUri.add(new DocumentDetails.Link(text(link, "title"), text(link, "identifier"),
+                        text(link, "uri")));
+            }
+        }
+        String changed = text(document, "lastChangeDateTime");
+        Instant changedAt = CaseIds.instant(changed);
+        if (changed != null && changedAt == null) {
+            warnings.add("CFDocument " + documentId + " has an unreadable lastChangeDateTime '" + changed
+                    + "'; left out");
+        }
+        DocumentDetails details = new DocumentDetails(text(document, "creator"), text(document, "officialSourceURL"),
+                subjects, subjectUri, changedAt == null ? null : changedAt.toString());
+        return details.equals(new DocumentDetails(null, null, null, null, null)) ? null : details;
+    }
+
+    /** One warning for every date-time of the package written without a UTC offset, which is taken as UTC. */
+    private static void undatedOffsetWarning(JsonNode pkg, List<String> warnings) {
+        List<String> local = new ArrayList<>();
+        String example = null;
+        for (JsonNode node : List.of(pkg.path("CFDocument"))) {
+            example = localDate(node, "CFDocument", local, example);
+        }
+        for (String kind : new String[] {"CFItems", "CFAssociations"}) {
+            for (JsonNode node : pkg.path(kind)) {
+                example = localDate(node, kind.substring(0, kind.length() - 1), local, example);
+            }
+        }
+        if (!local.isEmpty()) {
+            warnings.add(local.size() + " date-time(s) have no UTC offset, such as " + example
+                    + "; they are taken as UTC");
+        }
+    }
+
+    private static String localDate(JsonNode node, String kind, List<String> local, String example) {
+        String value = text(node, "lastChangeDateTime");
+        if (value == null || !CaseIds.lacksOffset(value)) {
+            return example;
+        }
+        local.add(value);
+        return example != null ? example : "'" + value + "' of " + kind + " "
+                + Objects.requireNonNullElse(text(node, "identifier"), "(no identifier)");
+    }
+
+    /** A text or an array of texts, as CASE writers differ. */
+    private static List<String> texts(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(value -> {
+                if (value.isString() && !value.asString().isBlank()) {
+                    values.add(value.asString());
+                }
+            });
+        } else if (node.isString() && !node.asString().isBlank()) {
+            values.add(node.asString());
+        }
+        return values;
     }
 
     private static Map<String, Item> items(JsonNode array, List<String> warnings, List<ItemError> errors) {
@@ -151,6 +235,12 @@ public final class CasePackageImport {
             String identifier = text(node, "identifier");
             if (identifier == null) {
                 errors.add(new ItemError("(CFItems[" + (order - 1) + "])", "the item has no identifier"));
+                continue;
+            }
+            if (identifier.length() > FrameworkRules.EXTERNAL_ID_MAX) {
+                errors.add(new ItemError("(CFItems[" + (order - 1) + "])", "the identifier has "
+                        + identifier.length() + " characters; at most " + FrameworkRules.EXTERNAL_ID_MAX
+                        + " are allowed"));
                 continue;
             }
             if (items.containsKey(identifier)) {
@@ -178,8 +268,14 @@ public final class CasePackageImport {
             if (itemType == null) {
                 itemType = text(node.path("CFItemTypeURI"), "title");
             }
-            items.put(identifier, new Item(identifier, fullStatement, text(node, "abbreviatedStatement"),
-                    text(node, "humanCodingScheme"), itemType, text(node, "notes"), changedAt, order));
+            items.put(identifier, new Item(identifier,
+                    limited(identifier, "fullStatement", fullStatement, FrameworkRules.DESCRIPTION_MAX, warnings),
+                    limited(identifier, "abbreviatedStatement", text(node, "abbreviatedStatement"),
+                            FrameworkRules.TITLE_MAX, warnings),
+                    text(node, "humanCodingScheme"),
+                    limited(identifier, "CFItemType", itemType, FrameworkRules.LABEL_MAX, warnings),
+                    limited(identifier, "notes", text(node, "notes"), FrameworkRules.DESCRIPTION_MAX, warnings),
+                    texts(node.path("educationalLevel")), text(node, "listEnumeration"), changedAt, order));
         }
         if (undated > 0) {
             warnings.add(undated + " CFItem(s) have no lastChangeDateTime; their values in the package are taken");
@@ -192,14 +288,23 @@ public final class CasePackageImport {
     }
 
     private static void readAssociations(JsonNode array, String documentId, Map<String, Item> items,
-                                         Map<String, String> parents, Map<String, Double> sequence,
-                                         List<String[]> relations, List<String> warnings, List<ItemError> errors) {
+                                         Map<String, String> parents, Map<String, ChildOf> placements,
+                                         List<RelationEnds> relations, List<String> warnings,
+                                         List<ItemError> errors) {
         if (!array.isArray()) {
             return;
         }
         Set<String> seenRelations = new HashSet<>();
+        Set<String> seenIdentifiers = new HashSet<>();
+        int order = 0;
         for (JsonNode node : array) {
+            order++;
             String identifier = Objects.requireNonNullElse(text(node, "identifier"), "(association)");
+            if (text(node, "identifier") != null && !seenIdentifiers.add(identifier)) {
+                errors.add(new ItemError(identifier, "the association identifier is used by an earlier association;"
+                        + " this one is left out"));
+                continue;
+            }
             String type = text(node, "associationType");
             String origin = end(node, "originNode");
             String destination = end(node, "destinationNode");
@@ -208,6 +313,8 @@ public final class CasePackageImport {
                         + " destination"));
                 continue;
             }
+            String kept = text(node, "identifier") == null
+                    || identifier.equals(CaseIds.derived(documentId, origin, type, destination)) ? null : identifier;
             switch (type) {
                 case "isChildOf" -> {
                     if (!items.containsKey(origin)) {
@@ -223,9 +330,9 @@ public final class CasePackageImport {
                                 + " this second isChildOf is ignored");
                     } else {
                         parents.put(origin, destination.equals(documentId) ? null : destination);
-                        if (node.path("sequenceNumber").isNumber()) {
-                            sequence.put(origin, node.path("sequenceNumber").asDouble());
-                        }
+                        JsonNode sequence = node.path("sequenceNumber");
+                        placements.put(origin, new ChildOf(parents.get(origin), kept,
+                                sequence.isIntegralNumber() ? Integer.valueOf(sequence.asInt()) : null, order));
                     }
                 }
                 case "precedes", "isRelatedTo", "exactMatchOf" -> {
@@ -235,7 +342,7 @@ public final class CasePackageImport {
                     } else if (origin.equals(destination)) {
                         errors.add(new ItemError(identifier, type + " relates item " + origin + " to itself"));
                     } else if (seenRelations.add(origin + "|" + type + "|" + destination)) {
-                        relations.add(new String[] {origin, destination, relationType(type).name()});
+                        relations.add(new RelationEnds(origin, destination, relationType(type), kept));
                     }
                 }
                 default -> warnings.add("CFAssociation " + identifier + ": associationType '" + type
@@ -259,18 +366,31 @@ public final class CasePackageImport {
         return identifier != null ? identifier : text(association, prefix + "Identifier");
     }
 
-    /** Items whose parent chain loops are reported and placed at the root. */
+    /**
+     * Every item of every loop in the parent chains is reported with the whole loop; the first item met of each loop
+     * is placed at the root, which breaks it.
+     */
     private static void breakCycles(Map<String, String> parents, List<ItemError> errors) {
+        Set<String> settled = new HashSet<>();
         for (String start : new ArrayList<>(parents.keySet())) {
-            Set<String> seen = new HashSet<>();
+            List<String> path = new ArrayList<>();
+            Map<String, Integer> onPath = new HashMap<>();
             String current = start;
-            while (current != null && seen.add(current)) {
+            while (current != null && !settled.contains(current) && !onPath.containsKey(current)) {
+                onPath.put(current, path.size());
+                path.add(current);
                 current = parents.get(current);
             }
-            if (current != null) {
-                errors.add(new ItemError(current, "its isChildOf chain forms a cycle; the item is placed at the root"));
+            if (current != null && onPath.containsKey(current)) {
+                List<String> loop = new ArrayList<>(path.subList(onPath.get(current), path.size()));
+                String shown = String.join(" -> ", loop) + " -> " + current;
+                for (String member : loop) {
+                    errors.add(new ItemError(member, "its isChildOf chain forms a cycle: " + shown
+                            + (member.equals(current) ? "; the item is placed at the root" : "")));
+                }
                 parents.put(current, null);
             }
+            settled.addAll(path);
         }
     }
 
@@ -330,24 +450,99 @@ public final class CasePackageImport {
         return item.lastChange() == null || known == null || item.lastChange().isAfter(known);
     }
 
-    private static void addTree(String parent, Map<String, List<String>> children, Map<String, Item> items,
-                                Map<String, Double> sequence, Map<String, String> codes,
+    /** The items in tree order, depth first with siblings sorted, walked with an explicit stack. */
+    private static void addTree(Map<String, List<String>> children, Map<String, Item> items,
+                                Map<String, ChildOf> placements, Map<String, String> codes,
                                 Map<String, Competency> previous, String frameworkId, Map<String, Scale> itemScales,
                                 List<Competency> out) {
+        Comparator<String> siblingOrder = siblingOrder(items, placements);
+        Deque<Placement> pending = new ArrayDeque<>();
+        pushChildren("", children, siblingOrder, pending);
+        while (!pending.isEmpty()) {
+            Placement placement = pending.pop();
+            Item item = items.get(placement.identifier());
+            String parentCode = placement.parent().isEmpty() ? null : codes.get(placement.parent());
+            ChildOf childOf = placements.get(item.identifier());
+            ItemDetails details = new ItemDetails(item.notes(), item.educationalLevel(), item.listEnumeration(),
+                    childOf == null ? null : childOf.sequenceNumber(), childOf == null ? null : childOf.associationId());
+            out.add(competency(item, codes.get(item.identifier()), parentCode, placement.position(),
+                    previous.get(item.identifier()), frameworkId, itemScales.get(item.identifier()),
+                    details.equals(new ItemDetails(null, null, null, null, null)) ? null : details));
+            pushChildren(item.identifier(), children, siblingOrder, pending);
+        }
+    }
+
+    /**
+     * Siblings in the order the file means: by {@code sequenceNumber}; without one, by {@code listEnumeration} and
+     * then {@code humanCodingScheme}, both compared with their numbers as numbers (L1.2 before L1.10); then in the
+     * order of their isChildOf associations, then of the items.
+     */
+    private static Comparator<String> siblingOrder(Map<String, Item> items, Map<String, ChildOf> placements) {
+        return Comparator
+                .comparing((String id) -> sequenceOf(placements.get(id)), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(id -> items.get(id).listEnumeration(), Comparator.nullsLast(CasePackageImport::natural))
+                .thenComparing(id -> items.get(id).code(), Comparator.nullsLast(CasePackageImport::natural))
+                .thenComparing(id -> placements.containsKey(id) ? placements.get(id).order() : Integer.MAX_VALUE)
+                .thenComparing(id -> items.get(id).order());
+    }
+
+    private static Integer sequenceOf(ChildOf childOf) {
+        return childOf == null ? null : childOf.sequenceNumber();
+    }
+
+    /** Compares texts with runs of digits as numbers: {@code L1.2} before {@code L1.10}. */
+    static int natural(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int endA = i;
+                int endB = j;
+                while (endA < a.length() && Character.isDigit(a.charAt(endA))) {
+                    endA++;
+                }
+                while (endB < b.length() && Character.isDigit(b.charAt(endB))) {
+                    endB++;
+                }
+                String numberA = a.substring(i, endA).replaceFirst("^0+(?=.)", "");
+                String numberB = b.substring(j, endB).replaceFirst("^0+(?=.)", "");
+                int compared = numberA.length() != numberB.length()
+                        ? Integer.compare(numberA.length(), numberB.length()) : numberA.compareTo(numberB);
+                if (compared != 0) {
+                    return compared;
+                }
+                i = endA;
+                j = endB;
+            } else {
+                if (x != y) {
+                    return Character.compare(x, y);
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    /** An item with its parent's identifier (empty for a root) and its position among its siblings. */
+    private record Placement(String identifier, String parent, int position) {
+    }
+
+    /** Pushes the children of {@code parent} so that the first child comes off the stack first. */
+    private static void pushChildren(String parent, Map<String, List<String>> children, Comparator<String> order,
+                                     Deque<Placement> pending) {
         List<String> group = new ArrayList<>(children.getOrDefault(parent, List.of()));
-        group.sort(Comparator.comparing((String id) -> sequence.getOrDefault(id, Double.MAX_VALUE))
-                .thenComparing(id -> items.get(id).order()));
-        for (int position = 0; position < group.size(); position++) {
-            Item item = items.get(group.get(position));
-            String parentCode = parent.isEmpty() ? null : codes.get(parent);
-            out.add(competency(item, codes.get(item.identifier()), parentCode, position,
-                    previous.get(item.identifier()), frameworkId, itemScales.get(item.identifier())));
-            addTree(item.identifier(), children, items, sequence, codes, previous, frameworkId, itemScales, out);
+        group.sort(order);
+        for (int position = group.size() - 1; position >= 0; position--) {
+            pending.push(new Placement(group.get(position), parent, position));
         }
     }
 
     private static Competency competency(Item item, String code, String parentCode, int position,
-                                         Competency earlier, String frameworkId, Scale rubricScale) {
+                                         Competency earlier, String frameworkId, Scale rubricScale,
+                                         ItemDetails details) {
         String title = item.abbreviatedStatement() != null ? item.abbreviatedStatement() : clip(item.fullStatement());
         String description = item.abbreviatedStatement() != null || !title.equals(item.fullStatement())
                 ? item.fullStatement() : null;
@@ -355,23 +550,24 @@ public final class CasePackageImport {
         if (earlier == null) {
             String externalId = item.identifier();
             return new Competency(CaseIds.derived(frameworkId, "case", item.identifier()), code, title, description,
-                    parentCode, position, item.itemType(), externalId, changedAt, rubricScale, null);
+                    parentCode, position, item.itemType(), externalId, changedAt, rubricScale, null, details);
         }
         Scale scale = rubricScale != null ? rubricScale : earlier.scaleOverride();
         Competency kept = new Competency(earlier.id(), code, earlier.title(), earlier.description(), parentCode,
                 position, earlier.taxonomyLabel(), earlier.externalId(), earlier.externalChangedAt(), scale,
-                earlier.policyOverride());
+                earlier.policyOverride(), earlier.details());
         if (!isNewer(item, earlier)) {
             return kept;
         }
         Competency taken = new Competency(earlier.id(), code, title, description, parentCode, position,
-                item.itemType(), earlier.externalId(), earlier.externalChangedAt(), scale, earlier.policyOverride());
+                item.itemType(), earlier.externalId(), earlier.externalChangedAt(), scale, earlier.policyOverride(),
+                details);
         if (taken.equals(kept)) {
             return kept;
         }
         return new Competency(earlier.id(), code, title, description, parentCode, position, item.itemType(),
                 earlier.externalId() == null && earlier.id().equals(item.identifier()) ? null : item.identifier(),
-                changedAt, scale, earlier.policyOverride());
+                changedAt, scale, earlier.policyOverride(), details);
     }
 
     /** Drops the prerequisite that would close a cycle, with an error for it. */
@@ -513,6 +709,16 @@ public final class CasePackageImport {
         }
         String result = code.length() == 0 ? "CASE" : code.toString();
         return Character.isLetter(result.charAt(0)) ? result : "C" + result;
+    }
+
+    /** {@code value} cut to {@code max} characters (ending in an ellipsis) with a warning when it is longer. */
+    private static String limited(String identifier, String field, String value, int max, List<String> warnings) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        warnings.add("CFItem " + identifier + ": " + field + " has " + value.length() + " characters; the first "
+                + max + " are kept");
+        return value.substring(0, max - 1) + "…";
     }
 
     private static String clip(String text) {

@@ -94,7 +94,7 @@ public final class EscoCsv {
                 parent = broader[0];
                 groups.putIfAbsent(parent, broaderLabels.length > 0 ? broaderLabels[0] : parent);
             }
-            associations.add(childOf(documentIdentifier, skill.getKey(), parent));
+            associations.add(childOf(documentIdentifier, skill.getKey(), parent, associations.size() + 1));
         }
         for (Map.Entry<String, String> group : groups.entrySet()) {
             ObjectNode item = JSON.objectNode();
@@ -104,7 +104,8 @@ public final class EscoCsv {
             item.put("humanCodingScheme", code(group.getKey()));
             item.put("CFItemType", "skill group");
             items.add(item);
-            associations.add(childOf(documentIdentifier, group.getKey(), documentIdentifier));
+            associations.add(childOf(documentIdentifier, group.getKey(), documentIdentifier,
+                    associations.size() + 1));
         }
         ObjectNode document = JSON.objectNode();
         document.put("identifier", documentIdentifier);
@@ -127,13 +128,15 @@ public final class EscoCsv {
         return "ESCO." + block.toUpperCase(Locale.ROOT);
     }
 
-    private static ObjectNode childOf(String documentIdentifier, String child, String parent) {
+    /** An isChildOf association; its sequence number keeps the order of the file among siblings. */
+    private static ObjectNode childOf(String documentIdentifier, String child, String parent, int sequenceNumber) {
         ObjectNode association = JSON.objectNode();
         association.put("identifier", UUID.nameUUIDFromBytes((documentIdentifier + "|" + child + "|" + parent)
                 .getBytes(StandardCharsets.UTF_8)).toString());
         association.put("associationType", "isChildOf");
         association.put("originNodeIdentifier", child);
         association.put("destinationNodeIdentifier", parent);
+        association.put("sequenceNumber", sequenceNumber);
         return association;
     }
 

@@ -2,11 +2,13 @@ package dev.competency.frameworks.interop.web;
 
 import dev.competency.frameworks.access.FrameworkAccessPolicy;
 import dev.competency.frameworks.framework.domain.FrameworkStatus;
-import dev.competency.frameworks.framework.query.FrameworkCatalogue;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionView;
-import dev.competency.frameworks.interop.CaseImporter;
+import dev.competency.frameworks.framework.query.FrameworkCatalogue;
 import dev.competency.frameworks.interop.CaseImporter.ImportReport;
+import dev.competency.frameworks.interop.CaseImporter;
 import dev.competency.frameworks.interop.casefile.CasePackageExport;
+import dev.competency.frameworks.web.TextParameters;
+import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.web.ResourceNotFound;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,9 +40,11 @@ class CaseImportController {
     @PostMapping("/api/frameworks/case/import")
     ImportReport importPackage(@RequestBody JsonNode pkg, @RequestParam(defaultValue = "false") boolean dryRun,
                                @RequestParam(defaultValue = "false") boolean publish,
+                               @RequestParam(defaultValue = "false") boolean lenient,
                                @RequestParam(required = false) String code, Caller caller) {
         access.requireAuthor(caller);
-        return importer.importPackage(pkg, dryRun, publish, code, caller.subject());
+        TextParameters.checked("code", code, TextParameters.CODE);
+        return importer.importPackage(pkg, dryRun, publish, lenient, code, caller.subject());
     }
 
     @GetMapping("/api/frameworks/{frameworkId}/versions/{version}/case")
@@ -49,7 +53,7 @@ class CaseImportController {
         VersionView view = catalogue.version(frameworkId, version).orElseThrow(() -> new ResourceNotFound(
                 "No version " + version + " of framework " + frameworkId));
         if (view.status() == FrameworkStatus.DRAFT) {
-            throw new IllegalStateException("version " + version + " of framework " + frameworkId
+            throw Refusal.conflict("version " + version + " of framework " + frameworkId
                     + " is a draft; only published versions are exported");
         }
         return CasePackageExport.export(new CasePackageExport.Source(frameworkId, version,

@@ -1,9 +1,10 @@
 package dev.competency.frameworks.interop.web;
 
 import dev.competency.frameworks.access.FrameworkAccessPolicy;
-import dev.competency.frameworks.interop.CaseImporter;
 import dev.competency.frameworks.interop.CaseImporter.ImportReport;
+import dev.competency.frameworks.interop.CaseImporter;
 import dev.competency.frameworks.interop.esco.EscoCsv;
+import dev.competency.frameworks.web.TextParameters;
 import dev.competency.platform.service.security.Caller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,9 +31,13 @@ class EscoImportController {
                            @RequestParam(defaultValue = "ESCO skills") String title,
                            @RequestParam(defaultValue = "false") boolean dryRun,
                            @RequestParam(defaultValue = "false") boolean publish,
+                           @RequestParam(defaultValue = "false") boolean lenient,
                            @RequestParam(required = false) String code, Caller caller) {
         access.requireAuthor(caller);
-        return importer.importPackage(EscoCsv.toCasePackage(csv, identifier, title), dryRun, publish, code,
+        TextParameters.checked("identifier", identifier, TextParameters.EXTERNAL_ID);
+        TextParameters.checked("title", title, TextParameters.TITLE);
+        TextParameters.checked("code", code, TextParameters.CODE);
+        return importer.importPackage(EscoCsv.toCasePackage(csv, identifier, title), dryRun, publish, lenient, code,
                 caller.subject());
     }
 }

@@ -2,9 +2,11 @@ package dev.competency.frameworks.resource.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.competency.frameworks.framework.domain.FrameworkRules;
 import dev.competency.frameworks.framework.domain.InvalidFrameworkException;
-import dev.competency.frameworks.framework.domain.PublishedFrameworks;
 import dev.competency.frameworks.framework.domain.PublishedFrameworks.PublishedVersion;
+import dev.competency.frameworks.framework.domain.PublishedFrameworks;
+import dev.competency.platform.service.error.Refusal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -28,6 +30,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate
 public class LearningResource {
+
+    /** Most competencies one learning resource addresses. */
+    public static final int MAX_COMPETENCIES = 2_000;
 
     @AggregateIdentifier
     private String resourceId;
@@ -63,7 +68,7 @@ public class LearningResource {
     @CommandHandler
     void handle(PublishLearningResource command, Clock clock) {
         if (draft == null) {
-            throw new IllegalStateException("learning resource " + resourceId + " has no draft to publish; version "
+            throw Refusal.conflict("learning resource " + resourceId + " has no draft to publish; version "
                     + publishedVersion + " is already published");
         }
         apply(new LearningResourceVersionPublished(resourceId, draftVersion, draft, command.publishedBy(),
@@ -74,6 +79,22 @@ public class LearningResource {
         List<String> problems = new ArrayList<>();
         if (definition.title() == null || definition.title().isBlank()) {
             problems.add("title is required");
+        }
+        int found = problems.size();
+        FrameworkRules.length("title", definition.title(), FrameworkRules.TITLE_MAX, problems);
+        FrameworkRules.length("url", definition.url(), FrameworkRules.EXTERNAL_ID_MAX, problems);
+        FrameworkRules.length("duration", definition.duration(), FrameworkRules.TIMESTAMP_MAX, problems);
+        FrameworkRules.length("frameworkId", definition.frameworkId(), FrameworkRules.ID_MAX, problems);
+        if (definition.competencies().size() > MAX_COMPETENCIES) {
+            problems.add("a learning resource addresses at most " + MAX_COMPETENCIES + " competencies but has "
+                    + definition.competencies().size());
+        }
+        for (ResourceTarget target : definition.competencies()) {
+            FrameworkRules.length("competencyId", target.competencyId(), FrameworkRules.ID_MAX, problems);
+            FrameworkRules.length("targetLevel", target.targetLevel(), FrameworkRules.LEVEL_CODE_MAX, problems);
+        }
+        if (problems.size() > found) {
+            return problems;
         }
         if (!isWebAddress(definition.url())) {
             problems.add("url must be an absolute http or https address but was '" + definition.url() + "'");

@@ -4,8 +4,9 @@ import dev.competency.frameworks.access.FrameworkAccessPolicy;
 import dev.competency.frameworks.resource.domain.DefineLearningResource;
 import dev.competency.frameworks.resource.domain.PublishLearningResource;
 import dev.competency.frameworks.resource.domain.ResourceDefinition;
-import dev.competency.frameworks.resource.query.ResourceCatalogue;
 import dev.competency.frameworks.resource.query.ResourceCatalogue.ResourceView;
+import dev.competency.frameworks.resource.query.ResourceCatalogue;
+import dev.competency.frameworks.web.TextParameters;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.web.ResourceNotFound;
 import java.net.URI;
@@ -72,7 +73,7 @@ class ResourceController {
     @GetMapping
     List<ResourceView> list(@RequestParam(required = false) String frameworkId, Caller caller) {
         access.requireReader(caller);
-        return catalogue.list(frameworkId);
+        return catalogue.list(TextParameters.checked("frameworkId", frameworkId, TextParameters.ID));
     }
 
     private ResourceView view(String resourceId) {

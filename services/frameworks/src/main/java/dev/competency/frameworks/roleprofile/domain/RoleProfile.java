@@ -2,9 +2,11 @@ package dev.competency.frameworks.roleprofile.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.competency.frameworks.framework.domain.FrameworkRules;
 import dev.competency.frameworks.framework.domain.InvalidFrameworkException;
-import dev.competency.frameworks.framework.domain.PublishedFrameworks;
 import dev.competency.frameworks.framework.domain.PublishedFrameworks.PublishedVersion;
+import dev.competency.frameworks.framework.domain.PublishedFrameworks;
+import dev.competency.platform.service.error.Refusal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,6 +26,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate
 public class RoleProfile {
+
+    /** Most requirements of one role profile. */
+    public static final int MAX_REQUIREMENTS = 2_000;
 
     @AggregateIdentifier
     private String roleProfileId;
@@ -60,7 +65,7 @@ public class RoleProfile {
     @CommandHandler
     void handle(PublishRoleProfile command, Clock clock) {
         if (draft == null) {
-            throw new IllegalStateException("role profile " + roleProfileId + " has no draft to publish; version "
+            throw Refusal.conflict("role profile " + roleProfileId + " has no draft to publish; version "
                     + publishedVersion + " is already published");
         }
         apply(new RoleProfileVersionPublished(roleProfileId, draftVersion, draft, command.publishedBy(),
@@ -71,6 +76,22 @@ public class RoleProfile {
         List<String> problems = new ArrayList<>();
         if (definition.title() == null || definition.title().isBlank()) {
             problems.add("title is required");
+        }
+        int found = problems.size();
+        FrameworkRules.length("title", definition.title(), FrameworkRules.TITLE_MAX, problems);
+        FrameworkRules.length("description", definition.description(), FrameworkRules.DESCRIPTION_MAX, problems);
+        FrameworkRules.length("frameworkId", definition.frameworkId(), FrameworkRules.ID_MAX, problems);
+        if (definition.requirements().size() > MAX_REQUIREMENTS) {
+            problems.add("a role profile holds at most " + MAX_REQUIREMENTS + " requirements but has "
+                    + definition.requirements().size());
+            return problems;
+        }
+        for (Requirement requirement : definition.requirements()) {
+            FrameworkRules.length("competencyId", requirement.competencyId(), FrameworkRules.ID_MAX, problems);
+            FrameworkRules.length("targetLevel", requirement.targetLevel(), FrameworkRules.LEVEL_CODE_MAX, problems);
+        }
+        if (problems.size() > found) {
+            return problems;
         }
         if (definition.frameworkId() == null || definition.frameworkVersion() == null) {
             problems.add("frameworkId and frameworkVersion are required");

@@ -4,8 +4,9 @@ import dev.competency.frameworks.access.FrameworkAccessPolicy;
 import dev.competency.frameworks.roleprofile.domain.DefineRoleProfile;
 import dev.competency.frameworks.roleprofile.domain.PublishRoleProfile;
 import dev.competency.frameworks.roleprofile.domain.RoleProfileDefinition;
-import dev.competency.frameworks.roleprofile.query.RoleProfileCatalogue;
 import dev.competency.frameworks.roleprofile.query.RoleProfileCatalogue.RoleProfileView;
+import dev.competency.frameworks.roleprofile.query.RoleProfileCatalogue;
+import dev.competency.frameworks.web.TextParameters;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.web.ResourceNotFound;
 import java.net.URI;
@@ -72,7 +73,7 @@ class RoleProfileController {
     @GetMapping
     List<RoleProfileView> list(@RequestParam(required = false) String frameworkId, Caller caller) {
         access.requireReader(caller);
-        return catalogue.list(frameworkId);
+        return catalogue.list(TextParameters.checked("frameworkId", frameworkId, TextParameters.ID));
     }
 
     private RoleProfileView view(String roleProfileId) {

@@ -43,6 +43,15 @@ public final class Contents {
                 SCALE, POLICY);
     }
 
+    /** Competencies C1 to C{depth}, each the only child of the one before: a tree {@code depth} levels deep. */
+    public static FrameworkContent chain(int depth) {
+        List<Competency> competencies = new ArrayList<>();
+        for (int level = 1; level <= depth; level++) {
+            competencies.add(competency("C" + level, level == 1 ? null : "C" + (level - 1), "Level " + level));
+        }
+        return withRelations(withCompetencies(valid(), competencies), List.of());
+    }
+
     public static FrameworkContent withTitle(FrameworkContent content, String title) {
         return new FrameworkContent(title, content.description(), content.externalId(), content.competencies(),
                 content.relations(), content.scale(), content.policy());

@@ -6,10 +6,12 @@ import static dev.competency.frameworks.framework.domain.Contents.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import dev.competency.platform.service.error.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -28,6 +30,18 @@ class FrameworkTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Framework.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource((FrameworkCodes) "OPS"::equals);
+        fixture.registerInjectableResource(new PublicationSize() {
+            @Override
+            public long bytes(FrameworkVersionPublished publication) {
+                return publication.content().competencies().size() * 1_000L;
+            }
+
+            @Override
+            public long limitBytes() {
+                return 4_000;
+            }
+        });
     }
 
     private static FrameworkDraftEdited edited(int version, FrameworkContent content) {
@@ -148,7 +162,7 @@ class FrameworkTest {
         fixture.given(CREATED, edited(1, valid()), published(1, valid(), 1),
                         new FrameworkVersionRetired("fw-1", 1, "author-1", "superseded", EARLIER))
                 .when(new EditFramework("fw-1", valid(), "author-1"))
-                .expectException(IllegalStateException.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("framework fw-1 is retired and can no longer be edited")
                 .expectNoEvents();
     }
@@ -209,7 +223,7 @@ class FrameworkTest {
     void rejectsPublication_withConflict_whenThereIsNoDraft() {
         fixture.given(CREATED, edited(1, valid()), published(1, valid(), 1))
                 .when(new PublishFramework("fw-1", "author-1"))
-                .expectException(IllegalStateException.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage(containsString("has no draft to publish"))
                 .expectNoEvents();
     }
@@ -228,7 +242,7 @@ class FrameworkTest {
         fixture.given(CREATED, edited(1, valid()), published(1, valid(), 1),
                         new FrameworkVersionRetired("fw-1", 1, "author-1", null, EARLIER))
                 .when(new PublishFramework("fw-1", "author-1"))
-                .expectException(IllegalStateException.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage(containsString("is retired"));
     }
 
@@ -244,7 +258,7 @@ class FrameworkTest {
     void rejectsRetirement_whenFrameworkWasNeverPublished() {
         fixture.given(CREATED)
                 .when(new RetireFramework("fw-1", "author-1", null))
-                .expectException(IllegalStateException.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage(containsString("was never published"))
                 .expectNoEvents();
     }
@@ -254,7 +268,50 @@ class FrameworkTest {
         fixture.given(CREATED, edited(1, valid()), published(1, valid(), 1),
                         new FrameworkVersionRetired("fw-1", 1, "author-1", null, EARLIER))
                 .when(new RetireFramework("fw-1", "author-1", null))
-                .expectException(IllegalStateException.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage("framework fw-1 is already retired");
+    }
+
+    @Test
+    void rejectsCreation_whenCodeTitleOrDescriptionIsTooLong() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateFramework("fw-1", "D".repeat(51), "T".repeat(501), "D".repeat(10_001), "author-1"))
+                .expectException(InvalidFrameworkException.class)
+                .expectExceptionMessage("code must be at most 50 characters but has 51; title must be at most 500"
+                        + " characters but has 501; description must be at most 10000 characters but has 10001")
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsRetirement_whenTheReasonIsTooLong() {
+        fixture.given(CREATED, edited(1, valid()), published(1, valid(), 1))
+                .when(new RetireFramework("fw-1", "author-1", "R".repeat(2_001)))
+                .expectException(InvalidFrameworkException.class)
+                .expectExceptionMessage("reason must be at most 2000 characters but has 2001")
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsCreation_withConflict_whenAnotherFrameworkUsesTheCode() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateFramework("fw-2", "OPS", "Operations again", null, "author-1"))
+                .expectException(Refusal.class)
+                .expectExceptionMessage("framework code 'OPS' is already used by another framework; codes are"
+                        + " unique in the organisation")
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesPublication_withUnprocessable_whenTheSnapshotExceedsTheTopicLimit() {
+        List<Competency> five = new ArrayList<>(valid().competencies());
+        five.add(competency("DEV.OPS", null, "Operations"));
+        FrameworkContent large = Contents.withCompetencies(valid(), five);
+        fixture.given(CREATED, edited(1, large))
+                .when(new PublishFramework("fw-1", "author-1"))
+                .expectException(Refusal.class)
+                .expectExceptionMessage("version 1 of framework fw-1 would be published as 5000 bytes, more than the"
+                        + " 4000 bytes a framework.published event may have; the draft is kept: split the framework"
+                        + " or shorten its texts")
+                .expectNoEvents();
     }
 }

@@ -5,6 +5,7 @@ import static dev.competency.frameworks.framework.domain.Contents.policy;
 import static dev.competency.frameworks.framework.domain.Contents.rollUp;
 import static dev.competency.frameworks.framework.domain.Contents.valid;
 import static dev.competency.frameworks.framework.domain.Contents.withCompetency;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.competency.contracts.evidence.SourceType;
@@ -15,11 +16,13 @@ import dev.competency.contracts.frameworks.MethodType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,6 +37,7 @@ class FrameworkValidationTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Framework.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource((FrameworkCodes) code -> false);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,6 +65,24 @@ class FrameworkValidationTest {
                         new Competency("c-1", "A", "A", null, null, null, null, null, null, null, null),
                         new Competency("c-1", "B", "B", null, null, null, null, null, null, null, null))),
                         "competency 'B': duplicate id 'c-1'"),
+                rule("framework title length", Contents.withTitle(valid(), "T".repeat(501)),
+                        "title must be at most 500 characters but has 501"),
+                rule("framework description length", new FrameworkContent("B", "D".repeat(10_001), null,
+                        valid().competencies(), List.of(), null, null),
+                        "description must be at most 10000 characters but has 10001"),
+                rule("competency title length", withCompetency("DEV.DATA", c -> competency("DEV.DATA", null,
+                        "T".repeat(501))), "competency 'DEV.DATA': title must be at most 500 characters"),
+                rule("competency description length", withCompetency("DEV.DATA", c -> new Competency(null,
+                        "DEV.DATA", "Data", "D".repeat(10_001), null, null, "x".repeat(101), "e".repeat(2_001),
+                        "2025-01-01T00:00:00.000000000000000000000000000000000Z", null, null)),
+                        "competency 'DEV.DATA': description must be at most 10000 characters but has 10001;"
+                                + " competency 'DEV.DATA': taxonomyLabel must be at most 100 characters but has 101;"
+                                + " competency 'DEV.DATA': externalId must be at most 2000 characters but has 2001;"
+                                + " competency 'DEV.DATA': externalChangedAt must be at most 40 characters"),
+                rule("level text length", Contents.withScale(valid(), new Scale(List.of(
+                        new Level("A".repeat(51), "L".repeat(201), 0.0, true)))),
+                        "scale level '" + "A".repeat(51) + "': code must be at most 50 characters but has 51;"
+                                + " scale level '" + "A".repeat(51) + "': label must be at most 200 characters"),
                 rule("competency title required", withCompetency("DEV.DATA", c -> competency("DEV.DATA", null, " ")),
                         "competency 'DEV.DATA': title is required"),
                 rule("position not negative", withCompetency("DEV.DATA", c -> new Competency(null, "DEV.DATA",
@@ -165,5 +187,38 @@ class FrameworkValidationTest {
 
     private static Arguments rule(String name, FrameworkContent content, String message) {
         return Arguments.of(name, content, message);
+    }
+    @Test
+    void refusesDeepDraft_whenParentChainExceedsTheMaximumDepth() {
+        fixture.given(new FrameworkCreated("fw-1", "DEV", "Backend", null, 1, "author-1", NOW))
+                .when(new EditFramework("fw-1", Contents.chain(FrameworkRules.MAX_DEPTH + 1), "author-1"))
+                .expectException(InvalidFrameworkException.class)
+                .expectExceptionMessage(containsString("competency 'C" + (FrameworkRules.MAX_DEPTH + 1)
+                        + "': it is " + (FrameworkRules.MAX_DEPTH + 1) + " levels deep; at most "
+                        + FrameworkRules.MAX_DEPTH + " are allowed"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void checksAndStoresLargeInputWithoutRecursion_whenChainsAreThousandsLong() {
+        FrameworkContent deep = Contents.chain(20_000);
+        assertThat(FrameworkRules.problems(deep))
+                .anySatisfy(p -> assertThat(p).contains("levels deep"));
+        assertThat(Drafts.normalize("fw-1", deep, null).competencies())
+                .hasSize(20_000);
+
+        List<Competency> flat = new ArrayList<>();
+        List<Relation> prerequisites = new ArrayList<>();
+        for (int i = 1; i <= 20_000; i++) {
+            flat.add(competency("P" + i, null, "Step " + i));
+            if (i > 1) {
+                prerequisites.add(new Relation("P" + (i - 1), "P" + i, RelationType.PRECEDES));
+            }
+        }
+        prerequisites.add(new Relation("P20000", "P1", RelationType.PRECEDES));
+        FrameworkContent circular = Contents.withRelations(Contents.withCompetencies(valid(), flat), prerequisites);
+        assertThat(FrameworkRules.problems(circular))
+                .anySatisfy(p -> assertThat(p)
+                        .startsWith("relation PRECEDES: prerequisites form a cycle: P1 -> P2 -> P3"));
     }
 }

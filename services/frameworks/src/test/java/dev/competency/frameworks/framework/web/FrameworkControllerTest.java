@@ -17,6 +17,7 @@ import dev.competency.frameworks.framework.domain.Contents;
 import dev.competency.frameworks.framework.domain.CreateFramework;
 import dev.competency.frameworks.framework.domain.EditFramework;
 import dev.competency.frameworks.framework.domain.FrameworkContent;
+import dev.competency.frameworks.framework.domain.FrameworkRules;
 import dev.competency.frameworks.framework.domain.FrameworkStatus;
 import dev.competency.frameworks.framework.domain.InvalidFrameworkException;
 import dev.competency.frameworks.framework.domain.PublishFramework;
@@ -26,12 +27,14 @@ import dev.competency.frameworks.framework.query.FrameworkCatalogue.FrameworkSum
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionState;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionView;
 import dev.competency.frameworks.web.WebSliceTest;
+import dev.competency.platform.service.error.Refusal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class FrameworkControllerTest extends WebSliceTest {
@@ -161,7 +164,7 @@ class FrameworkControllerTest extends WebSliceTest {
     @Test
     void answersConflict_whenEditingARetiredFramework() throws Exception {
         known(DRAFT);
-        when(commands.sendAndWait(any())).thenThrow(new IllegalStateException(
+        when(commands.sendAndWait(any())).thenThrow(Refusal.conflict(
                 "framework fw-1 is retired and can no longer be edited"));
 
         mvc.perform(put("/api/frameworks/fw-1/draft").header("Authorization", AUTHOR)
@@ -185,7 +188,7 @@ class FrameworkControllerTest extends WebSliceTest {
     @Test
     void answersConflict_whenThereIsNoDraftToPublish() throws Exception {
         known(DRAFT);
-        when(commands.sendAndWait(any())).thenThrow(new IllegalStateException("framework fw-1 has no draft to"
+        when(commands.sendAndWait(any())).thenThrow(Refusal.conflict("framework fw-1 has no draft to"
                 + " publish"));
 
         mvc.perform(post("/api/frameworks/fw-1/publication").header("Authorization", AUTHOR))
@@ -215,7 +218,7 @@ class FrameworkControllerTest extends WebSliceTest {
     @Test
     void answersConflict_whenRetiringAFrameworkThatWasNeverPublished() throws Exception {
         known(DRAFT);
-        when(commands.sendAndWait(any())).thenThrow(new IllegalStateException("framework fw-1 was never published;"
+        when(commands.sendAndWait(any())).thenThrow(Refusal.conflict("framework fw-1 was never published;"
                 + " there is nothing to retire"));
 
         mvc.perform(post("/api/frameworks/fw-1/retirement").header("Authorization", AUTHOR))
@@ -278,5 +281,105 @@ class FrameworkControllerTest extends WebSliceTest {
                         .header("Authorization", LEARNER))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].id").value("c-1"));
+    }
+    @Test
+    void refusesSearchParameters_withBadRequestNamingTheParameter_whenTheyHoldControlCharactersOrAreTooLong()
+            throws Exception {
+        mvc.perform(get("/api/frameworks").param("q", "\u0000").header("Authorization", LEARNER))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("/problems/invalid-request"))
+                .andExpect(jsonPath("$.detail").value(containsString("parameter 'q'")));
+        mvc.perform(get("/api/frameworks").param("code", "DEV\u0007").header("Authorization", LEARNER))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("parameter 'code'")));
+        mvc.perform(get("/api/frameworks").param("q", "a".repeat(201)).header("Authorization", LEARNER))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("at most 200 characters")));
+        mvc.perform(get("/api/frameworks/competencies").param("q", "api\u0000").header("Authorization", LEARNER))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("parameter 'q'")));
+        mvc.perform(get("/api/frameworks/competencies").param("frameworkId", "f".repeat(101))
+                        .header("Authorization", LEARNER))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("parameter 'frameworkId'")));
+        mvc.perform(get("/api/frameworks/role-profiles").param("frameworkId", "\u0000")
+                        .header("Authorization", LEARNER))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/frameworks/learning-resources").param("frameworkId", "\u001b")
+                        .header("Authorization", LEARNER))
+                .andExpect(status().isBadRequest());
+        verify(frameworks, never()).list(any(), any());
+        verify(frameworks, never()).competencies(any(), any(), any(), any());
+    }
+
+    @Test
+    void namesTheFieldWithoutJavaTypeNames_whenABodyValueHasTheWrongType() throws Exception {
+        known(DRAFT);
+
+        String created = mvc.perform(post("/api/frameworks").header("Authorization", AUTHOR)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"code\": [\"DEV\"], \"title\": \"B\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("/problems/invalid-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("code"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be text"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(created).doesNotContain("dev.competency", "java.", "Cannot deserialize", "$");
+
+        String position = mvc.perform(put("/api/frameworks/fw-1/draft").header("Authorization", AUTHOR)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\": \"B\", \"competencies\": [{\"code\": \"A\", \"title\": \"A\","
+                                + " \"position\": \"first\"}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("competencies[0].position"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a whole number"))
+                .andExpect(jsonPath("$.detail").value(containsString("competencies[0].position")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(position).doesNotContain("dev.competency", "java.", "Integer");
+
+        String method = mvc.perform(put("/api/frameworks/fw-1/draft").header("Authorization", AUTHOR)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\": \"B\", \"policy\": {\"method\": {\"type\": \"MAGIC\"}}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("policy.method.type"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("HIGHEST")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(method).doesNotContain("dev.competency", "MethodType");
+
+        String syntax = mvc.perform(post("/api/frameworks").header("Authorization", AUTHOR)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"code\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("not valid JSON")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(syntax).doesNotContain("dev.competency", "java.", "tools.jackson");
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void answersTheWholeTree_whenTheVersionIsAtTheMaximumDepth() throws Exception {
+        version(1, FrameworkStatus.PUBLISHED, Contents.stored("fw-1", Contents.chain(FrameworkRules.MAX_DEPTH)));
+
+        String body = mvc.perform(get("/api/frameworks/fw-1/versions/1/tree").header("Authorization", LEARNER))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        JsonNode node = JSON.readTree(body).path("roots").get(0);
+        int depth = 1;
+        while (!node.path("children").isEmpty()) {
+            node = node.path("children").get(0);
+            depth++;
+        }
+        assertThat(depth).isEqualTo(FrameworkRules.MAX_DEPTH);
+        assertThat(node.path("code").asString()).isEqualTo("C" + FrameworkRules.MAX_DEPTH);
+    }
+
+    @Test
+    void refusesTheTree_insteadOfTruncatingIt_whenAStoredVersionIsDeeperThanTheMaximum() throws Exception {
+        FrameworkContent deep = Contents.withCompetencies(Contents.valid(), Contents.chain(400).competencies());
+        version(1, FrameworkStatus.PUBLISHED, deep);
+
+        mvc.perform(get("/api/frameworks/fw-1/versions/1/tree").header("Authorization", LEARNER))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("/problems/unprocessable"))
+                .andExpect(jsonPath("$.detail").value(containsString("400 levels")));
     }
 }

@@ -14,9 +14,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.competency.frameworks.framework.domain.Contents;
 import dev.competency.frameworks.framework.domain.FrameworkContent;
 import dev.competency.frameworks.framework.domain.FrameworkStatus;
+import dev.competency.frameworks.framework.query.FrameworkCatalogue.FrameworkSummary;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionView;
 import dev.competency.frameworks.interop.CaseImporter.ImportReport;
 import dev.competency.frameworks.interop.CaseImporter.ItemRef;
+import dev.competency.frameworks.interop.casefile.BrokenCasePackage;
 import dev.competency.frameworks.interop.casefile.CasePackageImport.ItemError;
 import dev.competency.frameworks.interop.casefile.UnusableCasePackage;
 import dev.competency.frameworks.web.WebSliceTest;
@@ -42,7 +44,7 @@ class CaseControllersTest extends WebSliceTest {
 
     @Test
     void importsPackage_withDryRunAndReport() throws Exception {
-        when(importer.importPackage(any(), eq(true), eq(false), eq(null), eq("author-1"))).thenReturn(
+        when(importer.importPackage(any(), eq(true), eq(false), eq(false), eq(null), eq("author-1"))).thenReturn(
                 new ImportReport(FRAMEWORK_ID, "d-1", "T", true, true, null, false,
                         List.of(new ItemRef("i-1", "A.1", "First")), List.of(), List.of(), 0, List.of(), List.of(),
                         false, List.of("CFItem i-1 has no lastChangeDateTime; it counts as changed"),
@@ -60,7 +62,7 @@ class CaseControllersTest extends WebSliceTest {
 
     @Test
     void rejectsImport_whenPackageIsUnusableOrCallerIsNotAnAuthor() throws Exception {
-        when(importer.importPackage(any(), anyBoolean(), anyBoolean(), any(), any()))
+        when(importer.importPackage(any(), anyBoolean(), anyBoolean(), anyBoolean(), any(), any()))
                 .thenThrow(new UnusableCasePackage("the package has no CFDocument object"));
 
         mvc.perform(post("/api/frameworks/case/import").header("Authorization", AUTHOR)
@@ -75,7 +77,7 @@ class CaseControllersTest extends WebSliceTest {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/frameworks/case/import").contentType(MediaType.APPLICATION_JSON).content(PACKAGE))
                 .andExpect(status().isUnauthorized());
-        verify(importer, never()).importPackage(any(), anyBoolean(), anyBoolean(), any(), eq("learner-1"));
+        verify(importer, never()).importPackage(any(), anyBoolean(), anyBoolean(), anyBoolean(), any(), eq("learner-1"));
     }
 
     @Test
@@ -144,5 +146,51 @@ class CaseControllersTest extends WebSliceTest {
         mvc.perform(get("/ims/case/v1p0/CFAssociations/unknown").header("Authorization", LEARNER))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/ims/case/v1p0/CFDocuments")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void refusesBrokenPackage_withUnprocessableListingEveryErrorAndWarning_unlessLenient() throws Exception {
+        when(importer.importPackage(any(), eq(false), eq(false), eq(false), eq(null), eq("author-1"))).thenThrow(
+                new BrokenCasePackage("d-1", List.of(new ItemError("i-1", "its isChildOf chain forms a cycle: i-1"
+                        + " -> i-2 -> i-1; the item is placed at the root"), new ItemError("i-2", "its isChildOf chain"
+                        + " forms a cycle: i-1 -> i-2 -> i-1")), List.of("1 date-time(s) have no UTC offset")));
+        when(importer.importPackage(any(), eq(false), eq(false), eq(true), eq(null), eq("author-1"))).thenReturn(
+                new ImportReport(FRAMEWORK_ID, "d-1", "T", false, true, 1, false, List.of(), List.of(), List.of(), 0,
+                        List.of(), List.of(), false, List.of(), List.of(new ItemError("i-1", "cycle")), 3));
+
+        mvc.perform(post("/api/frameworks/case/import").header("Authorization", AUTHOR)
+                        .contentType(MediaType.APPLICATION_JSON).content(PACKAGE))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("/problems/case-package-has-errors"))
+                .andExpect(jsonPath("$.errors.length()").value(2))
+                .andExpect(jsonPath("$.errors[1].identifier").value("i-2"))
+                .andExpect(jsonPath("$.warnings[0]").value("1 date-time(s) have no UTC offset"));
+        mvc.perform(post("/api/frameworks/case/import?lenient=true").header("Authorization", AUTHOR)
+                        .contentType(MediaType.APPLICATION_JSON).content(PACKAGE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.errors[0].identifier").value("i-1"));
+    }
+
+    @Test
+    void servesAPackageByItsForeignIdentifier_givenPercentEncodedInTheQuery() throws Exception {
+        published(FrameworkStatus.PUBLISHED);
+        String foreign = "http://purl.example.test/resources/D100";
+        when(frameworks.findByCaseIdentifier(foreign)).thenReturn(Optional.of(new FrameworkSummary(FRAMEWORK_ID,
+                "DEV", "Backend engineering", null, foreign, FrameworkStatus.PUBLISHED, 1, 1, List.of())));
+
+        mvc.perform(get("/ims/case/v1p0/CFPackages").param("identifier", foreign).header("Authorization", LEARNER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.CFItems.length()").value(4));
+        mvc.perform(get("/ims/case/v1p0/CFDocuments").param("identifier", foreign).header("Authorization", LEARNER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").value("Backend engineering"));
+        mvc.perform(get("/ims/case/v1p0/CFPackages").param("identifier", "http://elsewhere.test/D9")
+                        .header("Authorization", LEARNER))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("/problems/not-found"));
+        mvc.perform(get("/ims/case/v1p0/CFPackages").param("identifier", "x\u0000")
+                        .header("Authorization", LEARNER))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("/problems/invalid-request"));
     }
 }

@@ -25,7 +25,7 @@ class EscoImportControllerTest extends WebSliceTest {
 
     @Test
     void importsEscoCsv_asACasePackage() throws Exception {
-        when(importer.importPackage(any(), eq(true), eq(false), eq(null), eq("author-1"))).thenReturn(
+        when(importer.importPackage(any(), eq(true), eq(false), eq(false), eq(null), eq("author-1"))).thenReturn(
                 new ImportReport("fw-1", "esco-digital", "Digital skills", true, true, null, false, List.of(),
                         List.of(), List.of(), 0, List.of(), List.of(), false, List.of(), List.of(), 1));
 
@@ -34,7 +34,7 @@ class EscoImportControllerTest extends WebSliceTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.documentIdentifier").value("esco-digital"));
         ArgumentCaptor<JsonNode> pkg = ArgumentCaptor.forClass(JsonNode.class);
-        verify(importer).importPackage(pkg.capture(), eq(true), eq(false), eq(null), eq("author-1"));
+        verify(importer).importPackage(pkg.capture(), eq(true), eq(false), eq(false), eq(null), eq("author-1"));
         assertThat(pkg.getValue().path("CFDocument").path("title").asString()).isEqualTo("Digital skills");
         assertThat(pkg.getValue().path("CFItems").get(0).path("abbreviatedStatement").asString())
                 .isEqualTo("programming");
@@ -49,6 +49,6 @@ class EscoImportControllerTest extends WebSliceTest {
         mvc.perform(post("/api/frameworks/esco/import?identifier=x").header("Authorization", LEARNER)
                         .contentType("text/csv").content(CSV))
                 .andExpect(status().isForbidden());
-        verify(importer, never()).importPackage(any(), anyBoolean(), anyBoolean(), any(), any());
+        verify(importer, never()).importPackage(any(), anyBoolean(), anyBoolean(), anyBoolean(), any(), any());
     }
 }

@@ -4,8 +4,9 @@ import static org.hamcrest.Matchers.containsString;
 
 import dev.competency.contracts.frameworks.LearningResourcePublished.ResourceType;
 import dev.competency.frameworks.framework.domain.InvalidFrameworkException;
-import dev.competency.frameworks.framework.domain.PublishedFrameworks;
 import dev.competency.frameworks.framework.domain.PublishedFrameworks.PublishedVersion;
+import dev.competency.frameworks.framework.domain.PublishedFrameworks;
+import dev.competency.platform.service.error.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -64,7 +65,7 @@ class LearningResourceTest {
         fixture.given(new LearningResourceDefined("lr-1", 1, COURSE, "author-1", NOW),
                         new LearningResourceVersionPublished("lr-1", 1, COURSE, "author-1", NOW))
                 .when(new PublishLearningResource("lr-1", "author-1"))
-                .expectException(IllegalStateException.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage(containsString("has no draft to publish"));
     }
 
@@ -118,5 +119,13 @@ class LearningResourceTest {
                 .expectException(InvalidFrameworkException.class)
                 .expectExceptionMessage(containsString(message))
                 .expectNoEvents();
+    }
+
+    @Test
+    void rejectsDefinition_whenTextFieldsAreTooLong() {
+        define(new ResourceDefinition("T".repeat(501), "https://x.test/" + "p".repeat(2_000), ResourceType.BOOK,
+                "P" + "1".repeat(40) + "D", "fw-1", COURSE.competencies()),
+                "title must be at most 500 characters but has 501; url must be at most 2000 characters but has"
+                        + " 2015; duration must be at most 40 characters but has 42");
     }
 }

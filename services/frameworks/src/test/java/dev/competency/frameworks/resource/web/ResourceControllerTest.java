@@ -18,6 +18,7 @@ import dev.competency.frameworks.resource.domain.ResourceDefinition;
 import dev.competency.frameworks.resource.domain.ResourceTarget;
 import dev.competency.frameworks.resource.query.ResourceCatalogue.ResourceView;
 import dev.competency.frameworks.web.WebSliceTest;
+import dev.competency.platform.service.error.Refusal;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class ResourceControllerTest extends WebSliceTest {
         mvc.perform(post("/api/frameworks/learning-resources/lr-1/publication").header("Authorization", AUTHOR))
                 .andExpect(status().isOk());
         verify(commands).sendAndWait(new PublishLearningResource("lr-1", "author-1"));
-        when(commands.sendAndWait(any())).thenThrow(new IllegalStateException("no draft"));
+        when(commands.sendAndWait(any())).thenThrow(Refusal.conflict("no draft"));
         mvc.perform(post("/api/frameworks/learning-resources/lr-1/publication").header("Authorization", AUTHOR))
                 .andExpect(status().isConflict());
         mvc.perform(post("/api/frameworks/learning-resources/lr-1/publication").header("Authorization", LEARNER))

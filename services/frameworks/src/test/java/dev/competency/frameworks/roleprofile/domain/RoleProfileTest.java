@@ -3,8 +3,9 @@ package dev.competency.frameworks.roleprofile.domain;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.competency.frameworks.framework.domain.InvalidFrameworkException;
-import dev.competency.frameworks.framework.domain.PublishedFrameworks;
 import dev.competency.frameworks.framework.domain.PublishedFrameworks.PublishedVersion;
+import dev.competency.frameworks.framework.domain.PublishedFrameworks;
+import dev.competency.platform.service.error.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -74,7 +75,7 @@ class RoleProfileTest {
         fixture.given(new RoleProfileDefined("rp-1", 1, BACKEND, "author-1", NOW),
                         new RoleProfileVersionPublished("rp-1", 1, BACKEND, "author-1", NOW))
                 .when(new PublishRoleProfile("rp-1", "author-1"))
-                .expectException(IllegalStateException.class)
+                .expectException(Refusal.class)
                 .expectExceptionMessage(containsString("has no draft to publish"));
     }
 
@@ -144,5 +145,15 @@ class RoleProfileTest {
                 .expectException(InvalidFrameworkException.class)
                 .expectExceptionMessage(containsString(message))
                 .expectNoEvents();
+    }
+
+    @Test
+    void rejectsDefinition_whenTextFieldsAreTooLong() {
+        define(new RoleProfileDefinition("T".repeat(501), "D".repeat(10_001), "fw-1", 2, BACKEND.requirements()),
+                "title must be at most 500 characters but has 501; description must be at most 10000 characters"
+                        + " but has 10001");
+        define(new RoleProfileDefinition("Backend", null, "fw-1", 2,
+                List.of(new Requirement("c".repeat(101), "NOVICE", 1.0))),
+                "competencyId must be at most 100 characters but has 101");
     }
 }

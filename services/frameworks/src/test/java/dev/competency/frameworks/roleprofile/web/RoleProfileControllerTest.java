@@ -17,6 +17,7 @@ import dev.competency.frameworks.roleprofile.domain.Requirement;
 import dev.competency.frameworks.roleprofile.domain.RoleProfileDefinition;
 import dev.competency.frameworks.roleprofile.query.RoleProfileCatalogue.RoleProfileView;
 import dev.competency.frameworks.web.WebSliceTest;
+import dev.competency.platform.service.error.Refusal;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,7 @@ class RoleProfileControllerTest extends WebSliceTest {
                 .andExpect(status().isOk());
         verify(commands).sendAndWait(new PublishRoleProfile("rp-1", "author-1"));
 
-        when(commands.sendAndWait(any())).thenThrow(new IllegalStateException("role profile rp-1 has no draft"));
+        when(commands.sendAndWait(any())).thenThrow(Refusal.conflict("role profile rp-1 has no draft"));
         mvc.perform(post("/api/frameworks/role-profiles/rp-1/publication").header("Authorization", AUTHOR))
                 .andExpect(status().isConflict());
     }

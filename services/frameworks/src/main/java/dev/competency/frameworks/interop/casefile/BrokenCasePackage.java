@@ -1,0 +1,34 @@
+package dev.competency.frameworks.interop.casefile;
+
+import dev.competency.frameworks.interop.casefile.CasePackageImport.ItemError;
+import dev.competency.platform.service.error.Refusal;
+import java.util.List;
+
+/**
+ * A CASE package with errors (broken items or associations), refused whole: answered with 422
+ * {@code /problems/case-package-has-errors} listing every error and warning. {@code lenient=true} imports what can be
+ * imported instead.
+ */
+public class BrokenCasePackage extends Refusal {
+
+    public static final String PROBLEM_TYPE = "case-package-has-errors";
+
+    private final transient List<ItemError> errors;
+    private final transient List<String> warnings;
+
+    public BrokenCasePackage(String documentIdentifier, List<ItemError> errors, List<String> warnings) {
+        super(Kind.UNPROCESSABLE, PROBLEM_TYPE, "the CASE package " + documentIdentifier + " has " + errors.size()
+                + " error(s), listed under errors; nothing was imported. Fix them, or import with lenient=true to"
+                + " leave the broken items out");
+        this.errors = List.copyOf(errors);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    public List<ItemError> errors() {
+        return errors;
+    }
+
+    public List<String> warnings() {
+        return warnings;
+    }
+}
