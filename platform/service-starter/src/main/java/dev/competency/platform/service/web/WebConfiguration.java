@@ -74,23 +74,18 @@ public class WebConfiguration {
          */
         @Bean
         WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve() {
-            return new WebServerFactoryCustomizer<>() {
-                @Override
-                public void customize(TomcatServletWebServerFactory factory) {
-                    factory.addContextCustomizers(context -> {
-                        Pipeline pipeline = context.getParent().getPipeline();
-                        for (Valve valve : pipeline.getValves()) {
-                            if (valve instanceof ErrorReportValve) {
-                                pipeline.removeValve(valve);
-                            }
-                        }
-                        pipeline.addValve(new ProblemReportValve());
-                        if (context.getParent() instanceof StandardHost host) {
-                            host.setErrorReportValveClass(ProblemReportValve.class.getName());
-                        }
-                    });
+            return factory -> factory.addContextCustomizers(context -> {
+                Pipeline pipeline = context.getParent().getPipeline();
+                for (Valve valve : pipeline.getValves()) {
+                    if (valve instanceof ErrorReportValve) {
+                        pipeline.removeValve(valve);
+                    }
                 }
-            };
+                pipeline.addValve(new ProblemReportValve());
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ProblemReportValve.class.getName());
+                }
+            });
         }
     }
 }
