@@ -74,6 +74,47 @@ class MasteryFlowIT {
     }
 
     @Test
+    void refusesPolicyPreviewToNonAdmins_beforeReadingTheBody() {
+        String learner = TestTokens.token("learner-1", "LEARNER");
+        for (String body : List.of("", "{", "{\"frameworkId\": []}")) {
+            HttpResponse<String> response = ServiceClient.post(service.port(), "/api/learners/admin/policy-preview",
+                    learner, body);
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(JSON.readTree(response.body()).path("type").asString()).isEqualTo("/problems/forbidden");
+        }
+        HttpResponse<String> admin = ServiceClient.post(service.port(), "/api/learners/admin/policy-preview",
+                TestTokens.token("root", "ADMIN"), "");
+        assertThat(admin.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(admin.body()).path("type").asString()).isEqualTo("/problems/invalid-request");
+    }
+
+    @Test
+    void refusesCalculation_with413_whenTheBodyIsAboveTheLimit() {
+        String item = "{\"score\": 0.5, \"sourceType\": \"SELF\", \"occurredAt\": \"2025-03-10T10:00:00Z\"},";
+        StringBuilder body = new StringBuilder("{\"evidence\": [");
+        while (body.length() < 8 * 1024 * 1024) {
+            body.append(item);
+        }
+        body.setLength(body.length() - 1);
+        body.append("]}");
+        HttpResponse<String> response = ServiceClient.post(service.port(), "/api/learners/mastery/calculate",
+                TestTokens.token("author-1", "AUTHOR"), body.toString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(response.body()).path("type").asString()).isEqualTo("/problems/payload-too-large");
+    }
+
+    @Test
+    void keepsMetricsFromLearners_andHealthDetailsFromAnonymousCallers() {
+        String learner = TestTokens.token("learner-1", "LEARNER");
+        for (String path : List.of("/actuator", "/actuator/metrics", "/actuator/metrics/http.server.requests")) {
+            assertThat(service.get(path, learner).statusCode()).isEqualTo(403);
+        }
+        assertThat(service.get("/actuator/health").body()).doesNotContain("learner-profiles-mastery-it")
+                .doesNotContain("clusterId").doesNotContain("free");
+        assertThat(service.get("/actuator/prometheus").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void dropsEverythingOnTheLearnerAndTellsOtherServices_whenLearnerIsErased() {
         String learner = UUID.randomUUID().toString();
         String admin = TestTokens.token("admin-1", "ADMIN");

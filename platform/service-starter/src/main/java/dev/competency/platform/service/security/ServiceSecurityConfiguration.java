@@ -9,15 +9,12 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -30,14 +27,16 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every service is an OAuth2 resource server: each request but the probes and metrics needs a valid bearer token
  * from the configured issuer, even when it did not come through the gateway. Roles come from the token; what a
- * role may see is decided by each service's access policy. Failures are problem details: 401 without or with a
- * bad token, 403 when the policy refuses.
+ * role may see is decided by each service's access policy, and {@link AllowedRoles} on a controller method checks
+ * roles before the body is read. The other management endpoints are for admins only. Failures are problem details:
+ * 401 without or with a bad token, 403 when the roles or the policy refuse.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -47,9 +46,14 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ServiceSecurityConfiguration {
 
-    /** Paths open without a token: probes for the orchestrator, metrics for Prometheus, error rendering. */
+    /**
+     * Paths open without a token: probes for the orchestrator (statuses only; details for admins), metrics for
+     * Prometheus, error rendering.
+     */
     public static final String[] OPEN_PATHS = {
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error"};
+    /** The rest of the management endpoints: admins only. */
+    public static final String MANAGEMENT_PATHS = "/actuator/**";
 
     @Bean
     SecurityFilterChain serviceSecurity(HttpSecurity http, JsonMapper json) throws Exception {
@@ -57,6 +61,7 @@ public class ServiceSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(OPEN_PATHS).permitAll()
+                        .requestMatchers(MANAGEMENT_PATHS).hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> new JwtAuthenticationToken(token,
@@ -100,6 +105,11 @@ public class ServiceSecurityConfiguration {
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CallerArgumentResolver());
             }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new AllowedRolesInterceptor());
+            }
         };
     }
 
@@ -115,13 +125,6 @@ public class ServiceSecurityConfiguration {
 
     static void writeProblem(HttpServletResponse response, JsonMapper json, HttpStatus status, String slug,
                              String detail) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", Problems.type(slug).toString());
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, json, status, slug, detail);
     }
 }

@@ -2,107 +2,194 @@ package dev.competency.platform.service.web;
 
 import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.security.AccessDenied;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Turns what controllers and command handlers throw into RFC 9457 problem details: broken rules into 400 with the
- * rule's message, missing resources into 404, conflicting writes into 409, policy refusals into 403, and anything
- * unexpected into a 500 that says nothing about the inside (the cause is logged with the request id).
+ * Turns what controllers and command handlers throw into RFC 9457 problem details: a {@link Refusal} into the status
+ * and type it carries, invalid fields and unreadable bodies into 400 naming each field, missing resources into 404,
+ * conflicting writes into 409, policy refusals into 403, Spring MVC's own errors into their status with a stable type,
+ * and anything else into a 500 that says nothing about the inside (the cause is logged with the request id). No
+ * exception is mapped by its JDK type: a rule the caller broke is a {@link Refusal}.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final String INTERNAL_DETAIL =
+            "Something went wrong on our side; the request id identifies it in the logs";
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail invalid(IllegalArgumentException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, e.getMessage());
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Object> refused(Refusal e) {
+        HttpStatus status = HttpStatus.valueOf(e.kind().status());
+        return problem(Problems.of(status, e.slug(), e.getMessage()));
     }
 
     @ExceptionHandler({ResourceNotFound.class, AggregateNotFoundException.class})
-    ProblemDetail notFound(RuntimeException e) {
+    ResponseEntity<Object> notFound(RuntimeException e) {
         String detail = e instanceof AggregateNotFoundException missing
                 ? "No resource with id '" + missing.getAggregateIdentifier() + "'" : e.getMessage();
-        return Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, detail);
+        return problem(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, detail));
     }
 
     @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrent(ConcurrencyException e) {
-        return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT,
-                "The resource already exists or was changed at the same time; reload it and try again");
-    }
-
-    @ExceptionHandler(IllegalStateException.class)
-    ProblemDetail conflict(IllegalStateException e) {
-        return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(Refusal.class)
-    ProblemDetail refused(Refusal e) {
-        HttpStatus status = HttpStatus.valueOf(e.kind().status());
-        return Problems.of(status, e.slug(), e.getMessage());
+    ResponseEntity<Object> concurrent(ConcurrencyException e) {
+        return problem(Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT,
+                "The resource already exists or was changed at the same time; reload it and try again"));
     }
 
     @ExceptionHandler(AccessDenied.class)
-    ProblemDetail forbidden(AccessDenied e) {
-        return Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, e.getMessage());
+    ResponseEntity<Object> forbidden(AccessDenied e) {
+        return problem(Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, e.getMessage()));
+    }
+
+    @ExceptionHandler(PayloadTooLarge.class)
+    ResponseEntity<Object> tooLarge(PayloadTooLarge e) {
+        return problem(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE, e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unexpected failure", e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL,
-                "Something went wrong on our side; the request id identifies it in the logs");
+        return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL, INTERNAL_DETAIL));
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> Map.of("field", error.getField(), "message",
-                        String.valueOf(error.getDefaultMessage())))
+        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), String.valueOf(error.getDefaultMessage())))
                 .toList();
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
-                errors.size() + " field(s) are invalid");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return invalid(errors);
     }
 
     @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> {
+            String parameter = result.getMethodParameter().getParameterName();
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                String field = error instanceof FieldError fieldError ? fieldError.getField() : parameter;
+                errors.add(new FieldProblem(field, String.valueOf(error.getDefaultMessage())));
+            }
+        });
+        return invalid(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        PayloadTooLarge tooLarge = findTooLarge(e);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
+        UnreadableBody unreadable = UnreadableBody.of(e);
+        if (unreadable.field() == null) {
+            return problem(Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, unreadable.message()));
+        }
+        return invalid(List.of(new FieldProblem(unreadable.field(), unreadable.message())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : e.getPropertyName();
+        String value = e.getValue() == null ? "" : " but was '" + UnreadableBody.shorten(e.getValue().toString())
+                + "'";
+        return invalid(List.of(new FieldProblem(field == null ? "parameter" : field,
+                "must be " + UnreadableBody.expected(e.getRequiredType()) + value)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers,
+                                                                          HttpStatusCode status,
+                                                                          WebRequest request) {
+        return invalid(List.of(new FieldProblem(e.getParameterName(), "is required")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return problem(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "No resource at this path"));
+    }
+
+    /**
+     * Every problem this handler writes is {@code application/problem+json}, whatever the request accepts, with the
+     * type that belongs to its status; a server error never says what went wrong inside.
+     */
+    @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
                                                           WebRequest request) {
-        if (body instanceof ProblemDetail problem && (problem.getType() == null
-                || "about:blank".equals(problem.getType().toString()))) {
-            problem.setType(Problems.type(slugFor(status)));
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+                problem.setType(Problems.type(Problems.slugFor(status.value())));
+            }
+            if (status.is5xxServerError()) {
+                problem.setDetail(INTERNAL_DETAIL);
+            }
+            HttpHeaders problemHeaders = new HttpHeaders();
+            problemHeaders.addAll(headers);
+            problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return super.createResponseEntity(body, problemHeaders, status, request);
         }
         return super.createResponseEntity(body, headers, status, request);
     }
 
-    private static String slugFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> Problems.INVALID_REQUEST;
-            case 401 -> Problems.UNAUTHENTICATED;
-            case 403 -> Problems.FORBIDDEN;
-            case 404 -> Problems.NOT_FOUND;
-            case 409 -> Problems.CONFLICT;
-            case 413 -> Problems.PAYLOAD_TOO_LARGE;
-            default -> status.is5xxServerError() ? Problems.INTERNAL : "http-" + status.value();
-        };
+    private ResponseEntity<Object> invalid(List<FieldProblem> errors) {
+        String detail = errors.size() == 1 ? errors.get(0).field() + " " + errors.get(0).message()
+                : errors.size() + " fields are invalid: " + String.join(", ",
+                errors.stream().map(FieldProblem::field).distinct().toList());
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, detail);
+        problem.setProperty("errors", errors.stream()
+                .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
+        return problem(problem);
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static PayloadTooLarge findTooLarge(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLarge tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
+    }
+
+    private record FieldProblem(String field, String message) {
     }
 }

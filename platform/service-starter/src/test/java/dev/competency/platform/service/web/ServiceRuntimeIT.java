@@ -2,13 +2,12 @@ package dev.competency.platform.service.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.competency.platform.service.StarterTestApplication;
+import dev.competency.platform.service.StarterService;
 import dev.competency.platform.test.RunningService;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +18,7 @@ class ServiceRuntimeIT {
 
     @BeforeAll
     static void start() {
-        service = RunningService.start(StarterTestApplication.class, "starter-runtime-it",
-                "spring.application.name=starter-test");
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
+        service = StarterService.get();
     }
 
     @Test

@@ -2,13 +2,12 @@ package dev.competency.platform.service.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.competency.platform.service.StarterTestApplication;
+import dev.competency.platform.service.StarterService;
 import dev.competency.platform.test.RunningService;
 import dev.competency.platform.test.TestTokens;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,13 +26,7 @@ class ServiceSecurityIT {
 
     @BeforeAll
     static void start() {
-        service = RunningService.start(StarterTestApplication.class, "starter-security-it",
-                "spring.application.name=starter-test");
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
+        service = StarterService.get();
     }
 
     @Test
@@ -74,22 +67,58 @@ class ServiceSecurityIT {
     @ParameterizedTest
     @CsvSource({
             "invalid, 400, /problems/invalid-request, threshold must be in [0,1]",
+            "forbidden, 403, /problems/forbidden, only the nominated peers rate attempt a-1",
             "missing, 404, /problems/not-found, No framework 'fw-9'",
+            "gone, 404, /problems/not-found, No draft 'd-1'",
             "conflict, 409, /problems/conflict, Version 2 is already published",
+            "unprocessable, 422, /problems/unprocessable, The snapshot is too large to publish",
+            "specific, 422, /problems/framework-too-large, The framework is larger than 1 MB",
+            "state, 500, /problems/internal-error, Something went wrong on our side",
+            "argument, 500, /problems/internal-error, Something went wrong on our side",
             "other, 500, /problems/internal-error, Something went wrong on our side"})
-    void mapsFailuresToProblemDetails_withoutInternals(String kind, int status, String type, String detail) {
+    void mapsRefusalsToTheirProblem_andEverythingElseTo500WithoutInternals(String kind, int status, String type,
+                                                                            String detail) {
         HttpResponse<String> response = service.get("/api/probe/fail/" + kind, TestTokens.token("a", "AUTHOR"));
         assertProblem(response, status, type);
         assertThat(JSON.readTree(response.body()).path("detail").asString()).startsWith(detail);
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("dev.competency")
-                .doesNotContain("internal detail");
+                .doesNotContain("internal detail").doesNotContain("HmacSHA256");
     }
 
     @Test
     void keepsProbesAndMetricsOpen() {
         assertThat(service.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(service.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(service.get("/actuator/prometheus").statusCode()).isEqualTo(200);
         assertProblem(service.get("/actuator/metrics"), 401, "/problems/unauthenticated");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/actuator", "/actuator/metrics", "/actuator/metrics/jvm.memory.used"})
+    void keepsOtherManagementEndpointsForAdmins(String path) {
+        assertProblem(service.get(path, TestTokens.token("learner-1", "LEARNER")), 403, "/problems/forbidden");
+        assertProblem(service.get(path, TestTokens.token("analyst-1", "ANALYST")), 403, "/problems/forbidden");
+        assertThat(service.get(path, TestTokens.token("root", "ADMIN")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void showsHealthDetailsOnlyToAdmins() {
+        for (String path : List.of("/actuator/health", "/actuator/health/readiness")) {
+            for (HttpResponse<String> response : List.of(service.get(path),
+                    service.get(path, TestTokens.token("learner-1", "LEARNER")))) {
+                JsonNode health = JSON.readTree(response.body());
+                assertThat(health.path("status").asString()).isEqualTo("UP");
+                assertThat(health.path("components").path("mongo").path("status").asString()).isEqualTo("UP");
+                assertThat(response.body()).doesNotContain("details").doesNotContain("clusterId")
+                        .doesNotContain("database").doesNotContain("free").doesNotContain("path");
+            }
+        }
+        JsonNode asAdmin = JSON.readTree(service.get("/actuator/health",
+                TestTokens.token("root", "ADMIN")).body());
+        assertThat(asAdmin.path("components").path("mongo").path("details").path("database").asString())
+                .isEqualTo("starter-it");
+        assertThat(asAdmin.path("components").path("kafka").path("details").path("clusterId").isMissingNode())
+                .isFalse();
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String type) {

@@ -1,11 +1,12 @@
 package dev.competency.assessments.alignment.domain;
 
+import dev.competency.platform.service.error.Refusal;
 import java.util.List;
 
-/** An activity alignment breaks rules; the message lists every problem. */
-public class InvalidAlignmentException extends IllegalArgumentException {
+/** An activity alignment breaks rules; the message lists every problem. Answered with 400. */
+public class InvalidAlignmentException extends Refusal {
 
     public InvalidAlignmentException(List<String> problems) {
-        super(String.join("; ", problems));
+        super(Kind.INVALID, String.join("; ", problems));
     }
 }

@@ -4,8 +4,14 @@ import dev.competency.assessments.access.AssessmentAccessPolicy;
 import dev.competency.assessments.alignment.domain.ActivityAlignment;
 import dev.competency.assessments.alignment.query.ActivityAlignments;
 import dev.competency.assessments.frameworks.domain.FrameworkVersions;
+import dev.competency.platform.service.security.AllowedRoles;
 import dev.competency.platform.service.security.Caller;
+import dev.competency.platform.service.security.Role;
 import dev.competency.platform.service.web.ResourceNotFound;
+import dev.competency.platform.service.web.SingleLine;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -36,12 +42,23 @@ class ActivityAlignmentController {
         this.clock = clock;
     }
 
-    record AlignActivity(String activityId, String activityType, String extensionKey, String extensionValue,
-                         String frameworkId, Integer frameworkVersion, List<String> competencyIds) {
+    /** IRIs up to {@value #IRI_MAX} characters, ids up to {@value #ID_MAX}. */
+    record AlignActivity(@Size(max = IRI_MAX) String activityId, @Size(max = IRI_MAX) String activityType,
+                         @Size(max = IRI_MAX) String extensionKey,
+                         @Size(max = VALUE_MAX) @SingleLine String extensionValue,
+                         @Size(max = ID_MAX) @SingleLine String frameworkId, Integer frameworkVersion,
+                         @Size(max = MAX_COMPETENCIES)
+                         List<@NotNull @Size(max = ID_MAX) @SingleLine String> competencyIds) {
     }
 
+    static final int IRI_MAX = 2_048;
+    static final int VALUE_MAX = 512;
+    static final int ID_MAX = 128;
+    static final int MAX_COMPETENCIES = 200;
+
     @PostMapping
-    ResponseEntity<ActivityAlignment> align(@RequestBody AlignActivity request, Caller caller) {
+    @AllowedRoles({Role.AUTHOR, Role.ADMIN})
+    ResponseEntity<ActivityAlignment> align(@Valid @RequestBody AlignActivity request, Caller caller) {
         access.requireAuthor(caller);
         ActivityAlignment alignment = ActivityAlignment.define(request.activityId(), request.activityType(),
                 request.extensionKey(), request.extensionValue(), request.frameworkId(), request.frameworkVersion(),

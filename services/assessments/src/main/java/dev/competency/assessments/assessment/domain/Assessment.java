@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.competency.assessments.frameworks.domain.FrameworkVersion;
 import dev.competency.assessments.frameworks.domain.FrameworkVersions;
+import dev.competency.platform.service.error.Refusal;
 import java.time.Clock;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
@@ -56,7 +57,7 @@ public class Assessment {
     @CommandHandler
     void handle(DefineAssessment command, FrameworkVersions frameworks, Clock clock) {
         if (status == AssessmentStatus.RETIRED) {
-            throw new IllegalStateException("assessment " + assessmentId + " is retired");
+            throw Refusal.conflict("assessment " + assessmentId + " is retired");
         }
         if (command.definition() == null) {
             throw new InvalidAssessmentException("definition is required");
@@ -71,10 +72,10 @@ public class Assessment {
     @CommandHandler
     void handle(PublishAssessment command, FrameworkVersions frameworks, Clock clock) {
         if (status == AssessmentStatus.RETIRED) {
-            throw new IllegalStateException("assessment " + assessmentId + " is retired");
+            throw Refusal.conflict("assessment " + assessmentId + " is retired");
         }
         if (draft == null || draftVersion == publishedVersion) {
-            throw new IllegalStateException("assessment " + assessmentId + " has no draft to publish");
+            throw Refusal.conflict("assessment " + assessmentId + " has no draft to publish");
         }
         validate(draft, frameworks);
         apply(new AssessmentPublished(new PublishedAssessment(assessmentId, draftVersion, kind, title, frameworkId,

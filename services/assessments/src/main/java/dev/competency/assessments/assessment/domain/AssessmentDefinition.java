@@ -28,6 +28,13 @@ public record AssessmentDefinition(List<CompetencyWeight> alignments, Double wei
 
     private static final double EPSILON = 1e-9;
     public static final int DEFAULT_MIN_PEERS = 3;
+    /** The longest id or code (items, options, criteria, levels, competencies). */
+    public static final int ID_MAX = 128;
+    /** The longest title or label. */
+    public static final int TITLE_MAX = 200;
+    /** The longest prompt or checklist text. */
+    public static final int TEXT_MAX = 2_000;
+    private static final int DURATION_MAX = 32;
 
     public AssessmentDefinition(List<CompetencyWeight> alignments, Double weightTotal, Double passMark,
                                 Integer maxAttempts, String timeLimit, Boolean acceptLate, List<QuizItem> items,
@@ -59,7 +66,10 @@ public record AssessmentDefinition(List<CompetencyWeight> alignments, Double wei
 
     /** Every problem of this definition for an assessment of {@code kind} against the framework version. */
     public List<String> problems(AssessmentKind kind, FrameworkVersion framework) {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = lengthProblems();
+        if (!problems.isEmpty()) {
+            return problems;
+        }
         Set<String> aligned = new HashSet<>();
         if (alignments.isEmpty()) {
             problems.add("alignments must name at least one competency");
@@ -109,6 +119,44 @@ public record AssessmentDefinition(List<CompetencyWeight> alignments, Double wei
             default -> throw new IllegalStateException("Unknown kind " + kind);
         }
         return problems;
+    }
+
+    /** Every text longer than its limit; nothing else is checked until they fit. */
+    private List<String> lengthProblems() {
+        List<String> problems = new ArrayList<>();
+        alignments.forEach(a -> tooLong(problems, "alignment competencyId", a.competencyId(), ID_MAX));
+        tooLong(problems, "timeLimit", timeLimit, DURATION_MAX);
+        for (QuizItem item : items) {
+            tooLong(problems, "item itemId", item.itemId(), ID_MAX);
+            tooLong(problems, "item " + item.itemId() + " prompt", item.prompt(), TEXT_MAX);
+            item.options().forEach(option -> tooLong(problems, "item " + item.itemId() + " option", option, ID_MAX));
+            item.correct().forEach(option -> tooLong(problems, "item " + item.itemId() + " correct option", option,
+                    ID_MAX));
+            item.competencyIds().forEach(id -> tooLong(problems, "item " + item.itemId() + " competencyId", id,
+                    ID_MAX));
+        }
+        for (RubricCriterion criterion : criteria) {
+            tooLong(problems, "criterion criterionId", criterion.criterionId(), ID_MAX);
+            tooLong(problems, "criterion " + criterion.criterionId() + " title", criterion.title(), TITLE_MAX);
+            tooLong(problems, "criterion " + criterion.criterionId() + " competencyId", criterion.competencyId(),
+                    ID_MAX);
+            for (RubricLevel level : criterion.levels()) {
+                tooLong(problems, "criterion " + criterion.criterionId() + " level code", level.code(), ID_MAX);
+                tooLong(problems, "criterion " + criterion.criterionId() + " level label", level.label(), TITLE_MAX);
+            }
+        }
+        for (ChecklistItem item : checklist) {
+            tooLong(problems, "checklist item itemId", item.itemId(), ID_MAX);
+            tooLong(problems, "checklist item " + item.itemId() + " text", item.text(), TEXT_MAX);
+            tooLong(problems, "checklist item " + item.itemId() + " competencyId", item.competencyId(), ID_MAX);
+        }
+        return problems;
+    }
+
+    private static void tooLong(List<String> problems, String name, String value, int max) {
+        if (value != null && value.length() > max) {
+            problems.add(name + " must be at most " + max + " characters but has " + value.length());
+        }
     }
 
     private void quizProblems(Set<String> aligned, List<String> problems) {

@@ -1,9 +1,13 @@
 package dev.competency.assessments.assessment.domain;
 
+import dev.competency.platform.service.error.Refusal;
 import java.util.List;
 
-/** A command that would break a rule of assessment definitions; the message says which (all of them). */
-public class InvalidAssessmentException extends IllegalArgumentException {
+/**
+ * A command that would break a rule of assessment definitions; the message says which (all of them). Answered with
+ * 400, every problem listed.
+ */
+public class InvalidAssessmentException extends Refusal {
 
     private final List<String> problems;
 
@@ -12,7 +16,7 @@ public class InvalidAssessmentException extends IllegalArgumentException {
     }
 
     public InvalidAssessmentException(List<String> problems) {
-        super(String.join("; ", problems));
+        super(Kind.INVALID, String.join("; ", problems));
         this.problems = List.copyOf(problems);
     }
 

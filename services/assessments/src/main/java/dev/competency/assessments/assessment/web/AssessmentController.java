@@ -10,8 +10,13 @@ import dev.competency.assessments.assessment.domain.RetireAssessment;
 import dev.competency.assessments.assessment.query.AssessmentCatalogue;
 import dev.competency.assessments.assessment.query.AssessmentCatalogue.AssessmentView;
 import dev.competency.assessments.readmodel.ReadModelProgress;
+import dev.competency.platform.service.security.AllowedRoles;
 import dev.competency.platform.service.security.Caller;
+import dev.competency.platform.service.security.Role;
 import dev.competency.platform.service.web.ResourceNotFound;
+import dev.competency.platform.service.web.SingleLine;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -44,11 +49,14 @@ class AssessmentController {
         this.progress = progress;
     }
 
-    record NewAssessment(AssessmentKind kind, String title, String frameworkId, Integer frameworkVersion) {
+    record NewAssessment(AssessmentKind kind, @Size(max = AssessmentDefinition.TITLE_MAX) @SingleLine String title,
+                         @Size(max = AssessmentDefinition.ID_MAX) @SingleLine String frameworkId,
+                         Integer frameworkVersion) {
     }
 
     @PostMapping
-    ResponseEntity<AssessmentView> create(@RequestBody NewAssessment request, Caller caller) {
+    @AllowedRoles({Role.AUTHOR, Role.ADMIN})
+    ResponseEntity<AssessmentView> create(@Valid @RequestBody NewAssessment request, Caller caller) {
         access.requireAuthor(caller);
         String assessmentId = UUID.randomUUID().toString();
         commands.sendAndWait(new CreateAssessment(assessmentId, request.kind(), request.title(),
@@ -57,7 +65,9 @@ class AssessmentController {
         return ResponseEntity.created(URI.create("/api/assessments/" + assessmentId)).body(current(assessmentId));
     }
 
+    /** The definition's texts and ids are limited by the definition's own rules (every problem listed). */
     @PutMapping("/{assessmentId}/definition")
+    @AllowedRoles({Role.AUTHOR, Role.ADMIN})
     AssessmentView define(@PathVariable String assessmentId, @RequestBody AssessmentDefinition definition,
                           Caller caller) {
         access.requireAuthor(caller);
@@ -67,6 +77,7 @@ class AssessmentController {
     }
 
     @PostMapping("/{assessmentId}/publication")
+    @AllowedRoles({Role.AUTHOR, Role.ADMIN})
     AssessmentView publish(@PathVariable String assessmentId, Caller caller) {
         access.requireAuthor(caller);
         view(assessmentId);
@@ -75,6 +86,7 @@ class AssessmentController {
     }
 
     @PostMapping("/{assessmentId}/retirement")
+    @AllowedRoles({Role.AUTHOR, Role.ADMIN})
     AssessmentView retire(@PathVariable String assessmentId, Caller caller) {
         access.requireAuthor(caller);
         view(assessmentId);

@@ -6,14 +6,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import tools.jackson.core.JacksonException;
 
 /**
- * Problem details for assessment authoring and attempts that say what is wrong: every rule an assessment breaks
- * under {@code errors}, and which field of a request body could not be read.
+ * Problem details for assessment authoring and attempts that say everything that is wrong: every rule an assessment
+ * breaks under {@code errors}. Unreadable bodies and invalid fields are named by the service starter's handler.
  */
 @RestControllerAdvice(basePackages = {"dev.competency.assessments.assessment.web",
         "dev.competency.assessments.attempt.web", "dev.competency.assessments.alignment.web",
@@ -26,14 +24,5 @@ class AssessmentProblems {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, e.getMessage());
         problem.setProperty("errors", e.problems());
         return problem;
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        String detail = e.getCause() instanceof JacksonException jackson
-                ? "The request body cannot be read: " + jackson.getOriginalMessage() + " at "
-                + jackson.getPathReference()
-                : "The request body is missing or is not JSON";
-        return Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, detail);
     }
 }

@@ -9,6 +9,7 @@ import dev.competency.assessments.evidence.domain.EvidenceItem;
 import dev.competency.assessments.evidence.domain.EvidenceRevocation;
 import dev.competency.contracts.evidence.ActorKind;
 import dev.competency.contracts.evidence.SourceType;
+import dev.competency.platform.service.error.Refusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,23 +64,23 @@ public class Attempt {
     Attempt(StartAttempt command, Clock clock, DeadlineManager deadlines) {
         PublishedAssessment published = command.assessment();
         if (command.learnerId() == null || command.learnerId().isBlank()) {
-            throw new IllegalArgumentException("learnerId is required");
+            throw Refusal.invalid("learnerId is required");
         }
         if (published == null) {
-            throw new IllegalArgumentException("a published assessment is required");
+            throw Refusal.invalid("a published assessment is required");
         }
         if (published.kind() == AssessmentKind.OBSERVATION) {
-            throw new IllegalArgumentException("OBSERVATION assessments are recorded by assessors, not attempted");
+            throw Refusal.invalid("OBSERVATION assessments are recorded by assessors, not attempted");
         }
         if (published.kind() != AssessmentKind.PEER && !command.nominatedPeers().isEmpty()) {
-            throw new IllegalArgumentException("peers are nominated for PEER assessments only");
+            throw Refusal.invalid("peers are nominated for PEER assessments only");
         }
         if (command.nominatedPeers().contains(command.learnerId())) {
-            throw new IllegalArgumentException("a learner cannot nominate themself as a peer");
+            throw Refusal.invalid("a learner cannot nominate themself as a peer");
         }
         Integer maxAttempts = published.definition().maxAttempts();
         if (maxAttempts != null && command.attemptsSoFar() >= maxAttempts) {
-            throw new IllegalStateException("the learner has used all " + maxAttempts + " attempts at assessment "
+            throw Refusal.conflict("the learner has used all " + maxAttempts + " attempts at assessment "
                     + published.assessmentId());
         }
         Instant startedAt = clock.instant();
@@ -97,11 +98,11 @@ public class Attempt {
     Attempt(RecordObservation command, Clock clock) {
         PublishedAssessment published = command.assessment();
         if (published == null || published.kind() != AssessmentKind.OBSERVATION) {
-            throw new IllegalArgumentException("an observation is recorded against a published OBSERVATION"
+            throw Refusal.invalid("an observation is recorded against a published OBSERVATION"
                     + " assessment");
         }
         if (command.observedAt() == null || command.observedAt().isAfter(clock.instant())) {
-            throw new IllegalArgumentException("observedAt is required and must not be in the future");
+            throw Refusal.invalid("observedAt is required and must not be in the future");
         }
         List<CompetencyResult> results = Scoring.checklist(published.definition(),
                 command.marks() == null ? Map.of() : command.marks());
@@ -120,19 +121,33 @@ public class Attempt {
         requireLearner(command.learnerId());
         requireKind(AssessmentKind.QUIZ, AssessmentKind.RUBRIC);
         if (status != AttemptStatus.STARTED) {
-            throw new IllegalStateException("attempt " + attemptId + " was already handed in");
+            throw Refusal.conflict("attempt " + attemptId + " was already handed in");
         }
         Instant now = clock.instant();
         if (deadline != null && now.isAfter(deadline) && !assessment.definition().acceptLate()) {
-            throw new IllegalStateException("the time limit of attempt " + attemptId + " passed at " + deadline);
+            throw Refusal.conflict("the time limit of attempt " + attemptId + " passed at " + deadline);
         }
         if (command.responses() == null || command.responses().isEmpty()) {
-            throw new IllegalArgumentException("responses must answer at least one item");
+            throw Refusal.invalid("responses must answer at least one item");
         }
+        command.responses().forEach((itemId, response) -> {
+            if (response == null) {
+                throw Refusal.invalid("the response to " + itemId + " is empty");
+            }
+            if (response.text() != null && response.text().length() > ItemResponse.TEXT_MAX) {
+                throw Refusal.invalid("the text of the response to " + itemId + " must be at most "
+                        + ItemResponse.TEXT_MAX + " characters but has " + response.text().length());
+            }
+            if (response.choices().size() > ItemResponse.MAX_CHOICES
+                    || response.choices().stream().anyMatch(choice -> choice.length() > ItemResponse.ID_MAX)) {
+                throw Refusal.invalid("the response to " + itemId + " names at most " + ItemResponse.MAX_CHOICES
+                        + " options of at most " + ItemResponse.ID_MAX + " characters each");
+            }
+        });
         if (assessment.kind() == AssessmentKind.QUIZ) {
             for (String itemId : command.responses().keySet()) {
                 if (assessment.definition().items().stream().noneMatch(i -> i.itemId().equals(itemId))) {
-                    throw new IllegalArgumentException(itemId + " is not an item of this assessment");
+                    throw Refusal.invalid(itemId + " is not an item of this assessment");
                 }
             }
         }
@@ -144,7 +159,7 @@ public class Attempt {
         requireLearner(command.learnerId());
         requireKind(AssessmentKind.QUIZ, AssessmentKind.RUBRIC);
         if (status != AttemptStatus.STARTED) {
-            throw new IllegalStateException("attempt " + attemptId + " was already handed in");
+            throw Refusal.conflict("attempt " + attemptId + " was already handed in");
         }
         Instant now = clock.instant();
         boolean late = deadline != null && now.isAfter(deadline);
@@ -169,14 +184,14 @@ public class Attempt {
     @CommandHandler
     void handle(GradeAttempt command, Clock clock) {
         if (assessment.kind() != AssessmentKind.RUBRIC) {
-            throw new IllegalStateException("attempt " + attemptId + " is a " + assessment.kind()
+            throw Refusal.conflict("attempt " + attemptId + " is a " + assessment.kind()
                     + " attempt and is not graded by an assessor");
         }
         if (status != AttemptStatus.AWAITING_GRADING && status != AttemptStatus.GRADED) {
-            throw new IllegalStateException("attempt " + attemptId + " is " + status + " and cannot be graded");
+            throw Refusal.conflict("attempt " + attemptId + " is " + status + " and cannot be graded");
         }
         if (command.assessorId() == null) {
-            throw new IllegalArgumentException("assessorId is required");
+            throw Refusal.invalid("assessorId is required");
         }
         Map<String, String> levels = command.levels() == null ? Map.of() : Map.copyOf(command.levels());
         if (status == AttemptStatus.GRADED && levels.equals(gradedLevels)) {
@@ -199,7 +214,7 @@ public class Attempt {
         requireLearner(command.learnerId());
         requireKind(AssessmentKind.SELF);
         if (status != AttemptStatus.STARTED && status != AttemptStatus.GRADED) {
-            throw new IllegalStateException("attempt " + attemptId + " is " + status + " and cannot be rated");
+            throw Refusal.conflict("attempt " + attemptId + " is " + status + " and cannot be rated");
         }
         Map<String, String> levels = command.levels() == null ? Map.of() : Map.copyOf(command.levels());
         if (status == AttemptStatus.GRADED && levels.equals(gradedLevels)) {
@@ -224,19 +239,19 @@ public class Attempt {
     void handle(RatePeer command, Clock clock) {
         requireKind(AssessmentKind.PEER);
         if (status != AttemptStatus.STARTED && status != AttemptStatus.GRADED) {
-            throw new IllegalStateException("attempt " + attemptId + " is " + status + " and takes no more ratings");
+            throw Refusal.conflict("attempt " + attemptId + " is " + status + " and takes no more ratings");
         }
         if (command.peerId() == null || command.ratingId() == null) {
-            throw new IllegalArgumentException("peerId and ratingId are required");
+            throw Refusal.invalid("peerId and ratingId are required");
         }
         if (command.peerId().equals(learnerId)) {
-            throw new IllegalStateException("a learner does not rate their own peer feedback");
+            throw Refusal.forbidden("a learner does not rate their own peer feedback");
         }
         if (!nominatedPeers.isEmpty() && !nominatedPeers.contains(command.peerId())) {
-            throw new IllegalStateException("only the nominated peers rate attempt " + attemptId);
+            throw Refusal.forbidden("only the nominated peers rate attempt " + attemptId);
         }
         if (peerRatings.containsKey(command.peerId())) {
-            throw new IllegalStateException("this peer already rated attempt " + attemptId);
+            throw Refusal.conflict("this peer already rated attempt " + attemptId);
         }
         Map<String, String> levels = command.levels() == null ? Map.of() : Map.copyOf(command.levels());
         List<CompetencyResult> rated = Scoring.rubric(assessment.definition(), levels);
@@ -264,20 +279,20 @@ public class Attempt {
     void handle(RegradeQuiz command, Clock clock) {
         requireKind(AssessmentKind.QUIZ);
         if (status != AttemptStatus.SCORED) {
-            throw new IllegalStateException("attempt " + attemptId + " is " + status + " and cannot be regraded");
+            throw Refusal.conflict("attempt " + attemptId + " is " + status + " and cannot be regraded");
         }
         if (command.assessorId() == null) {
-            throw new IllegalArgumentException("assessorId is required");
+            throw Refusal.invalid("assessorId is required");
         }
         if (command.reason() == null || command.reason().isBlank()) {
-            throw new IllegalArgumentException("a reason is required to regrade an attempt");
+            throw Refusal.invalid("a reason is required to regrade an attempt");
         }
         PublishedAssessment version = assessment;
         PublishedAssessment corrected = command.correctedVersion();
         if (corrected != null && corrected.version() != assessment.version()) {
             if (!corrected.assessmentId().equals(assessment.assessmentId())
                     || corrected.kind() != AssessmentKind.QUIZ || corrected.version() < assessment.version()) {
-                throw new IllegalArgumentException("a regrade uses a later version of the same quiz");
+                throw Refusal.invalid("a regrade uses a later version of the same quiz");
             }
             version = corrected;
         }
@@ -307,10 +322,10 @@ public class Attempt {
             return;
         }
         if (command.reason() == null || command.reason().isBlank()) {
-            throw new IllegalArgumentException("a reason is required to withdraw an attempt");
+            throw Refusal.invalid("a reason is required to withdraw an attempt");
         }
         if (status != AttemptStatus.SCORED && status != AttemptStatus.GRADED) {
-            throw new IllegalStateException("attempt " + attemptId + " has no evidence to withdraw");
+            throw Refusal.conflict("attempt " + attemptId + " has no evidence to withdraw");
         }
         apply(new AttemptWithdrawn(attemptId, command.actorId(), command.reason(),
                 revoke(clock.instant(), command.actorId(), ActorKind.ASSESSOR, command.reason())));
@@ -349,14 +364,14 @@ public class Attempt {
 
     private void requireKind(AssessmentKind... kinds) {
         if (!List.of(kinds).contains(assessment.kind())) {
-            throw new IllegalStateException("attempt " + attemptId + " is a " + assessment.kind()
+            throw Refusal.conflict("attempt " + attemptId + " is a " + assessment.kind()
                     + " attempt; this does not apply to it");
         }
     }
 
     private void requireLearner(String caller) {
         if (!Objects.equals(caller, learnerId)) {
-            throw new IllegalStateException("attempt " + attemptId + " belongs to another learner");
+            throw Refusal.forbidden("attempt " + attemptId + " belongs to another learner");
         }
     }
 

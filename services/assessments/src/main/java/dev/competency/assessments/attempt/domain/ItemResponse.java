@@ -8,6 +8,12 @@ import java.util.List;
  */
 public record ItemResponse(List<String> choices, Double number, String text) {
 
+    /** The longest text answer (a link, a short explanation). */
+    public static final int TEXT_MAX = 10_000;
+    /** The most options one answer may choose or order, and the longest option id. */
+    public static final int MAX_CHOICES = 200;
+    public static final int ID_MAX = 128;
+
     public ItemResponse {
         choices = choices == null ? List.of() : List.copyOf(choices);
     }

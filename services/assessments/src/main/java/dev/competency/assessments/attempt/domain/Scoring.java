@@ -5,6 +5,7 @@ import dev.competency.assessments.assessment.domain.ChecklistItem;
 import dev.competency.assessments.assessment.domain.QuizItem;
 import dev.competency.assessments.assessment.domain.RubricCriterion;
 import dev.competency.assessments.assessment.domain.RubricLevel;
+import dev.competency.platform.service.error.Refusal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ public final class Scoring {
      * Per-competency results of a quiz where an assessor set the credit of some items.
      *
      * @param credits item id → share of the item's points, in [0, 1], instead of the automatic credit
-     * @throws IllegalArgumentException when a credit names no item of the quiz or is outside [0, 1]
+     * @throws Refusal when a credit names no item of the quiz or is outside [0, 1]
      */
     public static List<CompetencyResult> quiz(AssessmentDefinition definition, Map<String, ItemResponse> responses,
                                               Map<String, Double> credits) {
@@ -41,7 +42,7 @@ public final class Scoring {
             }
         });
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw Refusal.invalid(String.join("; ", problems));
         }
         Map<String, double[]> totals = totals(definition);
         for (QuizItem item : definition.items()) {
@@ -108,7 +109,7 @@ public final class Scoring {
      * Per-competency results of a rubric grading.
      *
      * @param levels the level code chosen for each criterion
-     * @throws IllegalArgumentException when a criterion is not graded or graded with an unknown level
+     * @throws Refusal when a criterion is not graded or graded with an unknown level
      */
     public static List<CompetencyResult> rubric(AssessmentDefinition definition, Map<String, String> levels) {
         List<String> problems = new ArrayList<>();
@@ -132,7 +133,7 @@ public final class Scoring {
             total[1] += criterion.maxScore();
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw Refusal.invalid(String.join("; ", problems));
         }
         return results(totals);
     }
@@ -140,7 +141,7 @@ public final class Scoring {
     /**
      * Per-competency results of an observation: the share of checklist items observed as met.
      *
-     * @throws IllegalArgumentException when an item is not marked
+     * @throws Refusal when an item is not marked
      */
     public static List<CompetencyResult> checklist(AssessmentDefinition definition, Map<String, Boolean> marks) {
         Map<String, double[]> totals = totals(definition);
@@ -156,7 +157,7 @@ public final class Scoring {
             total[1] += 1.0;
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw Refusal.invalid(String.join("; ", problems));
         }
         return results(totals);
     }

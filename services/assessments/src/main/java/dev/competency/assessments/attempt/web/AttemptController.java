@@ -18,9 +18,17 @@ import dev.competency.assessments.attempt.domain.WithdrawAttempt;
 import dev.competency.assessments.attempt.query.AttemptBoard;
 import dev.competency.assessments.attempt.query.AttemptBoard.AttemptView;
 import dev.competency.assessments.readmodel.ReadModelProgress;
+import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.security.AccessDenied;
+import dev.competency.platform.service.security.AllowedRoles;
 import dev.competency.platform.service.security.Caller;
+import dev.competency.platform.service.security.Role;
 import dev.competency.platform.service.web.ResourceNotFound;
+import dev.competency.platform.service.web.SingleLine;
+import dev.competency.platform.service.web.ValidLearnerId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +51,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AttemptController {
 
+    static final int ID_MAX = 128;
+    static final int TEXT_MAX = 2_000;
+    static final int MAX_ENTRIES = 500;
+    static final int MAX_PEERS = 50;
+
     private final CommandGateway commands;
     private final AssessmentCatalogue assessments;
     private final AttemptBoard attempts;
@@ -58,33 +71,42 @@ class AttemptController {
         this.progress = progress;
     }
 
-    record Responses(Map<String, ItemResponse> responses) {
+    /** Answers by item id; each answer's text is limited by the attempt's rules. */
+    record Responses(@Size(max = MAX_ENTRIES) Map<@Size(max = ID_MAX) @SingleLine String, ItemResponse> responses) {
     }
 
-    record Grading(Map<String, String> levels, String comment) {
+    /** The level code chosen for each criterion, and a comment. */
+    record Grading(@Size(max = MAX_ENTRIES)
+                   Map<@Size(max = ID_MAX) @SingleLine String, @Size(max = ID_MAX) @SingleLine String> levels,
+                   @Size(max = TEXT_MAX) String comment) {
     }
 
     /** Starting an attempt; {@code peers} nominates the peers of a PEER assessment (none: any peer may rate). */
-    record Start(List<String> peers) {
+    record Start(@Size(max = MAX_PEERS) List<@NotNull @ValidLearnerId String> peers) {
     }
 
     /** A quiz regrade: against the latest published version, with item credits set by the assessor, or both. */
-    record Regrade(Boolean latestVersion, Map<String, Double> credits, String reason) {
+    record Regrade(Boolean latestVersion,
+                   @Size(max = MAX_ENTRIES) Map<@Size(max = ID_MAX) @SingleLine String, Double> credits,
+                   @Size(max = TEXT_MAX) String reason) {
     }
 
     /** What a peer learns about their own rating: its anonymous id. */
     record PeerRatingReceipt(String attemptId, String ratingId) {
     }
 
-    record Withdrawal(String reason) {
+    record Withdrawal(@Size(max = TEXT_MAX) String reason) {
     }
 
-    record Observation(String learnerId, Map<String, Boolean> marks, Instant observedAt) {
+    record Observation(@NotNull @ValidLearnerId String learnerId,
+                       @Size(max = MAX_ENTRIES) Map<@Size(max = ID_MAX) @SingleLine String, Boolean> marks,
+                       Instant observedAt) {
     }
 
     @PostMapping("/api/assessments/{assessmentId}/attempts")
+    @AllowedRoles(Role.LEARNER)
     ResponseEntity<AttemptView> start(@PathVariable String assessmentId,
-                                      @RequestBody(required = false) Start request, Caller caller) {
+                                      @Valid @RequestBody(required = false) Start request, Caller caller) {
         String learnerId = caller.subject();
         access.requireLearnerThemself(caller, learnerId);
         PublishedAssessment published = published(assessmentId);
@@ -96,7 +118,8 @@ class AttemptController {
     }
 
     @PutMapping("/api/assessments/attempts/{attemptId}/responses")
-    AttemptView save(@PathVariable String attemptId, @RequestBody Responses request, Caller caller) {
+    @AllowedRoles(Role.LEARNER)
+    AttemptView save(@PathVariable String attemptId, @Valid @RequestBody Responses request, Caller caller) {
         AttemptView attempt = view(attemptId);
         access.requireLearnerThemself(caller, attempt.learnerId());
         commands.sendAndWait(new SaveResponses(attemptId, caller.subject(), request.responses()));
@@ -104,6 +127,7 @@ class AttemptController {
     }
 
     @PostMapping("/api/assessments/attempts/{attemptId}/submission")
+    @AllowedRoles(Role.LEARNER)
     AttemptView submit(@PathVariable String attemptId, Caller caller) {
         AttemptView attempt = view(attemptId);
         access.requireLearnerThemself(caller, attempt.learnerId());
@@ -112,7 +136,8 @@ class AttemptController {
     }
 
     @PostMapping("/api/assessments/attempts/{attemptId}/grading")
-    AttemptView grade(@PathVariable String attemptId, @RequestBody Grading request, Caller caller) {
+    @AllowedRoles({Role.ASSESSOR, Role.ADMIN})
+    AttemptView grade(@PathVariable String attemptId, @Valid @RequestBody Grading request, Caller caller) {
         AttemptView attempt = view(attemptId);
         access.requireAssessorOf(caller, attempt.learnerId());
         commands.sendAndWait(new GradeAttempt(attemptId, caller.subject(), request.levels(), request.comment()));
@@ -121,7 +146,8 @@ class AttemptController {
 
     /** A learner rates themself on a SELF assessment; rating again replaces the previous rating's evidence. */
     @PostMapping("/api/assessments/attempts/{attemptId}/self-rating")
-    AttemptView rateSelf(@PathVariable String attemptId, @RequestBody Grading request, Caller caller) {
+    @AllowedRoles(Role.LEARNER)
+    AttemptView rateSelf(@PathVariable String attemptId, @Valid @RequestBody Grading request, Caller caller) {
         AttemptView attempt = view(attemptId);
         access.requireLearnerThemself(caller, attempt.learnerId());
         commands.sendAndWait(new RateSelf(attemptId, caller.subject(), request.levels(), request.comment()));
@@ -133,7 +159,7 @@ class AttemptController {
      * results, and the learner never sees who rated.
      */
     @PostMapping("/api/assessments/attempts/{attemptId}/peer-ratings")
-    ResponseEntity<PeerRatingReceipt> ratePeer(@PathVariable String attemptId, @RequestBody Grading request,
+    ResponseEntity<PeerRatingReceipt> ratePeer(@PathVariable String attemptId, @Valid @RequestBody Grading request,
                                                Caller caller) {
         AttemptView attempt = view(attemptId);
         access.requirePeerOf(caller, attempt.learnerId());
@@ -158,7 +184,8 @@ class AttemptController {
 
     /** An assessor regrades a scored quiz attempt: corrected answer key (latest version) and/or item credits. */
     @PostMapping("/api/assessments/attempts/{attemptId}/regrade")
-    AttemptView regrade(@PathVariable String attemptId, @RequestBody Regrade request, Caller caller) {
+    @AllowedRoles({Role.ASSESSOR, Role.ADMIN})
+    AttemptView regrade(@PathVariable String attemptId, @Valid @RequestBody Regrade request, Caller caller) {
         AttemptView attempt = view(attemptId);
         access.requireAssessorOf(caller, attempt.learnerId());
         PublishedAssessment corrected = Boolean.TRUE.equals(request.latestVersion())
@@ -169,7 +196,8 @@ class AttemptController {
     }
 
     @PostMapping("/api/assessments/attempts/{attemptId}/withdrawal")
-    AttemptView withdraw(@PathVariable String attemptId, @RequestBody Withdrawal request, Caller caller) {
+    @AllowedRoles({Role.ASSESSOR, Role.ADMIN})
+    AttemptView withdraw(@PathVariable String attemptId, @Valid @RequestBody Withdrawal request, Caller caller) {
         AttemptView attempt = view(attemptId);
         access.requireAssessorOf(caller, attempt.learnerId());
         commands.sendAndWait(new WithdrawAttempt(attemptId, caller.subject(), request.reason()));
@@ -177,11 +205,9 @@ class AttemptController {
     }
 
     @PostMapping("/api/assessments/{assessmentId}/observations")
-    ResponseEntity<AttemptView> observe(@PathVariable String assessmentId, @RequestBody Observation request,
+    @AllowedRoles({Role.ASSESSOR, Role.ADMIN})
+    ResponseEntity<AttemptView> observe(@PathVariable String assessmentId, @Valid @RequestBody Observation request,
                                         Caller caller) {
-        if (request.learnerId() == null) {
-            throw new IllegalArgumentException("learnerId is required");
-        }
         access.requireAssessorOf(caller, request.learnerId());
         String attemptId = UUID.randomUUID().toString();
         commands.sendAndWait(new RecordObservation(attemptId, request.learnerId(), published(assessmentId),
@@ -215,10 +241,10 @@ class AttemptController {
         AssessmentView assessment = assessments.find(assessmentId)
                 .orElseThrow(() -> new ResourceNotFound("No assessment " + assessmentId));
         if (assessment.status() == AssessmentStatus.RETIRED) {
-            throw new IllegalStateException("assessment " + assessmentId + " is retired");
+            throw Refusal.conflict("assessment " + assessmentId + " is retired");
         }
         if (assessment.published() == null) {
-            throw new IllegalStateException("assessment " + assessmentId + " has not been published");
+            throw Refusal.conflict("assessment " + assessmentId + " has not been published");
         }
         return assessment.published();
     }

@@ -3,8 +3,14 @@ package dev.competency.assessments.provider.web;
 import dev.competency.assessments.access.AssessmentAccessPolicy;
 import dev.competency.assessments.provider.query.ActivityProviderClient;
 import dev.competency.assessments.provider.query.ActivityProviderClients;
+import dev.competency.platform.service.security.AllowedRoles;
 import dev.competency.platform.service.security.Caller;
+import dev.competency.platform.service.security.Role;
 import dev.competency.platform.service.web.ResourceNotFound;
+import dev.competency.platform.service.web.SingleLine;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +36,7 @@ class ActivityProviderClientController {
         this.access = access;
     }
 
-    record RegisterClient(String name) {
+    record RegisterClient(@NotBlank @Size(max = 200) @SingleLine String name) {
     }
 
     /** The credentials of a new client; the secret is shown only in this response. */
@@ -45,7 +51,8 @@ class ActivityProviderClientController {
     }
 
     @PostMapping
-    ResponseEntity<ClientCredentials> register(@RequestBody RegisterClient request, Caller caller) {
+    @AllowedRoles(Role.ADMIN)
+    ResponseEntity<ClientCredentials> register(@Valid @RequestBody RegisterClient request, Caller caller) {
         access.requireAdmin(caller);
         ActivityProviderClients.Registration registration = clients.register(request.name(), caller.subject());
         ActivityProviderClient client = registration.client();

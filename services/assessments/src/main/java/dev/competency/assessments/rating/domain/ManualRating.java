@@ -8,6 +8,7 @@ import dev.competency.assessments.frameworks.domain.FrameworkVersion;
 import dev.competency.assessments.frameworks.domain.FrameworkVersions;
 import dev.competency.contracts.evidence.ActorKind;
 import dev.competency.contracts.evidence.SourceType;
+import dev.competency.platform.service.error.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
@@ -32,20 +33,20 @@ public class ManualRating {
     @CommandHandler
     ManualRating(RateCompetency command, FrameworkVersions frameworks, Clock clock) {
         if (command.learnerId() == null || command.learnerId().isBlank()) {
-            throw new IllegalArgumentException("learnerId is required");
+            throw Refusal.invalid("learnerId is required");
         }
         if (command.reason() == null || command.reason().isBlank()) {
-            throw new IllegalArgumentException("a reason is required for a manual rating");
+            throw Refusal.invalid("a reason is required for a manual rating");
         }
         FrameworkVersion framework = frameworks.find(command.frameworkId(), command.frameworkVersion())
-                .orElseThrow(() -> new IllegalArgumentException("framework " + command.frameworkId() + " version "
+                .orElseThrow(() -> Refusal.invalid("framework " + command.frameworkId() + " version "
                         + command.frameworkVersion() + " has not been published"));
         if (!framework.has(command.competencyId())) {
-            throw new IllegalArgumentException("competency " + command.competencyId() + " is not in framework "
+            throw Refusal.invalid("competency " + command.competencyId() + " is not in framework "
                     + command.frameworkId() + " version " + command.frameworkVersion());
         }
         FrameworkVersion.Level level = framework.level(command.level())
-                .orElseThrow(() -> new IllegalArgumentException("level " + command.level() + " is not a level of"
+                .orElseThrow(() -> Refusal.invalid("level " + command.level() + " is not a level of"
                         + " the framework's scale"));
         Instant now = clock.instant();
         apply(new CompetencyRated(command.ratingId(), new EvidenceItem(

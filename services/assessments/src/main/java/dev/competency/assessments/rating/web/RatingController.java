@@ -2,7 +2,13 @@ package dev.competency.assessments.rating.web;
 
 import dev.competency.assessments.access.AssessmentAccessPolicy;
 import dev.competency.assessments.rating.domain.RateCompetency;
+import dev.competency.platform.service.security.AllowedRoles;
 import dev.competency.platform.service.security.Caller;
+import dev.competency.platform.service.security.Role;
+import dev.competency.platform.service.web.SingleLine;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import dev.competency.platform.service.web.ValidLearnerId;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
@@ -25,11 +31,17 @@ class RatingController {
         this.access = access;
     }
 
-    record Rating(String frameworkId, Integer frameworkVersion, String competencyId, String level, String reason) {
+    record Rating(@Size(max = ID_MAX) @SingleLine String frameworkId, Integer frameworkVersion,
+                  @Size(max = ID_MAX) @SingleLine String competencyId, @Size(max = ID_MAX) @SingleLine String level,
+                  @Size(max = TEXT_MAX) String reason) {
     }
 
+    static final int ID_MAX = 128;
+    static final int TEXT_MAX = 2_000;
+
     @PostMapping("/api/assessments/learners/{learnerId}/ratings")
-    ResponseEntity<Map<String, String>> rate(@PathVariable String learnerId, @RequestBody Rating request,
+    @AllowedRoles({Role.ASSESSOR, Role.ADMIN})
+    ResponseEntity<Map<String, String>> rate(@PathVariable @ValidLearnerId String learnerId, @Valid @RequestBody Rating request,
                                              Caller caller) {
         access.requireAssessorOf(caller, learnerId);
         String ratingId = UUID.randomUUID().toString();

@@ -4,9 +4,11 @@ import static dev.competency.assessments.assessment.domain.Definitions.API;
 import static dev.competency.assessments.assessment.domain.Definitions.DATA;
 import static dev.competency.assessments.assessment.domain.Definitions.FRAMEWORK;
 import static dev.competency.assessments.assessment.domain.Definitions.VERSION;
+import static dev.competency.assessments.support.Refusals.refusal;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 
+import dev.competency.platform.service.error.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -83,7 +85,7 @@ class AssessmentTest {
     void rejectsPublication_whenThereIsNoDraft() {
         fixture.given(created(AssessmentKind.QUIZ))
                 .when(new PublishAssessment("as-1", "author-1"))
-                .expectException(IllegalStateException.class)
+                .expectException(refusal(Refusal.Kind.CONFLICT))
                 .expectNoEvents();
     }
 
@@ -192,7 +194,25 @@ class AssessmentTest {
     void rejectsChanges_whenAssessmentIsRetired() {
         fixture.given(created(AssessmentKind.QUIZ), new AssessmentRetired("as-1", "author-1", NOW))
                 .when(new DefineAssessment("as-1", Definitions.quiz(null, false), "author-1"))
-                .expectException(IllegalStateException.class)
+                .expectException(refusal(Refusal.Kind.CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsDefinition_namingEveryTextAboveItsLimit() {
+        AssessmentDefinition quiz = Definitions.quiz(null, false);
+        QuizItem first = quiz.items().get(0);
+        AssessmentDefinition verbose = new AssessmentDefinition(quiz.alignments(), quiz.weightTotal(),
+                quiz.passMark(), null, null, false, List.of(new QuizItem(first.itemId(), first.type(),
+                        "p".repeat(AssessmentDefinition.TEXT_MAX + 1), List.of("a", "o".repeat(129)),
+                        List.of("a"), null, null, 2.0, false, first.competencyIds())), null, null);
+
+        fixture.given(created(AssessmentKind.QUIZ))
+                .when(new DefineAssessment("as-1", verbose, "author-1"))
+                .expectException(InvalidAssessmentException.class)
+                .expectExceptionMessage(allOf(
+                        containsString("item q1 prompt must be at most 2000 characters but has 2001"),
+                        containsString("item q1 option must be at most 128 characters but has 129")))
                 .expectNoEvents();
     }
 }

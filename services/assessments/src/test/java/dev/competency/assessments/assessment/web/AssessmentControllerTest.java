@@ -1,5 +1,7 @@
 package dev.competency.assessments.assessment.web;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -7,6 +9,7 @@ import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -18,6 +21,7 @@ import dev.competency.assessments.assessment.query.AssessmentCatalogue;
 import dev.competency.assessments.assessment.query.AssessmentCatalogue.AssessmentView;
 import dev.competency.assessments.learners.query.LearnerDirectory;
 import dev.competency.assessments.readmodel.ReadModelProgress;
+import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.test.TestTokens;
 import java.util.List;
 import java.util.Optional;
@@ -120,11 +124,47 @@ class AssessmentControllerTest {
     @Test
     void answersConflict_whenThereIsNoDraftToPublish() throws Exception {
         when(catalogue.find("as-1")).thenReturn(Optional.of(DRAFT));
-        when(commands.sendAndWait(any())).thenThrow(new IllegalStateException("assessment as-1 has no draft to"
+        when(commands.sendAndWait(any())).thenThrow(Refusal.conflict("assessment as-1 has no draft to"
                 + " publish"));
 
         mvc.perform(post("/api/assessments/as-1/publication").header("Authorization", AUTHOR))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("assessment as-1 has no draft to publish"));
+    }
+
+    @Test
+    void namesTheFieldInPlainWords_withoutJavaTypes_whenDefinitionIsIllTyped() throws Exception {
+        when(catalogue.find("as-1")).thenReturn(Optional.of(DRAFT));
+
+        mvc.perform(put("/api/assessments/as-1/definition").header("Authorization", AUTHOR)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"items\":[{\"itemId\":\"q1\",\"type\":\"ESSAY\"}],\"maxAttempts\":[]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("/problems/invalid-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("items[0].type"))
+                .andExpect(jsonPath("$.errors[0].message").value(
+                        "must be one of SINGLE_CHOICE, MULTIPLE_CHOICE, NUMERIC, ORDERING but was 'ESSAY'"))
+                .andExpect(content().string(not(containsString("dev.competency"))))
+                .andExpect(content().string(not(containsString("Cannot deserialize"))));
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void rejectsDefinition_withForbidden_beforeReadingTheBody_whenCallerIsALearner() throws Exception {
+        mvc.perform(put("/api/assessments/as-1/definition").header("Authorization", LEARNER)
+                        .contentType(MediaType.APPLICATION_JSON).content("{"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("/problems/forbidden"));
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void rejectsCreation_namingTheField_whenTitleIsTooLong() throws Exception {
+        mvc.perform(post("/api/assessments").header("Authorization", AUTHOR).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"QUIZ\",\"title\":\"" + "t".repeat(201) + "\",\"frameworkId\":\"fw-1\","
+                                + "\"frameworkVersion\":2}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("title"));
+        verify(commands, never()).sendAndWait(any());
     }
 }

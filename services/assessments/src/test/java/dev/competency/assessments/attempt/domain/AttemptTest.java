@@ -4,6 +4,7 @@ import static dev.competency.assessments.assessment.domain.Definitions.API;
 import static dev.competency.assessments.assessment.domain.Definitions.DATA;
 import static dev.competency.assessments.assessment.domain.Definitions.FRAMEWORK;
 import static dev.competency.assessments.assessment.domain.Definitions.VERSION;
+import static dev.competency.assessments.support.Refusals.refusal;
 
 import dev.competency.assessments.assessment.domain.AssessmentKind;
 import dev.competency.assessments.assessment.domain.Definitions;
@@ -13,6 +14,7 @@ import dev.competency.assessments.evidence.domain.EvidenceItem;
 import dev.competency.assessments.evidence.domain.EvidenceRevocation;
 import dev.competency.contracts.evidence.ActorKind;
 import dev.competency.contracts.evidence.SourceType;
+import dev.competency.platform.service.error.Refusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,7 +97,7 @@ class AttemptTest {
     void rejectsStart_whenLearnerUsedAllAttempts() {
         fixture.givenNoPriorActivity()
                 .when(new StartAttempt("at-1", "learner-1", QUIZ, 2))
-                .expectException(IllegalStateException.class)
+                .expectException(refusal(Refusal.Kind.CONFLICT))
                 .expectExceptionMessage("the learner has used all 2 attempts at assessment as-1")
                 .expectNoEvents();
     }
@@ -109,10 +111,21 @@ class AttemptTest {
     }
 
     @Test
+    void rejectsAnswers_whenATextIsAboveItsLimit() {
+        fixture.given(started(QUIZ, EARLIER, null))
+                .when(new SaveResponses("at-1", "learner-1", Map.of("q1",
+                        new ItemResponse(null, null, "t".repeat(ItemResponse.TEXT_MAX + 1)))))
+                .expectException(refusal(Refusal.Kind.INVALID))
+                .expectExceptionMessage("the text of the response to q1 must be at most 10000 characters but has"
+                        + " 10001")
+                .expectNoEvents();
+    }
+
+    @Test
     void rejectsAnswers_whenAnotherLearnerSendsThem() {
         fixture.given(started(QUIZ, EARLIER, null))
                 .when(new SaveResponses("at-1", "learner-2", MIXED))
-                .expectException(IllegalStateException.class)
+                .expectException(refusal(Refusal.Kind.FORBIDDEN))
                 .expectNoEvents();
     }
 
@@ -149,7 +162,7 @@ class AttemptTest {
     void rejectsSecondSubmission_whenAttemptWasHandedIn() {
         fixture.given(started(QUIZ, EARLIER, null), new AttemptSubmitted("at-1", EARLIER, false))
                 .when(new SubmitAttempt("at-1", "learner-1"))
-                .expectException(IllegalStateException.class)
+                .expectException(refusal(Refusal.Kind.CONFLICT))
                 .expectNoEvents();
     }
 
@@ -213,7 +226,7 @@ class AttemptTest {
     void rejectsGrading_whenCriterionIsMissingOrLevelUnknown() {
         fixture.given(started(RUBRIC, EARLIER, null), new AttemptSubmitted("at-1", EARLIER, false))
                 .when(new GradeAttempt("at-1", "assessor-1", Map.of("design", "GREAT", "errors", "SOME"), null))
-                .expectException(IllegalArgumentException.class)
+                .expectException(refusal(Refusal.Kind.INVALID))
                 .expectExceptionMessage("criterion design has no level GREAT; criterion model is not graded")
                 .expectNoEvents();
     }
@@ -222,7 +235,7 @@ class AttemptTest {
     void rejectsGrading_whenAttemptIsAQuiz() {
         fixture.given(started(QUIZ, EARLIER, null), new AttemptSubmitted("at-1", EARLIER, false))
                 .when(new GradeAttempt("at-1", "assessor-1", Map.of(), null))
-                .expectException(IllegalStateException.class)
+                .expectException(refusal(Refusal.Kind.CONFLICT))
                 .expectNoEvents();
     }
 

@@ -4,6 +4,7 @@ import static dev.competency.assessments.assessment.domain.Definitions.API;
 import static dev.competency.assessments.assessment.domain.Definitions.DATA;
 import static dev.competency.assessments.assessment.domain.Definitions.FRAMEWORK;
 import static dev.competency.assessments.assessment.domain.Definitions.VERSION;
+import static dev.competency.assessments.support.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.competency.assessments.assessment.domain.AssessmentKind;
@@ -14,6 +15,7 @@ import dev.competency.assessments.evidence.domain.EvidenceItem;
 import dev.competency.assessments.evidence.domain.EvidenceRevocation;
 import dev.competency.contracts.evidence.ActorKind;
 import dev.competency.contracts.evidence.SourceType;
+import dev.competency.platform.service.error.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -76,11 +78,11 @@ class PeerAndSelfAttemptTest {
     void rejectsSelfRating_whenAnotherLearnerSendsItOrAttemptIsNotASelfAssessment() {
         fixture.given(started(SELF, List.of()))
                 .when(new RateSelf("at-1", "learner-2", HIGH, null))
-                .expectException(IllegalStateException.class)
+                .expectException(refusal(Refusal.Kind.FORBIDDEN))
                 .expectNoEvents();
         fixture.given(started(PEER, List.of()))
                 .when(new RateSelf("at-1", "learner-1", HIGH, null))
-                .expectException(IllegalStateException.class)
+                .expectException(refusal(Refusal.Kind.CONFLICT))
                 .expectNoEvents();
     }
 
@@ -141,16 +143,16 @@ class PeerAndSelfAttemptTest {
     void rejectsRating_whenLearnerRatesThemselfOrPeerRatesTwiceOrIsNotNominated() {
         fixture.given(started(PEER, List.of()))
                 .when(new RatePeer("at-1", "r-1", "learner-1", HIGH, null))
-                .expectException(IllegalStateException.class)
+                .expectException(refusal(Refusal.Kind.FORBIDDEN))
                 .expectNoEvents();
         fixture.given(started(PEER, List.of()), rated("r-1", "peer-1", HIGH))
                 .when(new RatePeer("at-1", "r-9", "peer-1", LOW, null))
-                .expectException(IllegalStateException.class)
+                .expectException(refusal(Refusal.Kind.CONFLICT))
                 .expectExceptionMessage("this peer already rated attempt at-1")
                 .expectNoEvents();
         fixture.given(started(PEER, List.of("peer-1", "peer-2")))
                 .when(new RatePeer("at-1", "r-1", "peer-3", HIGH, null))
-                .expectException(IllegalStateException.class)
+                .expectException(refusal(Refusal.Kind.FORBIDDEN))
                 .expectNoEvents();
     }
 
@@ -158,11 +160,11 @@ class PeerAndSelfAttemptTest {
     void rejectsStart_whenLearnerNominatesThemselfOrNominatesForAnotherKind() {
         fixture.givenNoPriorActivity()
                 .when(new StartAttempt("at-1", "learner-1", PEER, 0, List.of("peer-1", "learner-1")))
-                .expectException(IllegalArgumentException.class)
+                .expectException(refusal(Refusal.Kind.INVALID))
                 .expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new StartAttempt("at-1", "learner-1", SELF, 0, List.of("peer-1")))
-                .expectException(IllegalArgumentException.class)
+                .expectException(refusal(Refusal.Kind.INVALID))
                 .expectNoEvents();
     }
 

@@ -4,6 +4,7 @@ import static dev.competency.assessments.assessment.domain.Definitions.API;
 import static dev.competency.assessments.assessment.domain.Definitions.DATA;
 import static dev.competency.assessments.assessment.domain.Definitions.FRAMEWORK;
 import static dev.competency.assessments.assessment.domain.Definitions.VERSION;
+import static dev.competency.assessments.support.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.competency.assessments.assessment.domain.AssessmentDefinition;
@@ -16,6 +17,7 @@ import dev.competency.assessments.evidence.domain.EvidenceItem;
 import dev.competency.assessments.evidence.domain.EvidenceRevocation;
 import dev.competency.contracts.evidence.ActorKind;
 import dev.competency.contracts.evidence.SourceType;
+import dev.competency.platform.service.error.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -131,18 +133,18 @@ class QuizRegradeTest {
     void rejectsRegrade_whenCreditIsOutOfRangeOrReasonMissingOrAttemptNotScored() {
         fixture.given(scoredUnderVersion1())
                 .when(new RegradeQuiz("at-1", "assessor-1", null, Map.of("q1", 1.5, "q9", 1.0), "typo"))
-                .expectException(IllegalArgumentException.class)
+                .expectException(refusal(Refusal.Kind.INVALID))
                 .expectExceptionMessage(org.hamcrest.Matchers.allOf(
                         org.hamcrest.Matchers.containsString("credit of q1 must be in [0, 1] but was 1.5"),
                         org.hamcrest.Matchers.containsString("q9 is not an item of this assessment")))
                 .expectNoEvents();
         fixture.given(scoredUnderVersion1())
                 .when(new RegradeQuiz("at-1", "assessor-1", V2, null, " "))
-                .expectException(IllegalArgumentException.class)
+                .expectException(refusal(Refusal.Kind.INVALID))
                 .expectNoEvents();
         fixture.given(new AttemptStarted("at-1", "learner-1", V1, 1, SUBMITTED, null))
                 .when(new RegradeQuiz("at-1", "assessor-1", V2, null, "key corrected"))
-                .expectException(IllegalStateException.class)
+                .expectException(refusal(Refusal.Kind.CONFLICT))
                 .expectNoEvents();
     }
 }

@@ -28,6 +28,7 @@ import dev.competency.assessments.attempt.query.AttemptBoard.PeerRequest;
 import dev.competency.assessments.learners.query.LearnerDirectory;
 import dev.competency.assessments.readmodel.ReadModelBehind;
 import dev.competency.assessments.readmodel.ReadModelProgress;
+import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.test.TestTokens;
 import java.time.Instant;
 import java.util.List;
@@ -122,7 +123,7 @@ class AttemptControllerTest {
     void answersConflict_whenPeerRatesTwice() throws Exception {
         when(attempts.find("at-1")).thenReturn(Optional.of(PEER_ATTEMPT));
         when(attempts.nominatedPeers("at-1")).thenReturn(List.of());
-        when(commands.sendAndWait(any())).thenThrow(new IllegalStateException("this peer already rated attempt at-1"));
+        when(commands.sendAndWait(any())).thenThrow(Refusal.conflict("this peer already rated attempt at-1"));
 
         mvc.perform(post("/api/assessments/attempts/at-1/peer-ratings").header("Authorization",
                         bearer("peer-1", "LEARNER")).contentType(MediaType.APPLICATION_JSON).content(RATING))
@@ -144,7 +145,7 @@ class AttemptControllerTest {
     void rejectsPeerRating_withBadRequest_whenLevelIsUnknown() throws Exception {
         when(attempts.find("at-1")).thenReturn(Optional.of(PEER_ATTEMPT));
         when(attempts.nominatedPeers("at-1")).thenReturn(List.of());
-        when(commands.sendAndWait(any())).thenThrow(new IllegalArgumentException("criterion model has no level BEST"));
+        when(commands.sendAndWait(any())).thenThrow(Refusal.invalid("criterion model has no level BEST"));
 
         mvc.perform(post("/api/assessments/attempts/at-1/peer-ratings").header("Authorization",
                         bearer("peer-1", "LEARNER")).contentType(MediaType.APPLICATION_JSON)
@@ -213,6 +214,60 @@ class AttemptControllerTest {
                         bearer("learner-1", "LEARNER")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\":\"I was right\"}"))
                 .andExpect(status().isForbidden());
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void answersForbidden_whenTheAttemptRefusesAPeerItDidNotNominate() throws Exception {
+        when(attempts.find("at-1")).thenReturn(Optional.of(PEER_ATTEMPT));
+        when(attempts.nominatedPeers("at-1")).thenReturn(List.of());
+        when(commands.sendAndWait(any())).thenThrow(Refusal.forbidden("only the nominated peers rate attempt at-1"));
+
+        mvc.perform(post("/api/assessments/attempts/at-1/peer-ratings").header("Authorization",
+                        bearer("peer-3", "LEARNER")).contentType(MediaType.APPLICATION_JSON).content(RATING))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("/problems/forbidden"));
+    }
+
+    @Test
+    void refusesGrading_withForbidden_beforeReadingTheBody_whenCallerIsNoAssessor() throws Exception {
+        for (String body : List.of("", "{", "{\"levels\":[]}")) {
+            mvc.perform(post("/api/assessments/attempts/at-1/grading").header("Authorization",
+                            bearer("learner-1", "LEARNER")).contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.type").value("/problems/forbidden"));
+        }
+        mvc.perform(post("/api/assessments/learner-1/observations").header("Authorization",
+                        bearer("learner-1", "LEARNER")).contentType(MediaType.APPLICATION_JSON).content("{"))
+                .andExpect(status().isForbidden());
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void rejectsObservation_namingTheField_whenLearnerIdIsNotALearnerId() throws Exception {
+        for (String learnerId : List.of("a/b", "a b", "a\\u0000b", "$where", "x".repeat(129))) {
+            mvc.perform(post("/api/assessments/as-o/observations").header("Authorization", assessor("unit-1"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"learnerId\":\"" + learnerId + "\",\"marks\":{}}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("learnerId"));
+        }
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void rejectsGrading_namingTheField_whenCommentOrLevelIsTooLong() throws Exception {
+        when(attempts.find("at-1")).thenReturn(Optional.of(PEER_ATTEMPT));
+        mvc.perform(post("/api/assessments/attempts/at-1/peer-ratings").header("Authorization",
+                        bearer("peer-1", "LEARNER")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"levels\":{\"design\":\"FULL\"},\"comment\":\"" + "c".repeat(2_001) + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("comment"));
+        mvc.perform(post("/api/assessments/attempts/at-1/peer-ratings").header("Authorization",
+                        bearer("peer-1", "LEARNER")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"levels\":{\"design\":\"" + "L".repeat(129) + "\"}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value(org.hamcrest.Matchers.startsWith("levels")));
         verify(commands, never()).sendAndWait(any());
     }
 }

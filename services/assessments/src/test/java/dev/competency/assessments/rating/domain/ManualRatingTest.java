@@ -1,10 +1,13 @@
 package dev.competency.assessments.rating.domain;
 
+import static dev.competency.assessments.support.Refusals.refusal;
+
 import dev.competency.assessments.assessment.domain.Definitions;
 import dev.competency.assessments.evidence.domain.EvidenceIds;
 import dev.competency.assessments.evidence.domain.EvidenceItem;
 import dev.competency.contracts.evidence.ActorKind;
 import dev.competency.contracts.evidence.SourceType;
+import dev.competency.platform.service.error.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,7 +43,7 @@ class ManualRatingTest {
         fixture.givenNoPriorActivity()
                 .when(new RateCompetency("r-1", "learner-1", Definitions.FRAMEWORK, Definitions.VERSION,
                         Definitions.API, "GURU", "Because", "assessor-1"))
-                .expectException(IllegalArgumentException.class)
+                .expectException(refusal(Refusal.Kind.INVALID))
                 .expectExceptionMessage("level GURU is not a level of the framework's scale")
                 .expectNoEvents();
     }
@@ -50,7 +53,7 @@ class ManualRatingTest {
         fixture.givenNoPriorActivity()
                 .when(new RateCompetency("r-1", "learner-1", Definitions.FRAMEWORK, Definitions.VERSION,
                         Definitions.API, "PROFICIENT", " ", "assessor-1"))
-                .expectException(IllegalArgumentException.class)
+                .expectException(refusal(Refusal.Kind.INVALID))
                 .expectNoEvents();
     }
 }

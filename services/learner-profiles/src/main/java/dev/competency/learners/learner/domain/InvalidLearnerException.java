@@ -1,9 +1,11 @@
 package dev.competency.learners.learner.domain;
 
-/** A command that would break a rule of learners; the message says which. */
-public class InvalidLearnerException extends IllegalArgumentException {
+import dev.competency.platform.service.error.Refusal;
+
+/** A command that would break a rule of learners; the message says which. Answered with 400. */
+public class InvalidLearnerException extends Refusal {
 
     public InvalidLearnerException(String message) {
-        super(message);
+        super(Kind.INVALID, message);
     }
 }

@@ -1,9 +1,11 @@
 package dev.competency.learners.learner.domain;
 
+import dev.competency.platform.service.error.Refusal;
+
 /** Registering a learner twice; answered with 409. */
-public class LearnerAlreadyRegistered extends IllegalStateException {
+public class LearnerAlreadyRegistered extends Refusal {
 
     public LearnerAlreadyRegistered(String learnerId) {
-        super("Learner " + learnerId + " is already registered");
+        super(Kind.CONFLICT, "Learner " + learnerId + " is already registered");
     }
 }

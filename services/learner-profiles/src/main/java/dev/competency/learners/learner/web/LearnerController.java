@@ -10,8 +10,18 @@ import dev.competency.learners.learner.query.EvidenceTimeline;
 import dev.competency.learners.learner.query.GapAnalysis;
 import dev.competency.learners.learner.query.LearnerProfiles;
 import dev.competency.learners.learner.query.MasteryQueries;
+import dev.competency.platform.service.error.Refusal;
+import dev.competency.platform.service.security.AllowedRoles;
 import dev.competency.platform.service.security.Caller;
+import dev.competency.platform.service.security.Role;
 import dev.competency.platform.service.web.ResourceNotFound;
+import dev.competency.platform.service.web.SingleLine;
+import dev.competency.platform.service.web.ValidLearnerId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,12 +43,19 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
-/** Learners: registration, role and team (admins), and what a learner's record says (owner, manager, admin). */
+/**
+ * Learners: registration, role and team (admins), and what a learner's record says (owner, manager, admin). A new
+ * learner's id must have the syntax of {@link ValidLearnerId}; the ids of the other requests are looked up as they
+ * are, so that a learner registered under an older rule can still be read and erased.
+ */
 @RestController
 @RequestMapping("/api/learners")
 class LearnerController {
 
     private static final int MAX_PAGE = 1_000;
+    static final int NAME_MAX = 200;
+    static final int EMAIL_MAX = 254;
+    static final int ID_MAX = 128;
 
     private final CommandGateway commands;
     private final LearnerAccessPolicy access;
@@ -64,7 +81,8 @@ class LearnerController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    LearnerRef register(@RequestBody RegistrationRequest request, Caller caller) {
+    @AllowedRoles(Role.ADMIN)
+    LearnerRef register(@Valid @RequestBody RegistrationRequest request, Caller caller) {
         access.requireAdmin(caller);
         commands.sendAndWait(new RegisterLearner(request.learnerId(), request.displayName(), request.email(),
                 request.organisationUnit()));
@@ -73,14 +91,16 @@ class LearnerController {
 
     @PutMapping("/{learnerId}/role")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void assignRole(@PathVariable String learnerId, @RequestBody RoleRequest request, Caller caller) {
+    @AllowedRoles(Role.ADMIN)
+    void assignRole(@PathVariable String learnerId, @Valid @RequestBody RoleRequest request, Caller caller) {
         access.requireAdmin(caller);
         commands.sendAndWait(new AssignRole(learnerId, request.roleProfileId(), request.roleProfileVersion()));
     }
 
     @PutMapping("/{learnerId}/team")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changeTeam(@PathVariable String learnerId, @RequestBody TeamRequest request, Caller caller) {
+    @AllowedRoles(Role.ADMIN)
+    void changeTeam(@PathVariable String learnerId, @Valid @RequestBody TeamRequest request, Caller caller) {
         access.requireAdmin(caller);
         commands.sendAndWait(new ChangeTeam(learnerId, request.teamId(), request.managerId()));
     }
@@ -137,10 +157,10 @@ class LearnerController {
             Caller caller) {
         access.requireCanRead(caller, learnerId);
         if (offset < 0) {
-            throw new IllegalArgumentException("offset must not be negative but was " + offset);
+            throw Refusal.invalid("offset must not be negative but was " + offset);
         }
         if (limit < 1 || limit > MAX_PAGE) {
-            throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE + " but was " + limit);
+            throw Refusal.invalid("limit must be between 1 and " + MAX_PAGE + " but was " + limit);
         }
         List<EvidenceTimeline.Entry> all = timeline.of(learnerId);
         int from = Math.min(offset, all.size());
@@ -182,17 +202,23 @@ class LearnerController {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be an ISO-8601 instant such as 2025-03-10T13:42:17Z");
+            throw Refusal.invalid(name + " must be an ISO-8601 instant such as 2025-03-10T13:42:17Z");
         }
     }
 
-    record RegistrationRequest(String learnerId, String displayName, String email, String organisationUnit) {
+    /** The learner's id is the subject their identity provider gives them. */
+    record RegistrationRequest(@NotNull @ValidLearnerId String learnerId,
+                               @NotBlank @Size(max = NAME_MAX) @SingleLine String displayName,
+                               @Size(max = EMAIL_MAX) @SingleLine String email,
+                               @Size(max = ID_MAX) @SingleLine String organisationUnit) {
     }
 
-    record RoleRequest(String roleProfileId, Integer roleProfileVersion) {
+    record RoleRequest(@NotBlank @Size(max = ID_MAX) @SingleLine String roleProfileId,
+                       @Min(1) Integer roleProfileVersion) {
     }
 
-    record TeamRequest(String teamId, String managerId) {
+    /** {@code teamId} null takes the learner out of any team; the manager is a person, so has a learner id. */
+    record TeamRequest(@Size(max = ID_MAX) @SingleLine String teamId, @ValidLearnerId String managerId) {
     }
 
     record LearnerRef(String learnerId) {

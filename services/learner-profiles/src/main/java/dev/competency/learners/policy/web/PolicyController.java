@@ -2,9 +2,13 @@ package dev.competency.learners.policy.web;
 
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.learners.access.LearnerAccessPolicy;
+import dev.competency.learners.catalogue.query.CataloguePolicies;
 import dev.competency.learners.policy.PolicyPreview;
 import dev.competency.learners.policy.Recomputations;
+import dev.competency.platform.service.error.Refusal;
+import dev.competency.platform.service.security.AllowedRoles;
 import dev.competency.platform.service.security.Caller;
+import dev.competency.platform.service.security.Role;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,10 +29,20 @@ class PolicyController {
         this.recomputations = recomputations;
     }
 
-    /** The body is the candidate framework version in the shape of {@code framework.published}. */
+    /**
+     * The body is the candidate framework version in the shape of {@code framework.published}. Only admins may ask,
+     * whatever the body: roles are checked before it is read.
+     */
     @PostMapping("/api/learners/admin/policy-preview")
+    @AllowedRoles(Role.ADMIN)
     PolicyPreview.Preview preview(@RequestBody FrameworkPublished candidate, Caller caller) {
         access.requireAdmin(caller);
+        try {
+            CataloguePolicies.policiesOf(candidate);
+        } catch (IllegalArgumentException e) {
+            // The fold's own checks of each competency's policy and scale: their messages name the parameter.
+            throw Refusal.invalid("The candidate's policies are not valid: " + e.getMessage());
+        }
         return preview.preview(candidate);
     }
 

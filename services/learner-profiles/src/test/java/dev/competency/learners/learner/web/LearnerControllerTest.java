@@ -1,12 +1,21 @@
 package dev.competency.learners.learner.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -40,6 +49,8 @@ import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -250,11 +261,98 @@ class LearnerControllerTest {
     }
 
     @Test
-    void rejectsWith400_whenCalculationHasNoPolicy() throws Exception {
+    void rejectsWith400NamingTheFields_whenCalculationHasNoPolicy() throws Exception {
         mvc.perform(post("/api/learners/mastery/calculate").header("Authorization", bearer("author", "AUTHOR"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"evidence\": []}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("policy and scale are required"));
+                .andExpect(jsonPath("$.type").value("/problems/invalid-request"))
+                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("policy", "scale")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"type\": \"AVERAGE\"}|{\"evidenceId\": \"a\", \"sourceType\": \"ASSESSMENT\", \"occurredAt\": \"2025-03-10T10:00:00Z\"}"
+                    + "|evidence[0].score|is required",
+            "{\"type\": \"AVERAGE\"}|{\"score\": 0.5, \"sourceType\": \"GUESSWORK\", \"occurredAt\": \"2025-03-10T10:00:00Z\"}"
+                    + "|evidence[0].sourceType|must be one of ASSESSMENT, OBSERVATION, PEER, SELF, XAPI, MANUAL_RATING,"
+                    + " PRIOR_LEARNING but was 'GUESSWORK'",
+            "{\"type\": \"N_MASTERY\"}|{\"score\": 0.5, \"sourceType\": \"SELF\", \"occurredAt\": \"2025-03-10T10:00:00Z\"}"
+                    + "|policy.method|is not valid: n must be at least 1 for N_MASTERY but was null",
+            "{\"type\": \"AVERAGE\"}|{\"score\": 0.5, \"sourceType\": \"SELF\"}|evidence[0].occurredAt|must not be null",
+            "{\"type\": \"AVERAGE\"}|{\"score\": 1.5, \"sourceType\": \"SELF\", \"occurredAt\": \"2025-03-10T10:00:00Z\"}"
+                    + "|evidence[0]|score must be in [0,1] but was 1.5 for evidence evidence-1"})
+    void rejectsWith400NamingTheField_whenCalculationInputIsWrong(String method, String evidence, String field,
+                                                                   String message) throws Exception {
+        String body = """
+                {"policy": {"policyVersion": 1, "method": %s, "sourceWeights": {}, "minimumEvidence": 0, "manualRatingPrecedence": "NEVER"},
+                 "scale": {"levels": [
+                   {"code": "NOVICE", "label": "Novice", "threshold": 0.0, "mastery": false},
+                   {"code": "PROFICIENT", "label": "Proficient", "threshold": 0.75, "mastery": true}]},
+                 "evidence": [%s]}""".formatted(method, evidence);
+        var result = mvc.perform(post("/api/learners/mastery/calculate")
+                        .header("Authorization", bearer("author", "AUTHOR"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("/problems/invalid-request"))
+                .andExpect(content().string(not(containsString("dev.competency"))))
+                .andExpect(content().string(not(containsString("Failed to read request"))));
+        if (field.equals("evidence[0]")) {
+            result.andExpect(jsonPath("$.detail").value(field + " is not valid: " + message));
+        } else {
+            result.andExpect(jsonPath("$.errors[0].field").value(field))
+                    .andExpect(jsonPath("$.errors[0].message").value(message));
+        }
+    }
+
+    @Test
+    void rejectsRegistration_namingTheField_whenLearnerIdHasAnotherSyntax() throws Exception {
+        for (String learnerId : List.of("a\\u0000b", "a/b", "a\\\\b", "a b", "a\\u200fb", "$where", ".", "..",
+                "x".repeat(129), "x".repeat(2048))) {
+            mvc.perform(post("/api/learners").header("Authorization", bearer("admin", "ADMIN"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"learnerId\":\"" + learnerId + "\",\"displayName\":\"Ada\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").value("/problems/invalid-request"))
+                    .andExpect(jsonPath("$.errors[0].field").value("learnerId"));
+        }
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void rejectsRegistration_namingTheField_whenNameOrAddressIsTooLongOrHasControlCharacters() throws Exception {
+        for (String fields : List.of("\"displayName\":\"" + "n".repeat(100_000) + "\"",
+                "\"displayName\":\"Ada\\u0000\"", "\"displayName\":\"Ada\",\"email\":\"" + "e".repeat(250)
+                        + "@example.org\"", "\"displayName\":\"Ada\",\"organisationUnit\":\"" + "u".repeat(129) + "\"")) {
+            mvc.perform(post("/api/learners").header("Authorization", bearer("admin", "ADMIN"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"learnerId\":\"learner-9\"," + fields + "}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value(anyOf(equalTo("displayName"), equalTo("email"),
+                            equalTo("organisationUnit"))));
+        }
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void registersLearner_whenIdIsAUuidOrASubjectLikeName() throws Exception {
+        for (String learnerId : List.of("7f2b7f39-c8c5-488a-994e-3c054105938f", "learner-ada", "org:unit.7_a")) {
+            mvc.perform(post("/api/learners").header("Authorization", bearer("admin", "ADMIN"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"learnerId\":\"" + learnerId + "\",\"displayName\":\"Ada\"}"))
+                    .andExpect(status().isCreated());
+        }
+    }
+
+    @Test
+    void rejectsWith403_beforeReadingTheBody_whenNonAdminChangesALearner() throws Exception {
+        for (String path : List.of("/api/learners", "/api/learners/learner-1/role", "/api/learners/learner-1/team")) {
+            mvc.perform((path.equals("/api/learners") ? post(path) : put(path))
+                            .header("Authorization", bearer("learner-1", "LEARNER"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{"))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.type").value("/problems/forbidden"));
+        }
+        verify(commands, never()).sendAndWait(any());
     }
 
     private static String bearer(String subject, String... roles) {
