@@ -9,6 +9,8 @@ const ExplanationPage = lazy(() => import('./ExplanationPage'));
 const GapsPage = lazy(() => import('./GapsPage'));
 const EvidencePage = lazy(() => import('./EvidencePage'));
 const AssessmentsPage = lazy(() => import('./AssessmentsPage'));
+const AttemptPage = lazy(() => import('./AttemptPage'));
+const PeerRatingPage = lazy(() => import('./PeerRatingPage'));
 
 const own = (page: React.ReactNode) => <RequireRole roles={ACCESS.learner}>{page}</RequireRole>;
 const other = (page: React.ReactNode) => <RequireRole roles={ACCESS.learnerProfile}>{page}</RequireRole>;
@@ -21,6 +23,8 @@ export const learnerRoutes: RouteObject[] = [
   { path: 'me/gaps', element: own(<GapsPage />) },
   { path: 'me/evidence', element: own(<EvidencePage />) },
   { path: 'me/assessments', element: own(<AssessmentsPage />) },
+  { path: 'me/attempts/:attemptId', element: own(<AttemptPage />) },
+  { path: 'me/peer-requests/:attemptId', element: own(<PeerRatingPage />) },
   { path: 'learners/:learnerId', element: other(<MyCompetenciesPage />) },
   { path: 'learners/:learnerId/growth', element: other(<GrowthPage />) },
   { path: 'learners/:learnerId/competencies/:competencyId', element: other(<ExplanationPage />) },

@@ -1,6 +1,7 @@
+import { createElement } from 'react';
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 
 afterEach(() => {
   cleanup();
@@ -16,4 +17,12 @@ afterEach(() => {
 afterEach(async () => {
   const { resetSessionEnded } = await import('../shell/useSession');
   resetSessionEnded();
+});
+
+// jsdom has no canvas: charts render as a labelled placeholder; the tables beside them carry the data.
+vi.mock('react-chartjs-2', () => {
+  const chart = (kind: string) => (props: { 'aria-label'?: string; data: { datasets: { label?: string }[] } }) =>
+    createElement('div', { role: 'img', 'aria-label': props['aria-label'], 'data-chart': kind },
+      props.data.datasets.map((dataset) => dataset.label).join(', '));
+  return { Bar: chart('bar'), Line: chart('line') };
 });
