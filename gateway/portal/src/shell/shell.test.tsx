@@ -1,6 +1,5 @@
-import { act, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { getJson } from '../api/http';
 import { FakePlatform, problem, signedIn } from '../test/server';
 import { renderApp } from '../test/render';
 import { RETURN_TO_KEY } from './useSession';
@@ -99,9 +98,6 @@ describe('shell', () => {
   it('showsSessionEnded_whenAnApiAnswers401', async () => {
     new FakePlatform(signedIn()).on('GET', /^\/api\//, problem(401, 'Full authentication is required'));
     renderApp('/me');
-    await screen.findByRole('heading', { level: 1, name: 'My competencies' });
-
-    await act(() => getJson('/api/learners/learner-1').catch(() => undefined));
 
     expect(await screen.findByRole('heading', { name: 'Your session has ended' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Sign in again' })).toHaveAttribute('href', '/oauth2/authorization/portal');

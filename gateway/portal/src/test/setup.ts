@@ -1,7 +1,10 @@
 import { createElement } from 'react';
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
-import { afterEach, vi } from 'vitest';
+import { cleanup, configure } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
+
+// The machine is shared: give lazy pages time to load before a query gives up.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
@@ -14,7 +17,8 @@ afterEach(() => {
   });
 });
 
-afterEach(async () => {
+// A session end is page-wide state; answers still in flight from the previous test must not leak into the next.
+beforeEach(async () => {
   const { resetSessionEnded } = await import('../shell/useSession');
   resetSessionEnded();
 });
