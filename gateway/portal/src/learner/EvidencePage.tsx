@@ -1,0 +1,66 @@
+import { useSearchParams } from 'react-router';
+import { Page } from '../shell/Page';
+import { Empty, Loading } from '../shell/States';
+import { EvidenceTable } from './EvidenceTable';
+import { useCatalog, useEvidence, useLearnerScope } from './hooks';
+import { LearnerFrame, LearnerProblem } from './LearnerFrame';
+
+export const PAGE_SIZE = 25;
+
+export default function EvidencePage() {
+  const scope = useLearnerScope();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const offset = (page - 1) * PAGE_SIZE;
+  const evidence = useEvidence(scope.learnerId, offset, PAGE_SIZE);
+  const items = evidence.data?.items ?? [];
+  const { catalog } = useCatalog(items.map((entry) => ({
+    frameworkId: entry.evidence.frameworkId,
+    frameworkVersion: entry.evidence.frameworkVersion,
+  })));
+  const total = evidence.data?.total;
+  const pages = total === undefined ? undefined : Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const goTo = (next: number) => setParams(next === 1 ? {} : { page: String(next) });
+  return (
+    <Page title="Evidence">
+      <LearnerFrame scope={scope}>
+        {evidence.isPending ? (
+          <Loading label="Loading evidence…" />
+        ) : evidence.isError ? (
+          <LearnerProblem error={evidence.error} />
+        ) : items.length === 0 && page === 1 ? (
+          <Empty><p>No evidence recorded yet.</p></Empty>
+        ) : (
+          <>
+            <p>
+              {total === undefined
+                ? `Items ${offset + 1} to ${offset + items.length}.`
+                : `Items ${Math.min(offset + 1, total)} to ${offset + items.length} of ${total}.`}
+            </p>
+            <EvidenceTable
+              entries={items}
+              titleOf={(entry) => catalog.title(entry.evidence.frameworkId, entry.evidence.frameworkVersion, entry.evidence.competencyId)}
+            />
+            <nav className="pager" aria-label="Evidence pages">
+              <button type="button" className="button" disabled={page <= 1} onClick={() => goTo(page - 1)}>
+                Previous page
+              </button>
+              <span>
+                Page {page}
+                {pages ? ` of ${pages}` : ''}
+              </span>
+              <button
+                type="button"
+                className="button"
+                disabled={pages !== undefined ? page >= pages : items.length < PAGE_SIZE}
+                onClick={() => goTo(page + 1)}
+              >
+                Next page
+              </button>
+            </nav>
+          </>
+        )}
+      </LearnerFrame>
+    </Page>
+  );
+}

@@ -1,0 +1,43 @@
+import { Link } from 'react-router';
+import { formatPercent } from '../shell/format';
+import type { Heatmap } from './heatmap';
+
+/** Members × competencies; each cell names the level and is coloured by it. */
+export function TeamHeatmap({ heatmap }: { heatmap: Heatmap }) {
+  return (
+    <div className="table-wrap">
+      <table className="heatmap">
+        <caption>Level of each member on each competency</caption>
+        <thead>
+          <tr>
+            <th scope="col">Member</th>
+            <th scope="col" className="num">Readiness</th>
+            {heatmap.columns.map((column) => (
+              <th scope="col" key={column.key}>{column.title}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {heatmap.rows.map((row) => (
+            <tr key={row.member.learnerId}>
+              <th scope="row">
+                <Link to={`/learners/${encodeURIComponent(row.member.learnerId)}`}>
+                  {row.member.displayName ?? row.member.learnerId}
+                </Link>
+              </th>
+              <td className="num">{row.member.readiness === null ? 'No role' : formatPercent(row.member.readiness)}</td>
+              {row.cells.map((cell, index) => (
+                <td key={heatmap.columns[index]?.key}>
+                  <span className={cell.className}>
+                    {cell.label}
+                    {cell.mastered ? <span className="visually-hidden"> (mastered)</span> : null}
+                  </span>
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { TeamMember } from '../api/learners';
+import { refsOf, useCatalog } from '../learner/hooks';
+import { formatPercent } from '../shell/format';
+import { Page } from '../shell/Page';
+import { ProblemMessage } from '../shell/ProblemMessage';
+import { Empty, Loading } from '../shell/States';
+import { useSignedIn } from '../shell/useSession';
+import { buildHeatmap, coachingList, STALLED_AFTER_DAYS } from './heatmap';
+import { useMembersMastery, useTeam } from './hooks';
+import { TeamHeatmap } from './TeamHeatmap';
+
+export default function TeamPage() {
+  const session = useSignedIn();
+  const teamId = useParams().teamId ?? (session.managedTeams.length === 1 ? session.managedTeams[0] : undefined);
+  if (!teamId) {
+    return (
+      <Page title="Team">
+        {session.managedTeams.length === 0 ? (
+          <Empty><p>You do not manage a team yet.</p></Empty>
+        ) : (
+          <>
+            <p>Choose a team:</p>
+            <ul>
+              {session.managedTeams.map((team) => (
+                <li key={team}><Link to={`/team/${encodeURIComponent(team)}`}>Team {team}</Link></li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Page>
+    );
+  }
+  return <TeamReport teamId={teamId} />;
+}
+
+function TeamReport({ teamId }: { teamId: string }) {
+  const team = useTeam(teamId);
+  const members = team.data?.members ?? [];
+  const mastery = useMembersMastery(members.map((m) => m.learnerId));
+  const all = mastery.flatMap((result) => result.data ?? []);
+  const { catalog, loading } = useCatalog(refsOf(all));
+  const [now] = useState(() => new Date());
+  const heatmap = buildHeatmap(members, mastery.map((result) => result.data), catalog);
+  const coaching = coachingList(heatmap.rows, now);
+  const failed = mastery.filter((result) => result.isError).length;
+  return (
+    <Page
+      title="Team"
+      actions={<button type="button" className="button no-print" onClick={() => window.print()}>Print team report</button>}
+    >
+      {team.isPending ? (
+        <Loading label="Loading the team…" />
+      ) : team.isError ? (
+        <ProblemMessage error={team.error} />
+      ) : members.length === 0 ? (
+        <Empty><p>This team has no members yet.</p></Empty>
+      ) : (
+        <>
+          <p>
+            {team.data.memberCount} member{team.data.memberCount === 1 ? '' : 's'}, average readiness{' '}
+            {formatPercent(team.data.averageReadiness)}.
+          </p>
+          <h2>Competency heatmap</h2>
+          {mastery.some((result) => result.isPending) || loading ? (
+            <Loading label="Loading levels…" />
+          ) : (
+            <>
+              {failed > 0 ? (
+                <p className="notice">The levels of {failed} member{failed === 1 ? '' : 's'} could not be loaded; they show as Unknown.</p>
+              ) : null}
+              <TeamHeatmap heatmap={heatmap} />
+            </>
+          )}
+          <h2>Coaching</h2>
+          <h3>Close to ready</h3>
+          <MemberList members={coaching.closeToReady} empty="Nobody is between 75% and 100% readiness." />
+          <h3>Stalled</h3>
+          <MemberList
+            members={coaching.stalled}
+            empty={`Nobody with open gaps has gone ${STALLED_AFTER_DAYS} days without new evidence.`}
+          />
+        </>
+      )}
+    </Page>
+  );
+}
+
+function MemberList({ members, empty }: { members: readonly TeamMember[]; empty: string }) {
+  if (members.length === 0) {
+    return <p className="muted">{empty}</p>;
+  }
+  return (
+    <ul>
+      {members.map((member) => (
+        <li key={member.learnerId}>
+          <Link to={`/learners/${encodeURIComponent(member.learnerId)}/gaps`}>{member.displayName ?? member.learnerId}</Link>
+          {': '}readiness {formatPercent(member.readiness)}, {member.openGaps ?? 0} open gap{member.openGaps === 1 ? '' : 's'}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Mastery, TeamMember } from '../api/learners';
+import { levelClass, levelLabel, type Catalog } from '../learner/catalog';
+
+export interface HeatmapColumn {
+  key: string;
+  competencyId: string;
+  title: string;
+}
+
+export interface HeatmapCell {
+  label: string;
+  className: string;
+  mastered: boolean;
+}
+
+export interface HeatmapRow {
+  member: TeamMember;
+  cells: HeatmapCell[];
+  /** false when the member's mastery could not be read. */
+  known: boolean;
+  lastEvidenceAt: string | null;
+}
+
+export interface Heatmap {
+  columns: HeatmapColumn[];
+  rows: HeatmapRow[];
+}
+
+export function buildHeatmap(members: readonly TeamMember[], mastery: readonly (readonly Mastery[] | undefined)[],
+                             catalog: Catalog): Heatmap {
+  const columns = new Map<string, HeatmapColumn>();
+  mastery.forEach((list) => list?.forEach((m) => {
+    if (!columns.has(m.competencyId)) {
+      columns.set(m.competencyId, {
+        key: m.competencyId,
+        competencyId: m.competencyId,
+        title: catalog.title(m.frameworkId, m.frameworkVersion, m.competencyId),
+      });
+    }
+  }));
+  const sorted = [...columns.values()].sort((a, b) => a.title.localeCompare(b.title));
+  const rows = members.map((member, index) => {
+    const list = mastery[index];
+    const cells = sorted.map((column) => {
+      const m = list?.find((entry) => entry.competencyId === column.competencyId);
+      if (!m) {
+        return { label: list ? 'No evidence' : 'Unknown', className: 'level level-none', mastered: false };
+      }
+      const levels = catalog.competency(m.frameworkId, m.frameworkVersion, m.competencyId)?.levels ?? [];
+      return { label: levelLabel(levels, m.level), className: levelClass(levels, m.level), mastered: m.mastered };
+    });
+    const last = (list ?? []).map((m) => m.lastEvidenceAt).filter((v): v is string => Boolean(v)).sort().at(-1) ?? null;
+    return { member, cells, known: list !== undefined, lastEvidenceAt: last };
+  });
+  return { columns: sorted, rows };
+}
+
+export const STALLED_AFTER_DAYS = 30;
+
+export interface Coaching {
+  closeToReady: TeamMember[];
+  stalled: TeamMember[];
+}
+
+/** Close to ready: readiness of 75% or more but not all met. Stalled: open gaps and no evidence for 30 days. */
+export function coachingList(rows: readonly HeatmapRow[], now: Date): Coaching {
+  const cutoff = now.getTime() - STALLED_AFTER_DAYS * 86_400_000;
+  return {
+    closeToReady: rows.map((r) => r.member).filter((m) => m.readiness !== null && m.readiness >= 0.75 && m.readiness < 1),
+    stalled: rows
+      .filter((r) => r.known && (r.member.openGaps ?? 0) > 0
+        && (r.lastEvidenceAt === null || new Date(r.lastEvidenceAt).getTime() < cutoff))
+      .map((r) => r.member),
+  };
+}

@@ -1,0 +1,175 @@
+// Answers shaped like the services' JSON (field names and nesting from their web records).
+import type { VersionView } from '../api/frameworks';
+
+export const FRAMEWORK_ID = 'fw-1';
+
+export const frameworkVersion: VersionView = {
+  frameworkId: FRAMEWORK_ID,
+  code: 'SE',
+  version: 1,
+  status: 'PUBLISHED',
+  policyVersion: 1,
+  publishedAt: '2026-01-01T00:00:00Z',
+  publishedBy: 'author-ana',
+  changedAt: '2026-01-01T00:00:00Z',
+  content: {
+    title: 'Software engineering',
+    description: null,
+    externalId: null,
+    relations: [],
+    scale: {
+      levels: [
+        { code: 'NOVICE', label: 'Novice', threshold: 0, mastery: false },
+        { code: 'PRACTITIONER', label: 'Practitioner', threshold: 0.5, mastery: false },
+        { code: 'PROFICIENT', label: 'Proficient', threshold: 0.7, mastery: true },
+        { code: 'EXPERT', label: 'Expert', threshold: 0.9, mastery: false },
+      ],
+    },
+    policy: null,
+    competencies: [
+      { id: 'c-test', code: 'SE.1', title: 'Automated testing', description: null, parentCode: null, position: 0, taxonomyLabel: null, externalId: null, externalChangedAt: null, scaleOverride: null, policyOverride: null },
+      { id: 'c-review', code: 'SE.2', title: 'Code review', description: null, parentCode: null, position: 1, taxonomyLabel: null, externalId: null, externalChangedAt: null, scaleOverride: null, policyOverride: null },
+    ],
+  },
+};
+
+/** GET /api/learners/{id}/mastery/{competencyId}, as MasteryView serialises. */
+export const masteryJson = {
+  competencyId: 'c-test',
+  frameworkId: FRAMEWORK_ID,
+  frameworkVersion: 1,
+  pending: false,
+  level: 'PROFICIENT',
+  score: 0.8,
+  mastered: true,
+  evidenceCount: 3,
+  evidenceAfterAsOf: 0,
+  evidenceNotYetKnown: 0,
+  firstEvidenceAt: '2026-02-01T09:00:00Z',
+  lastEvidenceAt: '2026-03-01T09:00:00Z',
+  expiresAt: null,
+  method: 'HIGHEST',
+  policyVersion: 1,
+  explanation: {
+    rule: 'COMPUTED',
+    summary: 'The highest score, 0.8, maps to Proficient.',
+    contributions: [
+      { evidenceId: 'e-1', sourceType: 'ASSESSMENT', occurredAt: '2026-02-01T09:00:00Z', rawScore: 0.6, sourceWeight: 1.0, effectiveWeight: 0.0 },
+      { evidenceId: 'e-2', sourceType: 'OBSERVATION', occurredAt: '2026-03-01T09:00:00Z', rawScore: 0.8, sourceWeight: 1.5, effectiveWeight: 1.0 },
+    ],
+    exclusions: [
+      { evidenceId: 'e-3', sourceType: 'PEER', occurredAt: '2026-02-15T09:00:00Z', rawScore: 0.2, reason: 'VOIDED' },
+    ],
+    computedScore: 0.8,
+    decayFactor: 1.0,
+  },
+  rollup: null,
+};
+
+export const reviewMasteryJson = {
+  ...masteryJson,
+  competencyId: 'c-review',
+  level: 'PRACTITIONER',
+  score: 0.55,
+  mastered: false,
+  evidenceCount: 1,
+  explanation: { ...masteryJson.explanation, contributions: [], exclusions: [] },
+};
+
+export const evidenceJson = [
+  {
+    evidence: { evidenceId: 'e-1', competencyId: 'c-test', frameworkId: FRAMEWORK_ID, frameworkVersion: 1, score: 0.6, sourceType: 'ASSESSMENT', actorId: 'assessor-alan', occurredAt: '2026-02-01T09:00:00Z', recordedAt: '2026-02-01T09:00:01Z', ratedLevel: null },
+    voidedAt: null,
+    voidReason: null,
+  },
+  {
+    evidence: { evidenceId: 'e-3', competencyId: 'c-test', frameworkId: FRAMEWORK_ID, frameworkVersion: 1, score: 0.2, sourceType: 'PEER', actorId: 'learner-grace', occurredAt: '2026-02-15T09:00:00Z', recordedAt: '2026-02-15T09:00:01Z', ratedLevel: null },
+    voidedAt: '2026-02-16T10:00:00Z',
+    voidReason: 'Entered for the wrong learner',
+  },
+];
+
+export const gapsJson = {
+  learnerId: 'learner-1',
+  roleProfileId: 'rp-1',
+  roleProfileVersion: 2,
+  roleTitle: 'Software engineer',
+  readiness: 0.5,
+  requirements: [
+    { competencyId: 'c-test', code: 'SE.1', title: 'Automated testing', targetLevel: 'PROFICIENT', currentLevel: 'PROFICIENT', gap: 0, weight: 1.0, met: true, mastered: true },
+    { competencyId: 'c-review', code: 'SE.2', title: 'Code review', targetLevel: 'EXPERT', currentLevel: 'PRACTITIONER', gap: 2, weight: 1.0, met: false, mastered: false },
+  ],
+};
+
+export const recommendationsJson = [
+  {
+    competencyId: 'c-review', code: 'SE.2', title: 'Code review', currentLevel: 'PRACTITIONER', targetLevel: 'EXPERT', gap: 2,
+    prerequisitesFirst: ['c-test'],
+    resources: [{ resourceId: 'r-1', version: 1, title: 'Reviewing pull requests', url: 'https://learn.example/review', type: 'COURSE', duration: 'PT2H', targetLevel: 'EXPERT' }],
+  },
+];
+
+export const teamJson = {
+  teamId: 'team-1',
+  memberCount: 2,
+  averageReadiness: 0.6,
+  members: [
+    { learnerId: 'learner-1', displayName: 'Ada Learner', roleProfileId: 'rp-1', readiness: 0.5, openGaps: 1, masteredCompetencies: 1 },
+    { learnerId: 'learner-2', displayName: 'Grace Learner', roleProfileId: 'rp-1', readiness: 0.8, openGaps: 1, masteredCompetencies: 2 },
+  ],
+};
+
+export const quizAssessment = {
+  assessmentId: 'a-quiz',
+  kind: 'QUIZ',
+  title: 'Testing basics',
+  frameworkId: FRAMEWORK_ID,
+  frameworkVersion: 1,
+  status: 'PUBLISHED',
+  draftVersion: 1,
+  publishedVersion: 1,
+  competencyIds: ['c-test'],
+  draft: null,
+  published: {
+    assessmentId: 'a-quiz', version: 1, kind: 'QUIZ', title: 'Testing basics', frameworkId: FRAMEWORK_ID, frameworkVersion: 1,
+    definition: {
+      alignments: [{ competencyId: 'c-test', weight: 1 }], weightTotal: 1, passMark: 0.5, maxAttempts: 3, timeLimit: null, acceptLate: false,
+      items: [
+        { itemId: 'q1', type: 'SINGLE_CHOICE', prompt: 'Which status code means created?', options: ['200', '201', '204'], correct: ['201'], answer: null, tolerance: null, points: 1, partialCredit: false, competencyIds: ['c-test'] },
+        { itemId: 'q2', type: 'NUMERIC', prompt: 'How many levels has the default scale?', options: [], correct: [], answer: 4, tolerance: 0, points: 1, partialCredit: false, competencyIds: ['c-test'] },
+      ],
+      criteria: [], checklist: [], minPeers: null,
+    },
+  },
+};
+
+export const rubricAssessment = {
+  ...quizAssessment,
+  assessmentId: 'a-rubric',
+  kind: 'RUBRIC',
+  title: 'Review a pull request',
+  published: {
+    ...quizAssessment.published,
+    assessmentId: 'a-rubric',
+    kind: 'RUBRIC',
+    title: 'Review a pull request',
+    definition: {
+      ...quizAssessment.published.definition,
+      items: [],
+      criteria: [
+        { criterionId: 'cr-1', title: 'Finds defects', competencyId: 'c-review', levels: [
+          { code: 'BASIC', label: 'Basic', score: 1 }, { code: 'GOOD', label: 'Good', score: 2 }, { code: 'EXCELLENT', label: 'Excellent', score: 3 },
+        ] },
+      ],
+    },
+  },
+};
+
+export function attemptJson(overrides: Record<string, unknown> = {}) {
+  return {
+    attemptId: 'at-1', assessmentId: 'a-quiz', assessmentVersion: 1, kind: 'QUIZ', learnerId: 'learner-1', status: 'STARTED',
+    attemptNumber: 1, startedAt: '2026-03-02T09:00:00Z', deadline: null, submittedAt: null, late: false, timedOut: false,
+    revision: 1, overallScore: null, passed: null, results: null, gradedBy: null, peerRatings: null, minPeers: null,
+    ...overrides,
+  };
+}
