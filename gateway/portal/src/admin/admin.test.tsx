@@ -115,4 +115,13 @@ describe('administration', () => {
     expect(await within(table).findByText('Replaying: 25 % done (50 of 200 events).')).toBeInTheDocument();
     expect(within(table).getByText(/analytics service has no rebuild endpoint/)).toBeInTheDocument();
   });
+
+  it('explainsThatAdministrationNeedsTheAdministratorRole_whenAnAuthorOpensIt', async () => {
+    const platform = new FakePlatform(signedIn({ roles: ['AUTHOR'] }));
+    renderApp('/admin/xapi-clients');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Access denied' })).toBeInTheDocument();
+    expect(screen.getByText(/needs the Administrator role/)).toBeInTheDocument();
+    expect(platform.callsTo('GET', '/api/assessments/xapi-clients')).toHaveLength(0);
+  });
 });
