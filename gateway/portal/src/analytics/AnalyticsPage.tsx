@@ -6,7 +6,7 @@ import { QueryView } from '../shell/States';
 import { hasAnyRole } from '../shell/roles';
 import { useSignedIn } from '../shell/useSession';
 import { download, toCsv, type Cell } from './csv';
-import { useEvidenceBySource, useLearnerMastery, useTeamCapability } from './hooks';
+import { useCompetencyNames, useEvidenceBySource, useLearnerMastery, useTeamCapability } from './hooks';
 import { SourceChart } from './SourceChart';
 
 /** One analytics view; a new view is one more entry here. */
@@ -138,6 +138,7 @@ function TeamCapabilityView() {
   const [params, setParams] = useSearchParams();
   const teamId = params.get('team') ?? '';
   const query = useTeamCapability(teamId);
+  const names = useCompetencyNames((query.data?.competencies ?? []).map((c) => c.frameworkId));
   // Managers see only the teams they manage; analysts and admins may name any team.
   const onlyManaged = !hasAnyRole(session.roles, ['ANALYST', 'ADMIN']);
   return (
@@ -158,9 +159,9 @@ function TeamCapabilityView() {
         <QueryView query={query} loadingLabel="Loading the team…" isEmpty={(report) => report.competencies.length === 0}
           empty={<p>No member of this team has a mastery result yet.</p>}>
           {(report) => {
-            const header = ['competencyId', 'frameworkId', 'suppressed', 'rated', 'mastered', 'masteredShare', 'averageScore', 'levels'];
+            const header = ['competencyId', 'competency', 'frameworkId', 'suppressed', 'rated', 'mastered', 'masteredShare', 'averageScore', 'levels'];
             const rows: Cell[][] = report.competencies.map((c) => [
-              c.competencyId, c.frameworkId, c.suppressed, c.rated, c.mastered, c.masteredShare, c.averageScore,
+              c.competencyId, names.get(c.competencyId), c.frameworkId, c.suppressed, c.rated, c.mastered, c.masteredShare, c.averageScore,
               Object.entries(c.levels).map(([level, count]) => `${level}=${count}`).join(' '),
             ]);
             return (
@@ -185,9 +186,7 @@ function TeamCapabilityView() {
                     <tbody>
                       {report.competencies.map((c) => (
                         <tr key={`${c.frameworkId}/${c.competencyId}`}>
-                          <th scope="row">
-                            <code>{c.competencyId}</code>
-                          </th>
+                          <th scope="row">{names.get(c.competencyId) ?? <code>{c.competencyId}</code>}</th>
                           {c.suppressed ? (
                             <td colSpan={5}>Hidden: fewer than {report.minimumGroupSize} members rated</td>
                           ) : (
@@ -218,6 +217,7 @@ function LearnerMasteryView() {
   const [params, setParams] = useSearchParams();
   const learnerId = params.get('learner') ?? '';
   const query = useLearnerMastery(learnerId);
+  const names = useCompetencyNames((query.data ?? []).map((c) => c.frameworkId));
   return (
     <>
       <p className="hint">Per-learner records are personal data: this view is for administrators.</p>
@@ -236,8 +236,8 @@ function LearnerMasteryView() {
         <QueryView query={query} loadingLabel="Loading mastery…" isEmpty={(cells) => cells.length === 0}
           empty={<p>This learner has no mastery result.</p>}>
           {(cells) => {
-            const header = ['competencyId', 'frameworkId', 'frameworkVersion', 'level', 'score', 'mastered', 'changedAt'];
-            const rows: Cell[][] = cells.map((c) => [c.competencyId, c.frameworkId, c.frameworkVersion, c.level, c.score, c.mastered, c.changedAt]);
+            const header = ['competencyId', 'competency', 'frameworkId', 'frameworkVersion', 'level', 'score', 'mastered', 'changedAt'];
+            const rows: Cell[][] = cells.map((c) => [c.competencyId, names.get(c.competencyId), c.frameworkId, c.frameworkVersion, c.level, c.score, c.mastered, c.changedAt]);
             return (
               <>
                 <div className="table-wrap">
@@ -255,9 +255,7 @@ function LearnerMasteryView() {
                     <tbody>
                       {cells.map((c) => (
                         <tr key={`${c.frameworkId}/${c.competencyId}`}>
-                          <th scope="row">
-                            <code>{c.competencyId}</code>
-                          </th>
+                          <th scope="row">{names.get(c.competencyId) ?? <code>{c.competencyId}</code>}</th>
                           <td>{c.level ?? 'No level'}</td>
                           <td className="num">{score(c.score)}</td>
                           <td>{c.mastered ? 'Yes' : 'No'}</td>

@@ -58,19 +58,24 @@ describe('analytics', () => {
   it('showsTheManagedTeam_withSuppressedGroupsInWords', async () => {
     new FakePlatform(signedIn({ roles: ['MANAGER'], managedTeams: ['team-7'] }))
       .on('GET', '/api/analytics/evidence/sources', {})
-      .on('GET', '/api/analytics/teams/team-7/capability', REPORT);
+      .on('GET', '/api/analytics/teams/team-7/capability', REPORT)
+      .on('GET', '/api/frameworks/competencies', [
+        { frameworkId: 'fw-1', version: 1, status: 'PUBLISHED', id: 'c-api', code: 'DEV.API', title: 'API design',
+          description: null, parentCode: null, externalId: null },
+      ]);
     const { user } = renderApp('/analytics');
 
     expect(await screen.findByText('No evidence has been recorded yet.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Show team' }));
 
     const table = await screen.findByRole('table', { name: 'Capability of team team-7' });
-    expect(within(table).getByRole('row', { name: /c-api 4 3 75 % 0.71 PROFICIENT: 3, NOVICE: 1/ })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: /DEV.API API design 4 3 75 % 0.71 PROFICIENT: 3, NOVICE: 1/ })).toBeInTheDocument();
     expect(within(table).getByText('Hidden: fewer than 3 members rated')).toBeInTheDocument();
+    expect(within(table).getByText('c-data')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Download CSV (team-team-7-capability.csv)' }));
     const csv = await readBlob(blobs[0]!);
-    expect(csv.split('\r\n')[1]).toBe('c-api,fw-1,false,4,3,0.75,0.71,PROFICIENT=3 NOVICE=1');
+    expect(csv.split('\r\n')[1]).toBe('c-api,DEV.API API design,fw-1,false,4,3,0.75,0.71,PROFICIENT=3 NOVICE=1');
   });
 
   it('explainsTheRefusal_whenTheTeamIsNotTheCallers', async () => {

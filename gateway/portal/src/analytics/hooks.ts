@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { analyticsApi } from '../api/analytics';
+import { frameworksApi } from '../api/frameworks';
 
 export function useEvidenceBySource() {
   return useQuery({ queryKey: ['analytics', 'evidence-sources'], queryFn: ({ signal }) => analyticsApi.evidenceBySource(signal) });
@@ -19,4 +20,22 @@ export function useLearnerMastery(learnerId: string) {
     queryFn: ({ signal }) => analyticsApi.learnerMastery(learnerId, signal),
     enabled: Boolean(learnerId),
   });
+}
+
+/** "CODE Title" of each competency of the frameworks' current published versions, by competency id. */
+export function useCompetencyNames(frameworkIds: string[]): Map<string, string> {
+  const unique = [...new Set(frameworkIds)].sort();
+  const results = useQueries({
+    queries: unique.map((frameworkId) => ({
+      queryKey: ['frameworks', frameworkId, 'current-competencies'],
+      queryFn: ({ signal }: { signal: AbortSignal }) => frameworksApi.competencies({ frameworkId }, signal),
+    })),
+  });
+  const names = new Map<string, string>();
+  for (const result of results) {
+    for (const hit of result.data ?? []) {
+      names.set(hit.id, `${hit.code} ${hit.title}`);
+    }
+  }
+  return names;
 }
