@@ -133,7 +133,7 @@ export function toContent(base: FrameworkContent, title: string, description: st
     ...base,
     title: title.trim(),
     description: description.trim() || null,
-    competencies: rows.map((row, index) => ({
+    competencies: rows.map((row) => ({
       ...row.competency,
       id: row.competency.id || (null as unknown as string),
       code: row.competency.code.trim(),
@@ -141,7 +141,7 @@ export function toContent(base: FrameworkContent, title: string, description: st
       description: row.competency.description?.trim() || null,
       parentCode: row.competency.parentCode || null,
       taxonomyLabel: row.competency.taxonomyLabel?.trim() || null,
-      position: row.competency.position ?? index,
+      position: row.competency.position,
     })),
     scale: {
       levels: levels.map((level) => ({

@@ -143,7 +143,7 @@ describe('frameworks authoring', () => {
     await vi.waitFor(() => expect(router.state.location.search).toBe('?version=2'));
     const body = platform.callsTo('PUT', `/api/frameworks/${FRAMEWORK_ID}/draft`)[0]!.body as Record<string, any>;
     expect(body.title).toBe('Backend and APIs');
-    expect(body.competencies[2]).toMatchObject({ id: null, code: 'DEV.API.2', title: 'Evolves APIs', parentCode: 'DEV.API' });
+    expect(body.competencies[2]).toMatchObject({ id: null, code: 'DEV.API.2', title: 'Evolves APIs', parentCode: 'DEV.API', position: null });
     expect(body.competencies[1].policyOverride.method.n).toBe(2);
     expect(body.scale.levels.map((l: { mastery: boolean }) => l.mastery)).toEqual([true, false]);
     expect(body.policy.method).toMatchObject({ type: 'N_MASTERY', n: 3 });
