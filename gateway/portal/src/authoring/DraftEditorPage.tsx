@@ -6,13 +6,14 @@ import {
   MANUAL_RATING_PRECEDENCES,
   METHOD_TYPES,
   methodOf,
+  RELATION_TYPES,
   ROLL_UP_TYPES,
   rollUpOf,
   SOURCE_TYPES,
   type MethodType,
   type RollUpType,
 } from '../api/framework-authoring';
-import type { Competency, FrameworkContent, Policy, VersionView } from '../api/frameworks';
+import type { Competency, FrameworkContent, Policy, Relation, VersionView } from '../api/frameworks';
 import { TextField } from '../shell/Field';
 import { Page } from '../shell/Page';
 import { ProblemMessage } from '../shell/ProblemMessage';
@@ -45,6 +46,10 @@ export default function DraftEditorPage() {
 interface Row {
   key: string;
   competency: Competency;
+}
+
+interface RelationRow extends Relation {
+  key: string;
 }
 
 interface LevelRow {
@@ -128,9 +133,10 @@ function toPolicy(form: PolicyForm): Policy {
 
 /** The draft as the PUT body: new competencies carry no id (the service assigns one). */
 export function toContent(base: FrameworkContent, title: string, description: string, rows: Row[],
-                          levels: LevelRow[], policy: PolicyForm): FrameworkContent {
+                          relations: RelationRow[], levels: LevelRow[], policy: PolicyForm): FrameworkContent {
   return {
     ...base,
+    relations: relations.map(({ source, target, type }) => ({ source, target, type })),
     title: title.trim(),
     description: description.trim() || null,
     competencies: rows.map((row) => ({
@@ -178,6 +184,11 @@ function DraftForm({ view }: { view: VersionView }) {
   const [title, setTitle] = useState(content.title);
   const [description, setDescription] = useState(content.description ?? '');
   const [rows, setRows] = useState<Row[]>(() => content.competencies.map((competency) => ({ key: nextKey(), competency })));
+  const [relations, setRelations] = useState<RelationRow[]>(() =>
+    content.relations.map((relation) => ({ key: nextKey(), ...relation })),
+  );
+  const updateRelation = (key: string, change: Partial<Relation>) =>
+    setRelations((current) => current.map((r) => (r.key === key ? { ...r, ...change } : r)));
   const [levels, setLevels] = useState<LevelRow[]>(() =>
     (content.scale ?? DEFAULT_SCALE).levels.map((level) => ({
       key: nextKey(),
@@ -202,7 +213,7 @@ function DraftForm({ view }: { view: VersionView }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    edit.mutate(toContent(content, title, description, rows, levels, policy), {
+    edit.mutate(toContent(content, title, description, rows, relations, levels, policy), {
       onSuccess: (saved) => navigate(frameworkPath(view.frameworkId, `?version=${saved.version}`)),
     });
   };
@@ -289,6 +300,66 @@ function DraftForm({ view }: { view: VersionView }) {
       <div className="button-row">
         <button type="button" onClick={() => setRows((current) => [...current, { key: nextKey(), competency: emptyCompetency() }])}>
           Add competency
+        </button>
+      </div>
+
+      <h2>Relations</h2>
+      {relations.length === 0 ? <p className="muted">No relations between competencies.</p> : (
+        <div className="table-wrap">
+          <table>
+            <caption>Relations between competencies</caption>
+            <thead>
+              <tr>
+                <th scope="col">Source</th>
+                <th scope="col">Relation</th>
+                <th scope="col">Target</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {relations.map((relation, index) => {
+                const n = index + 1;
+                const codeSelect = (end: 'source' | 'target') => (
+                  <select aria-label={`${end === 'source' ? 'Source' : 'Target'} of relation ${n}`} value={relation[end]}
+                    onChange={(e) => updateRelation(relation.key, { [end]: e.target.value })}>
+                    <option value="">Choose</option>
+                    {[...new Set([...codes, relation[end]].filter(Boolean))].map((code) => (
+                      <option key={code} value={code}>
+                        {code}
+                      </option>
+                    ))}
+                  </select>
+                );
+                return (
+                  <tr key={relation.key}>
+                    <td>{codeSelect('source')}</td>
+                    <td>
+                      <select aria-label={`Type of relation ${n}`} value={relation.type} onChange={(e) => updateRelation(relation.key, { type: e.target.value })}>
+                        {RELATION_TYPES.map((type) => (
+                          <option key={type} value={type}>
+                            {words(type)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>{codeSelect('target')}</td>
+                    <td>
+                      <button type="button" className="danger" onClick={() => setRelations((current) => current.filter((r) => r.key !== relation.key))}>
+                        Remove<span className="visually-hidden"> relation {n}</span>
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="button-row">
+        <button type="button" onClick={() => setRelations((current) => [...current, { key: nextKey(), source: '', target: '', type: 'PRECEDES' }])}>
+          Add relation
         </button>
       </div>
 

@@ -134,6 +134,7 @@ describe('frameworks authoring', () => {
     await user.click(screen.getByLabelText('Title of competency 3'));
     await user.paste('Evolves APIs');
     await user.selectOptions(screen.getByLabelText('Parent of competency 3'), 'DEV.API');
+    await user.click(screen.getByRole('button', { name: 'Remove relation 1' }));
     await user.click(screen.getByLabelText('Level 1 is the mastery level'));
     await user.selectOptions(screen.getByLabelText('Method'), 'N_MASTERY');
     await user.type(screen.getByLabelText('Mastery-level scores needed (n)'), '3');
@@ -148,6 +149,7 @@ describe('frameworks authoring', () => {
     expect(body.scale.levels.map((l: { mastery: boolean }) => l.mastery)).toEqual([true, false]);
     expect(body.policy.method).toMatchObject({ type: 'N_MASTERY', n: 3 });
     expect(body.policy.sourceWeights).toEqual({ PEER: 0.5 });
+    expect(body.relations).toEqual([]);
   }, 20_000);
 
   it('listsEveryBrokenRule_whenTheDraftIsRefused', async () => {
