@@ -62,6 +62,13 @@ function CompetencyDetail({ view, competencyId }: { view: VersionView; competenc
         ) : null}
       </dl>
       {competency.description ? <p>{competency.description}</p> : null}
+      <p>
+        <Link
+          to={`/authoring/assessments?frameworkId=${encodeURIComponent(view.frameworkId)}&competencyId=${encodeURIComponent(competency.id)}`}
+        >
+          Assessments of this competency
+        </Link>
+      </p>
       {children.length > 0 ? (
         <>
           <h2>Children</h2>

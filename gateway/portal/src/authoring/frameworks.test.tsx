@@ -78,6 +78,10 @@ describe('frameworks authoring', () => {
     expect(screen.getByText('This competency has its own policy.')).toBeInTheDocument();
     expect(screen.getByText('N mastery (n = 2)')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'DEV.API API design' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Assessments of this competency' })).toHaveAttribute(
+      'href',
+      `/authoring/assessments?frameworkId=${FRAMEWORK_ID}&competencyId=c-api-1`,
+    );
   });
 
   it('publishesOnlyAfterConfirmation', async () => {
