@@ -215,6 +215,10 @@ function fieldErrors(value: unknown): FieldError[] {
     return [];
   }
   return value.flatMap((item: unknown) => {
+    // The frameworks and assessments services list the rules a body breaks as plain sentences.
+    if (typeof item === 'string') {
+      return item ? [{ field: '', message: item }] : [];
+    }
     if (item && typeof item === 'object') {
       const entry = item as Record<string, unknown>;
       const field = typeof entry.field === 'string' ? entry.field : '';
