@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import dev.competency.platform.service.error.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -45,7 +46,7 @@ public class ActivityProviderClients {
 
     public Registration register(String name, String createdBy) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name is required");
+            throw Refusal.invalid("name is required");
         }
         String key = UUID.randomUUID().toString();
         String secret = randomToken();

@@ -3,6 +3,7 @@ package dev.competency.assessments.xapi.domain;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,15 +18,16 @@ public enum StatementFormat {
 
     private static final List<String> LANGUAGE_MAPS = List.of("display", "name", "description");
 
-    public static StatementFormat parse(String value) {
+    /** The format a {@code format} parameter names ({@code exact} when absent); empty for an unknown name. */
+    public static Optional<StatementFormat> named(String value) {
         if (value == null) {
-            return EXACT;
+            return Optional.of(EXACT);
         }
         return switch (value) {
-            case "exact" -> EXACT;
-            case "ids" -> IDS;
-            case "canonical" -> CANONICAL;
-            default -> throw new IllegalArgumentException("format must be one of exact, ids, canonical");
+            case "exact" -> Optional.of(EXACT);
+            case "ids" -> Optional.of(IDS);
+            case "canonical" -> Optional.of(CANONICAL);
+            default -> Optional.empty();
         };
     }
 

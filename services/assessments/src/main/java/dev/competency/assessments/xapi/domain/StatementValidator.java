@@ -67,6 +67,24 @@ public final class StatementValidator {
         return problems.list;
     }
 
+    /**
+     * Every problem of an Agent or Group given outside a statement (a query parameter such as {@code agent}), paths
+     * starting at {@code root}; with {@code identified}, an anonymous Group is a problem too.
+     */
+    public List<StatementProblem> validateAgent(JsonNode agent, String root, boolean identified) {
+        Problems problems = new Problems();
+        agentOrGroup(agent, root, problems);
+        if (problems.list.isEmpty() && identified && StatementFacts.identifier(agent).isEmpty()) {
+            problems.add(root, "must be an Agent or an identified Group (with mbox, mbox_sha1sum, openid or account)");
+        }
+        return problems.list;
+    }
+
+    /** Whether {@code text} is an IRI as this LRS checks them (a scheme, then no spaces or forbidden characters). */
+    public static boolean isIri(String text) {
+        return text != null && IRI.matcher(text).matches();
+    }
+
     private void statement(JsonNode node, String path, boolean sub, Problems problems) {
         if (!object(node, path, sub ? "a SubStatement" : "a statement", problems)) {
             return;

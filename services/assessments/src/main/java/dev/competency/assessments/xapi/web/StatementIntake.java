@@ -93,7 +93,7 @@ class StatementIntake {
             problems.addAll(voidingProblems(statements, pathPrefix));
         }
         if (!problems.isEmpty()) {
-            throw new StatementRejected(problems);
+            throw new InvalidXapiRequest(problems);
         }
         List<Plan> plans = statements.stream().map(statement -> plan((ObjectNode) statement)).toList();
         List<Outcome> outcomes = store.store(stored -> plans.stream()

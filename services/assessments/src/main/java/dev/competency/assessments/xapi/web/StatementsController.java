@@ -4,6 +4,7 @@ import dev.competency.assessments.access.AssessmentAccessPolicy;
 import dev.competency.assessments.xapi.domain.StatementFacts;
 import dev.competency.assessments.xapi.domain.StatementFormat;
 import dev.competency.assessments.xapi.domain.StatementProblem;
+import dev.competency.assessments.xapi.domain.StatementValidator;
 import dev.competency.assessments.xapi.domain.XapiTimestamps;
 import dev.competency.assessments.xapi.query.StatementStore;
 import dev.competency.platform.service.web.ResourceNotFound;
@@ -67,15 +68,15 @@ class StatementsController {
                              @RequestHeader(XapiHeaders.VERSION) String version, Authentication authentication) {
         XapiCaller caller = caller(authentication);
         if (statementId == null || !UUID.matcher(statementId).matches()) {
-            throw new IllegalArgumentException("statementId must be given as a UUID query parameter");
+            throw InvalidXapiRequest.of("statementId", "must be given as a UUID query parameter");
         }
         JsonNode statement = parse(body);
         if (!statement.isObject()) {
-            throw new StatementRejected(List.of(new StatementProblem("statement", "must be one statement object")));
+            throw new InvalidXapiRequest(List.of(new StatementProblem("statement", "must be one statement object")));
         }
         if (statement.has("id") && !(statement.path("id").isString()
                 && statement.path("id").asString().equalsIgnoreCase(statementId))) {
-            throw new StatementRejected(List.of(new StatementProblem("id", "must equal the statementId parameter")));
+            throw new InvalidXapiRequest(List.of(new StatementProblem("id", "must equal the statementId parameter")));
         }
         ObjectNode withId = ((ObjectNode) statement).deepCopy();
         withId.put("id", statementId.toLowerCase(Locale.ROOT));
@@ -93,7 +94,7 @@ class StatementsController {
         if (array) {
             parsed.forEach(statements::add);
             if (statements.isEmpty()) {
-                throw new StatementRejected(List.of(new StatementProblem("statements", "must not be empty")));
+                throw new InvalidXapiRequest(List.of(new StatementProblem("statements", "must not be empty")));
             }
         } else {
             statements.add(parsed);
@@ -108,7 +109,7 @@ class StatementsController {
         caller(authentication);
         for (String name : parameters.keySet()) {
             if (!QUERY_PARAMETERS.contains(name)) {
-                throw new IllegalArgumentException("'" + name + "' is not a parameter of the statements resource");
+                throw InvalidXapiRequest.of(name, "is not a parameter of the statements resource");
             }
         }
         Instant consistentThrough = store.consistentThrough();
@@ -119,14 +120,14 @@ class StatementsController {
         MoreToken page;
         if (parameters.containsKey("more")) {
             if (parameters.size() > 1) {
-                throw new IllegalArgumentException("more cannot be combined with other parameters");
+                throw InvalidXapiRequest.of("more", "cannot be combined with other parameters");
             }
             page = MoreToken.decode(parameters.get("more"), json);
         } else {
             page = new MoreToken(query(parameters), parameters.getOrDefault("format", "exact"), 0, null,
                     consistentThrough);
         }
-        StatementFormat format = StatementFormat.parse(page.format());
+        StatementFormat format = format(page.format());
         StatementStore.Page result = store.query(page.query(), page.afterId() == null ? null : page.cursor(),
                 page.consistentThrough());
         ObjectNode body = json.createObjectNode();
@@ -142,19 +143,19 @@ class StatementsController {
                                             Instant consistentThrough) {
         for (String name : parameters.keySet()) {
             if (!SINGLE_PARAMETERS.contains(name)) {
-                throw new IllegalArgumentException("'" + name + "' cannot be combined with statementId or"
-                        + " voidedStatementId");
+                throw InvalidXapiRequest.of(name, "cannot be combined with statementId or voidedStatementId");
             }
         }
         if (parameters.containsKey("statementId") && parameters.containsKey("voidedStatementId")) {
-            throw new IllegalArgumentException("give either statementId or voidedStatementId, not both");
+            throw InvalidXapiRequest.of("statementId", "give either statementId or voidedStatementId, not both");
         }
         boolean voided = parameters.containsKey("voidedStatementId");
         String id = voided ? parameters.get("voidedStatementId") : parameters.get("statementId");
         if (!UUID.matcher(id).matches()) {
-            throw new IllegalArgumentException((voided ? "voidedStatementId" : "statementId") + " must be a UUID");
+            throw InvalidXapiRequest.of(voided ? "voidedStatementId" : "statementId", "must be a UUID");
         }
-        StatementFormat format = StatementFormat.parse(parameters.get("format"));
+        bool(parameters, "attachments");
+        StatementFormat format = format(parameters.get("format"));
         StatementStore.StoredStatement stored = store.find(id.toLowerCase(Locale.ROOT))
                 .filter(statement -> statement.voided() == voided)
                 .orElseThrow(() -> new ResourceNotFound("No " + (voided ? "voided " : "") + "statement " + id));
@@ -163,24 +164,20 @@ class StatementsController {
     }
 
     private StatementStore.Query query(Map<String, String> parameters) {
-        String agent = null;
-        if (parameters.containsKey("agent")) {
-            JsonNode node;
-            try {
-                node = json.readTree(parameters.get("agent"));
-            } catch (JacksonException e) {
-                throw new IllegalArgumentException("agent must be an Agent or identified Group as JSON");
-            }
-            agent = node.isObject() ? StatementFacts.identifier(node).orElse(null) : null;
-            if (agent == null) {
-                throw new IllegalArgumentException("agent must be an Agent or identified Group as JSON");
-            }
-        }
+        String agent = parameters.containsKey("agent")
+                ? StatementFacts.identifier(XapiParameters.agent(parameters.get("agent"), "agent", json)).orElseThrow()
+                : null;
         String registration = parameters.get("registration");
         if (registration != null && !UUID.matcher(registration).matches()) {
-            throw new IllegalArgumentException("registration must be a UUID");
+            throw InvalidXapiRequest.of("registration", "must be a UUID");
         }
-        StatementFormat.parse(parameters.get("format"));
+        for (String iri : List.of("verb", "activity")) {
+            if (parameters.containsKey(iri) && !StatementValidator.isIri(parameters.get(iri))) {
+                throw InvalidXapiRequest.of(iri, "must be an IRI such as http://adlnet.gov/expapi/verbs/completed");
+            }
+        }
+        format(parameters.get("format"));
+        bool(parameters, "attachments");
         return new StatementStore.Query(agent, bool(parameters, "related_agents"), parameters.get("verb"),
                 parameters.get("activity"), bool(parameters, "related_activities"),
                 registration == null ? null : registration.toLowerCase(Locale.ROOT),
@@ -196,7 +193,7 @@ class StatementsController {
         return switch (value) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException(name + " must be true or false");
+            default -> throw InvalidXapiRequest.of(name, "must be true or false");
         };
     }
 
@@ -208,7 +205,7 @@ class StatementsController {
         try {
             return XapiTimestamps.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " " + e.getMessage(), e);
+            throw InvalidXapiRequest.of(name, e.getMessage());
         }
     }
 
@@ -220,12 +217,17 @@ class StatementsController {
         try {
             int limit = Integer.parseInt(value);
             if (limit < 0) {
-                throw new IllegalArgumentException("limit must not be negative");
+                throw InvalidXapiRequest.of("limit", "must not be negative");
             }
             return limit;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("limit must be a non-negative integer", e);
+            throw InvalidXapiRequest.of("limit", "must be a non-negative integer");
         }
+    }
+
+    private static StatementFormat format(String name) {
+        return StatementFormat.named(name).orElseThrow(() -> InvalidXapiRequest.of("format",
+                "must be one of exact, ids, canonical"));
     }
 
     private static List<Locale.LanguageRange> languages(String acceptLanguage) {
@@ -246,9 +248,9 @@ class StatementsController {
     private JsonNode parse(byte[] body) {
         try {
             return Optional.ofNullable(json.readTree(body))
-                    .orElseThrow(() -> new IllegalArgumentException("The request body is empty"));
+                    .orElseThrow(() -> InvalidXapiRequest.of("statement", "the request body is empty"));
         } catch (JacksonException e) {
-            throw new StatementRejected(List.of(new StatementProblem("statement", "is not valid JSON: "
+            throw new InvalidXapiRequest(List.of(new StatementProblem("statement", "is not valid JSON: "
                     + e.getOriginalMessage())));
         }
     }
