@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 public enum StatementFormat {
     /** As stored. */
     EXACT,
-    /** Agents, Groups, Activities and Verbs reduced to their identifiers. */
+    /** Agents, Groups, Activities and Verbs reduced to their identifiers (an Activity to its {@code id} alone). */
     IDS,
     /** Language maps reduced to the one language the caller prefers. */
     CANONICAL;
@@ -60,7 +60,7 @@ public enum StatementFormat {
         if (node.get("object") instanceof ObjectNode object) {
             String type = object.path("objectType").asString("Activity");
             switch (type) {
-                case "Activity" -> object.retain("objectType", "id");
+                case "Activity" -> object.retain("id");
                 case "Agent", "Group" -> agentIds(object);
                 case "SubStatement" -> reduceToIds(object);
                 default -> {
@@ -76,11 +76,11 @@ public enum StatementFormat {
             if (context.get("contextActivities") instanceof ObjectNode activities) {
                 for (Map.Entry<String, JsonNode> entry : activities.properties()) {
                     if (entry.getValue() instanceof ObjectNode activity) {
-                        activity.retain("objectType", "id");
+                        activity.retain("id");
                     }
                     for (JsonNode item : entry.getValue()) {
                         if (item instanceof ObjectNode activity) {
-                            activity.retain("objectType", "id");
+                            activity.retain("id");
                         }
                     }
                 }

@@ -7,6 +7,7 @@ import dev.competency.assessments.evidence.domain.EvidenceItem;
 import dev.competency.assessments.learners.query.LearnerDirectory;
 import dev.competency.assessments.xapi.domain.RecordStatementEvidence;
 import dev.competency.assessments.xapi.domain.StatementFacts;
+import dev.competency.assessments.xapi.domain.StatementNormalForm;
 import dev.competency.assessments.xapi.domain.StatementProblem;
 import dev.competency.assessments.xapi.domain.StatementValidator;
 import dev.competency.assessments.xapi.domain.VoidStatementEvidence;
@@ -187,7 +188,7 @@ class StatementIntake {
                         String learnerId, OptionalDouble score) {
 
         NewStatement toNewStatement(Instant stored, String version, XapiCaller caller) {
-            ObjectNode submitted = StatementStore.withoutLrsProperties(statement);
+            ObjectNode submitted = (ObjectNode) StatementNormalForm.of(StatementStore.withoutLrsProperties(statement));
             submitted.put("id", id);
             ObjectNode complete = submitted.deepCopy();
             String storedText = DateTimeFormatter.ISO_INSTANT.format(stored);
@@ -196,8 +197,8 @@ class StatementIntake {
             }
             complete.put("stored", storedText);
             complete.put("version", version.startsWith("1.0") ? "1.0.0" : "2.0.0");
-            complete.putPOJO("authority", caller.authority());
-            return new NewStatement(id, submitted, complete, facts,
+            complete.set("authority", caller.authority(statement.get("authority")));
+            return new NewStatement(id, submitted, complete, StatementFacts.of(complete),
                     alignments.isEmpty() ? EvidenceState.NONE : EvidenceState.PENDING, learnerId);
         }
 

@@ -9,7 +9,6 @@ import dev.competency.assessments.xapi.domain.XapiTimestamps;
 import dev.competency.assessments.xapi.query.StatementStore;
 import dev.competency.platform.service.web.ResourceNotFound;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +23,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -105,6 +105,7 @@ class StatementsController {
     @GetMapping(path = "/xapi/statements", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JsonNode> get(@RequestParam Map<String, String> parameters,
                                  @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
+                                 @RequestAttribute(ConsistentThroughFilter.ATTRIBUTE) Instant consistentThrough,
                                  Authentication authentication) {
         caller(authentication);
         for (String name : parameters.keySet()) {
@@ -112,10 +113,9 @@ class StatementsController {
                 throw InvalidXapiRequest.of(name, "is not a parameter of the statements resource");
             }
         }
-        Instant consistentThrough = store.consistentThrough();
         List<Locale.LanguageRange> languages = languages(acceptLanguage);
         if (parameters.containsKey("statementId") || parameters.containsKey("voidedStatementId")) {
-            return single(parameters, languages, consistentThrough);
+            return single(parameters, languages);
         }
         MoreToken page;
         if (parameters.containsKey("more")) {
@@ -136,11 +136,10 @@ class StatementsController {
         body.put("more", result.next() == null ? "" : "/xapi/statements?more=" + new MoreToken(page.query(),
                 page.format(), result.next().storedMicros(), result.next().id(), page.consistentThrough())
                 .encode(json));
-        return withConsistency(ResponseEntity.ok(), consistentThrough).body(body);
+        return ResponseEntity.ok().body(body);
     }
 
-    private ResponseEntity<JsonNode> single(Map<String, String> parameters, List<Locale.LanguageRange> languages,
-                                            Instant consistentThrough) {
+    private ResponseEntity<JsonNode> single(Map<String, String> parameters, List<Locale.LanguageRange> languages) {
         for (String name : parameters.keySet()) {
             if (!SINGLE_PARAMETERS.contains(name)) {
                 throw InvalidXapiRequest.of(name, "cannot be combined with statementId or voidedStatementId");
@@ -159,8 +158,7 @@ class StatementsController {
         StatementStore.StoredStatement stored = store.find(id.toLowerCase(Locale.ROOT))
                 .filter(statement -> statement.voided() == voided)
                 .orElseThrow(() -> new ResourceNotFound("No " + (voided ? "voided " : "") + "statement " + id));
-        return withConsistency(ResponseEntity.ok(), consistentThrough)
-                .body(format.apply(stored.statement(), languages));
+        return ResponseEntity.ok().lastModified(stored.stored()).body(format.apply(stored.statement(), languages));
     }
 
     private StatementStore.Query query(Map<String, String> parameters) {
@@ -239,10 +237,6 @@ class StatementsController {
         } catch (IllegalArgumentException e) {
             return List.of();
         }
-    }
-
-    private static ResponseEntity.BodyBuilder withConsistency(ResponseEntity.BodyBuilder builder, Instant through) {
-        return builder.header(XapiHeaders.CONSISTENT_THROUGH, DateTimeFormatter.ISO_INSTANT.format(through));
     }
 
     private JsonNode parse(byte[] body) {
