@@ -12,6 +12,7 @@ import dev.competency.assessments.xapi.domain.StatementProblem;
 import dev.competency.assessments.xapi.domain.StatementValidator;
 import dev.competency.assessments.xapi.domain.VoidStatementEvidence;
 import dev.competency.assessments.xapi.domain.XapiTimestamps;
+import dev.competency.assessments.xapi.query.ActivityDefinitions;
 import dev.competency.assessments.xapi.query.StatementStore.EvidenceState;
 import dev.competency.assessments.xapi.query.StatementStore.NewStatement;
 import dev.competency.assessments.xapi.query.StatementStore.Outcome;
@@ -53,16 +54,19 @@ class StatementIntake {
 
     private final StatementValidator validator = new StatementValidator();
     private final StatementStore store;
+    private final ActivityDefinitions definitions;
     private final ActivityAlignments alignments;
     private final LearnerDirectory learners;
     private final CommandGateway commands;
     private final Clock clock;
     private final String learnerHomePage;
 
-    StatementIntake(StatementStore store, ActivityAlignments alignments, LearnerDirectory learners,
+    StatementIntake(StatementStore store, ActivityDefinitions definitions, ActivityAlignments alignments,
+                    LearnerDirectory learners,
                     CommandGateway commands, Clock clock,
                     @Value("${assessments.xapi.learner-home-page}") String learnerHomePage) {
         this.store = store;
+        this.definitions = definitions;
         this.alignments = alignments;
         this.learners = learners;
         this.commands = commands;
@@ -101,6 +105,9 @@ class StatementIntake {
                 .map(plan -> plan.toNewStatement(stored, version, caller)).toList());
         for (int i = 0; i < plans.size(); i++) {
             Plan plan = plans.get(i);
+            if (outcomes.get(i).inserted()) {
+                definitions.learnFrom(plan.statement());
+            }
             if (outcomes.get(i).evidence() == EvidenceState.PENDING) {
                 recordEvidence(plan.id(), plan.evidence(caller, clock.instant()));
             }

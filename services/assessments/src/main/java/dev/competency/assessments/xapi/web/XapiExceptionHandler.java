@@ -1,5 +1,7 @@
 package dev.competency.assessments.xapi.web;
 
+import dev.competency.assessments.xapi.query.DocumentConflict;
+import dev.competency.assessments.xapi.query.DocumentPreconditionFailed;
 import dev.competency.assessments.xapi.query.StatementConflict;
 import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.security.AccessDenied;
@@ -37,6 +39,21 @@ class XapiExceptionHandler {
     @ExceptionHandler(StatementConflict.class)
     ProblemDetail conflict(StatementConflict e) {
         return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(DocumentConflict.class)
+    ProblemDetail documentConflict(DocumentConflict e) {
+        return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(DocumentPreconditionFailed.class)
+    ProblemDetail preconditionFailed(DocumentPreconditionFailed e) {
+        return Problems.of(HttpStatus.PRECONDITION_FAILED, "precondition-failed", e.getMessage());
+    }
+
+    @ExceptionHandler(DocumentTooLarge.class)
+    ProblemDetail tooLarge(DocumentTooLarge e) {
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE, e.getMessage());
     }
 
     @ExceptionHandler(Refusal.class)
