@@ -2,6 +2,7 @@ package dev.competency.assessments.xapi;
 
 import com.mongodb.client.MongoDatabase;
 import dev.competency.assessments.xapi.query.ActivityDefinitions;
+import dev.competency.assessments.xapi.query.AttachmentContents;
 import dev.competency.assessments.xapi.query.DocumentStore;
 import dev.competency.assessments.xapi.query.StatementStore;
 import java.time.Clock;
@@ -20,6 +21,11 @@ class XapiConfiguration {
     @Bean
     DocumentStore documentStore(MongoDatabase serviceDatabase, Clock clock) {
         return new DocumentStore(serviceDatabase, clock);
+    }
+
+    @Bean
+    AttachmentContents attachmentContents(MongoDatabase serviceDatabase) {
+        return new AttachmentContents(serviceDatabase);
     }
 
     @Bean

@@ -611,10 +611,7 @@ public final class StatementValidator {
                     Pattern.compile("[0-9a-fA-F]{56,128}"))) {
                 problems.add(itemPath, "sha2", "must be the hex-encoded SHA-2 hash of the attachment");
             }
-            if (!attachment.has("fileUrl")) {
-                problems.add(itemPath, "fileUrl", "is required: this LRS does not accept attachment content"
-                        + " in multipart requests");
-            } else if (!matches(attachment.get("fileUrl"), IRL)) {
+            if (attachment.has("fileUrl") && !matches(attachment.get("fileUrl"), IRL)) {
                 problems.add(itemPath, "fileUrl", "must be an IRL");
             }
         }

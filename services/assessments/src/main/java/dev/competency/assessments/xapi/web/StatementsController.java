@@ -8,8 +8,12 @@ import dev.competency.assessments.xapi.domain.StatementValidator;
 import dev.competency.assessments.xapi.domain.XapiTimestamps;
 import dev.competency.assessments.xapi.query.StatementStore;
 import dev.competency.platform.service.web.ResourceNotFound;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -42,6 +48,8 @@ class StatementsController {
 
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern SHA2 = Pattern.compile("[0-9a-fA-F]{56}|[0-9a-fA-F]{64}|[0-9a-fA-F]{96}"
+            + "|[0-9a-fA-F]{128}");
     private static final Set<String> QUERY_PARAMETERS = Set.of("statementId", "voidedStatementId", "agent", "verb",
             "activity", "registration", "related_activities", "related_agents", "since", "until", "limit", "format",
             "attachments", "ascending", "more");
@@ -66,11 +74,26 @@ class StatementsController {
     @PutMapping(path = "/xapi/statements", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> put(@RequestParam(required = false) String statementId, @RequestBody byte[] body,
                              @RequestHeader(XapiHeaders.VERSION) String version, Authentication authentication) {
+        return put(statementId, parse(body), Map.of(), version, caller(authentication));
+    }
+
+    /** A statement with the content of its attachments (signed statements among them). */
+    @PutMapping(path = "/xapi/statements", consumes = "multipart/mixed")
+    ResponseEntity<Void> putWithAttachments(@RequestParam(required = false) String statementId,
+                                            @RequestBody byte[] body,
+                                            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                            @RequestHeader(XapiHeaders.VERSION) String version,
+                                            Authentication authentication) {
         XapiCaller caller = caller(authentication);
+        Multipart multipart = multipart(body, contentType);
+        return put(statementId, multipart.statements(), multipart.attachments(), version, caller);
+    }
+
+    private ResponseEntity<Void> put(String statementId, JsonNode statement, Map<String, byte[]> attachments,
+                                     String version, XapiCaller caller) {
         if (statementId == null || !UUID.matcher(statementId).matches()) {
             throw InvalidXapiRequest.of("statementId", "must be given as a UUID query parameter");
         }
-        JsonNode statement = parse(body);
         if (!statement.isObject()) {
             throw new InvalidXapiRequest(List.of(new StatementProblem("statement", "must be one statement object")));
         }
@@ -80,7 +103,7 @@ class StatementsController {
         }
         ObjectNode withId = ((ObjectNode) statement).deepCopy();
         withId.put("id", statementId.toLowerCase(Locale.ROOT));
-        intake.accept(List.of(withId), false, version, caller);
+        intake.accept(List.of(withId), false, version, caller, attachments);
         return ResponseEntity.noContent().build();
     }
 
@@ -88,7 +111,22 @@ class StatementsController {
     ResponseEntity<List<String>> post(@RequestBody byte[] body, @RequestHeader(XapiHeaders.VERSION) String version,
                                       Authentication authentication) {
         XapiCaller caller = caller(authentication);
-        JsonNode parsed = parse(body);
+        return post(parse(body), Map.of(), version, caller);
+    }
+
+    /** Statements with the content of their attachments (signed statements among them). */
+    @PostMapping(path = "/xapi/statements", consumes = "multipart/mixed")
+    ResponseEntity<List<String>> postWithAttachments(@RequestBody byte[] body,
+                                                     @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                                     @RequestHeader(XapiHeaders.VERSION) String version,
+                                                     Authentication authentication) {
+        XapiCaller caller = caller(authentication);
+        Multipart multipart = multipart(body, contentType);
+        return post(multipart.statements(), multipart.attachments(), version, caller);
+    }
+
+    private ResponseEntity<List<String>> post(JsonNode parsed, Map<String, byte[]> attachments, String version,
+                                              XapiCaller caller) {
         List<JsonNode> statements = new ArrayList<>();
         boolean array = parsed.isArray();
         if (array) {
@@ -99,7 +137,69 @@ class StatementsController {
         } else {
             statements.add(parsed);
         }
-        return ResponseEntity.ok(intake.accept(statements, array, version, caller));
+        return ResponseEntity.ok(intake.accept(statements, array, version, caller, attachments));
+    }
+
+    /** The statements (first part, JSON) and attachment contents (the other parts) of a multipart/mixed request. */
+    private record Multipart(JsonNode statements, Map<String, byte[]> attachments) {
+    }
+
+    private Multipart multipart(byte[] body, String contentType) {
+        String boundary;
+        try {
+            boundary = MediaType.parseMediaType(contentType).getParameter("boundary");
+        } catch (InvalidMediaTypeException e) {
+            throw InvalidXapiRequest.of("Content-Type", "is not a media type");
+        }
+        if (boundary != null && boundary.length() > 1 && boundary.startsWith("\"") && boundary.endsWith("\"")) {
+            boundary = boundary.substring(1, boundary.length() - 1);
+        }
+        List<MultipartMixed.Part> parts = MultipartMixed.parse(body, boundary);
+        if (parts.isEmpty() || !isJson(parts.get(0).header(HttpHeaders.CONTENT_TYPE))) {
+            throw InvalidXapiRequest.of("multipart", "the first part must hold the statements as application/json");
+        }
+        Map<String, byte[]> attachments = new LinkedHashMap<>();
+        for (int i = 1; i < parts.size(); i++) {
+            MultipartMixed.Part part = parts.get(i);
+            String where = "multipart[" + i + "]";
+            String hash = part.header(XapiHeaders.HASH);
+            if (hash == null || !SHA2.matcher(hash).matches()) {
+                throw InvalidXapiRequest.of(where, "needs an " + XapiHeaders.HASH + " header with the SHA-2 of its"
+                        + " content");
+            }
+            if (!"binary".equalsIgnoreCase(part.header("Content-Transfer-Encoding"))) {
+                throw InvalidXapiRequest.of(where, "needs Content-Transfer-Encoding: binary");
+            }
+            if (!hash.equalsIgnoreCase(sha2(part.content(), hash.length()))) {
+                throw InvalidXapiRequest.of(where, "has content whose SHA-2 is not its " + XapiHeaders.HASH);
+            }
+            attachments.put(hash.toLowerCase(Locale.ROOT), part.content());
+        }
+        return new Multipart(parse(parts.get(0).content()), attachments);
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            return contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(
+                    MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    /** The hex SHA-2 of {@code content} in the variant whose hex length is {@code hexLength} (224 to 512 bits). */
+    private static String sha2(byte[] content, int hexLength) {
+        String algorithm = switch (hexLength) {
+            case 56 -> "SHA-224";
+            case 64 -> "SHA-256";
+            case 96 -> "SHA-384";
+            default -> "SHA-512";
+        };
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is not available", e);
+        }
     }
 
     @GetMapping(path = "/xapi/statements", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -192,10 +192,10 @@ class StatementValidatorTest {
                 Arguments.of("voided verb on activity", statement(ACTOR, "{\"id\":\"" + StatementValidator.VOIDED_VERB
                         + "\"}", ACTIVITY, ""), "object", "must be a StatementRef"),
                 Arguments.of("unsupported version", with("\"version\":\"0.95\""), "version", "1.0.x or 2.0.x"),
-                Arguments.of("attachment without fileUrl", with("\"attachments\":[{\"usageType\":\"http://id."
+                Arguments.of("attachment fileUrl not an IRL", with("\"attachments\":[{\"usageType\":\"http://id."
                         + "tincanapi.com/attachment/certificate\",\"display\":{\"en\":\"C\"},\"contentType\":"
-                        + "\"application/pdf\",\"length\":1,\"sha2\":\"" + "b".repeat(64) + "\"}]"),
-                        "attachments[0].fileUrl", "multipart"),
+                        + "\"application/pdf\",\"length\":1,\"sha2\":\"" + "b".repeat(64) + "\",\"fileUrl\":\"c.pdf\"}]"),
+                        "attachments[0].fileUrl", "must be an IRL"),
                 Arguments.of("context agent without objectType", with("\"context\":{\"contextAgents\":[{\"agent\":"
                         + ACTOR + "}]}"), "context.contextAgents[0].objectType", "must be contextAgent"));
     }
