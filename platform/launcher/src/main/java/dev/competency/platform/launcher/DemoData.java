@@ -17,12 +17,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -87,7 +89,11 @@ final class DemoData {
         }
     }
 
-    static void load(String bootstrapServers, URI gateway) {
+    /**
+     * Loads the demo organisation and makes sure a demo xAPI client exists, whose credentials are returned (kept in
+     * the data directory, when there is one, so that a restart prints the same ones).
+     */
+    static DemoXapiClient load(String bootstrapServers, URI gateway, Optional<Path> dataDirectory) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
@@ -97,7 +103,8 @@ final class DemoData {
                     framework, EventTypes.ROLE_PROFILE_PUBLISHED);
             publishCatalogueEntry(author, "/api/frameworks/learning-resources", "resourceId", framework,
                     EventTypes.LEARNING_RESOURCE_PUBLISHED);
-            registerLearners(new Api(gateway, token(gateway, "admin-ada")), roleProfileId);
+            String adminToken = token(gateway, "admin-ada");
+            registerLearners(new Api(gateway, adminToken), roleProfileId);
             List<EvidenceRecorded> evidence = evidence(framework);
             for (EvidenceRecorded item : evidence) {
                 publish(producer, item);
@@ -105,6 +112,7 @@ final class DemoData {
             log.info("Demo data loaded: framework {} version {}, role profile {}, learning resource, {} learners "
                     + "in team {}, {} pieces of evidence", framework.frameworkId(), framework.version(),
                     roleProfileId, LEARNERS.size(), TEAM_ID, evidence.size());
+            return DemoXapiClient.ensure(gateway, dataDirectory, adminToken);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while loading demo data", e);

@@ -70,10 +70,11 @@ public final class LocalPlatform implements AutoCloseable {
             log.error("The platform did not start: {}", e.getMessage());
             System.exit(1);
         }
-        if (options.demo()) {
-            DemoData.load(platform.kafkaBootstrapServers(), platform.gatewayUrl());
-        }
-        System.out.println(platform.summary(Duration.ofNanos(System.nanoTime() - started)));
+        Optional<DemoXapiClient> demoClient = options.demo()
+                ? Optional.of(DemoData.load(platform.kafkaBootstrapServers(), platform.gatewayUrl(),
+                        options.dataDirectory()))
+                : Optional.empty();
+        System.out.println(platform.summary(Duration.ofNanos(System.nanoTime() - started), demoClient));
         stopped.await();
     }
 
@@ -180,7 +181,7 @@ public final class LocalPlatform implements AutoCloseable {
         return ids;
     }
 
-    String summary(Duration startUp) {
+    String summary(Duration startUp, Optional<DemoXapiClient> demoClient) {
         StringBuilder text = new StringBuilder();
         text.append(System.lineSeparator()).append("Competency platform is up (").append(startUp.toSeconds())
                 .append(" s). Press Ctrl-C to stop.").append(System.lineSeparator())
@@ -191,6 +192,10 @@ public final class LocalPlatform implements AutoCloseable {
             text.append(String.format("  %-18s %s  (log: %s)%n", child.name(), child.url("/actuator/health"),
                     child.log()));
         }
+        demoClient.ifPresent(client -> text
+                .append(String.format("  %-18s %s%n", "xAPI LRS", gateway.url("/xapi/")))
+                .append(String.format("  %-18s key %s  secret %s  (HTTP Basic)%n", "demo xAPI client", client.key(),
+                        client.secret())));
         return text.toString();
     }
 

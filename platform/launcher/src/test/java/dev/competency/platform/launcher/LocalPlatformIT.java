@@ -35,9 +35,11 @@ class LocalPlatformIT {
                 assertThat(response.body()).as(health.toString()).contains("\"status\":\"UP\"");
             }
             assertThat(get(platform.gatewayUrl().resolve("/index.html")).body()).contains("Competency platform");
-            DemoData.load(platform.kafkaBootstrapServers(), platform.gatewayUrl());
+            DemoXapiClient client = DemoData.load(platform.kafkaBootstrapServers(), platform.gatewayUrl(),
+                    Optional.empty());
+            assertThat(client.accepted(platform.gatewayUrl())).as("the demo xAPI client reads statements").isTrue();
             assertDemoVisibleThroughGateway(platform.gatewayUrl());
-            DemoData.load(platform.kafkaBootstrapServers(), platform.gatewayUrl());
+            DemoData.load(platform.kafkaBootstrapServers(), platform.gatewayUrl(), Optional.empty());
             String learner = DemoData.token(platform.gatewayUrl(), "learner-ada");
             assertThat(evidenceCount(platform.gatewayUrl(), learner))
                     .as("loading the demo twice changes nothing").isEqualTo(perLearnerEvidence());

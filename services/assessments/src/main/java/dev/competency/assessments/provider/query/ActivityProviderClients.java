@@ -45,6 +45,11 @@ public class ActivityProviderClients {
     }
 
     public Registration register(String name, String createdBy) {
+        return register(name, createdBy, false);
+    }
+
+    /** Registers a client; with {@code trustedAuthority} the LRS keeps the authority of its statements. */
+    public Registration register(String name, String createdBy, boolean trustedAuthority) {
         if (name == null || name.isBlank()) {
             throw Refusal.invalid("name is required");
         }
@@ -52,14 +57,15 @@ public class ActivityProviderClients {
         String secret = randomToken();
         String salt = randomToken();
         ActivityProviderClient client = new ActivityProviderClient(key, name.strip(), createdBy, clock.instant(),
-                false);
+                false, trustedAuthority);
         clients.insertOne(new Document("_id", key)
                 .append("name", client.name())
                 .append("salt", salt)
                 .append("hash", hash(salt, secret))
                 .append("createdBy", createdBy)
                 .append("createdAt", Date.from(client.createdAt()))
-                .append("revoked", false));
+                .append("revoked", false)
+                .append("trustedAuthority", trustedAuthority));
         return new Registration(client, secret);
     }
 
@@ -91,7 +97,7 @@ public class ActivityProviderClients {
     private static ActivityProviderClient toClient(Document document) {
         return new ActivityProviderClient(document.getString("_id"), document.getString("name"),
                 document.getString("createdBy"), document.getDate("createdAt").toInstant(),
-                document.getBoolean("revoked", false));
+                document.getBoolean("revoked", false), document.getBoolean("trustedAuthority", false));
     }
 
     private String randomToken() {

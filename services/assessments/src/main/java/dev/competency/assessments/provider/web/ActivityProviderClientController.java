@@ -36,17 +36,19 @@ class ActivityProviderClientController {
         this.access = access;
     }
 
-    record RegisterClient(@NotBlank @Size(max = 200) @SingleLine String name) {
+    /** {@code trustedAuthority}: keep the authority of this client's statements (default: the LRS sets it). */
+    record RegisterClient(@NotBlank @Size(max = 200) @SingleLine String name, Boolean trustedAuthority) {
     }
 
     /** The credentials of a new client; the secret is shown only in this response. */
-    record ClientCredentials(String key, String secret, String name, Instant createdAt) {
+    record ClientCredentials(String key, String secret, String name, Instant createdAt, boolean trustedAuthority) {
     }
 
-    record ClientView(String key, String name, String createdBy, Instant createdAt, boolean revoked) {
+    record ClientView(String key, String name, String createdBy, Instant createdAt, boolean revoked,
+                      boolean trustedAuthority) {
         static ClientView of(ActivityProviderClient client) {
             return new ClientView(client.key(), client.name(), client.createdBy(), client.createdAt(),
-                    client.revoked());
+                    client.revoked(), client.trustedAuthority());
         }
     }
 
@@ -54,10 +56,12 @@ class ActivityProviderClientController {
     @AllowedRoles(Role.ADMIN)
     ResponseEntity<ClientCredentials> register(@Valid @RequestBody RegisterClient request, Caller caller) {
         access.requireAdmin(caller);
-        ActivityProviderClients.Registration registration = clients.register(request.name(), caller.subject());
+        ActivityProviderClients.Registration registration = clients.register(request.name(), caller.subject(),
+                Boolean.TRUE.equals(request.trustedAuthority()));
         ActivityProviderClient client = registration.client();
         return ResponseEntity.created(URI.create("/api/assessments/xapi-clients/" + client.key()))
-                .body(new ClientCredentials(client.key(), registration.secret(), client.name(), client.createdAt()));
+                .body(new ClientCredentials(client.key(), registration.secret(), client.name(), client.createdAt(),
+                        client.trustedAuthority()));
     }
 
     @GetMapping

@@ -12,9 +12,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * What the statements resource filters on and what evidence is made from, read from a valid statement: the
  * identifiers of the agents and activities it mentions, directly or as related, its verb, registration and score.
+ *
+ * @param targetStatementId the id of the statement this one's object refers to (a StatementRef), lower case
+ * @param voidedStatementId the same, when this statement voids it
  */
 public record StatementFacts(String verb, Set<String> agents, Set<String> relatedAgents, String activity,
-                             Set<String> relatedActivities, String registration, String voidedStatementId) {
+                             Set<String> relatedActivities, String registration, String targetStatementId,
+                             String voidedStatementId) {
 
     /** Reads the facts of a statement that {@link StatementValidator} accepted. */
     public static StatementFacts of(JsonNode statement) {
@@ -59,8 +63,10 @@ public record StatementFacts(String verb, Set<String> agents, Set<String> relate
 
         String registration = statement.path("context").has("registration")
                 ? statement.path("context").path("registration").asString() : null;
-        String voided = StatementValidator.VOIDED_VERB.equals(verb) ? object.path("id").asString() : null;
-        return new StatementFacts(verb, agents, related, activity, activities, registration, voided);
+        String target = "StatementRef".equals(objectType) ? object.path("id").asString().toLowerCase(Locale.ROOT)
+                : null;
+        String voided = StatementValidator.VOIDED_VERB.equals(verb) ? target : null;
+        return new StatementFacts(verb, agents, related, activity, activities, registration, target, voided);
     }
 
     /**

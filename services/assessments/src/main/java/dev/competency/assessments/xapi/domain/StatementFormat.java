@@ -3,6 +3,7 @@ package dev.competency.assessments.xapi.domain;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -10,22 +11,23 @@ import tools.jackson.databind.node.ObjectNode;
 public enum StatementFormat {
     /** As stored. */
     EXACT,
-    /** Agents, Groups, Activities and Verbs reduced to their identifiers. */
+    /** Agents, Groups, Activities and Verbs reduced to their identifiers (an Activity to its {@code id} alone). */
     IDS,
     /** Language maps reduced to the one language the caller prefers. */
     CANONICAL;
 
     private static final List<String> LANGUAGE_MAPS = List.of("display", "name", "description");
 
-    public static StatementFormat parse(String value) {
+    /** The format a {@code format} parameter names ({@code exact} when absent); empty for an unknown name. */
+    public static Optional<StatementFormat> named(String value) {
         if (value == null) {
-            return EXACT;
+            return Optional.of(EXACT);
         }
         return switch (value) {
-            case "exact" -> EXACT;
-            case "ids" -> IDS;
-            case "canonical" -> CANONICAL;
-            default -> throw new IllegalArgumentException("format must be one of exact, ids, canonical");
+            case "exact" -> Optional.of(EXACT);
+            case "ids" -> Optional.of(IDS);
+            case "canonical" -> Optional.of(CANONICAL);
+            default -> Optional.empty();
         };
     }
 
@@ -58,7 +60,7 @@ public enum StatementFormat {
         if (node.get("object") instanceof ObjectNode object) {
             String type = object.path("objectType").asString("Activity");
             switch (type) {
-                case "Activity" -> object.retain("objectType", "id");
+                case "Activity" -> object.retain("id");
                 case "Agent", "Group" -> agentIds(object);
                 case "SubStatement" -> reduceToIds(object);
                 default -> {
@@ -74,11 +76,11 @@ public enum StatementFormat {
             if (context.get("contextActivities") instanceof ObjectNode activities) {
                 for (Map.Entry<String, JsonNode> entry : activities.properties()) {
                     if (entry.getValue() instanceof ObjectNode activity) {
-                        activity.retain("objectType", "id");
+                        activity.retain("id");
                     }
                     for (JsonNode item : entry.getValue()) {
                         if (item instanceof ObjectNode activity) {
-                            activity.retain("objectType", "id");
+                            activity.retain("id");
                         }
                     }
                 }

@@ -24,8 +24,9 @@ public final class StatementValidator {
     private static final Pattern MAILTO = Pattern.compile("mailto:[^\\s@]+@[^\\s@]+");
     private static final Pattern SHA1 = Pattern.compile("[0-9a-fA-F]{40}");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
-    private static final Pattern DURATION = Pattern.compile("P(?=\\d|T\\d)(\\d+(\\.\\d+)?Y)?(\\d+(\\.\\d+)?M)?"
-            + "(\\d+(\\.\\d+)?W)?(\\d+(\\.\\d+)?D)?(T(?=\\d)(\\d+(\\.\\d+)?H)?(\\d+(\\.\\d+)?M)?(\\d+(\\.\\d+)?S)?)?");
+    /** ISO 8601 durations: weeks alone ({@code P4W}), or years to seconds ({@code P1DT2H}); weeks never mix. */
+    private static final Pattern DURATION = Pattern.compile("P(\\d+(\\.\\d+)?W|(?=\\d|T\\d)(\\d+(\\.\\d+)?Y)?"
+            + "(\\d+(\\.\\d+)?M)?(\\d+(\\.\\d+)?D)?(T(?=\\d)(\\d+(\\.\\d+)?H)?(\\d+(\\.\\d+)?M)?(\\d+(\\.\\d+)?S)?)?)");
     private static final Pattern VERSION = Pattern.compile("(1\\.0|2\\.0)(\\.\\d+)?");
 
     private static final Set<String> STATEMENT_PROPERTIES = Set.of("id", "actor", "verb", "object", "result",
@@ -67,11 +68,29 @@ public final class StatementValidator {
         return problems.list;
     }
 
+    /**
+     * Every problem of an Agent or Group given outside a statement (a query parameter such as {@code agent}), paths
+     * starting at {@code root}; with {@code identified}, an anonymous Group is a problem too.
+     */
+    public List<StatementProblem> validateAgent(JsonNode agent, String root, boolean identified) {
+        Problems problems = new Problems();
+        agentOrGroup(agent, root, problems);
+        if (problems.list.isEmpty() && identified && StatementFacts.identifier(agent).isEmpty()) {
+            problems.add(root, "must be an Agent or an identified Group (with mbox, mbox_sha1sum, openid or account)");
+        }
+        return problems.list;
+    }
+
+    /** Whether {@code text} is an IRI as this LRS checks them (a scheme, then no spaces or forbidden characters). */
+    public static boolean isIri(String text) {
+        return text != null && IRI.matcher(text).matches();
+    }
+
     private void statement(JsonNode node, String path, boolean sub, Problems problems) {
         if (!object(node, path, sub ? "a SubStatement" : "a statement", problems)) {
             return;
         }
-        noNullsOrEmptyObjects(node, path, problems);
+        noNulls(node, path, problems);
         onlyProperties(node, path, sub ? SUB_STATEMENT_PROPERTIES : STATEMENT_PROPERTIES,
                 sub ? "a SubStatement" : "a statement", problems);
         if (sub) {
@@ -85,7 +104,7 @@ public final class StatementValidator {
             optionalUuid(node, path, "id", problems);
             optionalTimestamp(node, path, "stored", problems);
             if (node.has("authority")) {
-                agentOrGroup(node.get("authority"), join(path, "authority"), problems);
+                authority(node.get("authority"), join(path, "authority"), problems);
             }
             if (node.has("version") && !matches(node.get("version"), VERSION)) {
                 problems.add(path, "version", "must be a 1.0.x or 2.0.x version");
@@ -117,6 +136,25 @@ public final class StatementValidator {
         optionalTimestamp(node, path, "timestamp", problems);
         if (node.has("attachments")) {
             attachments(node.get("attachments"), join(path, "attachments"), problems);
+        }
+    }
+
+    /**
+     * An authority is an Agent, or (three-legged OAuth: an application and a user together) an anonymous Group of
+     * exactly two Agents.
+     */
+    private void authority(JsonNode node, String path, Problems problems) {
+        agentOrGroup(node, path, problems);
+        if (!node.isObject() || !"Group".equals(text(node, "objectType"))) {
+            return;
+        }
+        if (IFIS.stream().anyMatch(node::has)) {
+            problems.add(path, "an authority that is a Group must be an anonymous Group of two Agents, an application "
+                    + "and a user");
+        }
+        JsonNode members = node.path("member");
+        if (members.isArray() && members.size() != 2) {
+            problems.add(path, "member", "an authority Group must have exactly two Agents but has " + members.size());
         }
     }
 
@@ -573,10 +611,7 @@ public final class StatementValidator {
                     Pattern.compile("[0-9a-fA-F]{56,128}"))) {
                 problems.add(itemPath, "sha2", "must be the hex-encoded SHA-2 hash of the attachment");
             }
-            if (!attachment.has("fileUrl")) {
-                problems.add(itemPath, "fileUrl", "is required: this LRS does not accept attachment content"
-                        + " in multipart requests");
-            } else if (!matches(attachment.get("fileUrl"), IRL)) {
+            if (attachment.has("fileUrl") && !matches(attachment.get("fileUrl"), IRL)) {
                 problems.add(itemPath, "fileUrl", "must be an IRL");
             }
         }
@@ -668,18 +703,19 @@ public final class StatementValidator {
         }
     }
 
-    /** Null values and empty objects are not allowed anywhere outside extension values. */
-    private static void noNullsOrEmptyObjects(JsonNode node, String path, Problems problems) {
+    /**
+     * Null values are not allowed anywhere outside extension values. Empty objects are (the specification asks
+     * providers not to send them but allows them, e.g. {@code "definition": {}}); required properties still apply.
+     */
+    private static void noNulls(JsonNode node, String path, Problems problems) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 String childPath = join(path, entry.getKey());
                 JsonNode value = entry.getValue();
                 if (value.isNull()) {
                     problems.add(childPath, "must not be null");
-                } else if (value.isObject() && value.isEmpty() && !"extensions".equals(entry.getKey())) {
-                    problems.add(childPath, "must not be an empty object");
                 } else if (!"extensions".equals(entry.getKey())) {
-                    noNullsOrEmptyObjects(value, childPath, problems);
+                    noNulls(value, childPath, problems);
                 }
             }
         } else if (node.isArray()) {
@@ -688,7 +724,7 @@ public final class StatementValidator {
                 if (value.isNull()) {
                     problems.add(path + "[" + i + "]", "must not be null");
                 } else {
-                    noNullsOrEmptyObjects(value, path + "[" + i + "]", problems);
+                    noNulls(value, path + "[" + i + "]", problems);
                 }
             }
         }

@@ -9,13 +9,16 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.competency.assessments.xapi.domain.StatementFacts;
+import dev.competency.assessments.xapi.domain.StatementNormalForm;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +63,7 @@ public class StatementStore {
         statements.createIndex(Indexes.compoundIndex(Indexes.ascending("voided"), Indexes.descending("storedMicros"),
                 Indexes.descending("_id")), new IndexOptions().name("by_stored"));
         for (String field : List.of("agents", "relatedAgents", "verb", "activity", "relatedActivities",
-                "registration")) {
+                "registration", "target")) {
             statements.createIndex(Indexes.compoundIndex(Indexes.ascending(field),
                     Indexes.descending("storedMicros")), new IndexOptions().name("by_" + field));
         }
@@ -172,8 +175,8 @@ public class StatementStore {
     }
 
     private Outcome sameOrConflict(NewStatement statement, Document stored) {
-        JsonNode storedSubmitted = json.readTree(stored.getString("submitted"));
-        if (!storedSubmitted.equals(statement.submitted())) {
+        JsonNode storedSubmitted = StatementNormalForm.of(json.readTree(stored.getString("submitted")));
+        if (!storedSubmitted.equals(StatementNormalForm.of(statement.submitted()))) {
             throw new StatementConflict(statement.id());
         }
         return new Outcome(statement.id(), false, EvidenceState.valueOf(stored.getString("evidence")));
@@ -210,15 +213,20 @@ public class StatementStore {
                 .append("activity", facts.activity())
                 .append("relatedActivities", List.copyOf(facts.relatedActivities()))
                 .append("registration", facts.registration())
+                .append("target", facts.targetStatementId())
                 .append("voiding", facts.voidedStatementId())
                 .append("voided", voided && facts.voidedStatementId() == null)
                 .append("evidence", statement.evidence().name())
                 .append("learnerId", statement.learnerId());
     }
 
-    /** One stored statement and what the store knows about it. */
+    /**
+     * One stored statement (in normal form) and what the store knows about it.
+     *
+     * @param stored when the LRS stored it
+     */
     public record StoredStatement(String id, JsonNode statement, boolean voided, String voidedStatementId,
-                                  EvidenceState evidence, String learnerId) {
+                                  EvidenceState evidence, String learnerId, Instant stored) {
     }
 
     public Optional<StoredStatement> find(String id) {
@@ -246,20 +254,33 @@ public class StatementStore {
     public record Page(List<JsonNode> statements, Cursor next, Instant consistentThrough) {
     }
 
+    /**
+     * A page of the statements that match the query, newest first unless ascending. A statement whose object is a
+     * StatementRef matches the agent, verb, activity and registration filters when the statement it refers to matches
+     * them (directly, or through further references; a voided target counts); since, until and paging apply to each
+     * statement itself. Voided statements are never returned.
+     */
     public Page query(Query query, Cursor after, Instant consistentThrough) {
-        List<Bson> filters = new ArrayList<>();
-        filters.add(Filters.eq("voided", false));
+        List<Bson> conditions = new ArrayList<>();
         if (query.agent() != null) {
-            filters.add(Filters.eq(query.relatedAgents() ? "relatedAgents" : "agents", query.agent()));
+            conditions.add(Filters.eq(query.relatedAgents() ? "relatedAgents" : "agents", query.agent()));
         }
         if (query.verb() != null) {
-            filters.add(Filters.eq("verb", query.verb()));
+            conditions.add(Filters.eq("verb", query.verb()));
         }
         if (query.activity() != null) {
-            filters.add(Filters.eq(query.relatedActivities() ? "relatedActivities" : "activity", query.activity()));
+            conditions.add(Filters.eq(query.relatedActivities() ? "relatedActivities" : "activity",
+                    query.activity()));
         }
         if (query.registration() != null) {
-            filters.add(Filters.eq("registration", query.registration()));
+            conditions.add(Filters.eq("registration", query.registration()));
+        }
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.eq("voided", false));
+        if (!conditions.isEmpty()) {
+            Set<String> referring = referringToMatches(Filters.and(conditions));
+            filters.add(referring.isEmpty() ? Filters.and(conditions)
+                    : Filters.or(Filters.and(conditions), Filters.in("_id", referring)));
         }
         if (query.since() != null) {
             filters.add(Filters.gt("storedMicros", ConsistencyTracker.micros(query.since())));
@@ -286,8 +307,41 @@ public class StatementStore {
             Document last = found.get(limit - 1);
             next = new Cursor(last.getLong("storedMicros"), last.getString("_id"));
         }
-        return new Page(found.stream().map(d -> json.readTree(d.getString("statement"))).toList(), next,
-                consistentThrough);
+        return new Page(found.stream().map(d -> StatementNormalForm.of(json.readTree(d.getString("statement"))))
+                .toList(), next, consistentThrough);
+    }
+
+    /**
+     * The ids of the statements whose object refers, directly or through a chain of StatementRefs, to a statement
+     * (voided or not) that meets {@code conditions}. Statements stored before references were recorded are found
+     * through their voiding target.
+     */
+    private Set<String> referringToMatches(Bson conditions) {
+        Map<String, String> targetOf = new HashMap<>();
+        statements.find(Filters.or(Filters.gt("target", ""), Filters.gt("voiding", "")))
+                .projection(Projections.include("target", "voiding"))
+                .forEach(d -> targetOf.put(d.getString("_id"),
+                        d.getString("target") != null ? d.getString("target") : d.getString("voiding")));
+        if (targetOf.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> matching = new HashSet<>();
+        statements.find(Filters.and(Filters.in("_id", new HashSet<>(targetOf.values())), conditions))
+                .projection(Projections.include("_id"))
+                .forEach(d -> matching.add(d.getString("_id")));
+        Set<String> referring = new HashSet<>();
+        boolean grew = !matching.isEmpty();
+        while (grew) {
+            grew = false;
+            for (Map.Entry<String, String> reference : targetOf.entrySet()) {
+                if (!referring.contains(reference.getKey()) && (matching.contains(reference.getValue())
+                        || referring.contains(reference.getValue()))) {
+                    referring.add(reference.getKey());
+                    grew = true;
+                }
+            }
+        }
+        return referring;
     }
 
     /** The instant up to which every statement is visible to queries. */
@@ -296,9 +350,11 @@ public class StatementStore {
     }
 
     private StoredStatement toStored(Document document) {
-        return new StoredStatement(document.getString("_id"), json.readTree(document.getString("statement")),
+        return new StoredStatement(document.getString("_id"),
+                StatementNormalForm.of(json.readTree(document.getString("statement"))),
                 document.getBoolean("voided", false), document.getString("voiding"),
-                EvidenceState.valueOf(document.getString("evidence")), document.getString("learnerId"));
+                EvidenceState.valueOf(document.getString("evidence")), document.getString("learnerId"),
+                ConsistencyTracker.instant(document.getLong("storedMicros")));
     }
 
     /** Removes the LRS-set properties, for comparing what two clients sent. */

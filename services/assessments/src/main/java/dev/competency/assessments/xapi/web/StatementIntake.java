@@ -7,10 +7,13 @@ import dev.competency.assessments.evidence.domain.EvidenceItem;
 import dev.competency.assessments.learners.query.LearnerDirectory;
 import dev.competency.assessments.xapi.domain.RecordStatementEvidence;
 import dev.competency.assessments.xapi.domain.StatementFacts;
+import dev.competency.assessments.xapi.domain.StatementNormalForm;
 import dev.competency.assessments.xapi.domain.StatementProblem;
 import dev.competency.assessments.xapi.domain.StatementValidator;
 import dev.competency.assessments.xapi.domain.VoidStatementEvidence;
 import dev.competency.assessments.xapi.domain.XapiTimestamps;
+import dev.competency.assessments.xapi.query.ActivityDefinitions;
+import dev.competency.assessments.xapi.query.AttachmentContents;
 import dev.competency.assessments.xapi.query.StatementStore.EvidenceState;
 import dev.competency.assessments.xapi.query.StatementStore.NewStatement;
 import dev.competency.assessments.xapi.query.StatementStore.Outcome;
@@ -52,16 +55,23 @@ class StatementIntake {
 
     private final StatementValidator validator = new StatementValidator();
     private final StatementStore store;
+    private final ActivityDefinitions definitions;
+    private final AttachmentContents attachmentContents;
+    private final JsonMapper json;
     private final ActivityAlignments alignments;
     private final LearnerDirectory learners;
     private final CommandGateway commands;
     private final Clock clock;
     private final String learnerHomePage;
 
-    StatementIntake(StatementStore store, ActivityAlignments alignments, LearnerDirectory learners,
+    StatementIntake(StatementStore store, ActivityDefinitions definitions, AttachmentContents attachmentContents,
+                    JsonMapper json, ActivityAlignments alignments, LearnerDirectory learners,
                     CommandGateway commands, Clock clock,
                     @Value("${assessments.xapi.learner-home-page}") String learnerHomePage) {
         this.store = store;
+        this.definitions = definitions;
+        this.attachmentContents = attachmentContents;
+        this.json = json;
         this.alignments = alignments;
         this.learners = learners;
         this.commands = commands;
@@ -77,6 +87,18 @@ class StatementIntake {
      * @param version     the xAPI version the client wrote for
      */
     List<String> accept(List<JsonNode> statements, boolean pathPrefix, String version, XapiCaller caller) {
+        return accept(statements, pathPrefix, version, caller, Map.of());
+    }
+
+    /**
+     * Stores the statements sent with the content of their attachments (a multipart/mixed request) and returns their
+     * ids in order. Every attachment without a {@code fileUrl} needs its content among {@code attachments} (by its
+     * {@code sha2}), every content must belong to an attachment, and signatures must hold.
+     *
+     * @param attachments attachment content by SHA-2 hash (lower case)
+     */
+    List<String> accept(List<JsonNode> statements, boolean pathPrefix, String version, XapiCaller caller,
+                        Map<String, byte[]> attachments) {
         List<StatementProblem> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < statements.size(); i++) {
@@ -90,16 +112,23 @@ class StatementIntake {
             }
         }
         if (problems.isEmpty()) {
+            problems.addAll(attachmentProblems(statements, pathPrefix, attachments));
+        }
+        if (problems.isEmpty()) {
             problems.addAll(voidingProblems(statements, pathPrefix));
         }
         if (!problems.isEmpty()) {
-            throw new StatementRejected(problems);
+            throw new InvalidXapiRequest(problems);
         }
+        attachments.forEach(attachmentContents::keep);
         List<Plan> plans = statements.stream().map(statement -> plan((ObjectNode) statement)).toList();
         List<Outcome> outcomes = store.store(stored -> plans.stream()
                 .map(plan -> plan.toNewStatement(stored, version, caller)).toList());
         for (int i = 0; i < plans.size(); i++) {
             Plan plan = plans.get(i);
+            if (outcomes.get(i).inserted()) {
+                definitions.learnFrom(plan.statement());
+            }
             if (outcomes.get(i).evidence() == EvidenceState.PENDING) {
                 recordEvidence(plan.id(), plan.evidence(caller, clock.instant()));
             }
@@ -108,6 +137,43 @@ class StatementIntake {
             }
         }
         return plans.stream().map(Plan::id).toList();
+    }
+
+    private List<StatementProblem> attachmentProblems(List<JsonNode> statements, boolean pathPrefix,
+                                                      Map<String, byte[]> contents) {
+        List<StatementProblem> problems = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < statements.size(); i++) {
+            String root = (pathPrefix ? "[" + i + "]." : "") + "attachments";
+            JsonNode list = statements.get(i).path("attachments");
+            for (int a = 0; a < list.size(); a++) {
+                JsonNode attachment = list.get(a);
+                String path = root + "[" + a + "]";
+                String sha2 = attachment.path("sha2").asString().toLowerCase(Locale.ROOT);
+                byte[] content = contents.get(sha2);
+                if (content != null) {
+                    used.add(sha2);
+                }
+                boolean signature = StatementSignatures.SIGNATURE_USAGE.equals(attachment.path("usageType").asString());
+                if (content == null && (signature || !attachment.has("fileUrl"))) {
+                    problems.add(new StatementProblem(path, "has no fileUrl, so its content must be sent as a part of"
+                            + " a multipart/mixed request with X-Experience-API-Hash " + sha2));
+                } else if (signature) {
+                    if (!"application/octet-stream".equals(attachment.path("contentType").asString())) {
+                        problems.add(new StatementProblem(path + ".contentType",
+                                "must be application/octet-stream for a signature"));
+                    }
+                    StatementSignatures.check(statements.get(i), content, path, json).ifPresent(problems::add);
+                }
+            }
+        }
+        for (String sha2 : contents.keySet()) {
+            if (!used.contains(sha2)) {
+                problems.add(new StatementProblem("multipart", "the part with X-Experience-API-Hash " + sha2
+                        + " is not the content of any attachment of the statements"));
+            }
+        }
+        return problems;
     }
 
     private List<StatementProblem> voidingProblems(List<JsonNode> statements, boolean pathPrefix) {
@@ -187,7 +253,7 @@ class StatementIntake {
                         String learnerId, OptionalDouble score) {
 
         NewStatement toNewStatement(Instant stored, String version, XapiCaller caller) {
-            ObjectNode submitted = StatementStore.withoutLrsProperties(statement);
+            ObjectNode submitted = (ObjectNode) StatementNormalForm.of(StatementStore.withoutLrsProperties(statement));
             submitted.put("id", id);
             ObjectNode complete = submitted.deepCopy();
             String storedText = DateTimeFormatter.ISO_INSTANT.format(stored);
@@ -196,8 +262,8 @@ class StatementIntake {
             }
             complete.put("stored", storedText);
             complete.put("version", version.startsWith("1.0") ? "1.0.0" : "2.0.0");
-            complete.putPOJO("authority", caller.authority());
-            return new NewStatement(id, submitted, complete, facts,
+            complete.set("authority", caller.authority(statement.get("authority")));
+            return new NewStatement(id, submitted, complete, StatementFacts.of(complete),
                     alignments.isEmpty() ? EvidenceState.NONE : EvidenceState.PENDING, learnerId);
         }
 

@@ -4,12 +4,16 @@ import dev.competency.assessments.access.AssessmentAccessPolicy;
 import dev.competency.assessments.xapi.domain.StatementFacts;
 import dev.competency.assessments.xapi.domain.StatementFormat;
 import dev.competency.assessments.xapi.domain.StatementProblem;
+import dev.competency.assessments.xapi.domain.StatementValidator;
 import dev.competency.assessments.xapi.domain.XapiTimestamps;
 import dev.competency.assessments.xapi.query.StatementStore;
 import dev.competency.platform.service.web.ResourceNotFound;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,12 +21,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,6 +48,8 @@ class StatementsController {
 
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern SHA2 = Pattern.compile("[0-9a-fA-F]{56}|[0-9a-fA-F]{64}|[0-9a-fA-F]{96}"
+            + "|[0-9a-fA-F]{128}");
     private static final Set<String> QUERY_PARAMETERS = Set.of("statementId", "voidedStatementId", "agent", "verb",
             "activity", "registration", "related_activities", "related_agents", "since", "until", "limit", "format",
             "attachments", "ascending", "more");
@@ -65,21 +74,36 @@ class StatementsController {
     @PutMapping(path = "/xapi/statements", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> put(@RequestParam(required = false) String statementId, @RequestBody byte[] body,
                              @RequestHeader(XapiHeaders.VERSION) String version, Authentication authentication) {
+        return put(statementId, parse(body), Map.of(), version, caller(authentication));
+    }
+
+    /** A statement with the content of its attachments (signed statements among them). */
+    @PutMapping(path = "/xapi/statements", consumes = "multipart/mixed")
+    ResponseEntity<Void> putWithAttachments(@RequestParam(required = false) String statementId,
+                                            @RequestBody byte[] body,
+                                            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                            @RequestHeader(XapiHeaders.VERSION) String version,
+                                            Authentication authentication) {
         XapiCaller caller = caller(authentication);
+        Multipart multipart = multipart(body, contentType);
+        return put(statementId, multipart.statements(), multipart.attachments(), version, caller);
+    }
+
+    private ResponseEntity<Void> put(String statementId, JsonNode statement, Map<String, byte[]> attachments,
+                                     String version, XapiCaller caller) {
         if (statementId == null || !UUID.matcher(statementId).matches()) {
-            throw new IllegalArgumentException("statementId must be given as a UUID query parameter");
+            throw InvalidXapiRequest.of("statementId", "must be given as a UUID query parameter");
         }
-        JsonNode statement = parse(body);
         if (!statement.isObject()) {
-            throw new StatementRejected(List.of(new StatementProblem("statement", "must be one statement object")));
+            throw new InvalidXapiRequest(List.of(new StatementProblem("statement", "must be one statement object")));
         }
         if (statement.has("id") && !(statement.path("id").isString()
                 && statement.path("id").asString().equalsIgnoreCase(statementId))) {
-            throw new StatementRejected(List.of(new StatementProblem("id", "must equal the statementId parameter")));
+            throw new InvalidXapiRequest(List.of(new StatementProblem("id", "must equal the statementId parameter")));
         }
         ObjectNode withId = ((ObjectNode) statement).deepCopy();
         withId.put("id", statementId.toLowerCase(Locale.ROOT));
-        intake.accept(List.of(withId), false, version, caller);
+        intake.accept(List.of(withId), false, version, caller, attachments);
         return ResponseEntity.noContent().build();
     }
 
@@ -87,46 +111,123 @@ class StatementsController {
     ResponseEntity<List<String>> post(@RequestBody byte[] body, @RequestHeader(XapiHeaders.VERSION) String version,
                                       Authentication authentication) {
         XapiCaller caller = caller(authentication);
-        JsonNode parsed = parse(body);
+        return post(parse(body), Map.of(), version, caller);
+    }
+
+    /** Statements with the content of their attachments (signed statements among them). */
+    @PostMapping(path = "/xapi/statements", consumes = "multipart/mixed")
+    ResponseEntity<List<String>> postWithAttachments(@RequestBody byte[] body,
+                                                     @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                                     @RequestHeader(XapiHeaders.VERSION) String version,
+                                                     Authentication authentication) {
+        XapiCaller caller = caller(authentication);
+        Multipart multipart = multipart(body, contentType);
+        return post(multipart.statements(), multipart.attachments(), version, caller);
+    }
+
+    private ResponseEntity<List<String>> post(JsonNode parsed, Map<String, byte[]> attachments, String version,
+                                              XapiCaller caller) {
         List<JsonNode> statements = new ArrayList<>();
         boolean array = parsed.isArray();
         if (array) {
             parsed.forEach(statements::add);
             if (statements.isEmpty()) {
-                throw new StatementRejected(List.of(new StatementProblem("statements", "must not be empty")));
+                throw new InvalidXapiRequest(List.of(new StatementProblem("statements", "must not be empty")));
             }
         } else {
             statements.add(parsed);
         }
-        return ResponseEntity.ok(intake.accept(statements, array, version, caller));
+        return ResponseEntity.ok(intake.accept(statements, array, version, caller, attachments));
+    }
+
+    /** The statements (first part, JSON) and attachment contents (the other parts) of a multipart/mixed request. */
+    private record Multipart(JsonNode statements, Map<String, byte[]> attachments) {
+    }
+
+    private Multipart multipart(byte[] body, String contentType) {
+        String boundary;
+        try {
+            boundary = MediaType.parseMediaType(contentType).getParameter("boundary");
+        } catch (InvalidMediaTypeException e) {
+            throw InvalidXapiRequest.of("Content-Type", "is not a media type");
+        }
+        if (boundary != null && boundary.length() > 1 && boundary.startsWith("\"") && boundary.endsWith("\"")) {
+            boundary = boundary.substring(1, boundary.length() - 1);
+        }
+        List<MultipartMixed.Part> parts = MultipartMixed.parse(body, boundary);
+        if (parts.isEmpty() || !isJson(parts.get(0).header(HttpHeaders.CONTENT_TYPE))) {
+            throw InvalidXapiRequest.of("multipart", "the first part must hold the statements as application/json");
+        }
+        Map<String, byte[]> attachments = new LinkedHashMap<>();
+        for (int i = 1; i < parts.size(); i++) {
+            MultipartMixed.Part part = parts.get(i);
+            String where = "multipart[" + i + "]";
+            String hash = part.header(XapiHeaders.HASH);
+            if (hash == null || !SHA2.matcher(hash).matches()) {
+                throw InvalidXapiRequest.of(where, "needs an " + XapiHeaders.HASH + " header with the SHA-2 of its"
+                        + " content");
+            }
+            if (!"binary".equalsIgnoreCase(part.header("Content-Transfer-Encoding"))) {
+                throw InvalidXapiRequest.of(where, "needs Content-Transfer-Encoding: binary");
+            }
+            if (!hash.equalsIgnoreCase(sha2(part.content(), hash.length()))) {
+                throw InvalidXapiRequest.of(where, "has content whose SHA-2 is not its " + XapiHeaders.HASH);
+            }
+            attachments.put(hash.toLowerCase(Locale.ROOT), part.content());
+        }
+        return new Multipart(parse(parts.get(0).content()), attachments);
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            return contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(
+                    MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    /** The hex SHA-2 of {@code content} in the variant whose hex length is {@code hexLength} (224 to 512 bits). */
+    private static String sha2(byte[] content, int hexLength) {
+        String algorithm = switch (hexLength) {
+            case 56 -> "SHA-224";
+            case 64 -> "SHA-256";
+            case 96 -> "SHA-384";
+            default -> "SHA-512";
+        };
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is not available", e);
+        }
     }
 
     @GetMapping(path = "/xapi/statements", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JsonNode> get(@RequestParam Map<String, String> parameters,
                                  @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
+                                 @RequestAttribute(ConsistentThroughFilter.ATTRIBUTE) Instant consistentThrough,
                                  Authentication authentication) {
         caller(authentication);
         for (String name : parameters.keySet()) {
             if (!QUERY_PARAMETERS.contains(name)) {
-                throw new IllegalArgumentException("'" + name + "' is not a parameter of the statements resource");
+                throw InvalidXapiRequest.of(name, "is not a parameter of the statements resource");
             }
         }
-        Instant consistentThrough = store.consistentThrough();
         List<Locale.LanguageRange> languages = languages(acceptLanguage);
         if (parameters.containsKey("statementId") || parameters.containsKey("voidedStatementId")) {
-            return single(parameters, languages, consistentThrough);
+            return single(parameters, languages);
         }
         MoreToken page;
         if (parameters.containsKey("more")) {
             if (parameters.size() > 1) {
-                throw new IllegalArgumentException("more cannot be combined with other parameters");
+                throw InvalidXapiRequest.of("more", "cannot be combined with other parameters");
             }
             page = MoreToken.decode(parameters.get("more"), json);
         } else {
             page = new MoreToken(query(parameters), parameters.getOrDefault("format", "exact"), 0, null,
                     consistentThrough);
         }
-        StatementFormat format = StatementFormat.parse(page.format());
+        StatementFormat format = format(page.format());
         StatementStore.Page result = store.query(page.query(), page.afterId() == null ? null : page.cursor(),
                 page.consistentThrough());
         ObjectNode body = json.createObjectNode();
@@ -135,52 +236,46 @@ class StatementsController {
         body.put("more", result.next() == null ? "" : "/xapi/statements?more=" + new MoreToken(page.query(),
                 page.format(), result.next().storedMicros(), result.next().id(), page.consistentThrough())
                 .encode(json));
-        return withConsistency(ResponseEntity.ok(), consistentThrough).body(body);
+        return ResponseEntity.ok().body(body);
     }
 
-    private ResponseEntity<JsonNode> single(Map<String, String> parameters, List<Locale.LanguageRange> languages,
-                                            Instant consistentThrough) {
+    private ResponseEntity<JsonNode> single(Map<String, String> parameters, List<Locale.LanguageRange> languages) {
         for (String name : parameters.keySet()) {
             if (!SINGLE_PARAMETERS.contains(name)) {
-                throw new IllegalArgumentException("'" + name + "' cannot be combined with statementId or"
-                        + " voidedStatementId");
+                throw InvalidXapiRequest.of(name, "cannot be combined with statementId or voidedStatementId");
             }
         }
         if (parameters.containsKey("statementId") && parameters.containsKey("voidedStatementId")) {
-            throw new IllegalArgumentException("give either statementId or voidedStatementId, not both");
+            throw InvalidXapiRequest.of("statementId", "give either statementId or voidedStatementId, not both");
         }
         boolean voided = parameters.containsKey("voidedStatementId");
         String id = voided ? parameters.get("voidedStatementId") : parameters.get("statementId");
         if (!UUID.matcher(id).matches()) {
-            throw new IllegalArgumentException((voided ? "voidedStatementId" : "statementId") + " must be a UUID");
+            throw InvalidXapiRequest.of(voided ? "voidedStatementId" : "statementId", "must be a UUID");
         }
-        StatementFormat format = StatementFormat.parse(parameters.get("format"));
+        bool(parameters, "attachments");
+        StatementFormat format = format(parameters.get("format"));
         StatementStore.StoredStatement stored = store.find(id.toLowerCase(Locale.ROOT))
                 .filter(statement -> statement.voided() == voided)
                 .orElseThrow(() -> new ResourceNotFound("No " + (voided ? "voided " : "") + "statement " + id));
-        return withConsistency(ResponseEntity.ok(), consistentThrough)
-                .body(format.apply(stored.statement(), languages));
+        return ResponseEntity.ok().lastModified(stored.stored()).body(format.apply(stored.statement(), languages));
     }
 
     private StatementStore.Query query(Map<String, String> parameters) {
-        String agent = null;
-        if (parameters.containsKey("agent")) {
-            JsonNode node;
-            try {
-                node = json.readTree(parameters.get("agent"));
-            } catch (JacksonException e) {
-                throw new IllegalArgumentException("agent must be an Agent or identified Group as JSON");
-            }
-            agent = node.isObject() ? StatementFacts.identifier(node).orElse(null) : null;
-            if (agent == null) {
-                throw new IllegalArgumentException("agent must be an Agent or identified Group as JSON");
-            }
-        }
+        String agent = parameters.containsKey("agent")
+                ? StatementFacts.identifier(XapiParameters.agent(parameters.get("agent"), "agent", json)).orElseThrow()
+                : null;
         String registration = parameters.get("registration");
         if (registration != null && !UUID.matcher(registration).matches()) {
-            throw new IllegalArgumentException("registration must be a UUID");
+            throw InvalidXapiRequest.of("registration", "must be a UUID");
         }
-        StatementFormat.parse(parameters.get("format"));
+        for (String iri : List.of("verb", "activity")) {
+            if (parameters.containsKey(iri) && !StatementValidator.isIri(parameters.get(iri))) {
+                throw InvalidXapiRequest.of(iri, "must be an IRI such as http://adlnet.gov/expapi/verbs/completed");
+            }
+        }
+        format(parameters.get("format"));
+        bool(parameters, "attachments");
         return new StatementStore.Query(agent, bool(parameters, "related_agents"), parameters.get("verb"),
                 parameters.get("activity"), bool(parameters, "related_activities"),
                 registration == null ? null : registration.toLowerCase(Locale.ROOT),
@@ -196,7 +291,7 @@ class StatementsController {
         return switch (value) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException(name + " must be true or false");
+            default -> throw InvalidXapiRequest.of(name, "must be true or false");
         };
     }
 
@@ -208,7 +303,7 @@ class StatementsController {
         try {
             return XapiTimestamps.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " " + e.getMessage(), e);
+            throw InvalidXapiRequest.of(name, e.getMessage());
         }
     }
 
@@ -220,12 +315,17 @@ class StatementsController {
         try {
             int limit = Integer.parseInt(value);
             if (limit < 0) {
-                throw new IllegalArgumentException("limit must not be negative");
+                throw InvalidXapiRequest.of("limit", "must not be negative");
             }
             return limit;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("limit must be a non-negative integer", e);
+            throw InvalidXapiRequest.of("limit", "must be a non-negative integer");
         }
+    }
+
+    private static StatementFormat format(String name) {
+        return StatementFormat.named(name).orElseThrow(() -> InvalidXapiRequest.of("format",
+                "must be one of exact, ids, canonical"));
     }
 
     private static List<Locale.LanguageRange> languages(String acceptLanguage) {
@@ -239,16 +339,12 @@ class StatementsController {
         }
     }
 
-    private static ResponseEntity.BodyBuilder withConsistency(ResponseEntity.BodyBuilder builder, Instant through) {
-        return builder.header(XapiHeaders.CONSISTENT_THROUGH, DateTimeFormatter.ISO_INSTANT.format(through));
-    }
-
     private JsonNode parse(byte[] body) {
         try {
             return Optional.ofNullable(json.readTree(body))
-                    .orElseThrow(() -> new IllegalArgumentException("The request body is empty"));
+                    .orElseThrow(() -> InvalidXapiRequest.of("statement", "the request body is empty"));
         } catch (JacksonException e) {
-            throw new StatementRejected(List.of(new StatementProblem("statement", "is not valid JSON: "
+            throw new InvalidXapiRequest(List.of(new StatementProblem("statement", "is not valid JSON: "
                     + e.getOriginalMessage())));
         }
     }

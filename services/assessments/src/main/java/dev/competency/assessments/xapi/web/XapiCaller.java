@@ -4,9 +4,11 @@ import dev.competency.assessments.provider.query.ActivityProviderClient;
 import dev.competency.platform.service.security.AccessDenied;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.security.CallerArgumentResolver;
-import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Who sent an xAPI request: an activity-provider client (HTTP Basic) or a platform user (bearer token).
@@ -30,10 +32,20 @@ record XapiCaller(ActivityProviderClient client, Caller user, String homePage) {
         return client != null ? client.key() : user.subject();
     }
 
-    /** The {@code authority} of the statements this caller stores: an Agent with an account on this LRS. */
-    Map<String, Object> authority() {
-        return Map.of("objectType", "Agent",
-                "name", client != null ? client.name() : user.subject(),
-                "account", Map.of("homePage", homePage, "name", actorId()));
+    /**
+     * The {@code authority} of a statement this caller stores. A client an admin registered as a trusted authority
+     * (for example another LRS forwarding statements) keeps the authority it submitted, which the validator has
+     * checked (an Agent, or an anonymous Group of two Agents); for everyone else the LRS asserts who sent it, as an
+     * Agent with an account on this LRS whose name is the client key (or the user's subject).
+     */
+    JsonNode authority(JsonNode submitted) {
+        if (submitted != null && client != null && client.trustedAuthority()) {
+            return submitted;
+        }
+        ObjectNode authority = JsonNodeFactory.instance.objectNode();
+        authority.put("objectType", "Agent");
+        authority.put("name", client != null ? client.name() : user.subject());
+        authority.putObject("account").put("homePage", homePage).put("name", actorId());
+        return authority;
     }
 }

@@ -1,6 +1,9 @@
 package dev.competency.assessments.xapi.web;
 
+import dev.competency.assessments.xapi.query.DocumentConflict;
+import dev.competency.assessments.xapi.query.DocumentPreconditionFailed;
 import dev.competency.assessments.xapi.query.StatementConflict;
+import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.security.AccessDenied;
 import dev.competency.platform.service.web.Problems;
 import dev.competency.platform.service.web.ResourceNotFound;
@@ -15,15 +18,16 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Problem details for the statements resource: a rejected statement lists every problem under {@code errors}
- * (each with its JSON path), a conflicting id is 409. The xAPI version header is set by {@link XapiVersionFilter}.
+ * Problem details for the xAPI resources, answered here rather than by mapping JDK exception types: an invalid request
+ * lists every problem under {@code errors} (each with its JSON path or parameter), a conflicting statement id is 409,
+ * and domain refusals carry their own status. The xAPI version header is set by {@link XapiVersionFilter}.
  */
-@RestControllerAdvice(assignableTypes = StatementsController.class)
+@RestControllerAdvice(basePackageClasses = XapiExceptionHandler.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class XapiExceptionHandler {
 
-    @ExceptionHandler(StatementRejected.class)
-    ProblemDetail rejected(StatementRejected e) {
+    @ExceptionHandler(InvalidXapiRequest.class)
+    ProblemDetail invalid(InvalidXapiRequest e) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, e.getMessage());
         List<Map<String, String>> errors = e.problems().stream()
                 .map(p -> Map.of("path", p.path(), "message", p.message()))
@@ -37,9 +41,24 @@ class XapiExceptionHandler {
         return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, e.getMessage());
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail invalid(IllegalArgumentException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, e.getMessage());
+    @ExceptionHandler(DocumentConflict.class)
+    ProblemDetail documentConflict(DocumentConflict e) {
+        return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(DocumentPreconditionFailed.class)
+    ProblemDetail preconditionFailed(DocumentPreconditionFailed e) {
+        return Problems.of(HttpStatus.PRECONDITION_FAILED, "precondition-failed", e.getMessage());
+    }
+
+    @ExceptionHandler(DocumentTooLarge.class)
+    ProblemDetail tooLarge(DocumentTooLarge e) {
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE, e.getMessage());
+    }
+
+    @ExceptionHandler(Refusal.class)
+    ProblemDetail refused(Refusal e) {
+        return Problems.of(HttpStatus.valueOf(e.kind().status()), e.slug(), e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -7,6 +7,7 @@ final class XapiHeaders {
 
     static final String VERSION = "X-Experience-API-Version";
     static final String CONSISTENT_THROUGH = "X-Experience-API-Consistent-Through";
+    static final String HASH = "X-Experience-API-Hash";
     static final String CURRENT_VERSION = "2.0.0";
     static final Pattern ACCEPTED_VERSIONS = Pattern.compile("(1\\.0(\\.[0-3])?|2\\.0(\\.0)?)");
 

@@ -2,6 +2,7 @@ package dev.competency.assessments.xapi.web;
 
 import dev.competency.assessments.provider.query.ActivityProviderClient;
 import dev.competency.assessments.provider.query.ActivityProviderClients;
+import dev.competency.assessments.xapi.query.StatementStore;
 import dev.competency.platform.service.security.CallerArgumentResolver;
 import dev.competency.platform.service.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,8 +37,8 @@ class XapiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain xapiSecurity(HttpSecurity http, ActivityProviderClients clients, JsonMapper json)
-            throws Exception {
+    SecurityFilterChain xapiSecurity(HttpSecurity http, ActivityProviderClients clients, StatementStore statements,
+                                     JsonMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"xAPI\"");
             write(response, json, HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
@@ -61,7 +62,8 @@ class XapiSecurityConfiguration {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((request, response, failure) -> write(response, json,
                                 HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Your credentials do not allow this")))
-                .addFilterBefore(new XapiVersionFilter(json), BasicAuthenticationFilter.class);
+                .addFilterBefore(new ConsistentThroughFilter(statements), BasicAuthenticationFilter.class)
+                .addFilterAfter(new XapiVersionFilter(json), ConsistentThroughFilter.class);
         return http.build();
     }
 

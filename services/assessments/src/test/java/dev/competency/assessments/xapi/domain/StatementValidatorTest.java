@@ -63,7 +63,16 @@ class StatementValidatorTest {
                         + "\"application/pdf\",\"length\":1024,\"sha2\":\"" + "b".repeat(64) + "\",\"fileUrl\":"
                         + "\"https://files.example.com/c.pdf\"}]")),
                 Arguments.of("1.0 version given", with("\"version\":\"1.0.3\"")),
-                Arguments.of("timestamp without offset", with("\"timestamp\":\"2026-11-28T10:15:30\"")));
+                Arguments.of("timestamp without offset", with("\"timestamp\":\"2026-11-28T10:15:30\"")),
+                Arguments.of("empty activity definition", statement(ACTOR, VERB,
+                        "{\"id\":\"https://content.example.com/q1\",\"definition\":{}}", "")),
+                Arguments.of("empty result and context", with("\"result\":{},\"context\":{}")),
+                Arguments.of("duration in weeks", with("\"result\":{\"duration\":\"P4W\"}")),
+                Arguments.of("authority agent", with("\"authority\":{\"objectType\":\"Agent\",\"account\":"
+                        + "{\"homePage\":\"https://lrs.example.com\",\"name\":\"client-1\"}}")),
+                Arguments.of("authority of an application and a user", with("\"authority\":{\"objectType\":"
+                        + "\"Group\",\"member\":[{\"account\":{\"homePage\":\"https://lrs.example.com/token\","
+                        + "\"name\":\"app-1\"}}," + ACTOR + "]}")));
     }
 
     static Stream<Arguments> malformedStatements() {
@@ -168,14 +177,25 @@ class StatementValidatorTest {
                 Arguments.of("unknown top-level property", with("\"score\":1"), "score", "is not a property"),
                 Arguments.of("null value", with("\"result\":{\"response\":null}"), "result.response",
                         "must not be null"),
-                Arguments.of("empty object", with("\"result\":{}"), "result", "must not be an empty object"),
+                Arguments.of("weeks with days", with("\"result\":{\"duration\":\"P4W1D\"}"), "result.duration",
+                        "ISO 8601 duration"),
+                Arguments.of("authority group of one", with("\"authority\":{\"objectType\":\"Group\",\"member\":["
+                        + ACTOR + "]}"), "authority.member", "exactly two Agents"),
+                Arguments.of("authority group of three", with("\"authority\":{\"objectType\":\"Group\",\"member\":["
+                        + ACTOR + ",{\"mbox\":\"mailto:b@example.com\"},{\"mbox\":\"mailto:c@example.com\"}]}"),
+                        "authority.member", "exactly two Agents"),
+                Arguments.of("authority identified group", with("\"authority\":{\"objectType\":\"Group\","
+                        + "\"mbox\":\"mailto:team@example.com\",\"member\":[" + ACTOR
+                        + ",{\"mbox\":\"mailto:b@example.com\"}]}"), "authority", "anonymous Group"),
+                Arguments.of("authority identified group without members", with("\"authority\":{\"objectType\":"
+                        + "\"Group\",\"openid\":\"https://id.example.com/team\"}"), "authority", "anonymous Group"),
                 Arguments.of("voided verb on activity", statement(ACTOR, "{\"id\":\"" + StatementValidator.VOIDED_VERB
                         + "\"}", ACTIVITY, ""), "object", "must be a StatementRef"),
                 Arguments.of("unsupported version", with("\"version\":\"0.95\""), "version", "1.0.x or 2.0.x"),
-                Arguments.of("attachment without fileUrl", with("\"attachments\":[{\"usageType\":\"http://id."
+                Arguments.of("attachment fileUrl not an IRL", with("\"attachments\":[{\"usageType\":\"http://id."
                         + "tincanapi.com/attachment/certificate\",\"display\":{\"en\":\"C\"},\"contentType\":"
-                        + "\"application/pdf\",\"length\":1,\"sha2\":\"" + "b".repeat(64) + "\"}]"),
-                        "attachments[0].fileUrl", "multipart"),
+                        + "\"application/pdf\",\"length\":1,\"sha2\":\"" + "b".repeat(64) + "\",\"fileUrl\":\"c.pdf\"}]"),
+                        "attachments[0].fileUrl", "must be an IRL"),
                 Arguments.of("context agent without objectType", with("\"context\":{\"contextAgents\":[{\"agent\":"
                         + ACTOR + "}]}"), "context.contextAgents[0].objectType", "must be contextAgent"));
     }

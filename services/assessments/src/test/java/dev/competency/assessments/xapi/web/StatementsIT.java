@@ -284,7 +284,9 @@ class StatementsIT {
         assertThat(lrs().get("/xapi/statements?statementId=" + target).statusCode()).isEqualTo(404);
         assertThat(lrs().get("/xapi/statements?voidedStatementId=" + target).statusCode()).isEqualTo(200);
         assertThat(lrs().get("/xapi/statements?voidedStatementId=" + voiding).statusCode()).isEqualTo(404);
-        assertThat(ids(lrs().json(lrs().get("/xapi/statements?" + query("activity", activity))))).isEmpty();
+        // The target is hidden; the voiding statement refers to it, so it matches the target's activity
+        assertThat(ids(lrs().json(lrs().get("/xapi/statements?" + query("activity", activity)))))
+                .containsExactly(voiding);
         assertThat(ids(lrs().json(lrs().get("/xapi/statements?" + query("verb",
                 "http://adlnet.gov/expapi/verbs/voided") + "&limit=0")))).contains(voiding);
         HttpResponse<String> voidingTheVoid = lrs().post("/xapi/statements",
@@ -357,6 +359,88 @@ class StatementsIT {
         List<String> newestFirst = new ArrayList<>(posted);
         Collections.reverse(newestFirst);
         assertThat(descending).containsExactlyElementsOf(newestFirst);
+    }
+
+    @Test
+    void returnsStatementsThatTargetAMatch_whenFilteringByVerb() {
+        String verb = "https://verbs.example.com/confirmed/" + UUID.randomUUID();
+        String voided = UUID.randomUUID().toString();
+        String voiding = UUID.randomUUID().toString();
+        String reference = UUID.randomUUID().toString();
+        String referenceToReference = UUID.randomUUID().toString();
+        assertThat(lrs().put("/xapi/statements?statementId=" + voided,
+                statement("ben@example.com", verb, uniqueActivity(), "")).statusCode()).isEqualTo(204);
+        assertThat(lrs().put("/xapi/statements?statementId=" + voiding, "{\"actor\":{\"mbox\":\"mailto:admin@example.com\"},"
+                + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},\"object\":{\"objectType\":"
+                + "\"StatementRef\",\"id\":\"" + voided.toUpperCase() + "\"}}").statusCode()).isEqualTo(204);
+        assertThat(lrs().put("/xapi/statements?statementId=" + reference, "{\"actor\":{\"mbox\":\"mailto:andrew@example.com\"},"
+                + "\"verb\":{\"id\":\"" + verb + "\"},\"object\":{\"objectType\":\"StatementRef\",\"id\":\""
+                + voided + "\"}}").statusCode()).isEqualTo(204);
+        assertThat(lrs().put("/xapi/statements?statementId=" + referenceToReference, "{\"actor\":{\"mbox\":"
+                + "\"mailto:carla@example.com\"},\"verb\":{\"id\":\"" + ATTEMPTED + "\"},\"object\":{\"objectType\":"
+                + "\"StatementRef\",\"id\":\"" + reference + "\"}}").statusCode()).isEqualTo(204);
+
+        assertThat(ids(lrs().json(lrs().get("/xapi/statements?" + query("verb", verb)))))
+                .containsExactly(referenceToReference, reference, voiding);
+        assertThat(ids(lrs().json(lrs().get("/xapi/statements?" + query("verb", verb) + "&limit=1"))))
+                .containsExactly(referenceToReference);
+        assertThat(ids(lrs().json(lrs().get("/xapi/statements?" + query("agent", "{\"mbox\":\"mailto:ben@example.com\"}")
+                + "&" + query("verb", verb))))).containsExactly(referenceToReference, reference, voiding);
+    }
+
+    @Test
+    void keepsValidAuthorityOfTrustedClientAndRefusesInvalidOne_whenStatementCarriesAuthority() {
+        Http admin = SharedService.http().bearer(TestTokens.token("admin-1", "ADMIN"));
+        JsonNode trusted = admin.json(admin.post("/api/assessments/xapi-clients",
+                "{\"name\":\"Forwarding LRS\",\"trustedAuthority\":true}"));
+        Http forwarder = SharedService.http().basic(trusted.path("key").asString(), trusted.path("secret").asString())
+                .xapi();
+        String authority = "{\"objectType\":\"Group\",\"member\":[{\"account\":{\"homePage\":"
+                + "\"https://origin.example.com/token\",\"name\":\"app-7\"}},{\"mbox\":\"mailto:ben@example.com\"}]}";
+        String kept = UUID.randomUUID().toString();
+        String replaced = UUID.randomUUID().toString();
+
+        assertThat(forwarder.put("/xapi/statements?statementId=" + kept, statement("ben@example.com", PASSED,
+                uniqueActivity(), "\"authority\":" + authority)).statusCode()).isEqualTo(204);
+        assertThat(lrs().put("/xapi/statements?statementId=" + replaced, statement("ben@example.com", PASSED,
+                uniqueActivity(), "\"authority\":" + authority)).statusCode()).isEqualTo(204);
+        HttpResponse<String> threeMembers = lrs().post("/xapi/statements", statement("ben@example.com", PASSED,
+                uniqueActivity(), "\"authority\":{\"objectType\":\"Group\",\"member\":[{\"mbox\":\"mailto:a@example.com\"},"
+                        + "{\"mbox\":\"mailto:b@example.com\"},{\"mbox\":\"mailto:c@example.com\"}]}"));
+        HttpResponse<String> identifiedGroup = forwarder.post("/xapi/statements", statement("ben@example.com", PASSED,
+                uniqueActivity(), "\"authority\":{\"objectType\":\"Group\",\"openid\":\"https://id.example.com/g\"}"));
+
+        assertThat(lrs().json(lrs().get("/xapi/statements?statementId=" + kept)).path("authority"))
+                .isEqualTo(SharedService.JSON.readTree(authority));
+        assertThat(lrs().json(lrs().get("/xapi/statements?statementId=" + replaced)).path("authority").path("account")
+                .path("name").asString()).isEqualTo(key);
+        assertThat(threeMembers.statusCode()).isEqualTo(400);
+        assertThat(lrs().json(threeMembers).path("errors").get(0).path("path").asString())
+                .isEqualTo("authority.member");
+        assertThat(identifiedGroup.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void returnsContextActivitiesAsArraysAndAcceptsEmptyDefinition_whenStatementUsesShortForms() {
+        String id = UUID.randomUUID().toString();
+        String parent = uniqueActivity();
+        String body = "{\"actor\":{\"mbox\":\"mailto:a@example.com\"},\"verb\":{\"id\":\"" + PASSED + "\"},"
+                + "\"object\":{\"id\":\"" + uniqueActivity() + "\",\"definition\":{}},"
+                + "\"context\":{\"contextActivities\":{\"parent\":{\"id\":\"" + parent + "\"}}}}";
+
+        assertThat(lrs().put("/xapi/statements?statementId=" + id, body).statusCode()).isEqualTo(204);
+        assertThat(lrs().put("/xapi/statements?statementId=" + id, body).statusCode()).isEqualTo(204);
+
+        HttpResponse<String> single = lrs().get("/xapi/statements?statementId=" + id);
+        JsonNode contextActivities = lrs().json(single).path("context").path("contextActivities");
+        assertThat(contextActivities.path("parent").isArray()).isTrue();
+        assertThat(contextActivities.path("parent").get(0).path("id").asString()).isEqualTo(parent);
+        assertThat(single.headers().firstValue("Last-Modified")).isPresent();
+        JsonNode listed = lrs().json(lrs().get("/xapi/statements?" + query("activity", parent)
+                + "&related_activities=true&format=ids"));
+        assertThat(listed.path("statements").get(0).path("context").path("contextActivities").path("parent").get(0)
+                .propertyNames()).containsExactly("id");
+        assertThat(listed.path("statements").get(0).path("object").has("objectType")).isFalse();
     }
 
     @Test
