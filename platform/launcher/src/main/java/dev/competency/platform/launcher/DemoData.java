@@ -105,6 +105,7 @@ final class DemoData {
                     EventTypes.LEARNING_RESOURCE_PUBLISHED);
             String adminToken = token(gateway, "admin-ada");
             registerLearners(new Api(gateway, adminToken), roleProfileId);
+            DemoAssessments.load(author, new Api(gateway, token(gateway, "learner-ada")), framework);
             List<EvidenceRecorded> evidence = evidence(framework);
             for (EvidenceRecorded item : evidence) {
                 publish(producer, item);
@@ -291,7 +292,7 @@ final class DemoData {
     }
 
     /** The platform's API through the gateway, as one demo account. */
-    private record Api(URI gateway, String token) {
+    record Api(URI gateway, String token) {
 
         JsonNode call(String method, String path, Object body) throws InterruptedException {
             return call(method, path, body, -1);
