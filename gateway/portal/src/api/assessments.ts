@@ -1,7 +1,7 @@
 // Client of the assessments service (/api/assessments): definitions, attempts, grading, ratings,
 // activity-provider clients and alignments. Shapes follow AssessmentController, AttemptController,
 // RatingController and their read models (AssessmentCatalogue.AssessmentView, AttemptBoard.AttemptView).
-import { getJson, postJson, putJson, seg } from './http';
+import { getJson, getPage, postJson, putJson, seg, type Page } from './http';
 
 export type AssessmentKind = 'QUIZ' | 'RUBRIC' | 'OBSERVATION' | 'PEER' | 'SELF';
 export type AssessmentStatus = 'DRAFT' | 'PUBLISHED' | 'RETIRED';
@@ -234,3 +234,24 @@ export const assessmentsApi = {
 
   rebuildStatus: (signal?: AbortSignal) => getJson<unknown>(`${base}/admin/rebuild`, undefined, signal),
 };
+
+// --- the published catalogue, paged ----------------------------------------------------------------
+
+export interface AssessmentQuery {
+  status?: AssessmentStatus;
+  competencyId?: string;
+  kind?: AssessmentKind;
+  /** Words of the title. */
+  q?: string;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * GET /api/assessments with filters, one page at a time (X-Total-Count). Learners get published assessments
+ * only, and their quiz items come without the answer key (no `correct`, `answer`, `tolerance`).
+ */
+export async function listAssessments(query: AssessmentQuery, signal?: AbortSignal): Promise<Page<AssessmentView>> {
+  const page = await getPage<unknown>(base, { ...query }, signal);
+  return { items: checkedList(page.items, isAssessmentView, 'assessment list'), total: page.total };
+}

@@ -150,3 +150,58 @@ export const frameworksApi = {
   learningResource: (resourceId: string, signal?: AbortSignal) =>
     getJson<unknown>(`${base}/learning-resources/${seg(resourceId)}`, undefined, signal),
 };
+
+// --- role profiles, typed -------------------------------------------------------------------------
+
+export interface RoleRequirement {
+  competencyId: string;
+  targetLevel: string;
+  weight: number | null;
+}
+
+/** What a role requires, against one framework version (null: the framework's published version). */
+export interface RoleProfileDefinition {
+  title: string;
+  description: string | null;
+  frameworkId: string;
+  frameworkVersion: number | null;
+  requirements: RoleRequirement[];
+}
+
+export interface RoleProfileView {
+  roleProfileId: string;
+  title: string;
+  frameworkId: string;
+  draftVersion: number;
+  publishedVersion: number;
+  draft: RoleProfileDefinition | null;
+  published: RoleProfileDefinition | null;
+}
+
+function isRoleProfileDefinition(value: unknown): value is RoleProfileDefinition {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const definition = value as Record<string, unknown>;
+  return typeof definition.frameworkId === 'string' && Array.isArray(definition.requirements)
+    && (definition.frameworkVersion === null || definition.frameworkVersion === undefined
+      || typeof definition.frameworkVersion === 'number');
+}
+
+export function isRoleProfileView(value: unknown): value is RoleProfileView {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const view = value as Record<string, unknown>;
+  const definition = (d: unknown) => d === null || d === undefined || isRoleProfileDefinition(d);
+  return typeof view.roleProfileId === 'string' && typeof view.frameworkId === 'string'
+    && definition(view.published) && definition(view.draft);
+}
+
+export async function roleProfileView(roleProfileId: string, signal?: AbortSignal): Promise<RoleProfileView> {
+  const value = await getJson<unknown>(`${base}/role-profiles/${seg(roleProfileId)}`, undefined, signal);
+  if (!isRoleProfileView(value)) {
+    throw new Error('The platform answered with an unexpected role profile.');
+  }
+  return value;
+}

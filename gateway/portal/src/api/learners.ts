@@ -307,3 +307,73 @@ export const learnersApi = {
   erase: (learnerId: string) => deleteResource(`${base}/${seg(learnerId)}`),
   rebuildStatus: (signal?: AbortSignal) => getJson<RebuildStatus>(`${base}/admin/rebuild`, undefined, signal),
 };
+
+// --- level history and team mastery ---------------------------------------------------------------
+
+/** EVIDENCE: new or voided evidence changed the level; TIME: decay or expiry did. */
+export type LevelChangeCause = 'EVIDENCE' | 'TIME';
+
+/** One change of a learner's level on one competency (GET .../mastery/{competencyId}/history, oldest first). */
+export interface LevelChange {
+  at: string;
+  level: string | null;
+  score: number | null;
+  mastered: boolean;
+  cause: LevelChangeCause;
+  evidenceIds: string[];
+}
+
+/** One member's current level on one competency, as the team's mastery lists it. */
+export interface MemberCompetency {
+  competencyId: string;
+  frameworkId: string;
+  frameworkVersion: number | null;
+  level: string | null;
+  score: number | null;
+  mastered: boolean;
+  expiresAt: string | null;
+}
+
+export interface MemberMastery {
+  learnerId: string;
+  displayName: string | null;
+  roleProfileId: string | null;
+  readiness: number | null;
+  lastEvidenceAt: string | null;
+  competencies: MemberCompetency[];
+}
+
+/** The whole team's current levels in one answer (GET /api/teams/{teamId}/mastery, for the team's manager). */
+export interface TeamMastery {
+  teamId: string;
+  asOf: string;
+  members: MemberMastery[];
+}
+
+export function isLevelChange(value: unknown): value is LevelChange {
+  return isObject(value) && isString(value.at) && optional(value.level, isString) && optional(value.score, isNumber)
+    && typeof value.mastered === 'boolean' && isString(value.cause) && arrayOf(value.evidenceIds, isString);
+}
+
+export function isMemberCompetency(value: unknown): value is MemberCompetency {
+  return isObject(value) && isString(value.competencyId) && isString(value.frameworkId)
+    && optional(value.frameworkVersion, isNumber) && optional(value.level, isString) && optional(value.score, isNumber)
+    && typeof value.mastered === 'boolean';
+}
+
+export function isMemberMastery(value: unknown): value is MemberMastery {
+  return isObject(value) && isString(value.learnerId) && optional(value.readiness, isNumber)
+    && optional(value.lastEvidenceAt, isString) && arrayOf(value.competencies, isMemberCompetency);
+}
+
+export function isTeamMastery(value: unknown): value is TeamMastery {
+  return isObject(value) && isString(value.teamId) && arrayOf(value.members, isMemberMastery);
+}
+
+export const masteryHistoryApi = {
+  history: async (learnerId: string, competencyId: string, signal?: AbortSignal) =>
+    checked(await getJson<unknown>(`${base}/${seg(learnerId)}/mastery/${seg(competencyId)}/history`, undefined, signal),
+      (v: unknown): v is LevelChange[] => arrayOf(v, isLevelChange), 'level history'),
+  teamMastery: async (teamId: string, signal?: AbortSignal) =>
+    checked(await getJson<unknown>(`/api/teams/${seg(teamId)}/mastery`, undefined, signal), isTeamMastery, 'team mastery'),
+};

@@ -1,13 +1,16 @@
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import type { AssessmentView } from '../api/assessments';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { AssessmentKind, AssessmentView } from '../api/assessments';
 import { formatDateTime, humanize } from '../shell/format';
 import { Page } from '../shell/Page';
 import { ProblemMessage } from '../shell/ProblemMessage';
-import { Empty, Loading, QueryView } from '../shell/States';
-import { useAssessmentsFor, usePeerRequests, useStartAttempt } from './assessmentHooks';
+import { Skeleton } from '../shell/Skeleton';
+import { Empty, QueryView } from '../shell/States';
+import {
+  ASSESSMENT_PAGE_SIZE, useAssessmentTitles, usePeerRequests, usePublishedAssessments, useStartAttempt,
+} from './assessmentHooks';
 import { attemptStatus } from './AttemptResult';
-import { useAttempts, useGaps, useLearnerScope, useMastery } from './hooks';
+import { useAttempts, useLearnerScope } from './hooks';
 
 const KINDS: Record<string, string> = {
   QUIZ: 'Quiz',
@@ -19,34 +22,16 @@ const KINDS: Record<string, string> = {
 
 export default function AssessmentsPage() {
   const scope = useLearnerScope();
-  const mastery = useMastery(scope.learnerId);
-  const gaps = useGaps(scope.learnerId);
-  const competencyIds = [
-    ...(gaps.data?.requirements.map((r) => r.competencyId) ?? []),
-    ...(mastery.data?.map((m) => m.competencyId) ?? []),
-  ];
-  const available = useAssessmentsFor(competencyIds);
   const attempts = useAttempts(scope.learnerId);
   const peerRequests = usePeerRequests();
-  const titles = new Map<string, string>(available.assessments.map((a) => [a.assessmentId, a.title]));
+  const titles = useAssessmentTitles([
+    ...(attempts.data ?? []).map((attempt) => attempt.assessmentId),
+    ...(peerRequests.data ?? []).map((request) => request.assessmentId),
+  ]);
   return (
     <Page title="Assessments">
       <h2>Take an assessment</h2>
-      {mastery.isPending || (gaps.isPending && !gaps.isError) || available.isPending ? (
-        <Loading label="Looking for assessments…" />
-      ) : available.error ? (
-        <ProblemMessage error={available.error} />
-      ) : available.assessments.length === 0 ? (
-        <Empty><p>No published assessment covers your competencies or your role yet.</p></Empty>
-      ) : (
-        <ul className="cards">
-          {available.assessments.map((assessment) => (
-            <li className="card" key={assessment.assessmentId}>
-              <StartCard assessment={assessment} learnerId={scope.learnerId} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <Catalogue learnerId={scope.learnerId} />
 
       <h2>Peer feedback asked of you</h2>
       <QueryView query={peerRequests} isEmpty={(list) => list.length === 0} empty={<p>Nobody has asked you for feedback.</p>}>
@@ -102,6 +87,98 @@ export default function AssessmentsPage() {
         )}
       </QueryView>
     </Page>
+  );
+}
+
+function Catalogue({ learnerId }: { learnerId: string }) {
+  const [params, setParams] = useSearchParams();
+  const kindParam = params.get('kind');
+  const kind = kindParam && kindParam in KINDS ? (kindParam as AssessmentKind) : undefined;
+  const q = params.get('q')?.trim() || undefined;
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const catalogue = usePublishedAssessments({ kind, q, page });
+  const [draftQ, setDraftQ] = useState(q ?? '');
+  const [draftKind, setDraftKind] = useState<string>(kind ?? '');
+  const show = (next: { kind?: string | undefined; q?: string | undefined; page?: number }) => {
+    const search = new URLSearchParams();
+    if (next.kind) search.set('kind', next.kind);
+    if (next.q) search.set('q', next.q);
+    if (next.page && next.page > 1) search.set('page', String(next.page));
+    setParams(search);
+  };
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    show({ kind: draftKind || undefined, q: draftQ.trim() || undefined });
+  };
+  const items = (catalogue.data?.items ?? []).filter((assessment) => assessment.published);
+  const total = catalogue.data?.total;
+  const pages = total === undefined ? undefined : Math.max(1, Math.ceil(total / ASSESSMENT_PAGE_SIZE));
+  const filtered = kind !== undefined || q !== undefined;
+  return (
+    <>
+      <form className="filters" role="search" aria-label="Find assessments" onSubmit={search}>
+        <div className="field">
+          <label htmlFor="assessment-q">Title contains</label>
+          <input id="assessment-q" type="search" value={draftQ} onChange={(event) => setDraftQ(event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="assessment-kind">Kind</label>
+          <select id="assessment-kind" value={draftKind} onChange={(event) => setDraftKind(event.target.value)}>
+            <option value="">All kinds</option>
+            {Object.entries(KINDS).map(([code, label]) => (
+              <option key={code} value={code}>{label}</option>
+            ))}
+          </select>
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button">Search</button>
+          {filtered ? (
+            <button type="button" className="button" onClick={() => { setDraftQ(''); setDraftKind(''); show({}); }}>
+              Clear
+            </button>
+          ) : null}
+        </div>
+      </form>
+      {catalogue.isPending ? (
+        <Skeleton label="Looking for assessments…" rows={3} />
+      ) : catalogue.isError ? (
+        <ProblemMessage error={catalogue.error} />
+      ) : items.length === 0 && page === 1 ? (
+        <Empty>
+          <p>{filtered ? 'No published assessment matches.' : 'No assessment is published yet.'}</p>
+        </Empty>
+      ) : (
+        <>
+          <p role="status">
+            {total === undefined ? `${items.length} shown` : `${total} assessment${total === 1 ? '' : 's'}`}
+            {filtered ? ' match' + (total === 1 ? 'es' : '') : ' published'}.
+          </p>
+          <ul className="cards" aria-busy={catalogue.isPlaceholderData}>
+            {items.map((assessment) => (
+              <li className="card" key={assessment.assessmentId}>
+                <StartCard assessment={assessment} learnerId={learnerId} />
+              </li>
+            ))}
+          </ul>
+          {pages === undefined || pages > 1 ? (
+            <nav className="pager" aria-label="Assessment pages">
+              <button type="button" className="button" disabled={page <= 1} onClick={() => show({ kind, q, page: page - 1 })}>
+                Previous page
+              </button>
+              <span>Page {page}{pages ? ` of ${pages}` : ''}</span>
+              <button
+                type="button"
+                className="button"
+                disabled={pages !== undefined ? page >= pages : items.length < ASSESSMENT_PAGE_SIZE}
+                onClick={() => show({ kind, q, page: page + 1 })}
+              >
+                Next page
+              </button>
+            </nav>
+          ) : null}
+        </>
+      )}
+    </>
   );
 }
 

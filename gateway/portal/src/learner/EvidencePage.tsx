@@ -1,7 +1,8 @@
-import { useSearchParams } from 'react-router';
+import { useEffect } from 'react';
+import { useLocation, useSearchParams } from 'react-router';
 import { Page } from '../shell/Page';
 import { Empty, Loading } from '../shell/States';
-import { EvidenceTable } from './EvidenceTable';
+import { evidenceAnchor, EvidenceTable } from './EvidenceTable';
 import { useCatalog, useEvidence, useLearnerScope } from './hooks';
 import { LearnerFrame, LearnerProblem } from './LearnerFrame';
 
@@ -21,6 +22,15 @@ export default function EvidencePage() {
   const total = evidence.data?.total;
   const pages = total === undefined ? undefined : Math.max(1, Math.ceil(total / PAGE_SIZE));
   const goTo = (next: number) => setParams(next === 1 ? {} : { page: String(next) });
+  const target = useTarget();
+  const found = target !== undefined && items.some((entry) => entry.evidence.evidenceId === target);
+  useEffect(() => {
+    if (found && target) {
+      const row = document.getElementById(evidenceAnchor(target));
+      row?.focus();
+      row?.scrollIntoView?.({ block: 'center' });
+    }
+  }, [found, target]);
   return (
     <Page title="Evidence">
       <LearnerFrame scope={scope}>
@@ -37,7 +47,14 @@ export default function EvidencePage() {
                 ? `Items ${offset + 1} to ${offset + items.length}.`
                 : `Items ${Math.min(offset + 1, total)} to ${offset + items.length} of ${total}.`}
             </p>
+            {target && !found && !evidence.isPlaceholderData ? (
+              <p className="notice">
+                Evidence <code>{target}</code> is not on this page. The list runs in the order things happened; look on
+                the other pages.
+              </p>
+            ) : null}
             <EvidenceTable
+              target={target}
               entries={items}
               titleOf={(entry) => catalog.title(entry.evidence.frameworkId, entry.evidence.frameworkVersion, entry.evidence.competencyId)}
             />
@@ -63,4 +80,18 @@ export default function EvidencePage() {
       </LearnerFrame>
     </Page>
   );
+}
+
+/** The evidence id a link pointed at with #evidence-{id}. */
+function useTarget(): string | undefined {
+  const { hash } = useLocation();
+  const prefix = `#${evidenceAnchor('')}`;
+  if (!hash.startsWith(prefix)) {
+    return undefined;
+  }
+  try {
+    return decodeURIComponent(hash.slice(prefix.length)) || undefined;
+  } catch {
+    return undefined;
+  }
 }

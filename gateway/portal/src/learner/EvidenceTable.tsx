@@ -2,9 +2,15 @@ import type { EvidenceEntry } from '../api/learners';
 import { formatDateTime, formatScore } from '../shell/format';
 import { sourceLabel } from './ExplanationView';
 
-export function EvidenceTable({ entries, titleOf }: {
+export function evidenceAnchor(evidenceId: string): string {
+  return `evidence-${evidenceId}`;
+}
+
+export function EvidenceTable({ entries, titleOf, target }: {
   entries: readonly EvidenceEntry[];
   titleOf: (entry: EvidenceEntry) => string;
+  /** The item a link pointed at (#evidence-id), marked and focusable. */
+  target?: string | undefined;
 }) {
   return (
     <div className="table-wrap">
@@ -25,7 +31,13 @@ export function EvidenceTable({ entries, titleOf }: {
             const e = entry.evidence;
             const voided = entry.voidedAt !== null && entry.voidedAt !== undefined;
             return (
-              <tr key={e.evidenceId} className={voided ? 'voided-row' : undefined}>
+              <tr
+                key={e.evidenceId}
+                id={evidenceAnchor(e.evidenceId)}
+                tabIndex={e.evidenceId === target ? -1 : undefined}
+                className={[voided ? 'voided-row' : '', e.evidenceId === target ? 'target' : ''].join(' ').trim() || undefined}
+                aria-current={e.evidenceId === target ? 'location' : undefined}
+              >
                 <td>{formatDateTime(e.occurredAt)}</td>
                 <td className={voided ? 'voided' : undefined}>{titleOf(entry)}</td>
                 <td>

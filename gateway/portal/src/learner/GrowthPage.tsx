@@ -1,36 +1,75 @@
 import { useState } from 'react';
-import { ProblemMessage } from '../shell/ProblemMessage';
+import { useSearchParams } from 'react-router';
 import { Page } from '../shell/Page';
-import { Empty, Loading } from '../shell/States';
+import { ProblemMessage } from '../shell/ProblemMessage';
+import { Skeleton } from '../shell/Skeleton';
+import { Empty } from '../shell/States';
 import './charts';
 import { GrowthChart } from './GrowthChart';
-import { growthSeries, weeklyInstants } from './growth';
-import { refsOf, useCatalog, useLearnerScope, useMasteryHistory } from './hooks';
+import { refsOf, useCatalog, useLearnerScope, useLevelHistories, useMastery } from './hooks';
 import { LearnerFrame, LearnerProblem } from './LearnerFrame';
-
-const WEEKS = 12;
+import { toRows } from './rows';
 
 export default function GrowthPage() {
   const scope = useLearnerScope();
-  const [instants] = useState(() => weeklyInstants(new Date(), WEEKS));
-  const samples = useMasteryHistory(scope.learnerId, instants);
-  const latest = samples[samples.length - 1]?.data ?? [];
-  const { catalog, loading } = useCatalog(refsOf(latest));
-  const failed = samples.find((sample) => sample.isError);
-  const series = growthSeries(samples.map((sample) => sample.data), catalog);
+  const [params, setParams] = useSearchParams();
+  const [now] = useState(() => new Date());
+  const mastery = useMastery(scope.learnerId);
+  const { catalog, loading } = useCatalog(refsOf(mastery.data ?? []));
+  const rows = mastery.data ? toRows(mastery.data, catalog) : [];
+  const chosen = params.get('competency');
+  const shown = chosen ? rows.filter((row) => row.competencyId === chosen) : rows;
+  const histories = useLevelHistories(scope.learnerId, shown.map((row) => row.competencyId));
+  const choose = (competencyId: string) => setParams(competencyId ? { competency: competencyId } : {}, { replace: true });
   return (
-    <Page title="Growth" intro={<p>Your level on each competency at the end of each of the last {WEEKS} weeks.</p>}>
+    <Page
+      title="Growth"
+      intro={<p>{scope.own ? 'Your' : 'The'} level on each competency over time: every change, from evidence or from time (decay or expiry).</p>}
+    >
       <LearnerFrame scope={scope}>
-        {samples.some((sample) => sample.isPending) || loading ? (
-          <Loading label="Loading your history…" />
-        ) : failed && samples.every((sample) => sample.isError) ? (
-          <LearnerProblem error={failed.error} />
-        ) : series.length === 0 ? (
-          <Empty><p>No history yet: your growth shows here once there is evidence.</p></Empty>
+        {mastery.isPending || (mastery.isSuccess && loading) ? (
+          <Skeleton label="Loading the history…" chart rows={3} />
+        ) : mastery.isError ? (
+          <LearnerProblem error={mastery.error} />
+        ) : rows.length === 0 ? (
+          <Empty><p>No history yet: growth shows here once there is evidence.</p></Empty>
         ) : (
           <>
-            {failed ? <ProblemMessage error={failed.error} title="Some weeks could not be loaded; they show as gaps." /> : null}
-            <GrowthChart instants={instants} series={series} />
+            <div className="field">
+              <label htmlFor="growth-competency">Competency</label>
+              <select id="growth-competency" value={chosen ?? ''} onChange={(event) => choose(event.target.value)}>
+                <option value="">All competencies ({rows.length})</option>
+                {rows.map((row) => (
+                  <option key={row.competencyId} value={row.competencyId}>{row.title}</option>
+                ))}
+              </select>
+            </div>
+            {shown.length === 0 ? <Empty><p>That competency has no results.</p></Empty> : null}
+            {shown.map((row, index) => {
+              const history = histories[index];
+              const levels = catalog.competency(row.frameworkId, row.frameworkVersion, row.competencyId)?.levels ?? [];
+              return (
+                <section key={row.competencyId} aria-labelledby={`growth-${index}`} className="growth">
+                  <h2 id={`growth-${index}`}>{row.title}</h2>
+                  <p className="muted">{row.framework}; now: {row.levelLabel}{row.mastered ? ' (mastered)' : ''}.</p>
+                  {!history || history.isPending ? (
+                    <Skeleton label={`Loading the history of ${row.title}…`} chart rows={2} />
+                  ) : history.isError ? (
+                    <ProblemMessage error={history.error} title={`The history of ${row.title} could not be loaded.`} />
+                  ) : history.data.length === 0 ? (
+                    <p className="muted">No change of level recorded yet.</p>
+                  ) : (
+                    <GrowthChart
+                      title={row.title}
+                      levels={levels}
+                      changes={history.data}
+                      now={now}
+                      evidenceBase={`${scope.base}/evidence`}
+                    />
+                  )}
+                </section>
+              );
+            })}
           </>
         )}
       </LearnerFrame>

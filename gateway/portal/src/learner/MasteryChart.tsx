@@ -9,7 +9,7 @@ export function MasteryChart({ rows }: { rows: readonly CompetencyRow[] }) {
     return null;
   }
   return (
-    <div className="chart">
+    <div className={scored.length > 12 ? 'chart chart-tall' : 'chart'}>
       <Bar
         aria-label="Bar chart of each competency's score against its mastery threshold; the table below lists the same values"
         role="img"

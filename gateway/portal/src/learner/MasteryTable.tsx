@@ -21,8 +21,12 @@ export function MasteryTable({ rows, base }: { rows: readonly CompetencyRow[]; b
         <tbody>
           {rows.map((row) => (
             <tr key={`${row.frameworkId}/${row.competencyId}`}>
-              <th scope="row">
-                <Link to={`${base}/competencies/${encodeURIComponent(row.competencyId)}`}>{row.title}</Link>
+              <th scope="row" className={row.depth > 0 ? `indent-${Math.min(row.depth, 3)}` : undefined}>
+                {row.rated ? (
+                  <Link to={`${base}/competencies/${encodeURIComponent(row.competencyId)}`}>{row.title}</Link>
+                ) : (
+                  row.title
+                )}
                 <div className="muted">{row.framework}</div>
               </th>
               <td>

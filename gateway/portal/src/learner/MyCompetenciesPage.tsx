@@ -1,6 +1,7 @@
 import { Page } from '../shell/Page';
-import { Empty, Loading } from '../shell/States';
-import { useCatalog, useLearnerScope, useMastery, refsOf } from './hooks';
+import { Skeleton } from '../shell/Skeleton';
+import { Empty } from '../shell/States';
+import { refsOf, useCatalog, useLearnerScope, useMastery, useRoleFramework } from './hooks';
 import { LearnerFrame, LearnerProblem } from './LearnerFrame';
 import { MasteryChart } from './MasteryChart';
 import { MasteryTable } from './MasteryTable';
@@ -10,25 +11,37 @@ import './charts';
 export default function MyCompetenciesPage() {
   const scope = useLearnerScope();
   const mastery = useMastery(scope.learnerId);
-  const { catalog, loading } = useCatalog(mastery.data ? refsOf(mastery.data) : []);
+  const role = useRoleFramework(scope.learnerId);
+  const refs = [...refsOf(mastery.data ?? []), ...(role.ref ? [role.ref] : [])];
+  const { catalog, loading } = useCatalog(refs);
   const title = scope.own ? 'My competencies' : 'Competencies';
+  const rows = mastery.data ? toRows(mastery.data, catalog, refs) : [];
+  const scored = rows.filter((row) => row.score !== null);
   return (
     <Page title={title}>
       <LearnerFrame scope={scope}>
-        {mastery.isPending || (mastery.isSuccess && loading) ? (
-          <Loading label="Loading competencies…" />
+        {mastery.isPending || (mastery.isSuccess && (loading || role.loading)) ? (
+          <Skeleton label="Loading competencies…" chart rows={6} />
         ) : mastery.isError ? (
           <LearnerProblem error={mastery.error} />
-        ) : mastery.data.length === 0 ? (
+        ) : rows.length === 0 ? (
           <Empty>
             <p>No results yet. Levels appear here once there is evidence: take an assessment or ask for an observation.</p>
           </Empty>
         ) : (
           <>
-            <h2>Score and mastery threshold</h2>
-            <MasteryChart rows={toRows(mastery.data, catalog)} />
+            <p>
+              {rows.filter((row) => row.mastered).length} of {rows.length} competencies mastered
+              {rows.some((row) => !row.rated) ? `, ${rows.filter((row) => !row.rated).length} not yet rated` : ''}.
+            </p>
+            {scored.length > 0 ? (
+              <>
+                <h2>Score and mastery threshold</h2>
+                <MasteryChart rows={scored} />
+              </>
+            ) : null}
             <h2>All competencies</h2>
-            <MasteryTable rows={toRows(mastery.data, catalog)} base={scope.base} />
+            <MasteryTable rows={rows} base={scope.base} />
           </>
         )}
       </LearnerFrame>

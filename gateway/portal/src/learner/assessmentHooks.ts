@@ -1,12 +1,11 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { assessmentsApi, type AssessmentView, type AttemptView, type ItemResponse, type LevelChoice } from '../api/assessments';
+import {
+  assessmentsApi, listAssessments, type AssessmentKind, type AttemptView, type ItemResponse, type LevelChoice,
+} from '../api/assessments';
 import { learnerKeys } from './hooks';
-
-const MAX_COMPETENCIES = 30;
 
 export const assessmentKeys = {
   assessment: (assessmentId: string) => ['assessments', assessmentId] as const,
-  byCompetency: (competencyId: string) => ['assessments', 'by-competency', competencyId] as const,
   attempt: (attemptId: string) => ['assessments', 'attempts', attemptId] as const,
   peerRequests: ['assessments', 'peer-requests'] as const,
 };
@@ -19,31 +18,46 @@ export function useAssessment(assessmentId: string | undefined) {
   });
 }
 
-/**
- * Published assessments aligned to any of the competencies (the service lists assessments per competency
- * only, so this asks once per competency, for the first few).
- */
-export function useAssessmentsFor(competencyIds: readonly string[]) {
-  const ids = [...new Set(competencyIds)].slice(0, MAX_COMPETENCIES);
+export const ASSESSMENT_PAGE_SIZE = 12;
+
+export interface CatalogueFilter {
+  kind: AssessmentKind | undefined;
+  q: string | undefined;
+  page: number;
+}
+
+/** One page of the published assessments, filtered by kind and title words. */
+export function usePublishedAssessments(filter: CatalogueFilter) {
+  return useQuery({
+    queryKey: ['assessments', 'published', filter.kind ?? '', filter.q ?? '', filter.page] as const,
+    queryFn: ({ signal }) => listAssessments({
+      status: 'PUBLISHED',
+      kind: filter.kind,
+      q: filter.q,
+      offset: (filter.page - 1) * ASSESSMENT_PAGE_SIZE,
+      limit: ASSESSMENT_PAGE_SIZE,
+    }, signal),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** Titles of the assessments the learner's attempts and peer requests refer to (one request per assessment). */
+export function useAssessmentTitles(assessmentIds: readonly string[]): Map<string, string> {
+  const ids = [...new Set(assessmentIds)];
   const results = useQueries({
-    queries: ids.map((competencyId) => ({
-      queryKey: assessmentKeys.byCompetency(competencyId),
-      queryFn: ({ signal }: { signal: AbortSignal }) => assessmentsApi.byCompetency(competencyId, signal),
+    queries: ids.map((assessmentId) => ({
+      queryKey: assessmentKeys.assessment(assessmentId),
+      queryFn: ({ signal }: { signal: AbortSignal }) => assessmentsApi.get(assessmentId, signal),
+      staleTime: 5 * 60_000,
     })),
   });
-  const found = new Map<string, AssessmentView>();
-  for (const result of results) {
-    for (const assessment of result.data ?? []) {
-      if (assessment.status === 'PUBLISHED' && assessment.published) {
-        found.set(assessment.assessmentId, assessment);
-      }
+  const titles = new Map<string, string>();
+  results.forEach((result) => {
+    if (result.data) {
+      titles.set(result.data.assessmentId, result.data.title);
     }
-  }
-  return {
-    assessments: [...found.values()].sort((a, b) => a.title.localeCompare(b.title)),
-    isPending: results.some((result) => result.isPending),
-    error: results.find((result) => result.isError)?.error,
-  };
+  });
+  return titles;
 }
 
 export function useAttempt(attemptId: string) {

@@ -1,6 +1,6 @@
 // Names, scales and mastery thresholds of the competencies a learner's results refer to, read from the
 // framework versions those results were folded under.
-import type { Level, Scale, VersionView } from '../api/frameworks';
+import type { Competency, Level, Scale, VersionView } from '../api/frameworks';
 
 export interface CompetencyInfo {
   id: string;
@@ -10,6 +10,10 @@ export interface CompetencyInfo {
   levels: Level[];
   /** The score at which the scale's mastery level starts; null when the scale does not say. */
   masteryThreshold: number | null;
+  /** 0 for a root of the framework's tree, 1 for its children, ... */
+  depth: number;
+  /** Position in the framework's tree, depth first. */
+  order: number;
 }
 
 export interface Catalog {
@@ -17,6 +21,8 @@ export interface Catalog {
   /** The competency's title, or its id when the framework is not known (yet). */
   title(frameworkId: string, version: number | null, competencyId: string): string;
   frameworkTitle(frameworkId: string): string;
+  /** Every competency of one framework version, in tree order; empty when that version is not known. */
+  competenciesOf(frameworkId: string, version: number): CompetencyInfo[];
 }
 
 export const DEFAULT_LEVELS: Level[] = [];
@@ -36,7 +42,7 @@ export function buildCatalog(versions: readonly VersionView[]): Catalog {
   for (const view of versions) {
     const scale = view.content.scale;
     const competencies = new Map<string, CompetencyInfo>();
-    for (const c of view.content.competencies) {
+    treeOrder(view.content.competencies).forEach(({ competency: c, depth }, order) => {
       const own = c.scaleOverride ?? scale;
       competencies.set(c.id, {
         id: c.id,
@@ -45,8 +51,10 @@ export function buildCatalog(versions: readonly VersionView[]): Catalog {
         parentCode: c.parentCode,
         levels: own?.levels ?? DEFAULT_LEVELS,
         masteryThreshold: masteryThreshold(own),
+        depth,
+        order,
       });
-    }
+    });
     byVersion.set(versionKey(view.frameworkId, view.version), competencies);
     frameworkTitles.set(view.frameworkId, view.content.title);
     if ((latestOf.get(view.frameworkId) ?? -1) < view.version) {
@@ -60,7 +68,35 @@ export function buildCatalog(versions: readonly VersionView[]): Catalog {
     competency,
     title: (frameworkId, version, competencyId) => competency(frameworkId, version, competencyId)?.title ?? competencyId,
     frameworkTitle: (frameworkId) => frameworkTitles.get(frameworkId) ?? frameworkId,
+    competenciesOf: (frameworkId, version) => [...(byVersion.get(versionKey(frameworkId, version))?.values() ?? [])],
   };
+}
+
+/** Depth first, siblings by position then code; a competency whose parent is missing counts as a root. */
+function treeOrder(competencies: readonly Competency[]): { competency: Competency; depth: number }[] {
+  const codes = new Set(competencies.map((c) => c.code));
+  const children = new Map<string | null, Competency[]>();
+  for (const c of competencies) {
+    const parent = c.parentCode !== null && codes.has(c.parentCode) && c.parentCode !== c.code ? c.parentCode : null;
+    children.set(parent, [...(children.get(parent) ?? []), c]);
+  }
+  const bySiblingOrder = (a: Competency, b: Competency) =>
+    (a.position ?? Number.MAX_SAFE_INTEGER) - (b.position ?? Number.MAX_SAFE_INTEGER) || a.code.localeCompare(b.code);
+  const ordered: { competency: Competency; depth: number }[] = [];
+  const visited = new Set<string>();
+  const visit = (parent: string | null, depth: number) => {
+    for (const c of [...(children.get(parent) ?? [])].sort(bySiblingOrder)) {
+      if (!visited.has(c.code)) {
+        visited.add(c.code);
+        ordered.push({ competency: c, depth });
+        visit(c.code, depth + 1);
+      }
+    }
+  };
+  visit(null, 0);
+  // A cycle of parents leaves some unvisited: list them at the end rather than lose them.
+  competencies.filter((c) => !visited.has(c.code)).forEach((c) => ordered.push({ competency: c, depth: 0 }));
+  return ordered;
 }
 
 /** The level's position on its scale, from 1 (lowest); 0 for no level or a code the scale lacks. */

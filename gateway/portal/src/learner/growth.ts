@@ -1,39 +1,42 @@
-import type { Mastery } from '../api/learners';
-import { levelLabel, levelRank, type Catalog } from './catalog';
+import type { Level } from '../api/frameworks';
+import type { LevelChange, LevelChangeCause } from '../api/learners';
+import { levelLabel, levelRank } from './catalog';
 
-/** `count` weekly instants ending at `end` (oldest first), each at midnight UTC. */
-export function weeklyInstants(end: Date, count: number): string[] {
-  const last = Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), end.getUTCDate() + 1);
-  return Array.from({ length: count }, (_, index) => new Date(last - (count - 1 - index) * 7 * 86_400_000).toISOString());
+export interface StepPoint {
+  /** Milliseconds since the epoch. */
+  x: number;
+  /** The level's rank on its scale, 0 for no level. */
+  y: number;
 }
 
-export interface GrowthSeries {
-  competencyId: string;
-  title: string;
-  /** Level rank per instant (0: no level), null where that sample is missing. */
-  ranks: (number | null)[];
-  labels: string[];
-}
-
-/** One series per competency seen in any sample, with its level at each sample. */
-export function growthSeries(samples: readonly (readonly Mastery[] | undefined)[], catalog: Catalog): GrowthSeries[] {
-  const seen = new Map<string, Mastery>();
-  for (const sample of samples) {
-    for (const m of sample ?? []) {
-      seen.set(m.competencyId, m);
-    }
+/**
+ * The points of a step line: one per change, and one more at `now` holding the current level, so the line
+ * runs up to today. The line keeps each level until the next change.
+ */
+export function stepPoints(changes: readonly LevelChange[], levels: readonly Level[], now: Date): StepPoint[] {
+  const points = changes.map((change) => ({ x: new Date(change.at).getTime(), y: levelRank(levels, change.level) }))
+    .filter((point) => !Number.isNaN(point.x));
+  const last = points.at(-1);
+  if (last && last.x < now.getTime()) {
+    points.push({ x: now.getTime(), y: last.y });
   }
-  return [...seen.values()]
-    .map((latest) => {
-      const info = catalog.competency(latest.frameworkId, latest.frameworkVersion, latest.competencyId);
-      const levels = info?.levels ?? [];
-      const at = samples.map((sample) => sample?.find((m) => m.competencyId === latest.competencyId));
-      return {
-        competencyId: latest.competencyId,
-        title: info?.title ?? latest.competencyId,
-        ranks: samples.map((sample, index) => (sample === undefined ? null : levelRank(levels, at[index]?.level))),
-        labels: samples.map((sample, index) => (sample === undefined ? '—' : levelLabel(levels, at[index]?.level))),
-      };
-    })
-    .sort((a, b) => a.title.localeCompare(b.title));
+  return points;
+}
+
+/** The y axis's labels: 0 is "No level", then the scale's levels from lowest to highest. */
+export function levelTicks(levels: readonly Level[]): string[] {
+  return ['No level', ...levels.map((level) => level.label)];
+}
+
+export function changeLevelLabel(change: LevelChange, levels: readonly Level[]): string {
+  return change.level === null ? 'No level' : levelLabel(levels, change.level);
+}
+
+const CAUSES: Record<LevelChangeCause, string> = {
+  EVIDENCE: 'Evidence',
+  TIME: 'Time (decay or expiry)',
+};
+
+export function causeLabel(cause: LevelChangeCause | string): string {
+  return CAUSES[cause as LevelChangeCause] ?? cause;
 }

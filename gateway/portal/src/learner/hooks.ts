@@ -2,8 +2,8 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { assessmentsApi } from '../api/assessments';
-import { frameworksApi } from '../api/frameworks';
-import { learnersApi, type Mastery } from '../api/learners';
+import { frameworksApi, roleProfileView } from '../api/frameworks';
+import { learnersApi, masteryHistoryApi, type Mastery } from '../api/learners';
 import { useSignedIn } from '../shell/useSession';
 import { buildCatalog, versionKey, type Catalog } from './catalog';
 
@@ -53,17 +53,6 @@ export function useMasteryOf(learnerId: string, competencyId: string) {
   return useQuery({
     queryKey: learnerKeys.masteryOf(learnerId, competencyId),
     queryFn: ({ signal }) => learnersApi.masteryOf(learnerId, competencyId, undefined, signal),
-  });
-}
-
-/** The whole mastery of a learner at each instant (one request per instant). */
-export function useMasteryHistory(learnerId: string, instants: readonly string[]) {
-  return useQueries({
-    queries: instants.map((asOf) => ({
-      queryKey: learnerKeys.mastery(learnerId, asOf),
-      queryFn: ({ signal }: { signal: AbortSignal }) => learnersApi.mastery(learnerId, asOf, signal),
-      staleTime: 5 * 60_000,
-    })),
   });
 }
 
@@ -129,4 +118,48 @@ export function useCatalog(refs: readonly FrameworkRef[]): { catalog: Catalog; l
 
 export function refsOf(mastery: readonly Mastery[]): FrameworkRef[] {
   return mastery.map((m) => ({ frameworkId: m.frameworkId, frameworkVersion: m.frameworkVersion }));
+}
+
+/**
+ * The framework version the learner's role profile is defined against (its published version when the role
+ * does not name one); undefined without a role. A role that cannot be read leaves the page to the results.
+ */
+export function useRoleFramework(learnerId: string): { ref: FrameworkRef | undefined; loading: boolean } {
+  const profile = useProfile(learnerId);
+  const roleProfileId = profile.data?.profile.roleProfileId ?? null;
+  const role = useQuery({
+    queryKey: ['frameworks', 'role-profiles', roleProfileId],
+    queryFn: ({ signal }) => roleProfileView(roleProfileId ?? '', signal),
+    enabled: roleProfileId !== null,
+    staleTime: 5 * 60_000,
+  });
+  const definition = role.data?.published ?? null;
+  const frameworkId = definition?.frameworkId ?? '';
+  const needsPublished = definition !== null && (definition.frameworkVersion === null || definition.frameworkVersion === undefined);
+  const framework = useQuery({
+    queryKey: ['frameworks', frameworkId, 'summary'],
+    queryFn: ({ signal }) => frameworksApi.get(frameworkId, signal),
+    enabled: needsPublished,
+    staleTime: 5 * 60_000,
+  });
+  const version = definition?.frameworkVersion ?? framework.data?.publishedVersion ?? null;
+  return {
+    ref: definition && version ? { frameworkId, frameworkVersion: version } : undefined,
+    loading: profile.isPending || (roleProfileId !== null && role.isPending) || (needsPublished && framework.isPending),
+  };
+}
+
+export const historyKeys = {
+  history: (learnerId: string, competencyId: string) => ['learners', learnerId, 'history', competencyId] as const,
+};
+
+/** The changes of level of each competency (one request per competency). */
+export function useLevelHistories(learnerId: string, competencyIds: readonly string[]) {
+  return useQueries({
+    queries: competencyIds.map((competencyId) => ({
+      queryKey: historyKeys.history(learnerId, competencyId),
+      queryFn: ({ signal }: { signal: AbortSignal }) => masteryHistoryApi.history(learnerId, competencyId, signal),
+      staleTime: 60_000,
+    })),
+  });
 }

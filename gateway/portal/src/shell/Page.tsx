@@ -16,11 +16,13 @@ export function Page({ title, intro, actions, children }: {
     document.title = `${title} · ${PRODUCT}`;
   }, [title]);
   useEffect(() => {
-    // The first page of a visit keeps the focus at the top (skip link); later pages announce themselves.
-    if (location.key !== 'default') {
+    // The first page of a visit keeps the focus at the top (skip link); later pages announce themselves. A
+    // change of the query alone (a filter, a page of a list) keeps the focus where the user is, and a link to
+    // a fragment lets the page focus that.
+    if (location.key !== 'default' && !location.hash) {
       heading.current?.focus();
     }
-  }, [location.key]);
+  }, [location.pathname]);
   return (
     <article className="page">
       <header className="page-header">

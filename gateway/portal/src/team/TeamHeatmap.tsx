@@ -7,7 +7,9 @@ export function TeamHeatmap({ heatmap }: { heatmap: Heatmap }) {
   return (
     <div className="table-wrap">
       <table className="heatmap">
-        <caption>Level of each member on each competency</caption>
+        <caption>
+          Level of each member on each competency <span className="muted">(✓ marks a mastered competency)</span>
+        </caption>
         <thead>
           <tr>
             <th scope="col">Member</th>
@@ -30,7 +32,12 @@ export function TeamHeatmap({ heatmap }: { heatmap: Heatmap }) {
                 <td key={heatmap.columns[index]?.key}>
                   <span className={cell.className}>
                     {cell.label}
-                    {cell.mastered ? <span className="visually-hidden"> (mastered)</span> : null}
+                    {cell.mastered ? (
+                      <>
+                        <span aria-hidden="true"> ✓</span>
+                        <span className="visually-hidden"> (mastered)</span>
+                      </>
+                    ) : null}
                   </span>
                 </td>
               ))}

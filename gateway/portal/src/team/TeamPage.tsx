@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TeamMember } from '../api/learners';
-import { refsOf, useCatalog } from '../learner/hooks';
-import { formatPercent } from '../shell/format';
+import { useCatalog } from '../learner/hooks';
+import { formatDateTime, formatPercent } from '../shell/format';
 import { Page } from '../shell/Page';
 import { ProblemMessage } from '../shell/ProblemMessage';
-import { Empty, Loading } from '../shell/States';
+import { Skeleton } from '../shell/Skeleton';
+import { Empty } from '../shell/States';
 import { useSignedIn } from '../shell/useSession';
 import { buildHeatmap, coachingList, STALLED_AFTER_DAYS } from './heatmap';
-import { useMembersMastery, useTeam } from './hooks';
+import { useTeam, useTeamLevels } from './hooks';
 import { TeamHeatmap } from './TeamHeatmap';
 
 export default function TeamPage() {
@@ -38,51 +39,64 @@ export default function TeamPage() {
 function TeamReport({ teamId }: { teamId: string }) {
   const team = useTeam(teamId);
   const members = team.data?.members ?? [];
-  const mastery = useMembersMastery(members.map((m) => m.learnerId));
-  const all = mastery.flatMap((result) => result.data ?? []);
-  const { catalog, loading } = useCatalog(refsOf(all));
+  const levels = useTeamLevels(teamId, members.map((m) => m.learnerId));
+  const refs = [...levels.levels.values()].flatMap((member) => member.competencies.map((m) => ({
+    frameworkId: m.frameworkId,
+    frameworkVersion: m.frameworkVersion,
+  })));
+  const { catalog, loading } = useCatalog(refs);
   const [now] = useState(() => new Date());
-  const heatmap = buildHeatmap(members, mastery.map((result) => result.data), catalog);
+  const heatmap = buildHeatmap(members, levels.levels, catalog);
   const coaching = coachingList(heatmap.rows, now);
-  const failed = mastery.filter((result) => result.isError).length;
   return (
     <Page
       title="Team"
       actions={<button type="button" className="button no-print" onClick={() => window.print()}>Print team report</button>}
     >
-      {team.isPending ? (
-        <Loading label="Loading the team…" />
-      ) : team.isError ? (
-        <ProblemMessage error={team.error} />
-      ) : members.length === 0 ? (
-        <Empty><p>This team has no members yet.</p></Empty>
-      ) : (
-        <>
-          <p>
-            {team.data.memberCount} member{team.data.memberCount === 1 ? '' : 's'}, average readiness{' '}
-            {formatPercent(team.data.averageReadiness)}.
-          </p>
-          <h2>Competency heatmap</h2>
-          {mastery.some((result) => result.isPending) || loading ? (
-            <Loading label="Loading levels…" />
-          ) : (
-            <>
-              {failed > 0 ? (
-                <p className="notice">The levels of {failed} member{failed === 1 ? '' : 's'} could not be loaded; they show as Unknown.</p>
-              ) : null}
-              <TeamHeatmap heatmap={heatmap} />
-            </>
-          )}
-          <h2>Coaching</h2>
-          <h3>Close to ready</h3>
-          <MemberList members={coaching.closeToReady} empty="Nobody is between 75% and 100% readiness." />
-          <h3>Stalled</h3>
-          <MemberList
-            members={coaching.stalled}
-            empty={`Nobody with open gaps has gone ${STALLED_AFTER_DAYS} days without new evidence.`}
-          />
-        </>
-      )}
+      <div className="team-report">
+        <p className="print-only">
+          Team report for team {teamId}, levels as of {formatDateTime(levels.asOf ?? now.toISOString())}.
+        </p>
+        {team.isPending ? (
+          <Skeleton label="Loading the team…" rows={5} />
+        ) : team.isError ? (
+          <ProblemMessage error={team.error} />
+        ) : members.length === 0 ? (
+          <Empty><p>This team has no members yet.</p></Empty>
+        ) : (
+          <>
+            <p>
+              {team.data.memberCount} member{team.data.memberCount === 1 ? '' : 's'}, average readiness{' '}
+              {formatPercent(team.data.averageReadiness)}.
+            </p>
+            <h2>Competency heatmap</h2>
+            {levels.pending || loading ? (
+              <Skeleton label="Loading levels…" rows={Math.min(members.length, 8)} />
+            ) : levels.error ? (
+              <ProblemMessage error={levels.error} title="The team's levels could not be loaded." />
+            ) : (
+              <>
+                {levels.failed > 0 ? (
+                  <p className="notice">
+                    The levels of {levels.failed} member{levels.failed === 1 ? '' : 's'} could not be loaded; they show as Unknown.
+                  </p>
+                ) : null}
+                <TeamHeatmap heatmap={heatmap} />
+              </>
+            )}
+            <section className="coaching">
+              <h2>Coaching</h2>
+              <h3>Close to ready</h3>
+              <MemberList members={coaching.closeToReady} empty="Nobody is between 75% and 100% readiness." />
+              <h3>Stalled</h3>
+              <MemberList
+                members={coaching.stalled}
+                empty={`Nobody with open gaps has gone ${STALLED_AFTER_DAYS} days without new evidence.`}
+              />
+            </section>
+          </>
+        )}
+      </div>
     </Page>
   );
 }

@@ -1,4 +1,4 @@
-import type { Mastery, TeamMember } from '../api/learners';
+import type { TeamMember } from '../api/learners';
 import { levelClass, levelLabel, type Catalog } from '../learner/catalog';
 
 export interface HeatmapColumn {
@@ -21,15 +21,29 @@ export interface HeatmapRow {
   lastEvidenceAt: string | null;
 }
 
+/** One member's level on one competency, as either source of levels gives it. */
+export interface LevelEntry {
+  competencyId: string;
+  frameworkId: string;
+  frameworkVersion: number | null;
+  level: string | null;
+  mastered: boolean;
+}
+
+export interface MemberLevels {
+  competencies: readonly LevelEntry[];
+  lastEvidenceAt: string | null;
+}
+
 export interface Heatmap {
   columns: HeatmapColumn[];
   rows: HeatmapRow[];
 }
 
-export function buildHeatmap(members: readonly TeamMember[], mastery: readonly (readonly Mastery[] | undefined)[],
+export function buildHeatmap(members: readonly TeamMember[], levels: ReadonlyMap<string, MemberLevels>,
                              catalog: Catalog): Heatmap {
   const columns = new Map<string, HeatmapColumn>();
-  mastery.forEach((list) => list?.forEach((m) => {
+  levels.forEach((member) => member.competencies.forEach((m) => {
     if (!columns.has(m.competencyId)) {
       columns.set(m.competencyId, {
         key: m.competencyId,
@@ -39,18 +53,17 @@ export function buildHeatmap(members: readonly TeamMember[], mastery: readonly (
     }
   }));
   const sorted = [...columns.values()].sort((a, b) => a.title.localeCompare(b.title));
-  const rows = members.map((member, index) => {
-    const list = mastery[index];
+  const rows = members.map((member) => {
+    const known = levels.get(member.learnerId);
     const cells = sorted.map((column) => {
-      const m = list?.find((entry) => entry.competencyId === column.competencyId);
+      const m = known?.competencies.find((entry) => entry.competencyId === column.competencyId);
       if (!m) {
-        return { label: list ? 'No evidence' : 'Unknown', className: 'level level-none', mastered: false };
+        return { label: known ? 'No evidence' : 'Unknown', className: 'level level-none', mastered: false };
       }
-      const levels = catalog.competency(m.frameworkId, m.frameworkVersion, m.competencyId)?.levels ?? [];
-      return { label: levelLabel(levels, m.level), className: levelClass(levels, m.level), mastered: m.mastered };
+      const scale = catalog.competency(m.frameworkId, m.frameworkVersion, m.competencyId)?.levels ?? [];
+      return { label: levelLabel(scale, m.level), className: levelClass(scale, m.level), mastered: m.mastered };
     });
-    const last = (list ?? []).map((m) => m.lastEvidenceAt).filter((v): v is string => Boolean(v)).sort().at(-1) ?? null;
-    return { member, cells, known: list !== undefined, lastEvidenceAt: last };
+    return { member, cells, known: known !== undefined, lastEvidenceAt: known?.lastEvidenceAt ?? null };
   });
   return { columns: sorted, rows };
 }

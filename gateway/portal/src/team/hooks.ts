@@ -1,17 +1,65 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { learnersApi } from '../api/learners';
+import { isApiProblem } from '../api/http';
+import { learnersApi, masteryHistoryApi, type Mastery, type MemberMastery } from '../api/learners';
 import { learnerKeys } from '../learner/hooks';
+import type { MemberLevels } from './heatmap';
 
 export function useTeam(teamId: string) {
   return useQuery({ queryKey: ['teams', teamId], queryFn: ({ signal }) => learnersApi.team(teamId, signal) });
 }
 
-/** Each member's current mastery (one request per member; the team view carries counts only). */
-export function useMembersMastery(learnerIds: readonly string[]) {
-  return useQueries({
-    queries: learnerIds.map((learnerId) => ({
+export interface TeamLevels {
+  /** Per member id: their levels, or undefined when they could not be read. */
+  levels: Map<string, MemberLevels>;
+  /** The instant the levels hold for. */
+  asOf: string | undefined;
+  pending: boolean;
+  /** Members whose levels could not be read. */
+  failed: number;
+  error: unknown;
+}
+
+/**
+ * Every member's current levels: the team's mastery in one request, or, where the service does not offer it
+ * yet (404), one request per member.
+ */
+export function useTeamLevels(teamId: string, learnerIds: readonly string[]): TeamLevels {
+  const team = useQuery({
+    queryKey: ['teams', teamId, 'mastery'],
+    queryFn: ({ signal }) => masteryHistoryApi.teamMastery(teamId, signal),
+  });
+  const fallback = team.isError && isApiProblem(team.error) && team.error.status === 404;
+  const perMember = useQueries({
+    queries: (fallback ? learnerIds : []).map((learnerId) => ({
       queryKey: learnerKeys.mastery(learnerId),
       queryFn: ({ signal }: { signal: AbortSignal }) => learnersApi.mastery(learnerId, undefined, signal),
     })),
   });
+  if (!fallback) {
+    const levels = new Map((team.data?.members ?? []).map((member) => [member.learnerId, fromMember(member)]));
+    return { levels, asOf: team.data?.asOf, pending: team.isPending, failed: 0, error: team.isError ? team.error : undefined };
+  }
+  const levels = new Map<string, MemberLevels>();
+  perMember.forEach((result, index) => {
+    const learnerId = learnerIds[index];
+    if (learnerId !== undefined && result.data) {
+      levels.set(learnerId, fromMastery(result.data));
+    }
+  });
+  return {
+    levels,
+    asOf: undefined,
+    pending: perMember.some((result) => result.isPending),
+    failed: perMember.filter((result) => result.isError).length,
+    error: undefined,
+  };
+}
+
+function fromMember(member: MemberMastery): MemberLevels {
+  return { competencies: member.competencies, lastEvidenceAt: member.lastEvidenceAt };
+}
+
+function fromMastery(list: readonly Mastery[]): MemberLevels {
+  const last = list.map((m) => m.lastEvidenceAt).filter((at): at is string => Boolean(at)).sort().at(-1) ?? null;
+  return { competencies: list, lastEvidenceAt: last };
 }

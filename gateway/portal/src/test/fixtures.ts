@@ -29,6 +29,7 @@ export const frameworkVersion: VersionView = {
     competencies: [
       { id: 'c-test', code: 'SE.1', title: 'Automated testing', description: null, parentCode: null, position: 0, taxonomyLabel: null, externalId: null, externalChangedAt: null, scaleOverride: null, policyOverride: null },
       { id: 'c-review', code: 'SE.2', title: 'Code review', description: null, parentCode: null, position: 1, taxonomyLabel: null, externalId: null, externalChangedAt: null, scaleOverride: null, policyOverride: null },
+      { id: 'c-pairing', code: 'SE.2.1', title: 'Pairing on reviews', description: null, parentCode: 'SE.2', position: 0, taxonomyLabel: null, externalId: null, externalChangedAt: null, scaleOverride: null, policyOverride: null },
     ],
   },
 };
@@ -173,3 +174,83 @@ export function attemptJson(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** GET /api/learners/{id}: the learner's profile, with a role defined against another framework. */
+export const profileJson = {
+  profile: {
+    learnerId: 'learner-1', displayName: 'Ada Learner', email: null, organisationUnit: 'Platform engineering',
+    registeredAt: '2026-01-01T00:00:00Z', roleProfileId: 'rp-1', roleProfileVersion: 2, teamId: 'team-1', managerId: 'manager-1',
+  },
+  mastery: [],
+};
+
+/** GET /api/frameworks/role-profiles/{id} (RoleProfileView); no framework version: the published one counts. */
+export const roleProfileJson = {
+  roleProfileId: 'rp-1', title: 'Site reliability engineer', frameworkId: 'fw-ops', draftVersion: 0, publishedVersion: 2,
+  draft: null,
+  published: {
+    title: 'Site reliability engineer', description: null, frameworkId: 'fw-ops', frameworkVersion: null,
+    requirements: [{ competencyId: 'c-incident', targetLevel: 'PROFICIENT', weight: 1.0 }],
+  },
+};
+
+export const opsFrameworkSummary = {
+  frameworkId: 'fw-ops', code: 'OPS', title: 'Operations', description: null, externalId: null, status: 'PUBLISHED',
+  latestVersion: 3, publishedVersion: 3, versions: [{ version: 3, status: 'PUBLISHED' }],
+};
+
+export const opsFrameworkVersion = {
+  ...frameworkVersion,
+  frameworkId: 'fw-ops',
+  code: 'OPS',
+  version: 3,
+  content: {
+    ...frameworkVersion.content,
+    title: 'Operations',
+    competencies: [
+      { ...frameworkVersion.content.competencies[0]!, id: 'c-incident', code: 'OPS.1', title: 'Incident response' },
+    ],
+  },
+};
+
+/** GET /api/learners/{id}/mastery/{competencyId}/history, oldest first. */
+export const historyJson = [
+  { at: '2026-02-01T09:00:00Z', level: 'PRACTITIONER', score: 0.6, mastered: false, cause: 'EVIDENCE', evidenceIds: ['e-1'] },
+  { at: '2026-03-01T09:00:00Z', level: 'PROFICIENT', score: 0.8, mastered: true, cause: 'EVIDENCE', evidenceIds: ['e-2'] },
+  { at: '2026-03-20T00:00:00Z', level: 'PRACTITIONER', score: 0.65, mastered: false, cause: 'TIME', evidenceIds: [] },
+];
+
+/** The quiz as a learner reads it: no answer key (`correct`, `answer`, `tolerance` are left out). */
+export const learnerQuizAssessment = {
+  ...quizAssessment,
+  draft: null,
+  published: {
+    ...quizAssessment.published,
+    definition: {
+      ...quizAssessment.published.definition,
+      items: quizAssessment.published.definition.items.map(
+        ({ correct: _correct, answer: _answer, tolerance: _tolerance, ...item }) => item),
+    },
+  },
+};
+
+/** GET /api/teams/{teamId}/mastery: every member's current levels in one answer. */
+export const teamMasteryJson = {
+  teamId: 'team-1',
+  asOf: '2026-03-05T12:00:00Z',
+  members: [
+    {
+      learnerId: 'learner-1', displayName: 'Ada Learner', roleProfileId: 'rp-1', readiness: 0.5, lastEvidenceAt: '2026-01-01T09:00:00Z',
+      competencies: [
+        { competencyId: 'c-test', frameworkId: FRAMEWORK_ID, frameworkVersion: 1, level: 'PROFICIENT', score: 0.8, mastered: true, expiresAt: null },
+        { competencyId: 'c-review', frameworkId: FRAMEWORK_ID, frameworkVersion: 1, level: 'NOVICE', score: 0.2, mastered: false, expiresAt: null },
+      ],
+    },
+    {
+      learnerId: 'learner-2', displayName: 'Grace Learner', roleProfileId: 'rp-1', readiness: 0.8, lastEvidenceAt: '2030-01-01T09:00:00Z',
+      competencies: [
+        { competencyId: 'c-test', frameworkId: FRAMEWORK_ID, frameworkVersion: 1, level: 'EXPERT', score: 0.95, mastered: true, expiresAt: null },
+      ],
+    },
+  ],
+};
