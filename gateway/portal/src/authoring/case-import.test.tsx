@@ -1,5 +1,5 @@
 import '../test/pages';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { ImportReport } from '../api/framework-authoring';
 import { FakePlatform, problem, signedIn, type Call } from '../test/server';
@@ -55,6 +55,8 @@ describe('CASE import', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Import a CASE package' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Import' })).toBeDisabled();
     await user.upload(screen.getByLabelText('CASE package (JSON)'), packageFile(JSON.stringify(PACKAGE)));
+    // The page reads the file before it offers the check.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Check package (dry run)' })).toBeEnabled());
     await user.click(screen.getByLabelText('Publish the framework after importing'));
     await user.click(screen.getByRole('button', { name: 'Check package (dry run)' }));
 
@@ -98,6 +100,10 @@ describe('CASE import', () => {
     const { user } = renderApp('/authoring/import');
 
     await user.upload(await screen.findByLabelText('CASE package (JSON)'), packageFile('{"CFItems":[]}'));
+
+    // The page reads the file before it offers the check.
+
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Check package (dry run)' })).toBeEnabled());
     await user.click(screen.getByRole('button', { name: 'Check package (dry run)' }));
 
     const alert = await screen.findByRole('alert');
