@@ -71,6 +71,25 @@ public class MasteryQueries {
         return Optional.of(fold(competencyId, own, facts, asOf, knownAt));
     }
 
+    /**
+     * One competency at each of several valid times, as known at {@code knownAt}, from a single read of the
+     * learner's timeline and recorded mastery. Empty where the learner has no result on the competency then.
+     */
+    public List<Optional<CompetencyMastery>> masteryAt(String learnerId, String competencyId, List<Instant> asOfs,
+            Instant knownAt) {
+        Facts facts = new Facts(learnerId);
+        List<EvidenceTimeline.Entry> own = facts.byCompetency.get(competencyId);
+        boolean rolledUp = own == null || facts.mayRollUp(competencyId);
+        List<Optional<CompetencyMastery>> result = new ArrayList<>(asOfs.size());
+        for (Instant asOf : asOfs) {
+            result.add(rolledUp
+                    ? masteryOf(facts, asOf, knownAt).stream().filter(m -> m.competencyId().equals(competencyId))
+                            .findFirst()
+                    : Optional.of(fold(competencyId, own, facts, asOf, knownAt)));
+        }
+        return result;
+    }
+
     /** A learner's timeline grouped by competency and the mastery the read model recorded for each. */
     private final class Facts {
 
