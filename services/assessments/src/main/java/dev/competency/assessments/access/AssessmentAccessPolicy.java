@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Every access rule of the assessments service, in one place.
  *
  * <ul>
- *   <li>Authors (and admins) define assessments and activity alignments.</li>
+ *   <li>Authors (and admins) define assessments and activity alignments, and alone see drafts, retired
+ *       assessments in lists and answer keys; everyone else signed in sees published assessments without them.</li>
  *   <li>Admins register activity-provider clients.</li>
  *   <li>xAPI statements are written and read by registered activity providers (HTTP Basic) and by admins.</li>
  *   <li>Assessors grade, observe and rate only learners of their own organisation unit, as the learners stream
@@ -33,6 +34,11 @@ public class AssessmentAccessPolicy {
         if (!caller.hasAny(Role.AUTHOR, Role.ADMIN)) {
             throw new AccessDenied("Only authors define assessments and alignments");
         }
+    }
+
+    /** Whether the caller sees assessments as their authors do: drafts, retired ones and answer keys. */
+    public boolean seesAuthoringView(Caller caller) {
+        return caller.hasAny(Role.AUTHOR, Role.ADMIN);
     }
 
     public void requireAdmin(Caller caller) {

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.competency.assessments.assessment.domain.AssessmentCreated;
@@ -26,6 +27,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,6 +53,9 @@ public class AssessmentCatalogue {
 
     private void createIndexes() {
         assessments.createIndex(Indexes.ascending("competencyIds"), new IndexOptions().name("by_competency"));
+        assessments.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("createdAt")),
+                new IndexOptions().name("by_status_newest"));
+        assessments.createIndex(Indexes.descending("createdAt"), new IndexOptions().name("newest"));
     }
 
     @ResetHandler
@@ -121,11 +126,48 @@ public class AssessmentCatalogue {
         return Optional.ofNullable(assessments.find(Filters.eq("_id", assessmentId)).first()).map(this::toView);
     }
 
-    /** Assessments aligned to a competency (in their draft or published version). */
-    public List<AssessmentView> byCompetency(String competencyId) {
+    /**
+     * Which assessments a search asks for; a null field does not filter. {@code competencyId} matches assessments
+     * aligned to it in their draft or published version, {@code titleContains} any part of the title, ignoring case.
+     */
+    public record Search(String competencyId, AssessmentStatus status, AssessmentKind kind, String titleContains) {
+    }
+
+    /** One page of a search, newest assessment first, and how many assessments match in all. */
+    public record Page(List<AssessmentView> assessments, long total) {
+    }
+
+    public Page search(Search search, int offset, int limit) {
+        List<Bson> filters = new ArrayList<>();
+        if (search.competencyId() != null) {
+            filters.add(Filters.eq("competencyIds", search.competencyId()));
+        }
+        if (search.status() != null) {
+            filters.add(Filters.eq("status", search.status().name()));
+        }
+        if (search.kind() != null) {
+            filters.add(Filters.eq("kind", search.kind().name()));
+        }
+        if (search.titleContains() != null && !search.titleContains().isEmpty()) {
+            filters.add(Filters.regex("title", literal(search.titleContains()), "i"));
+        }
+        Bson filter = filters.isEmpty() ? Filters.empty() : Filters.and(filters);
         List<AssessmentView> views = new ArrayList<>();
-        assessments.find(Filters.eq("competencyIds", competencyId)).forEach(d -> views.add(toView(d)));
-        return views;
+        assessments.find(filter).sort(Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending("_id")))
+                .skip(offset).limit(limit).forEach(d -> views.add(toView(d)));
+        return new Page(views, assessments.countDocuments(filter));
+    }
+
+    /** A regular expression matching {@code text} literally, in Java's and MongoDB's (PCRE) syntax alike. */
+    private static String literal(String text) {
+        StringBuilder pattern = new StringBuilder(text.length() * 2);
+        for (char c : text.toCharArray()) {
+            if ("\\^$.|?*+()[]{}".indexOf(c) >= 0) {
+                pattern.append('\\');
+            }
+            pattern.append(c);
+        }
+        return pattern.toString();
     }
 
     private List<String> competencyIds(String assessmentId) {

@@ -18,20 +18,17 @@ import dev.competency.platform.service.web.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Authors create, define, publish and retire assessments; everyone signed in can look them up. */
+/** Authors create, define, publish and retire assessments ({@link AssessmentCatalogueController} looks them up). */
 @RestController
 @RequestMapping("/api/assessments")
 class AssessmentController {
@@ -92,16 +89,6 @@ class AssessmentController {
         view(assessmentId);
         commands.sendAndWait(new RetireAssessment(assessmentId, caller.subject()));
         return current(assessmentId);
-    }
-
-    @GetMapping("/{assessmentId}")
-    AssessmentView get(@PathVariable String assessmentId, Caller caller) {
-        return view(assessmentId);
-    }
-
-    @GetMapping
-    List<AssessmentView> byCompetency(@RequestParam String competencyId, Caller caller) {
-        return catalogue.byCompetency(competencyId);
     }
 
     /** The assessment once the read model shows the command this request just sent. */

@@ -113,15 +113,6 @@ class AssessmentControllerTest {
     }
 
     @Test
-    void answersNotFound_whenAssessmentIsUnknown() throws Exception {
-        when(catalogue.find("as-404")).thenReturn(Optional.empty());
-
-        mvc.perform(get("/api/assessments/as-404").header("Authorization", LEARNER))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.detail").value("No assessment as-404"));
-    }
-
-    @Test
     void answersConflict_whenThereIsNoDraftToPublish() throws Exception {
         when(catalogue.find("as-1")).thenReturn(Optional.of(DRAFT));
         when(commands.sendAndWait(any())).thenThrow(Refusal.conflict("assessment as-1 has no draft to"

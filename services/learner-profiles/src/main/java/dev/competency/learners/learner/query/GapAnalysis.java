@@ -42,6 +42,15 @@ public class GapAnalysis {
     public GapReport gaps(String learnerId, Instant asOf) {
         LearnerProfiles.Profile profile = profiles.find(learnerId)
                 .orElseThrow(() -> new ResourceNotFound("No learner " + learnerId));
+        return gapsFrom(profile, mastery.masteryOf(learnerId, asOf, Instant.MAX));
+    }
+
+    /**
+     * The gaps of a learner whose profile and mastery (from {@link MasteryQueries#masteryOf}) the caller has read
+     * already, so that a view of many learners reads each learner's evidence once.
+     */
+    public GapReport gapsFrom(LearnerProfiles.Profile profile, List<MasteryQueries.CompetencyMastery> masteries) {
+        String learnerId = profile.learnerId();
         if (profile.roleProfileId() == null) {
             throw new ResourceNotFound("Learner " + learnerId + " has no role assigned");
         }
@@ -53,7 +62,7 @@ public class GapAnalysis {
                         + role.frameworkVersion() + " has not been published yet"))
                 .snapshot();
         Map<String, MasteryQueries.CompetencyMastery> current = new HashMap<>();
-        for (MasteryQueries.CompetencyMastery m : mastery.masteryOf(learnerId, asOf, Instant.MAX)) {
+        for (MasteryQueries.CompetencyMastery m : masteries) {
             current.put(m.competencyId(), m);
         }
         Map<String, FrameworkPublished.Competency> competencies = new HashMap<>();
