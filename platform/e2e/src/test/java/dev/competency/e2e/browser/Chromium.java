@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -20,6 +23,17 @@ public final class Chromium {
     public static final int WIDE = 1280;
     public static final int NARROW = 390;
     public static final int HEIGHT = 1000;
+    /**
+     * Selenium warns at every start that it has no DevTools binding for this Chromium version; the tests use WebDriver
+     * only, so the warning says nothing. Held here so the setting outlives garbage collection.
+     */
+    private static final List<Logger> CDP_LOGGERS = List.of(
+            Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"),
+            Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"));
+
+    static {
+        CDP_LOGGERS.forEach(logger -> logger.setLevel(Level.SEVERE));
+    }
 
     private Chromium() {
     }
