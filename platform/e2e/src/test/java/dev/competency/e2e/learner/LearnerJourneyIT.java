@@ -52,7 +52,7 @@ class LearnerJourneyIT {
         String level = framework.labelOf(api.levelOf(LEARNER_ADA, LEARNER_ADA_ID, DESIGNS_APIS).orElseThrow());
         portal.awaitText(DESIGNS_APIS_TITLE).awaitText(level);
         portal.awaitText(Pattern.compile("contribut", Pattern.CASE_INSENSITIVE));
-        portal.awaitText(Pattern.compile("decay", Pattern.CASE_INSENSITIVE));
+        portal.awaitText(Pattern.compile("\\brule\\b", Pattern.CASE_INSENSITIVE));
 
         portal.follow(Pattern.compile("gaps", Pattern.CASE_INSENSITIVE)).awaitHeading("Gaps and next steps");
         portal.awaitText(ROLE_PROFILE_TITLE);
