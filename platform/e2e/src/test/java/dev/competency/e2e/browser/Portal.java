@@ -299,6 +299,12 @@ public final class Portal implements AutoCloseable {
         return findClickable(name).isPresent();
     }
 
+    /** Waits until a visible button or link matching {@code name} is on the page. */
+    public Portal awaitOffered(Pattern name) {
+        await("a link or button named " + name, d -> findClickable(name).orElse(null));
+        return this;
+    }
+
     // ---- checks of a whole page ---------------------------------------------------------------------------------
 
     /**
@@ -350,9 +356,18 @@ public final class Portal implements AutoCloseable {
 
     private Optional<WebElement> findClickable(String selector, Pattern name) {
         return driver.findElements(By.cssSelector(selector)).stream()
-                .filter(WebElement::isDisplayed)
-                .filter(element -> name.matcher(accessibleName(element).replaceAll("\\s+", " ").strip()).find())
+                .filter(element -> isDisplayedNamed(element, name))
                 .findFirst();
+    }
+
+    /** Whether the element shows with a matching name; false for one the page has just replaced. */
+    private static boolean isDisplayedNamed(WebElement element, Pattern name) {
+        try {
+            return element.isDisplayed()
+                    && name.matcher(accessibleName(element).replaceAll("\\s+", " ").strip()).find();
+        } catch (StaleElementReferenceException e) {
+            return false;
+        }
     }
 
     /** On narrow screens the navigation folds behind a "Menu" button. */

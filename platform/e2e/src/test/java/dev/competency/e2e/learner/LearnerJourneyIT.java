@@ -92,8 +92,7 @@ class LearnerJourneyIT {
         assertThat(portal.session()).containsEntry("authenticated", false);
         assertThat(portal.fetchStatus("/api/learners/" + LEARNER_ADA_ID)).isEqualTo(401);
         portal.visit("/me");
-        assertThat(portal.offers(Pattern.compile("^sign in$", Pattern.CASE_INSENSITIVE)))
-                .as("a signed-out visitor is offered to sign in; %s", portal.whereAmI()).isTrue();
+        portal.awaitOffered(Pattern.compile("^sign in$", Pattern.CASE_INSENSITIVE));
         assertThat(portal.bodyText()).doesNotContain(DESIGNS_APIS_TITLE);
     }
 
