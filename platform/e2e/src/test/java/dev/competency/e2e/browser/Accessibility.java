@@ -24,7 +24,7 @@ final class Accessibility {
                 .isFalse();
         List<Rule> blocking = results.getViolations().stream().filter(rule -> BLOCKING.contains(rule.getImpact()))
                 .toList();
-        assertThat(blocking).as("serious or critical accessibility violations on %s (%s):%n%s", page,
+        assertThat(blocking).withFailMessage("serious or critical accessibility violations on %s (%s):%n%s", page,
                 driver.getCurrentUrl(), describe(blocking)).isEmpty();
     }
 

@@ -78,7 +78,8 @@ class LearnerHomePaintIT {
                   fcp: fcp ? fcp.startTime : -1,
                   lcp: largest ? largest.startTime : -1,
                   element: largest && largest.element
-                    ? largest.element.tagName.toLowerCase() + ' "' + (largest.element.innerText || '').slice(0, 40) + '"'
+                    ? largest.element.tagName.toLowerCase() + ' "'
+                      + (largest.element.innerText || '').replace(/\\s+/g, ' ').trim().slice(0, 40) + '"'
                     : 'unknown',
                   load: navigation ? navigation.loadEventEnd : -1
                 }), 250);""");
