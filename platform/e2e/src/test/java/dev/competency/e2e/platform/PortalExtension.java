@@ -60,8 +60,9 @@ public final class PortalExtension implements BeforeAllCallback, ParameterResolv
     public void afterTestExecution(ExtensionContext context) {
         Portal portal = context.getStore(NAMESPACE).get(Portal.class, Portal.class);
         if (portal != null && context.getExecutionException().isPresent()) {
-            String name = context.getRequiredTestClass().getSimpleName() + "-"
-                    + context.getRequiredTestMethod().getName() + "-" + context.getDisplayName();
+            String method = context.getRequiredTestMethod().getName();
+            String name = context.getRequiredTestClass().getSimpleName() + "-" + method
+                    + (context.getDisplayName().startsWith(method) ? "" : "-" + context.getDisplayName());
             portal.captureAs("failed-" + name.replaceAll("[^A-Za-z0-9_.-]+", "_"));
         }
     }
