@@ -150,6 +150,27 @@ class DevIssuerAuthorizationCodeTest extends LocalGatewayTest {
     }
 
     @Test
+    void letsBrowsersSendTheirOrigin_whenTheLoginFormIsPosted() {
+        client().get().uri(URI.create(authorize("portal", CALLBACK, challenge(verifier()))))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Referrer-Policy", "same-origin");
+    }
+
+    @Test
+    void acceptsLoginForm_postedFromTheGatewaysOwnOrigin() {
+        URI page = URI.create(authorize("portal", CALLBACK, challenge(verifier())));
+        MultiValueMap<String, String> form = Browser.queryOf(page);
+        form.add("username", "admin-ada");
+        form.add("password", "admin-ada-pass");
+
+        client().post().uri("/dev-issuer/authorize").header("Origin", BASE)
+                .body(BodyInserters.fromFormData(form)).exchange()
+                .expectStatus().isFound()
+                .expectHeader().value("Location", location -> assertThat(location).startsWith(CALLBACK + "?code="));
+    }
+
+    @Test
     void reshowsPage_onWrongPassword() {
         URI page = URI.create(authorize("portal", CALLBACK, challenge(verifier())));
         MultiValueMap<String, String> form = Browser.queryOf(page);

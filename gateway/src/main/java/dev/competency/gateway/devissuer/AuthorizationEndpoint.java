@@ -150,7 +150,9 @@ class AuthorizationEndpoint {
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
                 .header("Content-Security-Policy", page.contentSecurityPolicy(redirectOrigin))
-                .header("Referrer-Policy", "no-referrer")
+                // Not no-referrer: with it, browsers post the login form with "Origin: null", which the CORS check
+                // refuses as a foreign origin. same-origin keeps the page's address from every other site.
+                .header("Referrer-Policy", "same-origin")
                 .header("X-Frame-Options", "DENY")
                 .bodyValue(html);
     }
