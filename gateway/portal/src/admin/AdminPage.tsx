@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { Page } from '../shell/Page';
 import { ProblemMessage } from '../shell/ProblemMessage';
 import { Loading } from '../shell/States';
+import { TableScroll } from '../shell/TableScroll';
 
 export default function AdminPage() {
   return (
@@ -63,7 +64,7 @@ function RebuildSection() {
     <section aria-labelledby="rebuild-title">
       <h2 id="rebuild-title">Read-model rebuild</h2>
       <p>Each service can drop its read models and rebuild them from its event store.</p>
-      <div className="table-wrap">
+      <TableScroll label="Rebuild status">
         <table>
           <caption>Rebuild status per service</caption>
           <thead>
@@ -109,7 +110,7 @@ function RebuildSection() {
             </tr>
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {confirm ? (
         <ConfirmDialog
           title={`Rebuild the read models of ${confirm === 'frameworks' ? 'Frameworks' : STATUS_SOURCES[confirm].label}?`}

@@ -8,6 +8,7 @@ import { TextField } from '../shell/Field';
 import { Page } from '../shell/Page';
 import { ProblemMessage } from '../shell/ProblemMessage';
 import { QueryView } from '../shell/States';
+import { TableScroll } from '../shell/TableScroll';
 
 const KEY = ['admin', 'xapi-clients'];
 
@@ -62,7 +63,7 @@ export default function XapiClientsPage() {
       <QueryView query={clients} loadingLabel="Loading clients…" isEmpty={(list) => list.length === 0}
         empty={<p>No activity provider is registered yet.</p>}>
         {(list) => (
-          <div className="table-wrap">
+          <TableScroll label="xAPI clients">
             <table>
               <caption>Registered activity providers</caption>
               <thead>
@@ -104,7 +105,7 @@ export default function XapiClientsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryView>
 

@@ -8,6 +8,7 @@ import { useSignedIn } from '../shell/useSession';
 import { download, toCsv, type Cell } from './csv';
 import { useCompetencyNames, useEvidenceBySource, useLearnerMastery, useTeamCapability } from './hooks';
 import { SourceChart } from './SourceChart';
+import { TableScroll } from '../shell/TableScroll';
 
 /** One analytics view; a new view is one more entry here. */
 interface AnalyticsView {
@@ -71,7 +72,7 @@ function EvidenceBySourceView() {
         return (
           <>
             <SourceChart labels={rows.map(([source]) => source)} counts={rows.map(([, count]) => count)} />
-            <div className="table-wrap">
+            <TableScroll label="Analytics table">
               <table>
                 <caption>Evidence items per source (voided items left out)</caption>
                 <thead>
@@ -91,7 +92,7 @@ function EvidenceBySourceView() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <CsvButton fileName="evidence-by-source.csv" header={['source', 'evidenceItems']} rows={rows} />
           </>
         );
@@ -170,7 +171,7 @@ function TeamCapabilityView() {
                   {report.memberCount} member{report.memberCount === 1 ? '' : 's'}. Groups smaller than {report.minimumGroupSize} are
                   hidden for analysts so that no one can be singled out.
                 </p>
-                <div className="table-wrap">
+                <TableScroll label="Analytics table">
                   <table>
                     <caption>Capability of team {report.teamId}</caption>
                     <thead>
@@ -202,7 +203,7 @@ function TeamCapabilityView() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
                 <CsvButton fileName={`team-${report.teamId}-capability.csv`} header={header} rows={rows} />
               </>
             );
@@ -240,7 +241,7 @@ function LearnerMasteryView() {
             const rows: Cell[][] = cells.map((c) => [c.competencyId, names.get(c.competencyId), c.frameworkId, c.frameworkVersion, c.level, c.score, c.mastered, c.changedAt]);
             return (
               <>
-                <div className="table-wrap">
+                <TableScroll label="Analytics table">
                   <table>
                     <caption>Current mastery of {learnerId}</caption>
                     <thead>
@@ -264,7 +265,7 @@ function LearnerMasteryView() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
                 <CsvButton fileName={`learner-${learnerId}-mastery.csv`} header={header} rows={rows} />
               </>
             );

@@ -9,6 +9,7 @@ import { Empty, QueryView } from '../shell/States';
 import { words } from './components';
 import { FrameworkCompetencyPicker } from './FrameworkCompetencyPicker';
 import { useAssessmentsOf, useCreateAssessment } from './hooks';
+import { TableScroll } from '../shell/TableScroll';
 
 export function assessmentPath(assessmentId: string): string {
   return `/authoring/assessments/${encodeURIComponent(assessmentId)}`;
@@ -39,7 +40,7 @@ export default function AssessmentAuthoringPage() {
           empty={<p>No assessment is aligned to this competency yet.</p>}
         >
           {(list) => (
-            <div className="table-wrap">
+            <TableScroll label="Assessments">
               <table>
                 <caption>Assessments aligned to the competency</caption>
                 <thead>
@@ -61,7 +62,7 @@ export default function AssessmentAuthoringPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </QueryView>
       ) : (

@@ -6,6 +6,7 @@ import { Page } from '../shell/Page';
 import { ProblemMessage } from '../shell/ProblemMessage';
 import { frameworkPath } from './FrameworkPage';
 import { useCaseImport } from './hooks';
+import { TableScroll } from '../shell/TableScroll';
 
 interface ChosenFile {
   name: string;
@@ -152,7 +153,7 @@ export function ReportView({ report }: { report: ImportReport }) {
           <Link to={frameworkPath(report.frameworkId)}>Open the framework</Link>
         </p>
       ) : null}
-      <div className="table-wrap">
+      <TableScroll label="Import counts">
         <table>
           <caption>Counts</caption>
           <tbody>
@@ -164,7 +165,7 @@ export function ReportView({ report }: { report: ImportReport }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {report.warnings.length > 0 ? (
         <>
           <h3>Warnings</h3>

@@ -21,6 +21,7 @@ import { QueryView } from '../shell/States';
 import { words } from './components';
 import { frameworkPath } from './FrameworkPage';
 import { useEditDraft, useFramework, useVersion } from './hooks';
+import { TableScroll } from '../shell/TableScroll';
 
 export default function DraftEditorPage() {
   const { frameworkId = '' } = useParams();
@@ -231,7 +232,7 @@ function DraftForm({ view }: { view: VersionView }) {
 
       <h2>Competencies</h2>
       <p className="hint">Codes are unique within the version; a parent is named by its code.</p>
-      <div className="table-wrap">
+      <TableScroll label="Draft">
         <table>
           <caption>Competencies of the draft</caption>
           <thead>
@@ -296,7 +297,7 @@ function DraftForm({ view }: { view: VersionView }) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <div className="button-row">
         <button type="button" onClick={() => setRows((current) => [...current, { key: nextKey(), competency: emptyCompetency() }])}>
           Add competency
@@ -305,7 +306,7 @@ function DraftForm({ view }: { view: VersionView }) {
 
       <h2>Relations</h2>
       {relations.length === 0 ? <p className="muted">No relations between competencies.</p> : (
-        <div className="table-wrap">
+        <TableScroll label="Draft">
           <table>
             <caption>Relations between competencies</caption>
             <thead>
@@ -355,7 +356,7 @@ function DraftForm({ view }: { view: VersionView }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <div className="button-row">
         <button type="button" onClick={() => setRelations((current) => [...current, { key: nextKey(), source: '', target: '', type: 'PRECEDES' }])}>
@@ -365,7 +366,7 @@ function DraftForm({ view }: { view: VersionView }) {
 
       <h2>Scale</h2>
       <p className="hint">Levels from lowest to highest; thresholds are normalised scores in [0, 1]; exactly one level is the mastery level.</p>
-      <div className="table-wrap">
+      <TableScroll label="Draft">
         <table>
           <caption>Proficiency levels</caption>
           <thead>
@@ -420,7 +421,7 @@ function DraftForm({ view }: { view: VersionView }) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <div className="button-row">
         <button
           type="button"

@@ -6,6 +6,7 @@ import { ProblemMessage } from '../shell/ProblemMessage';
 import { QueryView } from '../shell/States';
 import { StatusTag } from './components';
 import { useCreateFramework, useFrameworks } from './hooks';
+import { TableScroll } from '../shell/TableScroll';
 
 export default function FrameworksPage() {
   const [params, setParams] = useSearchParams();
@@ -43,7 +44,7 @@ export default function FrameworksPage() {
         empty={<p>{q ? `No framework matches “${q}”.` : 'There are no frameworks yet. Create one below or import a CASE package.'}</p>}
       >
         {(list) => (
-          <div className="table-wrap">
+          <TableScroll label="Frameworks">
             <table>
               <caption>Frameworks</caption>
               <thead>
@@ -77,7 +78,7 @@ export default function FrameworksPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryView>
       <NewFrameworkForm />

@@ -4,6 +4,7 @@ import { learnerAdminApi, type PolicyPreview } from '../api/learner-admin';
 import { toCandidate } from '../api/policy-candidate';
 import { ProblemMessage } from '../shell/ProblemMessage';
 import { Empty } from '../shell/States';
+import { TableScroll } from '../shell/TableScroll';
 
 /** Asks the learner service who would change level if `view` were published (administrators only). */
 export function PolicyPreviewPanel({ view }: { view: VersionView }) {
@@ -39,7 +40,7 @@ function PreviewResult({ preview, view }: { preview: PolicyPreview; view: Versio
           <p>No learner would change level or mastery.</p>
         </Empty>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label="Level changes in the preview">
           <table>
             <caption>Who would change level</caption>
             <thead>
@@ -67,7 +68,7 @@ function PreviewResult({ preview, view }: { preview: PolicyPreview; view: Versio
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

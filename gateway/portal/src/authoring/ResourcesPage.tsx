@@ -8,6 +8,7 @@ import { words } from './components';
 import { FrameworkCompetencyPicker } from './FrameworkCompetencyPicker';
 import { useFrameworks, usePublishResource, useResources, useSaveResource, useVersion } from './hooks';
 import { newTarget, TargetsEditor, type TargetRow } from './TargetsEditor';
+import { TableScroll } from '../shell/TableScroll';
 
 export default function ResourcesPage() {
   const resources = useResources();
@@ -18,7 +19,7 @@ export default function ResourcesPage() {
       <QueryView query={resources} loadingLabel="Loading resources…" isEmpty={(list) => list.length === 0}
         empty={<p>There are no learning resources yet.</p>}>
         {(list) => (
-          <div className="table-wrap">
+          <TableScroll label="Learning resources">
             <table>
               <caption>Learning resources</caption>
               <thead>
@@ -64,7 +65,7 @@ export default function ResourcesPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryView>
       {publish.isError ? <ProblemMessage error={publish.error} title="The resource was not published." /> : null}

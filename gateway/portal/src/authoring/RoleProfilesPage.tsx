@@ -8,6 +8,7 @@ import { Loading, QueryView } from '../shell/States';
 import { FrameworkCompetencyPicker } from './FrameworkCompetencyPicker';
 import { useFrameworks, usePublishRoleProfile, useRoleProfiles, useSaveRoleProfile, useVersion } from './hooks';
 import { newTarget, TargetsEditor, type TargetRow } from './TargetsEditor';
+import { TableScroll } from '../shell/TableScroll';
 
 export default function RoleProfilesPage() {
   const profiles = useRoleProfiles();
@@ -20,7 +21,7 @@ export default function RoleProfilesPage() {
       <QueryView query={profiles} loadingLabel="Loading role profiles…" isEmpty={(list) => list.length === 0}
         empty={<p>There are no role profiles yet.</p>}>
         {(list) => (
-          <div className="table-wrap">
+          <TableScroll label="Role profiles">
             <table>
               <caption>Role profiles</caption>
               <thead>
@@ -63,7 +64,7 @@ export default function RoleProfilesPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryView>
       {publish.isError ? <ProblemMessage error={publish.error} title="The role profile was not published." /> : null}

@@ -1,5 +1,6 @@
 import { DEFAULT_SCALE } from '../api/framework-authoring';
 import type { VersionView } from '../api/frameworks';
+import { TableScroll } from '../shell/TableScroll';
 
 export interface TargetRow {
   key: string;
@@ -31,7 +32,7 @@ export function TargetsEditor({ caption, view, rows, onChange, withWeight }: {
     onChange(rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
   return (
     <>
-      <div className="table-wrap">
+      <TableScroll label="Target levels">
         <table>
           <caption>{caption}</caption>
           <thead>
@@ -84,7 +85,7 @@ export function TargetsEditor({ caption, view, rows, onChange, withWeight }: {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <div className="button-row">
         <button type="button" onClick={() => onChange([...rows, newTarget()])}>
           Add competency

@@ -2,6 +2,7 @@
 import { Link } from 'react-router';
 import { methodOf, rollUpOf } from '../api/framework-authoring';
 import type { FrameworkStatus, Policy, Scale, TreeNode } from '../api/frameworks';
+import { TableScroll } from '../shell/TableScroll';
 
 const STATUS_WORDS: Record<FrameworkStatus, string> = { DRAFT: 'Draft', PUBLISHED: 'Published', RETIRED: 'Retired' };
 
@@ -16,7 +17,7 @@ export function words(code: string): string {
 
 export function ScaleTable({ scale, caption }: { scale: Scale; caption: string }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label="Table">
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -42,7 +43,7 @@ export function ScaleTable({ scale, caption }: { scale: Scale; caption: string }
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

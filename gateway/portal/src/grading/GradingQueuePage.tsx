@@ -4,6 +4,7 @@ import { formatDateTime, humanize } from '../shell/format';
 import { Page } from '../shell/Page';
 import { QueryView } from '../shell/States';
 import { useAssessmentTitles, useGradingQueue } from './hooks';
+import { TableScroll } from '../shell/TableScroll';
 
 export default function GradingQueuePage() {
   const queue = useGradingQueue();
@@ -16,7 +17,7 @@ export default function GradingQueuePage() {
       </ul>
       <QueryView query={queue} isEmpty={(list) => list.length === 0} empty={<p>Nothing is waiting for grading.</p>}>
         {(list) => (
-          <div className="table-wrap">
+          <TableScroll label="Grading queue">
             <table>
               <caption>Attempts waiting for grading, oldest first</caption>
               <thead>
@@ -44,7 +45,7 @@ export default function GradingQueuePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryView>
     </Page>

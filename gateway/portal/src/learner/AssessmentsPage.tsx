@@ -11,6 +11,7 @@ import {
 } from './assessmentHooks';
 import { attemptStatus } from './AttemptResult';
 import { useAttempts, useLearnerScope } from './hooks';
+import { TableScroll } from '../shell/TableScroll';
 
 const KINDS: Record<string, string> = {
   QUIZ: 'Quiz',
@@ -55,7 +56,7 @@ export default function AssessmentsPage() {
       <h2>My attempts</h2>
       <QueryView query={attempts} isEmpty={(list) => list.length === 0} empty={<p>You have not started an assessment yet.</p>}>
         {(list) => (
-          <div className="table-wrap">
+          <TableScroll label="Assessments">
             <table>
               <caption>Your attempts, newest first</caption>
               <thead>
@@ -83,7 +84,7 @@ export default function AssessmentsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryView>
     </Page>

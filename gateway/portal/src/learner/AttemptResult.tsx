@@ -1,5 +1,6 @@
 import type { AttemptView } from '../api/assessments';
 import { formatDateTime, formatPercent, formatScore, humanize } from '../shell/format';
+import { TableScroll } from '../shell/TableScroll';
 
 const STATUS: Record<string, string> = {
   STARTED: 'In progress',
@@ -41,7 +42,7 @@ export function AttemptResult({ attempt, competencyTitle }: {
         ) : null}
       </dl>
       {attempt.results && attempt.results.length > 0 ? (
-        <div className="table-wrap">
+        <TableScroll label="Attempt result">
           <table>
             <caption>Score per competency</caption>
             <thead>
@@ -61,7 +62,7 @@ export function AttemptResult({ attempt, competencyTitle }: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </section>
   );

@@ -1,6 +1,7 @@
 import type { EvidenceEntry } from '../api/learners';
 import { formatDateTime, formatScore } from '../shell/format';
 import { sourceLabel } from './ExplanationView';
+import { TableScroll } from '../shell/TableScroll';
 
 export function evidenceAnchor(evidenceId: string): string {
   return `evidence-${evidenceId}`;
@@ -13,7 +14,7 @@ export function EvidenceTable({ entries, titleOf, target }: {
   target?: string | undefined;
 }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label="Evidence">
       <table>
         <caption>Evidence in the order it happened</caption>
         <thead>
@@ -61,6 +62,6 @@ export function EvidenceTable({ entries, titleOf, target }: {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

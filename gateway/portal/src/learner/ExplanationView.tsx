@@ -1,5 +1,6 @@
 import type { Mastery } from '../api/learners';
 import { formatDate, formatDateTime, formatScore, formatWeight, humanize } from '../shell/format';
+import { TableScroll } from '../shell/TableScroll';
 
 const RULES: Record<string, string> = {
   NO_EVIDENCE: 'No evidence counts yet.',
@@ -76,7 +77,7 @@ export function ExplanationView({ mastery, levelLabel, competencyTitle }: {
           {explanation.contributions.length === 0 ? (
             <p className="muted">No evidence counts.</p>
           ) : (
-            <div className="table-wrap">
+            <TableScroll label="Evidence in this level">
               <table>
                 <caption>Contributing evidence, oldest first</caption>
                 <thead>
@@ -100,14 +101,14 @@ export function ExplanationView({ mastery, levelLabel, competencyTitle }: {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
 
           <h2>Evidence left out</h2>
           {explanation.exclusions.length === 0 ? (
             <p className="muted">Nothing was left out.</p>
           ) : (
-            <div className="table-wrap">
+            <TableScroll label="Evidence in this level">
               <table>
                 <caption>Excluded evidence and why</caption>
                 <thead>
@@ -129,7 +130,7 @@ export function ExplanationView({ mastery, levelLabel, competencyTitle }: {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </>
       ) : null}

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { GapReport, NextStep } from '../api/learners';
 import { formatPercent, humanize } from '../shell/format';
+import { TableScroll } from '../shell/TableScroll';
 
 export function ReadinessSummary({ report }: { report: GapReport }) {
   const met = report.requirements.filter((r) => r.met).length;
@@ -23,7 +24,7 @@ export function ReadinessSummary({ report }: { report: GapReport }) {
 export function GapsTable({ report, base }: { report: GapReport; base: string }) {
   const rows = [...report.requirements].sort((a, b) => b.gap - a.gap || a.title.localeCompare(b.title));
   return (
-    <div className="table-wrap">
+    <TableScroll label="Gaps">
       <table>
         <caption>What the role asks and where you are</caption>
         <thead>
@@ -52,7 +53,7 @@ export function GapsTable({ report, base }: { report: GapReport; base: string })
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -5,6 +5,7 @@ import type { LevelChange } from '../api/learners';
 import { formatDate, formatDateTime, formatScore } from '../shell/format';
 import { SERIES } from './charts';
 import { causeLabel, changeLevelLabel, levelTicks, stepPoints } from './growth';
+import { TableScroll } from '../shell/TableScroll';
 
 /** One competency's level over time as a step line, with the list of its changes as a table below. */
 export function GrowthChart({ title, levels, changes, now, evidenceBase }: {
@@ -62,7 +63,7 @@ export function GrowthChart({ title, levels, changes, now, evidenceBase }: {
           }}
         />
       </div>
-      <div className="table-wrap">
+      <TableScroll label="Level changes">
         <table>
           <caption>Changes of level of {title}, oldest first</caption>
           <thead>
@@ -103,7 +104,7 @@ export function GrowthChart({ title, levels, changes, now, evidenceBase }: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -1,10 +1,11 @@
 import { Link } from 'react-router';
 import { formatDate, formatPercent, formatScore } from '../shell/format';
 import type { CompetencyRow } from './rows';
+import { TableScroll } from '../shell/TableScroll';
 
 export function MasteryTable({ rows, base }: { rows: readonly CompetencyRow[]; base: string }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label="Competencies">
       <table>
         <caption>Competencies, levels and progress to mastery</caption>
         <thead>
@@ -51,6 +52,6 @@ export function MasteryTable({ rows, base }: { rows: readonly CompetencyRow[]; b
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
 import { formatPercent } from '../shell/format';
 import type { Heatmap } from './heatmap';
+import { TableScroll } from '../shell/TableScroll';
 
 /** Members × competencies; each cell names the level and is coloured by it. */
 export function TeamHeatmap({ heatmap }: { heatmap: Heatmap }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label="Team heatmap">
       <table className="heatmap">
         <caption>
           Level of each member on each competency <span className="muted">(✓ marks a mastered competency)</span>
@@ -45,6 +46,6 @@ export function TeamHeatmap({ heatmap }: { heatmap: Heatmap }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
