@@ -143,6 +143,41 @@ class MasteryFoldPropertiesTest {
         }
     }
 
+    /**
+     * WEIGHTED_AVERAGE moves from the mean of the earlier scores by {@code w * (latest - mean)}: continuous in
+     * {@code w}, with no jump at 0, where it is that mean.
+     */
+    @Property
+    void movesAtMostWFromTheEarlierMean_whenWeightedAverageWeightIsSmall(
+            @ForAll("scoreLists") List<Double> scores, @ForAll("smallWeights") double w) {
+        List<Evidence> evidence = new ArrayList<>();
+        for (int i = 0; i < scores.size(); i++) {
+            evidence.add(new Evidence("e-" + i, COMPETENCY, scores.get(i), SourceType.ASSESSMENT, "grader", day(i),
+                    day(i)));
+        }
+        double earlierMean = scores.subList(0, scores.size() - 1).stream().mapToDouble(Double::doubleValue)
+                .average().orElseThrow();
+
+        MasteryResult atZero = MasteryFold.fold(COMPETENCY, MasteryPolicy.of(1, MasteryMethod.weightedAverage(0.0),
+                SCALE), evidence, day(scores.size()));
+        MasteryResult atW = MasteryFold.fold(COMPETENCY, MasteryPolicy.of(1, MasteryMethod.weightedAverage(w),
+                SCALE), evidence, day(scores.size()));
+
+        assertThat(atZero.score()).isCloseTo(earlierMean, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(Math.abs(atW.score() - atZero.score())).isLessThanOrEqualTo(w + 1e-9);
+        assertThat(atW.method().kind()).isEqualTo(MasteryMethod.Kind.WEIGHTED_AVERAGE);
+    }
+
+    @Provide
+    Arbitrary<List<Double>> scoreLists() {
+        return Arbitraries.doubles().between(0, 1).list().ofMinSize(2).ofMaxSize(12);
+    }
+
+    @Provide
+    Arbitrary<Double> smallWeights() {
+        return Arbitraries.oneOf(Arbitraries.just(0.0), Arbitraries.just(1e-6), Arbitraries.doubles().between(0, 1e-3).ofScale(9));
+    }
+
     private static MasteryResult fold(MasteryPolicy policy, List<Evidence> evidence, Set<String> voids, double asOf,
             double knownAt) {
         return MasteryFold.fold(COMPETENCY, policy, evidence, voids, day(asOf), day(knownAt));
@@ -203,7 +238,7 @@ class MasteryFoldPropertiesTest {
                 Arbitraries.just(MasteryMethod.latest()),
                 Arbitraries.just(MasteryMethod.average()),
                 Arbitraries.integers().between(1, 4).map(MasteryMethod::nMastery),
-                rate.map(MasteryMethod::weightedAverage),
+                Arbitraries.oneOf(Arbitraries.just(0.0), rate).map(MasteryMethod::weightedAverage),
                 rate.map(MasteryMethod::decayingAverage),
                 bkt());
     }

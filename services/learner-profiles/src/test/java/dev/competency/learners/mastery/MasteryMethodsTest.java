@@ -142,6 +142,31 @@ class MasteryMethodsTest {
     }
 
     @Test
+    void scoresTheMeanOfThePreviousScores_whenWeightedAverageWeightIsZero() {
+        // 0 * 0.9 + (1 - 0) * mean(0.7) = 0.7: the latest score counts for nothing, the method stays what it is
+        MasteryResult result = fold(policy(MasteryMethod.weightedAverage(0.0)), 10,
+                scored("e-1", 0.7, 1), scored("e-2", 0.9, 2));
+
+        assertThat(result.score()).isEqualTo(0.7);
+        assertThat(result.method()).hasToString("WEIGHTED_AVERAGE(w=0.0)");
+        assertThat(result.method().kind()).isEqualTo(MasteryMethod.Kind.WEIGHTED_AVERAGE);
+        assertThat(result.explanation().contributions()).extracting(Explanation.Contribution::effectiveWeight)
+                .containsExactly(1.0, 0.0);
+    }
+
+    @Test
+    void movesContinuouslyFromTheMeanOfThePreviousScores_whenWeightedAverageWeightIsTiny() {
+        // 0.000001 * 0.9 + 0.999999 * 0.7 = 0.7000002: no jump between w = 0 and a weight just above it
+        MasteryResult tiny = fold(policy(MasteryMethod.weightedAverage(0.000001)), 10,
+                scored("e-1", 0.7, 1), scored("e-2", 0.9, 2));
+        MasteryResult zero = fold(policy(MasteryMethod.weightedAverage(0.0)), 10,
+                scored("e-1", 0.7, 1), scored("e-2", 0.9, 2));
+
+        assertThat(tiny.score()).isCloseTo(0.7000002, within(EPS));
+        assertThat(tiny.score() - zero.score()).isCloseTo(0.0000002, within(EPS));
+    }
+
+    @Test
     void weighsOnlyTheEarlierMean_whenWeightedAverageSourcesDiffer() {
         MasteryPolicy policy = policy(MasteryMethod.weightedAverage(0.5), Map.of(SourceType.PEER, 0.5));
         MasteryResult result = fold(policy, 10,
