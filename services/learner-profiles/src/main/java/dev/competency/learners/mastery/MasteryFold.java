@@ -369,7 +369,7 @@ public final class MasteryFold {
             } else {
                 rule = DecidingRule.COMPUTED;
                 levelIndex = computedIndex;
-                summary = policy.method() + " over " + items(tally.scored) + " gives " + number(score) + ", "
+                summary = policy.method() + " over " + items(tally.scored) + " gives " + scoreText(score, scale) + ", "
                         + (levelIndex < 0 ? "below the lowest level" : "level " + scale.levels().get(levelIndex).code())
                         + "." + decayNote(decayFactor) + supersededNote();
             }
@@ -428,6 +428,21 @@ public final class MasteryFold {
 
     private static String number(double value) {
         return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /**
+     * The score with three decimals, or with as many more as it takes for the text to reach the same level as the
+     * score itself: 0.6996 is below a threshold of 0.7, and "0.700" would say otherwise.
+     */
+    static String scoreText(double score, ProficiencyScale scale) {
+        int level = scale.indexFor(score);
+        for (int digits = 3; digits < 17; digits++) {
+            String text = String.format(Locale.ROOT, "%." + digits + "f", score);
+            if (scale.indexFor(Double.parseDouble(text)) == level) {
+                return text;
+            }
+        }
+        return Double.toString(score);
     }
 
     private static LocalDate day(Instant instant) {

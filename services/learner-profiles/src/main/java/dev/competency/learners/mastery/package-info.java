@@ -24,6 +24,11 @@
  *   <li><b>Decay</b> multiplies the score at read time by {@code 0.5^(age / halfLife)} with
  *       {@code age = asOf - lastEvidenceAt}; the level is then derived from the decayed score. A manual rating's
  *       level does not decay.</li>
+ *   <li><b>Thresholds</b> are reached by a score at most {@link dev.competency.learners.mastery.ProficiencyScale#TOLERANCE}
+ *       (1e-9) below them, so rounding in binary floating point never costs a level (the mean of 0.6, 0.7 and 0.8
+ *       is 0.6999999999999998). The same test decides levels, N_MASTERY's qualifying scores and BKT's correct
+ *       observations, and the explanation prints as many decimals as it takes to show a score of the level
+ *       reported.</li>
  *   <li><b>Roll-up points</b>: a child earns its level's position counted from 1 (0 without a level or when
  *       expired).</li>
  * </ul>

@@ -143,6 +143,20 @@ class MasteryFoldPropertiesTest {
         }
     }
 
+    /** The score the explanation prints reaches the level the result reports, never one above or below it. */
+    @Property
+    void printsAScoreOfTheReportedLevel_whenTheMethodDecides(@ForAll("policies") MasteryPolicy policy,
+            @ForAll("evidence") List<Evidence> evidence, @ForAll("days") double asOf) {
+        MasteryResult result = fold(policy, evidence, Set.of(), asOf, 1000);
+        if (result.rule() != DecidingRule.COMPUTED) {
+            return;
+        }
+        String summary = result.explanation().summary();
+        String printed = summary.substring(summary.indexOf(" gives ") + 7, summary.indexOf(", ", summary.indexOf(" gives ")));
+
+        assertThat(SCALE.indexFor(Double.parseDouble(printed))).isEqualTo(SCALE.indexOf(result.levelCode()));
+    }
+
     /**
      * WEIGHTED_AVERAGE moves from the mean of the earlier scores by {@code w * (latest - mean)}: continuous in
      * {@code w}, with no jump at 0, where it is that mean.
