@@ -344,7 +344,10 @@ public final class MasteryFold {
             DecidingRule rule;
             String summary;
             int levelIndex = -1;
-            int computedIndex = score == null || tally.scored < policy.minimumEvidence() ? -1 : scale.indexFor(score);
+            int computedIndex = score == null ? -1 : scale.indexFor(score);
+            boolean heldBack = tally.scored < policy.minimumEvidence();
+            // Held back, the level stays below the mastery level: progress shows, mastery is not claimed.
+            int heldIndex = heldBack ? Math.min(computedIndex, scale.masteryIndex() - 1) : computedIndex;
             boolean ratingActive = tally.rating != null
                     && (policy.manualRatingPrecedence() == ManualRatingPrecedence.ALWAYS || tally.supersededBy == null);
             if (tally.counted == 0) {
@@ -356,12 +359,14 @@ public final class MasteryFold {
                 levelIndex = scale.indexOf(tally.rating.ratedLevel());
                 summary = "Manual rating by " + tally.rating.actorId() + " on " + day(tally.rating.occurredAt())
                         + " outranks the computed level: " + scale.levels().get(levelIndex).code()
-                        + " instead of " + (computedIndex < 0 ? "no level" : scale.levels().get(computedIndex).code())
+                        + " instead of " + (heldIndex < 0 ? "no level" : scale.levels().get(heldIndex).code())
                         + ".";
-            } else if (tally.scored < policy.minimumEvidence()) {
+            } else if (heldBack) {
                 rule = DecidingRule.MINIMUM_EVIDENCE;
+                levelIndex = heldIndex;
                 summary = "Held back by the minimum-evidence rule: " + items(tally.scored)
-                        + " scored, the policy requires " + policy.minimumEvidence() + "." + decayNote(decayFactor);
+                        + " scored, the policy requires " + policy.minimumEvidence() + "." + heldNote(score,
+                                computedIndex, heldIndex) + decayNote(decayFactor);
             } else if (score == null) {
                 rule = DecidingRule.N_MASTERY_PENDING;
                 summary = policy.method() + " needs " + tally.n() + " scores at or above the mastery threshold "
@@ -392,6 +397,19 @@ public final class MasteryFold {
             return new MasteryResult(competencyId, levelCode, score, mastered, tally.counted, tally.first, tally.last,
                     expiresAt, policy.method(), policy.policyVersion(),
                     new Explanation(rule, summary, contributions, exclusions, computed, decayFactor));
+        }
+
+        private String heldNote(Double score, int computedIndex, int heldIndex) {
+            if (score == null) {
+                return "";
+            }
+            String reached = " " + policy.method() + " gives " + scoreText(score, scale) + ", "
+                    + (computedIndex < 0 ? "below the lowest level" : "level " + scale.levels().get(computedIndex).code());
+            if (heldIndex == computedIndex) {
+                return reached + ".";
+            }
+            return reached + "; held at " + (heldIndex < 0 ? "no level" : scale.levels().get(heldIndex).code())
+                    + ", below the mastery level " + scale.masteryLevel().code() + ", until then.";
         }
 
         private String supersededNote() {

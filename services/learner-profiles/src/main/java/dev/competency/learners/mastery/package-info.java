@@ -17,7 +17,10 @@
  *       before the transition. HIGHEST and LATEST only honour weight 0.</li>
  *   <li><b>Manual ratings</b> that name a level act on the level, not on the score, unless the precedence is
  *       NEVER; they count in evidenceCount but not towards the minimum-evidence rule, which the rating outranks.
- *       "Newer evidence" means a scored item later in fold order.</li>
+ *       "Newer evidence" means a scored item later in fold order: one that <em>occurred</em> after the rating.
+ *       Evidence recorded after the rating about something that happened before it does not end the override.</li>
+ *   <li><b>Minimum evidence</b> holds back mastery, not the level: with fewer scored items than the minimum the
+ *       computed level is reported up to the level below the mastery level, and mastered is false.</li>
  *   <li><b>Expiry</b> is anchored at the last counted item:
  *       {@code expiresAt = lastEvidenceAt + validity}. Any new evidence, a manual rating included, restarts the
  *       period. An expired level is still reported, with mastered false.</li>

@@ -150,7 +150,9 @@ class MasteryFlowIT {
         MasteryResult expected = foldFromScratch(framework, List.of(first, second), Set.of());
         assertThat(changes).hasSize(2);
         MasteryChanged held = changes.get(0);
-        assertThat(held.level()).isNull();
+        // one item of the two the policy requires: PROFICIENT's score, held at the level below mastery
+        assertThat(held.level()).isEqualTo("DEVELOPING");
+        assertThat(held.mastered()).isFalse();
         assertThat(held.score()).isEqualTo(0.85);
         MasteryChanged last = changes.get(1);
         assertThat(last.level()).isEqualTo("PROFICIENT").isEqualTo(expected.levelCode());
@@ -354,7 +356,7 @@ class MasteryFlowIT {
         assertThat(voided.triggeringEvidenceId()).isEqualTo(second.evidenceId());
         assertThat(voided.previousLevel()).isEqualTo("PROFICIENT");
         assertThat(voided.level()).isEqualTo(foldFromScratch(framework, List.of(first, second),
-                Set.of(second.evidenceId())).levelCode()).isNull();
+                Set.of(second.evidenceId())).levelCode()).isEqualTo("DEVELOPING");
         assertThat(voided.evidenceCount()).isEqualTo(1);
     }
 
@@ -379,7 +381,8 @@ class MasteryFlowIT {
         assertThat(between.path("evidenceCount").asInt()).isEqualTo(1);
         assertThat(between.path("evidenceAfterAsOf").asInt()).isEqualTo(1);
         assertThat(between.path("explanation").path("exclusions")).isEmpty();
-        assertThat(between.path("level").isNull()).isTrue();
+        assertThat(between.path("level").asString()).isEqualTo("DEVELOPING");
+        assertThat(between.path("mastered").asBoolean()).isFalse();
         assertThat(between.path("explanation").path("rule").asString()).isEqualTo("MINIMUM_EVIDENCE");
         MasteryResult expected = MasteryFold.fold(first.competencyId(), policy(framework),
                 List.of(toEvidence(first), toEvidence(second)), Instant.parse("2025-03-12T12:00:00Z"));
