@@ -16,5 +16,10 @@ public enum DecidingRule {
     /** A manual rating outranks the computed level. */
     MANUAL_RATING,
     /** The level would be mastered, but the validity period ended at or before the as-of instant. */
-    EXPIRED
+    EXPIRED,
+    /**
+     * The competency's mastery is rolled up from its children; evidence on the competency itself is listed among the
+     * exclusions ({@link ExclusionReason#ROLLED_UP_PARENT}).
+     */
+    ROLLED_UP
 }
