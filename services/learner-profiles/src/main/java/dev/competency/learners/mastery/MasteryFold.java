@@ -379,9 +379,15 @@ public final class MasteryFold {
                         + "." + decayNote(decayFactor) + supersededNote();
             }
             boolean mastered = levelIndex >= 0 && levelIndex >= scale.masteryIndex();
+            // Decay lowers the level the score decides (not a rating's) once the score falls below its threshold.
+            Instant nextChangeAt = rule == DecidingRule.COMPUTED || rule == DecidingRule.MINIMUM_EVIDENCE
+                    ? decayCrossing(computed, levelIndex) : null;
 
             Instant expiresAt = tally.counted == 0 || policy.validity() == null ? null
                     : plus(tally.last, policy.validity());
+            if (mastered && expiresAt != null && expiresAt.isAfter(asOf)) {
+                nextChangeAt = earlier(nextChangeAt, expiresAt);
+            }
             if (expiresAt != null && !asOf.isBefore(expiresAt)) {
                 String expiry = "expired at " + expiresAt + " (last evidence on " + day(tally.last)
                         + " plus the validity period " + policy.validity() + ")";
@@ -396,7 +402,38 @@ public final class MasteryFold {
             String levelCode = levelIndex < 0 ? null : scale.levels().get(levelIndex).code();
             return new MasteryResult(competencyId, levelCode, score, mastered, tally.counted, tally.first, tally.last,
                     expiresAt, policy.method(), policy.policyVersion(),
-                    new Explanation(rule, summary, contributions, exclusions, computed, decayFactor));
+                    new Explanation(rule, summary, contributions, exclusions, computed, decayFactor), nextChangeAt);
+        }
+
+        /**
+         * When the decayed score falls below the threshold of level {@code levelIndex}, or null when it never does
+         * (no decay, no level, or the lowest threshold is 0). The instant is found from the half-life formula and
+         * then checked against the same test that maps scores to levels, so that at the instant returned the level
+         * has changed, never a rounding error before it.
+         */
+        private Instant decayCrossing(Double computed, int levelIndex) {
+            if (computed == null || policy.decayHalfLife() == null || levelIndex < 0) {
+                return null;
+            }
+            double floor = scale.levels().get(levelIndex).threshold() - ProficiencyScale.TOLERANCE;
+            if (floor <= 0.0 || computed <= floor) {
+                return null;
+            }
+            double halfLife = seconds(policy.decayHalfLife());
+            double ageSeconds = halfLife * Math.log(computed / floor) / Math.log(2.0);
+            if (ageSeconds > Long.MAX_VALUE / 4.0) {
+                return null;
+            }
+            Instant candidate = plus(tally.last, Duration.ofMillis((long) Math.ceil(ageSeconds * 1000.0)));
+            for (int step = 0; step < 64 && candidate.isBefore(Instant.MAX); step++) {
+                double age = seconds(Duration.between(tally.last, candidate));
+                if (!ProficiencyScale.reaches(computed * Math.pow(0.5, age / halfLife),
+                        scale.levels().get(levelIndex).threshold())) {
+                    return candidate.isAfter(asOf) ? candidate : null;
+                }
+                candidate = plus(candidate, Duration.ofMillis(1L << Math.min(step, 30)));
+            }
+            return null;
         }
 
         private String heldNote(Double score, int computedIndex, int heldIndex) {
@@ -434,6 +471,10 @@ public final class MasteryFold {
         Duration room = Duration.ofSeconds(Instant.MAX.getEpochSecond() - instant.getEpochSecond(),
                 Instant.MAX.getNano() - instant.getNano());
         return duration.compareTo(room) >= 0 ? Instant.MAX : instant.plus(duration);
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
     }
 
     private static double seconds(Duration duration) {

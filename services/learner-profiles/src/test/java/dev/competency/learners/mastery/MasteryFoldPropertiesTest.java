@@ -143,6 +143,33 @@ class MasteryFoldPropertiesTest {
         }
     }
 
+    /**
+     * Time alone changes the level or the mastered flag first at {@code nextChangeAt}: just before it both are as at
+     * the as-of instant, at it one differs. Without {@code nextChangeAt}, neither changes for a long time.
+     */
+    @Property
+    void changesLevelOrMasteredExactlyAtNextChange(@ForAll("policies") MasteryPolicy policy,
+            @ForAll("evidence") List<Evidence> all, @ForAll("days") double asOf) {
+        // only what had happened by the as-of instant: later evidence would change the level by itself
+        List<Evidence> evidence = all.stream().filter(e -> !e.occurredAt().isAfter(day(asOf))).toList();
+        MasteryResult now = fold(policy, evidence, Set.of(), asOf, 1000);
+        Instant next = now.nextChangeAt();
+        if (next == null) {
+            MasteryResult muchLater = MasteryFold.fold(COMPETENCY, policy, evidence, day(asOf + 20_000));
+            assertThat(muchLater.levelCode()).isEqualTo(now.levelCode());
+            assertThat(muchLater.mastered()).isEqualTo(now.mastered());
+            return;
+        }
+        MasteryResult before = MasteryFold.fold(COMPETENCY, policy, evidence, next.minusMillis(1));
+        MasteryResult at = MasteryFold.fold(COMPETENCY, policy, evidence, next);
+
+        assertThat(next).isAfter(day(asOf));
+        assertThat(before.levelCode()).isEqualTo(now.levelCode());
+        assertThat(before.mastered()).isEqualTo(now.mastered());
+        assertThat(!java.util.Objects.equals(at.levelCode(), now.levelCode()) || at.mastered() != now.mastered())
+                .as("level or mastered changes at %s", next).isTrue();
+    }
+
     /** The score the explanation prints reaches the level the result reports, never one above or below it. */
     @Property
     void printsAScoreOfTheReportedLevel_whenTheMethodDecides(@ForAll("policies") MasteryPolicy policy,
