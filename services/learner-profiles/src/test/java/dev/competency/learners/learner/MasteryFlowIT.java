@@ -62,7 +62,7 @@ class MasteryFlowIT {
 
     @BeforeAll
     static void start() {
-        service = RunningService.start(LearnerProfilesApplication.class, "learner-profiles-mastery-it");
+        service = RunningService.start(LearnerProfilesApplication.class, "learner-profiles-mastery-it", Examples.EVIDENCE_DRIVEN_ONLY);
         kafka = new KafkaTestClient();
         framework = Examples.publishFramework(kafka, service, Examples.framework());
     }
