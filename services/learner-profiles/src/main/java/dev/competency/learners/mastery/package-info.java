@@ -27,6 +27,9 @@
  *   <li><b>Decay</b> multiplies the score at read time by {@code 0.5^(age / halfLife)} with
  *       {@code age = asOf - lastEvidenceAt}; the level is then derived from the decayed score. A manual rating's
  *       level does not decay.</li>
+ *   <li><b>Time-driven changes</b>: every result says when time alone next changes its level or mastered flag
+ *       ({@link dev.competency.learners.mastery.MasteryResult#nextChangeAt()}): the decayed score falls below the
+ *       threshold of the level it decides, or a mastered level expires. The service schedules that instant.</li>
  *   <li><b>Thresholds</b> are reached by a score at most {@link dev.competency.learners.mastery.ProficiencyScale#TOLERANCE}
  *       (1e-9) below them, so rounding in binary floating point never costs a level (the mean of 0.6, 0.7 and 0.8
  *       is 0.6999999999999998). The same test decides levels, N_MASTERY's qualifying scores and BKT's correct
