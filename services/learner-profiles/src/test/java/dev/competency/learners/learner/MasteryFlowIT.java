@@ -184,14 +184,15 @@ class MasteryFlowIT {
         assertThat(held.competencyId()).isEqualTo(PARENT);
         assertThat(held.rule()).isEqualTo(ParentMasteryChanged.RollupRule.POINTS);
         assertThat(held.mastered()).isFalse();
-        assertThat(held.points()).isZero();
+        // the required child, held at DEVELOPING by the minimum-evidence rule, earns 2 points but is not mastered
+        assertThat(held.points()).isEqualTo(2);
         assertThat(held.previousPoints()).isNull();
         ParentMasteryChanged mastered = parents.get(1);
         assertThat(mastered.mastered()).isTrue();
         assertThat(mastered.previouslyMastered()).isFalse();
         assertThat(mastered.level()).isEqualTo("PROFICIENT");
         assertThat(mastered.points()).isEqualTo(3);
-        assertThat(mastered.previousPoints()).isZero();
+        assertThat(mastered.previousPoints()).isEqualTo(2);
         assertThat(mastered.pointsTarget()).isEqualTo(1.5);
         assertThat(mastered.triggeringCompetencyId()).isEqualTo(first.competencyId());
         assertThat(mastered.triggeringEvidenceId()).isEqualTo(second.evidenceId());
