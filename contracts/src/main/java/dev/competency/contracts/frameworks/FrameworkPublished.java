@@ -207,7 +207,9 @@ public record FrameworkPublished(
      * @param policyVersion          increases whenever the policy changes; {@code mastery.changed} reports it
      * @param sourceWeights          credibility of each source type, at least 0; a source type that is absent
      *                               weighs 1.0
-     * @param minimumEvidence        number of evidence items needed before the competency can count as mastered
+     * @param minimumEvidence        number of scored evidence items (manual ratings not counted) needed before the
+     *                               competency can count as mastered; with fewer, the level is still reported,
+     *                               held below the mastery level
      * @param manualRatingPrecedence how a {@link SourceType#MANUAL_RATING} relates to computed results
      * @param rollUp                 how a parent competency is computed from its children; absent means
      *                               {@link RollUpType#NONE}
@@ -251,7 +253,10 @@ public record FrameworkPublished(
 
     /** What a {@link SourceType#MANUAL_RATING} does to the computed level. */
     public enum ManualRatingPrecedence {
-        /** The rating holds until evidence that occurred after it arrives. */
+        /**
+         * The rating holds until scored evidence that occurred after it (by occurredAt) arrives; evidence recorded
+         * later about something that happened before the rating does not end it.
+         */
         UNTIL_NEWER_EVIDENCE,
         /** The rating holds until the next rating. */
         ALWAYS,

@@ -1,5 +1,6 @@
 package dev.competency.contracts.mastery;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -23,7 +24,8 @@ import java.util.Objects;
  * @param evidenceCount      evidence items that contributed, after voids
  * @param changedAt          when the platform computed the change (record time)
  * @param validAt            from when the new state holds in event time: the occurredAt of the evidence that
- *                           caused it; absent when the change has no such instant
+ *                           caused it, or for {@link ChangeCause#DECAYED} and {@link ChangeCause#EXPIRED} the
+ *                           instant time crossed the threshold; absent when the change has no such instant
  * @param expiresAt          when the mastery lapses unless renewed, under the policy's validity period
  * @param triggeringEvidenceId the evidenceId that caused the change, for {@link ChangeCause#EVIDENCE_RECORDED},
  *                           {@link ChangeCause#EVIDENCE_VOIDED} and {@link ChangeCause#MANUAL_RATING}
@@ -79,7 +81,12 @@ public record MasteryChanged(
         return learnerId;
     }
 
-    /** Why the mastery was recomputed. */
+    /**
+     * Why the mastery was recomputed. An open set: values are added within {@code v1} (appended, never renamed or
+     * removed). A consumer must accept a cause it does not know and treat it as {@link #RECOMPUTED}: the event's
+     * level, score and mastered flag are the new state whatever the cause. Consumers reading with Jackson can map
+     * unknown values to it with {@code READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE}.
+     */
     public enum ChangeCause {
         EVIDENCE_RECORDED,
         EVIDENCE_VOIDED,
@@ -87,9 +94,18 @@ public record MasteryChanged(
         POLICY_CHANGED,
         /** A manual rating set or released the level. */
         MANUAL_RATING,
-        /** The validity period ran out. */
+        /**
+         * The validity period ran out with no new evidence: mastered became false, the level stays. {@code validAt}
+         * is the expiry instant.
+         */
         EXPIRED,
         /** An operator rebuilt the mastery from the evidence stream and the result differed. */
-        RECOMPUTED
+        @JsonEnumDefaultValue
+        RECOMPUTED,
+        /**
+         * Time alone lowered the level: the score, decayed by the policy's half-life since the last evidence, fell
+         * below the level's threshold. {@code validAt} is the instant it did.
+         */
+        DECAYED
     }
 }

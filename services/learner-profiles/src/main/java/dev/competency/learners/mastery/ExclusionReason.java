@@ -11,5 +11,10 @@ public enum ExclusionReason {
     /** The policy gives its source type a weight of 0. */
     ZERO_WEIGHT,
     /** A manual rating naming a level code the scale does not have. */
-    UNKNOWN_RATED_LEVEL
+    UNKNOWN_RATED_LEVEL,
+    /**
+     * Evidence on a competency whose framework version rolls its mastery up from its children: the roll-up decides,
+     * and the competency's own evidence is listed here instead of counting ({@link MasteryRollup#explain}).
+     */
+    ROLLED_UP_PARENT
 }

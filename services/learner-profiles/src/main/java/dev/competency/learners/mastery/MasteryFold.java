@@ -344,7 +344,10 @@ public final class MasteryFold {
             DecidingRule rule;
             String summary;
             int levelIndex = -1;
-            int computedIndex = score == null || tally.scored < policy.minimumEvidence() ? -1 : scale.indexFor(score);
+            int computedIndex = score == null ? -1 : scale.indexFor(score);
+            boolean heldBack = tally.scored < policy.minimumEvidence();
+            // Held back, the level stays below the mastery level: progress shows, mastery is not claimed.
+            int heldIndex = heldBack ? Math.min(computedIndex, scale.masteryIndex() - 1) : computedIndex;
             boolean ratingActive = tally.rating != null
                     && (policy.manualRatingPrecedence() == ManualRatingPrecedence.ALWAYS || tally.supersededBy == null);
             if (tally.counted == 0) {
@@ -356,12 +359,14 @@ public final class MasteryFold {
                 levelIndex = scale.indexOf(tally.rating.ratedLevel());
                 summary = "Manual rating by " + tally.rating.actorId() + " on " + day(tally.rating.occurredAt())
                         + " outranks the computed level: " + scale.levels().get(levelIndex).code()
-                        + " instead of " + (computedIndex < 0 ? "no level" : scale.levels().get(computedIndex).code())
+                        + " instead of " + (heldIndex < 0 ? "no level" : scale.levels().get(heldIndex).code())
                         + ".";
-            } else if (tally.scored < policy.minimumEvidence()) {
+            } else if (heldBack) {
                 rule = DecidingRule.MINIMUM_EVIDENCE;
+                levelIndex = heldIndex;
                 summary = "Held back by the minimum-evidence rule: " + items(tally.scored)
-                        + " scored, the policy requires " + policy.minimumEvidence() + "." + decayNote(decayFactor);
+                        + " scored, the policy requires " + policy.minimumEvidence() + "." + heldNote(score,
+                                computedIndex, heldIndex) + decayNote(decayFactor);
             } else if (score == null) {
                 rule = DecidingRule.N_MASTERY_PENDING;
                 summary = policy.method() + " needs " + tally.n() + " scores at or above the mastery threshold "
@@ -369,14 +374,20 @@ public final class MasteryFold {
             } else {
                 rule = DecidingRule.COMPUTED;
                 levelIndex = computedIndex;
-                summary = policy.method() + " over " + items(tally.scored) + " gives " + number(score) + ", "
+                summary = policy.method() + " over " + items(tally.scored) + " gives " + scoreText(score, scale) + ", "
                         + (levelIndex < 0 ? "below the lowest level" : "level " + scale.levels().get(levelIndex).code())
                         + "." + decayNote(decayFactor) + supersededNote();
             }
             boolean mastered = levelIndex >= 0 && levelIndex >= scale.masteryIndex();
+            // Decay lowers the level the score decides (not a rating's) once the score falls below its threshold.
+            Instant nextChangeAt = rule == DecidingRule.COMPUTED || rule == DecidingRule.MINIMUM_EVIDENCE
+                    ? decayCrossing(computed, levelIndex) : null;
 
             Instant expiresAt = tally.counted == 0 || policy.validity() == null ? null
                     : plus(tally.last, policy.validity());
+            if (mastered && expiresAt != null && expiresAt.isAfter(asOf)) {
+                nextChangeAt = earlier(nextChangeAt, expiresAt);
+            }
             if (expiresAt != null && !asOf.isBefore(expiresAt)) {
                 String expiry = "expired at " + expiresAt + " (last evidence on " + day(tally.last)
                         + " plus the validity period " + policy.validity() + ")";
@@ -391,7 +402,51 @@ public final class MasteryFold {
             String levelCode = levelIndex < 0 ? null : scale.levels().get(levelIndex).code();
             return new MasteryResult(competencyId, levelCode, score, mastered, tally.counted, tally.first, tally.last,
                     expiresAt, policy.method(), policy.policyVersion(),
-                    new Explanation(rule, summary, contributions, exclusions, computed, decayFactor));
+                    new Explanation(rule, summary, contributions, exclusions, computed, decayFactor), nextChangeAt);
+        }
+
+        /**
+         * When the decayed score falls below the threshold of level {@code levelIndex}, or null when it never does
+         * (no decay, no level, or the lowest threshold is 0). The instant is found from the half-life formula and
+         * then checked against the same test that maps scores to levels, so that at the instant returned the level
+         * has changed, never a rounding error before it.
+         */
+        private Instant decayCrossing(Double computed, int levelIndex) {
+            if (computed == null || policy.decayHalfLife() == null || levelIndex < 0) {
+                return null;
+            }
+            double floor = scale.levels().get(levelIndex).threshold() - ProficiencyScale.TOLERANCE;
+            if (floor <= 0.0 || computed <= floor) {
+                return null;
+            }
+            double halfLife = seconds(policy.decayHalfLife());
+            double ageSeconds = halfLife * Math.log(computed / floor) / Math.log(2.0);
+            if (ageSeconds > Long.MAX_VALUE / 4.0) {
+                return null;
+            }
+            Instant candidate = plus(tally.last, Duration.ofMillis((long) Math.ceil(ageSeconds * 1000.0)));
+            for (int step = 0; step < 64 && candidate.isBefore(Instant.MAX); step++) {
+                double age = seconds(Duration.between(tally.last, candidate));
+                if (!ProficiencyScale.reaches(computed * Math.pow(0.5, age / halfLife),
+                        scale.levels().get(levelIndex).threshold())) {
+                    return candidate.isAfter(asOf) ? candidate : null;
+                }
+                candidate = plus(candidate, Duration.ofMillis(1L << Math.min(step, 30)));
+            }
+            return null;
+        }
+
+        private String heldNote(Double score, int computedIndex, int heldIndex) {
+            if (score == null) {
+                return "";
+            }
+            String reached = " " + policy.method() + " gives " + scoreText(score, scale) + ", "
+                    + (computedIndex < 0 ? "below the lowest level" : "level " + scale.levels().get(computedIndex).code());
+            if (heldIndex == computedIndex) {
+                return reached + ".";
+            }
+            return reached + "; held at " + (heldIndex < 0 ? "no level" : scale.levels().get(heldIndex).code())
+                    + ", below the mastery level " + scale.masteryLevel().code() + ", until then.";
         }
 
         private String supersededNote() {
@@ -418,6 +473,10 @@ public final class MasteryFold {
         return duration.compareTo(room) >= 0 ? Instant.MAX : instant.plus(duration);
     }
 
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
+    }
+
     private static double seconds(Duration duration) {
         return duration.getSeconds() + duration.getNano() / 1e9;
     }
@@ -428,6 +487,21 @@ public final class MasteryFold {
 
     private static String number(double value) {
         return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /**
+     * The score with three decimals, or with as many more as it takes for the text to reach the same level as the
+     * score itself: 0.6996 is below a threshold of 0.7, and "0.700" would say otherwise.
+     */
+    static String scoreText(double score, ProficiencyScale scale) {
+        int level = scale.indexFor(score);
+        for (int digits = 3; digits < 17; digits++) {
+            String text = String.format(Locale.ROOT, "%." + digits + "f", score);
+            if (scale.indexFor(Double.parseDouble(text)) == level) {
+                return text;
+            }
+        }
+        return Double.toString(score);
     }
 
     private static LocalDate day(Instant instant) {

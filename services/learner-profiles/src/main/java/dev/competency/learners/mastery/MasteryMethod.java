@@ -103,12 +103,14 @@ public sealed interface MasteryMethod permits MasteryMethod.Highest, MasteryMeth
 
     /**
      * {@code w * latest + (1 - w) * mean(previous)}, where the mean of the previous items is weighted by source
-     * and the latest item's own source weight does not change {@code w}. A single item scores itself. This is
-     * what Canvas Outcomes used to call "decaying average" and now calls "weighted average".
+     * and the latest item's own source weight does not change {@code w}. A single item scores itself. {@code w}
+     * is in [0,1]: with 0 the latest score counts for nothing and the result is the mean of the earlier ones, the
+     * limit of the formula as {@code w} shrinks, so the score never jumps at 0. This is what Canvas Outcomes used
+     * to call "decaying average" and now calls "weighted average".
      */
     record WeightedAverage(double w) implements MasteryMethod {
         public WeightedAverage {
-            requireRate(w, "w");
+            requireProbability(w, "w");
         }
 
         @Override

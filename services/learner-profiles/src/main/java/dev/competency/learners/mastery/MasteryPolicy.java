@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param scale                  proficiency levels
  * @param sourceWeights          credibility per source type, finite and at least 0; an absent type weighs 1.0 and
  *                               weight 0 excludes the source
- * @param minimumEvidence        fewer scored items than this hold back the computed level; at least 0
+ * @param minimumEvidence        fewer scored items than this (manual ratings not counted) hold the computed level
+ *                               below the mastery level: the level shows, mastery waits; at least 0
  * @param manualRatingPrecedence how manual ratings relate to the computed level
  * @param validity               optional recertification period, positive; see {@link MasteryResult#expiresAt()}
  * @param decayHalfLife          optional half-life of the score, positive: at the as-of instant the score is

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param method          the policy's method
  * @param policyVersion   the policy's version
  * @param explanation     why
+ * @param nextChangeAt    the first instant after the as-of instant at which, without further evidence, time alone
+ *                        changes the level or the mastered flag: the decayed score falls below the level's threshold
+ *                        or the mastery expires; {@code null} when time changes neither
  */
 public record MasteryResult(
         String competencyId,
@@ -31,7 +34,8 @@ public record MasteryResult(
         Instant expiresAt,
         MasteryMethod method,
         int policyVersion,
-        Explanation explanation) {
+        Explanation explanation,
+        Instant nextChangeAt) {
 
     public MasteryResult {
         Objects.requireNonNull(competencyId, "competencyId");

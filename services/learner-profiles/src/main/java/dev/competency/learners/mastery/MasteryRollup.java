@@ -2,6 +2,7 @@ package dev.competency.learners.mastery;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -128,6 +129,32 @@ public final class MasteryRollup {
                 + (levelCode == null ? "; at least one child has no level" : "; lowest child level " + levelCode)
                 + (parentMastered ? ": mastered." : ": not mastered.");
         return new RollupResult(parentCompetencyId, policy, levelCode, parentMastered, points, children, summary);
+    }
+
+    /**
+     * The explanation of a rolled-up parent: the roll-up's summary, no contributions, and the parent's own evidence,
+     * if it has any, among the exclusions. Items its own fold counted are excluded as
+     * {@link ExclusionReason#ROLLED_UP_PARENT}; items it had excluded keep their reason. Nothing is silently dropped.
+     *
+     * @param own the fold of the parent's own evidence, or {@code null} when it has none
+     */
+    public static Explanation explain(RollupResult rollup, MasteryResult own) {
+        Objects.requireNonNull(rollup, "rollup");
+        List<Explanation.Exclusion> exclusions = new ArrayList<>();
+        if (own != null) {
+            for (Explanation.Contribution counted : own.explanation().contributions()) {
+                exclusions.add(new Explanation.Exclusion(counted.evidenceId(), counted.sourceType(),
+                        counted.occurredAt(), counted.rawScore(), ExclusionReason.ROLLED_UP_PARENT));
+            }
+            exclusions.addAll(own.explanation().exclusions());
+            exclusions.sort(Comparator.comparing(Explanation.Exclusion::occurredAt)
+                    .thenComparing(Explanation.Exclusion::evidenceId));
+        }
+        int rolledOver = own == null ? 0 : own.explanation().contributions().size();
+        String summary = rollup.summary() + (rolledOver == 0 ? "" : " The mastery is rolled up from the children: "
+                + (rolledOver == 1 ? "1 item" : rolledOver + " items") + " of evidence on the competency itself does"
+                + " not count (listed among the exclusions).");
+        return new Explanation(DecidingRule.ROLLED_UP, summary, List.of(), exclusions, null, 1.0);
     }
 
     private static String target(double pointsTarget) {

@@ -8,10 +8,18 @@ import java.util.Set;
 
 /**
  * Ordered proficiency levels, lowest first, with strictly increasing thresholds and exactly one mastery level.
- * A score reaches the highest level whose threshold is at most the score; a score below the lowest threshold
- * reaches no level. Mastered means at or above the mastery level.
+ * A score reaches the highest level whose threshold it {@linkplain #reaches reaches}; a score below the lowest
+ * threshold reaches no level. Mastered means at or above the mastery level.
  */
 public record ProficiencyScale(List<ProficiencyLevel> levels) {
+
+    /**
+     * How far below a threshold a score may be and still reach it: 1e-9. Scores are sums and products of binary
+     * fractions, so a mean that is 0.7 on paper can come out as 0.6999999999999998 (the mean of 0.6, 0.7 and 0.8);
+     * that must not fall a level short. Thresholds and normalised scores in practice have at most a few decimals,
+     * so no score that is below a threshold on paper comes within 1e-9 of it.
+     */
+    public static final double TOLERANCE = 1e-9;
 
     public ProficiencyScale {
         Objects.requireNonNull(levels, "levels");
@@ -55,17 +63,22 @@ public record ProficiencyScale(List<ProficiencyLevel> levels) {
         return -1;
     }
 
-    /** Position of the highest level whose threshold is at most {@code score}, or -1 when none is reached. */
+    /** Whether {@code score} reaches {@code threshold}: it is at most {@link #TOLERANCE} below it. */
+    public static boolean reaches(double score, double threshold) {
+        return score >= threshold - TOLERANCE;
+    }
+
+    /** Position of the highest level whose threshold {@code score} reaches, or -1 when none is reached. */
     public int indexFor(double score) {
         for (int i = levels.size() - 1; i >= 0; i--) {
-            if (levels.get(i).threshold() <= score) {
+            if (reaches(score, levels.get(i).threshold())) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** The highest level whose threshold is at most {@code score}. */
+    /** The highest level whose threshold {@code score} reaches. */
     public Optional<ProficiencyLevel> levelFor(double score) {
         int index = indexFor(score);
         return index < 0 ? Optional.empty() : Optional.of(levels.get(index));

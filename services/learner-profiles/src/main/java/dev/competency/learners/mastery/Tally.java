@@ -158,7 +158,7 @@ final class Tally {
                 weightSum += w;
             }
             case N_MASTERY -> {
-                if (s >= masteryThreshold) {
+                if (ProficiencyScale.reaches(s, masteryThreshold)) {
                     qualifying++;
                     sum += w * s;
                     weightSum += w;
@@ -183,7 +183,7 @@ final class Tally {
             }
             case BKT -> {
                 double prior = scored == 1 ? pL0 : value;
-                value = bktStep(prior, s >= masteryThreshold, Math.min(1.0, w));
+                value = bktStep(prior, ProficiencyScale.reaches(s, masteryThreshold), Math.min(1.0, w));
             }
             default -> throw new IllegalStateException("unknown method " + kind);
         }
@@ -254,7 +254,8 @@ final class Tally {
                 if (qualifying >= n) {
                     for (int i = 0; i < size; i++) {
                         Evidence e = scoredItems[i];
-                        shares[i] = e.score() >= masteryThreshold ? weightOf(e) / weightSum : 0.0;
+                        shares[i] = ProficiencyScale.reaches(e.score(), masteryThreshold) ? weightOf(e) / weightSum
+                                : 0.0;
                     }
                 }
             }

@@ -17,13 +17,24 @@
  *       before the transition. HIGHEST and LATEST only honour weight 0.</li>
  *   <li><b>Manual ratings</b> that name a level act on the level, not on the score, unless the precedence is
  *       NEVER; they count in evidenceCount but not towards the minimum-evidence rule, which the rating outranks.
- *       "Newer evidence" means a scored item later in fold order.</li>
+ *       "Newer evidence" means a scored item later in fold order: one that <em>occurred</em> after the rating.
+ *       Evidence recorded after the rating about something that happened before it does not end the override.</li>
+ *   <li><b>Minimum evidence</b> holds back mastery, not the level: with fewer scored items than the minimum the
+ *       computed level is reported up to the level below the mastery level, and mastered is false.</li>
  *   <li><b>Expiry</b> is anchored at the last counted item:
  *       {@code expiresAt = lastEvidenceAt + validity}. Any new evidence, a manual rating included, restarts the
  *       period. An expired level is still reported, with mastered false.</li>
  *   <li><b>Decay</b> multiplies the score at read time by {@code 0.5^(age / halfLife)} with
  *       {@code age = asOf - lastEvidenceAt}; the level is then derived from the decayed score. A manual rating's
  *       level does not decay.</li>
+ *   <li><b>Time-driven changes</b>: every result says when time alone next changes its level or mastered flag
+ *       ({@link dev.competency.learners.mastery.MasteryResult#nextChangeAt()}): the decayed score falls below the
+ *       threshold of the level it decides, or a mastered level expires. The service schedules that instant.</li>
+ *   <li><b>Thresholds</b> are reached by a score at most {@link dev.competency.learners.mastery.ProficiencyScale#TOLERANCE}
+ *       (1e-9) below them, so rounding in binary floating point never costs a level (the mean of 0.6, 0.7 and 0.8
+ *       is 0.6999999999999998). The same test decides levels, N_MASTERY's qualifying scores and BKT's correct
+ *       observations, and the explanation prints as many decimals as it takes to show a score of the level
+ *       reported.</li>
  *   <li><b>Roll-up points</b>: a child earns its level's position counted from 1 (0 without a level or when
  *       expired).</li>
  * </ul>

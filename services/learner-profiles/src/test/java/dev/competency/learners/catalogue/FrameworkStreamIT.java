@@ -10,6 +10,7 @@ import dev.competency.contracts.EventTypes;
 import dev.competency.contracts.Topics;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.learners.LearnerProfilesApplication;
+import dev.competency.learners.learner.Examples;
 import dev.competency.learners.catalogue.query.FrameworkCatalogue;
 import dev.competency.platform.test.KafkaTestClient;
 import dev.competency.platform.test.RunningService;
@@ -33,7 +34,7 @@ class FrameworkStreamIT {
 
     @BeforeAll
     static void start() {
-        service = RunningService.start(LearnerProfilesApplication.class, "learner-profiles-frameworks-it");
+        service = RunningService.start(LearnerProfilesApplication.class, "learner-profiles-frameworks-it", Examples.EVIDENCE_DRIVEN_ONLY);
         kafka = new KafkaTestClient();
     }
 

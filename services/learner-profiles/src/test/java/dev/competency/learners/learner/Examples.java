@@ -22,6 +22,13 @@ public final class Examples {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * For the tests of evidence-driven changes: the instance schedules the learners' time-driven checks but does not
+     * run them. The example policy decays (half-life P365D) and their evidence is from 2025, so its checks are due at
+     * once; {@code TimeDrivenMasteryIT} is where they run.
+     */
+    public static final String EVIDENCE_DRIVEN_ONLY = "learner-profiles.deadlines.run-checks=false";
+
     private Examples() {
     }
 

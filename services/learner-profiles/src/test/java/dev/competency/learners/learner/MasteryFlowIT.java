@@ -62,7 +62,7 @@ class MasteryFlowIT {
 
     @BeforeAll
     static void start() {
-        service = RunningService.start(LearnerProfilesApplication.class, "learner-profiles-mastery-it");
+        service = RunningService.start(LearnerProfilesApplication.class, "learner-profiles-mastery-it", Examples.EVIDENCE_DRIVEN_ONLY);
         kafka = new KafkaTestClient();
         framework = Examples.publishFramework(kafka, service, Examples.framework());
     }
@@ -191,7 +191,9 @@ class MasteryFlowIT {
         MasteryResult expected = foldFromScratch(framework, List.of(first, second), Set.of());
         assertThat(changes).hasSize(2);
         MasteryChanged held = changes.get(0);
-        assertThat(held.level()).isNull();
+        // one item of the two the policy requires: PROFICIENT's score, held at the level below mastery
+        assertThat(held.level()).isEqualTo("DEVELOPING");
+        assertThat(held.mastered()).isFalse();
         assertThat(held.score()).isEqualTo(0.85);
         MasteryChanged last = changes.get(1);
         assertThat(last.level()).isEqualTo("PROFICIENT").isEqualTo(expected.levelCode());
@@ -223,14 +225,15 @@ class MasteryFlowIT {
         assertThat(held.competencyId()).isEqualTo(PARENT);
         assertThat(held.rule()).isEqualTo(ParentMasteryChanged.RollupRule.POINTS);
         assertThat(held.mastered()).isFalse();
-        assertThat(held.points()).isZero();
+        // the required child, held at DEVELOPING by the minimum-evidence rule, earns 2 points but is not mastered
+        assertThat(held.points()).isEqualTo(2);
         assertThat(held.previousPoints()).isNull();
         ParentMasteryChanged mastered = parents.get(1);
         assertThat(mastered.mastered()).isTrue();
         assertThat(mastered.previouslyMastered()).isFalse();
         assertThat(mastered.level()).isEqualTo("PROFICIENT");
         assertThat(mastered.points()).isEqualTo(3);
-        assertThat(mastered.previousPoints()).isZero();
+        assertThat(mastered.previousPoints()).isEqualTo(2);
         assertThat(mastered.pointsTarget()).isEqualTo(1.5);
         assertThat(mastered.triggeringCompetencyId()).isEqualTo(first.competencyId());
         assertThat(mastered.triggeringEvidenceId()).isEqualTo(second.evidenceId());
@@ -395,7 +398,7 @@ class MasteryFlowIT {
         assertThat(voided.triggeringEvidenceId()).isEqualTo(second.evidenceId());
         assertThat(voided.previousLevel()).isEqualTo("PROFICIENT");
         assertThat(voided.level()).isEqualTo(foldFromScratch(framework, List.of(first, second),
-                Set.of(second.evidenceId())).levelCode()).isNull();
+                Set.of(second.evidenceId())).levelCode()).isEqualTo("DEVELOPING");
         assertThat(voided.evidenceCount()).isEqualTo(1);
     }
 
@@ -420,7 +423,8 @@ class MasteryFlowIT {
         assertThat(between.path("evidenceCount").asInt()).isEqualTo(1);
         assertThat(between.path("evidenceAfterAsOf").asInt()).isEqualTo(1);
         assertThat(between.path("explanation").path("exclusions")).isEmpty();
-        assertThat(between.path("level").isNull()).isTrue();
+        assertThat(between.path("level").asString()).isEqualTo("DEVELOPING");
+        assertThat(between.path("mastered").asBoolean()).isFalse();
         assertThat(between.path("explanation").path("rule").asString()).isEqualTo("MINIMUM_EVIDENCE");
         MasteryResult expected = MasteryFold.fold(first.competencyId(), policy(framework),
                 List.of(toEvidence(first), toEvidence(second)), Instant.parse("2025-03-12T12:00:00Z"));

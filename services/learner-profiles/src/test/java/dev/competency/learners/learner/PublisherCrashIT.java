@@ -55,7 +55,7 @@ class PublisherCrashIT {
     @Test
     void publishesStoredChangeOnceAfterRestart_whenServiceStopsBeforePublishing() {
         String learner = UUID.randomUUID().toString();
-        try (RunningService service = RunningService.start(LearnerProfilesApplication.class, DATABASE)) {
+        try (RunningService service = RunningService.start(LearnerProfilesApplication.class, DATABASE, Examples.EVIDENCE_DRIVEN_ONLY)) {
             Examples.publishFramework(kafka, service, Examples.framework());
             service.bean(EventProcessingConfiguration.class).eventProcessor("mastery-publisher").orElseThrow()
                     .shutDown();
@@ -65,7 +65,7 @@ class PublisherCrashIT {
         assertThat(ServiceClient.masteryRecords(learner, found -> !found.isEmpty(), Duration.ofSeconds(2)))
                 .as("nothing published before the restart").isEmpty();
 
-        try (RunningService restarted = RunningService.start(LearnerProfilesApplication.class, DATABASE)) {
+        try (RunningService restarted = RunningService.start(LearnerProfilesApplication.class, DATABASE, Examples.EVIDENCE_DRIVEN_ONLY)) {
             Map<String, Long> stored = storedChanges(restarted, learner);
             List<ConsumerRecord<String, byte[]>> records = ServiceClient.masteryRecords(learner,
                     found -> !found.isEmpty(), Duration.ofSeconds(45));
@@ -79,7 +79,7 @@ class PublisherCrashIT {
     void publishesEveryChangeUnderOneId_whenServiceStopsMidStream() {
         String learner = UUID.randomUUID().toString();
         int evidenceCount = 30;
-        try (RunningService service = RunningService.start(LearnerProfilesApplication.class, DATABASE)) {
+        try (RunningService service = RunningService.start(LearnerProfilesApplication.class, DATABASE, Examples.EVIDENCE_DRIVEN_ONLY)) {
             Examples.publishFramework(kafka, service, Examples.framework());
             for (int i = 0; i < evidenceCount; i++) {
                 // Alternating scores keep the decaying average, and so the mastery, moving with every item.
@@ -90,7 +90,7 @@ class PublisherCrashIT {
             ServiceClient.masteryRecords(learner, found -> !found.isEmpty(), Duration.ofSeconds(45));
         }
 
-        try (RunningService restarted = RunningService.start(LearnerProfilesApplication.class, DATABASE)) {
+        try (RunningService restarted = RunningService.start(LearnerProfilesApplication.class, DATABASE, Examples.EVIDENCE_DRIVEN_ONLY)) {
             // Each evidence is accepted and (all but perhaps one) changes the mastery; parent roll-ups come on top.
             await().atMost(Duration.ofSeconds(60)).until(() -> restarted.bean(MongoDatabase.class)
                     .getCollection("domainevents").countDocuments(Filters.and(

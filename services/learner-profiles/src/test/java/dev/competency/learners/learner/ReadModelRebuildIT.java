@@ -40,7 +40,7 @@ class ReadModelRebuildIT {
 
     @BeforeAll
     static void start() {
-        service = RunningService.start(LearnerProfilesApplication.class, "learner-profiles-rebuild-it");
+        service = RunningService.start(LearnerProfilesApplication.class, "learner-profiles-rebuild-it", Examples.EVIDENCE_DRIVEN_ONLY);
         kafka = new KafkaTestClient();
         Examples.publishFramework(kafka, service, Examples.framework());
     }

@@ -143,6 +143,82 @@ class MasteryFoldPropertiesTest {
         }
     }
 
+    /**
+     * Time alone changes the level or the mastered flag first at {@code nextChangeAt}: just before it both are as at
+     * the as-of instant, at it one differs. Without {@code nextChangeAt}, neither changes for a long time.
+     */
+    @Property
+    void changesLevelOrMasteredExactlyAtNextChange(@ForAll("policies") MasteryPolicy policy,
+            @ForAll("evidence") List<Evidence> all, @ForAll("days") double asOf) {
+        // only what had happened by the as-of instant: later evidence would change the level by itself
+        List<Evidence> evidence = all.stream().filter(e -> !e.occurredAt().isAfter(day(asOf))).toList();
+        MasteryResult now = fold(policy, evidence, Set.of(), asOf, 1000);
+        Instant next = now.nextChangeAt();
+        if (next == null) {
+            MasteryResult muchLater = MasteryFold.fold(COMPETENCY, policy, evidence, day(asOf + 20_000));
+            assertThat(muchLater.levelCode()).isEqualTo(now.levelCode());
+            assertThat(muchLater.mastered()).isEqualTo(now.mastered());
+            return;
+        }
+        MasteryResult before = MasteryFold.fold(COMPETENCY, policy, evidence, next.minusMillis(1));
+        MasteryResult at = MasteryFold.fold(COMPETENCY, policy, evidence, next);
+
+        assertThat(next).isAfter(day(asOf));
+        assertThat(before.levelCode()).isEqualTo(now.levelCode());
+        assertThat(before.mastered()).isEqualTo(now.mastered());
+        assertThat(!java.util.Objects.equals(at.levelCode(), now.levelCode()) || at.mastered() != now.mastered())
+                .as("level or mastered changes at %s", next).isTrue();
+    }
+
+    /** The score the explanation prints reaches the level the result reports, never one above or below it. */
+    @Property
+    void printsAScoreOfTheReportedLevel_whenTheMethodDecides(@ForAll("policies") MasteryPolicy policy,
+            @ForAll("evidence") List<Evidence> evidence, @ForAll("days") double asOf) {
+        MasteryResult result = fold(policy, evidence, Set.of(), asOf, 1000);
+        if (result.rule() != DecidingRule.COMPUTED) {
+            return;
+        }
+        String summary = result.explanation().summary();
+        String printed = summary.substring(summary.indexOf(" gives ") + 7, summary.indexOf(", ", summary.indexOf(" gives ")));
+
+        assertThat(SCALE.indexFor(Double.parseDouble(printed))).isEqualTo(SCALE.indexOf(result.levelCode()));
+    }
+
+    /**
+     * WEIGHTED_AVERAGE moves from the mean of the earlier scores by {@code w * (latest - mean)}: continuous in
+     * {@code w}, with no jump at 0, where it is that mean.
+     */
+    @Property
+    void movesAtMostWFromTheEarlierMean_whenWeightedAverageWeightIsSmall(
+            @ForAll("scoreLists") List<Double> scores, @ForAll("smallWeights") double w) {
+        List<Evidence> evidence = new ArrayList<>();
+        for (int i = 0; i < scores.size(); i++) {
+            evidence.add(new Evidence("e-" + i, COMPETENCY, scores.get(i), SourceType.ASSESSMENT, "grader", day(i),
+                    day(i)));
+        }
+        double earlierMean = scores.subList(0, scores.size() - 1).stream().mapToDouble(Double::doubleValue)
+                .average().orElseThrow();
+
+        MasteryResult atZero = MasteryFold.fold(COMPETENCY, MasteryPolicy.of(1, MasteryMethod.weightedAverage(0.0),
+                SCALE), evidence, day(scores.size()));
+        MasteryResult atW = MasteryFold.fold(COMPETENCY, MasteryPolicy.of(1, MasteryMethod.weightedAverage(w),
+                SCALE), evidence, day(scores.size()));
+
+        assertThat(atZero.score()).isCloseTo(earlierMean, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(Math.abs(atW.score() - atZero.score())).isLessThanOrEqualTo(w + 1e-9);
+        assertThat(atW.method().kind()).isEqualTo(MasteryMethod.Kind.WEIGHTED_AVERAGE);
+    }
+
+    @Provide
+    Arbitrary<List<Double>> scoreLists() {
+        return Arbitraries.doubles().between(0, 1).list().ofMinSize(2).ofMaxSize(12);
+    }
+
+    @Provide
+    Arbitrary<Double> smallWeights() {
+        return Arbitraries.oneOf(Arbitraries.just(0.0), Arbitraries.just(1e-6), Arbitraries.doubles().between(0, 1e-3).ofScale(9));
+    }
+
     private static MasteryResult fold(MasteryPolicy policy, List<Evidence> evidence, Set<String> voids, double asOf,
             double knownAt) {
         return MasteryFold.fold(COMPETENCY, policy, evidence, voids, day(asOf), day(knownAt));
@@ -203,7 +279,7 @@ class MasteryFoldPropertiesTest {
                 Arbitraries.just(MasteryMethod.latest()),
                 Arbitraries.just(MasteryMethod.average()),
                 Arbitraries.integers().between(1, 4).map(MasteryMethod::nMastery),
-                rate.map(MasteryMethod::weightedAverage),
+                Arbitraries.oneOf(Arbitraries.just(0.0), rate).map(MasteryMethod::weightedAverage),
                 rate.map(MasteryMethod::decayingAverage),
                 bkt());
     }

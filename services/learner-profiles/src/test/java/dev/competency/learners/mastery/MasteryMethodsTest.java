@@ -116,6 +116,38 @@ class MasteryMethodsTest {
     }
 
     @Test
+    void reachesThreshold_whenAverageFallsShortOnlyByRounding() {
+        // (0.6 + 0.7 + 0.8) / 3 is 0.6999999999999998 in binary floating point: within the scale's tolerance of 0.7
+        MasteryResult result = fold(policy(MasteryMethod.average()), 10,
+                scored("e-1", 0.6, 1), scored("e-2", 0.7, 2), scored("e-3", 0.8, 3));
+
+        assertThat(result.levelCode()).isEqualTo("PROFICIENT");
+        assertThat(result.mastered()).isTrue();
+        assertThat(result.explanation().summary()).isEqualTo("AVERAGE over 3 items gives 0.700, level PROFICIENT.");
+    }
+
+    @Test
+    void staysBelowThreshold_whenScoreIsShortByMoreThanTheTolerance() {
+        // 0.6996 is below 0.7 for real; "0.700" in the explanation would contradict the level, so more digits show
+        MasteryResult result = fold(policy(MasteryMethod.average()), 10,
+                scored("e-1", 0.6992, 1), scored("e-2", 0.7, 2));
+
+        assertThat(result.levelCode()).isEqualTo("DEVELOPING");
+        assertThat(result.mastered()).isFalse();
+        assertThat(result.explanation().summary()).isEqualTo("AVERAGE over 2 items gives 0.6996, level DEVELOPING.");
+    }
+
+    @Test
+    void countsScoreAsQualifying_whenItMissesTheMasteryThresholdOnlyByRounding() {
+        // (0.6 + 0.7 + 0.8) / 3 is 0.6999999999999998, as a score normalised elsewhere may be: 0.7 to a person
+        MasteryResult result = fold(policy(MasteryMethod.nMastery(2)), 10,
+                scored("e-1", (0.6 + 0.7 + 0.8) / 3, 1), scored("e-2", 0.7, 2));
+
+        assertThat(result.rule()).isEqualTo(DecidingRule.COMPUTED);
+        assertThat(result.mastered()).isTrue();
+    }
+
+    @Test
     void followsCanvasWeightedAverageExample_whenMethodIsWeightedAverage() {
         // Canvas-style "most recent counts 65%, the average of the rest 35%", over 2/4, 3/4 and 4/4:
         // points: 0.65 * 4 + 0.35 * (2 + 3) / 2 = 2.6 + 0.875 = 3.475 of 4
@@ -139,6 +171,31 @@ class MasteryMethodsTest {
 
         assertThat(result.score()).isEqualTo(0.42);
         assertThat(result.explanation().contributions().get(0).effectiveWeight()).isEqualTo(1.0);
+    }
+
+    @Test
+    void scoresTheMeanOfThePreviousScores_whenWeightedAverageWeightIsZero() {
+        // 0 * 0.9 + (1 - 0) * mean(0.7) = 0.7: the latest score counts for nothing, the method stays what it is
+        MasteryResult result = fold(policy(MasteryMethod.weightedAverage(0.0)), 10,
+                scored("e-1", 0.7, 1), scored("e-2", 0.9, 2));
+
+        assertThat(result.score()).isEqualTo(0.7);
+        assertThat(result.method()).hasToString("WEIGHTED_AVERAGE(w=0.0)");
+        assertThat(result.method().kind()).isEqualTo(MasteryMethod.Kind.WEIGHTED_AVERAGE);
+        assertThat(result.explanation().contributions()).extracting(Explanation.Contribution::effectiveWeight)
+                .containsExactly(1.0, 0.0);
+    }
+
+    @Test
+    void movesContinuouslyFromTheMeanOfThePreviousScores_whenWeightedAverageWeightIsTiny() {
+        // 0.000001 * 0.9 + 0.999999 * 0.7 = 0.7000002: no jump between w = 0 and a weight just above it
+        MasteryResult tiny = fold(policy(MasteryMethod.weightedAverage(0.000001)), 10,
+                scored("e-1", 0.7, 1), scored("e-2", 0.9, 2));
+        MasteryResult zero = fold(policy(MasteryMethod.weightedAverage(0.0)), 10,
+                scored("e-1", 0.7, 1), scored("e-2", 0.9, 2));
+
+        assertThat(tiny.score()).isCloseTo(0.7000002, within(EPS));
+        assertThat(tiny.score() - zero.score()).isCloseTo(0.0000002, within(EPS));
     }
 
     @Test

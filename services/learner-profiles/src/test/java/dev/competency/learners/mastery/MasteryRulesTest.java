@@ -66,6 +66,19 @@ class MasteryRulesTest {
         }
 
         @Test
+        void endsOverride_whenEvidenceOccurredAfterTheRatingThoughRecordedBeforeIt() {
+            MasteryPolicy policy = policy(average, 1, ManualRatingPrecedence.UNTIL_NEWER_EVIDENCE);
+            // the rating is recorded on day 20 for an observation on day 10; the quiz happened on day 15
+            Evidence backdatedRating = new Evidence("rating", COMPETENCY, 1.0, SourceType.MANUAL_RATING,
+                    "a-1", day(10), day(20), "EXPERT", false);
+
+            MasteryResult result = fold(policy, 100, scored("quiz", 0.5, 15), backdatedRating);
+
+            assertThat(result.rule()).isEqualTo(DecidingRule.COMPUTED);
+            assertThat(result.levelCode()).isEqualTo("DEVELOPING");
+        }
+
+        @Test
         void alwaysAppliesLatestRating_whenPrecedenceIsAlways() {
             MasteryPolicy policy = policy(average, 1, ManualRatingPrecedence.ALWAYS);
 
@@ -103,7 +116,7 @@ class MasteryRulesTest {
 
             assertThat(result.levelCode()).isEqualTo("PROFICIENT");
             assertThat(result.mastered()).isTrue();
-            assertThat(result.explanation().summary()).contains("instead of no level");
+            assertThat(result.explanation().summary()).contains("instead of DEVELOPING");
         }
 
         @Test
@@ -147,21 +160,50 @@ class MasteryRulesTest {
     class MinimumEvidence {
 
         @Test
-        void holdsLevelBack_whenFewerItemsThanMinimum() {
+        void holdsLevelBelowMastery_whenFewerItemsThanMinimum() {
             MasteryPolicy policy = policy(MasteryMethod.highest(), 3, ManualRatingPrecedence.UNTIL_NEWER_EVIDENCE);
 
             MasteryResult held = fold(policy, 100, scored("e-1", 0.95, 1), scored("e-2", 0.9, 2));
-            assertThat(held.levelCode()).isNull();
+            assertThat(held.levelCode()).isEqualTo("DEVELOPING");
             assertThat(held.score()).isEqualTo(0.95);
             assertThat(held.mastered()).isFalse();
             assertThat(held.rule()).isEqualTo(DecidingRule.MINIMUM_EVIDENCE);
             assertThat(held.explanation().summary())
-                    .isEqualTo("Held back by the minimum-evidence rule: 2 items scored, the policy requires 3.");
+                    .isEqualTo("Held back by the minimum-evidence rule: 2 items scored, the policy requires 3."
+                            + " HIGHEST gives 0.950, level EXPERT; held at DEVELOPING, below the mastery level"
+                            + " PROFICIENT, until then.");
 
             MasteryResult released = fold(policy, 100, scored("e-1", 0.95, 1), scored("e-2", 0.9, 2),
                     scored("e-3", 0.1, 3));
             assertThat(released.levelCode()).isEqualTo("EXPERT");
             assertThat(released.mastered()).isTrue();
+        }
+
+        @Test
+        void showsLevelBelowMastery_whenFewerItemsThanMinimum() {
+            MasteryPolicy policy = policy(MasteryMethod.highest(), 3, ManualRatingPrecedence.UNTIL_NEWER_EVIDENCE);
+
+            MasteryResult result = fold(policy, 100, scored("e-1", 0.5, 1));
+
+            assertThat(result.levelCode()).isEqualTo("DEVELOPING");
+            assertThat(result.mastered()).isFalse();
+            assertThat(result.rule()).isEqualTo(DecidingRule.MINIMUM_EVIDENCE);
+            assertThat(result.explanation().summary())
+                    .isEqualTo("Held back by the minimum-evidence rule: 1 item scored, the policy requires 3."
+                            + " HIGHEST gives 0.500, level DEVELOPING.");
+        }
+
+        @Test
+        void reportsNoLevel_whenMinimumHoldsBackTheLowestLevelAsMastery() {
+            ProficiencyScale passFail = ProficiencyScale.of(new ProficiencyLevel("PASS", "Pass", 0.5, true));
+            MasteryPolicy policy = new MasteryPolicy(3, MasteryMethod.highest(), passFail, Map.of(), 2,
+                    ManualRatingPrecedence.UNTIL_NEWER_EVIDENCE, null, null);
+
+            MasteryResult result = MasteryFold.fold(COMPETENCY, policy,
+                    List.of(scored("e-1", 0.9, 1)), day(100));
+
+            assertThat(result.levelCode()).isNull();
+            assertThat(result.mastered()).isFalse();
         }
 
         @Test

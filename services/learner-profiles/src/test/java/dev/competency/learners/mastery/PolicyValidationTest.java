@@ -36,9 +36,9 @@ class PolicyValidationTest {
         return Stream.of(
                 // methods
                 invalid("n below 1", () -> MasteryMethod.nMastery(0), "n must be at least 1 but was 0"),
-                invalid("w of 0", () -> MasteryMethod.weightedAverage(0), "w must be in (0,1] but was 0.0"),
-                invalid("w above 1", () -> MasteryMethod.weightedAverage(1.01), "w must be in (0,1] but was 1.01"),
-                invalid("w NaN", () -> MasteryMethod.weightedAverage(Double.NaN), "w must be in (0,1] but was NaN"),
+                invalid("w below 0", () -> MasteryMethod.weightedAverage(-0.01), "w must be in [0,1] but was -0.01"),
+                invalid("w above 1", () -> MasteryMethod.weightedAverage(1.01), "w must be in [0,1] but was 1.01"),
+                invalid("w NaN", () -> MasteryMethod.weightedAverage(Double.NaN), "w must be in [0,1] but was NaN"),
                 invalid("d of 0", () -> MasteryMethod.decayingAverage(0), "d must be in (0,1] but was 0.0"),
                 invalid("d above 1", () -> MasteryMethod.decayingAverage(2), "d must be in (0,1] but was 2.0"),
                 invalid("pL0 below 0", () -> MasteryMethod.bkt(-0.1, 0.1, 0.2, 0.1, 0),

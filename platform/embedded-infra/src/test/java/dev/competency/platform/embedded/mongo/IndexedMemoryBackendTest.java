@@ -71,6 +71,25 @@ class IndexedMemoryBackendTest {
         indexedServer.shutdownNow();
     }
 
+    /**
+     * {@code dropIndexes "*"} drops the collection's own indexes, as MongoDB does. The server's own command walks
+     * every index of the database and failed on another collection's ("index not found"), which stopped JobRunr's
+     * schema migrations on the embedded store.
+     */
+    @Test
+    void dropsOnlyTheCollectionsIndexes_whenAllIndexesAreDropped() {
+        MongoCollection<Document> jobs = indexedClient.getDatabase("drop-all").getCollection("jobs");
+        MongoCollection<Document> metadata = indexedClient.getDatabase("drop-all").getCollection("metadata");
+        jobs.createIndex(Indexes.ascending("state", "scheduledAt"));
+        metadata.createIndex(Indexes.ascending("name", "owner"));
+
+        jobs.dropIndexes();
+
+        assertThat(jobs.listIndexes()).extracting(index -> index.getString("name")).containsExactly("_id_");
+        assertThat(metadata.listIndexes()).extracting(index -> index.getString("name"))
+                .containsExactlyInAnyOrder("_id_", "name_1_owner_1");
+    }
+
     /** Documents shaped like Axon's events: unique (aggregate, sequence), non-unique (timestamp, sequence). */
     @Test
     void eventStoreReadsMatchTheServersOwnAnswers() {

@@ -2,6 +2,7 @@ package dev.competency.assessments.alignment.domain;
 
 import dev.competency.assessments.frameworks.domain.FrameworkVersion;
 import dev.competency.assessments.frameworks.domain.FrameworkVersions;
+import dev.competency.platform.service.error.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,26 +17,39 @@ import java.util.regex.Pattern;
  * Says that doing an xAPI activity demonstrates competencies of a published framework version. An activity is
  * matched either by its IRI, or by its activity type together with the value of one extension of its definition
  * (for content that reuses one IRI per course but tags the skill in an extension).
+ *
+ * @param warnings what the author confirmed when aligning: one sentence per competency that the framework version
+ *                 rolls up from its children, whose mastery the evidence will not change
  */
 public record ActivityAlignment(String alignmentId, String activityId, String activityType, String extensionKey,
                                 String extensionValue, String frameworkId, int frameworkVersion,
-                                List<String> competencyIds, String createdBy, Instant createdAt) {
+                                List<String> competencyIds, String createdBy, Instant createdAt,
+                                List<String> warnings) {
+
+    /** The problem type of an alignment to a rolled-up parent that the author has not confirmed. */
+    public static final String ROLLED_UP_PARENT = "rolled-up-parent";
 
     private static final Pattern IRI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:\\S+");
 
     public ActivityAlignment {
         competencyIds = List.copyOf(competencyIds);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
     /**
-     * A validated alignment.
+     * A validated alignment. A competency whose mastery the framework version rolls up from its children (rule
+     * ALL_CHILDREN or POINTS) never takes its mastery from its own evidence: statements on the activity would be
+     * stored as evidence that no mastery counts. Aligning one is refused unless the author {@code confirmed} it;
+     * the alignment then carries a warning per such competency.
      *
      * @throws InvalidAlignmentException listing every problem
+     * @throws Refusal                   of kind {@code UNPROCESSABLE} and type {@value #ROLLED_UP_PARENT} naming the
+     *                                   rolled-up competencies, when they are not confirmed
      */
     public static ActivityAlignment define(String activityId, String activityType, String extensionKey,
                                            String extensionValue, String frameworkId, Integer frameworkVersion,
-                                           List<String> competencyIds, String createdBy, Instant createdAt,
-                                           FrameworkVersions frameworks) {
+                                           List<String> competencyIds, boolean confirmed, String createdBy,
+                                           Instant createdAt, FrameworkVersions frameworks) {
         List<String> problems = new ArrayList<>();
         boolean byActivity = activityId != null;
         boolean byType = activityType != null || extensionKey != null || extensionValue != null;
@@ -83,10 +97,26 @@ public record ActivityAlignment(String alignmentId, String activityId, String ac
         if (!problems.isEmpty()) {
             throw new InvalidAlignmentException(problems);
         }
+        List<String> rolledUp = competencyIds.stream().filter(version.get()::rollsUp).distinct().toList();
+        if (!rolledUp.isEmpty() && !confirmed) {
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, ROLLED_UP_PARENT, "framework " + frameworkId + " version "
+                    + frameworkVersion + " rolls up the mastery of " + describe(rolledUp, version.get())
+                    + " from their children, so evidence from this activity would not change it; align the"
+                    + " children instead, or send the alignment again with confirm=true to keep it as evidence");
+        }
+        List<String> warnings = rolledUp.stream().map(id -> "competency " + describe(List.of(id), version.get())
+                + " is rolled up from its children under framework " + frameworkId + " version " + frameworkVersion
+                + ": evidence from this activity is listed among the exclusions of its mastery and does not change it")
+                .toList();
         String key = byActivity ? activityKey(activityId) : typeKey(activityType, extensionKey, extensionValue);
         return new ActivityAlignment(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString(),
                 activityId, activityType, extensionKey, extensionValue, frameworkId, frameworkVersion, competencyIds,
-                createdBy, createdAt);
+                createdBy, createdAt, warnings);
+    }
+
+    private static String describe(List<String> competencyIds, FrameworkVersion version) {
+        return String.join(", ", competencyIds.stream()
+                .map(id -> id + " (" + version.competencies().get(id) + ")").toList());
     }
 
     /** The lookup key of this alignment. */

@@ -55,7 +55,8 @@ public class ActivityAlignments {
                 .append("frameworkVersion", alignment.frameworkVersion())
                 .append("competencyIds", alignment.competencyIds())
                 .append("createdBy", alignment.createdBy())
-                .append("createdAt", Date.from(alignment.createdAt()));
+                .append("createdAt", Date.from(alignment.createdAt()))
+                .append("warnings", alignment.warnings());
         alignments.replaceOne(Filters.eq("_id", alignment.key()), document, new ReplaceOptions().upsert(true));
         snapshot = null;
     }
@@ -116,6 +117,7 @@ public class ActivityAlignments {
                 document.getString("activityType"), document.getString("extensionKey"),
                 document.getString("extensionValue"), document.getString("frameworkId"),
                 document.getInteger("frameworkVersion"), document.getList("competencyIds", String.class),
-                document.getString("createdBy"), document.getDate("createdAt").toInstant());
+                document.getString("createdBy"), document.getDate("createdAt").toInstant(),
+                document.getList("warnings", String.class));
     }
 }

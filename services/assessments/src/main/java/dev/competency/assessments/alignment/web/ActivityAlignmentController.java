@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Authors align xAPI activities to competencies, so that statements about them become evidence. */
@@ -56,13 +57,18 @@ class ActivityAlignmentController {
     static final int ID_MAX = 128;
     static final int MAX_COMPETENCIES = 200;
 
+    /**
+     * Aligns an activity. An alignment to a competency that the framework version rolls up from its children is
+     * refused (422, {@code /problems/rolled-up-parent}) unless {@code confirm=true}; confirmed, it carries warnings.
+     */
     @PostMapping
     @AllowedRoles({Role.AUTHOR, Role.ADMIN})
-    ResponseEntity<ActivityAlignment> align(@Valid @RequestBody AlignActivity request, Caller caller) {
+    ResponseEntity<ActivityAlignment> align(@Valid @RequestBody AlignActivity request,
+            @RequestParam(name = "confirm", defaultValue = "false") boolean confirm, Caller caller) {
         access.requireAuthor(caller);
         ActivityAlignment alignment = ActivityAlignment.define(request.activityId(), request.activityType(),
                 request.extensionKey(), request.extensionValue(), request.frameworkId(), request.frameworkVersion(),
-                request.competencyIds(), caller.subject(), clock.instant(), frameworks);
+                request.competencyIds(), confirm, caller.subject(), clock.instant(), frameworks);
         alignments.save(alignment);
         return ResponseEntity.created(URI.create("/api/assessments/activity-alignments/" + alignment.alignmentId()))
                 .body(alignment);

@@ -10,10 +10,12 @@ import dev.competency.assessments.frameworks.domain.FrameworkVersions;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.contracts.frameworks.FrameworkRetired;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 
 /**
@@ -40,7 +42,8 @@ public class FrameworkCatalogue implements FrameworkVersions {
                 .append("frameworkId", snapshot.frameworkId())
                 .append("version", snapshot.version())
                 .append("competencies", competencies)
-                .append("levels", levels);
+                .append("levels", levels)
+                .append("rolledUpParents", rolledUpParents(snapshot));
         Document existing = versions.find(Filters.eq("_id", document.get("_id"))).first();
         document.append("retired", existing != null && existing.getBoolean("retired", false));
         versions.replaceOne(Filters.eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true));
@@ -57,6 +60,30 @@ public class FrameworkCatalogue implements FrameworkVersions {
                 .map(FrameworkCatalogue::toVersion);
     }
 
+    /**
+     * The competencies whose effective policy (their override, else the framework's) rolls them up from children
+     * they have: a rule of NONE, or no children, leaves a competency's mastery to its own evidence.
+     */
+    static List<String> rolledUpParents(FrameworkPublished snapshot) {
+        Set<String> parentsWithChildren = new HashSet<>();
+        snapshot.competencies().forEach(c -> {
+            if (c.parentId() != null) {
+                parentsWithChildren.add(c.parentId());
+            }
+        });
+        List<String> rolledUp = new ArrayList<>();
+        for (FrameworkPublished.Competency competency : snapshot.competencies()) {
+            FrameworkPublished.MasteryPolicy policy = competency.policyOverride() != null
+                    ? competency.policyOverride() : snapshot.masteryPolicy();
+            FrameworkPublished.RollUpRule rule = policy.rollUp();
+            if (rule != null && rule.type() != FrameworkPublished.RollUpType.NONE
+                    && parentsWithChildren.contains(competency.id())) {
+                rolledUp.add(competency.id());
+            }
+        }
+        return rolledUp;
+    }
+
     private static FrameworkVersion toVersion(Document document) {
         Map<String, String> competencies = new LinkedHashMap<>();
         document.getList("competencies", Document.class)
@@ -64,8 +91,10 @@ public class FrameworkCatalogue implements FrameworkVersions {
         List<FrameworkVersion.Level> levels = document.getList("levels", Document.class).stream()
                 .map(l -> new FrameworkVersion.Level(l.getString("code"), l.getDouble("threshold")))
                 .toList();
+        List<String> rolledUp = document.getList("rolledUpParents", String.class);
         return new FrameworkVersion(document.getString("frameworkId"), document.getInteger("version"),
-                document.getBoolean("retired", false), competencies, levels);
+                document.getBoolean("retired", false), competencies, levels,
+                rolledUp == null ? Set.of() : Set.copyOf(rolledUp));
     }
 
     private static String id(String frameworkId, int version) {

@@ -90,11 +90,7 @@ public final class PolicyTranslator {
             case LATEST -> dev.competency.learners.mastery.MasteryMethod.latest();
             case AVERAGE -> dev.competency.learners.mastery.MasteryMethod.average();
             case N_MASTERY -> dev.competency.learners.mastery.MasteryMethod.nMastery(method.n());
-            case WEIGHTED_AVERAGE -> method.weight() == 0.0
-                    // w = 0 ignores the latest score entirely: the plain mean of the earlier ones is the closest
-                    // the fold can express, and a single item still scores itself.
-                    ? dev.competency.learners.mastery.MasteryMethod.average()
-                    : dev.competency.learners.mastery.MasteryMethod.weightedAverage(method.weight());
+            case WEIGHTED_AVERAGE -> dev.competency.learners.mastery.MasteryMethod.weightedAverage(method.weight());
             case DECAYING_AVERAGE -> dev.competency.learners.mastery.MasteryMethod.decayingAverage(method.decay());
             case BKT -> dev.competency.learners.mastery.MasteryMethod.bkt(method.bkt().pL0(), method.bkt().pT(),
                     method.bkt().pG(), method.bkt().pS(), method.bkt().pF());

@@ -29,6 +29,7 @@ final class CompetencyTrack {
     boolean mastered;
     int evidenceCount;
     int policyVersion;
+    boolean expired;
 
     CompetencyTrack() {
         // for snapshots
@@ -47,7 +48,7 @@ final class CompetencyTrack {
                 && items.equals(t.items) && voidedIds.equals(t.voidedIds)
                 && Objects.equals(latestOccurredAt, t.latestOccurredAt) && computed == t.computed
                 && Objects.equals(level, t.level) && Objects.equals(score, t.score) && mastered == t.mastered
-                && evidenceCount == t.evidenceCount && policyVersion == t.policyVersion;
+                && evidenceCount == t.evidenceCount && policyVersion == t.policyVersion && expired == t.expired;
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.competency.learners.mastery.DecidingRule;
 import dev.competency.learners.mastery.MasteryFold;
 import dev.competency.learners.mastery.MasteryPolicy;
 import dev.competency.learners.mastery.MasteryResult;
@@ -24,6 +25,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -41,6 +44,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class Learner {
+
+    /** The name of the learner's deadline for the next time-driven change (decay or expiry) of a mastery. */
+    public static final String CROSSING_DEADLINE = "mastery-crossing";
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -61,6 +67,15 @@ public class Learner {
     private TreeMap<String, CompetencyTrack> tracks = new TreeMap<>();
     /** The last roll-up of every parent rolled up so far. */
     private TreeMap<String, ParentTrack> parents = new TreeMap<>();
+    /** The last time-driven check: masteries are folded at least as of it. */
+    private Instant timeCheckedAt;
+    /** When the pending time-driven check is due, and its schedule; null when none is pending. */
+    private Instant crossingDueAt;
+    private String crossingScheduleId;
+
+    /** The earliest time-driven change the folds of the current command found; never stored. */
+    @JsonIgnore
+    private transient Instant crossingCandidate;
 
     /** Running folds per competency, derived from {@link #tracks}; rebuilt on demand, never stored. */
     @JsonIgnore
@@ -125,7 +140,7 @@ public class Learner {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordEvidence command, PolicyLookup policies, Clock clock) {
+    void handle(RecordEvidence command, PolicyLookup policies, Clock clock, DeadlineManager deadlines) {
         EvidenceItem item = Objects.requireNonNull(command.evidence(), "evidence");
         item.toEvidence(); // validates the item as the fold will see it
         if (item.frameworkVersion() < 1) {
@@ -138,6 +153,7 @@ public class Learner {
         RecalculationCause cause = item.sourceType() == SourceType.MANUAL_RATING
                 ? RecalculationCause.MANUAL_RATING : RecalculationCause.EVIDENCE_RECORDED;
         recalculateWithParents(item.competencyId(), policies, cause, item.evidenceId(), item.occurredAt());
+        scheduleCrossing(deadlines);
     }
 
     /** Erasing twice changes nothing. */
@@ -153,7 +169,7 @@ public class Learner {
     }
 
     @CommandHandler
-    void handle(VoidEvidence command, PolicyLookup policies) {
+    void handle(VoidEvidence command, PolicyLookup policies, DeadlineManager deadlines) {
         String competencyId = competencyOfEvidence.get(command.evidenceId());
         if (erased || competencyId == null || tracks.get(competencyId).voidedIds.contains(command.evidenceId())) {
             return;
@@ -161,10 +177,11 @@ public class Learner {
         apply(new EvidenceVoided(learnerId, command.evidenceId(), competencyId, command.voidedAt(),
                 command.reason()));
         recalculateWithParents(competencyId, policies, RecalculationCause.EVIDENCE_VOIDED, command.evidenceId(), null);
+        scheduleCrossing(deadlines);
     }
 
     @CommandHandler
-    void handle(AdoptFrameworkVersion command, PolicyLookup policies) {
+    void handle(AdoptFrameworkVersion command, PolicyLookup policies, DeadlineManager deadlines) {
         if (erased) {
             return;
         }
@@ -197,6 +214,76 @@ public class Learner {
         if (!moving.isEmpty()) {
             endRollupsDroppedBy(command.frameworkId(), command.version(), policies);
         }
+        scheduleCrossing(deadlines);
+    }
+
+    /**
+     * The pending time-driven check. Every computed competency is folded at the check's instant; each whose level,
+     * mastered flag or expiry changed by time alone is recorded with cause {@code EXPIRED} (the validity period ran
+     * out) or {@code DECAYED}, its parents are rolled up again, and the next check is scheduled. A deadline that an
+     * earlier one replaced, or that was handled already, changes nothing.
+     */
+    @DeadlineHandler(deadlineName = CROSSING_DEADLINE)
+    void on(MasteryCrossingDue due, PolicyLookup policies, Clock clock, DeadlineManager deadlines) {
+        if (erased || !due.dueAt().equals(crossingDueAt)) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant at = now.isBefore(due.dueAt()) ? due.dueAt() : now;
+        apply(new MasteryTimeChecked(learnerId, at));
+        for (CompetencyTrack track : List.copyOf(tracks.values())) {
+            if (!track.computed) {
+                continue;
+            }
+            Optional<MasteryPolicy> policy = policies.policyFor(track.frameworkId, track.frameworkVersion,
+                    track.competencyId);
+            if (policy.isEmpty()) {
+                continue;
+            }
+            MasteryFold fold = liveFold(track, policy.get());
+            MasteryResult result = fold.result(at);
+            noteCrossing(result.nextChangeAt());
+            boolean expired = result.rule() == DecidingRule.EXPIRED;
+            if (Objects.equals(result.levelCode(), track.level) && result.mastered() == track.mastered
+                    && expired == track.expired) {
+                continue;
+            }
+            RecalculationCause cause = expired && !track.expired ? RecalculationCause.EXPIRED
+                    : RecalculationCause.DECAYED;
+            // When time crossed the threshold: the next change of the mastery as last recorded.
+            Instant crossedAt = fold.result(track.latestOccurredAt).nextChangeAt();
+            Instant validAt = crossedAt == null || crossedAt.isAfter(at) ? due.dueAt() : crossedAt;
+            record(track, result, cause, null, validAt);
+            rollUpParents(track.frameworkId, track.frameworkVersion, policies, cause, track.competencyId, null,
+                    validAt);
+        }
+        scheduleCrossing(deadlines);
+    }
+
+    /** Keeps the earliest time-driven change found by the folds of the current command. */
+    private void noteCrossing(Instant nextChangeAt) {
+        if (nextChangeAt != null && (crossingCandidate == null || nextChangeAt.isBefore(crossingCandidate))) {
+            crossingCandidate = nextChangeAt;
+        }
+    }
+
+    /**
+     * Schedules the learner's next time-driven check when a fold of this command found a change earlier than the
+     * one pending (or none is pending), and cancels the one it replaces. A later change never moves the pending
+     * check: it runs early, folds every competency and schedules the true next one. So at most one schedule per
+     * learner exists, and intake rarely touches the deadline manager.
+     */
+    private void scheduleCrossing(DeadlineManager deadlines) {
+        Instant candidate = crossingCandidate;
+        crossingCandidate = null;
+        if (candidate == null || (crossingDueAt != null && !candidate.isBefore(crossingDueAt))) {
+            return;
+        }
+        if (crossingScheduleId != null) {
+            deadlines.cancelSchedule(CROSSING_DEADLINE, crossingScheduleId);
+        }
+        String scheduleId = deadlines.schedule(candidate, CROSSING_DEADLINE, new MasteryCrossingDue(candidate));
+        apply(new MasteryCrossingScheduled(learnerId, candidate, scheduleId));
     }
 
     /**
@@ -233,15 +320,24 @@ public class Learner {
             return false;
         }
         MasteryResult result = liveFold(track, policy.get()).result(asOf(track));
+        noteCrossing(result.nextChangeAt());
+        boolean expired = result.rule() == DecidingRule.EXPIRED;
         if (track.computed && Objects.equals(result.levelCode(), track.level)
-                && Objects.equals(result.score(), track.score) && result.mastered() == track.mastered) {
+                && Objects.equals(result.score(), track.score) && result.mastered() == track.mastered
+                && expired == track.expired) {
             return false;
         }
-        apply(new MasteryRecalculated(learnerId, competencyId, track.frameworkId, track.frameworkVersion,
+        record(track, result, cause, triggeringEvidenceId, validAt);
+        return true;
+    }
+
+    private void record(CompetencyTrack track, MasteryResult result, RecalculationCause cause,
+            String triggeringEvidenceId, Instant validAt) {
+        apply(new MasteryRecalculated(learnerId, track.competencyId, track.frameworkId, track.frameworkVersion,
                 result.policyVersion(), result.method().toString(), result.method().kind().name(),
                 result.levelCode(), track.level, result.score(), track.score, result.mastered(), track.mastered,
-                result.evidenceCount(), validAt, result.expiresAt(), cause, triggeringEvidenceId));
-        return true;
+                result.evidenceCount(), validAt, result.expiresAt(), cause, triggeringEvidenceId,
+                result.rule() == DecidingRule.EXPIRED));
     }
 
     private void recalculateWithParents(String competencyId, PolicyLookup policies, RecalculationCause cause,
@@ -272,7 +368,7 @@ public class Learner {
                 CompetencyTrack track = tracks.get(child);
                 if (track != null && track.computed && track.frameworkId.equals(frameworkId)
                         && track.frameworkVersion == frameworkVersion) {
-                    states.add(new MasteryRollup.ChildState(child, track.level, track.mastered, false));
+                    states.add(new MasteryRollup.ChildState(child, track.level, track.mastered, track.expired));
                 }
             }
             Optional<RollupResult> rolledUp = MasteryRollup.rollUpIfAny(parent.parentId(), parent.rule(),
@@ -297,11 +393,14 @@ public class Learner {
     }
 
     /**
-     * The write side records mastery as of the latest evidence: read-time decay and expiry belong to queries, which
-     * fold at the instant asked for, so nothing here changes merely because time passes.
+     * The write side records mastery as of the latest evidence, or as of the last time-driven check when that is
+     * later, so the recorded values never depend on when a command happens to run. Changes that time alone makes
+     * after that instant are found by the fold ({@link MasteryResult#nextChangeAt()}), scheduled, and recorded by
+     * the {@value #CROSSING_DEADLINE} deadline.
      */
-    private static Instant asOf(CompetencyTrack track) {
-        return track.latestOccurredAt == null ? Instant.EPOCH : track.latestOccurredAt;
+    private Instant asOf(CompetencyTrack track) {
+        Instant latest = track.latestOccurredAt == null ? Instant.EPOCH : track.latestOccurredAt;
+        return timeCheckedAt != null && timeCheckedAt.isAfter(latest) ? timeCheckedAt : latest;
     }
 
     private MasteryFold liveFold(CompetencyTrack track, MasteryPolicy policy) {
@@ -343,6 +442,21 @@ public class Learner {
         tracks.clear();
         parents.clear();
         folds = null;
+        crossingDueAt = null;
+        crossingScheduleId = null;
+    }
+
+    @EventSourcingHandler
+    void on(MasteryTimeChecked event) {
+        timeCheckedAt = event.checkedAt();
+        crossingDueAt = null;
+        crossingScheduleId = null;
+    }
+
+    @EventSourcingHandler
+    void on(MasteryCrossingScheduled event) {
+        crossingDueAt = event.dueAt();
+        crossingScheduleId = event.scheduleId();
     }
 
     @EventSourcingHandler
@@ -397,6 +511,7 @@ public class Learner {
         track.mastered = event.mastered();
         track.evidenceCount = event.evidenceCount();
         track.policyVersion = event.policyVersion();
+        track.expired = event.expired();
     }
 
     @EventSourcingHandler

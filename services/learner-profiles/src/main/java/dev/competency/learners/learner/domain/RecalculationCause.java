@@ -5,5 +5,9 @@ public enum RecalculationCause {
     EVIDENCE_RECORDED,
     EVIDENCE_VOIDED,
     MANUAL_RATING,
-    POLICY_CHANGED
+    POLICY_CHANGED,
+    /** Time alone: the validity period ran out. */
+    EXPIRED,
+    /** Time alone: the decayed score fell below the level's threshold. */
+    DECAYED
 }

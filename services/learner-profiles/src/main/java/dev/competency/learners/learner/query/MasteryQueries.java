@@ -5,6 +5,7 @@ import dev.competency.learners.learner.domain.EvidenceItem;
 import dev.competency.learners.learner.domain.PolicyLookup;
 import dev.competency.learners.mastery.DecidingRule;
 import dev.competency.learners.mastery.Evidence;
+import dev.competency.learners.mastery.Explanation;
 import dev.competency.learners.mastery.MasteryFold;
 import dev.competency.learners.mastery.MasteryPolicy;
 import dev.competency.learners.mastery.MasteryResult;
@@ -171,9 +172,15 @@ public class MasteryQueries {
                     continue;
                 }
                 try {
+                    RollupResult rolled = MasteryRollup.rollUp(parent.parentId(), parent.rule(), parent.scale(),
+                            results);
+                    // The parent's own evidence, if any, is shown among the exclusions, never silently dropped.
+                    CompetencyMastery own = byCompetency.get(parent.parentId());
+                    MasteryResult ownResult = own == null ? null : own.result();
                     byCompetency.put(parent.parentId(), new CompetencyMastery(parent.parentId(),
-                            mastery.frameworkId(), mastery.frameworkVersion(), null,
-                            MasteryRollup.rollUp(parent.parentId(), parent.rule(), parent.scale(), results)));
+                            mastery.frameworkId(), mastery.frameworkVersion(), null, rolled,
+                            own == null ? 0 : own.afterAsOf(), own == null ? 0 : own.notYetKnown(),
+                            MasteryRollup.explain(rolled, ownResult)));
                 } catch (IllegalArgumentException e) {
                     // A child on a scale of its own has levels the parent's scale does not know: no roll-up.
                     log.warn("Cannot roll up competency {} of framework {}: {}", parent.parentId(), key,
@@ -241,16 +248,34 @@ public class MasteryQueries {
      * ({@code rollup}); both are null while the framework version its evidence was aligned to has not arrived
      * (mastery pending).
      *
-     * @param afterAsOf   the competency's evidence left out because it occurred after the as-of instant
-     * @param notYetKnown the competency's evidence left out because it was recorded after the known-at instant
+     * @param afterAsOf          the competency's evidence left out because it occurred after the as-of instant
+     * @param notYetKnown        the competency's evidence left out because it was recorded after the known-at
+     *                           instant
+     * @param rollupExplanation  for a rolled-up parent, why: the roll-up and the parent's own evidence among the
+     *                           exclusions ({@link MasteryRollup#explain}); else null
      */
     public record CompetencyMastery(String competencyId, String frameworkId, int frameworkVersion,
-                                    MasteryResult result, RollupResult rollup, int afterAsOf, int notYetKnown) {
+                                    MasteryResult result, RollupResult rollup, int afterAsOf, int notYetKnown,
+                                    Explanation rollupExplanation) {
 
         /** A result without evidence left out by the as-of or known-at instant. */
         public CompetencyMastery(String competencyId, String frameworkId, int frameworkVersion, MasteryResult result,
                 RollupResult rollup) {
-            this(competencyId, frameworkId, frameworkVersion, result, rollup, 0, 0);
+            this(competencyId, frameworkId, frameworkVersion, result, rollup, 0, 0, null);
+        }
+
+        public CompetencyMastery(String competencyId, String frameworkId, int frameworkVersion, MasteryResult result,
+                RollupResult rollup, int afterAsOf, int notYetKnown) {
+            this(competencyId, frameworkId, frameworkVersion, result, rollup, afterAsOf, notYetKnown,
+                    rollup == null ? null : MasteryRollup.explain(rollup, null));
+        }
+
+        /** Why the mastery is what it is: the fold's explanation, or the roll-up's; null while pending. */
+        public Explanation explanation() {
+            if (rollup != null) {
+                return rollupExplanation;
+            }
+            return result == null ? null : result.explanation();
         }
 
         public boolean pending() {

@@ -189,7 +189,8 @@ class LearnerController {
 
     private static MasteryView view(MasteryQueries.CompetencyMastery m) {
         if (m.rollup() != null) {
-            return MasteryView.rolledUp(m.frameworkId(), m.frameworkVersion(), m.rollup());
+            return MasteryView.rolledUp(m.frameworkId(), m.frameworkVersion(), m.rollup(), m.explanation(),
+                    m.afterAsOf(), m.notYetKnown());
         }
         return m.result() == null ? MasteryView.pending(m.competencyId(), m.frameworkId(), m.frameworkVersion())
                 : MasteryView.of(m.frameworkId(), m.frameworkVersion(), m.result(), m.afterAsOf(), m.notYetKnown());

@@ -33,12 +33,17 @@ public record MasteryView(String competencyId, String frameworkId, Integer frame
                 r.expiresAt(), r.method().toString(), r.policyVersion(), r.explanation(), null);
     }
 
-    /** A parent whose mastery is rolled up from its children. */
-    public static MasteryView rolledUp(String frameworkId, Integer frameworkVersion, RollupResult r) {
+    /**
+     * A parent whose mastery is rolled up from its children; {@code explanation} lists the parent's own evidence, if
+     * any, among its exclusions.
+     */
+    public static MasteryView rolledUp(String frameworkId, Integer frameworkVersion, RollupResult r,
+            Explanation explanation, int afterAsOf, int notYetKnown) {
         RollupView rollup = new RollupView(r.policy().ruleName(), r.points(), r.policy().pointsTargetOrNull(),
                 r.children(), r.summary());
         return new MasteryView(r.competencyId(), frameworkId, frameworkVersion, false, r.levelCode(), null,
-                r.mastered(), 0, 0, 0, null, null, null, r.policy().methodLabel(), null, null, rollup);
+                r.mastered(), 0, afterAsOf, notYetKnown, null, null, null, r.policy().methodLabel(), null,
+                explanation, rollup);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.competency.learners.LearnerProfilesApplication;
+import dev.competency.learners.learner.Examples;
 import dev.competency.platform.test.RunningService;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -20,7 +21,7 @@ class LearnerEventStoreIT {
     @Test
     void sourcesLearnerFromMongoEventStore_afterApplicationRestart() {
         String learnerId = UUID.randomUUID().toString();
-        try (RunningService service = RunningService.start(LearnerProfilesApplication.class, DATABASE)) {
+        try (RunningService service = RunningService.start(LearnerProfilesApplication.class, DATABASE, Examples.EVIDENCE_DRIVEN_ONLY)) {
             assertThat(service.health("/actuator/health/readiness"))
                     .containsEntry("status", "UP").containsEntry("mongo", "UP").containsEntry("kafka", "UP");
             service.bean(CommandGateway.class).sendAndWait(
@@ -36,7 +37,7 @@ class LearnerEventStoreIT {
                     .doesNotContain("grace@example.org");
         }
 
-        try (RunningService restarted = RunningService.start(LearnerProfilesApplication.class, DATABASE)) {
+        try (RunningService restarted = RunningService.start(LearnerProfilesApplication.class, DATABASE, Examples.EVIDENCE_DRIVEN_ONLY)) {
             Learner learner = restarted.aggregate("learnerRepository", learnerId);
             assertThat(learner.learnerId()).isEqualTo(learnerId);
             PersonalData personalData = restarted.bean(PersonalData.class);

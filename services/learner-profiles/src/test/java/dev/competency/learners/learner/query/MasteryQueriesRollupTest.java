@@ -1,6 +1,7 @@
 package dev.competency.learners.learner.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -9,6 +10,9 @@ import static org.mockito.Mockito.when;
 import dev.competency.learners.catalogue.query.CataloguePolicies;
 import dev.competency.learners.learner.domain.EvidenceItem;
 import dev.competency.learners.learner.domain.PolicyLookup;
+import dev.competency.learners.mastery.DecidingRule;
+import dev.competency.learners.mastery.ExclusionReason;
+import dev.competency.learners.mastery.Explanation;
 import dev.competency.learners.mastery.MasteryMethod;
 import dev.competency.learners.mastery.MasteryPolicy;
 import dev.competency.learners.mastery.ProficiencyLevel;
@@ -127,6 +131,24 @@ class MasteryQueriesRollupTest {
         }
         assertThat(queries.masteryOf(LEARNER, PARENT, NOW, Instant.MAX).orElseThrow().rollup()).isNotNull();
         assertThat(queries.masteryOf(LEARNER, "unknown", NOW, Instant.MAX)).isEmpty();
+    }
+
+    @Test
+    void listsParentsOwnEvidenceAmongExclusions_whenParentIsRolledUp() {
+        rule(new RollupPolicy.AllChildren(List.of(DESIGN, EVOLUTION)));
+        evidence(DESIGN, 0.95);
+        evidence(EVOLUTION, 0.75);
+        evidence(PARENT, 0.1);
+
+        MasteryQueries.CompetencyMastery parent = parent();
+
+        assertThat(parent.explanation().rule()).isEqualTo(DecidingRule.ROLLED_UP);
+        assertThat(parent.explanation().contributions()).isEmpty();
+        assertThat(parent.explanation().exclusions())
+                .extracting(Explanation.Exclusion::evidenceId, Explanation.Exclusion::reason)
+                .containsExactly(tuple("e-2", ExclusionReason.ROLLED_UP_PARENT));
+        assertThat(parent.explanation().summary()).startsWith(parent.rollup().summary())
+                .contains("1 item of evidence on the competency itself does not count");
     }
 
     @Test
