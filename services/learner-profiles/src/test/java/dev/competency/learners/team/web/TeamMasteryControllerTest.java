@@ -83,7 +83,7 @@ class TeamMasteryControllerTest {
                                         Instant lastEvidenceAt, Instant expiresAt, DecidingRule rule) {
         return new MasteryResult(competencyId, level, score, mastered, 2, EARLIER, lastEvidenceAt, expiresAt,
                 new MasteryMethod.Highest(), 2, new Explanation(rule, "Highest score.", List.of(), List.of(), score,
-                1.0));
+                1.0), null);
     }
 
     private static String manager(String team) {
