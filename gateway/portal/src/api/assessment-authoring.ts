@@ -4,60 +4,31 @@ import { deleteResource, getJson, postJson, putJson, seg } from './http';
 
 const base = '/api/assessments';
 
-export const ASSESSMENT_KINDS = ['QUIZ', 'RUBRIC', 'OBSERVATION', 'PEER', 'SELF'] as const;
-export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
-export type AssessmentStatus = 'DRAFT' | 'PUBLISHED' | 'RETIRED';
+import type {
+  AssessmentDefinition as DefinitionToTake,
+  AssessmentKind,
+  AssessmentStatus,
+  ItemType,
+  QuizItem as ItemToTake,
+} from './assessments';
 
-export const ITEM_TYPES = ['SINGLE_CHOICE', 'MULTIPLE_CHOICE', 'NUMERIC', 'ORDERING'] as const;
-export type ItemType = (typeof ITEM_TYPES)[number];
+export type { AssessmentKind, AssessmentStatus, ChecklistItem, CompetencyWeight, ItemType, RubricCriterion, RubricLevel } from './assessments';
 
-export interface CompetencyWeight {
-  competencyId: string;
-  weight: number;
-}
+export const ASSESSMENT_KINDS: readonly AssessmentKind[] = ['QUIZ', 'RUBRIC', 'OBSERVATION', 'PEER', 'SELF'];
+export const ITEM_TYPES: readonly ItemType[] = ['SINGLE_CHOICE', 'MULTIPLE_CHOICE', 'NUMERIC', 'ORDERING'];
 
-export interface QuizItem {
-  itemId: string;
-  type: ItemType;
-  prompt: string;
-  options: string[];
+/** A quiz item as its author sees it: with the answer key that learners never get. */
+export interface QuizItem extends ItemToTake {
   correct: string[];
   answer: number | null;
   tolerance: number | null;
   points: number;
   partialCredit: boolean;
-  competencyIds: string[];
 }
 
-export interface RubricLevel {
-  code: string;
-  label: string;
-  score: number;
-}
-
-export interface RubricCriterion {
-  criterionId: string;
-  title: string;
-  competencyId: string;
-  levels: RubricLevel[];
-}
-
-export interface ChecklistItem {
-  itemId: string;
-  text: string;
-  competencyId: string;
-}
-
-export interface AssessmentDefinition {
-  alignments: CompetencyWeight[];
-  weightTotal: number | null;
-  passMark: number | null;
-  maxAttempts: number | null;
-  timeLimit: string | null;
-  acceptLate: boolean | null;
+/** A definition as its author edits it. */
+export interface AssessmentDefinition extends Omit<DefinitionToTake, 'items' | 'minPeers'> {
   items: QuizItem[];
-  criteria: RubricCriterion[];
-  checklist: ChecklistItem[];
   minPeers?: number | null;
 }
 

@@ -1,7 +1,7 @@
 // Authoring side of the frameworks service (/api/frameworks): mastery-policy parts, version diff, CASE import,
 // role profiles, learning resources and the read-model rebuild.
 import { getJson, postJson, putJson, seg } from './http';
-import type { Policy, Relation, Scale } from './frameworks';
+import type { Policy, Relation, RoleProfileDefinition, RoleProfileView, Scale } from './frameworks';
 
 const base = '/api/frameworks';
 
@@ -164,29 +164,7 @@ export interface CaseImportOptions {
   code?: string;
 }
 
-export interface Requirement {
-  competencyId: string;
-  targetLevel: string;
-  weight: number | null;
-}
-
-export interface RoleProfileDefinition {
-  title: string;
-  description: string | null;
-  frameworkId: string;
-  frameworkVersion: number | null;
-  requirements: Requirement[];
-}
-
-export interface RoleProfileView {
-  roleProfileId: string;
-  title: string;
-  frameworkId: string;
-  draftVersion: number;
-  publishedVersion: number;
-  draft: RoleProfileDefinition | null;
-  published: RoleProfileDefinition | null;
-}
+export type { RoleProfileDefinition, RoleProfileView, RoleRequirement as Requirement } from './frameworks';
 
 export const RESOURCE_TYPES = ['COURSE', 'ARTICLE', 'VIDEO', 'EXERCISE', 'BOOK', 'MENTORING', 'SIMULATION', 'OTHER'] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
