@@ -8,7 +8,8 @@ const base = '/api/learners';
 
 /** One learner × competency whose level or mastered flag the candidate would change. */
 export interface PolicyChange {
-  learnerId: string;
+  /** Null in an author's preview: authors see what a policy would change, not for whom. */
+  learnerId: string | null;
   competencyId: string;
   currentLevel: string | null;
   newLevel: string | null;

@@ -6,7 +6,10 @@ import { ProblemMessage } from '../shell/ProblemMessage';
 import { Empty } from '../shell/States';
 import { TableScroll } from '../shell/TableScroll';
 
-/** Asks the learner service who would change level if `view` were published (administrators only). */
+/**
+ * Asks the learner service who would change level if `view` were published. Administrators see the learners; authors
+ * see the same changes without names.
+ */
 export function PolicyPreviewPanel({ view }: { view: VersionView }) {
   const preview = useMutation({ mutationFn: () => learnerAdminApi.policyPreview(toCandidate(view)) });
   return (
@@ -53,9 +56,9 @@ function PreviewResult({ preview, view }: { preview: PolicyPreview; view: Versio
               </tr>
             </thead>
             <tbody>
-              {preview.changes.map((change) => (
-                <tr key={`${change.learnerId}/${change.competencyId}`}>
-                  <td>{change.learnerId}</td>
+              {preview.changes.map((change, index) => (
+                <tr key={`${change.learnerId ?? index}/${change.competencyId}`}>
+                  <td>{change.learnerId ?? 'A learner'}</td>
                   <td>{codes.get(change.competencyId) ?? change.competencyId}</td>
                   <td>
                     {change.currentLevel ?? 'No level'} ({mastered(change.currentlyMastered)})

@@ -227,11 +227,25 @@ describe('frameworks authoring', () => {
     expect(candidate.competencies[1]).toMatchObject({ id: 'c-api-1', parentId: 'c-api' });
   });
 
-  it('explainsThePreviewIsForAdministrators_whenCallerIsOnlyAnAuthor', async () => {
-    platformWithFramework();
-    renderApp(`/authoring/frameworks/${FRAMEWORK_ID}`);
+  it('previewsWhatWouldChange_withoutNames_forAnAuthor', async () => {
+    platformWithFramework().on('POST', '/api/learners/admin/policy-preview', {
+      frameworkId: FRAMEWORK_ID,
+      version: 2,
+      learnersExamined: 3,
+      changes: [
+        {
+          learnerId: null, competencyId: 'c-api-1', currentLevel: 'PROFICIENT', newLevel: 'NOVICE',
+          currentlyMastered: true, newlyMastered: false, currentMethod: 'HIGHEST', newMethod: 'N_MASTERY',
+          currentPolicyVersion: 1, newPolicyVersion: 2, why: 'needs 2 mastery-level scores, has 1',
+        },
+      ],
+    });
+    const { user } = renderApp(`/authoring/frameworks/${FRAMEWORK_ID}`);
 
-    expect(await screen.findByText(/open to administrators only/)).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /Preview the effect/ })).not.toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Preview the effect of version 2' }));
+
+    const table = await screen.findByRole('table', { name: 'Who would change level' });
+    expect(within(table).getByText('A learner')).toBeInTheDocument();
+    expect(within(table).getByText('NOVICE (not mastered)')).toBeInTheDocument();
   });
 });

@@ -48,6 +48,20 @@ public class LearnerAccessPolicy {
         }
     }
 
+    /**
+     * A policy preview is for the authors who write policies and for admins; only admins see which learners would
+     * change ({@link #seesLearnersInPolicyPreview}).
+     */
+    public void requireCanPreviewPolicy(Caller caller) {
+        if (!caller.hasAny(Role.ADMIN, Role.AUTHOR)) {
+            throw new AccessDenied("Only authors and administrators may preview a policy");
+        }
+    }
+
+    public boolean seesLearnersInPolicyPreview(Caller caller) {
+        return caller.isAdmin();
+    }
+
     /** The calculator handles no personal data: any authenticated caller may use it. */
     public void requireCanCalculate(Caller caller) {
         if (caller.roles().isEmpty()) {

@@ -142,11 +142,21 @@ public class PolicyPreview {
 
     /** The learners the candidate would affect, out of those with evidence on the framework. */
     public record Preview(String frameworkId, int version, int learnersExamined, List<Change> changes) {
+
+        /** The same changes with every learner id left out. */
+        public Preview withoutLearners() {
+            return new Preview(frameworkId, version, learnersExamined, changes.stream()
+                    .map(c -> new Change(null, c.competencyId(), c.currentLevel(), c.newLevel(), c.currentlyMastered(),
+                            c.newlyMastered(), c.currentMethod(), c.newMethod(), c.currentPolicyVersion(),
+                            c.newPolicyVersion(), c.why()))
+                    .toList());
+        }
     }
 
     /**
      * One learner × competency whose level or mastered flag would change, and the new result's explanation.
      *
+     * @param learnerId        null in an author's preview
      * @param newPolicyVersion null when the competency would have no result
      */
     public record Change(String learnerId, String competencyId, String currentLevel, String newLevel,

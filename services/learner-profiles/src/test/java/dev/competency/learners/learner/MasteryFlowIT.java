@@ -74,7 +74,7 @@ class MasteryFlowIT {
     }
 
     @Test
-    void refusesPolicyPreviewToNonAdmins_beforeReadingTheBody() {
+    void refusesPolicyPreviewToLearners_beforeReadingTheBody() {
         String learner = TestTokens.token("learner-1", "LEARNER");
         for (String body : List.of("", "{", "{\"frameworkId\": []}")) {
             HttpResponse<String> response = ServiceClient.post(service.port(), "/api/learners/admin/policy-preview",
@@ -459,8 +459,17 @@ class MasteryFlowIT {
 
         JsonNode preview = JSON.readTree(ServiceClient.post(service.port(), "/api/learners/admin/policy-preview",
                 admin, JSON.writeValueAsString(next)).body());
+        JsonNode authorsPreview = JSON.readTree(ServiceClient.post(service.port(),
+                "/api/learners/admin/policy-preview", TestTokens.token("author-1", "AUTHOR"),
+                JSON.writeValueAsString(next)).body());
         Examples.publishFramework(kafka, service, next);
         List<MasteryChanged> changes = changes(learner, 3);
+
+        // An author sees what the policy would change, not for whom.
+        assertThat(authorsPreview.path("changes")).hasSize(2);
+        assertThat(authorsPreview.path("changes")).allSatisfy(change ->
+                assertThat(change.path("learnerId").isNull()).isTrue());
+        assertThat(authorsPreview.path("changes").get(0).path("newLevel").asString()).isEqualTo("DEVELOPING");
 
         // The child falls to DEVELOPING, and with it the parent that requires it: both are previewed.
         assertThat(preview.path("changes")).hasSize(2);

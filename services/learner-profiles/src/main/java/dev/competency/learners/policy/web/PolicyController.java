@@ -30,20 +30,22 @@ class PolicyController {
     }
 
     /**
-     * The body is the candidate framework version in the shape of {@code framework.published}. Only admins may ask,
-     * whatever the body: roles are checked before it is read.
+     * The body is the candidate framework version in the shape of {@code framework.published}. Authors and admins
+     * may ask, whatever the body: roles are checked before it is read. Authors see the same changes without the
+     * learners' ids: what a policy would do, not to whom.
      */
     @PostMapping("/api/learners/admin/policy-preview")
-    @AllowedRoles(Role.ADMIN)
+    @AllowedRoles({Role.ADMIN, Role.AUTHOR})
     PolicyPreview.Preview preview(@RequestBody FrameworkPublished candidate, Caller caller) {
-        access.requireAdmin(caller);
+        access.requireCanPreviewPolicy(caller);
         try {
             CataloguePolicies.policiesOf(candidate);
         } catch (IllegalArgumentException e) {
             // The fold's own checks of each competency's policy and scale: their messages name the parameter.
             throw Refusal.invalid("The candidate's policies are not valid: " + e.getMessage());
         }
-        return preview.preview(candidate);
+        PolicyPreview.Preview result = preview.preview(candidate);
+        return access.seesLearnersInPolicyPreview(caller) ? result : result.withoutLearners();
     }
 
     @GetMapping("/api/learners/admin/recomputations")
