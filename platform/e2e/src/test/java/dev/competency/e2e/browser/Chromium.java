@@ -69,6 +69,8 @@ public final class Chromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--no-default-browser-check", "--disable-extensions",
+                // Charts then draw at once: a screenshot never catches them half-way through their animation.
+                "--force-prefers-reduced-motion",
                 "--window-size=" + WIDE + "," + HEIGHT, "--user-data-dir=" + profile);
         options.setPageLoadTimeout(Duration.ofSeconds(90));
         options.setScriptTimeout(Duration.ofSeconds(60));

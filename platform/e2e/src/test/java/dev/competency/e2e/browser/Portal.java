@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -396,12 +397,24 @@ public final class Portal implements AutoCloseable {
         return (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0 ? "i" : "";
     }
 
+    /** How chromedriver reports an element the page removed while it was read, besides a stale reference. */
+    private static final String DETACHED_NODE = "does not belong to the document";
+
     /** Waits for a condition with patience; on time-out the message tells where the browser was and what it showed. */
     public <T> T await(String what, Function<WebDriver, T> condition) {
         WebDriverWait wait = new WebDriverWait(driver, PATIENCE, Duration.ofMillis(250));
         wait.ignoring(StaleElementReferenceException.class);
         wait.withMessage(() -> "waiting for " + what + "; " + whereAmI());
-        return wait.until(condition::apply);
+        return wait.until(browser -> {
+            try {
+                return condition.apply(browser);
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains(DETACHED_NODE)) {
+                    return null; // the page replaced the element while it was read: as stale, look again
+                }
+                throw e;
+            }
+        });
     }
 
     /** Where the browser is and what it shows, for failure messages. */
