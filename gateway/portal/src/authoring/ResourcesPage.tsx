@@ -4,7 +4,7 @@ import { TextField } from '../shell/Field';
 import { Page } from '../shell/Page';
 import { ProblemMessage } from '../shell/ProblemMessage';
 import { Loading, QueryView } from '../shell/States';
-import { words } from './components';
+import { EditPublishCell, VersionStatusCell, words } from './components';
 import { FrameworkCompetencyPicker } from './FrameworkCompetencyPicker';
 import { useFrameworks, usePublishResource, useResources, useSaveResource, useVersion } from './hooks';
 import { newTarget, TargetsEditor, type TargetRow } from './TargetsEditor';
@@ -44,22 +44,14 @@ export default function ResourcesPage() {
                       </th>
                       <td>{definition ? words(definition.type) : '—'}</td>
                       <td className="num">{definition?.competencies.length ?? 0}</td>
-                      <td>
-                        {r.publishedVersion > 0 ? `Version ${r.publishedVersion} published` : 'Not published'}
-                        {pending ? `, draft ${r.draftVersion} pending` : ''}
-                      </td>
-                      <td>
-                        <div className="button-row">
-                          <button type="button" onClick={() => setEditing(r)}>
-                            Edit<span className="visually-hidden"> {r.title}</span>
-                          </button>
-                          {pending ? (
-                            <button type="button" disabled={publish.isPending} onClick={() => publish.mutate(r.resourceId)}>
-                              Publish<span className="visually-hidden"> {r.title}</span>
-                            </button>
-                          ) : null}
-                        </div>
-                      </td>
+                      <VersionStatusCell published={r.publishedVersion} draft={r.draftVersion} />
+                      <EditPublishCell
+                        title={r.title}
+                        pending={pending}
+                        publishing={publish.isPending}
+                        onEdit={() => setEditing(r)}
+                        onPublish={() => publish.mutate(r.resourceId)}
+                      />
                     </tr>
                   );
                 })}

@@ -5,6 +5,7 @@ import { TextField } from '../shell/Field';
 import { Page } from '../shell/Page';
 import { ProblemMessage } from '../shell/ProblemMessage';
 import { Loading, QueryView } from '../shell/States';
+import { EditPublishCell, VersionStatusCell } from './components';
 import { FrameworkCompetencyPicker } from './FrameworkCompetencyPicker';
 import { useFrameworks, usePublishRoleProfile, useRoleProfiles, useSaveRoleProfile, useVersion } from './hooks';
 import { newTarget, TargetsEditor, type TargetRow } from './TargetsEditor';
@@ -43,22 +44,14 @@ export default function RoleProfilesPage() {
                       <th scope="row">{p.title}</th>
                       <td>{titleOf(p.frameworkId)}</td>
                       <td className="num">{(p.draft ?? p.published)?.requirements.length ?? 0}</td>
-                      <td>
-                        {p.publishedVersion > 0 ? `Version ${p.publishedVersion} published` : 'Not published'}
-                        {pending ? `, draft ${p.draftVersion} pending` : ''}
-                      </td>
-                      <td>
-                        <div className="button-row">
-                          <button type="button" onClick={() => setEditing(p)}>
-                            Edit<span className="visually-hidden"> {p.title}</span>
-                          </button>
-                          {pending ? (
-                            <button type="button" disabled={publish.isPending} onClick={() => publish.mutate(p.roleProfileId)}>
-                              Publish<span className="visually-hidden"> {p.title}</span>
-                            </button>
-                          ) : null}
-                        </div>
-                      </td>
+                      <VersionStatusCell published={p.publishedVersion} draft={p.draftVersion} />
+                      <EditPublishCell
+                        title={p.title}
+                        pending={pending}
+                        publishing={publish.isPending}
+                        onEdit={() => setEditing(p)}
+                        onPublish={() => publish.mutate(p.roleProfileId)}
+                      />
                     </tr>
                   );
                 })}

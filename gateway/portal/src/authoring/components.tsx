@@ -100,3 +100,37 @@ export function CompetencyTree({ nodes, link }: { nodes: TreeNode[]; link: (node
     </ul>
   );
 }
+
+/** A catalogue entry's versions in words: what is published, and a draft waiting to be. */
+export function VersionStatusCell({ published, draft }: { published: number; draft: number }) {
+  return (
+    <td>
+      {published > 0 ? `Version ${published} published` : 'Not published'}
+      {draft > published ? `, draft ${draft} pending` : ''}
+    </td>
+  );
+}
+
+/** Edit, and Publish while a draft is pending, for one catalogue row named `title`. */
+export function EditPublishCell({ title, pending, publishing, onEdit, onPublish }: {
+  title: string;
+  pending: boolean;
+  publishing: boolean;
+  onEdit: () => void;
+  onPublish: () => void;
+}) {
+  return (
+    <td>
+      <div className="button-row">
+        <button type="button" onClick={onEdit}>
+          Edit<span className="visually-hidden"> {title}</span>
+        </button>
+        {pending ? (
+          <button type="button" disabled={publishing} onClick={onPublish}>
+            Publish<span className="visually-hidden"> {title}</span>
+          </button>
+        ) : null}
+      </div>
+    </td>
+  );
+}
