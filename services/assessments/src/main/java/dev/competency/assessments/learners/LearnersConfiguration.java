@@ -1,7 +1,11 @@
 package dev.competency.assessments.learners;
 
 import com.mongodb.client.MongoDatabase;
+import dev.competency.assessments.learners.query.LearnerArrivals;
 import dev.competency.assessments.learners.query.LearnerDirectory;
+import dev.competency.platform.service.messaging.ConsumerProgress;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,5 +15,11 @@ class LearnersConfiguration {
     @Bean
     LearnerDirectory learnerDirectory(MongoDatabase serviceDatabase) {
         return new LearnerDirectory(serviceDatabase);
+    }
+
+    @Bean
+    LearnerArrivals learnerArrivals(LearnerDirectory directory, ConsumerProgress progress,
+                                    @Value("${assessments.learners.arrival-wait:3s}") Duration wait) {
+        return new LearnerArrivals(directory, progress, wait);
     }
 }

@@ -66,15 +66,20 @@ public final class SharedService {
 
     /** Registers a learner of an organisation unit on the learners stream and waits until this service knows. */
     public static String registerLearner(String organisationUnit, String email) {
-        get();
         String learnerId = UUID.randomUUID().toString();
-        LearnerRegistered registered = new LearnerRegistered(learnerId, "Learner " + learnerId.substring(0, 4), email,
-                organisationUnit, Instant.now());
-        kafka.send(KafkaTestClient.contractRecord(EventTypes.LEARNER_REGISTERED, learnerId,
-                JSON.writeValueAsBytes(registered)));
+        publishLearner(learnerId, organisationUnit, email);
         LearnerDirectory directory = service.bean(LearnerDirectory.class);
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> directory.organisationUnit(learnerId).isPresent());
         return learnerId;
+    }
+
+    /** Publishes {@code learner.registered} on the learners stream without waiting for this service to read it. */
+    public static void publishLearner(String learnerId, String organisationUnit, String email) {
+        get();
+        LearnerRegistered registered = new LearnerRegistered(learnerId, "Learner " + learnerId.substring(0, 4), email,
+                organisationUnit, Instant.now());
+        kafka.send(KafkaTestClient.contractRecord(EventTypes.LEARNER_REGISTERED, learnerId,
+                JSON.writeValueAsBytes(registered)));
     }
 }

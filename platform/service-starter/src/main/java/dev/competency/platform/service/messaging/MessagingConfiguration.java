@@ -3,8 +3,13 @@ package dev.competency.platform.service.messaging;
 import com.mongodb.client.MongoDatabase;
 import dev.competency.contracts.Topics;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -55,6 +60,14 @@ public class MessagingConfiguration {
                                                         Environment environment, Clock clock) {
         String source = "/services/" + environment.getRequiredProperty("spring.application.name");
         return new IntegrationEventPublisher(template, json, source, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    ConsumerProgress consumerProgress(KafkaAdmin kafkaAdmin) {
+        Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        return new ConsumerProgress(Admin.create(config), Duration.ofSeconds(3));
     }
 
     @Bean

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LearnerStreamListener {
 
-    static final String CONSUMER = "assessments.learner-directory";
+    static final String CONSUMER = LearnerDirectory.CONSUMER;
 
     private final IdempotentConsumer consumer;
     private final LearnerDirectory directory;

@@ -17,6 +17,9 @@ import org.bson.Document;
  */
 public class LearnerDirectory {
 
+    /** The consumer group that keeps this directory, reading {@code competency.learners.v1}. */
+    public static final String CONSUMER = "assessments.learner-directory";
+
     static final String LEARNERS = "learners";
     static final String MAILBOXES = "learner_mailboxes";
 

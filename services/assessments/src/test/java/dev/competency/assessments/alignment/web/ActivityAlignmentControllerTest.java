@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.competency.assessments.access.AssessmentAccessPolicy;
+import dev.competency.assessments.support.AccessPolicySlice;
 import dev.competency.assessments.alignment.domain.ActivityAlignment;
 import dev.competency.assessments.alignment.query.ActivityAlignments;
 import dev.competency.assessments.frameworks.domain.FrameworkVersion;
@@ -37,7 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** An activity aligned to a parent whose mastery is rolled up from its children is refused unless confirmed. */
 @WebMvcTest(controllers = ActivityAlignmentController.class)
-@Import(AssessmentAccessPolicy.class)
+@Import(AccessPolicySlice.class)
 class ActivityAlignmentControllerTest {
 
     private static final String AUTHOR = "Bearer " + TestTokens.token("author-1", "AUTHOR");

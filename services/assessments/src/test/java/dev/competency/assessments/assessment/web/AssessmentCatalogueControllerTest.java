@@ -14,7 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.competency.assessments.access.AssessmentAccessPolicy;
+import dev.competency.assessments.support.AccessPolicySlice;
 import dev.competency.assessments.assessment.domain.AssessmentDefinition;
 import dev.competency.assessments.assessment.domain.AssessmentKind;
 import dev.competency.assessments.assessment.domain.AssessmentStatus;
@@ -47,7 +47,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Looking assessments up: who sees answer keys and drafts, the filters and pages of the list, refused queries. */
 @WebMvcTest(controllers = AssessmentCatalogueController.class)
-@Import(AssessmentAccessPolicy.class)
+@Import(AccessPolicySlice.class)
 class AssessmentCatalogueControllerTest {
 
     private static final String AUTHOR = "Bearer " + TestTokens.token("author-1", "AUTHOR");

@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.competency.assessments.access.AssessmentAccessPolicy;
+import dev.competency.assessments.support.AccessPolicySlice;
 import dev.competency.assessments.assessment.domain.AssessmentKind;
 import dev.competency.assessments.assessment.domain.AssessmentStatus;
 import dev.competency.assessments.assessment.domain.InvalidAssessmentException;
@@ -37,7 +37,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(controllers = AssessmentController.class)
-@Import(AssessmentAccessPolicy.class)
+@Import(AccessPolicySlice.class)
 class AssessmentControllerTest {
 
     private static final String AUTHOR = "Bearer " + TestTokens.token("author-1", "AUTHOR");

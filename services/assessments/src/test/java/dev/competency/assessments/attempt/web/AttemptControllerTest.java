@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.competency.assessments.access.AssessmentAccessPolicy;
+import dev.competency.assessments.support.AccessPolicySlice;
 import dev.competency.assessments.assessment.domain.AssessmentKind;
 import dev.competency.assessments.assessment.domain.AssessmentStatus;
 import dev.competency.assessments.assessment.domain.Definitions;
@@ -48,7 +48,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Peer and self ratings and quiz regrades at the web boundary: who may do what, and what they get to see. */
 @WebMvcTest(controllers = AttemptController.class)
-@Import(AssessmentAccessPolicy.class)
+@Import(AccessPolicySlice.class)
 class AttemptControllerTest {
 
     private static final Instant STARTED = Instant.parse("2026-11-28T10:00:00Z");

@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.competency.assessments.access.AssessmentAccessPolicy;
+import dev.competency.assessments.support.AccessPolicySlice;
 import dev.competency.assessments.learners.query.LearnerDirectory;
 import dev.competency.assessments.provider.query.ActivityProviderClients;
 import dev.competency.assessments.xapi.query.StatementStore;
@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The statements resource's answers to malformed query parameters: 400 with the parameter named, never 500. */
 @WebMvcTest(controllers = StatementsController.class, properties = "assessments.xapi.lrs-home-page=https://lrs.test")
-@Import({XapiSecurityConfiguration.class, AssessmentAccessPolicy.class})
+@Import({XapiSecurityConfiguration.class, AccessPolicySlice.class})
 class StatementsControllerTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
