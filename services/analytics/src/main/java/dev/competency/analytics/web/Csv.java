@@ -1,6 +1,9 @@
 package dev.competency.analytics.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +12,8 @@ import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * CSV answers of the analytics views (RFC 4180): a header row, then one row per item, written to the response as
@@ -34,27 +38,36 @@ public final class Csv {
         return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/csv");
     }
 
-    /** A streamed CSV answer; {@code rows} is called with a sink that writes one row. */
-    public static ResponseEntity<StreamingResponseBody> answer(String name, List<String> header,
-                                                               Consumer<Consumer<List<?>>> rows) {
-        StreamingResponseBody body = output -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+    /**
+     * Writes a CSV answer to the current response as its rows are produced ({@code rows} is called with a sink that
+     * writes one row) and returns null, which tells Spring MVC the response is complete.
+     */
+    public static ResponseEntity<Object> answer(String name, List<String> header, Consumer<Consumer<List<?>>> rows) {
+        HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+                .getResponse();
+        response.setStatus(200);
+        response.setContentType(TEXT_CSV.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"");
+        try {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(),
+                    StandardCharsets.UTF_8));
             Consumer<List<?>> sink = row -> {
                 try {
                     writeRow(writer, row);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             };
             sink.accept(header);
             rows.accept(sink);
             writer.flush();
-        };
-        return ResponseEntity.ok().contentType(TEXT_CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"").body(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return null;
     }
 
-    static void writeRow(Writer writer, List<?> row) throws java.io.IOException {
+    static void writeRow(Writer writer, List<?> row) throws IOException {
         for (int i = 0; i < row.size(); i++) {
             if (i > 0) {
                 writer.write(',');
