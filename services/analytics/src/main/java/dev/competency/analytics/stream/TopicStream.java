@@ -232,6 +232,11 @@ public class TopicStream implements SmartLifecycle {
                         List<ConsumerRecord<String, byte[]>> read = records.records(partition);
                         if (!read.isEmpty()) {
                             at.set(i, read.get(read.size() - 1).offset() + 1);
+                            // The high watermark of the last fetch: the lag without a request of its own.
+                            java.util.OptionalLong behind = kafka.currentLag(partition);
+                            if (behind.isPresent()) {
+                                end.set(i, at.get(i) + behind.getAsLong());
+                            }
                         }
                     }
                 }
