@@ -37,7 +37,7 @@ import net.jqwik.api.constraints.IntRange;
  * topic in partition order, with duplicates (the same {@code ce_id} again, later in the partition), mastery changes
  * sharing a millisecond, the topics interleaved in any order, and erasures.
  */
-class FoldProperties {
+class FoldPropertiesTest {
 
     private static final List<String> UNITS = List.of("eng", "ops");
     private static final List<String> TEAMS = List.of("team-a", "team-b", "team-c");
