@@ -1,210 +1,117 @@
 package dev.competency.analytics;
 
 import static dev.competency.platform.test.KafkaTestClient.contractRecord;
-import static dev.competency.platform.test.KafkaTestClient.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.competency.analytics.evidence.query.EvidenceVolume;
-import dev.competency.analytics.learners.query.LearnerDirectory;
-import dev.competency.analytics.mastery.query.CurrentMastery;
+import dev.competency.analytics.state.ContractEvents;
 import dev.competency.contracts.EventAttributes;
-import dev.competency.contracts.EventTypes;
-import dev.competency.contracts.evidence.EvidenceRecorded;
-import dev.competency.contracts.learners.LearnerRegistered;
-import dev.competency.contracts.learners.LearnerTeamChanged;
-import dev.competency.contracts.mastery.MasteryChanged;
-import dev.competency.contracts.mastery.ParentMasteryChanged;
-import dev.competency.contracts.mastery.ParentRollupEnded;
+import dev.competency.contracts.EventCatalog;
+import dev.competency.contracts.IntegrationEvent;
+import dev.competency.contracts.evidence.SourceType;
 import dev.competency.platform.test.KafkaTestClient;
 import dev.competency.platform.test.RunningService;
 import dev.competency.platform.test.TestTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The evidence, learners and mastery topics as analytics consumes them through its real listeners: read models
- * fed by contract events, unchanged by redelivery, and still there after a restart.
+ * Analytics on the real broker: contract events published to the four topics, read back as aggregates over HTTP,
+ * unchanged by a record sent twice, without an erased learner, and the same after a rebuild from offset 0.
  */
 class PublicStreamsIT {
 
-    private static final String DATABASE = "analytics-streams-it";
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void startClient() {
-        kafka = new KafkaTestClient();
-    }
-
-    @AfterAll
-    static void stopClient() {
-        kafka.close();
-    }
+    private static final Instant T = Instant.parse("2026-03-05T10:00:00Z");
 
     @Test
-    void countsEvidenceOnce_whenSameEventIsRedeliveredAndAfterRestart() {
-        EvidenceRecorded evidence = withFreshId(EventTypes.EVIDENCE_RECORDED, "evidenceId", EvidenceRecorded.class);
-        EventAttributes attributes = new EventAttributes(UUID.randomUUID().toString(), EventTypes.EVIDENCE_RECORDED,
-                "/services/assessments", Instant.now(), evidence.learnerId());
-        ProducerRecord<String, byte[]> record = contractRecord(attributes, evidence.learnerId(),
-                JSON.writeValueAsBytes(evidence));
-
-        long before;
-        try (RunningService service = RunningService.start(AnalyticsApplication.class, DATABASE)) {
-            EvidenceVolume volume = service.bean(EvidenceVolume.class);
-            before = volume.bySource().getOrDefault(evidence.sourceType(), 0L);
-            kafka.send(record);
-            await().atMost(WAIT).until(() ->
-                    volume.bySource().getOrDefault(evidence.sourceType(), 0L) == before + 1);
-
-            kafka.send(record);
-            kafka.send(contractRecord(EventTypes.EVIDENCE_RECORDED, evidence.learnerId(),
-                    JSON.writeValueAsBytes(evidence)));
-            EvidenceRecorded marker = withFreshId(EventTypes.EVIDENCE_RECORDED, "evidenceId", EvidenceRecorded.class);
-            kafka.send(contractRecord(EventTypes.EVIDENCE_RECORDED, marker.learnerId(),
-                    JSON.writeValueAsBytes(marker)));
-            await().atMost(WAIT).until(() ->
-                    volume.bySource().getOrDefault(marker.sourceType(), 0L) == before + 2);
-        }
-
-        try (RunningService restarted = RunningService.start(AnalyticsApplication.class, DATABASE)) {
-            kafka.send(record);
-            EvidenceRecorded marker = withFreshId(EventTypes.EVIDENCE_RECORDED, "evidenceId", EvidenceRecorded.class);
-            kafka.send(contractRecord(EventTypes.EVIDENCE_RECORDED, marker.learnerId(),
-                    JSON.writeValueAsBytes(marker)));
-            EvidenceVolume volume = restarted.bean(EvidenceVolume.class);
-            await().atMost(WAIT).until(() ->
-                    volume.bySource().getOrDefault(marker.sourceType(), 0L) == before + 3);
-        }
-    }
-
-    @Test
-    void keepsLearnerGroupingWithoutPersonalData_whenLearnerIsRegistered() {
-        LearnerRegistered registered = withFreshId(EventTypes.LEARNER_REGISTERED, "learnerId",
-                LearnerRegistered.class);
-        try (RunningService service = RunningService.start(AnalyticsApplication.class, DATABASE)) {
-            kafka.send(contractRecord(EventTypes.LEARNER_REGISTERED, registered.learnerId(),
-                    JSON.writeValueAsBytes(registered)));
-
-            LearnerDirectory directory = service.bean(LearnerDirectory.class);
-            await().atMost(WAIT).until(() -> directory.find(registered.learnerId()).isPresent());
-            Document learner = directory.find(registered.learnerId()).orElseThrow();
-            assertThat(learner.getString("organisationUnit")).isEqualTo(registered.organisationUnit());
-            assertThat(learner.toJson()).doesNotContain("displayName").doesNotContain("email");
-        }
-    }
-
-    @Test
-    void keepsNewestMasteryCell_whenOlderChangeArrivesLater() {
-        MasteryChanged newer = withFreshId(EventTypes.MASTERY_CHANGED, "learnerId", MasteryChanged.class);
-        ObjectNode olderTree = JSON.valueToTree(newer);
-        olderTree.put("changedAt", newer.changedAt().minusSeconds(3600).toString());
-        olderTree.put("level", "older-level");
-        MasteryChanged older = JSON.treeToValue(olderTree, MasteryChanged.class);
-        // Same learner, so same key and partition: once the marker is applied, the older change was handled too.
-        ObjectNode markerTree = JSON.valueToTree(newer);
-        markerTree.put("competencyId", "marker-" + UUID.randomUUID());
-        MasteryChanged marker = JSON.treeToValue(markerTree, MasteryChanged.class);
-
-        try (RunningService service = RunningService.start(AnalyticsApplication.class, DATABASE)) {
-            for (MasteryChanged change : new MasteryChanged[] {newer, older, marker}) {
-                kafka.send(contractRecord(EventTypes.MASTERY_CHANGED, change.learnerId(),
-                        JSON.writeValueAsBytes(change)));
+    void answersAggregatesFromTopics_andTheSameAfterRebuild() throws Exception {
+        String unit = "unit-" + UUID.randomUUID();
+        String admin = TestTokens.token("admin-1", "ADMIN");
+        try (KafkaTestClient kafka = new KafkaTestClient();
+             RunningService service = RunningService.start(AnalyticsApplication.class, "analytics-streams-it")) {
+            List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+            records.add(record(ContractEvents.framework(1, List.of("c1", "c2"))));
+            records.add(record(ContractEvents.roleProfile("rp1", 1, Map.of("c1", "COMPETENT"))));
+            for (int i = 0; i < 7; i++) {
+                String learner = unit + "-learner-" + i;
+                records.add(record(ContractEvents.registered(learner, unit)));
+                records.add(record(ContractEvents.team(learner, i < 4 ? unit + "-a" : unit + "-b")));
+                records.add(record(ContractEvents.role(learner, "rp1")));
+                records.add(record(ContractEvents.evidence(UUID.randomUUID().toString(), learner, "c1",
+                        SourceType.ASSESSMENT, T.minusSeconds(86_400))));
+                // Two changes in the same millisecond: the later one in the stream is the cell.
+                records.add(record(ContractEvents.mastery(learner, "c1", "DEVELOPING", false, 0.5, T)));
+                records.add(record(ContractEvents.mastery(learner, "c1", "COMPETENT", true, 0.65, T)));
             }
+            ProducerRecord<String, byte[]> duplicate = record(ContractEvents.mastery(unit + "-learner-0", "c2",
+                    "PROFICIENT", true, 0.9, T));
+            records.add(duplicate);
+            records.add(duplicate);
+            records.add(record(ContractEvents.erased(unit + "-learner-6")));
+            // Redelivered after the erasure: must not bring the learner back.
+            records.add(record(ContractEvents.mastery(unit + "-learner-6", "c2", "PROFICIENT", true, 0.9, T)));
+            kafka.sendTogether(records);
 
-            CurrentMastery mastery = service.bean(CurrentMastery.class);
-            await().atMost(WAIT).until(() -> mastery.find(marker.learnerId(), marker.competencyId()).isPresent());
-            Document cell = mastery.find(newer.learnerId(), newer.competencyId()).orElseThrow();
-            assertThat(cell.getString("level")).isEqualTo(newer.level());
-            assertThat(cell.getBoolean("mastered")).isEqualTo(newer.mastered());
+            String path = "/api/analytics/capability?unit=" + unit + "&asOf=2100-01-01";
+            await().atMost(WAIT).until(() -> {
+                JsonNode map = JSON.readTree(service.get(path, admin).body());
+                return map.path("groups").path(0).path("members").asInt() == 6
+                        && cell(map, "c2").path("rated").asInt() == 1;
+            });
+            JsonNode before = JSON.readTree(service.get(path, admin).body());
+            assertThat(cell(before, "c1").path("rated").asInt()).isEqualTo(6);
+            assertThat(cell(before, "c1").path("mastered").asInt()).isEqualTo(6);
+            assertThat(cell(before, "c1").path("levels").path("COMPETENT").asInt()).isEqualTo(6);
+            assertThat(cell(before, "c2").path("rated").asInt()).isEqualTo(1);
+            assertThat(service.health("/actuator/health/readiness")).containsEntry("status", "UP");
+            assertThat(service.get("/actuator/prometheus").body()).contains("analytics_consumer_lag{")
+                    .contains("analytics_events_applied_total{");
+
+            HttpResponse<String> started = post(service, "/api/analytics/admin/rebuild", admin);
+            assertThat(started.statusCode()).isEqualTo(202);
+            await().atMost(WAIT).until(() -> JSON.readTree(service.get("/api/analytics/admin/rebuild", admin).body())
+                    .path("state").asString().equals("DONE"));
+            JsonNode status = JSON.readTree(service.get("/api/analytics/admin/rebuild", admin).body());
+            assertThat(status.path("percentDone").asDouble()).isEqualTo(100.0);
+            assertThat(status.path("eventsRead").asLong()).isEqualTo(status.path("eventsTotal").asLong());
+
+            JsonNode after = JSON.readTree(service.get(path, admin).body());
+            assertThat(after).isEqualTo(before);
         }
     }
 
-    @Test
-    void keepsParentCellWithoutScore_untilItsRollUpEnds() {
-        ParentMasteryChanged parent = withFreshId(EventTypes.PARENT_MASTERY_CHANGED, "learnerId",
-                ParentMasteryChanged.class);
-
-        try (RunningService service = RunningService.start(AnalyticsApplication.class, DATABASE)) {
-            kafka.send(contractRecord(EventTypes.PARENT_MASTERY_CHANGED, parent.learnerId(),
-                    JSON.writeValueAsBytes(parent)));
-
-            CurrentMastery mastery = service.bean(CurrentMastery.class);
-            await().atMost(WAIT).until(() -> mastery.find(parent.learnerId(), parent.competencyId()).isPresent());
-            Document cell = mastery.find(parent.learnerId(), parent.competencyId()).orElseThrow();
-            assertThat(cell.getString("level")).isEqualTo(parent.level());
-            assertThat(cell.getBoolean("mastered")).isEqualTo(parent.mastered());
-            assertThat(cell.getBoolean("rolledUp")).isTrue();
-            assertThat(cell.get("score")).isNull();
-
-            // A later framework version drops the rule: the parent, without evidence of its own, has no cell.
-            ParentRollupEnded ended = new ParentRollupEnded(parent.learnerId(), parent.competencyId(),
-                    parent.frameworkId(), parent.frameworkVersion() + 1, parent.frameworkVersion(), parent.level(),
-                    parent.mastered(), parent.points(), parent.changedAt().plusSeconds(60));
-            kafka.send(contractRecord(EventTypes.PARENT_ROLLUP_ENDED, parent.learnerId(),
-                    JSON.writeValueAsBytes(ended)));
-            await().atMost(WAIT).until(() -> mastery.find(parent.learnerId(), parent.competencyId()).isEmpty());
-        }
-    }
-
-    @Test
-    void answersTeamCapabilityFromStreams_onlyToCallersAllowedToSeeIt() {
-        String teamId = UUID.randomUUID().toString();
-        String competencyId = UUID.randomUUID().toString();
-        try (RunningService service = RunningService.start(AnalyticsApplication.class, DATABASE)) {
-            for (int i = 0; i < 3; i++) {
-                LearnerTeamChanged joined = withFreshId(EventTypes.LEARNER_TEAM_CHANGED, "learnerId",
-                        LearnerTeamChanged.class);
-                joined = new LearnerTeamChanged(joined.learnerId(), teamId, null, joined.managerId(),
-                        joined.changedAt());
-                kafka.send(contractRecord(EventTypes.LEARNER_TEAM_CHANGED, joined.learnerId(),
-                        JSON.writeValueAsBytes(joined)));
-                ObjectNode change = JSON.valueToTree(exampleOf(EventTypes.MASTERY_CHANGED, MasteryChanged.class));
-                change.put("learnerId", joined.learnerId());
-                change.put("competencyId", competencyId);
-                change.put("mastered", i < 2);
-                kafka.send(contractRecord(EventTypes.MASTERY_CHANGED, joined.learnerId(),
-                        JSON.writeValueAsBytes(JSON.treeToValue(change, MasteryChanged.class))));
+    private static JsonNode cell(JsonNode map, String competencyId) {
+        for (JsonNode cell : map.path("cells")) {
+            if (cell.path("competencyId").asString().equals(competencyId)) {
+                return cell;
             }
-            String path = "/api/analytics/teams/" + teamId + "/capability";
-            String analyst = TestTokens.token("analyst-1", "ANALYST");
-            await().atMost(WAIT).until(() -> service.get(path, analyst).body().contains("\"rated\":3"));
-
-            JsonNode report = JSON.readTree(service.get(path, analyst).body());
-            assertThat(report.path("memberCount").asInt()).isEqualTo(3);
-            JsonNode competency = report.path("competencies").get(0);
-            assertThat(competency.path("competencyId").asString()).isEqualTo(competencyId);
-            assertThat(competency.path("mastered").asInt()).isEqualTo(2);
-            assertThat(report.toString()).doesNotContain("learnerId");
-
-            HttpResponse<String> anonymous = service.get(path);
-            assertThat(anonymous.statusCode()).isEqualTo(401);
-            assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(service.get(path, TestTokens.token("learner-1", "LEARNER")).statusCode()).isEqualTo(403);
-            assertThat(service.get(path, TestTokens.expired("analyst-1", "ANALYST")).statusCode()).isEqualTo(401);
         }
+        return JSON.createObjectNode();
     }
 
-    /** The contract's example payload of a type, with a fresh value in one id field so tests do not collide. */
-    private static <T> T exampleOf(String type, Class<T> payloadType) {
-        return JSON.readValue(KafkaTestClient.example(type), payloadType);
+    private static ProducerRecord<String, byte[]> record(IntegrationEvent payload) {
+        EventAttributes attributes = new EventAttributes(UUID.randomUUID().toString(),
+                EventCatalog.byPayloadType(payload.getClass()).type(), "/tests", Instant.now(), payload.partitionKey());
+        return contractRecord(attributes, payload.partitionKey(), JSON.writeValueAsBytes(payload));
     }
 
-    private static <T> T withFreshId(String type, String idField, Class<T> payloadType) {
-        ObjectNode tree = (ObjectNode) JSON.readTree(example(type));
-        tree.put(idField, UUID.randomUUID().toString());
-        return JSON.treeToValue(tree, payloadType);
+    private static HttpResponse<String> post(RunningService service, String path, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port()
+                        + path)).header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,93 +1,85 @@
 package dev.competency.analytics.capability.query;
 
-import dev.competency.analytics.learners.query.LearnerDirectory;
-import dev.competency.analytics.mastery.query.CurrentMastery;
+import dev.competency.analytics.privacy.Viewer;
+import dev.competency.analytics.state.AnalyticsState;
+import dev.competency.analytics.state.LearnerRecord;
+import dev.competency.analytics.state.MasteryCell;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
- * A team's capability per competency: how many members have a rating, how many have mastered it, the mean score
- * and how the levels are spread. Only counts leave this class, never a learner id.
+ * One team's capability per competency (the kept {@code GET /teams/{teamId}/capability}): members rated, mastered,
+ * the mean score and the levels. For callers who get suppression, a team under the minimum shows no counts, and a
+ * competency rated for fewer than the minimum is suppressed.
  */
-@Component
-public class TeamCapability {
+public final class TeamCapability {
 
-    private final LearnerDirectory directory;
-    private final CurrentMastery mastery;
-    private final int minimumGroupSize;
-
-    public TeamCapability(LearnerDirectory directory, CurrentMastery mastery,
-                          @Value("${analytics.minimum-group-size:3}") int minimumGroupSize) {
-        this.directory = directory;
-        this.mastery = mastery;
-        this.minimumGroupSize = minimumGroupSize;
+    private TeamCapability() {
     }
 
-    public Report of(String teamId, boolean suppressSmallGroups) {
-        List<String> members = directory.membersOf(teamId);
-        List<Document> cells = members.isEmpty() ? List.of() : mastery.ofLearners(members);
-        return summarise(teamId, members.size(), cells, suppressSmallGroups ? minimumGroupSize : 0);
+    /** @param memberCount null when the team is suppressed */
+    public record Report(String teamId, Integer memberCount, int minimumGroupSize, List<Competency> competencies) {
     }
 
-    /**
-     * Aggregates mastery cells of one team. A competency rated for fewer than {@code minimumGroupSize} learners is
-     * reported as suppressed, without counts, so nobody can be singled out from it.
-     */
-    static Report summarise(String teamId, int memberCount, List<Document> cells, int minimumGroupSize) {
-        Map<String, List<Document>> byCompetency = new TreeMap<>();
-        for (Document cell : cells) {
-            byCompetency.computeIfAbsent(cell.getString("competencyId"), id -> new ArrayList<>()).add(cell);
-        }
-        List<Competency> competencies = new ArrayList<>();
-        byCompetency.forEach((competencyId, rated) -> competencies.add(rated.size() < minimumGroupSize
-                ? Competency.suppressed(competencyId, rated.get(0).getString("frameworkId"))
-                : competency(competencyId, rated)));
-        competencies.sort(Comparator.comparing(Competency::competencyId));
-        return new Report(teamId, memberCount, minimumGroupSize, competencies);
-    }
-
-    private static Competency competency(String competencyId, List<Document> rated) {
-        long mastered = rated.stream().filter(cell -> Boolean.TRUE.equals(cell.getBoolean("mastered"))).count();
-        double scoreSum = 0;
-        int scored = 0;
-        Map<String, Long> levels = new LinkedHashMap<>();
-        for (Document cell : rated) {
-            Number score = cell.get("score", Number.class);
-            if (score != null) {
-                scoreSum += score.doubleValue();
-                scored++;
-            }
-            String level = cell.getString("level");
-            levels.merge(level == null ? "NONE" : level, 1L, Long::sum);
-        }
-        return new Competency(competencyId, rated.get(0).getString("frameworkId"), false, rated.size(), mastered,
-                (double) mastered / rated.size(), scored == 0 ? null : scoreSum / scored, levels);
-    }
-
-    /**
-     * @param minimumGroupSize the smallest group whose counts are shown (0: none suppressed)
-     */
-    public record Report(String teamId, int memberCount, int minimumGroupSize, List<Competency> competencies) {
-    }
-
-    /**
-     * @param rated members with a mastery rating on the competency (null when suppressed)
-     * @param mastered of those, how many have mastered it
-     * @param averageScore mean score of those with a score
-     * @param levels how many are at each level
-     */
     public record Competency(String competencyId, String frameworkId, boolean suppressed, Integer rated,
                              Long mastered, Double masteredShare, Double averageScore, Map<String, Long> levels) {
+    }
 
-        static Competency suppressed(String competencyId, String frameworkId) {
-            return new Competency(competencyId, frameworkId, true, null, null, null, null, Map.of());
+    public static Report of(AnalyticsState state, Viewer viewer, String teamId) {
+        int team = state.teamIndex(teamId);
+        List<LearnerRecord> members = new ArrayList<>();
+        for (int i = 0; team >= 0 && i < state.learnerSlots(); i++) {
+            LearnerRecord learner = state.learner(i);
+            if (learner != null && !learner.erased() && learner.teamIndex() == team) {
+                members.add(learner);
+            }
         }
+        if (viewer.tooSmall(members.size())) {
+            return new Report(teamId, null, viewer.shownMinimum(), List.of());
+        }
+        Map<Integer, List<long[]>> byCompetency = new TreeMap<>();
+        Map<Integer, MasteryCell> anyCell = new TreeMap<>();
+        for (LearnerRecord learner : members) {
+            for (int c = 0; c < learner.cellSlots(); c++) {
+                MasteryCell cell = learner.cell(c);
+                int entry = cell == null ? -1 : cell.current();
+                if (entry < 0) {
+                    continue;
+                }
+                anyCell.putIfAbsent(c, cell);
+                byCompetency.computeIfAbsent(c, k -> new ArrayList<>()).add(new long[] {
+                        cell.mastered(entry) ? 1 : 0, cell.level(entry), Double.doubleToRawLongBits(cell.score(entry))});
+            }
+        }
+        List<Competency> competencies = new ArrayList<>();
+        byCompetency.forEach((c, rated) -> {
+            String frameworkId = state.frameworkId(anyCell.get(c).frameworkIndex());
+            if (viewer.tooSmall(rated.size())) {
+                competencies.add(new Competency(state.competencyId(c), frameworkId, true, null, null, null, null,
+                        Map.of()));
+                return;
+            }
+            long mastered = 0;
+            double scoreSum = 0;
+            int scored = 0;
+            Map<String, Long> levels = new LinkedHashMap<>();
+            for (long[] cell : rated) {
+                mastered += cell[0];
+                double score = Double.longBitsToDouble(cell[2]);
+                if (!Double.isNaN(score)) {
+                    scoreSum += score;
+                    scored++;
+                }
+                String level = state.levelCode((int) cell[1]);
+                levels.merge(level == null ? "NONE" : level, 1L, Long::sum);
+            }
+            competencies.add(new Competency(state.competencyId(c), frameworkId, false, rated.size(), mastered,
+                    (double) mastered / rated.size(), scored == 0 ? null : scoreSum / scored, levels));
+        });
+        competencies.sort((a, b) -> a.competencyId().compareTo(b.competencyId()));
+        return new Report(teamId, members.size(), viewer.shownMinimum(), competencies);
     }
 }

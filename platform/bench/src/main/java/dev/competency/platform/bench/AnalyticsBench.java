@@ -1,0 +1,359 @@
+package dev.competency.platform.bench;
+
+import dev.competency.contracts.EventAttributes;
+import dev.competency.contracts.EventCatalog;
+import dev.competency.contracts.IntegrationEvent;
+import dev.competency.contracts.evidence.Actor;
+import dev.competency.contracts.evidence.ActorKind;
+import dev.competency.contracts.evidence.EvidenceRecorded;
+import dev.competency.contracts.evidence.SourceType;
+import dev.competency.contracts.frameworks.FrameworkPublished;
+import dev.competency.contracts.frameworks.MasteryMethod;
+import dev.competency.contracts.frameworks.MethodType;
+import dev.competency.contracts.learners.LearnerRegistered;
+import dev.competency.contracts.learners.LearnerTeamChanged;
+import dev.competency.contracts.mastery.MasteryChanged;
+import dev.competency.platform.test.TestTokens;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Measures the analytics service as it runs: its executable jar as a child JVM against the embedded broker (and the
+ * store the service starter connects to), fed with contract records on the public topics. Phases, in order: load
+ * (learners × competencies of mastery, read until the lag is zero), intake (an open loop of mastery changes at
+ * {@code --rate} for {@code --intake-seconds}, the service's lag sampled every 100 ms), capability (sequential
+ * capability maps over HTTP) and rebuild (the topics topped up with evidence to {@code --rebuild-events}, then a
+ * rebuild from offset 0 timed to DONE).
+ *
+ * <p>{@code mvn -B -q -pl platform/bench compile exec:java -Dbench.main=dev.competency.platform.bench.AnalyticsBench
+ * -Dexec.args="--learners 1000 --competencies 50"}
+ */
+public final class AnalyticsBench {
+
+    private static final Logger log = LoggerFactory.getLogger(AnalyticsBench.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern LAG = Pattern.compile("^analytics_consumer_lag\\{[^}]*} ([0-9.eE+]+)$",
+            Pattern.MULTILINE);
+    private static final Instant T0 = Instant.parse("2026-01-05T00:00:00Z");
+
+    private final Map<String, String> options;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Report report = new Report();
+    private String baseUrl;
+    private long produced;
+
+    private AnalyticsBench(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>(Map.ofEntries(
+                Map.entry("learners", "10000"), Map.entry("competencies", "200"), Map.entry("rate", "5000"),
+                Map.entry("intake-seconds", "60"), Map.entry("queries", "200"),
+                Map.entry("rebuild-events", "1000000"), Map.entry("service-heap", "3g"), Map.entry("group-by", "unit")));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new AnalyticsBench(options).run();
+    }
+
+    private int option(String name) {
+        return Integer.parseInt(options.get(name));
+    }
+
+    private void run() throws Exception {
+        Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
+        Path jar = Path.of(options.getOrDefault("jar", root.resolve("services/analytics/target/analytics.jar")
+                .toString()));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No analytics jar at " + jar
+                    + ": build it first (mvn -B clean package -DskipTests -pl services/analytics)");
+        }
+        try (Infrastructure infrastructure = Infrastructure.start(BenchOptions.parse(new String[0], root));
+             KafkaProducer<String, byte[]> producer = producer(infrastructure.kafkaBootstrapServers())) {
+            Process service = startService(jar, infrastructure);
+            try {
+                load(producer);
+                intake(producer);
+                capability();
+                rebuild(producer);
+            } finally {
+                service.destroy();
+                if (!service.waitFor(30, TimeUnit.SECONDS)) {
+                    service.destroyForcibly();
+                }
+            }
+        }
+        log.info("Summary:{}{}", System.lineSeparator(), report.text());
+    }
+
+    private void load(KafkaProducer<String, byte[]> producer) {
+        int learners = option("learners");
+        int competencies = option("competencies");
+        long started = System.nanoTime();
+        send(producer, framework(competencies));
+        for (int l = 0; l < learners; l++) {
+            String learner = "learner-" + l;
+            send(producer, new LearnerRegistered(learner, "Learner " + l, null, "unit-" + (l % 10), T0));
+            send(producer, new LearnerTeamChanged(learner, "team-" + (l % 200), null, null, T0));
+            for (int c = 0; c < competencies; c++) {
+                send(producer, mastery(learner, c, l + c, T0.plusSeconds(60L * c)));
+            }
+        }
+        producer.flush();
+        awaitLag(0, Duration.ofMinutes(30));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        report.add("load: %d events (%d learners x %d competencies) produced and applied in %.1f s = %.0f events/s",
+                produced, learners, competencies, seconds, produced / seconds);
+    }
+
+    private void intake(KafkaProducer<String, byte[]> producer) throws InterruptedException {
+        int rate = option("rate");
+        int seconds = option("intake-seconds");
+        int learners = option("learners");
+        int competencies = option("competencies");
+        Random random = new Random(7);
+        Latencies lags = new Latencies();
+        long start = System.nanoTime();
+        long nextSample = start;
+        long sent = 0;
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        double applied0 = applied();
+        while (System.nanoTime() < end) {
+            long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
+            while (sent < due) {
+                int l = random.nextInt(learners);
+                int c = random.nextInt(competencies);
+                send(producer, mastery("learner-" + l, c, random.nextInt(4), T0.plus(Duration.ofDays(30))
+                        .plusMillis(sent)));
+                sent++;
+            }
+            if (System.nanoTime() >= nextSample) {
+                lags.record(lag() * 1_000_000L);
+                nextSample += TimeUnit.MILLISECONDS.toNanos(100);
+            }
+            Thread.sleep(1);
+        }
+        producer.flush();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double appliedRate = (applied() - applied0) / elapsed;
+        report.add("intake: %d mastery.changed sent at %d/s for %d s; applied %.0f events/s; lag (records) "
+                        + "p50 %.0f, p99 %.0f, max %.0f over %d samples", sent, rate, seconds, appliedRate,
+                lags.percentileMillis(50), lags.percentileMillis(99), lags.maxMillis(), lags.count());
+        awaitLag(0, Duration.ofMinutes(10));
+    }
+
+    private void capability() {
+        int queries = option("queries");
+        String path = "/api/analytics/capability?frameworkId=bench-framework&groupBy=" + options.get("group-by");
+        for (int i = 0; i < Math.max(20, queries / 4); i++) {
+            get(path);
+        }
+        Latencies latencies = new Latencies();
+        long bytes = 0;
+        for (int i = 0; i < queries; i++) {
+            long begin = System.nanoTime();
+            bytes = get(path).length();
+            latencies.record(System.nanoTime() - begin);
+        }
+        report.add("capability map (%s learners x %s competencies, groupBy=%s, %d bytes): %s",
+                options.get("learners"), options.get("competencies"), options.get("group-by"), bytes,
+                latencies.summary());
+    }
+
+    private void rebuild(KafkaProducer<String, byte[]> producer) throws InterruptedException {
+        long target = Long.parseLong(options.get("rebuild-events"));
+        int learners = option("learners");
+        Random random = new Random(11);
+        while (produced < target) {
+            String learner = "learner-" + random.nextInt(learners);
+            send(producer, new EvidenceRecorded(UUID.randomUUID().toString(), learner, "bench-c" + random.nextInt(
+                    option("competencies")), "bench-framework", 1, 0.7, null, null, SourceType.ASSESSMENT,
+                    new Actor("bench", ActorKind.SYSTEM), T0, T0, new EvidenceRecorded.Provenance(null, null, null,
+                    null, null), null, null));
+        }
+        producer.flush();
+        awaitLag(0, Duration.ofMinutes(30));
+        long begin = System.nanoTime();
+        post("/api/analytics/admin/rebuild");
+        JsonNode status;
+        do {
+            Thread.sleep(100);
+            status = JSON.readTree(get("/api/analytics/admin/rebuild"));
+        } while (!"DONE".equals(status.path("state").asString()) && !"FAILED".equals(status.path("state").asString()));
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        long events = status.path("eventsTotal").asLong();
+        report.add("rebuild: %s, %d events from offset 0 in %.1f s = %.0f events/s", status.path("state").asString(),
+                events, seconds, events / seconds);
+    }
+
+    // ---- plumbing
+
+    private Process startService(Path jar, Infrastructure infrastructure) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path logFile = Files.createTempFile("analytics-bench", ".log");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xms512m", "-Xmx" + options.get("service-heap"),
+                "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
+        builder.environment().put("SERVER_PORT", String.valueOf(port));
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        builder.environment().put("MONGODB_URI", infrastructure.mongoConnectionString() + "/analytics-bench");
+        builder.environment().put("OIDC_ISSUER_URI", TestTokens.ISSUER);
+        builder.environment().put("JWT_PUBLIC_KEY", TestTokens.publicKeyPem());
+        Process process = builder.start();
+        baseUrl = "http://127.0.0.1:" + port;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!ready()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("analytics did not become ready; see " + logFile);
+            }
+            Thread.sleep(300);
+        }
+        log.info("analytics (pid {}) is up on port {}, log in {}", process.pid(), port, logFile);
+        return process;
+    }
+
+    private boolean ready() {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void awaitLag(long at, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (lag() > at) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The service's lag stayed above " + at + " for " + timeout);
+            }
+            Pause.of(Duration.ofMillis(100));
+        }
+    }
+
+    private long lag() {
+        Matcher matcher = LAG.matcher(prometheus());
+        long lag = 0;
+        while (matcher.find()) {
+            lag += (long) Double.parseDouble(matcher.group(1));
+        }
+        return lag;
+    }
+
+    private double applied() {
+        Matcher matcher = Pattern.compile("^analytics_events_applied_total\\{[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE)
+                .matcher(prometheus());
+        double applied = 0;
+        while (matcher.find()) {
+            applied += Double.parseDouble(matcher.group(1));
+        }
+        return applied;
+    }
+
+    private String prometheus() {
+        return call(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus")).GET().build());
+    }
+
+    private String get(String path) {
+        return call(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + TestTokens.token("bench-admin", "ADMIN")).GET().build());
+    }
+
+    private void post(String path) {
+        call(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + TestTokens.token("bench-admin", "ADMIN"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private String call(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private void send(KafkaProducer<String, byte[]> producer, IntegrationEvent payload) {
+        EventAttributes attributes = new EventAttributes(UUID.randomUUID().toString(),
+                EventCatalog.byPayloadType(payload.getClass()).type(), "/bench", Instant.now(), payload.partitionKey());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(EventCatalog.byType(attributes.type()).topic(),
+                payload.partitionKey(), JSON.writeValueAsBytes(payload));
+        attributes.toHeaders().forEach((name, value) -> record.headers().add(name,
+                value.getBytes(StandardCharsets.UTF_8)));
+        producer.send(record);
+        produced++;
+    }
+
+    private static MasteryChanged mastery(String learner, int competency, int seed, Instant changedAt) {
+        int level = Math.floorMod(seed, 4);
+        return new MasteryChanged(learner, "bench-c" + competency, "bench-framework", 1, 1, MethodType.HIGHEST,
+                List.of("NOT_YET", "DEVELOPING", "COMPETENT", "PROFICIENT").get(level), null, level / 4.0 + 0.1, null,
+                level >= 2, false, 1, changedAt, changedAt, null, MasteryChanged.ChangeCause.EVIDENCE_RECORDED, null);
+    }
+
+    private static FrameworkPublished framework(int competencies) {
+        List<FrameworkPublished.Competency> list = new ArrayList<>();
+        for (int c = 0; c < competencies; c++) {
+            list.add(new FrameworkPublished.Competency("bench-c" + c, "B." + c, "Bench competency " + c, null, null, c,
+                    null, null, null, null));
+        }
+        return new FrameworkPublished("bench-framework", 1, "B", "Bench", null, null, T0, null, list, List.of(),
+                new FrameworkPublished.ProficiencyScale(null, List.of(
+                        new FrameworkPublished.ProficiencyLevel("NOT_YET", "Not yet", 0.0, false),
+                        new FrameworkPublished.ProficiencyLevel("DEVELOPING", "Developing", 0.4, false),
+                        new FrameworkPublished.ProficiencyLevel("COMPETENT", "Competent", 0.6, true),
+                        new FrameworkPublished.ProficiencyLevel("PROFICIENT", "Proficient", 0.8, true))),
+                new FrameworkPublished.MasteryPolicy(1, new MasteryMethod(MethodType.HIGHEST, null, null, null, null),
+                        Map.of(), 0, FrameworkPublished.ManualRatingPrecedence.UNTIL_NEWER_EVIDENCE, null, null, null));
+    }
+}

@@ -1,0 +1,291 @@
+package dev.competency.analytics.capability.query;
+
+import dev.competency.analytics.privacy.GroupView;
+import dev.competency.analytics.privacy.Population;
+import dev.competency.analytics.privacy.Scope;
+import dev.competency.analytics.privacy.Suppression;
+import dev.competency.analytics.privacy.Viewer;
+import dev.competency.analytics.state.AnalyticsState;
+import dev.competency.analytics.state.Catalogue;
+import dev.competency.analytics.state.LearnerRecord;
+import dev.competency.analytics.state.MasteryCell;
+import dev.competency.contracts.frameworks.FrameworkPublished;
+import dev.competency.contracts.frameworks.RoleProfilePublished;
+import dev.competency.platform.service.error.Refusal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Units or teams × competencies: per cell how many members are rated, how many mastered, the mean score and the
+ * spread over the levels, now or as the mastery history stood at an instant.
+ *
+ * <p>Columns: the competencies of the framework version asked for (the latest version without
+ * {@code frameworkVersion}), else those the role profile requires, else those of every framework's latest version and
+ * any other competency someone in view is rated on. With {@code frameworkVersion}, only ratings under that version
+ * count. A cell is suppressed with its group, when fewer than the minimum are rated, when fewer than the minimum
+ * rated under the other versions of the framework (so that the version-filtered and the unfiltered answers cannot be
+ * subtracted), and by complementary suppression among the cells of one competency.
+ */
+public final class CapabilityMap {
+
+    private CapabilityMap() {
+    }
+
+    /** @param asOf epoch millis, or null for now */
+    public record Question(String frameworkId, Integer frameworkVersion, Scope scope, Long asOf) {
+    }
+
+    public record Answer(Instant asOf, int minimumGroupSize, List<Competency> competencies, List<GroupView> groups,
+                         List<Cell> cells) {
+    }
+
+    public record Competency(String competencyId, String code, String title, String frameworkId,
+                             Integer frameworkVersion) {
+    }
+
+    /** @param levels level code → members at it, in scale order; empty when suppressed */
+    public record Cell(String unit, String teamId, String competencyId, boolean suppressed, Integer rated,
+                       Integer mastered, Double masteredShare, Double averageScore, Map<String, Integer> levels) {
+    }
+
+    public static Answer answer(AnalyticsState state, Viewer viewer, Question question, Instant now) {
+        Catalogue catalogue = state.catalogue();
+        Catalogue.FrameworkVersion framework = null;
+        if (question.frameworkId() != null) {
+            framework = question.frameworkVersion() == null ? catalogue.latest(question.frameworkId())
+                    : catalogue.version(question.frameworkId(), question.frameworkVersion());
+            if (framework == null) {
+                throw Refusal.notFound("No published framework " + question.frameworkId()
+                        + (question.frameworkVersion() == null ? "" : " version " + question.frameworkVersion()));
+            }
+        }
+        RoleProfilePublished profile = null;
+        if (question.scope().roleProfileId() != null) {
+            profile = catalogue.roleProfile(question.scope().roleProfileId(), 0);
+            if (profile == null) {
+                throw Refusal.notFound("No published role profile " + question.scope().roleProfileId());
+            }
+        }
+        Set<String> columnIds = new LinkedHashSet<>();
+        if (framework != null) {
+            columnIds.addAll(framework.competencies().keySet());
+        } else if (profile != null) {
+            profile.requirements().forEach(requirement -> columnIds.add(requirement.competencyId()));
+        } else {
+            catalogue.latestVersions().forEach(version -> columnIds.addAll(version.competencies().keySet()));
+        }
+        boolean openColumns = framework == null && profile == null;
+        int slots = state.competencySlots();
+        boolean[] selected = new boolean[slots];
+        for (String id : columnIds) {
+            int index = state.competencyIndex(id);
+            if (index >= 0) {
+                selected[index] = true;
+            }
+        }
+        int frameworkIndex = -1;
+        int version = question.frameworkVersion() == null ? -1 : question.frameworkVersion();
+        long asOf = question.asOf() == null ? Long.MAX_VALUE : question.asOf();
+
+        Population population = Population.of(state, viewer, question.scope());
+        List<Counts> counts = new ArrayList<>();
+        boolean[] ratedAnywhere = new boolean[slots];
+        int levelCodes = state.levelCodeCount();
+        for (Population.Group group : population.groups()) {
+            Counts groupCounts = new Counts(slots, levelCodes);
+            counts.add(groupCounts);
+            if (group.suppressed()) {
+                continue;
+            }
+            for (int member : group.members()) {
+                LearnerRecord learner = state.learner(member);
+                int cellSlots = Math.min(learner.cellSlots(), slots);
+                for (int c = 0; c < cellSlots; c++) {
+                    if (!selected[c] && !openColumns) {
+                        continue;
+                    }
+                    MasteryCell cell = learner.cell(c);
+                    if (cell == null) {
+                        continue;
+                    }
+                    int entry = asOf == Long.MAX_VALUE ? cell.current() : cell.at(asOf);
+                    if (entry < 0) {
+                        continue;
+                    }
+                    if (framework != null && !state.frameworkId(cell.frameworkIndex()).equals(framework.frameworkId())) {
+                        continue;
+                    }
+                    if (version >= 0 && cell.frameworkVersion(entry) != version) {
+                        groupCounts.otherVersion[c]++;
+                        continue;
+                    }
+                    ratedAnywhere[c] = true;
+                    groupCounts.add(c, cell, entry);
+                }
+            }
+        }
+        List<Integer> columns = new ArrayList<>();
+        for (String id : columnIds) {
+            int index = state.competencyIndex(id);
+            columns.add(index);
+        }
+        if (openColumns) {
+            for (int c = 0; c < slots; c++) {
+                if (ratedAnywhere[c] && !columnIds.contains(state.competencyId(c))) {
+                    columns.add(c);
+                }
+            }
+        }
+        List<Competency> competencies = new ArrayList<>();
+        List<String> columnCompetencyIds = new ArrayList<>();
+        List<String> listedIds = List.copyOf(columnIds);
+        for (int i = 0; i < columns.size(); i++) {
+            String id = i < listedIds.size() ? listedIds.get(i) : state.competencyId(columns.get(i));
+            columnCompetencyIds.add(id);
+            Catalogue.FrameworkVersion owner = framework != null ? framework : catalogue.latestContaining(id);
+            FrameworkPublished.Competency described = owner == null ? null : owner.competencies().get(id);
+            competencies.add(new Competency(id, described == null ? null : described.code(),
+                    described == null ? null : described.title(), owner == null ? null : owner.frameworkId(),
+                    owner == null ? null : owner.version()));
+        }
+
+        List<CellItem> items = new ArrayList<>();
+        List<Population.Group> groups = population.groups();
+        for (int g = 0; g < groups.size(); g++) {
+            Population.Group group = groups.get(g);
+            Counts groupCounts = counts.get(g);
+            for (int i = 0; i < columns.size(); i++) {
+                int c = columns.get(i);
+                int rated = c < 0 ? 0 : groupCounts.rated[c];
+                boolean suppressed = group.suppressed() || viewer.tooSmall(rated)
+                        || c >= 0 && viewer.tooSmall(groupCounts.otherVersion[c]);
+                items.add(new CellItem(group, groupCounts, columnCompetencyIds.get(i), c, rated, suppressed));
+            }
+        }
+        if (viewer.suppresses()) {
+            Comparator<CellItem> order = Comparator.comparing((CellItem item) -> item.group.unit(),
+                            Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(item -> item.group.teamId(), Comparator.nullsLast(Comparator.naturalOrder()));
+            if (question.scope().groupBy() == dev.competency.analytics.privacy.GroupBy.TEAM) {
+                Suppression.complement(items, order, item -> item.competencyId + "\u0000" + item.group.unit(),
+                        item -> item.competencyId + "\u0000" + item.group.teamId());
+            } else {
+                Suppression.complement(items, order, item -> item.competencyId);
+            }
+        }
+        List<Cell> cells = new ArrayList<>(items.size());
+        for (CellItem item : items) {
+            cells.add(item.view(item.index < 0 ? null : item.counts, state, catalogue));
+        }
+        List<GroupView> groupViews = groups.stream().map(GroupView::of).toList();
+        return new Answer(question.asOf() == null ? now : Instant.ofEpochMilli(question.asOf()), viewer.shownMinimum(),
+                competencies, groupViews, cells);
+    }
+
+    private static final class Counts {
+        final int[] rated;
+        final int[] mastered;
+        final int[] scored;
+        final double[] scoreSum;
+        final int[] otherVersion;
+        final int[][] levels;
+        final int levelCodes;
+
+        Counts(int slots, int levelCodes) {
+            rated = new int[slots];
+            mastered = new int[slots];
+            scored = new int[slots];
+            scoreSum = new double[slots];
+            otherVersion = new int[slots];
+            levels = new int[slots][];
+            this.levelCodes = levelCodes;
+        }
+
+        void add(int c, MasteryCell cell, int entry) {
+            rated[c]++;
+            if (cell.mastered(entry)) {
+                mastered[c]++;
+            }
+            double score = cell.score(entry);
+            if (!Double.isNaN(score)) {
+                scored[c]++;
+                scoreSum[c] += score;
+            }
+            int level = cell.level(entry);
+            if (level >= 0) {
+                if (levels[c] == null) {
+                    levels[c] = new int[levelCodes];
+                }
+                levels[c][level]++;
+            }
+        }
+    }
+
+    private static final class CellItem implements Suppression.Item {
+        final Population.Group group;
+        final Counts counts;
+        final String competencyId;
+        final int index;
+        final int rated;
+        boolean suppressed;
+
+        CellItem(Population.Group group, Counts counts, String competencyId, int index, int rated,
+                 boolean suppressed) {
+            this.group = group;
+            this.counts = counts;
+            this.competencyId = competencyId;
+            this.index = index;
+            this.rated = rated;
+            this.suppressed = suppressed;
+        }
+
+        @Override
+        public long size() {
+            return rated;
+        }
+
+        @Override
+        public boolean suppressed() {
+            return suppressed;
+        }
+
+        @Override
+        public void suppress() {
+            suppressed = true;
+        }
+
+        Cell view(Counts counts, AnalyticsState state, Catalogue catalogue) {
+            if (suppressed) {
+                return new Cell(group.unit(), group.teamId(), competencyId, true, null, null, null, null, Map.of());
+            }
+            if (counts == null) {
+                return new Cell(group.unit(), group.teamId(), competencyId, false, 0, 0, null, null, Map.of());
+            }
+            int c = index;
+            Map<String, Integer> levels = new LinkedHashMap<>();
+            Catalogue.FrameworkVersion owner = catalogue.latestContaining(competencyId);
+            if (owner != null) {
+                for (String code : owner.scaleOf(competencyId).codes()) {
+                    levels.put(code, 0);
+                }
+            }
+            if (counts.levels[c] != null) {
+                for (int level = 0; level < counts.levels[c].length; level++) {
+                    if (counts.levels[c][level] > 0) {
+                        levels.merge(state.levelCode(level), counts.levels[c][level], Integer::sum);
+                    }
+                }
+            }
+            int rated = counts.rated[c];
+            return new Cell(group.unit(), group.teamId(), competencyId, false, rated, counts.mastered[c],
+                    rated == 0 ? null : (double) counts.mastered[c] / rated,
+                    counts.scored[c] == 0 ? null : counts.scoreSum[c] / counts.scored[c], levels);
+        }
+    }
+}
