@@ -308,7 +308,7 @@ export const readinessJson = {
 
 /** The same for the team's manager (or an admin): minimumGroupSize 0 and the people of the group. */
 export const teamReadinessJson = {
-  ...readinessJson, minimumGroupSize: 0,
+  ...readinessJson, roleProfileId: 'rp-1', minimumGroupSize: 0,
   groups: [
     { unit: 'eng', teamId: 'team-1', members: 2, suppressed: false, ready: 0, close: 1, far: 1,
       people: [
