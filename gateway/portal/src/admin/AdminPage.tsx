@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { analyticsApi, type AnalyticsRebuild } from '../api/analytics';
 import { assessmentAuthoringApi, type RebuildStatus } from '../api/assessment-authoring';
 import { frameworksAuthoringApi, type FrameworksRebuildResult } from '../api/framework-authoring';
 import { learnerAdminApi } from '../api/learner-admin';
@@ -8,6 +9,7 @@ import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { Page } from '../shell/Page';
 import { ProblemMessage } from '../shell/ProblemMessage';
 import { Loading } from '../shell/States';
+import { formatDateTime } from '../shell/format';
 import { TableScroll } from '../shell/TableScroll';
 
 export default function AdminPage() {
@@ -38,7 +40,7 @@ export default function AdminPage() {
   );
 }
 
-type Service = 'learners' | 'assessments' | 'frameworks';
+type Service = 'learners' | 'assessments' | 'frameworks' | 'analytics';
 
 const STATUS_SOURCES = {
   learners: { label: 'Learner profiles', status: learnerAdminApi.rebuildStatus, rebuild: learnerAdminApi.rebuild },
@@ -50,8 +52,9 @@ function RebuildSection() {
   const [frameworksResult, setFrameworksResult] = useState<FrameworksRebuildResult | null>(null);
   const client = useQueryClient();
   const rebuild = useMutation({
-    mutationFn: async (service: Service): Promise<FrameworksRebuildResult | RebuildStatus> =>
-      service === 'frameworks' ? frameworksAuthoringApi.rebuild() : STATUS_SOURCES[service].rebuild(),
+    mutationFn: async (service: Service): Promise<FrameworksRebuildResult | RebuildStatus | AnalyticsRebuild> =>
+      service === 'frameworks' ? frameworksAuthoringApi.rebuild()
+        : service === 'analytics' ? analyticsApi.rebuild() : STATUS_SOURCES[service].rebuild(),
     onSuccess: (result) => {
       setConfirm(null);
       if ('readModels' in result) {
@@ -105,15 +108,21 @@ function RebuildSection() {
             </tr>
             <tr>
               <th scope="row">Analytics</th>
-              <td>Not available yet: the analytics service has no rebuild endpoint.</td>
-              <td />
+              <td>
+                <AnalyticsStatusCell />
+              </td>
+              <td>
+                <button type="button" onClick={() => setConfirm('analytics')}>
+                  Rebuild<span className="visually-hidden"> Analytics</span>
+                </button>
+              </td>
             </tr>
           </tbody>
         </table>
       </TableScroll>
       {confirm ? (
         <ConfirmDialog
-          title={`Rebuild the read models of ${confirm === 'frameworks' ? 'Frameworks' : STATUS_SOURCES[confirm].label}?`}
+          title={`Rebuild the read models of ${serviceLabel(confirm)}?`}
           confirmLabel="Rebuild"
           busy={rebuild.isPending}
           error={rebuild.error}
@@ -123,11 +132,19 @@ function RebuildSection() {
           }}
           onConfirm={() => rebuild.mutate(confirm)}
         >
-          <p>Its read models are dropped and replayed from the event store; until the replay catches up, its answers may be incomplete.</p>
+          {confirm === 'analytics' ? (
+            <p>Its read models are dropped and rebuilt by reading the platform's topics from the start; until it is done, its answers may be incomplete.</p>
+          ) : (
+            <p>Its read models are dropped and replayed from the event store; until the replay catches up, its answers may be incomplete.</p>
+          )}
         </ConfirmDialog>
       ) : null}
     </section>
   );
+}
+
+function serviceLabel(service: Service): string {
+  return service === 'frameworks' ? 'Frameworks' : service === 'analytics' ? 'Analytics' : STATUS_SOURCES[service].label;
 }
 
 function describe(status: RebuildStatus): string {
@@ -154,4 +171,38 @@ function StatusCell({ service }: { service: keyof typeof STATUS_SOURCES }) {
     return <ProblemMessage error={query.error} />;
   }
   return <>{describe(query.data)}</>;
+}
+
+/** The analytics rebuild reads the topics again from the start; while it runs, its progress is polled. */
+function AnalyticsStatusCell() {
+  const query = useQuery({
+    queryKey: ['admin', 'rebuild', 'analytics'],
+    queryFn: ({ signal }) => analyticsApi.rebuildStatus(signal),
+    refetchInterval: (q) => (q.state.data?.state === 'RUNNING' ? 2000 : false),
+  });
+  if (query.isPending) {
+    return <Loading label="Checking…" />;
+  }
+  if (query.isError) {
+    return <ProblemMessage error={query.error} />;
+  }
+  const status = query.data;
+  const events = status.eventsRead !== null && status.eventsTotal !== null ? ` (${status.eventsRead} of ${status.eventsTotal} events)` : '';
+  switch (status.state) {
+    case 'RUNNING': {
+      const percent = Math.round(status.percentDone ?? 0);
+      return (
+        <span className="rebuild-progress" role="status">
+          <progress max={100} value={percent} aria-label="Analytics rebuild progress">{percent} %</progress>
+          Rebuilding: {percent} % done{events}.
+        </span>
+      );
+    }
+    case 'DONE':
+      return <>Rebuilt{events}, finished {formatDateTime(status.finishedAt)}.</>;
+    case 'FAILED':
+      return <>The last rebuild failed{status.finishedAt ? ` at ${formatDateTime(status.finishedAt)}` : ''}{events}. Start it again.</>;
+    default:
+      return <>No rebuild is running.</>;
+  }
 }

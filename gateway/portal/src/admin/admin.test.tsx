@@ -107,13 +107,55 @@ describe('administration', () => {
     const status = { processor: 'learners', running: true, caughtUp: true, replaying: false, readUpTo: 120, head: 120, percentDone: 100, lastRebuildStartedAt: null };
     new FakePlatform(admin())
       .on('GET', '/api/learners/admin/rebuild', status)
-      .on('GET', '/api/assessments/admin/rebuild', { ...status, processor: 'assessments', caughtUp: false, replaying: true, readUpTo: 50, head: 200, percentDone: 25 });
+      .on('GET', '/api/assessments/admin/rebuild', { ...status, processor: 'assessments', caughtUp: false, replaying: true, readUpTo: 50, head: 200, percentDone: 25 })
+      .on('GET', '/api/analytics/admin/rebuild', { state: 'DONE', startedAt: '2026-12-06T10:00:00Z', finishedAt: '2026-12-06T10:05:00Z',
+        eventsRead: 20000, eventsTotal: 20000, percentDone: 100, topics: {} });
     renderApp('/admin');
 
     const table = await screen.findByRole('table', { name: 'Rebuild status per service' });
     expect(await within(table).findByText('Up to date (120 of 120 events).')).toBeInTheDocument();
     expect(await within(table).findByText('Replaying: 25 % done (50 of 200 events).')).toBeInTheDocument();
-    expect(within(table).getByText(/analytics service has no rebuild endpoint/)).toBeInTheDocument();
+    expect(await within(table).findByText('Rebuilt (20000 of 20000 events), finished 6 Dec 2026, 10:05 UTC.')).toBeInTheDocument();
+  });
+
+  it('rebuildsAnalyticsAfterConfirmation_andPollsItsProgressUntilDone', async () => {
+    const idle = { state: 'IDLE', startedAt: null, finishedAt: null, eventsRead: null, eventsTotal: null, percentDone: null, topics: null };
+    const running = { ...idle, state: 'RUNNING', startedAt: '2026-12-06T10:00:00Z', eventsRead: 12345, eventsTotal: 20000, percentDone: 61.7,
+      topics: { 'competency.mastery.v1': { read: 1, end: 2 } } };
+    const answers = [idle, running, { ...running, state: 'DONE', finishedAt: '2026-12-06T10:05:00Z', eventsRead: 20000, percentDone: 100 }];
+    let asked = 0;
+    const platform = new FakePlatform(admin())
+      .on('GET', '/api/learners/admin/rebuild', problem(503, 'down'))
+      .on('GET', '/api/assessments/admin/rebuild', problem(503, 'down'))
+      .on('GET', '/api/analytics/admin/rebuild', () => json(answers[Math.min(asked++, answers.length - 1)]))
+      .on('POST', '/api/analytics/admin/rebuild', json(running, { status: 202 }));
+    const { user } = renderApp('/admin');
+
+    const table = await screen.findByRole('table', { name: 'Rebuild status per service' });
+    expect(await within(table).findByText('No rebuild is running.')).toBeInTheDocument();
+    await user.click(within(table).getByRole('button', { name: 'Rebuild Analytics' }));
+    const dialog = screen.getByRole('dialog', { name: 'Rebuild the read models of Analytics?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Rebuild' }));
+
+    expect(await within(table).findByText(/Rebuilding: 62 % done \(12345 of 20000 events\)/)).toBeInTheDocument();
+    expect(within(table).getByRole('progressbar', { name: 'Analytics rebuild progress' })).toHaveAttribute('value', '62');
+    expect(await within(table).findByText(/^Rebuilt \(20000 of 20000 events\)/, {}, { timeout: 6000 })).toBeInTheDocument();
+    expect(platform.callsTo('POST', '/api/analytics/admin/rebuild')).toHaveLength(1);
+  });
+
+  it('saysARebuildIsAlreadyRunning_whenTheServiceAnswers409', async () => {
+    new FakePlatform(admin())
+      .on('GET', '/api/learners/admin/rebuild', problem(503, 'down'))
+      .on('GET', '/api/assessments/admin/rebuild', problem(503, 'down'))
+      .on('GET', '/api/analytics/admin/rebuild', { state: 'IDLE', startedAt: null, finishedAt: null, eventsRead: null, eventsTotal: null, percentDone: null, topics: null })
+      .on('POST', '/api/analytics/admin/rebuild', problem(409, 'A rebuild is already running', {}, 'req-409'));
+    const { user } = renderApp('/admin');
+
+    await user.click(await screen.findByRole('button', { name: 'Rebuild Analytics' }));
+    const dialog = screen.getByRole('dialog', { name: 'Rebuild the read models of Analytics?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Rebuild' }));
+
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('A rebuild is already running');
   });
 
   it('explainsThatAdministrationNeedsTheAdministratorRole_whenAnAuthorOpensIt', async () => {

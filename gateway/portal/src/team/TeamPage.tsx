@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { TeamMember } from '../api/learners';
 import { useCatalog } from '../learner/hooks';
 import { formatDateTime, formatPercent } from '../shell/format';
 import { Page } from '../shell/Page';
@@ -8,8 +7,9 @@ import { ProblemMessage } from '../shell/ProblemMessage';
 import { Skeleton } from '../shell/Skeleton';
 import { Empty } from '../shell/States';
 import { useSignedIn } from '../shell/useSession';
-import { buildHeatmap, coachingList, STALLED_AFTER_DAYS } from './heatmap';
+import { buildHeatmap } from './heatmap';
 import { useTeam, useTeamLevels } from './hooks';
+import { TeamCoaching, TeamReadiness } from './TeamAnalytics';
 import { TeamHeatmap } from './TeamHeatmap';
 
 export default function TeamPage() {
@@ -47,7 +47,7 @@ function TeamReport({ teamId }: { teamId: string }) {
   const { catalog, loading } = useCatalog(refs);
   const [now] = useState(() => new Date());
   const heatmap = buildHeatmap(members, levels.levels, catalog);
-  const coaching = coachingList(heatmap.rows, now);
+  const names = new Map(heatmap.columns.map((column) => [column.competencyId, column.title]));
   return (
     <Page
       title="Team"
@@ -84,35 +84,11 @@ function TeamReport({ teamId }: { teamId: string }) {
                 <TeamHeatmap heatmap={heatmap} />
               </>
             )}
-            <section className="coaching">
-              <h2>Coaching</h2>
-              <h3>Close to ready</h3>
-              <MemberList members={coaching.closeToReady} empty="Nobody is between 75% and 100% readiness." />
-              <h3>Stalled</h3>
-              <MemberList
-                members={coaching.stalled}
-                empty={`Nobody with open gaps has gone ${STALLED_AFTER_DAYS} days without new evidence.`}
-              />
-            </section>
+            <TeamReadiness teamId={teamId} members={members} names={names} />
+            <TeamCoaching teamId={teamId} names={names} />
           </>
         )}
       </div>
     </Page>
-  );
-}
-
-function MemberList({ members, empty }: { members: readonly TeamMember[]; empty: string }) {
-  if (members.length === 0) {
-    return <p className="muted">{empty}</p>;
-  }
-  return (
-    <ul>
-      {members.map((member) => (
-        <li key={member.learnerId}>
-          <Link to={`/learners/${encodeURIComponent(member.learnerId)}/gaps`}>{member.displayName ?? member.learnerId}</Link>
-          {': '}readiness {formatPercent(member.readiness)}, {member.openGaps ?? 0} open gap{member.openGaps === 1 ? '' : 's'}
-        </li>
-      ))}
-    </ul>
   );
 }

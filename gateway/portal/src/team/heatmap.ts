@@ -67,22 +67,3 @@ export function buildHeatmap(members: readonly TeamMember[], levels: ReadonlyMap
   });
   return { columns: sorted, rows };
 }
-
-export const STALLED_AFTER_DAYS = 30;
-
-export interface Coaching {
-  closeToReady: TeamMember[];
-  stalled: TeamMember[];
-}
-
-/** Close to ready: readiness of 75% or more but not all met. Stalled: open gaps and no evidence for 30 days. */
-export function coachingList(rows: readonly HeatmapRow[], now: Date): Coaching {
-  const cutoff = now.getTime() - STALLED_AFTER_DAYS * 86_400_000;
-  return {
-    closeToReady: rows.map((r) => r.member).filter((m) => m.readiness !== null && m.readiness >= 0.75 && m.readiness < 1),
-    stalled: rows
-      .filter((r) => r.known && (r.member.openGaps ?? 0) > 0
-        && (r.lastEvidenceAt === null || new Date(r.lastEvidenceAt).getTime() < cutoff))
-      .map((r) => r.member),
-  };
-}

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FRAMEWORK_ID, frameworkVersion, masteryJson, reviewMasteryJson, teamJson, teamMasteryJson } from '../test/fixtures';
+import { coachingJson, FRAMEWORK_ID, frameworkVersion, masteryJson, reviewMasteryJson, teamJson, teamMasteryJson, teamReadinessJson } from '../test/fixtures';
 import { renderApp } from '../test/render';
 import { FakePlatform, problem, signedIn } from '../test/server';
 
@@ -10,7 +10,9 @@ describe('team page', () => {
       .on('GET', '/api/teams/team-1', teamJson)
       .on('GET', `/api/frameworks/${FRAMEWORK_ID}/versions/1`, frameworkVersion)
       .on('GET', '/api/learners/learner-1/mastery', [masteryJson, reviewMasteryJson])
-      .on('GET', '/api/learners/learner-2/mastery', [{ ...masteryJson, level: 'EXPERT', lastEvidenceAt: new Date().toISOString() }]);
+      .on('GET', '/api/learners/learner-2/mastery', [{ ...masteryJson, level: 'EXPERT', lastEvidenceAt: new Date().toISOString() }])
+      .on('GET', '/api/analytics/readiness', teamReadinessJson)
+      .on('GET', '/api/analytics/coaching', coachingJson);
   }
 
   it('readsTheWholeTeamsLevelsInOneRequest_whenTheServiceOffersIt', async () => {
@@ -24,9 +26,6 @@ describe('team page', () => {
     expect(within(heatmap).getByRole('row', { name: /Grace Learner/ })).toHaveTextContent('Expert');
     expect(platform.callsTo('GET', /^\/api\/learners\/.*\/mastery$/)).toHaveLength(0);
     expect(screen.getByText(/levels as of 5 Mar 2026, 12:00 UTC/)).toBeInTheDocument();
-    const stalled = screen.getByRole('heading', { name: 'Stalled' }).nextElementSibling!;
-    expect(stalled).toHaveTextContent('Ada Learner');
-    expect(stalled).not.toHaveTextContent('Grace Learner');
   });
 
   it('fallsBackToEachMembersMastery_whenTheTeamsMasteryIsNotServed', async () => {
@@ -54,15 +53,41 @@ describe('team page', () => {
     expect(screen.getByText('Levels are being rebuilt')).toBeInTheDocument();
   });
 
-  it('listsCloseToReadyAndStalledMembers', async () => {
-    managerPlatform();
+  it('showsTheTeamsReadinessWithItsPeople_forTheMembersRoleProfile', async () => {
+    const platform = managerPlatform();
     renderApp('/team/team-1');
 
-    const close = (await screen.findByRole('heading', { name: 'Close to ready' })).nextElementSibling!;
-    expect(close).toHaveTextContent('Grace Learner');
-    const stalled = screen.getByRole('heading', { name: 'Stalled' }).nextElementSibling!;
-    expect(stalled).toHaveTextContent('Ada Learner');
-    expect(stalled).not.toHaveTextContent('Grace Learner');
+    const groups = await screen.findByRole('table', { name: 'People ready, close and far per group' });
+    expect(within(groups).getByRole('row', { name: 'team-1 (eng) 2 0 1 1' })).toBeInTheDocument();
+    const people = screen.getByRole('table', { name: /People of team-1 \(eng\)/ });
+    const [, grace, ada] = within(people).getAllByRole('row');
+    expect(grace).toHaveTextContent(/^Grace LearnerClose85%c-pairing: no level yet, needs Proficient$/);
+    expect(ada).toHaveTextContent(/^Ada LearnerFar50%Code review: Novice, needs Proficient$/);
+    expect(within(ada!).getByRole('link', { name: 'Ada Learner' })).toHaveAttribute('href', '/learners/learner-1/gaps');
+    const call = platform.callsTo('GET', '/api/analytics/readiness')[0]!;
+    expect(Object.fromEntries(new URL(call.url, 'http://portal.test').searchParams)).toEqual({ roleProfileId: 'rp-1', teamId: 'team-1', groupBy: 'team' });
+  });
+
+  it('listsPeopleToCoach_fromTheAnalyticsService', async () => {
+    const platform = managerPlatform();
+    renderApp('/team/team-1');
+
+    const stalled = await screen.findByRole('region', { name: 'Stalled (1)' });
+    expect(within(stalled).getByRole('link', { name: 'Ada Learner' })).toHaveAttribute('href', '/learners/learner-1');
+    expect(within(stalled).getByRole('link', { name: /Code review/ })).toHaveAttribute('href', '/learners/learner-1/competencies/c-review');
+    expect(stalled).toHaveTextContent('the level stayed DEVELOPING');
+    expect(screen.getByRole('region', { name: 'Close to ready (1)' })).toHaveTextContent('Grace Learner');
+    expect(screen.getByRole('region', { name: 'Expiring (1)' })).toHaveTextContent('expires in 27 days');
+    expect(platform.callsTo('GET', '/api/analytics/coaching')[0]!.url).toBe('/api/analytics/coaching?teamId=team-1');
+    expect(screen.getByRole('link', { name: 'Download CSV (coaching list)' })).toHaveAttribute('href', '/api/analytics/coaching?teamId=team-1&format=csv');
+  });
+
+  it('explainsTheRefusal_whenTheCoachingListIsNotTheManagers', async () => {
+    managerPlatform().on('GET', '/api/analytics/coaching', problem(403, 'You may view only the teams you manage', {}, 'req-403'));
+    renderApp('/team/team-1');
+
+    const alert = (await screen.findByText(/The coaching list names people/)).closest('[role="alert"]');
+    expect(alert).toHaveTextContent('req-403');
   });
 
   it('showsTheProblem_whenTheTeamIsNotTheManagers', async () => {

@@ -254,3 +254,130 @@ export const teamMasteryJson = {
     },
   ],
 };
+
+// --- analytics (/api/analytics), shaped as the analytics API document gives them -----------------------
+
+/** GET /api/frameworks, for the analytics filters. */
+export const frameworkSummaries = [
+  {
+    frameworkId: 'f1', code: 'DEV', title: 'Developer skills', description: null, externalId: null, status: 'PUBLISHED',
+    latestVersion: 3, publishedVersion: 2, versions: [{ version: 1, status: 'RETIRED' }, { version: 2, status: 'PUBLISHED' }, { version: 3, status: 'DRAFT' }],
+  },
+];
+
+/** GET /api/frameworks/role-profiles, for the analytics filters. */
+export const roleProfileViews = [
+  { roleProfileId: 'rp1', title: 'Backend developer', frameworkId: 'f1', draftVersion: 3, publishedVersion: 3, draft: null, published: null },
+  { roleProfileId: 'rp-draft', title: 'Not yet published', frameworkId: 'f1', draftVersion: 1, publishedVersion: 0, draft: null, published: null },
+];
+
+/** GET /api/frameworks/competencies?frameworkId=f1 */
+export const f1Competencies = [
+  { frameworkId: 'f1', version: 2, status: 'PUBLISHED', id: 'c1', code: 'DEV.1', title: 'Testing', description: null, parentCode: null, externalId: null },
+  { frameworkId: 'f1', version: 2, status: 'PUBLISHED', id: 'c3', code: 'DEV.3', title: 'Observability', description: null, parentCode: null, externalId: null },
+];
+
+const hiddenCounts = { rated: null, mastered: null, masteredShare: null, averageScore: null, levels: {} };
+
+/** GET /api/analytics/capability: one group shown, one too small (suppressed). */
+export const capabilityJson = {
+  asOf: '2026-12-06T10:00:00Z', minimumGroupSize: 5,
+  competencies: [
+    { competencyId: 'c1', code: 'DEV.1', title: 'Testing', frameworkId: 'f1', frameworkVersion: 2 },
+    { competencyId: 'c3', code: 'DEV.3', title: 'Observability', frameworkId: 'f1', frameworkVersion: 2 },
+  ],
+  groups: [
+    { unit: 'eng', teamId: null, members: 12, suppressed: false },
+    { unit: 'sales', teamId: null, members: null, suppressed: true },
+  ],
+  cells: [
+    { unit: 'eng', teamId: null, competencyId: 'c1', suppressed: false, rated: 10, mastered: 6, masteredShare: 0.6, averageScore: 0.71,
+      levels: { NOT_YET: 1, DEVELOPING: 3, COMPETENT: 4, PROFICIENT: 2 } },
+    { unit: 'sales', teamId: null, competencyId: 'c1', suppressed: true, ...hiddenCounts },
+  ],
+};
+
+/** GET /api/analytics/readiness?roleProfileId=rp1 as an analyst sees it: counts only, one group hidden. */
+export const readinessJson = {
+  roleProfileId: 'rp1', roleProfileVersion: 3, title: 'Backend developer', closeThreshold: 0.8, minimumGroupSize: 5,
+  groups: [
+    { unit: 'eng', teamId: 'team-a', members: 7, suppressed: false, ready: 2, close: 3, far: 2 },
+    { unit: 'eng', teamId: 'team-b', members: null, suppressed: true, ready: null, close: null, far: null },
+  ],
+};
+
+/** The same for the team's manager (or an admin): minimumGroupSize 0 and the people of the group. */
+export const teamReadinessJson = {
+  ...readinessJson, roleProfileId: 'rp-1', minimumGroupSize: 0,
+  groups: [
+    { unit: 'eng', teamId: 'team-1', members: 2, suppressed: false, ready: 0, close: 1, far: 1,
+      people: [
+        { learnerId: 'learner-1', displayName: 'Ada Learner', status: 'FAR', metWeight: 0.5,
+          unmet: [{ competencyId: 'c-review', targetLevel: 'PROFICIENT', level: 'NOVICE' }] },
+        { learnerId: 'learner-2', displayName: 'Grace Learner', status: 'CLOSE', metWeight: 0.85,
+          unmet: [{ competencyId: 'c-pairing', targetLevel: 'PROFICIENT', level: null }] },
+      ] },
+  ],
+};
+
+/** GET /api/analytics/trend: one series with a hidden week in the middle. */
+export const trendJson = {
+  interval: 'week', from: '2026-09-07', to: '2026-09-28', minimumGroupSize: 5,
+  series: [
+    { unit: 'eng', teamId: null, competencyId: 'c1', points: [
+      { periodStart: '2026-09-07', periodEnd: '2026-09-14', suppressed: false, rated: 8, mastered: 3, masteredShare: 0.375 },
+      { periodStart: '2026-09-14', periodEnd: '2026-09-21', suppressed: true, rated: null, mastered: null, masteredShare: null },
+      { periodStart: '2026-09-21', periodEnd: '2026-09-28', suppressed: false, rated: 10, mastered: 5, masteredShare: 0.5 },
+    ] },
+  ],
+};
+
+/** GET /api/analytics/time-to-mastery */
+export const timeToMasteryJson = {
+  minimumGroupSize: 5,
+  rows: [
+    { unit: 'eng', teamId: null, competencyId: 'c1', suppressed: false, learners: 9, medianDays: 12.5, p75Days: 20.0 },
+    { unit: 'sales', teamId: null, competencyId: 'c1', suppressed: true, learners: null, medianDays: null, p75Days: null },
+  ],
+  bySourceMix: [
+    { competencyId: 'c1', mix: 'OBSERVATION+QUIZ', suppressed: false, learners: 6, medianDays: 9.0, p75Days: 14.0 },
+    { competencyId: 'c1', mix: 'QUIZ', suppressed: true, learners: null, medianDays: null, p75Days: null },
+  ],
+};
+
+/** GET /api/analytics/gaps */
+export const gapsAnalyticsJson = {
+  minimumGroupSize: 5,
+  gaps: [
+    { roleProfileId: 'rp1', competencyId: 'c3', code: 'DEV.3', title: 'Observability', targetLevel: 'PROFICIENT', weight: 2.0,
+      assigned: 14, heldBack: 9, gapScore: 18.0, suppressed: false,
+      byGroup: [
+        { unit: 'eng', teamId: null, assigned: 7, heldBack: 5, suppressed: false },
+        { unit: 'sales', teamId: null, assigned: null, heldBack: null, suppressed: true },
+      ] },
+    { roleProfileId: 'rp1', competencyId: 'c1', code: 'DEV.1', title: 'Testing', targetLevel: 'COMPETENT', weight: 1.0,
+      assigned: 14, heldBack: 4, gapScore: 4.0, suppressed: false, byGroup: [] },
+  ],
+};
+
+/** GET /api/analytics/evidence-flow */
+export const evidenceFlowJson = {
+  interval: 'week', unrequiredShare: 0.12,
+  points: [
+    { periodStart: '2026-11-23', sourceType: 'QUIZ', recorded: 30, voided: 0 },
+    { periodStart: '2026-11-30', sourceType: 'QUIZ', recorded: 40, voided: 2 },
+    { periodStart: '2026-11-30', sourceType: 'OBSERVATION', recorded: 5, voided: 1 },
+  ],
+};
+
+/** GET /api/analytics/coaching for the manager of team-1. */
+export const coachingJson = {
+  entries: [
+    { learnerId: 'learner-1', displayName: 'Ada Learner', teamId: 'team-1', kind: 'STALLED', competencyId: 'c-review', roleProfileId: null,
+      reason: '3 pieces of evidence since 2026-10-12 and the level stayed DEVELOPING', since: '2026-10-12T09:00:00Z', expiresAt: null },
+    { learnerId: 'learner-2', displayName: 'Grace Learner', teamId: 'team-1', kind: 'CLOSE_TO_READY', competencyId: null, roleProfileId: 'rp1',
+      reason: '85% of the weight of Backend developer is met; missing: Pairing on reviews', since: null, expiresAt: null },
+    { learnerId: 'learner-2', displayName: 'Grace Learner', teamId: 'team-1', kind: 'EXPIRING', competencyId: 'c-test', roleProfileId: null,
+      reason: 'Automated testing was mastered on 2026-01-02 and expires in 27 days', since: null, expiresAt: '2027-01-02T00:00:00Z' },
+  ],
+};

@@ -1,0 +1,96 @@
+import type { Trend, TrendPoint, TrendSeries } from '../api/analytics';
+import { formatDate, formatPercent } from '../shell/format';
+import { QueryView } from '../shell/States';
+import { TableScroll } from '../shell/TableScroll';
+import { LineChart } from './charts';
+import { FilterForm, useFilters, type FilterKey } from './filters';
+import { useCompetencyNames, useTrend } from './hooks';
+import { CsvLink, groupLabel, hiddenText, unitsAndTeams, ViewSection } from './parts';
+
+const KEYS: readonly FilterKey[] = ['frameworkId', 'competencyId', 'unit', 'teamId', 'groupBy', 'from', 'to', 'interval'];
+/** More lines than this are not told apart on a chart; the table still lists every series. */
+const CHART_SERIES = 8;
+
+export default function TrendView() {
+  const filters = useFilters(KEYS);
+  const query = { ...filters, groupBy: filters.groupBy as 'unit' | 'team' | undefined, interval: filters.interval as 'week' | 'month' | undefined };
+  const trend = useTrend(query);
+  const names = useCompetencyNames([filters.frameworkId]);
+  const { units, teams } = unitsAndTeams(trend.data?.series ?? []);
+  return (
+    <ViewSection id="trend" title="Trend"
+      intro={<p>Share mastered among the people rated, as it stood at the end of each period (the last 12 weeks unless you choose dates).</p>}>
+      <FilterForm keys={KEYS} units={units} teams={teams} error={trend.error} />
+      <QueryView query={trend} loadingLabel="Loading the trend…" isEmpty={(data) => data.series.length === 0}
+        empty={<p>No one was rated in this range for these filters.</p>}>
+        {(data) => (
+          <>
+            <TrendContent trend={data} names={names} />
+            <CsvLink path="/trend" query={query} fileName="trend.csv" what="trend" />
+          </>
+        )}
+      </QueryView>
+    </ViewSection>
+  );
+}
+
+function seriesLabel(series: TrendSeries, names: ReadonlyMap<string, string>): string {
+  return `${groupLabel(series)}: ${names.get(series.competencyId) ?? series.competencyId}`;
+}
+
+function TrendContent({ trend, names }: { trend: Trend; names: ReadonlyMap<string, string> }) {
+  const periods = [...new Set(trend.series.flatMap((s) => s.points.map((p) => p.periodStart)))].sort();
+  const at = (series: TrendSeries) => new Map(series.points.map((p) => [p.periodStart, p]));
+  const charted = trend.series.slice(0, CHART_SERIES);
+  const share = (point: TrendPoint | undefined) =>
+    point && !point.suppressed && point.masteredShare !== null ? Math.round(point.masteredShare * 1000) / 10 : null;
+  return (
+    <>
+      <LineChart
+        label={`Line chart of the share mastered per ${trend.interval}; the table below lists the same values`}
+        labels={periods.map((p) => formatDate(p))}
+        series={charted.map((s) => {
+          const points = at(s);
+          return { label: seriesLabel(s, names), data: periods.map((p) => share(points.get(p))) };
+        })}
+        valueTitle="Mastered (%)"
+        percent
+      />
+      {trend.series.length > CHART_SERIES ? (
+        <p className="notice">The chart shows the first {CHART_SERIES} of {trend.series.length} series; choose a competency or a group to see others drawn. The table lists all.</p>
+      ) : null}
+      <TableScroll label="Trend table">
+        <table className="heatmap">
+          <caption>
+            Share mastered per {trend.interval === 'month' ? 'month' : 'week'} (period start), mastered of rated in brackets
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Group and competency</th>
+              {periods.map((p) => <th scope="col" key={p} className="num">{formatDate(p)}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {trend.series.map((s) => {
+              const points = at(s);
+              return (
+                <tr key={`${s.unit}/${s.teamId ?? ''}/${s.competencyId}`}>
+                  <th scope="row">{seriesLabel(s, names)}</th>
+                  {periods.map((p) => {
+                    const point = points.get(p);
+                    return (
+                      <td key={p} className="num">
+                        {!point ? '—' : point.suppressed ? <span className="suppressed">{hiddenText(trend.minimumGroupSize)}</span>
+                          : `${formatPercent(point.masteredShare)} (${point.mastered ?? '—'}/${point.rated ?? '—'})`}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
+  );
+}
