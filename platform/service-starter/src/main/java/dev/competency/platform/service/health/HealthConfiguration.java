@@ -19,8 +19,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Readiness depends on the service's database and on the broker: a service that cannot reach them can neither
- * take evidence nor publish. The MongoDB check uses {@code ping}, which every MongoDB-wire-compatible server
+ * Health of the service's database and of the broker. Readiness includes the database, without which the service
+ * answers nothing; the broker's health is reported at {@code /actuator/health} but kept out of readiness, since a
+ * broker outage leaves the HTTP APIs working and would otherwise take every pod out of rotation at once
+ * ({@code management.endpoint.health.group} in platform-defaults.yml). The MongoDB check uses {@code ping}, which every MongoDB-wire-compatible server
  * answers (the default check's {@code hello} command is not universally supported).
  */
 @AutoConfiguration(

@@ -19,7 +19,7 @@ class AssessmentEventStoreIT {
     void sourcesAssessmentFromMongoEventStore_afterApplicationRestart() {
         String assessmentId = UUID.randomUUID().toString();
         try (RunningService service = RunningService.start(AssessmentsApplication.class, DATABASE)) {
-            assertThat(service.health("/actuator/health/readiness"))
+            assertThat(service.health("/actuator/health"))
                     .containsEntry("status", "UP").containsEntry("mongo", "UP").containsEntry("kafka", "UP");
             service.bean(CommandGateway.class).sendAndWait(new CreateAssessment(assessmentId,
                     AssessmentKind.RUBRIC, "API design review", "fw-7", 3, "author-2"));

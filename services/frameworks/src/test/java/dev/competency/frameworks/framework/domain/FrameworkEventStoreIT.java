@@ -32,7 +32,7 @@ class FrameworkEventStoreIT {
     void sourcesFrameworkAfterRestart_andPublishesWhatWasStoredBeforeTheCrashOnce() {
         String frameworkId = UUID.randomUUID().toString();
         try (RunningService service = RunningService.start(FrameworksApplication.class, DATABASE)) {
-            assertThat(service.health("/actuator/health/readiness"))
+            assertThat(service.health("/actuator/health"))
                     .containsEntry("status", "UP").containsEntry("mongo", "UP").containsEntry("kafka", "UP");
             service.bean(EventProcessingConfiguration.class).eventProcessor(ContractPublishing.PROCESSING_GROUP)
                     .orElseThrow().shutDown();

@@ -22,7 +22,7 @@ class LearnerEventStoreIT {
     void sourcesLearnerFromMongoEventStore_afterApplicationRestart() {
         String learnerId = UUID.randomUUID().toString();
         try (RunningService service = RunningService.start(LearnerProfilesApplication.class, DATABASE, Examples.EVIDENCE_DRIVEN_ONLY)) {
-            assertThat(service.health("/actuator/health/readiness"))
+            assertThat(service.health("/actuator/health"))
                     .containsEntry("status", "UP").containsEntry("mongo", "UP").containsEntry("kafka", "UP");
             service.bean(CommandGateway.class).sendAndWait(
                     new RegisterLearner(learnerId, "Grace Hopper", "grace@example.org", "ENG-PLATFORM"));
