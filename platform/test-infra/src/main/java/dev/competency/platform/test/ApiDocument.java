@@ -146,7 +146,8 @@ public final class ApiDocument {
             return List.of();
         }
         if (body.isEmpty()) {
-            return List.of("the document declares " + declared.get() + " content for " + code + " but the body is empty");
+            return List.of("the document declares " + declared.get() + " content for " + code
+                    + " but the body is empty");
         }
         String pointer = "/paths/" + escape(template.get()) + "/" + method + "/responses/" + escape(code)
                 + "/content/" + escape(declared.get()) + "/schema";

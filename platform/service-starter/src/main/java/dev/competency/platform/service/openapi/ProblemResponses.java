@@ -26,8 +26,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  *   <li>409 for every change (wrong lifecycle state, a taken identifier, a concurrent change);</li>
  *   <li>413 where the operation reads a body (the request-size limits).</li>
  * </ul>
- * Other error responses an operation declares itself with {@code @ApiResponse(responseCode = "422", description =
- * ...)}; any 4xx response declared without content gets the problem content here.
+ * Other error responses a controller method declares with {@link ProblemResponse}; any 4xx response declared without
+ * content gets the problem content here.
  */
 final class ProblemResponses implements OpenApiCustomizer {
 
@@ -96,9 +96,11 @@ final class ProblemResponses implements OpenApiCustomizer {
     /** The problem detail every service answers errors with; services may add members (e.g. {@code warnings}). */
     private static Schema<Object> problem() {
         Schema<Object> errors = typed("array")
-                .description("Each invalid field or item: `{field, message}` for a broken rule, other members for "
-                        + "problem types that say so")
-                .items(new JsonSchema().$ref("#/components/schemas/" + INVALID_FIELD));
+                .description("What is invalid: each field as `{field, message}`, or a rule broken by an item in words "
+                        + "(`competency 'DEV.API': ...`); problem types that say so list other members")
+                .items(new JsonSchema().anyOf(List.of(
+                        new JsonSchema().$ref("#/components/schemas/" + INVALID_FIELD),
+                        typed("string"))));
         Schema<Object> status = typed("integer").format("int32")
                 .description("The HTTP status of this answer");
         status.setMinimum(BigDecimal.valueOf(400));
