@@ -44,6 +44,12 @@ public final class Http {
         return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 
+    /** The response itself, after checking the status. */
+    public HttpResponse<String> expectStatus(int status, HttpResponse<String> response) {
+        expect(status, response);
+        return response;
+    }
+
     private HttpResponse<String> send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(60))

@@ -48,10 +48,12 @@ public class ServiceSecurityConfiguration {
 
     /**
      * Paths open without a token: probes for the orchestrator (statuses only; details for admins), metrics for
-     * Prometheus, error rendering.
+     * Prometheus, the API document (it describes the operations, each of which still needs its token; the gateway's
+     * Swagger UI reads it without one), error rendering.
      */
     public static final String[] OPEN_PATHS = {
-            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error"};
+            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs",
+            "/error"};
     /** The rest of the management endpoints: admins only. */
     public static final String MANAGEMENT_PATHS = "/actuator/**";
 

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Authors align xAPI activities to competencies, so that statements about them become evidence. */
@@ -61,6 +63,7 @@ class ActivityAlignmentController {
      * Aligns an activity. An alignment to a competency that the framework version rolls up from its children is
      * refused (422, {@code /problems/rolled-up-parent}) unless {@code confirm=true}; confirmed, it carries warnings.
      */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @AllowedRoles({Role.AUTHOR, Role.ADMIN})
     ResponseEntity<ActivityAlignment> align(@Valid @RequestBody AlignActivity request,
@@ -80,6 +83,7 @@ class ActivityAlignmentController {
         return alignments.all();
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{alignmentId}")
     ResponseEntity<Void> remove(@PathVariable String alignmentId, Caller caller) {
         access.requireAuthor(caller);

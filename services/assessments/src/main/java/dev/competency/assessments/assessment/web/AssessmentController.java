@@ -20,12 +20,14 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Authors create, define, publish and retire assessments ({@link AssessmentCatalogueController} looks them up). */
@@ -51,6 +53,7 @@ class AssessmentController {
                          Integer frameworkVersion) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @AllowedRoles({Role.AUTHOR, Role.ADMIN})
     ResponseEntity<AssessmentView> create(@Valid @RequestBody NewAssessment request, Caller caller) {

@@ -42,6 +42,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -103,6 +104,7 @@ class AttemptController {
                        Instant observedAt) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/assessments/{assessmentId}/attempts")
     @AllowedRoles(Role.LEARNER)
     ResponseEntity<AttemptView> start(@PathVariable String assessmentId,
@@ -158,6 +160,7 @@ class AttemptController {
      * A peer rates a learner's PEER attempt. The answer carries only the rating's anonymous id: the peer sees no
      * results, and the learner never sees who rated.
      */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/assessments/attempts/{attemptId}/peer-ratings")
     ResponseEntity<PeerRatingReceipt> ratePeer(@PathVariable String attemptId, @Valid @RequestBody Grading request,
                                                Caller caller) {
@@ -204,6 +207,7 @@ class AttemptController {
         return current(attemptId);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/assessments/{assessmentId}/observations")
     @AllowedRoles({Role.ASSESSOR, Role.ADMIN})
     ResponseEntity<AttemptView> observe(@PathVariable String assessmentId, @Valid @RequestBody Observation request,

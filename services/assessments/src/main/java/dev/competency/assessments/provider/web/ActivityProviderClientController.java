@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Admins register the activity providers that may send xAPI statements, and revoke them. */
@@ -52,6 +54,7 @@ class ActivityProviderClientController {
         }
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @AllowedRoles(Role.ADMIN)
     ResponseEntity<ClientCredentials> register(@Valid @RequestBody RegisterClient request, Caller caller) {
@@ -70,6 +73,7 @@ class ActivityProviderClientController {
         return clients.all().stream().map(ClientView::of).toList();
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{key}")
     ResponseEntity<Void> revoke(@PathVariable String key, Caller caller) {
         access.requireAdmin(caller);

@@ -6,17 +6,18 @@ import dev.competency.platform.service.security.AllowedRoles;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.security.Role;
 import dev.competency.platform.service.web.SingleLine;
+import dev.competency.platform.service.web.ValidLearnerId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import dev.competency.platform.service.web.ValidLearnerId;
 import java.net.URI;
-import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Assessors of a learner's organisation unit rate the learner's level on a competency directly. */
@@ -36,19 +37,24 @@ class RatingController {
                   @Size(max = TEXT_MAX) String reason) {
     }
 
+    /** The id of the rating just recorded. */
+    record RatingReceipt(String ratingId) {
+    }
+
     static final int ID_MAX = 128;
     static final int TEXT_MAX = 2_000;
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/assessments/learners/{learnerId}/ratings")
     @AllowedRoles({Role.ASSESSOR, Role.ADMIN})
-    ResponseEntity<Map<String, String>> rate(@PathVariable @ValidLearnerId String learnerId, @Valid @RequestBody Rating request,
-                                             Caller caller) {
+    ResponseEntity<RatingReceipt> rate(@PathVariable @ValidLearnerId String learnerId,
+                                       @Valid @RequestBody Rating request, Caller caller) {
         access.requireAssessorOf(caller, learnerId);
         String ratingId = UUID.randomUUID().toString();
         commands.sendAndWait(new RateCompetency(ratingId, learnerId, request.frameworkId(),
                 request.frameworkVersion() == null ? 0 : request.frameworkVersion(), request.competencyId(),
                 request.level(), request.reason(), caller.subject()));
         return ResponseEntity.created(URI.create("/api/assessments/learners/" + learnerId + "/ratings/" + ratingId))
-                .body(Map.of("ratingId", ratingId));
+                .body(new RatingReceipt(ratingId));
     }
 }

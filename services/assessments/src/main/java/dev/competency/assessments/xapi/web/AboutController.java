@@ -1,11 +1,13 @@
 package dev.competency.assessments.xapi.web;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /xapi/about}: the xAPI versions this LRS speaks; open without credentials. */
+@SecurityRequirements
 @RestController
 class AboutController {
 

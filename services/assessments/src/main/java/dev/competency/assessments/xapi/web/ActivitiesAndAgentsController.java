@@ -4,6 +4,8 @@ import dev.competency.assessments.access.AssessmentAccessPolicy;
 import dev.competency.assessments.learners.query.LearnerDirectory;
 import dev.competency.assessments.xapi.domain.StatementValidator;
 import dev.competency.assessments.xapi.query.ActivityDefinitions;
+import dev.competency.platform.service.openapi.OpenApiConfiguration;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * this LRS knows the agent as, with every identifier it knows, e.g. a registered learner's account as well as the
  * mailbox).
  */
+@SecurityRequirement(name = XapiSecurityConfiguration.BASIC)
+@SecurityRequirement(name = OpenApiConfiguration.BEARER)
 @RestController
 class ActivitiesAndAgentsController {
 

@@ -9,7 +9,9 @@ import dev.competency.assessments.xapi.query.DocumentStore.Key;
 import dev.competency.assessments.xapi.query.DocumentStore.Precondition;
 import dev.competency.assessments.xapi.query.DocumentStore.Resource;
 import dev.competency.assessments.xapi.query.DocumentStore.StoredDocument;
+import dev.competency.platform.service.openapi.OpenApiConfiguration;
 import dev.competency.platform.service.web.ResourceNotFound;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Locale;
@@ -18,6 +20,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -29,6 +32,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +50,8 @@ import tools.jackson.databind.node.ObjectNode;
  * PUT that would overwrite an existing document without either header is refused with 409, as the specification
  * requires (State PUTs may overwrite, which cmi5 and SCORM-to-xAPI content rely on).
  */
+@SecurityRequirement(name = XapiSecurityConfiguration.BASIC)
+@SecurityRequirement(name = OpenApiConfiguration.BEARER)
 @RestController
 class DocumentsController {
 
@@ -72,6 +78,7 @@ class DocumentsController {
         this.maxDocumentBytes = maxDocumentSize.toBytes();
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PutMapping({"/xapi/activities/state", "/xapi/activities/profile", "/xapi/agents/profile"})
     ResponseEntity<Void> put(@RequestParam Map<String, String> parameters,
                              @RequestBody(required = false) byte[] body,
@@ -90,6 +97,7 @@ class DocumentsController {
         return ResponseEntity.noContent().eTag(stored.etag()).build();
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping({"/xapi/activities/state", "/xapi/activities/profile", "/xapi/agents/profile"})
     ResponseEntity<Void> post(@RequestParam Map<String, String> parameters,
                               @RequestBody(required = false) byte[] body,
@@ -138,6 +146,7 @@ class DocumentsController {
                 .contentType(MediaType.parseMediaType(document.contentType())).body(document.content());
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping({"/xapi/activities/state", "/xapi/activities/profile", "/xapi/agents/profile"})
     ResponseEntity<Void> delete(@RequestParam Map<String, String> parameters,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,

@@ -7,7 +7,9 @@ import dev.competency.assessments.xapi.domain.StatementProblem;
 import dev.competency.assessments.xapi.domain.StatementValidator;
 import dev.competency.assessments.xapi.domain.XapiTimestamps;
 import dev.competency.assessments.xapi.query.StatementStore;
+import dev.competency.platform.service.openapi.OpenApiConfiguration;
 import dev.competency.platform.service.web.ResourceNotFound;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The xAPI Statements resource, as an LRS serves it: PUT one statement under its id, POST one statement or an
  * array, GET one statement by id (or a voided one by {@code voidedStatementId}) or a filtered, paged list.
  */
+@SecurityRequirement(name = XapiSecurityConfiguration.BASIC)
+@SecurityRequirement(name = OpenApiConfiguration.BEARER)
 @RestController
 class StatementsController {
 
@@ -71,6 +77,7 @@ class StatementsController {
         this.lrsHomePage = lrsHomePage;
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PutMapping(path = "/xapi/statements", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> put(@RequestParam(required = false) String statementId, @RequestBody byte[] body,
                              @RequestHeader(XapiHeaders.VERSION) String version, Authentication authentication) {
@@ -78,6 +85,7 @@ class StatementsController {
     }
 
     /** A statement with the content of its attachments (signed statements among them). */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PutMapping(path = "/xapi/statements", consumes = "multipart/mixed")
     ResponseEntity<Void> putWithAttachments(@RequestParam(required = false) String statementId,
                                             @RequestBody byte[] body,

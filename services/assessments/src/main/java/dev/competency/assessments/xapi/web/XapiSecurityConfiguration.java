@@ -5,6 +5,8 @@ import dev.competency.assessments.provider.query.ActivityProviderClients;
 import dev.competency.assessments.xapi.query.StatementStore;
 import dev.competency.platform.service.security.CallerArgumentResolver;
 import dev.competency.platform.service.web.Problems;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -33,7 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
  * registered by an admin), and platform users may use their bearer token. {@code /xapi/about} is open.
  */
 @Configuration(proxyBeanMethods = false)
+@SecurityScheme(name = XapiSecurityConfiguration.BASIC, type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "The key and secret of an activity-provider client registered by an admin")
 class XapiSecurityConfiguration {
+
+    /** The name of the HTTP Basic security scheme in the API document. */
+    static final String BASIC = "basic";
 
     @Bean
     @Order(1)

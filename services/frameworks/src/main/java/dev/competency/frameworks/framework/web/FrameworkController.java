@@ -10,12 +10,13 @@ import dev.competency.frameworks.framework.domain.FrameworkRules;
 import dev.competency.frameworks.framework.domain.FrameworkStatus;
 import dev.competency.frameworks.framework.domain.PublishFramework;
 import dev.competency.frameworks.framework.domain.RetireFramework;
+import dev.competency.frameworks.framework.query.FrameworkCatalogue;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.CompetencyHit;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.FrameworkSummary;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionView;
-import dev.competency.frameworks.framework.query.FrameworkCatalogue;
 import dev.competency.frameworks.web.TextParameters;
 import dev.competency.platform.service.error.Refusal;
+import dev.competency.platform.service.openapi.ProblemResponse;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.web.ResourceNotFound;
 import java.net.URI;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -68,6 +71,7 @@ class FrameworkController {
     record Tree(String frameworkId, int version, FrameworkStatus status, String title, List<TreeNode> roots) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<FrameworkSummary> create(@RequestBody NewFramework request, Caller caller) {
         access.requireAuthor(caller);
@@ -110,6 +114,8 @@ class FrameworkController {
         return latest(frameworkId);
     }
 
+    @ProblemResponse(status = 422, description = "The version's framework.published event would exceed its size "
+            + "limit (`/problems/framework-too-large`); the draft is kept")
     @PostMapping("/{frameworkId}/publication")
     VersionView publish(@PathVariable String frameworkId, Caller caller) {
         access.requireAuthor(caller);
@@ -134,6 +140,7 @@ class FrameworkController {
         return version(frameworkId, version);
     }
 
+    @ProblemResponse(status = 422, description = "The version is deeper than a tree is answered for (32 levels)")
     @GetMapping("/{frameworkId}/versions/{version}/tree")
     Tree tree(@PathVariable String frameworkId, @PathVariable int version, Caller caller) {
         access.requireReader(caller);

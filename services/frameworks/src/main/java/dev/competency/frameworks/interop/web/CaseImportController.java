@@ -2,13 +2,14 @@ package dev.competency.frameworks.interop.web;
 
 import dev.competency.frameworks.access.FrameworkAccessPolicy;
 import dev.competency.frameworks.framework.domain.FrameworkStatus;
-import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionView;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue;
-import dev.competency.frameworks.interop.CaseImporter.ImportReport;
+import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionView;
 import dev.competency.frameworks.interop.CaseImporter;
+import dev.competency.frameworks.interop.CaseImporter.ImportReport;
 import dev.competency.frameworks.interop.casefile.CasePackageExport;
 import dev.competency.frameworks.web.TextParameters;
 import dev.competency.platform.service.error.Refusal;
+import dev.competency.platform.service.openapi.ProblemResponse;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.web.ResourceNotFound;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,6 +38,9 @@ class CaseImportController {
         this.baseUri = baseUri;
     }
 
+    @ProblemResponse(status = 422, description = "The package has errors and `lenient` is off "
+            + "(`/problems/case-package-has-errors`): `errors` lists each `{identifier, reason}`, `warnings` each "
+            + "warning")
     @PostMapping("/api/frameworks/case/import")
     ImportReport importPackage(@RequestBody JsonNode pkg, @RequestParam(defaultValue = "false") boolean dryRun,
                                @RequestParam(defaultValue = "false") boolean publish,
@@ -47,6 +51,7 @@ class CaseImportController {
         return importer.importPackage(pkg, dryRun, publish, lenient, code, caller.subject());
     }
 
+    @ProblemResponse(status = 409, description = "The version is a draft; only published versions are exported")
     @GetMapping("/api/frameworks/{frameworkId}/versions/{version}/case")
     JsonNode export(@PathVariable String frameworkId, @PathVariable int version, Caller caller) {
         access.requireReader(caller);

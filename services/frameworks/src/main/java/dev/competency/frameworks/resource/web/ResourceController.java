@@ -4,8 +4,8 @@ import dev.competency.frameworks.access.FrameworkAccessPolicy;
 import dev.competency.frameworks.resource.domain.DefineLearningResource;
 import dev.competency.frameworks.resource.domain.PublishLearningResource;
 import dev.competency.frameworks.resource.domain.ResourceDefinition;
-import dev.competency.frameworks.resource.query.ResourceCatalogue.ResourceView;
 import dev.competency.frameworks.resource.query.ResourceCatalogue;
+import dev.competency.frameworks.resource.query.ResourceCatalogue.ResourceView;
 import dev.competency.frameworks.web.TextParameters;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.web.ResourceNotFound;
@@ -13,6 +13,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Authors define and publish learning resources; every signed-in caller reads them. */
@@ -38,6 +40,7 @@ class ResourceController {
         this.access = access;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<ResourceView> create(@RequestBody ResourceDefinition definition, Caller caller) {
         access.requireAuthor(caller);

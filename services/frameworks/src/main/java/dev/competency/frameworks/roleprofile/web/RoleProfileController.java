@@ -4,8 +4,8 @@ import dev.competency.frameworks.access.FrameworkAccessPolicy;
 import dev.competency.frameworks.roleprofile.domain.DefineRoleProfile;
 import dev.competency.frameworks.roleprofile.domain.PublishRoleProfile;
 import dev.competency.frameworks.roleprofile.domain.RoleProfileDefinition;
-import dev.competency.frameworks.roleprofile.query.RoleProfileCatalogue.RoleProfileView;
 import dev.competency.frameworks.roleprofile.query.RoleProfileCatalogue;
+import dev.competency.frameworks.roleprofile.query.RoleProfileCatalogue.RoleProfileView;
 import dev.competency.frameworks.web.TextParameters;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.web.ResourceNotFound;
@@ -13,6 +13,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Authors define and publish role profiles; every signed-in caller reads them. */
@@ -38,6 +40,7 @@ class RoleProfileController {
         this.access = access;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<RoleProfileView> create(@RequestBody RoleProfileDefinition definition, Caller caller) {
         access.requireAuthor(caller);
