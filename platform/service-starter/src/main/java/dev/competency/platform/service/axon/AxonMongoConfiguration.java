@@ -3,14 +3,12 @@ package dev.competency.platform.service.axon;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -120,12 +118,10 @@ public class AxonMongoConfiguration {
         return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
     }
 
-    /** Instants are read with {@link IsoInstantDeserializer}, registered after the Java time module to replace its. */
+    /** Java time values as ISO-8601 text, with Jackson's Java time module (instants to the nanosecond). */
     static ObjectMapper axonObjectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
-                .registerModule(new SimpleModule("stored-instants").addDeserializer(Instant.class,
-                        new IsoInstantDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
