@@ -78,9 +78,9 @@ public class AxonMongoConfiguration {
      * The event storage engine: events numbered by a global sequence (see {@link SequencedMongoEventStorageEngine}).
      * {@code platform.event-store.batch-size} (default 1,000, Axon's own is 100) is how many events one read hands
      * to a tracking processor; {@code platform.event-store.gap-timeout} (default 60 s) is how long a reader waits for
-     * an event numbered below one it has read.
+     * an event numbered below one it has read. Its read-ahead threads stop when the context closes.
      */
-    @Bean
+    @Bean(destroyMethod = "close")
     EventStorageEngine eventStorageEngine(MongoClient client, Serializer serializer, Environment environment) {
         SequencedMongoEventStorageEngine engine = new SequencedMongoEventStorageEngine(
                 client.getDatabase(databaseName(environment)), serializer,
