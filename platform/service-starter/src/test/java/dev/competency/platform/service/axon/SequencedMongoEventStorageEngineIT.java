@@ -157,7 +157,7 @@ class SequencedMongoEventStorageEngineIT {
     }
 
     @Test
-    void readsTheNextBatchAhead_whileTheReaderIsStillOnThisOne() throws InterruptedException {
+    void readsTheNextBatchAhead_whileTheReaderIsStillOnThisOne() {
         for (int i = 0; i < 7; i++) {
             engine.appendEvents(List.of(event("a", i, "e" + i)));
         }
@@ -166,11 +166,8 @@ class SequencedMongoEventStorageEngineIT {
         Iterator<? extends TrackedEventMessage<?>> stream = reader.readEvents(reader.createTailToken(), false)
                 .iterator();
         assertThat(stream.next().getPayload()).isEqualTo("e0");
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (reader.fetches.get() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(reader.fetches).as("the second batch, read while the first is handled").hasValue(2);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(reader.fetches)
+                .as("the second batch, read while the first is handled").hasValue(2));
         List<Object> rest = new ArrayList<>();
         stream.forEachRemaining(event -> rest.add(event.getPayload()));
 
