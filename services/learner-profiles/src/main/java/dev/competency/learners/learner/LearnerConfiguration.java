@@ -5,8 +5,6 @@ import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
 import dev.competency.learners.learner.domain.LearnerCommandTargets;
 import dev.competency.learners.learner.query.ReadModelWrites;
 import dev.competency.learners.learner.query.ReadModels;
-import dev.competency.learners.learner.query.WriteBehind;
-import dev.competency.learners.learner.query.WriteBehindTokenStore;
 import dev.competency.platform.service.axon.ReadModelRebuild;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -54,36 +52,13 @@ class LearnerConfiguration {
     }
 
     /**
-     * The thread that sends the read-model processor's writes while it handles its next batch. It keeps one line of
-     * pending writes and their failure, so the processor must handle one segment at a time in each instance: one
-     * thread. Several instances may share the segments.
-     */
-    @Bean(destroyMethod = "close")
-    WriteBehind readModelWriteBehind(
-            @Value("${axon.eventhandling.processors." + ReadModels.PROCESSING_GROUP + ".thread-count:1}") int threads) {
-        if (threads != 1) {
-            throw new IllegalStateException("axon.eventhandling.processors." + ReadModels.PROCESSING_GROUP
-                    + ".thread-count is " + threads + ": the read models' writes are sent behind one processor "
-                    + "thread per instance; run more instances to share its segments");
-        }
-        return new WriteBehind("read-model-writes");
-    }
-
-    /**
-     * Sends the read-model processor's writes after the last event of each batch (see {@link ReadModelWrites}), and
-     * stores its token behind them ({@link WriteBehindTokenStore}).
+     * Sends the read-model processor's writes after the last event of each batch, before the processor stores its
+     * token (see {@link ReadModelWrites}).
      */
     @Bean
-    ConfigurerModule readModelBatchWrites(ReadModelWrites writes, WriteBehind writeBehind) {
+    ConfigurerModule readModelBatchWrites(ReadModelWrites writes) {
         return configurer -> configurer.eventProcessing()
-                .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, configuration -> (unitOfWork, chain) -> {
-                    Object result = chain.proceed();
-                    writes.afterEvent(unitOfWork);
-                    return result;
-                })
-                .registerTokenStore(ReadModels.PROCESSING_GROUP,
-                        configuration -> new WriteBehindTokenStore(configuration.getComponent(TokenStore.class),
-                                writeBehind));
+                .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, configuration -> writes);
     }
 
     /** Which learner a command is for, without reflection on every command. */
