@@ -1,17 +1,23 @@
 package dev.competency.learners.learner;
 
+import com.github.benmanes.caffeine.jcache.configuration.CaffeineConfiguration;
+import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
 import dev.competency.learners.learner.domain.LearnerCommandTargets;
 import dev.competency.learners.learner.query.ReadModelWrites;
 import dev.competency.learners.learner.query.ReadModels;
-import dev.competency.learners.learner.query.WriteBehind;
-import dev.competency.learners.learner.query.WriteBehindTokenStore;
 import dev.competency.platform.service.axon.ReadModelRebuild;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.time.Clock;
+import java.util.OptionalLong;
+import java.util.UUID;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.JCacheAdapter;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -26,8 +32,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Loading learners fast: a snapshot every {@code learner-profiles.snapshot-every} events (a learner with 10,000
  * evidence events is sourced from its last snapshot plus fewer than that many events), and a cache that keeps the
- * {@code learner-profiles.cache.max-learners} most recently used learners, and their running folds, in memory between
- * commands (see {@link LearnerCache}); and the admin rebuild of the read models.
+ * {@code learner-profiles.cache.max-learners} learners, and their running folds, in memory between commands (see
+ * {@link #learnerCache}); and the admin rebuild of the read models.
  */
 @Configuration(proxyBeanMethods = false)
 class LearnerConfiguration {
@@ -46,36 +52,13 @@ class LearnerConfiguration {
     }
 
     /**
-     * The thread that sends the read-model processor's writes while it handles its next batch. It keeps one line of
-     * pending writes and their failure, so the processor must handle one segment at a time in each instance: one
-     * thread. Several instances may share the segments.
-     */
-    @Bean(destroyMethod = "close")
-    WriteBehind readModelWriteBehind(
-            @Value("${axon.eventhandling.processors." + ReadModels.PROCESSING_GROUP + ".thread-count:1}") int threads) {
-        if (threads != 1) {
-            throw new IllegalStateException("axon.eventhandling.processors." + ReadModels.PROCESSING_GROUP
-                    + ".thread-count is " + threads + ": the read models' writes are sent behind one processor "
-                    + "thread per instance; run more instances to share its segments");
-        }
-        return new WriteBehind("read-model-writes");
-    }
-
-    /**
-     * Sends the read-model processor's writes after the last event of each batch (see {@link ReadModelWrites}), and
-     * stores its token behind them ({@link WriteBehindTokenStore}).
+     * Sends the read-model processor's writes after the last event of each batch, before the processor stores its
+     * token (see {@link ReadModelWrites}).
      */
     @Bean
-    ConfigurerModule readModelBatchWrites(ReadModelWrites writes, WriteBehind writeBehind) {
+    ConfigurerModule readModelBatchWrites(ReadModelWrites writes) {
         return configurer -> configurer.eventProcessing()
-                .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, configuration -> (unitOfWork, chain) -> {
-                    Object result = chain.proceed();
-                    writes.afterEvent(unitOfWork);
-                    return result;
-                })
-                .registerTokenStore(ReadModels.PROCESSING_GROUP,
-                        configuration -> new WriteBehindTokenStore(configuration.getComponent(TokenStore.class),
-                                writeBehind));
+                .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, configuration -> writes);
     }
 
     /** Which learner a command is for, without reflection on every command. */
@@ -84,9 +67,27 @@ class LearnerConfiguration {
         return new LearnerCommandTargets();
     }
 
+    /** A cache manager of this context's own, so that contexts in one JVM do not share its caches' names. */
+    @Bean(destroyMethod = "close")
+    CacheManager learnerCacheManager() {
+        return Caching.getCachingProvider(CaffeineCachingProvider.class.getName()).getCacheManager(
+                URI.create("learner-profiles:" + UUID.randomUUID()), LearnerConfiguration.class.getClassLoader());
+    }
+
+    /**
+     * The learners Axon keeps in memory between commands, with their running folds: Caffeine's cache through JCache
+     * (Axon's {@link JCacheAdapter}), at most {@code learner-profiles.cache.max-learners}, held by reference rather
+     * than copied, evicted on the calling thread. The instance that consumes a learner's partition is the only writer
+     * of that learner (Kafka partitions by learner, Axon locks the aggregate), so a cached learner is never stale.
+     */
     @Bean
-    Cache learnerCache(@Value("${learner-profiles.cache.max-learners:20000}") int capacity) {
-        return new LearnerCache(capacity);
+    Cache learnerCache(CacheManager learnerCacheManager,
+            @Value("${learner-profiles.cache.max-learners:20000}") int maxLearners) {
+        CaffeineConfiguration<Object, Object> learners = new CaffeineConfiguration<>()
+                .setMaximumSize(OptionalLong.of(maxLearners))
+                .setStoreByValue(false)
+                .setExecutorFactory(() -> Runnable::run);
+        return new JCacheAdapter(learnerCacheManager.createCache("learners", learners));
     }
 
     /**

@@ -3,89 +3,60 @@ package dev.competency.learners.learner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.competency.learners.learner.domain.LearnerCommandTargets;
+import dev.competency.learners.learner.domain.RegisterLearner;
+import java.util.stream.IntStream;
+import javax.cache.CacheManager;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** The learners kept between commands: Caffeine through JCache, bounded, by reference, forgotten on a rollback. */
 class LearnerCacheTest {
 
-    @Test
-    void evictsTheLeastRecentlyUsedLearner_whenFull() {
-        LearnerCache cache = new LearnerCache(2);
-        cache.put("a", "learner a");
-        cache.put("b", "learner b");
-        assertThat((String) cache.get("a")).isEqualTo("learner a");
+    private final LearnerConfiguration configuration = new LearnerConfiguration();
+    private final CacheManager manager = configuration.learnerCacheManager();
 
-        cache.put("c", "learner c");
-
-        assertThat(cache.containsKey("a")).isTrue();
-        assertThat(cache.containsKey("b")).isFalse();
-        assertThat(cache.containsKey("c")).isTrue();
-        assertThat(cache.size()).isEqualTo(2);
+    @AfterEach
+    void close() {
+        manager.close();
     }
 
     @Test
-    void keepsLearnersStrongly_untilCapacityIsReached() {
-        LearnerCache cache = new LearnerCache(1_000);
-        for (int i = 0; i < 1_000; i++) {
-            cache.put("learner-" + i, new byte[1024]);
-        }
-        System.gc();
+    void keepsTheSameLearnerObject_andNoMoreLearnersThanConfigured() {
+        Cache cache = configuration.learnerCache(manager, 100);
+        Object learner = new Object();
+        cache.put("learner-0", learner);
 
-        assertThat(cache.size()).isEqualTo(1_000);
-        assertThat((byte[]) cache.get("learner-0")).hasSize(1024);
+        assertThat((Object) cache.get("learner-0")).isSameAs(learner);
+        IntStream.range(1, 1_000).forEach(i -> cache.put("learner-" + i, new Object()));
+        assertThat(IntStream.range(0, 1_000).filter(i -> cache.containsKey("learner-" + i)).count())
+                .isBetween(1L, 100L);
     }
 
     @Test
-    void tellsListenersAboutCreationUpdateExpiryAndRemoval() {
-        LearnerCache cache = new LearnerCache(1);
-        List<String> seen = new ArrayList<>();
-        var registration = cache.registerCacheEntryListener(new Cache.EntryListenerAdapter() {
-            @Override
-            public void onEntryCreated(Object key, Object value) {
-                seen.add("created " + key);
+    void forgetsALearner_whenACommandToItRollsBack() {
+        Cache cache = configuration.learnerCache(manager, 100);
+        SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
+        configuration.learnerCacheForgetsRolledBackCommands(commandBus, cache, new LearnerCommandTargets());
+        commandBus.subscribe(RegisterLearner.class.getName(), command -> {
+            if (((RegisterLearner) command.getPayload()).learnerId().equals("refused")) {
+                throw new IllegalStateException("store unavailable");
             }
-
-            @Override
-            public void onEntryUpdated(Object key, Object value) {
-                seen.add("updated " + key);
-            }
-
-            @Override
-            public void onEntryExpired(Object key) {
-                seen.add("expired " + key);
-            }
-
-            @Override
-            public void onEntryRemoved(Object key) {
-                seen.add("removed " + key);
-            }
+            return null;
         });
+        DefaultCommandGateway gateway = DefaultCommandGateway.builder().commandBus(commandBus).build();
+        cache.put("refused", new Object());
+        cache.put("accepted", new Object());
 
-        cache.put("a", 1);
-        cache.put("a", 2);
-        assertThat(cache.putIfAbsent("a", 3)).isFalse();
-        cache.put("b", 1);
-        cache.remove("b");
-        registration.cancel();
-        cache.put("c", 1);
+        assertThatThrownBy(() -> gateway.sendAndWait(GenericCommandMessage.asCommandMessage(
+                new RegisterLearner("refused", "Ada", null, null)))).hasMessage("store unavailable");
+        gateway.sendAndWait(new RegisterLearner("accepted", "Grace", null, null));
 
-        assertThat(seen).containsExactly("created a", "updated a", "created b", "expired a", "removed b");
-    }
-
-    @Test
-    void removesAnEntry_whenPutWithoutValue() {
-        LearnerCache cache = new LearnerCache(4);
-        cache.put("a", 1);
-
-        cache.put("a", null);
-
-        assertThat(cache.containsKey("a")).isFalse();
-    }
-
-    @Test
-    void rejectsACapacityBelowOne() {
-        assertThatThrownBy(() -> new LearnerCache(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(cache.containsKey("refused")).isFalse();
+        assertThat(cache.containsKey("accepted")).isTrue();
     }
 }

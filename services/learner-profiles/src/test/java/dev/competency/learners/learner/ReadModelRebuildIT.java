@@ -99,7 +99,7 @@ class ReadModelRebuildIT {
         String metrics = service.get("/actuator/prometheus", admin).body();
         assertThat(metrics)
                 .contains("read_models_rebuild_percent_done{application=\"learner-profiles\",processor=\"learner-read-models\"} 100.0");
-        // The processors' two gauges, by processor; no meter per payload type looked up for every event.
+        // The processors' gauges, tagged by processor only (AxonMetricsConfiguration): no payload type.
         List<String> processorMeters = metrics.lines().filter(line -> line.startsWith("eventProcessor_")).toList();
         assertThat(processorMeters).anyMatch(line -> line.startsWith("eventProcessor_latency{")
                 && line.contains("processorName=\"learner-read-models\""));

@@ -3,14 +3,12 @@ package dev.competency.platform.service.axon;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -80,9 +78,9 @@ public class AxonMongoConfiguration {
      * The event storage engine: events numbered by a global sequence (see {@link SequencedMongoEventStorageEngine}).
      * {@code platform.event-store.batch-size} (default 1,000, Axon's own is 100) is how many events one read hands
      * to a tracking processor; {@code platform.event-store.gap-timeout} (default 60 s) is how long a reader waits for
-     * an event numbered below one it has read.
+     * an event numbered below one it has read. Its read-ahead threads stop when the context closes.
      */
-    @Bean
+    @Bean(destroyMethod = "close")
     EventStorageEngine eventStorageEngine(MongoClient client, Serializer serializer, Environment environment) {
         SequencedMongoEventStorageEngine engine = new SequencedMongoEventStorageEngine(
                 client.getDatabase(databaseName(environment)), serializer,
@@ -120,12 +118,10 @@ public class AxonMongoConfiguration {
         return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
     }
 
-    /** Instants are read with {@link IsoInstantDeserializer}, registered after the Java time module to replace its. */
+    /** Java time values as ISO-8601 text, with Jackson's Java time module (instants to the nanosecond). */
     static ObjectMapper axonObjectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
-                .registerModule(new SimpleModule("stored-instants").addDeserializer(Instant.class,
-                        new IsoInstantDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }

@@ -9,7 +9,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -42,7 +41,6 @@ import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
@@ -74,28 +72,22 @@ import org.slf4j.LoggerFactory;
  * events is one insert of many documents without a transaction, as with Axon's MongoDB engine: a failure part-way
  * leaves the events before it stored.
  *
- * <p>A store written by Axon's MongoDB engine (same collection, no {@value #GLOBAL_INDEX}) is numbered in time
- * order the first time the engine starts on it, which must be with every writer of the old engine stopped, and a
- * processor's time-based token is taken to the number of the last event more than its look-back time older than
- * the token, so that processor rereads at most that window (its handlers must be idempotent, as the platform's are).
- *
  * <p>Read and write concerns are the client's: on a replica set, {@code w=majority} and
  * {@code readConcernLevel=majority} in the connection string keep a failover from taking back an event or a number
  * a processor has already seen.
+ *
+ * <p>{@link #close()} stops the threads that read ahead; Spring calls it when the context closes.
  */
-public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine {
+public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine implements AutoCloseable {
 
     static final String EVENTS = "domainevents";
     static final String SNAPSHOTS = "snapshots";
     static final String COUNTERS = "counters";
     static final String GLOBAL_INDEX = "globalIndex";
-    /** In {@value #COUNTERS}: the events stored without a number have been numbered. */
-    static final String NUMBERED_MARKER = "domainevents-numbered";
     /** Gaps further than this below the token's number are given up, as in Axon's JDBC engine. */
     static final int MAX_GAP_OFFSET = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(SequencedMongoEventStorageEngine.class);
-    private static final Duration LEGACY_LOOK_BACK = Duration.ofSeconds(1);
     private static final String AGGREGATE = "aggregateIdentifier";
     private static final String SEQUENCE = "sequenceNumber";
     private static final String TIMESTAMP = "timestamp";
@@ -106,11 +98,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     private final MongoCollection<Document> counters;
     private final Clock clock;
     private final Duration gapTimeout;
-    private final ExecutorService readers = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "event-store-read-ahead");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService readers;
 
     /**
      * @param database   where the collections live
@@ -126,6 +114,18 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         this.counters = database.getCollection(COUNTERS);
         this.clock = clock;
         this.gapTimeout = gapTimeout;
+        String readerName = "event-store-read-ahead-" + database.getName();
+        this.readers = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, readerName);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Stops the threads that read ahead; a read ahead still running is interrupted, and nothing waits for it. */
+    @Override
+    public void close() {
+        readers.shutdownNow();
     }
 
     private static Builder settings(Serializer serializer, int batchSize) {
@@ -138,53 +138,18 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return builder;
     }
 
-    /**
-     * Declares the indexes, numbers events stored without a number (once: a marker in {@value #COUNTERS} says it was
-     * done), and moves the counter past every number.
-     */
+    /** Declares the indexes, and moves the counter past every number. */
     public void ensureIndexes() {
         events.createIndex(Indexes.ascending(GLOBAL_INDEX), new IndexOptions().unique(true).sparse(true));
         // Under the name Axon's MongoDB engine gave the same index: MongoDB refuses one key pattern under two names.
         events.createIndex(Indexes.ascending(AGGREGATE, SEQUENCE),
                 new IndexOptions().unique(true).name("uniqueAggregateIndex"));
         events.createIndex(Indexes.ascending(TIMESTAMP));
-        if (counters.find(Filters.eq("_id", NUMBERED_MARKER)).first() == null) {
-            numberUnnumberedEvents();
-            counters.updateOne(Filters.eq("_id", NUMBERED_MARKER), Updates.set("at", Date.from(clock.instant())),
-                    new UpdateOptions().upsert(true));
-        }
         Document last = numberedAtEnd(Sorts.descending(GLOBAL_INDEX));
         if (last != null) {
             counters.updateOne(Filters.eq("_id", EVENTS), Updates.max("next", last.getLong(GLOBAL_INDEX) + 1),
                     new UpdateOptions().upsert(true));
         }
-    }
-
-    /**
-     * Numbers the events of a store written by Axon's MongoDB engine, in the order of their time. Meant for the
-     * first start after the switch, with every writer of the old engine stopped; an event already numbered keeps its
-     * number, so two instances starting at once cannot number one event twice.
-     */
-    private void numberUnnumberedEvents() {
-        List<Document> unnumbered = new ArrayList<>();
-        events.find(Filters.exists(GLOBAL_INDEX, false))
-                .projection(Projections.include("_id", TIMESTAMP, SEQUENCE)).forEach(unnumbered::add);
-        if (unnumbered.isEmpty()) {
-            return;
-        }
-        unnumbered.sort((a, b) -> {
-            int byTime = instantOf(a).compareTo(instantOf(b));
-            return byTime != 0 ? byTime : Long.compare(a.getLong(SEQUENCE), b.getLong(SEQUENCE));
-        });
-        long first = allocate(unnumbered.size());
-        for (int i = 0; i < unnumbered.size(); i++) {
-            Instant timestamp = instantOf(unnumbered.get(i));
-            events.updateOne(Filters.and(Filters.eq("_id", unnumbered.get(i).get("_id")),
-                    Filters.exists(GLOBAL_INDEX, false)), Updates.combine(
-                    Updates.set(GLOBAL_INDEX, first + i), Updates.set(APPENDED_AT, 0L),
-                    Updates.set(TIMESTAMP, Date.from(timestamp))));
-        }
-        log.info("Numbered {} events stored without a global index", unnumbered.size());
     }
 
     @Override
@@ -390,10 +355,6 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         if (token instanceof GapAwareTrackingToken gapAware) {
             return gapAware;
         }
-        if (token instanceof MongoTrackingToken legacy) {
-            return GapAwareTrackingToken.newInstance(lastIndexBefore(legacy.getTimestamp().minus(LEGACY_LOOK_BACK)),
-                    List.of());
-        }
         throw new IllegalArgumentException("Cannot read the event store from a " + token.getClass().getName());
     }
 
@@ -402,16 +363,9 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return first == null ? 0 : first.getLong(GLOBAL_INDEX);
     }
 
-    /** The numbered event first in {@code order} (the lowest or the highest number), or null when none is. */
+    /** The event first in {@code order} (the lowest or the highest number), or null when the store is empty. */
     private Document numberedAtEnd(Bson order) {
-        return events.find(Filters.exists(GLOBAL_INDEX)).sort(order).limit(1).first();
-    }
-
-    /** The number of the last event (by time) applied before the instant, or the one before the first event. */
-    private long lastIndexBefore(Instant instant) {
-        Document last = events.find(Filters.lt(TIMESTAMP, Date.from(instant))).sort(Sorts.descending(TIMESTAMP))
-                .limit(1).first();
-        return last == null ? tail().getIndex() : last.getLong(GLOBAL_INDEX);
+        return events.find().sort(order).limit(1).first();
     }
 
     @Override
@@ -469,17 +423,10 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
 
     private static DomainEventData<String> entry(Document document) {
         return new StoredEventData(document.getString("type"), document.getString(AGGREGATE),
-                document.getLong(SEQUENCE), document.getString("eventIdentifier"), instantOf(document),
+                document.getLong(SEQUENCE), document.getString("eventIdentifier"),
+                document.getDate(TIMESTAMP).toInstant(),
                 document.getString("payloadType"), document.getString("payloadRevision"),
                 document.getString("serializedPayload"), document.getString("serializedMetaData"));
-    }
-
-    private static Instant instantOf(Document document) {
-        Object timestamp = document.get(TIMESTAMP);
-        if (timestamp instanceof Date date) {
-            return date.toInstant();
-        }
-        return Instant.parse(String.valueOf(timestamp)); // as Axon's MongoDB engine stored it
     }
 
     private static boolean isDuplicateKey(Exception e) {

@@ -50,9 +50,4 @@ public class IntegrationEventPublisher {
         attributes.toHeaders().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         return template.send(record);
     }
-
-    /** The {@code ce_source} of this service's events. */
-    public String source() {
-        return source;
-    }
 }

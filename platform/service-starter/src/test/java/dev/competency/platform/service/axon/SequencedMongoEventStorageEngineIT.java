@@ -2,6 +2,7 @@ package dev.competency.platform.service.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
@@ -9,8 +10,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import dev.competency.platform.test.TestInfrastructure;
 import java.time.Clock;
@@ -21,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +36,6 @@ import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -60,6 +57,7 @@ class SequencedMongoEventStorageEngineIT {
     private static final Instant NOW = T0.plusSeconds(3600);
     private MongoDatabase database;
     private SequencedMongoEventStorageEngine engine;
+    private final List<SequencedMongoEventStorageEngine> engines = new ArrayList<>();
 
     @BeforeAll
     static void connect() {
@@ -79,6 +77,7 @@ class SequencedMongoEventStorageEngineIT {
 
     @AfterEach
     void dropStore() {
+        engines.forEach(SequencedMongoEventStorageEngine::close);
         database.drop();
     }
 
@@ -91,6 +90,7 @@ class SequencedMongoEventStorageEngineIT {
         SequencedMongoEventStorageEngine created = new SequencedMongoEventStorageEngine(database, serializer, 3,
                 Clock.fixed(now, ZoneOffset.UTC), Duration.ofSeconds(60));
         created.ensureIndexes();
+        engines.add(created);
         return created;
     }
 
@@ -157,7 +157,7 @@ class SequencedMongoEventStorageEngineIT {
     }
 
     @Test
-    void readsTheNextBatchAhead_whileTheReaderIsStillOnThisOne() throws InterruptedException {
+    void readsTheNextBatchAhead_whileTheReaderIsStillOnThisOne() {
         for (int i = 0; i < 7; i++) {
             engine.appendEvents(List.of(event("a", i, "e" + i)));
         }
@@ -166,11 +166,8 @@ class SequencedMongoEventStorageEngineIT {
         Iterator<? extends TrackedEventMessage<?>> stream = reader.readEvents(reader.createTailToken(), false)
                 .iterator();
         assertThat(stream.next().getPayload()).isEqualTo("e0");
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (reader.fetches.get() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(reader.fetches).as("the second batch, read while the first is handled").hasValue(2);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(reader.fetches)
+                .as("the second batch, read while the first is handled").hasValue(2));
         List<Object> rest = new ArrayList<>();
         stream.forEachRemaining(event -> rest.add(event.getPayload()));
 
@@ -204,6 +201,7 @@ class SequencedMongoEventStorageEngineIT {
 
         CountingEngine() {
             super(database, serializer, 3, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(60));
+            engines.add(this);
         }
 
         @Override
@@ -214,6 +212,28 @@ class SequencedMongoEventStorageEngineIT {
             }
             return super.fetchTrackedEvents(lastToken, batchSize);
         }
+    }
+
+    @Test
+    void stopsItsReadAheadThreads_whenClosed() {
+        for (int i = 0; i < 7; i++) {
+            engine.appendEvents(List.of(event("a", i, "e" + i)));
+        }
+        Iterator<? extends TrackedEventMessage<?>> stream = engine.readEvents(engine.createTailToken(), false)
+                .iterator();
+        assertThat(stream.next().getPayload()).isEqualTo("e0");
+        assertThat(readAheadThreads()).as("the second batch is being read ahead").isNotEmpty();
+
+        engine.close();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(readAheadThreads()).isEmpty());
+    }
+
+    /** The live threads that read ahead for this test's store. */
+    private List<Thread> readAheadThreads() {
+        String name = "event-store-read-ahead-" + database.getName();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().equals(name)).toList();
     }
 
     @Test
@@ -330,34 +350,6 @@ class SequencedMongoEventStorageEngineIT {
     }
 
     @Test
-    void numbersAStoreOfAxonsMongoEngineInTimeOrder_andGoesOnFromALegacyToken() {
-        // Documents and indexes as Axon's MongoDB engine wrote them: ISO time strings, string payloads, no number.
-        database.drop();
-        database.getCollection("domainevents").createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"),
-                new IndexOptions().unique(true).name("uniqueAggregateIndex"));
-        database.getCollection("domainevents").createIndex(Indexes.ascending("timestamp", "sequenceNumber"),
-                new IndexOptions().name("orderedEventStreamIndex"));
-        database.getCollection("domainevents").insertMany(List.of(
-                legacy("a", 1, "second", T0.plusSeconds(10)),
-                legacy("a", 0, "first", T0),
-                legacy("b", 0, "third", T0.plusSeconds(20))));
-
-        SequencedMongoEventStorageEngine restarted = newEngine();
-        newEngine(); // a second start numbers nothing again
-
-        assertThat(payloads(restarted.readEvents(restarted.createTailToken(), false).toList()))
-                .containsExactly("first", "second", "third");
-        assertThat(payloads(restarted.readEvents("a").asStream().toList()))
-                .containsExactly("first", "second");
-        restarted.appendEvents(List.of(new GenericDomainEventMessage<>("Learner", "a", 2, "new",
-                MetaData.emptyInstance(), UUID.randomUUID().toString(), T0.plusSeconds(30))));
-        // A processor that had read up to the second event rereads its look-back window (one second), no more.
-        TrackingToken legacyToken = MongoTrackingToken.of(T0.plusSeconds(10), Map.of());
-        assertThat(payloads(restarted.readEvents(legacyToken, false).toList()))
-                .containsExactly("second", "third", "new");
-    }
-
-    @Test
     void refusesATokenOfAnotherKind() {
         engine.appendEvents(List.of(event("a", 0, "first")));
         TrackingToken foreign = new GlobalSequenceTrackingToken(0);
@@ -393,15 +385,5 @@ class SequencedMongoEventStorageEngineIT {
     private static DomainEventMessage<String> event(String aggregate, long sequence, String payload) {
         return new GenericDomainEventMessage<>("Learner", aggregate, sequence, payload,
                 MetaData.with("traceId", "t-" + aggregate + "-" + sequence), UUID.randomUUID().toString(), T0);
-    }
-
-    private Document legacy(String aggregate, long sequence, String payload, Instant at) {
-        return new Document("aggregateIdentifier", aggregate).append("type", "Learner")
-                .append("sequenceNumber", sequence).append("eventIdentifier", UUID.randomUUID().toString())
-                .append("timestamp", at.toString()).append("payloadType", String.class.getName())
-                .append("payloadRevision", null)
-                .append("serializedPayload", new String(serializer.serialize(payload, byte[].class).getData()))
-                .append("serializedMetaData", new String(serializer.serialize(MetaData.emptyInstance(), byte[].class)
-                        .getData()));
     }
 }

@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -18,33 +21,28 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * The read-model processor's writes, kept for the batch of events being handled and sent when its last event has
- * been handled: one bulk write per collection instead of one round trip per event. They are sent by
- * {@link WriteBehind} while the processor handles the next batch, and the processor's token is stored behind them
- * ({@link WriteBehindTokenStore}): a failed write fails the next batch and keeps the token before the failed one, so
- * both are handled again, and a crash loses nothing that the token says was done. Outside a unit of work (tests
- * calling a projection directly) each write is sent at once, after the pending ones.
+ * The read-model processor's writes, kept in the batch's unit of work and sent when its last event has been handled:
+ * one bulk write per collection instead of one round trip per event. They are sent on the processor's thread, still
+ * inside the handling of that last event, so before the unit of work commits and the processor stores its token (a
+ * prepare-commit handler would run too late: the processor registers the one that stores its token when the batch's
+ * first event comes in, and those handlers run in the order they were registered). A failed write fails the batch,
+ * which the processor handles again from its token; a crash loses nothing that the token says was done. Each batch
+ * keeps its writes in its own unit of work, so the processor may run several threads over several segments. Outside
+ * a unit of work (tests calling a projection directly) each write is sent at once.
  *
  * <p>Two kinds of writes: {@linkplain #inOrder in order}, for writes that must apply in sequence (a void after its
  * evidence); and {@linkplain #newest the newest per key}, for replacements guarded by a sequence number, where only
  * the newest of a batch matters and a duplicate-key refusal means that a newer one is stored already.
  */
 @Component
-public class ReadModelWrites {
+public class ReadModelWrites implements MessageHandlerInterceptor<EventMessage<?>> {
 
     private static final String RESOURCE = ReadModelWrites.class.getName();
-
-    private final WriteBehind writeBehind;
-
-    public ReadModelWrites(WriteBehind writeBehind) {
-        this.writeBehind = writeBehind;
-    }
 
     /** Adds a write to send after the ones added before it to the same collection. */
     void inOrder(MongoCollection<Document> collection, WriteModel<Document> write) {
         Batch batch = currentBatch();
         if (batch == null) {
-            writeBehind.awaitPending();
             collection.bulkWrite(List.of(write));
             return;
         }
@@ -55,7 +53,6 @@ public class ReadModelWrites {
     void newest(MongoCollection<Document> collection, String key, long order, WriteModel<Document> write) {
         Batch batch = currentBatch();
         if (batch == null) {
-            writeBehind.awaitPending();
             sendIgnoringDuplicateKeys(collection, List.of(write));
             return;
         }
@@ -73,17 +70,26 @@ public class ReadModelWrites {
         }
     }
 
+    /** As the read-model processor's handler interceptor: sends the batch's writes after its last event. */
+    @Override
+    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
+            throws Exception {
+        Object result = interceptorChain.proceed();
+        afterEvent(unitOfWork);
+        return result;
+    }
+
     /**
-     * Hands what the batch holds over to be sent when the event being handled is its last; called after every event.
-     * Waits for the batch before it, and raises its failure.
+     * Sends what the batch holds when the event being handled is its last; called after every event. A failure is
+     * raised to the handling of that event, and so fails the batch.
      */
-    public void afterEvent(UnitOfWork<?> unitOfWork) {
+    void afterEvent(UnitOfWork<?> unitOfWork) {
         if (unitOfWork instanceof BatchingUnitOfWork<?> batching && !batching.isLastMessage()) {
             return;
         }
         Batch batch = (Batch) unitOfWork.root().resources().remove(RESOURCE);
         if (batch != null) {
-            writeBehind.send(batch::send);
+            batch.send();
         }
     }
 

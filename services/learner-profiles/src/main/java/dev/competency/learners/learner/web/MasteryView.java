@@ -14,12 +14,13 @@ import java.util.List;
  * @param evidenceAfterAsOf   evidence left out of the fold and its explanation because it occurred after the as-of
  *                            instant
  * @param evidenceNotYetKnown evidence left out because it was recorded after the known-at instant
+ * @param explanation         why, with at most {@value ExplanationView#MAX_ITEMS} items of each kind
  */
 public record MasteryView(String competencyId, String frameworkId, Integer frameworkVersion, boolean pending,
                           String level, Double score, boolean mastered, int evidenceCount, int evidenceAfterAsOf,
                           int evidenceNotYetKnown, Instant firstEvidenceAt,
                           Instant lastEvidenceAt, Instant expiresAt, String method, Integer policyVersion,
-                          Explanation explanation, RollupView rollup) {
+                          ExplanationView explanation, RollupView rollup) {
 
     public static MasteryView of(String frameworkId, Integer frameworkVersion, MasteryResult r) {
         return of(frameworkId, frameworkVersion, r, 0, 0);
@@ -30,7 +31,7 @@ public record MasteryView(String competencyId, String frameworkId, Integer frame
             int notYetKnown) {
         return new MasteryView(r.competencyId(), frameworkId, frameworkVersion, false, r.levelCode(), r.score(),
                 r.mastered(), r.evidenceCount(), afterAsOf, notYetKnown, r.firstEvidenceAt(), r.lastEvidenceAt(),
-                r.expiresAt(), r.method().toString(), r.policyVersion(), r.explanation(), null);
+                r.expiresAt(), r.method().toString(), r.policyVersion(), ExplanationView.of(r.explanation()), null);
     }
 
     /**
@@ -43,7 +44,7 @@ public record MasteryView(String competencyId, String frameworkId, Integer frame
                 r.children(), r.summary());
         return new MasteryView(r.competencyId(), frameworkId, frameworkVersion, false, r.levelCode(), null,
                 r.mastered(), 0, afterAsOf, notYetKnown, null, null, null, r.policy().methodLabel(), null,
-                explanation, rollup);
+                ExplanationView.of(explanation), rollup);
     }
 
     /**

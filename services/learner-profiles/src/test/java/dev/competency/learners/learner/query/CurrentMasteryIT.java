@@ -33,7 +33,7 @@ class CurrentMasteryIT {
     void connect() {
         scratch = ScratchDatabase.create("current-mastery");
         database = scratch.database();
-        mastery = new CurrentMastery(database, new ReadModelWrites(new WriteBehind("read-model-writes")));
+        mastery = new CurrentMastery(database, new ReadModelWrites());
     }
 
     @AfterEach

@@ -32,8 +32,8 @@ class EvidenceTimelineIT {
     void connect() {
         scratch = ScratchDatabase.create("timeline");
         database = scratch.database();
-        writer = new EvidenceTimeline(database, new ReadModelWrites(new WriteBehind("read-model-writes")), 10);
-        reader = new EvidenceTimeline(database, new ReadModelWrites(new WriteBehind("read-model-writes")), 10);
+        writer = new EvidenceTimeline(database, new ReadModelWrites(), 10);
+        reader = new EvidenceTimeline(database, new ReadModelWrites(), 10);
     }
 
     @AfterEach

@@ -61,7 +61,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import tools.jackson.databind.json.JsonMapper;
 
 @WebMvcTest(controllers = {LearnerController.class, CalculatorController.class})
 @Import({LearnerAccessPolicy.class, LearnerControllerTest.FixedClock.class})
@@ -75,8 +74,6 @@ class LearnerControllerTest {
 
     @Autowired
     private MockMvc mvc;
-    @Autowired
-    private JsonMapper jsonMapper;
     @MockitoBean
     private CommandGateway commands;
     @MockitoBean
@@ -115,8 +112,35 @@ class LearnerControllerTest {
                 .andExpect(jsonPath("$[0].method").value("HIGHEST"))
                 .andExpect(jsonPath("$[0].explanation.contributions[0].evidenceId").value("e1"))
                 .andExpect(jsonPath("$[0].explanation.contributions[0].occurredAt").value("2025-03-10T10:00:00Z"))
-                .andExpect(jsonPath("$[0].explanation.contributions[0].rawScore").value(0.8));
-        assertThat(jsonMapper.registeredModules()).hasAtLeastOneElementOfType(ExplanationJson.class);
+                .andExpect(jsonPath("$[0].explanation.contributions[0].rawScore").value(0.8))
+                .andExpect(jsonPath("$[0].explanation.contributions[0].effectiveWeight").value(1.0))
+                .andExpect(jsonPath("$[0].explanation.omittedContributions").value(0))
+                .andExpect(jsonPath("$[0].explanation.omittedExclusions").value(0));
+    }
+
+    @Test
+    void showsNewestExplanationItemsAndCountsTheRest_whenHistoryExceedsTheCap() throws Exception {
+        List<Evidence> history = new ArrayList<>();
+        for (int i = 0; i < ExplanationView.MAX_ITEMS + 50; i++) {
+            history.add(new Evidence("e" + i, COMPETENCY, i == 7 ? 0.9 : 0.5, SourceType.ASSESSMENT, "scorer",
+                    Instant.parse("2025-03-10T10:00:00.123456789Z").plusSeconds(i), NOW));
+        }
+        given(mastery.masteryOf(eq("learner-1"), eq(COMPETENCY), any(), any())).willReturn(Optional.of(
+                new MasteryQueries.CompetencyMastery(COMPETENCY, "framework-1", 3, MasteryFold.fold(COMPETENCY,
+                        MasteryPolicy.of(1, MasteryMethod.highest(), SCALE), history, NOW), null)));
+
+        mvc.perform(get("/api/learners/learner-1/mastery/" + COMPETENCY)
+                        .header("Authorization", bearer("learner-1", "LEARNER")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.evidenceCount").value(ExplanationView.MAX_ITEMS + 50))
+                // The highest score, older than the newest items, comes first; then the newest, in fold order.
+                .andExpect(jsonPath("$.explanation.contributions.length()").value(ExplanationView.MAX_ITEMS + 1))
+                .andExpect(jsonPath("$.explanation.contributions[0].evidenceId").value("e7"))
+                .andExpect(jsonPath("$.explanation.contributions[0].occurredAt").value("2025-03-10T10:00:07.123456789Z"))
+                .andExpect(jsonPath("$.explanation.contributions[1].evidenceId").value("e50"))
+                .andExpect(jsonPath("$.explanation.contributions[100].evidenceId").value("e149"))
+                .andExpect(jsonPath("$.explanation.omittedContributions").value(49))
+                .andExpect(jsonPath("$.explanation.omittedExclusions").value(0));
     }
 
     @Test
