@@ -1,0 +1,123 @@
+package dev.competency.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.fppt.jedismock.RedisServer;
+import com.github.fppt.jedismock.datastructures.Slice;
+import com.github.fppt.jedismock.operations.server.MockExecutor;
+import com.github.fppt.jedismock.server.ServiceOptions;
+import com.github.fppt.jedismock.storage.OperationExecutorState;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/**
+ * The shared limiter as the gateway configures Spring Cloud Gateway's {@link RedisRateLimiter}, against a server
+ * speaking the Redis protocol and running its Lua script (an in-process implementation, as no Docker engine may be
+ * available): burst, buckets shared between replicas, clients kept apart, refill, idle buckets expiring. The
+ * in-process server lacks {@code redis.replicate_commands()}, the script's first line, which Redis 7 ignores (effects
+ * are always replicated there); the server is given the script without that line and runs the rest unchanged.
+ */
+class RedisRateLimiterTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private static RedisServer server;
+    private static LettuceConnectionFactory connections;
+    private static ReactiveStringRedisTemplate redis;
+
+    @BeforeAll
+    static void startRedis() throws IOException {
+        server = RedisServer.newRedisServer()
+                .setOptions(ServiceOptions.withInterceptor(RedisRateLimiterTest::withoutReplicateCommands))
+                .start();
+        connections = new LettuceConnectionFactory(
+                new RedisStandaloneConfiguration(server.getHost(), server.getBindPort()));
+        connections.afterPropertiesSet();
+        connections.start();
+        redis = new ReactiveStringRedisTemplate(connections);
+    }
+
+    private static Slice withoutReplicateCommands(OperationExecutorState state, String command, List<Slice> params) {
+        if (command.equalsIgnoreCase("eval") && !params.isEmpty()) {
+            List<Slice> changed = new ArrayList<>(params);
+            changed.set(0, Slice.create(params.get(0).toString().replace("redis.replicate_commands()", "")));
+            return MockExecutor.proceed(state, command, changed);
+        }
+        return MockExecutor.proceed(state, command, params);
+    }
+
+    @AfterAll
+    static void stopRedis() throws IOException {
+        connections.destroy();
+        server.stop();
+    }
+
+    @Test
+    void allowsTheBurst_thenRefuses_whenAClientSendsTooMany() {
+        RedisRateLimiter limiter = limiter(1, 3);
+
+        List<RateLimiter.Response> answers = take(limiter, "sub:burst", 4);
+
+        assertThat(answers).extracting(RateLimiter.Response::isAllowed).containsExactly(true, true, true, false);
+        assertThat(answers).extracting(answer -> answer.getHeaders().get("X-RateLimit-Remaining"))
+                .containsExactly("2", "1", "0", "0");
+    }
+
+    @Test
+    void sharesOneBucketBetweenReplicas_butNotBetweenClients() {
+        RedisRateLimiter replicaA = limiter(1, 2);
+        RedisRateLimiter replicaB = limiter(1, 2);
+
+        assertThat(replicaA.isAllowed("client", "sub:shared").block(TIMEOUT).isAllowed()).isTrue();
+        assertThat(replicaB.isAllowed("client", "sub:shared").block(TIMEOUT).isAllowed()).isTrue();
+        assertThat(replicaA.isAllowed("client", "sub:shared").block(TIMEOUT).isAllowed()).isFalse();
+        assertThat(replicaB.isAllowed("client", "sub:shared").block(TIMEOUT).isAllowed()).isFalse();
+        assertThat(replicaB.isAllowed("client", "sub:other").block(TIMEOUT).isAllowed()).isTrue();
+    }
+
+    @Test
+    void allowsAgain_whenATokenHasComeBack() {
+        RedisRateLimiter limiter = limiter(1, 1);
+        assertThat(take(limiter, "sub:refill", 2)).extracting(RateLimiter.Response::isAllowed)
+                .containsExactly(true, false);
+
+        // Redis's clock counts whole seconds: at one token per second one is back within two.
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                .until(() -> limiter.isAllowed("client", "sub:refill").block(TIMEOUT).isAllowed());
+    }
+
+    @Test
+    void letsRedisForgetIdleBuckets() {
+        limiter(10, 20).isAllowed("client", "sub:expiring").block(TIMEOUT);
+
+        List<String> keys = redis.keys("request_rate_limiter.*sub:expiring*").collectList().block(TIMEOUT);
+        assertThat(keys).hasSize(2);
+        Duration ttl = redis.getExpire(keys.get(0)).block(TIMEOUT);
+
+        // Twice the time a full refill takes (20 / 10 s).
+        assertThat(ttl).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(4));
+    }
+
+    private static RedisRateLimiter limiter(int requestsPerSecond, int burst) {
+        return RateLimitConfiguration.redis(new RateLimitProperties("redis", requestsPerSecond, burst, 0, 0), redis, null);
+    }
+
+    private static List<RateLimiter.Response> take(RedisRateLimiter limiter, String key, int times) {
+        List<RateLimiter.Response> answers = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            answers.add(limiter.isAllowed("client", key).block(TIMEOUT));
+        }
+        return answers;
+    }
+}
