@@ -27,7 +27,7 @@ class RequestLimitsTest extends LocalGatewayTest {
     private static final int LIMIT = 64 * 1024;
 
     @Test
-    void refusesDeclaredBodyOverLimit_beforeReadingIt() {
+    void refusesDeclaredBodyBeforeReadingIt_whenOverLimit() {
         client().post().uri("/api/assessments/as-1/attempts").headers(h -> h.setBearerAuth(tokens().valid("LEARNER")))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(new byte[LIMIT + 1])
                 .exchange()
@@ -40,7 +40,7 @@ class RequestLimitsTest extends LocalGatewayTest {
     }
 
     @Test
-    void refusesStreamedBodyOverLimit() {
+    void refusesStreamedBody_whenOverLimit() {
         client().post().uri("/api/assessments/as-2/attempts").headers(h -> h.setBearerAuth(tokens().valid("LEARNER")))
                 .contentType(MediaType.APPLICATION_JSON).body(chunks(8, LIMIT / 4), DataBuffer.class)
                 .exchange()
@@ -49,7 +49,7 @@ class RequestLimitsTest extends LocalGatewayTest {
     }
 
     @Test
-    void forwardsStreamedBodyWithinLimit() {
+    void forwardsStreamedBody_whenWithinLimit() {
         client().post().uri("/api/assessments/as-3/attempts").headers(h -> h.setBearerAuth(tokens().valid("LEARNER")))
                 .contentType(MediaType.APPLICATION_JSON).body(chunks(3, LIMIT / 4), DataBuffer.class)
                 .exchange()
@@ -58,7 +58,7 @@ class RequestLimitsTest extends LocalGatewayTest {
     }
 
     @Test
-    void allowsLargerBodiesOnXapi() {
+    void allowsLargerBody_whenPathIsXapi() {
         client().post().uri("/xapi/statements").headers(h -> h.setBearerAuth(tokens().valid("LEARNER")))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(new byte[LIMIT * 3 / 2])
                 .exchange()
@@ -66,7 +66,7 @@ class RequestLimitsTest extends LocalGatewayTest {
     }
 
     @Test
-    void allowsLargerBodiesForFrameworkImports_only() {
+    void allowsLargerBodyOnlyForImports_whenPathIsFrameworkImport() {
         client().post().uri("/api/frameworks/case/import").headers(h -> h.setBearerAuth(tokens().valid("AUTHOR")))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(new byte[LIMIT * 3 / 2])
                 .exchange()
@@ -78,7 +78,7 @@ class RequestLimitsTest extends LocalGatewayTest {
     }
 
     @Test
-    void answersTooManyRequests_afterTheBurst_withRetryAfter() throws Exception {
+    void answersTooManyRequestsWithRetryAfter_whenClientExceedsBurst() throws Exception {
         String token = tokens().valid("LEARNER");
         // Validated once, so the requests below take from the subject's bucket, not the address's.
         client().get().uri("/api/learners/me").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
@@ -109,7 +109,7 @@ class RequestLimitsTest extends LocalGatewayTest {
     }
 
     @Test
-    void limitsForgedTokensByAddress_beforeCheckingTheirSignature() {
+    void refusesForgedTokensBeforeCheckingThem_whenAddressExceedsBudget() {
         // 300 at once from one address, each with a token that was never valid: only the address's burst of 200 (and
         // what trickles back meanwhile) reaches the signature check; the rest is refused before it.
         String forged = tokens().forged("ADMIN");

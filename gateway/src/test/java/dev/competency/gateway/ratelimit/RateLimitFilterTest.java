@@ -118,7 +118,7 @@ class RateLimitFilterTest {
     }
 
     @Test
-    void leavesPortalPagesAndSessionAlone() {
+    void takesNothing_whenPathIsPortalPageOrSession() {
         filter.filter(get("/session").build(), OK).block();
         filter.filter(get("/me/growth").build(), OK).block();
 

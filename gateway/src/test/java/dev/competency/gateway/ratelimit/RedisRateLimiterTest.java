@@ -75,7 +75,7 @@ class RedisRateLimiterTest {
     }
 
     @Test
-    void sharesOneBucketBetweenReplicas_butNotBetweenClients() {
+    void sharesBucketBetweenReplicas_whenOneClientCallsBoth() {
         RedisRateLimiter replicaA = limiter(1, 2);
         RedisRateLimiter replicaB = limiter(1, 2);
 
@@ -98,7 +98,7 @@ class RedisRateLimiterTest {
     }
 
     @Test
-    void letsRedisForgetIdleBuckets() {
+    void expiresBucket_whenIdleLongEnoughToRefill() {
         limiter(10, 20).isAllowed("client", "sub:expiring").block(TIMEOUT);
 
         List<String> keys = redis.keys("request_rate_limiter.*sub:expiring*").collectList().block(TIMEOUT);
