@@ -24,9 +24,10 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 /**
  * The shared limiter as the gateway configures Spring Cloud Gateway's {@link RedisRateLimiter}, against a server
  * speaking the Redis protocol and running its Lua script (an in-process implementation, as no Docker engine may be
- * available): burst, buckets shared between replicas, clients kept apart, refill, idle buckets expiring. The
- * in-process server lacks {@code redis.replicate_commands()}, the script's first line, which Redis 7 ignores (effects
- * are always replicated there); the server is given the script without that line and runs the rest unchanged.
+ * available): burst, buckets shared between replicas, clients kept apart, refill, idle buckets expiring, and requests
+ * let through when Redis is unreachable. The in-process server lacks {@code redis.replicate_commands()}, the script's
+ * first line, which Redis 7 ignores (effects are always replicated there); the server is given the script without
+ * that line and runs the rest unchanged.
  */
 class RedisRateLimiterTest {
 
@@ -66,6 +67,7 @@ class RedisRateLimiterTest {
     @Test
     void allowsTheBurst_thenRefuses_whenAClientSendsTooMany() {
         RedisRateLimiter limiter = limiter(1, 3);
+        atTheStartOfASecond();
 
         List<RateLimiter.Response> answers = take(limiter, "sub:burst", 4);
 
@@ -78,6 +80,7 @@ class RedisRateLimiterTest {
     void sharesBucketBetweenReplicas_whenOneClientCallsBoth() {
         RedisRateLimiter replicaA = limiter(1, 2);
         RedisRateLimiter replicaB = limiter(1, 2);
+        atTheStartOfASecond();
 
         assertThat(replicaA.isAllowed("client", "sub:shared").block(TIMEOUT).isAllowed()).isTrue();
         assertThat(replicaB.isAllowed("client", "sub:shared").block(TIMEOUT).isAllowed()).isTrue();
@@ -107,6 +110,44 @@ class RedisRateLimiterTest {
 
         // Twice the time a full refill takes (20 / 10 s).
         assertThat(ttl).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void letsRequestsThrough_whenRedisIsUnreachable() {
+        LettuceConnectionFactory nowhere = new LettuceConnectionFactory(
+                new RedisStandaloneConfiguration("127.0.0.1", unusedPort()));
+        nowhere.afterPropertiesSet();
+        nowhere.start();
+        try {
+            RedisRateLimiter limiter = RateLimitConfiguration.redis(new RateLimitProperties("redis", 1, 1, 0, 0),
+                    new ReactiveStringRedisTemplate(nowhere), null);
+
+            List<RateLimiter.Response> answers = take(limiter, "sub:no-redis", 3);
+
+            assertThat(answers).extracting(RateLimiter.Response::isAllowed).containsOnly(true);
+            // What the gateway's filter reads as "the store failed" (it logs a warning and sets no header).
+            assertThat(answers.get(0).getHeaders()).containsEntry("X-RateLimit-Remaining", "-1");
+        } finally {
+            nowhere.destroy();
+        }
+    }
+
+    /**
+     * Waits until the clock has just begun a second: the script refills by whole seconds of Redis's clock (here the
+     * in-process server's, which is this machine's), so a test that expects no refill between a few calls must not
+     * straddle one.
+     */
+    private static void atTheStartOfASecond() {
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5))
+                .until(() -> System.currentTimeMillis() % 1000 < 300);
+    }
+
+    private static int unusedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static RedisRateLimiter limiter(int requestsPerSecond, int burst) {
