@@ -15,9 +15,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The gateway as the local run starts it (profile {@code local}, development issuer on), in front of the stand-in
  * services. Every test class extending this one shares the same Spring context. Limits are lowered so tests reach
- * them quickly: 64 KB bodies, 1 s analytics timeout, bursts of 30 requests refilled at 5 per second. The port is
- * chosen before the start, because the gateway redeems sign-in codes at its own token endpoint. The clock the
- * gateway judges its sessions' access tokens by can be moved ({@link MovableClock}).
+ * them quickly: 64 KB bodies, 1 s analytics timeout, bursts of 30 requests refilled at 5 per second per client. Per
+ * address, for callers not known yet, the burst is 200 (all tests share 127.0.0.1), refilled at only 10 per second,
+ * so a test that spends an address's budget (from another loopback address, {@link FromAddress}) still finds it spent
+ * a moment later. The port is chosen before the start, because the gateway redeems sign-in codes at its own token
+ * endpoint. The clock the gateway judges its sessions' access tokens by can be moved ({@link MovableClock}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "MAX_REQUEST_SIZE=64KB",
@@ -26,6 +28,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "ANALYTICS_RESPONSE_TIMEOUT_MS=1000",
         "RATE_LIMIT_BURST=30",
         "RATE_LIMIT_PER_SECOND=5",
+        "RATE_LIMIT_ANONYMOUS_BURST=200",
+        "RATE_LIMIT_ANONYMOUS_PER_SECOND=10",
         "PORTAL_ORIGINS=http://portal.example",
         "OIDC_ISSUER_URI=" + LocalGatewayTest.ISSUER})
 @ActiveProfiles("local")

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,6 +27,11 @@ final class StandInBackends {
 
     private static final Map<String, HttpServer> SERVERS = new LinkedHashMap<>();
     private static final Map<String, AtomicInteger> HITS = new ConcurrentHashMap<>();
+    private static final ScheduledExecutorService LATER = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "stand-in-backend-later");
+        thread.setDaemon(true);
+        return thread;
+    });
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "stand-in-backend");
         thread.setDaemon(true);
@@ -70,14 +77,6 @@ final class StandInBackends {
         }
     }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static void answer(String name, HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         HITS.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet();
@@ -85,11 +84,16 @@ final class StandInBackends {
         try (InputStream in = exchange.getRequestBody()) {
             bodyBytes = in.transferTo(OutputStream.nullOutputStream());
         }
-        if (path.endsWith("/slow")) {
-            pause(2000);
-        } else if (path.endsWith("/busy")) {
-            pause(300);
+        long delayMillis = path.endsWith("/slow") ? 2000 : path.endsWith("/busy") ? 300 : 0;
+        if (delayMillis > 0) {
+            // Answered later from the scheduler, as a slow service would, without holding a worker.
+            LATER.schedule(() -> respond(name, exchange, path, bodyBytes), delayMillis, TimeUnit.MILLISECONDS);
+        } else {
+            respond(name, exchange, path, bodyBytes);
         }
+    }
+
+    private static void respond(String name, HttpExchange exchange, String path, long bodyBytes) {
         String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
         exchange.getResponseHeaders().set("X-Seen-Request-Id", String.valueOf(requestId));
         exchange.getResponseHeaders().set("X-Seen-Authorization",
@@ -102,9 +106,14 @@ final class StandInBackends {
         int status = path.endsWith("/unavailable") ? 503 : 200;
         String query = exchange.getRequestURI().getRawQuery();
         byte[] body = (name + " " + path + (query == null ? "" : "?" + query)).getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+        try {
+            exchange.sendResponseHeaders(status, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        } catch (IOException gone) {
+            // The gateway gave up on the request (its timeout) and closed the connection.
+            exchange.close();
         }
     }
 }

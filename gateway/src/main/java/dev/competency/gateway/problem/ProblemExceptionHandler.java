@@ -86,7 +86,7 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         return switch (status) {
             case NOT_FOUND -> problems.write(exchange, status, Problems.NOT_FOUND,
                     "Nothing is served at this path");
-            case METHOD_NOT_ALLOWED -> problems.write(exchange, status, Problems.INVALID_REQUEST,
+            case METHOD_NOT_ALLOWED -> problems.write(exchange, status, Problems.METHOD_NOT_ALLOWED,
                     "This method is not allowed here");
             case UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE, BAD_REQUEST -> problems.write(exchange, status,
                     Problems.INVALID_REQUEST, "The request is not understood here");

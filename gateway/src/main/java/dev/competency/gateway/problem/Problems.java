@@ -26,7 +26,10 @@ public class Problems {
     public static final String UNAUTHENTICATED = "unauthenticated";
     public static final String FORBIDDEN = "forbidden";
     public static final String NOT_FOUND = "not-found";
+    public static final String METHOD_NOT_ALLOWED = "method-not-allowed";
     public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
+    public static final String URI_TOO_LONG = "uri-too-long";
+    public static final String HEADERS_TOO_LARGE = "headers-too-large";
     public static final String RATE_LIMITED = "rate-limited";
     public static final String SERVICE_UNAVAILABLE = "service-unavailable";
     public static final String GATEWAY_TIMEOUT = "gateway-timeout";

@@ -40,7 +40,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.X509EncodedKeySpec;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -58,12 +57,11 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
-import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -89,8 +87,6 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 @EnableConfigurationProperties({SecurityProperties.class, CorsProperties.class})
 class GatewaySecurityConfiguration {
 
-    /** Tokens remembered as valid until they expire: one per active user or client, a few kilobytes each. */
-    private static final int VALIDATED_TOKENS = 4096;
     private static final String TOKEN_REQUIRED = "A valid bearer token from the platform's identity provider is required";
     private static final String TOKEN_REJECTED =
             "The bearer token is not accepted: it is expired, malformed, not signed by the platform's identity "
@@ -125,7 +121,7 @@ class GatewaySecurityConfiguration {
                 .addFilterAt(new CorsProblemFilter(corsConfigurationSource, problems), SecurityWebFiltersOrder.CORS)
                 .authorizeExchange(GatewaySecurityConfiguration::accessRules)
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .bearerTokenConverter(new BearerTokenReader())
+                        .bearerTokenConverter(new ServerBearerTokenAuthenticationConverter())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(
                                 token -> new JwtAuthenticationToken(token, TokenRoles.authorities(token),
                                         token.getSubject()))))
@@ -310,15 +306,6 @@ class GatewaySecurityConfiguration {
                         user.getUserInfo(), IdTokenClaimNames.SUB)));
     }
 
-    /** Spring Security's strict firewall, with the same header rules checked without regular expressions. */
-    @Bean
-    ServerWebExchangeFirewall firewall() {
-        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
-        firewall.setAllowedHeaderNames(HeaderCharacters.NAMES);
-        firewall.setAllowedHeaderValues(HeaderCharacters.VALUES);
-        return firewall;
-    }
-
     /** {@code /xapi/**} called with {@code Authorization: Basic}: the LRS convention, checked by assessments. */
     private static ServerWebExchangeMatcher xapiWithBasicCredentials() {
         return new AndServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/xapi/**"),
@@ -334,10 +321,11 @@ class GatewaySecurityConfiguration {
      * Validates signature, expiry and issuer. Keys come from {@code JWT_PUBLIC_KEY} if set, else from the local
      * development issuer in this process, else from {@code OIDC_JWK_SET_URI}, else from the issuer's discovery
      * document (fetched at the first token, so the gateway starts while the identity provider is still booting).
-     * A token that passed is not checked again until it expires ({@link ValidatedTokenCache}).
+     * A token that passed is not checked again until it expires ({@link ValidatedTokens}).
      */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<DevIssuer> devIssuer) {
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<DevIssuer> devIssuer,
+                                  ValidatedTokens validatedTokens) {
         if (!StringUtils.hasText(properties.issuer())) {
             throw new IllegalStateException("platform.security.issuer (OIDC_ISSUER_URI) must name the token issuer");
         }
@@ -353,7 +341,7 @@ class GatewaySecurityConfiguration {
             decoder = NimbusReactiveJwtDecoder.withIssuerLocation(properties.issuer()).build();
         }
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
-        return new ValidatedTokenCache(decoder, VALIDATED_TOKENS, Clock.systemUTC());
+        return validatedTokens.remembering(decoder);
     }
 
     @Bean
