@@ -22,8 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every main page of the portal, as its role reaches it: axe-core finds no serious or critical violation at 1280 px
- * and at 390 px wide, and a screenshot at each width is saved under {@code target/screenshots/}.
+ * Every main page of the portal, as its role reaches it (an analytics view once its table has rows and its chart is
+ * drawn): axe-core finds no serious or critical violation at 1280 px and at 390 px wide, and a screenshot at each
+ * width is saved under {@code target/screenshots/}.
  */
 @PortalTest
 class MainPagesIT {
@@ -108,7 +109,7 @@ class MainPagesIT {
         return new MainPage(name, ANALYST, "Analytics", portal -> {
             portal.visit(path);
             filter.accept(portal);
-            portal.awaitTableRows(Pattern.compile("^" + Pattern.quote(caption)));
+            portal.awaitTableRows(Pattern.compile("^" + Portal.literal(caption).pattern()));
             if (chart) {
                 portal.awaitChartDrawn(name);
             }

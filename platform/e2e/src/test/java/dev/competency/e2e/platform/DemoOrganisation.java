@@ -41,6 +41,8 @@ public final class DemoOrganisation {
             MODELS_DATA_TITLE);
 
     public static final String ROLE_PROFILE_TITLE = "Backend engineer II";
+    /** The pieces of evidence the launcher records for each demo learner: three on each evidenced competency. */
+    public static final int DEMO_EVIDENCE_PER_LEARNER = 9;
     /** The months the demo evidence occurred in (the launcher dates it from 2 June 2026, a month apart). */
     public static final String EVIDENCE_FROM = "2026-06-01";
     public static final String EVIDENCE_TO = "2026-08-31";

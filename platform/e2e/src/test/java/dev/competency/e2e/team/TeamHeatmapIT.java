@@ -8,12 +8,10 @@ import static dev.competency.e2e.platform.DemoOrganisation.MANAGER;
 import static dev.competency.e2e.platform.DemoOrganisation.TEAM_ID;
 import static dev.competency.e2e.platform.DemoOrganisation.TEAM_MEMBER_NAMES;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.competency.e2e.browser.Portal;
 import dev.competency.e2e.platform.PlatformApi;
 import dev.competency.e2e.platform.PortalTest;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -55,11 +53,10 @@ class TeamHeatmapIT {
     void showsReadinessWithItsPeopleAndTheCoachingList_whenManagerOpensTheTeam(Portal portal, PlatformApi api) {
         String roleProfileId = api.get(MANAGER, "/api/teams/" + TEAM_ID + "/mastery").path("members").path(0)
                 .path("roleProfileId").asString();
-        JsonNode team = await("the whole demo team in the manager's readiness").atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> api.get(MANAGER, "/api/analytics/readiness?roleProfileId=" + roleProfileId
-                        + "&teamId=" + TEAM_ID + "&groupBy=team").path("groups").path(0),
-                        group -> group.path("people").size() == TEAM_MEMBER_NAMES.size());
+        api.awaitAnalyticsHoldsTheDemoTeam();
+        JsonNode team = api.get(MANAGER, "/api/analytics/readiness?roleProfileId=" + roleProfileId + "&teamId="
+                + TEAM_ID + "&groupBy=team").path("groups").path(0);
+        assertThat(team.path("people")).as("the team's people in %s", team).hasSize(TEAM_MEMBER_NAMES.size());
         JsonNode coaching = api.get(MANAGER, "/api/analytics/coaching?teamId=" + TEAM_ID).path("entries");
 
         portal.signInAs(MANAGER, "Team");
