@@ -1,8 +1,12 @@
 package dev.competency.e2e.browser;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +20,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -203,6 +208,87 @@ public final class Portal implements AutoCloseable {
                         .orElse(null));
     }
 
+    /**
+     * Waits until a table whose caption matches {@code caption} shows at least one row in its body; the number of
+     * body rows.
+     */
+    public int awaitTableRows(Pattern caption) {
+        return await("a table captioned " + caption + " with rows", d -> {
+            Object rows = ((JavascriptExecutor) d).executeScript("""
+                    const [source, flags] = arguments;
+                    const caption = new RegExp(source, flags);
+                    for (const table of document.querySelectorAll('table')) {
+                      const text = table.caption ? table.caption.innerText.replace(/\\s+/g, ' ').trim() : '';
+                      if (table.offsetParent === null || !caption.test(text)) continue;
+                      const rows = table.querySelectorAll('tbody tr').length;
+                      if (rows > 0) return rows;
+                    }
+                    return null;""", caption.pattern(), flags(caption));
+            return rows == null ? null : ((Number) rows).intValue();
+        });
+    }
+
+    /**
+     * Waits until a chart (a canvas with a name, as Chart.js draws one) shows with a size and something painted on
+     * it; the chart's accessible name.
+     */
+    public String awaitChartDrawn(String what) {
+        return await("a drawn chart of " + what, d -> (String) ((JavascriptExecutor) d).executeScript("""
+                for (const canvas of document.querySelectorAll('canvas[role=img]')) {
+                  if (canvas.offsetParent === null || canvas.width === 0 || canvas.height === 0) continue;
+                  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                  for (let i = 3; i < pixels.length; i += 4) {
+                    if (pixels[i] !== 0) return canvas.getAttribute('aria-label') || 'a chart';
+                  }
+                }
+                return null;"""));
+    }
+
+    /** The address (absolute, as the page resolves it) of the visible link whose accessible name matches. */
+    public URI linkTarget(Pattern name) {
+        WebElement link = await("a link named " + name, d -> d.findElements(By.cssSelector("a[href]")).stream()
+                .filter(element -> isDisplayedNamed(element, name)).findFirst().orElse(null));
+        return URI.create(link.getDomProperty("href"));
+    }
+
+    /** The query parameters of the address the browser shows, decoded, in their order. */
+    public Map<String, List<String>> queryParameters() {
+        return queryParameters(URI.create(driver.getCurrentUrl()));
+    }
+
+    /** The query parameters of an address, decoded, in their order. */
+    public static Map<String, List<String>> queryParameters(URI address) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        String query = address.getRawQuery();
+        if (query == null || query.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            parameters.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+        }
+        return parameters;
+    }
+
+    /** What a same-origin {@code GET} answered in this browser's session: status, content type and body text. */
+    public record Fetched(int status, String contentType, String body) {
+    }
+
+    /** A same-origin {@code GET} of {@code address} from the page, with the session's cookies, read as text. */
+    @SuppressWarnings("unchecked")
+    public Fetched fetchText(String address) {
+        Map<String, Object> result = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {credentials: 'same-origin'})
+                  .then(r => r.text().then(body => done({status: r.status,
+                      type: r.headers.get('Content-Type') || '', body})))
+                  .catch(e => done({status: -1, type: '', body: String(e)}));""", address);
+        return new Fetched(((Number) result.get("status")).intValue(), (String) result.get("type"),
+                (String) result.get("body"));
+    }
+
     // ---- acting -------------------------------------------------------------------------------------------------
 
     /** Follows the link whose accessible name matches {@code name} (opening the folded navigation if need be). */
@@ -261,6 +347,25 @@ public final class Portal implements AutoCloseable {
             ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", option);
             option.click();
         }
+        return this;
+    }
+
+    /**
+     * Chooses, in the list box whose label matches {@code label}, the first option whose text contains
+     * {@code optionText} (waiting until the list has loaded it).
+     */
+    public Portal select(Pattern label, String optionText) {
+        WebElement box = await("a list box labelled " + label + " offering \"" + optionText + "\"", d ->
+                d.findElements(By.tagName("select")).stream()
+                        .filter(element -> element.isDisplayed() && element.isEnabled()
+                                && label.matcher(accessibleName(element)).find())
+                        .filter(element -> element.findElements(By.tagName("option")).stream()
+                                .anyMatch(option -> option.getText().contains(optionText)))
+                        .findFirst().orElse(null));
+        Select list = new Select(box);
+        String text = list.getOptions().stream().map(WebElement::getText).filter(t -> t.contains(optionText))
+                .findFirst().orElseThrow();
+        list.selectByVisibleText(text);
         return this;
     }
 

@@ -5,9 +5,12 @@ import static dev.competency.e2e.platform.DemoOrganisation.ANALYST;
 import static dev.competency.e2e.platform.DemoOrganisation.ASSESSOR;
 import static dev.competency.e2e.platform.DemoOrganisation.AUTHOR;
 import static dev.competency.e2e.platform.DemoOrganisation.DESIGNS_APIS;
+import static dev.competency.e2e.platform.DemoOrganisation.EVIDENCE_FROM;
+import static dev.competency.e2e.platform.DemoOrganisation.EVIDENCE_TO;
 import static dev.competency.e2e.platform.DemoOrganisation.LEARNER_ADA;
 import static dev.competency.e2e.platform.DemoOrganisation.LEARNER_ADA_ID;
 import static dev.competency.e2e.platform.DemoOrganisation.MANAGER;
+import static dev.competency.e2e.platform.DemoOrganisation.ROLE_PROFILE_TITLE;
 import static dev.competency.e2e.platform.DemoOrganisation.TEAM_ID;
 
 import dev.competency.e2e.browser.Portal;
@@ -19,8 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every main page of the portal, as its role reaches it: axe-core finds no serious or critical violation at 1280 px
- * and at 390 px wide, and a screenshot at each width is saved under {@code target/screenshots/}.
+ * Every main page of the portal, as its role reaches it (an analytics view once its table has rows and its chart is
+ * drawn): axe-core finds no serious or critical violation at 1280 px and at 390 px wide, and a screenshot at each
+ * width is saved under {@code target/screenshots/}.
  */
 @PortalTest
 class MainPagesIT {
@@ -59,7 +63,18 @@ class MainPagesIT {
                 new MainPage("authoring-case-import", AUTHOR, "Frameworks",
                         portal -> portal.follow(Pattern.compile("import", Pattern.CASE_INSENSITIVE)),
                         exactly("Import a CASE package")),
-                page("analytics", ANALYST, "Analytics", "/analytics", exactly("Analytics")),
+                analyticsView("analytics", "/analytics", NO_FILTER, "Mastered share per group", false),
+                analyticsView("analytics-readiness", "/analytics/readiness",
+                        portal -> portal.select(Pattern.compile("^Role profile"), ROLE_PROFILE_TITLE)
+                                .press("Apply filters"),
+                        "People ready, close and far", true),
+                analyticsView("analytics-trend", "/analytics/trend", NO_FILTER, "Share mastered per", true),
+                analyticsView("analytics-time-to-mastery", "/analytics/time-to-mastery", NO_FILTER,
+                        "Median and 75th percentile", false),
+                analyticsView("analytics-gaps", "/analytics/gaps", NO_FILTER, "Requirements ranked by gap score",
+                        true),
+                analyticsView("analytics-evidence", "/analytics/evidence?from=" + EVIDENCE_FROM + "&to="
+                        + EVIDENCE_TO + "&interval=month", NO_FILTER, "Evidence recorded per month", true),
                 page("administration", ADMIN, "Administration", "/admin", exactly("Administration")));
     }
 
@@ -80,6 +95,25 @@ class MainPagesIT {
 
     private static MainPage page(String name, String account, String home, String path, Pattern heading) {
         return new MainPage(name, account, home, portal -> portal.visit(path), heading);
+    }
+
+    private static final Consumer<Portal> NO_FILTER = portal -> { };
+
+    /**
+     * A view of the analytics page, as the analyst opens it: the page (h1 "Analytics") at {@code path}, with the
+     * filters {@code filter} applies, is there once the view's table (captioned {@code caption}) has rows and, for
+     * the views that draw one with the demo data, its chart is drawn.
+     */
+    private static MainPage analyticsView(String name, String path, Consumer<Portal> filter, String caption,
+                                          boolean chart) {
+        return new MainPage(name, ANALYST, "Analytics", portal -> {
+            portal.visit(path);
+            filter.accept(portal);
+            portal.awaitTableRows(Pattern.compile("^" + Portal.literal(caption).pattern()));
+            if (chart) {
+                portal.awaitChartDrawn(name);
+            }
+        }, exactly("Analytics"));
     }
 
     private static Pattern exactly(String heading) {

@@ -21,6 +21,8 @@ public final class DemoOrganisation {
     public static final String ADMIN = "admin-ada";
 
     public static final String TEAM_ID = "6233712f-50a9-4140-86c7-2a625148f704";
+    /** The organisation unit of every demo learner. */
+    public static final String UNIT = "Platform engineering";
     public static final List<String> TEAM_MEMBER_NAMES = List.of("Amara Okafor", "Grace Mensah", "Lukas Weber",
             "Priya Raman", "Tomás Ortega", "Mei Chen");
 
@@ -39,6 +41,11 @@ public final class DemoOrganisation {
             MODELS_DATA_TITLE);
 
     public static final String ROLE_PROFILE_TITLE = "Backend engineer II";
+    /** The pieces of evidence the launcher records for each demo learner: three on each evidenced competency. */
+    public static final int DEMO_EVIDENCE_PER_LEARNER = 9;
+    /** The months the demo evidence occurred in (the launcher dates it from 2 June 2026, a month apart). */
+    public static final String EVIDENCE_FROM = "2026-06-01";
+    public static final String EVIDENCE_TO = "2026-08-31";
     public static final String LEARNING_RESOURCE_TITLE = "Evolving HTTP APIs: a hands-on workshop";
 
     private DemoOrganisation() {

@@ -1,5 +1,7 @@
 package dev.competency.e2e.platform;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -129,6 +131,43 @@ public final class PlatformApi {
         public String labelOf(String levelCode) {
             return levelLabels.getOrDefault(levelCode, levelCode);
         }
+    }
+
+    /**
+     * Waits until the analytics service holds the demo team as learner-profiles does: every member's demo evidence
+     * has reached learner-profiles, and analytics has the same level for each member on every competency that has
+     * one there. Analytics folds the mastery topic at its own pace after the platform is up; a test comparing its
+     * answers with a screen must not read them half-way.
+     */
+    public void awaitAnalyticsHoldsTheDemoTeam() {
+        await("analytics to hold the demo team's levels").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> {
+                    JsonNode team = get(DemoOrganisation.ADMIN, "/api/teams/" + DemoOrganisation.TEAM_ID + "/mastery");
+                    for (JsonNode member : team.path("members")) {
+                        String learnerId = member.path("learnerId").asString();
+                        if (get(DemoOrganisation.ADMIN, "/api/learners/" + learnerId + "/evidence?limit=1000").size()
+                                < DemoOrganisation.DEMO_EVIDENCE_PER_LEARNER) {
+                            return false;
+                        }
+                        if (!levels(member.path("competencies")).equals(levels(get(DemoOrganisation.ADMIN,
+                                "/api/analytics/learners/" + learnerId + "/mastery")))) {
+                            return false;
+                        }
+                    }
+                    return team.path("members").size() == DemoOrganisation.TEAM_MEMBER_NAMES.size();
+                });
+    }
+
+    /** Level code by competency id, of the competencies that have one. */
+    private static Map<String, String> levels(JsonNode competencies) {
+        Map<String, String> levels = new LinkedHashMap<>();
+        for (JsonNode competency : competencies) {
+            if (competency.path("level").isString()) {
+                levels.put(competency.path("competencyId").asString(), competency.path("level").asString());
+            }
+        }
+        return levels;
     }
 
     /** Sends a file as the body of a POST. */

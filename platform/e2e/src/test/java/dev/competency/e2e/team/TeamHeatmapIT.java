@@ -12,14 +12,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.competency.e2e.browser.Portal;
 import dev.competency.e2e.platform.PlatformApi;
 import dev.competency.e2e.platform.PortalTest;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
-/** The demo manager sees his team as a heatmap: every member, a level in words per competency, readiness. */
+/**
+ * The demo manager sees his team as a heatmap (every member, a level in words per competency, readiness), the
+ * team's readiness for its role profile with each person's status, and the team's coaching list.
+ */
 @PortalTest
 class TeamHeatmapIT {
 
     private static final Pattern DESIGNS_APIS_COLUMN = Pattern.compile(DESIGNS_APIS_HEADER);
+    private static final Pattern STATUS_COLUMN = Pattern.compile("^Status$");
+    /** The coaching list's kinds and the headings the page gives them. */
+    private static final Map<String, String> COACHING_KINDS = Map.of("STALLED", "Stalled", "EXPIRING", "Expiring",
+            "CLOSE_TO_READY", "Close to ready");
     private static final Pattern READINESS_COLUMN = Pattern.compile("readiness", Pattern.CASE_INSENSITIVE);
 
     @Test
@@ -36,5 +47,39 @@ class TeamHeatmapIT {
             assertThat(portal.awaitCell(member, READINESS_COLUMN)).as("%s's readiness", member).isNotBlank();
         }
         portal.awaitCellContaining(LEARNER_ADA_NAME, DESIGNS_APIS_COLUMN, adasLevel);
+    }
+
+    @Test
+    void showsReadinessWithItsPeopleAndTheCoachingList_whenManagerOpensTheTeam(Portal portal, PlatformApi api) {
+        String roleProfileId = api.get(MANAGER, "/api/teams/" + TEAM_ID + "/mastery").path("members").path(0)
+                .path("roleProfileId").asString();
+        api.awaitAnalyticsHoldsTheDemoTeam();
+        JsonNode team = api.get(MANAGER, "/api/analytics/readiness?roleProfileId=" + roleProfileId + "&teamId="
+                + TEAM_ID + "&groupBy=team").path("groups").path(0);
+        assertThat(team.path("people")).as("the team's people in %s", team).hasSize(TEAM_MEMBER_NAMES.size());
+        JsonNode coaching = api.get(MANAGER, "/api/analytics/coaching?teamId=" + TEAM_ID).path("entries");
+
+        portal.signInAs(MANAGER, "Team");
+        portal.visit("/team/" + TEAM_ID);
+
+        assertThat(portal.awaitTableRows(Pattern.compile("^People of ")))
+                .as("a row per member under Readiness").isEqualTo(TEAM_MEMBER_NAMES.size());
+        for (JsonNode person : team.path("people")) {
+            String status = person.path("status").asString();
+            portal.awaitCellContaining(person.path("displayName").asString(), STATUS_COLUMN,
+                    status.charAt(0) + status.substring(1).toLowerCase(Locale.ROOT));
+        }
+        if (coaching.isEmpty()) {
+            portal.awaitText("No one in this team needs coaching right now.");
+            return;
+        }
+        for (JsonNode entry : coaching) {
+            portal.awaitText(entry.path("reason").asString());
+        }
+        for (Map.Entry<String, String> kind : COACHING_KINDS.entrySet()) {
+            long entries = StreamSupport.stream(coaching.spliterator(), false)
+                    .filter(entry -> kind.getKey().equals(entry.path("kind").asString())).count();
+            portal.awaitText(kind.getValue() + " (" + entries + ")");
+        }
     }
 }
