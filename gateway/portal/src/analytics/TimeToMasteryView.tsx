@@ -3,7 +3,7 @@ import { QueryView } from '../shell/States';
 import { TableScroll } from '../shell/TableScroll';
 import { BarChart } from './charts';
 import { FilterForm, useFilters, type FilterKey } from './filters';
-import { useCompetencyNames, useTimeToMastery } from './hooks';
+import { useCompetencyNamesInView, useTimeToMastery } from './hooks';
 import { count, CsvLink, days, groupLabel, Hidden, unitsAndTeams, ViewSection } from './parts';
 
 const KEYS: readonly FilterKey[] = ['frameworkId', 'competencyId', 'unit', 'teamId', 'groupBy'];
@@ -12,7 +12,7 @@ export default function TimeToMasteryView() {
   const filters = useFilters(KEYS);
   const query = { ...filters, groupBy: filters.groupBy as 'unit' | 'team' | undefined };
   const report = useTimeToMastery(query);
-  const names = useCompetencyNames([filters.frameworkId]);
+  const names = useCompetencyNamesInView(filters.frameworkId);
   const { units, teams } = unitsAndTeams(report.data?.rows ?? []);
   return (
     <ViewSection id="time-to-mastery" title="Time to mastery"

@@ -4,7 +4,7 @@ import { QueryView } from '../shell/States';
 import { TableScroll } from '../shell/TableScroll';
 import { LineChart } from './charts';
 import { FilterForm, useFilters, type FilterKey } from './filters';
-import { useCompetencyNames, useTrend } from './hooks';
+import { useCompetencyNamesInView, useTrend } from './hooks';
 import { CsvLink, groupLabel, hiddenText, unitsAndTeams, ViewSection } from './parts';
 
 const KEYS: readonly FilterKey[] = ['frameworkId', 'competencyId', 'unit', 'teamId', 'groupBy', 'from', 'to', 'interval'];
@@ -15,7 +15,7 @@ export default function TrendView() {
   const filters = useFilters(KEYS);
   const query = { ...filters, groupBy: filters.groupBy as 'unit' | 'team' | undefined, interval: filters.interval as 'week' | 'month' | undefined };
   const trend = useTrend(query);
-  const names = useCompetencyNames([filters.frameworkId]);
+  const names = useCompetencyNamesInView(filters.frameworkId);
   const { units, teams } = unitsAndTeams(trend.data?.series ?? []);
   return (
     <ViewSection id="trend" title="Trend"

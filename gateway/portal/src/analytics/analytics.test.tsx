@@ -125,6 +125,15 @@ describe('analytics views', () => {
     await vi.waitFor(() => expectCsvOf(screen.getByRole('link', { name: 'Download CSV (trend)' }), last));
   });
 
+  it('namesTheCompetencies_whenNoFrameworkIsChosen', async () => {
+    const fake = platform().on('GET', '/api/analytics/trend', trendJson);
+    renderApp('/analytics/trend');
+
+    const table = await screen.findByRole('table', { name: /Share mastered per week/ });
+    await vi.waitFor(() => expect(within(table).getByRole('row', { name: /eng: DEV.1 Testing/ })).toBeInTheDocument());
+    expect(params(fake.callsTo('GET', '/api/frameworks/competencies')[0]!.url)).toEqual({ frameworkId: 'f1' });
+  });
+
   it('showsTheProblem_whenTheTrendFails', async () => {
     platform().on('GET', '/api/analytics/trend', problem(503, 'Analytics is rebuilding', {}, 'req-503'));
     renderApp('/analytics/trend');

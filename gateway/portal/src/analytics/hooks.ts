@@ -80,6 +80,18 @@ export function useFrameworkCompetencies(frameworkId: string | undefined) {
   });
 }
 
+/**
+ * Names for the competencies of an answer: those of the framework the filters name, or, without one, of every
+ * published framework (an answer across frameworks names competencies of any of them).
+ */
+export function useCompetencyNamesInView(frameworkId: string | undefined): Map<string, string> {
+  const frameworks = useFrameworkList();
+  const all = frameworkId ? [] : (frameworks.data ?? [])
+    .filter((framework) => framework.publishedVersion > 0)
+    .map((framework) => framework.frameworkId);
+  return useCompetencyNames(frameworkId ? [frameworkId] : all);
+}
+
 /** "CODE Title" of each competency of the frameworks' current published versions, by competency id. */
 export function useCompetencyNames(frameworkIds: readonly (string | undefined)[]): Map<string, string> {
   const unique = [...new Set(frameworkIds.filter((id): id is string => Boolean(id)))].sort();
