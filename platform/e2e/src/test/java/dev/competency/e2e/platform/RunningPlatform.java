@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -38,13 +40,16 @@ public final class RunningPlatform implements AutoCloseable {
     private final Path root;
     private final Process launcher;
     private final URI gateway;
+    private final int firstServicePort;
     private final Path launcherLog;
     private final Path dataDirectory;
 
-    private RunningPlatform(Path root, Process launcher, URI gateway, Path launcherLog, Path dataDirectory) {
+    private RunningPlatform(Path root, Process launcher, URI gateway, int firstServicePort, Path launcherLog,
+                            Path dataDirectory) {
         this.root = root;
         this.launcher = launcher;
         this.gateway = gateway;
+        this.firstServicePort = firstServicePort;
         this.launcherLog = launcherLog;
         this.dataDirectory = dataDirectory;
     }
@@ -85,7 +90,7 @@ public final class RunningPlatform implements AutoCloseable {
             throw new UncheckedIOException("Cannot start the launcher: " + command, e);
         }
         RunningPlatform platform = new RunningPlatform(root, process, URI.create("http://127.0.0.1:" + gatewayPort),
-                launcherLog, dataDirectory);
+                servicesPort, launcherLog, dataDirectory);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "e2e-platform-stop"));
         log.info("Starting the platform: {} (log: {})", String.join(" ", command), launcherLog);
         try {
@@ -105,6 +110,24 @@ public final class RunningPlatform implements AutoCloseable {
 
     public URI url(String path) {
         return gateway.resolve(path);
+    }
+
+    /**
+     * The services, straight (not through the gateway), by name: frameworks, assessments, learner-profiles and
+     * analytics on consecutive ports, as the launcher starts them.
+     */
+    public Map<String, URI> services() {
+        Map<String, URI> services = new LinkedHashMap<>();
+        List<String> names = List.of("frameworks", "assessments", "learner-profiles", "analytics");
+        for (int i = 0; i < names.size(); i++) {
+            services.put(names.get(i), URI.create("http://127.0.0.1:" + (firstServicePort + i)));
+        }
+        return services;
+    }
+
+    /** A file of the repository the platform was built from. */
+    public Path repositoryFile(String relativePath) {
+        return root.resolve(relativePath);
     }
 
     /**
