@@ -6,6 +6,7 @@ import dev.competency.analytics.privacy.Scope;
 import dev.competency.analytics.privacy.Viewer;
 import dev.competency.analytics.state.AnalyticsState;
 import dev.competency.analytics.state.ContractEvents;
+import dev.competency.analytics.stream.RecordDecoder;
 import dev.competency.contracts.EventAttributes;
 import dev.competency.contracts.EventCatalog;
 import dev.competency.contracts.IntegrationEvent;
@@ -69,6 +70,7 @@ public final class AnalyticsMicroBench {
             }
         }
         ContractEventReader reader = new ContractEventReader(JSON);
+        RecordDecoder decoder = new RecordDecoder(JSON);
         for (int round = 0; round < 4; round++) {
             long started = System.nanoTime();
             AnalyticsState state = new AnalyticsState();
@@ -77,6 +79,13 @@ public final class AnalyticsMicroBench {
                 state.apply(event.attributes().id(), event.payload());
             }
             report("fold, ContractEventReader", round, count, System.nanoTime() - started);
+            started = System.nanoTime();
+            state = new AnalyticsState();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                RecordDecoder.Decoded event = decoder.decode(record);
+                state.apply(event.id(), event.payload());
+            }
+            report("fold, RecordDecoder", round, count, System.nanoTime() - started);
         }
     }
 
