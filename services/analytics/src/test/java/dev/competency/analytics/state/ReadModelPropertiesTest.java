@@ -493,8 +493,17 @@ class ReadModelPropertiesTest {
             return new Generated(streams, interleave(random, streams));
         }
 
+        /**
+         * Any millisecond of the span, or one in four on an edge: the start of a month or of an ISO week (where
+         * periods end), or a whole number of weeks before the coaching list's now (where its window starts).
+         */
         private static Instant instant(Random random) {
-            return T0.plusMillis((long) (random.nextDouble() * DAYS * DAY));
+            return switch (random.nextInt(8)) {
+                case 0 -> T0.atZone(ZoneOffset.UTC).plusMonths(random.nextInt(4)).toInstant();
+                case 1 -> T0.plus(Duration.ofDays(4 + 7L * random.nextInt(DAYS / 7)));
+                default -> random.nextInt(3) == 0 ? T0.plus(Duration.ofDays(DAYS / 2 - 7L * random.nextInt(9)))
+                        : T0.plusMillis((long) (random.nextDouble() * DAYS * DAY));
+            };
         }
 
         /** Some events delivered again, later in their partition. */
