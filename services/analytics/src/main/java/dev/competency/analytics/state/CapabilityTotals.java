@@ -117,11 +117,11 @@ public final class CapabilityTotals {
     }
 
     /**
-     * Adds the counts of a pair for the competencies {@code 0 .. rated.length-1} to the given arrays (levels indexed
-     * {@code competency * levelStride + level}).
+     * Adds the counts of a pair for the competencies {@code 0 .. rated.length-1} to the given arrays; {@code levels}
+     * per competency, each allocated with {@code levelCodes} slots on first use.
      */
-    public void addTo(int pair, int[] rated, int[] mastered, int[] scored, double[] scoreSum, int[] levels,
-                      int levelStride) {
+    public void addTo(int pair, int[] rated, int[] mastered, int[] scored, double[] scoreSum, int[][] levels,
+                      int levelCodes) {
         Pair totals = pairs[pair];
         int slots = Math.min(rated.length, totals.rated.length);
         for (int c = 0; c < slots; c++) {
@@ -133,10 +133,12 @@ public final class CapabilityTotals {
             scored[c] += totals.scored[c];
             scoreSum[c] += totals.scoreSum[c];
             int[] byLevel = totals.levels[c];
-            if (byLevel != null) {
-                int base = c * levelStride;
-                for (int level = 0; level < byLevel.length && level < levelStride; level++) {
-                    levels[base + level] += byLevel[level];
+            for (int level = 0; byLevel != null && level < byLevel.length && level < levelCodes; level++) {
+                if (byLevel[level] != 0) {
+                    if (levels[c] == null) {
+                        levels[c] = new int[levelCodes];
+                    }
+                    levels[c][level] += byLevel[level];
                 }
             }
         }

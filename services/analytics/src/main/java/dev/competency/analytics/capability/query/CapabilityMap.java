@@ -96,8 +96,8 @@ public final class CapabilityMap {
 
         Population population = Population.of(state, viewer, question.scope());
         int levelCodes = state.levelCodeCount();
-        List<Counts> counts = countsFromTotals(state, population, framework, profile, version, asOf, columnIds,
-                openColumns, slots, levelCodes);
+        List<Counts> counts = countsFromTotals(state, population, framework, profile, version, asOf, selected, slots,
+                levelCodes);
         if (counts == null) {
             counts = countsFromCells(state, population, framework, version, asOf, selected, openColumns, slots,
                     levelCodes);
@@ -183,8 +183,8 @@ public final class CapabilityMap {
      */
     private static List<Counts> countsFromTotals(AnalyticsState state, Population population,
                                                  Catalogue.FrameworkVersion framework, RoleProfilePublished profile,
-                                                 int version, long asOf, Set<String> columnIds, boolean openColumns,
-                                                 int slots, int levelCodes) {
+                                                 int version, long asOf, boolean[] selected, int slots,
+                                                 int levelCodes) {
         if (asOf != Long.MAX_VALUE || version >= 0 || profile != null) {
             return null;
         }
@@ -194,7 +194,7 @@ public final class CapabilityMap {
             int frameworkIndex = state.frameworkIndex(framework.frameworkId());
             for (int c = 0; c < slots; c++) {
                 int named = totals.framework(c);
-                if (named == CapabilityTotals.MIXED) {
+                if (named == CapabilityTotals.MIXED && selected[c]) {
                     return null;
                 }
                 foreign[c] = named >= 0 && named != frameworkIndex;
@@ -273,8 +273,8 @@ public final class CapabilityMap {
         final int[] scored;
         final double[] scoreSum;
         final int[] otherVersion;
-        /** Members at each level: {@code competency * levelCodes + level}. */
-        final int[] levels;
+        /** Per competency the members at each level, null until one has a level. */
+        final int[][] levels;
         final int levelCodes;
 
         Counts(int slots, int levelCodes) {
@@ -283,7 +283,7 @@ public final class CapabilityMap {
             scored = new int[slots];
             scoreSum = new double[slots];
             otherVersion = new int[slots];
-            levels = new int[slots * levelCodes];
+            levels = new int[slots][];
             this.levelCodes = levelCodes;
         }
 
@@ -299,7 +299,10 @@ public final class CapabilityMap {
             }
             int level = cell.level(entry);
             if (level >= 0) {
-                levels[c * levelCodes + level]++;
+                if (levels[c] == null) {
+                    levels[c] = new int[levelCodes];
+                }
+                levels[c][level]++;
             }
         }
 
@@ -308,7 +311,7 @@ public final class CapabilityMap {
             mastered[c] = 0;
             scored[c] = 0;
             scoreSum[c] = 0;
-            java.util.Arrays.fill(levels, c * levelCodes, (c + 1) * levelCodes, 0);
+            levels[c] = null;
         }
     }
 
@@ -359,11 +362,10 @@ public final class CapabilityMap {
             for (String code : scale) {
                 levels.put(code, 0);
             }
-            int base = c * counts.levelCodes;
-            for (int level = 0; level < counts.levelCodes; level++) {
-                int members = counts.levels[base + level];
-                if (members > 0) {
-                    levels.merge(state.levelCode(level), members, Integer::sum);
+            int[] byLevel = counts.levels[c];
+            for (int level = 0; byLevel != null && level < byLevel.length; level++) {
+                if (byLevel[level] > 0) {
+                    levels.merge(state.levelCode(level), byLevel[level], Integer::sum);
                 }
             }
             int rated = counts.rated[c];
