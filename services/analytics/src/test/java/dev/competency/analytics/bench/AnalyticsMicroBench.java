@@ -30,11 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * In-process timings of the two costs the service's targets hinge on, each variant back to back in one JVM so that
  * their ratio holds on a noisy host: decoding and applying records (the fold of a rebuild), and answering and
- * serialising the capability map. Not a test; run with the test classpath:
+ * serialising the capability map. Not a test; run with the test classpath (see the service's README):
  *
  * <pre>
- * java -Xmx2g -cp target/classes:target/test-classes:$(cat cp.txt) dev.competency.analytics.bench.AnalyticsMicroBench \
- *     [learners] [competencies] [records to decode]
+ * java -Xmx2g -cp target/classes:target/test-classes:$(cat /tmp/analytics-cp.txt) \
+ *     dev.competency.analytics.bench.AnalyticsMicroBench [learners] [competencies] [records to decode]
  * </pre>
  */
 public final class AnalyticsMicroBench {
