@@ -37,6 +37,7 @@ public final class AnalyticsState {
     private final Ids roleProfileIds = new Ids();
     private final Ids levelCodes = new Ids();
     private final Catalogue catalogue = new Catalogue();
+    private final CapabilityTotals totals = new CapabilityTotals();
     private LearnerRecord[] learners = new LearnerRecord[1024];
     private long applied;
 
@@ -81,15 +82,21 @@ public final class AnalyticsState {
             if (learner == null) {
                 return false;
             }
+            int from = pairOf(learner);
             learner.register(registered.displayName(),
                     registered.organisationUnit() == null ? -1 : units.intern(registered.organisationUnit()));
+            learner.totalsPair = totals.pair(learner.unitIndex(), learner.teamIndex());
+            totals.move(learner, from, learner.totalsPair);
             return true;
         } else if (payload instanceof LearnerTeamChanged changed) {
             LearnerRecord learner = learnerOnce(changed.learnerId(), id);
             if (learner == null) {
                 return false;
             }
+            int from = pairOf(learner);
             learner.team(changed.teamId() == null ? -1 : teams.intern(changed.teamId()));
+            learner.totalsPair = totals.pair(learner.unitIndex(), learner.teamIndex());
+            totals.move(learner, from, learner.totalsPair);
             return true;
         } else if (payload instanceof LearnerRoleAssigned assigned) {
             LearnerRecord learner = learnerOnce(assigned.learnerId(), id);
@@ -104,6 +111,7 @@ public final class AnalyticsState {
             if (learner.erased()) {
                 return false;
             }
+            totals.drop(learner, pairOf(learner));
             learner.erase();
             return true;
         } else if (payload instanceof FrameworkPublished published) {
@@ -134,9 +142,32 @@ public final class AnalyticsState {
         if (learner == null) {
             return false;
         }
-        MasteryCell cell = learner.cellForUpdate(competencyIds.intern(competencyId), frameworkIds.intern(frameworkId));
-        return cell.append(id, kind, mastered, frameworkVersion, level == null ? -1 : levelCodes.intern(level), score,
-                changedAt.toEpochMilli(), expiresAt == null ? MasteryCell.NO_TIME : expiresAt.toEpochMilli());
+        int competency = competencyIds.intern(competencyId);
+        MasteryCell cell = learner.cellForUpdate(competency, frameworkIds.intern(frameworkId));
+        totals.noteFramework(competency, cell.frameworkIndex());
+        int before = cell.current();
+        if (!cell.append(id, kind, mastered, frameworkVersion, level == null ? -1 : levelCodes.intern(level), score,
+                changedAt.toEpochMilli(), expiresAt == null ? MasteryCell.NO_TIME : expiresAt.toEpochMilli())) {
+            return false;
+        }
+        int after = cell.current();
+        if (after != before) {
+            int pair = pairOf(learner);
+            if (before >= 0) {
+                totals.remove(pair, competency, cell, before);
+            }
+            if (after >= 0) {
+                totals.add(pair, competency, cell, after);
+            }
+        }
+        return true;
+    }
+
+    private int pairOf(LearnerRecord learner) {
+        if (learner.totalsPair < 0) {
+            learner.totalsPair = totals.pair(learner.unitIndex(), learner.teamIndex());
+        }
+        return learner.totalsPair;
     }
 
     /** The learner to change, created when unknown; null when erased. */
@@ -189,6 +220,15 @@ public final class AnalyticsState {
         int index = learnerIds.find(learnerId);
         LearnerRecord learner = index < 0 ? null : learners[index];
         return learner == null || learner.erased() ? null : learner;
+    }
+
+    /** The capability counts of the present, per pair of unit and team and per competency. */
+    public CapabilityTotals capabilityTotals() {
+        return totals;
+    }
+
+    public int frameworkIndex(String frameworkId) {
+        return frameworkIds.find(frameworkId);
     }
 
     public Catalogue catalogue() {

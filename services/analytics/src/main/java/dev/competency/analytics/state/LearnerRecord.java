@@ -22,6 +22,8 @@ public final class LearnerRecord {
     private MasteryCell[] cells = NO_CELLS;
     private int cellCount;
     private EvidenceLog evidence;
+    /** The learner's pair of unit and team in {@link CapabilityTotals}, -1 until looked up. */
+    int totalsPair = -1;
 
     LearnerRecord(String learnerId) {
         this.learnerId = learnerId;
@@ -110,6 +112,11 @@ public final class LearnerRecord {
     /** The pinned role-profile version, 0 for the latest. */
     public int roleProfileVersion() {
         return roleProfileVersion;
+    }
+
+    /** The learner's pair of unit and team in the state's {@link CapabilityTotals}, -1 before their first change. */
+    public int totalsPair() {
+        return totalsPair;
     }
 
     public boolean erased() {

@@ -3,9 +3,7 @@ package dev.competency.analytics.stream;
 import dev.competency.analytics.state.AnalyticsState;
 import dev.competency.contracts.Topics;
 import dev.competency.platform.service.error.Refusal;
-import dev.competency.platform.service.messaging.ContractEventReader;
 import dev.competency.platform.service.messaging.PoisonMessageException;
-import dev.competency.platform.service.messaging.ReceivedEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one thread that folds the four public topics into the state. It {@code assign()}s every partition (no consumer
@@ -48,7 +47,7 @@ public class TopicStream implements SmartLifecycle {
     private static final long END_OFFSET_REFRESH_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final StateHolder holder;
-    private final ContractEventReader reader;
+    private final RecordDecoder decoder;
     private final Clock clock;
     private final Map<String, Object> consumerConfig;
     private final MeterRegistry meters;
@@ -70,11 +69,11 @@ public class TopicStream implements SmartLifecycle {
     private long[] rebuildEnds;
     private long[] rebuildBeginnings;
 
-    public TopicStream(StateHolder holder, ContractEventReader reader, Clock clock, MeterRegistry meters,
+    public TopicStream(StateHolder holder, JsonMapper json, Clock clock, MeterRegistry meters,
                        @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                        @Value("${analytics.stream.max-poll-records:2000}") int maxPollRecords) {
         this.holder = holder;
-        this.reader = reader;
+        this.decoder = new RecordDecoder(json);
         this.clock = clock;
         this.meters = meters;
         Map<String, Object> config = new HashMap<>();
@@ -220,7 +219,7 @@ public class TopicStream implements SmartLifecycle {
                 }
                 ConsumerRecords<String, byte[]> records = kafka.poll(POLL);
                 if (!records.isEmpty()) {
-                    List<ReceivedEvent> events = decode(records);
+                    List<RecordDecoder.Decoded> events = decode(records);
                     if (building != null) {
                         applyAll(building, events);
                     } else {
@@ -310,13 +309,13 @@ public class TopicStream implements SmartLifecycle {
         rebuild = new RebuildStatus(state, rebuild.startedAt(), finishedAt, read, total, percent, topics);
     }
 
-    private List<ReceivedEvent> decode(ConsumerRecords<String, byte[]> records) {
-        List<ReceivedEvent> events = new ArrayList<>(records.count());
+    private List<RecordDecoder.Decoded> decode(ConsumerRecords<String, byte[]> records) {
+        List<RecordDecoder.Decoded> events = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                ReceivedEvent event = reader.read(record);
+                RecordDecoder.Decoded event = decoder.decode(record);
                 events.add(event);
-                lastEventTime.merge(record.topic(), event.attributes().time().toEpochMilli(), Math::max);
+                lastEventTime.merge(record.topic(), event.timeMillis(), Math::max);
             } catch (PoisonMessageException e) {
                 rejected.get(record.topic()).increment();
                 log.warn("Skipping record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
@@ -326,20 +325,20 @@ public class TopicStream implements SmartLifecycle {
         return events;
     }
 
-    private static void applyAll(AnalyticsState state, List<ReceivedEvent> events) {
-        for (ReceivedEvent event : events) {
+    private static void applyAll(AnalyticsState state, List<RecordDecoder.Decoded> events) {
+        for (RecordDecoder.Decoded event : events) {
             try {
-                state.apply(event.attributes().id(), event.payload());
+                state.apply(event.id(), event.payload());
             } catch (RuntimeException e) {
-                log.error("Could not apply {} {} from {}-{}@{}", event.attributes().type(), event.attributes().id(),
+                log.error("Could not apply {} {} from {}-{}@{}", event.type(), event.id(),
                         event.topic(), event.partition(), event.offset(), e);
             }
         }
     }
 
-    private void countApplied(List<ReceivedEvent> events) {
+    private void countApplied(List<RecordDecoder.Decoded> events) {
         Map<String, Integer> byTopic = new HashMap<>();
-        for (ReceivedEvent event : events) {
+        for (RecordDecoder.Decoded event : events) {
             byTopic.merge(event.topic(), 1, Integer::sum);
         }
         byTopic.forEach((topic, count) -> applied.get(topic).increment(count));

@@ -6,6 +6,7 @@ import dev.competency.analytics.privacy.Scope;
 import dev.competency.analytics.privacy.Suppression;
 import dev.competency.analytics.privacy.Viewer;
 import dev.competency.analytics.state.AnalyticsState;
+import dev.competency.analytics.state.CapabilityTotals;
 import dev.competency.analytics.state.Catalogue;
 import dev.competency.analytics.state.LearnerRecord;
 import dev.competency.analytics.state.MasteryCell;
@@ -94,39 +95,19 @@ public final class CapabilityMap {
         long asOf = question.asOf() == null ? Long.MAX_VALUE : question.asOf();
 
         Population population = Population.of(state, viewer, question.scope());
-        List<Counts> counts = new ArrayList<>();
-        boolean[] ratedAnywhere = new boolean[slots];
         int levelCodes = state.levelCodeCount();
-        for (Population.Group group : population.groups()) {
-            Counts groupCounts = new Counts(slots, levelCodes);
-            counts.add(groupCounts);
-            if (group.suppressed()) {
-                continue;
-            }
-            for (int member : group.members()) {
-                LearnerRecord learner = state.learner(member);
-                int cellSlots = Math.min(learner.cellSlots(), slots);
-                for (int c = 0; c < cellSlots; c++) {
-                    if (!selected[c] && !openColumns) {
-                        continue;
-                    }
-                    MasteryCell cell = learner.cell(c);
-                    if (cell == null) {
-                        continue;
-                    }
-                    int entry = asOf == Long.MAX_VALUE ? cell.current() : cell.at(asOf);
-                    if (entry < 0) {
-                        continue;
-                    }
-                    if (framework != null && !state.frameworkId(cell.frameworkIndex()).equals(framework.frameworkId())) {
-                        continue;
-                    }
-                    if (version >= 0 && cell.frameworkVersion(entry) != version) {
-                        groupCounts.otherVersion[c]++;
-                        continue;
-                    }
-                    ratedAnywhere[c] = true;
-                    groupCounts.add(c, cell, entry);
+        List<Counts> counts = countsFromTotals(state, population, framework, profile, version, asOf, selected, slots,
+                levelCodes);
+        if (counts == null) {
+            counts = countsFromCells(state, population, framework, version, asOf, selected, openColumns, slots,
+                    levelCodes);
+        }
+        boolean[] ratedAnywhere = new boolean[slots];
+        for (int g = 0; g < counts.size(); g++) {
+            if (!population.groups().get(g).suppressed()) {
+                int[] rated = counts.get(g).rated;
+                for (int c = 0; c < slots; c++) {
+                    ratedAnywhere[c] |= rated[c] > 0;
                 }
             }
         }
@@ -155,7 +136,12 @@ public final class CapabilityMap {
                     owner == null ? null : owner.version()));
         }
 
-        List<CellItem> items = new ArrayList<>();
+        List<List<String>> scales = new ArrayList<>(columns.size());
+        for (String id : columnCompetencyIds) {
+            Catalogue.FrameworkVersion owner = catalogue.latestContaining(id);
+            scales.add(owner == null ? List.of() : owner.scaleOf(id).codes());
+        }
+        List<CellItem> items = new ArrayList<>(population.groups().size() * columns.size());
         List<Population.Group> groups = population.groups();
         for (int g = 0; g < groups.size(); g++) {
             Population.Group group = groups.get(g);
@@ -165,7 +151,8 @@ public final class CapabilityMap {
                 int rated = c < 0 ? 0 : groupCounts.rated[c];
                 boolean suppressed = group.suppressed() || viewer.tooSmall(rated)
                         || c >= 0 && viewer.tooSmall(groupCounts.otherVersion[c]);
-                items.add(new CellItem(group, groupCounts, columnCompetencyIds.get(i), c, rated, suppressed));
+                items.add(new CellItem(group, groupCounts, columnCompetencyIds.get(i), scales.get(i), c, rated,
+                        suppressed));
             }
         }
         if (viewer.suppresses()) {
@@ -181,11 +168,103 @@ public final class CapabilityMap {
         }
         List<Cell> cells = new ArrayList<>(items.size());
         for (CellItem item : items) {
-            cells.add(item.view(item.index < 0 ? null : item.counts, state, catalogue));
+            cells.add(item.view(item.index < 0 ? null : item.counts, state));
         }
         List<GroupView> groupViews = groups.stream().map(GroupView::of).toList();
         return new Answer(question.asOf() == null ? now : Instant.ofEpochMilli(question.asOf()), viewer.shownMinimum(),
                 competencies, groupViews, cells);
+    }
+
+    /**
+     * The counts of each group from the state's {@link CapabilityTotals}: the present, without a framework version or
+     * role profile, summed over the pairs of unit and team the group's members are in. Null when the question needs
+     * the cells visited (as of an instant, one framework version, one role profile, or a framework filter on a
+     * competency rated under more than one framework).
+     */
+    private static List<Counts> countsFromTotals(AnalyticsState state, Population population,
+                                                 Catalogue.FrameworkVersion framework, RoleProfilePublished profile,
+                                                 int version, long asOf, boolean[] selected, int slots,
+                                                 int levelCodes) {
+        if (asOf != Long.MAX_VALUE || version >= 0 || profile != null) {
+            return null;
+        }
+        CapabilityTotals totals = state.capabilityTotals();
+        boolean[] foreign = new boolean[slots];
+        if (framework != null) {
+            int frameworkIndex = state.frameworkIndex(framework.frameworkId());
+            for (int c = 0; c < slots; c++) {
+                int named = totals.framework(c);
+                if (named == CapabilityTotals.MIXED && selected[c]) {
+                    return null;
+                }
+                foreign[c] = named >= 0 && named != frameworkIndex;
+            }
+        }
+        int[] seen = new int[totals.pairCount()];
+        List<Counts> counts = new ArrayList<>();
+        List<Population.Group> groups = population.groups();
+        for (int g = 0; g < groups.size(); g++) {
+            Population.Group group = groups.get(g);
+            Counts groupCounts = new Counts(slots, levelCodes);
+            counts.add(groupCounts);
+            if (group.suppressed()) {
+                continue;
+            }
+            for (int member : group.members()) {
+                int pair = state.learner(member).totalsPair();
+                if (pair >= 0 && seen[pair] != g + 1) {
+                    seen[pair] = g + 1;
+                    totals.addTo(pair, groupCounts.rated, groupCounts.mastered, groupCounts.scored,
+                            groupCounts.scoreSum, groupCounts.levels, levelCodes);
+                }
+            }
+            for (int c = 0; c < slots; c++) {
+                if (foreign[c]) {
+                    groupCounts.clear(c);
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** The counts of each group from its members' cells, as they stood at {@code asOf}. */
+    private static List<Counts> countsFromCells(AnalyticsState state, Population population,
+                                                Catalogue.FrameworkVersion framework, int version, long asOf,
+                                                boolean[] selected, boolean openColumns, int slots, int levelCodes) {
+        List<Counts> counts = new ArrayList<>();
+        for (Population.Group group : population.groups()) {
+            Counts groupCounts = new Counts(slots, levelCodes);
+            counts.add(groupCounts);
+            if (group.suppressed()) {
+                continue;
+            }
+            for (int member : group.members()) {
+                LearnerRecord learner = state.learner(member);
+                int cellSlots = Math.min(learner.cellSlots(), slots);
+                for (int c = 0; c < cellSlots; c++) {
+                    if (!selected[c] && !openColumns) {
+                        continue;
+                    }
+                    MasteryCell cell = learner.cell(c);
+                    if (cell == null) {
+                        continue;
+                    }
+                    int entry = asOf == Long.MAX_VALUE ? cell.current() : cell.at(asOf);
+                    if (entry < 0) {
+                        continue;
+                    }
+                    if (framework != null && !state.frameworkId(cell.frameworkIndex()).equals(framework.frameworkId())) {
+                        continue;
+                    }
+                    if (version >= 0 && cell.frameworkVersion(entry) != version) {
+                        groupCounts.otherVersion[c]++;
+                        continue;
+                    }
+                    groupCounts.add(c, cell, entry);
+                }
+            }
+        }
+        return counts;
     }
 
     private static final class Counts {
@@ -194,6 +273,7 @@ public final class CapabilityMap {
         final int[] scored;
         final double[] scoreSum;
         final int[] otherVersion;
+        /** Per competency the members at each level, null until one has a level. */
         final int[][] levels;
         final int levelCodes;
 
@@ -225,21 +305,31 @@ public final class CapabilityMap {
                 levels[c][level]++;
             }
         }
+
+        void clear(int c) {
+            rated[c] = 0;
+            mastered[c] = 0;
+            scored[c] = 0;
+            scoreSum[c] = 0;
+            levels[c] = null;
+        }
     }
 
     private static final class CellItem implements Suppression.Item {
         final Population.Group group;
         final Counts counts;
         final String competencyId;
+        final List<String> scale;
         final int index;
         final int rated;
         boolean suppressed;
 
-        CellItem(Population.Group group, Counts counts, String competencyId, int index, int rated,
+        CellItem(Population.Group group, Counts counts, String competencyId, List<String> scale, int index, int rated,
                  boolean suppressed) {
             this.group = group;
             this.counts = counts;
             this.competencyId = competencyId;
+            this.scale = scale;
             this.index = index;
             this.rated = rated;
             this.suppressed = suppressed;
@@ -260,7 +350,7 @@ public final class CapabilityMap {
             suppressed = true;
         }
 
-        Cell view(Counts counts, AnalyticsState state, Catalogue catalogue) {
+        Cell view(Counts counts, AnalyticsState state) {
             if (suppressed) {
                 return new Cell(group.unit(), group.teamId(), competencyId, true, null, null, null, null, Map.of());
             }
@@ -268,18 +358,14 @@ public final class CapabilityMap {
                 return new Cell(group.unit(), group.teamId(), competencyId, false, 0, 0, null, null, Map.of());
             }
             int c = index;
-            Map<String, Integer> levels = new LinkedHashMap<>();
-            Catalogue.FrameworkVersion owner = catalogue.latestContaining(competencyId);
-            if (owner != null) {
-                for (String code : owner.scaleOf(competencyId).codes()) {
-                    levels.put(code, 0);
-                }
+            Map<String, Integer> levels = new LinkedHashMap<>(scale.size() * 2);
+            for (String code : scale) {
+                levels.put(code, 0);
             }
-            if (counts.levels[c] != null) {
-                for (int level = 0; level < counts.levels[c].length; level++) {
-                    if (counts.levels[c][level] > 0) {
-                        levels.merge(state.levelCode(level), counts.levels[c][level], Integer::sum);
-                    }
+            int[] byLevel = counts.levels[c];
+            for (int level = 0; byLevel != null && level < byLevel.length; level++) {
+                if (byLevel[level] > 0) {
+                    levels.merge(state.levelCode(level), byLevel[level], Integer::sum);
                 }
             }
             int rated = counts.rated[c];

@@ -1,0 +1,184 @@
+package dev.competency.analytics.state;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The capability map's counts kept up to date as the state folds: per pair of unit and team (as the directory stands
+ * now) and per competency, how many learners' current cells are rated, mastered, scored, the sum of their scores and
+ * how many are at each level. A cell moves between pairs when its learner changes unit or team, and leaves when they
+ * are erased, so a query of the present sums a few pairs instead of visiting every learner's cells.
+ *
+ * <p>Counts only the current entry of each cell (the roll-up while it lasts, else the folded mastery) whatever its
+ * framework version; questions as of an instant, of one framework version or of one role profile visit the cells.
+ * Also remembers, per competency, whether all its cells name one framework, so that a framework filter can be
+ * answered from the counts.
+ */
+public final class CapabilityTotals {
+
+    /** {@link #framework} of a competency whose cells name more than one framework. */
+    public static final int MIXED = -2;
+    private static final int NONE = -1;
+
+    private final Map<Long, Integer> pairIndex = new HashMap<>();
+    private int[] pairUnits = new int[16];
+    private int[] pairTeams = new int[16];
+    private Pair[] pairs = new Pair[16];
+    private int pairCount;
+    private int[] frameworks = new int[0];
+
+    /** The index of a pair of unit and team (each -1 when none), created on first use. */
+    int pair(int unit, int team) {
+        long key = ((long) unit << 32) ^ (team & 0xFFFFFFFFL);
+        Integer known = pairIndex.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (pairCount == pairs.length) {
+            pairs = Arrays.copyOf(pairs, pairCount * 2);
+            pairUnits = Arrays.copyOf(pairUnits, pairCount * 2);
+            pairTeams = Arrays.copyOf(pairTeams, pairCount * 2);
+        }
+        pairs[pairCount] = new Pair();
+        pairUnits[pairCount] = unit;
+        pairTeams[pairCount] = team;
+        pairIndex.put(key, pairCount);
+        return pairCount++;
+    }
+
+    void noteFramework(int competency, int framework) {
+        if (competency >= frameworks.length) {
+            int from = frameworks.length;
+            frameworks = Arrays.copyOf(frameworks, Math.max(competency + 1, frameworks.length * 2));
+            Arrays.fill(frameworks, from, frameworks.length, NONE);
+        }
+        int known = frameworks[competency];
+        if (known == NONE) {
+            frameworks[competency] = framework;
+        } else if (known != framework) {
+            frameworks[competency] = MIXED;
+        }
+    }
+
+    void add(int pair, int competency, MasteryCell cell, int entry) {
+        pairs[pair].change(competency, cell, entry, 1);
+    }
+
+    void remove(int pair, int competency, MasteryCell cell, int entry) {
+        pairs[pair].change(competency, cell, entry, -1);
+    }
+
+    /** Moves every current cell of the learner from one pair to another. */
+    void move(LearnerRecord learner, int from, int to) {
+        if (from == to) {
+            return;
+        }
+        for (int c = 0; c < learner.cellSlots(); c++) {
+            MasteryCell cell = learner.cell(c);
+            int entry = cell == null ? -1 : cell.current();
+            if (entry >= 0) {
+                pairs[from].change(c, cell, entry, -1);
+                pairs[to].change(c, cell, entry, 1);
+            }
+        }
+    }
+
+    /** Takes every current cell of the learner out of their pair. */
+    void drop(LearnerRecord learner, int pair) {
+        for (int c = 0; c < learner.cellSlots(); c++) {
+            MasteryCell cell = learner.cell(c);
+            int entry = cell == null ? -1 : cell.current();
+            if (entry >= 0) {
+                pairs[pair].change(c, cell, entry, -1);
+            }
+        }
+    }
+
+    // ---- reading
+
+    public int pairCount() {
+        return pairCount;
+    }
+
+    /** The unit index of a pair, -1 for learners without a unit. */
+    public int unitOf(int pair) {
+        return pairUnits[pair];
+    }
+
+    /** The team index of a pair, -1 for learners without a team. */
+    public int teamOf(int pair) {
+        return pairTeams[pair];
+    }
+
+    /** The framework index all cells of the competency name, -1 when it has none, {@link #MIXED} when they differ. */
+    public int framework(int competency) {
+        return competency >= 0 && competency < frameworks.length ? frameworks[competency] : NONE;
+    }
+
+    /**
+     * Adds the counts of a pair for the competencies {@code 0 .. rated.length-1} to the given arrays; {@code levels}
+     * per competency, each allocated with {@code levelCodes} slots on first use.
+     */
+    public void addTo(int pair, int[] rated, int[] mastered, int[] scored, double[] scoreSum, int[][] levels,
+                      int levelCodes) {
+        Pair totals = pairs[pair];
+        int slots = Math.min(rated.length, totals.rated.length);
+        for (int c = 0; c < slots; c++) {
+            if (totals.rated[c] == 0) {
+                continue;
+            }
+            rated[c] += totals.rated[c];
+            mastered[c] += totals.mastered[c];
+            scored[c] += totals.scored[c];
+            scoreSum[c] += totals.scoreSum[c];
+            int[] byLevel = totals.levels[c];
+            for (int level = 0; byLevel != null && level < byLevel.length && level < levelCodes; level++) {
+                if (byLevel[level] != 0) {
+                    if (levels[c] == null) {
+                        levels[c] = new int[levelCodes];
+                    }
+                    levels[c][level] += byLevel[level];
+                }
+            }
+        }
+    }
+
+    private static final class Pair {
+        int[] rated = new int[0];
+        int[] mastered = new int[0];
+        int[] scored = new int[0];
+        double[] scoreSum = new double[0];
+        int[][] levels = new int[0][];
+
+        void change(int c, MasteryCell cell, int entry, int by) {
+            if (c >= rated.length) {
+                int size = Math.max(c + 1, rated.length * 2);
+                rated = Arrays.copyOf(rated, size);
+                mastered = Arrays.copyOf(mastered, size);
+                scored = Arrays.copyOf(scored, size);
+                scoreSum = Arrays.copyOf(scoreSum, size);
+                levels = Arrays.copyOf(levels, size);
+            }
+            rated[c] += by;
+            if (cell.mastered(entry)) {
+                mastered[c] += by;
+            }
+            double score = cell.score(entry);
+            if (!Double.isNaN(score)) {
+                scored[c] += by;
+                scoreSum[c] = scored[c] == 0 ? 0.0 : scoreSum[c] + by * score;
+            }
+            int level = cell.level(entry);
+            if (level >= 0) {
+                int[] byLevel = levels[c];
+                if (byLevel == null || level >= byLevel.length) {
+                    byLevel = byLevel == null ? new int[Math.max(4, level + 1)]
+                            : Arrays.copyOf(byLevel, Math.max(level + 1, byLevel.length * 2));
+                    levels[c] = byLevel;
+                }
+                byLevel[level] += by;
+            }
+        }
+    }
+}
