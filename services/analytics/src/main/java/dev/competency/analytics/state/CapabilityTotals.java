@@ -152,6 +152,9 @@ public final class CapabilityTotals {
         int[][] levels = new int[0][];
 
         void change(int c, MasteryCell cell, int entry, int by) {
+            if (cell.level(entry) < 0) {
+                return;
+            }
             if (c >= rated.length) {
                 int size = Math.max(c + 1, rated.length * 2);
                 rated = Arrays.copyOf(rated, size);

@@ -23,8 +23,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Units or teams × competencies: per cell how many members are rated, how many mastered, the mean score and the
- * spread over the levels, now or as the mastery history stood at an instant.
+ * Units or teams × competencies: per cell how many members are rated (have a level: a fold or roll-up that gives
+ * none yet does not count), how many mastered, the mean score and the spread over the levels, now or as the mastery
+ * history stood at an instant.
  *
  * <p>Columns: the competencies of the framework version asked for (the latest version without
  * {@code frameworkVersion}), else those the role profile requires, else those of every framework's latest version and
@@ -288,6 +289,9 @@ public final class CapabilityMap {
         }
 
         void add(int c, MasteryCell cell, int entry) {
+            if (cell.level(entry) < 0) {
+                return;
+            }
             rated[c]++;
             if (cell.mastered(entry)) {
                 mastered[c]++;
@@ -354,14 +358,14 @@ public final class CapabilityMap {
             if (suppressed) {
                 return new Cell(group.unit(), group.teamId(), competencyId, true, null, null, null, null, Map.of());
             }
-            if (counts == null) {
-                return new Cell(group.unit(), group.teamId(), competencyId, false, 0, 0, null, null, Map.of());
-            }
-            int c = index;
             Map<String, Integer> levels = new LinkedHashMap<>(scale.size() * 2);
             for (String code : scale) {
                 levels.put(code, 0);
             }
+            if (counts == null) {
+                return new Cell(group.unit(), group.teamId(), competencyId, false, 0, 0, null, null, levels);
+            }
+            int c = index;
             int[] byLevel = counts.levels[c];
             for (int level = 0; byLevel != null && level < byLevel.length; level++) {
                 if (byLevel[level] > 0) {

@@ -84,7 +84,8 @@ class CapabilityController {
             row.add(cell.mastered());
             row.add(cell.masteredShare());
             row.add(cell.averageScore());
-            levels.forEach(level -> row.add(cell.suppressed() ? null : cell.levels().getOrDefault(level, 0)));
+            // Empty, not 0, for a level that is not on this competency's scale.
+            levels.forEach(level -> row.add(cell.suppressed() ? null : cell.levels().get(level)));
             sink.accept(row);
         }));
     }

@@ -73,7 +73,7 @@ public final class Trend {
                         }
                         for (int p = 0; p < periods.size(); p++) {
                             int entry = cell.at(periods.get(p).endMillis() - 1);
-                            if (entry >= 0) {
+                            if (entry >= 0 && cell.level(entry) >= 0) {
                                 rated[p]++;
                                 if (cell.mastered(entry)) {
                                     mastered[p]++;
