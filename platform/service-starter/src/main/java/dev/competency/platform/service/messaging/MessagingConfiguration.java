@@ -15,8 +15,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -34,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
-        "dev.competency.platform.service.axon.AxonMongoConfiguration"})
+        "dev.competency.platform.service.mongo.ServiceDatabaseConfiguration"})
 public class MessagingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MessagingConfiguration.class);
@@ -76,16 +79,6 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    ProcessedEventLog processedEventLog(MongoDatabase serviceDatabase, Clock clock) {
-        return new ProcessedEventLog(serviceDatabase, clock);
-    }
-
-    @Bean
-    IdempotentConsumer idempotentConsumer(ContractEventReader reader, ProcessedEventLog processedEventLog) {
-        return new IdempotentConsumer(reader, processedEventLog);
-    }
-
-    @Bean
     CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> template) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, failure) -> {
@@ -96,5 +89,25 @@ public class MessagingConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 4));
         handler.addNotRetryableExceptions(PoisonMessageException.class);
         return handler;
+    }
+
+    /**
+     * Consumers that apply each event once, with the events already applied remembered in the service's database:
+     * only for a service that has one. A service without a database keeps its state from the topics themselves.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "com.mongodb.client.MongoDatabase")
+    @ConditionalOnBean(type = "com.mongodb.client.MongoDatabase")
+    static class IdempotentConsumption {
+
+        @Bean
+        ProcessedEventLog processedEventLog(MongoDatabase serviceDatabase, Clock clock) {
+            return new ProcessedEventLog(serviceDatabase, clock);
+        }
+
+        @Bean
+        IdempotentConsumer idempotentConsumer(ContractEventReader reader, ProcessedEventLog processedEventLog) {
+            return new IdempotentConsumer(reader, processedEventLog);
+        }
     }
 }
