@@ -1,6 +1,5 @@
 package dev.competency.platform.service.messaging;
 
-import com.mongodb.client.MongoDatabase;
 import dev.competency.contracts.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,11 +14,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -32,12 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Kafka for the public contracts: topics declared with the partition counts consumers rely on, a publisher that
  * sets the CloudEvents headers, a reader that validates incoming records, and an error handler that retries
- * transient failures a few times and sends poison records to {@code <topic>.dlq} so the consumer keeps going.
+ * transient failures a few times and sends poison records to {@code <topic>.dlq} so the consumer keeps going. The
+ * idempotent consumer and its processed-events log need the service's database ({@code ServiceDatabaseConfiguration}).
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
-        "dev.competency.platform.service.mongo.ServiceDatabaseConfiguration"})
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
 public class MessagingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MessagingConfiguration.class);
@@ -89,25 +85,5 @@ public class MessagingConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 4));
         handler.addNotRetryableExceptions(PoisonMessageException.class);
         return handler;
-    }
-
-    /**
-     * Consumers that apply each event once, with the events already applied remembered in the service's database:
-     * only for a service that has one. A service without a database keeps its state from the topics themselves.
-     */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "com.mongodb.client.MongoDatabase")
-    @ConditionalOnBean(type = "com.mongodb.client.MongoDatabase")
-    static class IdempotentConsumption {
-
-        @Bean
-        ProcessedEventLog processedEventLog(MongoDatabase serviceDatabase, Clock clock) {
-            return new ProcessedEventLog(serviceDatabase, clock);
-        }
-
-        @Bean
-        IdempotentConsumer idempotentConsumer(ContractEventReader reader, ProcessedEventLog processedEventLog) {
-            return new IdempotentConsumer(reader, processedEventLog);
-        }
     }
 }
