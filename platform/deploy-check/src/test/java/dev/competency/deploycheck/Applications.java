@@ -47,11 +47,18 @@ final class Applications {
                 : Repository.ROOT.resolve("services").resolve(deployment);
     }
 
-    /** The configuration files an application reads: its own, and for the services the starter's defaults. */
+    /**
+     * The configuration files an application reads: its own, and for the services the starters' defaults (the Axon
+     * starter's for those that depend on it).
+     */
     static List<Path> configurationFiles(String deployment) {
         List<Path> files = new ArrayList<>(yamlFiles(module(deployment).resolve("src/main/resources")));
         if (!"gateway".equals(deployment)) {
             files.addAll(yamlFiles(Repository.ROOT.resolve("platform/service-starter/src/main/resources")));
+            String pom = Repository.read(module(deployment).resolve("pom.xml"));
+            if (pom.contains("<artifactId>axon-starter</artifactId>")) {
+                files.addAll(yamlFiles(Repository.ROOT.resolve("platform/axon-starter/src/main/resources")));
+            }
         }
         return files;
     }

@@ -103,12 +103,15 @@ public final class LocalPlatform implements AutoCloseable {
         for (Deployable service : Deployable.SERVICES) {
             int port = servicePort == 0 ? freePort(given) : servicePort++;
             given.add(port);
-            launch(service, port, Map.of(
+            Map<String, String> environment = new LinkedHashMap<>(Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                    "MONGODB_URI", mongo.connectionString(service.database()),
                     "OIDC_ISSUER_URI", issuer,
                     "OIDC_JWK_SET_URI", issuer + "/jwks",
-                    "SPRING_PROFILES_ACTIVE", "local"), logs);
+                    "SPRING_PROFILES_ACTIVE", "local"));
+            if (service.database() != null) {
+                environment.put("MONGODB_URI", mongo.connectionString(service.database()));
+            }
+            launch(service, port, environment, logs);
             gatewayEnvironment.put(service.name().toUpperCase().replace('-', '_') + "_URL",
                     "http://127.0.0.1:" + port);
         }

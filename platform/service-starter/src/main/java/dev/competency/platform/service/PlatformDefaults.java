@@ -11,22 +11,36 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Adds the settings every service shares ({@code platform-defaults.yml}: Axon without Axon Server, Kafka
- * serialisation, actuator exposure, probes, structured logging) with the lowest precedence, so that a service's
- * own {@code application.yml}, profiles and environment variables override any of them.
+ * Adds the settings every service shares ({@code platform-defaults.yml}: Kafka serialisation, actuator exposure,
+ * probes, structured logging, the API document) with the lowest precedence, so that a service's own
+ * {@code application.yml}, profiles and environment variables override any of them. A starter built on this one adds
+ * its own file the same way, with a subclass.
  */
-public final class PlatformDefaults implements EnvironmentPostProcessor {
+public class PlatformDefaults implements EnvironmentPostProcessor {
 
     static final String RESOURCE = "platform-defaults.yml";
+
+    private final String name;
+    private final String resource;
+
+    public PlatformDefaults() {
+        this("platformDefaults", RESOURCE);
+    }
+
+    /** Defaults from {@code resource} on the classpath, as the property source {@code name}. */
+    protected PlatformDefaults(String name, String resource) {
+        this.name = name;
+        this.resource = resource;
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
             List<PropertySource<?>> sources = new YamlPropertySourceLoader()
-                    .load("platformDefaults", new ClassPathResource(RESOURCE));
+                    .load(name, new ClassPathResource(resource));
             sources.forEach(environment.getPropertySources()::addLast);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("Cannot read " + resource, e);
         }
     }
 }

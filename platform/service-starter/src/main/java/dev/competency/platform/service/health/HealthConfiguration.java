@@ -1,7 +1,5 @@
 package dev.competency.platform.service.health;
 
-import com.mongodb.MongoException;
-import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,11 +8,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
-import org.bson.Document;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -22,27 +18,11 @@ import org.springframework.kafka.core.KafkaAdmin;
  * Health of the service's database and of the broker. Readiness includes the database, without which the service
  * answers nothing; the broker's health is reported at {@code /actuator/health} but kept out of readiness, since a
  * broker outage leaves the HTTP APIs working and would otherwise take every pod out of rotation at once
- * ({@code management.endpoint.health.group} in platform-defaults.yml). The MongoDB check uses {@code ping}, which every MongoDB-wire-compatible server
- * answers (the default check's {@code hello} command is not universally supported).
+ * ({@code management.endpoint.health.group} in platform-defaults.yml). The database's health is in
+ * {@code ServiceDatabaseConfiguration}, for a service that has one.
  */
-@AutoConfiguration(
-        afterName = {
-                "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-                "dev.competency.platform.service.axon.AxonMongoConfiguration"},
-        beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
+@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 public class HealthConfiguration {
-
-    @Bean
-    HealthIndicator mongoHealthIndicator(MongoDatabase serviceDatabase) {
-        return () -> {
-            try {
-                serviceDatabase.runCommand(new Document("ping", 1));
-                return Health.up().withDetail("database", serviceDatabase.getName()).build();
-            } catch (MongoException e) {
-                return Health.down(e).withDetail("database", serviceDatabase.getName()).build();
-            }
-        };
-    }
 
     @Bean(destroyMethod = "close")
     KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {

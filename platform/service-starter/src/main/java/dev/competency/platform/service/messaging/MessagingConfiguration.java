@@ -1,6 +1,5 @@
 package dev.competency.platform.service.messaging;
 
-import com.mongodb.client.MongoDatabase;
 import dev.competency.contracts.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,12 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Kafka for the public contracts: topics declared with the partition counts consumers rely on, a publisher that
  * sets the CloudEvents headers, a reader that validates incoming records, and an error handler that retries
- * transient failures a few times and sends poison records to {@code <topic>.dlq} so the consumer keeps going.
+ * transient failures a few times and sends poison records to {@code <topic>.dlq} so the consumer keeps going. The
+ * idempotent consumer and its processed-events log need the service's database ({@code ServiceDatabaseConfiguration}).
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
-        "dev.competency.platform.service.axon.AxonMongoConfiguration"})
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
 public class MessagingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MessagingConfiguration.class);
@@ -73,16 +72,6 @@ public class MessagingConfiguration {
     @Bean
     ContractEventReader contractEventReader(JsonMapper json) {
         return new ContractEventReader(json);
-    }
-
-    @Bean
-    ProcessedEventLog processedEventLog(MongoDatabase serviceDatabase, Clock clock) {
-        return new ProcessedEventLog(serviceDatabase, clock);
-    }
-
-    @Bean
-    IdempotentConsumer idempotentConsumer(ContractEventReader reader, ProcessedEventLog processedEventLog) {
-        return new IdempotentConsumer(reader, processedEventLog);
     }
 
     @Bean

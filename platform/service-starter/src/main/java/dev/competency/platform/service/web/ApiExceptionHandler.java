@@ -5,8 +5,6 @@ import dev.competency.platform.service.security.AccessDenied;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -32,7 +30,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Turns what controllers and command handlers throw into RFC 9457 problem details: a {@link Refusal} into the status
  * and type it carries, invalid fields and unreadable bodies into 400 naming each field, missing resources into 404,
- * conflicting writes into 409, policy refusals into 403, Spring MVC's own errors into their status with a stable type,
+ * policy refusals into 403, Spring MVC's own errors into their status with a stable type,
  * and anything else into a 500 that says nothing about the inside (the cause is logged with the request id). No
  * exception is mapped by its JDK type: a rule the caller broke is a {@link Refusal}.
  */
@@ -49,17 +47,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(Problems.of(status, e.slug(), e.getMessage()));
     }
 
-    @ExceptionHandler({ResourceNotFound.class, AggregateNotFoundException.class})
-    ResponseEntity<Object> notFound(RuntimeException e) {
-        String detail = e instanceof AggregateNotFoundException missing
-                ? "No resource with id '" + missing.getAggregateIdentifier() + "'" : e.getMessage();
-        return problem(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, detail));
-    }
-
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<Object> concurrent(ConcurrencyException e) {
-        return problem(Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT,
-                "The resource already exists or was changed at the same time; reload it and try again"));
+    @ExceptionHandler(ResourceNotFound.class)
+    ResponseEntity<Object> notFound(ResourceNotFound e) {
+        return problem(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, e.getMessage()));
     }
 
     @ExceptionHandler(AccessDenied.class)
@@ -176,7 +166,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(problem);
     }
 
-    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+    /** A problem detail as the response, with its media type. */
+    public static ResponseEntity<Object> problem(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }

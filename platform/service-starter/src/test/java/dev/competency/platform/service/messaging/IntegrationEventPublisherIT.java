@@ -19,7 +19,7 @@ class IntegrationEventPublisherIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void publishesContractEventWithCloudEventsHeadersUnderItsKey() throws Exception {
+    void publishesUnderItsKeyWithCloudEventsHeaders_whenEventMeetsItsContract() throws Exception {
         EvidenceRecorded evidence = JSON.readValue(KafkaTestClient.example(EventTypes.EVIDENCE_RECORDED),
                 EvidenceRecorded.class);
         UUID eventId = UUID.randomUUID();

@@ -84,7 +84,7 @@ class ServiceErrorsIT {
     // Item 8: Spring MVC's own errors.
 
     @Test
-    void answersProblem_forUnknownPathWrongMethodUnacceptableAndUnsupportedMediaType() {
+    void answersProblem_whenPathUnknownMethodWrongOrMediaTypeUnacceptableOrUnsupported() {
         assertProblem(send("GET", "/api/probe/nowhere", null, null), 404, "/problems/not-found");
         assertProblem(send("DELETE", "/api/probe/me", null, null), 405, "/problems/method-not-allowed");
         assertProblem(send("POST", "/api/probe/bodies", "text/plain", "hello"), 415,
@@ -193,7 +193,7 @@ class ServiceErrorsIT {
     }
 
     @Test
-    void refusesBodyAboveTheLimit_beforeCheckingTheToken() throws IOException {
+    void refusesBodyAboveTheLimit_whenTokenIsNotCheckedYet() throws IOException {
         RawResponse response = raw("POST /api/probe/bodies HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + (8 * 1024 * 1024)
                 + "\r\nConnection: close\r\n\r\n");
@@ -201,7 +201,7 @@ class ServiceErrorsIT {
     }
 
     @Test
-    void appliesTheLimitOfTheMostSpecificPath() {
+    void appliesTheMostSpecificPathsLimit_whenSeveralPathsMatch() {
         RequestSizeFilter filter = new RequestSizeFilter(new RequestSizeProperties(
                 org.springframework.util.unit.DataSize.ofMegabytes(1),
                 Map.of("/xapi/**", org.springframework.util.unit.DataSize.ofMegabytes(10),

@@ -22,7 +22,7 @@ class ServiceRuntimeIT {
     }
 
     @Test
-    void reportsReadyWithItsDatabaseButNotTheBroker_andLiveOnItsOwn() {
+    void countsDatabaseButNotBrokerForReadiness_whenProbed() {
         assertThat(service.health("/actuator/health/readiness"))
                 .containsOnlyKeys("status", "readinessState", "mongo")
                 .containsEntry("status", "UP");
@@ -35,14 +35,14 @@ class ServiceRuntimeIT {
     }
 
     @Test
-    void exposesPrometheusMetricsTaggedWithTheApplication() {
+    void tagsPrometheusMetricsWithTheApplication_whenScraped() {
         HttpResponse<String> metrics = service.get("/actuator/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes{").contains("application=\"starter-test\"");
     }
 
     @Test
-    void echoesCallersRequestId_orIssuesOne() throws Exception {
+    void echoesRequestId_whenCallerSendsOne_orIssuesOne() throws Exception {
         assertThat(requestIdFor("trace-42.abc")).isEqualTo("trace-42.abc");
         assertThat(requestIdFor(null)).matches("[0-9a-f-]{36}");
         assertThat(requestIdFor("bad id\twith spaces")).matches("[0-9a-f-]{36}");

@@ -30,13 +30,13 @@ class ServiceSecurityIT {
     }
 
     @Test
-    void rejectsRequestWithoutToken_withProblemDetails() {
+    void answersProblem401_whenRequestHasNoToken() {
         HttpResponse<String> response = service.get("/api/probe/me");
         assertProblem(response, 401, "/problems/unauthenticated");
     }
 
     @Test
-    void rejectsExpiredForgedAndForeignTokens() {
+    void answersProblem401_whenTokenIsExpiredForgedOrForeign() {
         for (String token : List.of(TestTokens.expired("learner-1", "LEARNER"),
                 TestTokens.forged("learner-1", "LEARNER"),
                 TestTokens.fromOtherIssuer("learner-1", "LEARNER"),
@@ -46,7 +46,7 @@ class ServiceSecurityIT {
     }
 
     @Test
-    void resolvesCallerFromValidToken() {
+    void resolvesCaller_whenTokenIsValid() {
         String token = TestTokens.token("manager-3", Map.of("roles", List.of("MANAGER", "unknown-role"),
                 "managed_teams", List.of("team-7")));
         HttpResponse<String> response = service.get("/api/probe/me", token);
@@ -86,7 +86,7 @@ class ServiceSecurityIT {
     }
 
     @Test
-    void keepsProbesAndMetricsOpen() {
+    void answersProbesAndMetrics_whenRequestHasNoToken() {
         assertThat(service.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(service.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(service.get("/actuator/prometheus").statusCode()).isEqualTo(200);
@@ -102,7 +102,7 @@ class ServiceSecurityIT {
     }
 
     @Test
-    void showsHealthDetailsOnlyToAdmins() {
+    void showsHealthDetails_whenCallerIsAdminOnly() {
         for (String path : List.of("/actuator/health", "/actuator/health/readiness")) {
             for (HttpResponse<String> response : List.of(service.get(path),
                     service.get(path, TestTokens.token("learner-1", "LEARNER")))) {

@@ -95,7 +95,7 @@ class ContractSchemaRegistrationTest {
     }
 
     @Test
-    void registersTheSchemaOfEveryEventTypeOfItsTopics_underTopicDashTypeSubjects() {
+    void registersSchemaOfEveryEventTypeUnderTopicDashType_whenRegistryIsSet() {
         contexts.withPropertyValues("platform.schema-registry.url=" + url(),
                         "platform.schema-registry.topics=" + Topics.LEARNERS + "," + Topics.MASTERY)
                 .run(context -> {

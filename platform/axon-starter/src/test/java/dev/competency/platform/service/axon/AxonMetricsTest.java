@@ -3,7 +3,6 @@ package dev.competency.platform.service.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.competency.platform.service.PlatformDefaults;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -39,7 +38,7 @@ class AxonMetricsTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withInitializer(application -> new PlatformDefaults()
+            .withInitializer(application -> new AxonDefaults()
                     .postProcessEnvironment(application.getEnvironment(), new SpringApplication()))
             .withBean(MeterRegistry.class, () -> registry)
             .withConfiguration(AutoConfigurations.of(AxonMetricsConfiguration.class,

@@ -19,7 +19,7 @@ class AxonSerializerTest {
     }
 
     @Test
-    void roundTripsInstantsToTheNanosecond_asIsoText() {
+    void roundTripsInstantsToTheNanosecond_whenSerialisedAsIsoText() {
         Stamped stamped = new Stamped(Instant.parse("2026-12-02T07:24:50.123456789Z"),
                 List.of(Instant.parse("2020-02-29T00:00:00Z"), Instant.parse("1970-01-01T00:00:00.001Z"),
                         Instant.parse("2026-12-02T07:24:50.123456Z")));
@@ -32,7 +32,7 @@ class AxonSerializerTest {
     }
 
     @Test
-    void readsStoredInstantsOfEveryFractionLengthAndOffset() {
+    void readsStoredInstant_whenItHasAnyFractionLengthOrOffset() {
         String stored = "{\"at\":\"2026-01-01T01:00:00.5+01:00\",\"more\":[\"2026-01-01T00:00:00.123Z\","
                 + "\"2026-01-01T00:00:00.123456Z\",\"2026-01-01T00:00:00Z\"],\"unknown\":1}";
 

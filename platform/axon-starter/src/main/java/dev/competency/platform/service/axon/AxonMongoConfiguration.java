@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import dev.competency.platform.service.mongo.ServiceDatabaseConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -29,30 +29,19 @@ import org.springframework.core.env.Environment;
 
 /**
  * Axon without Axon Server: the event store, token store and saga store live in the service's own MongoDB
- * database (the database named in {@code spring.mongodb.uri}, or the application name when the URI names none).
+ * database ({@link ServiceDatabaseConfiguration#databaseName}).
  * Messages are serialised as JSON with Jackson 2, which Axon 4 requires.
  */
 @AutoConfiguration(
-        afterName = "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+        afterName = {
+                "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+                "dev.competency.platform.service.mongo.ServiceDatabaseConfiguration"},
         beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
 public class AxonMongoConfiguration {
 
-    /** The name of the MongoDB database that holds this service's event store and read models. */
-    public static String databaseName(Environment environment) {
-        String uri = environment.getProperty("spring.mongodb.uri");
-        String database = uri == null ? null : new ConnectionString(uri).getDatabase();
-        return database != null ? database : environment.getRequiredProperty("spring.application.name");
-    }
-
-    /** The service's own database, for read models and bookkeeping next to the event store. */
     @Bean
-    MongoDatabase serviceDatabase(MongoClient client, Environment environment) {
-        return client.getDatabase(databaseName(environment));
-    }
-
-    @Bean
-    MongoTemplate axonMongoTemplate(MongoClient client, Environment environment) {
-        return DefaultMongoTemplate.builder().mongoDatabase(client, databaseName(environment)).build();
+    MongoTemplate axonMongoTemplate(MongoClient client, MongoDatabase serviceDatabase) {
+        return DefaultMongoTemplate.builder().mongoDatabase(client, serviceDatabase.getName()).build();
     }
 
     @Bean
@@ -81,9 +70,9 @@ public class AxonMongoConfiguration {
      * an event numbered below one it has read. Its read-ahead threads stop when the context closes.
      */
     @Bean(destroyMethod = "close")
-    EventStorageEngine eventStorageEngine(MongoClient client, Serializer serializer, Environment environment) {
-        SequencedMongoEventStorageEngine engine = new SequencedMongoEventStorageEngine(
-                client.getDatabase(databaseName(environment)), serializer,
+    EventStorageEngine eventStorageEngine(MongoDatabase serviceDatabase, Serializer serializer,
+                                          Environment environment) {
+        SequencedMongoEventStorageEngine engine = new SequencedMongoEventStorageEngine(serviceDatabase, serializer,
                 environment.getProperty("platform.event-store.batch-size", Integer.class, 1000), Clock.systemUTC(),
                 environment.getProperty("platform.event-store.gap-timeout", Duration.class, Duration.ofSeconds(60)));
         engine.ensureIndexes();

@@ -26,7 +26,7 @@ class AxonTimeoutsConfigurationTest {
     }
 
     @Test
-    void interruptsACommandThatOutlastsTheUnitOfWorkLimit_andLetsAQuickOneThrough() {
+    void interruptsCommand_whenItOutlastsTheUnitOfWorkLimit() {
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureEmbeddedEventStore(configuration -> new InMemoryEventStorageEngine())
                 .registerCommandHandler(configuration -> new Handlers());

@@ -16,49 +16,49 @@ class ReadModelRebuildProgressTest {
     private static final long HEAD = 499L;
 
     @Test
-    void progressIsTheShareOfTheStoresEventsRead() {
+    void reportsTheShareOfTheStoresEventsRead_whenPartwayThrough() {
         assertThat(ReadModelRebuild.percentDone(false, BEFORE_FIRST, 199L, HEAD)).isEqualTo(25.0);
         assertThat(ReadModelRebuild.percentDone(false, BEFORE_FIRST, BEFORE_FIRST, HEAD)).isZero();
     }
 
     @Test
-    void nothingReadYetIsZero() {
+    void reportsZero_whenNothingIsReadYet() {
         assertThat(ReadModelRebuild.percentDone(false, BEFORE_FIRST, null, HEAD)).isZero();
     }
 
     @Test
-    void caughtUpIsAHundredWhateverThePositions() {
+    void reportsAHundred_whenCaughtUpWhateverThePositions() {
         assertThat(ReadModelRebuild.percentDone(true, BEFORE_FIRST, BEFORE_FIRST, HEAD)).isEqualTo(100.0);
         assertThat(ReadModelRebuild.percentDone(true, null, null, null)).isEqualTo(100.0);
     }
 
     @Test
-    void emptyStoreNotCaughtUpIsZero() {
+    void reportsZero_whenStoreIsEmptyAndNotCaughtUp() {
         assertThat(ReadModelRebuild.percentDone(false, null, null, null)).isZero();
     }
 
     @Test
-    void staysWithinZeroAndAHundred() {
+    void staysWithinZeroAndAHundred_whenTokenIsOutsideTheRebuildsRange() {
         // Events written during the rebuild move the head; a token past the head read at the start stays at 100.
         assertThat(ReadModelRebuild.percentDone(false, BEFORE_FIRST, HEAD + 60, HEAD)).isEqualTo(100.0);
         assertThat(ReadModelRebuild.percentDone(false, BEFORE_FIRST, BEFORE_FIRST - 60, HEAD)).isZero();
     }
 
     @Test
-    void storeOfNoEventsAfterTheTail() {
+    void reportsZeroOrAHundred_whenStoreHasNoEventsAfterTheTail() {
         assertThat(ReadModelRebuild.percentDone(false, HEAD, BEFORE_FIRST, HEAD)).isZero();
         assertThat(ReadModelRebuild.percentDone(false, HEAD, HEAD, HEAD)).isEqualTo(100.0);
     }
 
     @Test
-    void readsUpToTheSlowestSegment_evenInAReplay() {
+    void readsUpToTheSlowestSegment_whenOneIsReplaying() {
         TrackingToken replaying = ReplayToken.createReplayToken(token(HEAD), token(150L));
         assertThat(ReadModelRebuild.readUpTo(List.of(token(HEAD), token(200L)))).isEqualTo(200L);
         assertThat(ReadModelRebuild.readUpTo(List.of(token(HEAD), replaying))).isEqualTo(150L);
     }
 
     @Test
-    void segmentWithoutATokenLeavesThePositionUnknown() {
+    void leavesPositionUnknown_whenASegmentHasNoToken() {
         // A status holding a segment that has not read anything yet must still be answered.
         assertThat(ReadModelRebuild.readUpTo(Arrays.asList(token(HEAD), null))).isNull();
         assertThat(ReadModelRebuild.readUpTo(Collections.singletonList(null))).isNull();

@@ -95,7 +95,7 @@ class SequencedMongoEventStorageEngineIT {
     }
 
     @Test
-    void readsAnAggregateBackInOrder_withPayloadMetaDataAndTimestamp() {
+    void readsAggregateBackInOrderWithPayloadMetaDataAndTimestamp_whenAppended() {
         engine.appendEvents(List.of(event("a", 0, "first"), event("b", 0, "other"), event("a", 1, "second")));
         engine.appendEvents(List.of(event("a", 2, "third"), event("a", 3, "fourth")));
 
@@ -115,7 +115,7 @@ class SequencedMongoEventStorageEngineIT {
     }
 
     @Test
-    void refusesASecondEventAtTheSameSequenceNumber() {
+    void refusesEvent_whenItsSequenceNumberIsTaken() {
         engine.appendEvents(List.of(event("a", 0, "first"), event("a", 1, "second")));
 
         assertThatThrownBy(() -> engine.appendEvents(List.of(event("b", 0, "other"), event("a", 1, "concurrent"))))
@@ -126,7 +126,7 @@ class SequencedMongoEventStorageEngineIT {
     }
 
     @Test
-    void keepsTheLatestSnapshot() {
+    void keepsTheLatestSnapshot_whenSeveralAreStored() {
         engine.appendEvents(List.of(event("a", 0, "first"), event("a", 1, "second")));
         engine.storeSnapshot(event("a", 0, "state after 0"));
         engine.storeSnapshot(event("a", 1, "state after 1"));
@@ -139,7 +139,7 @@ class SequencedMongoEventStorageEngineIT {
     }
 
     @Test
-    void tracksEveryEventInStoreOrder_fromTailToHead() {
+    void tracksEveryEventInStoreOrder_whenReadingFromTailToHead() {
         engine.appendEvents(List.of(event("a", 0, "1"), event("b", 0, "2")));
         engine.appendEvents(List.of(event("a", 1, "3"), event("c", 0, "4"), event("b", 1, "5")));
         engine.appendEvents(List.of(GenericEventMessage.asEventMessage("not an aggregate's")));
@@ -157,7 +157,7 @@ class SequencedMongoEventStorageEngineIT {
     }
 
     @Test
-    void readsTheNextBatchAhead_whileTheReaderIsStillOnThisOne() {
+    void readsTheNextBatchAhead_whenTheReaderIsStillOnThisOne() {
         for (int i = 0; i < 7; i++) {
             engine.appendEvents(List.of(event("a", i, "e" + i)));
         }
@@ -237,7 +237,7 @@ class SequencedMongoEventStorageEngineIT {
     }
 
     @Test
-    void readsAnEventStoredLateUnderALowerNumber_onTheNextFetch() {
+    void readsEventOnTheNextFetch_whenItIsStoredLateUnderALowerNumber() {
         engine.appendEvents(List.of(event("a", 0, "first")));
         // Another writer took number 1 and has not inserted yet; this one takes 2 and inserts.
         long taken = takeNumber();
@@ -258,7 +258,7 @@ class SequencedMongoEventStorageEngineIT {
     }
 
     @Test
-    void readerFollowingTheStoreSeesEveryEventOnce_whileWritersAppendConcurrently() throws Exception {
+    void seesEveryEventOnceFollowingTheStore_whenWritersAppendConcurrently() throws Exception {
         int writers = 3;
         int appendsPerWriter = 200;
         ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -305,7 +305,7 @@ class SequencedMongoEventStorageEngineIT {
     }
 
     @Test
-    void givesUpAGap_onceAnEventAboveItWasAppendedLongerAgoThanTheTimeout() {
+    void givesUpAGap_whenAnEventAboveItWasAppendedLongerAgoThanTheTimeout() {
         engine.appendEvents(List.of(event("a", 0, "first")));
         takeNumber(); // a writer that failed after taking its number
         engine.appendEvents(List.of(event("b", 0, "after the gap")));
@@ -326,7 +326,7 @@ class SequencedMongoEventStorageEngineIT {
     }
 
     @Test
-    void tokenAtAnInstantStartsAtTheLowestNumberAppliedThen_evenWhenNumbersDoNotFollowTime() {
+    void startsTokenAtInstantFromLowestNumberAppliedThen_whenNumbersDoNotFollowTime() {
         // Stored first, applied last: a unit of work that committed before one that applied its events earlier.
         engine.appendEvents(List.of(new GenericDomainEventMessage<>("Learner", "a", 0, "applied late",
                 MetaData.emptyInstance(), UUID.randomUUID().toString(), T0.plusSeconds(60))));
@@ -340,7 +340,7 @@ class SequencedMongoEventStorageEngineIT {
     }
 
     @Test
-    void tailReadsTheFirstNumberAsAGap_whileItsWriterIsStillInserting() {
+    void readsFirstNumberAsAGapAtTheTail_whenItsWriterIsStillInserting() {
         long taken = takeNumber();
         engine.appendEvents(List.of(event("b", 0, "numbered 1")));
 
@@ -350,7 +350,7 @@ class SequencedMongoEventStorageEngineIT {
     }
 
     @Test
-    void refusesATokenOfAnotherKind() {
+    void refusesToken_whenItIsOfAnotherKind() {
         engine.appendEvents(List.of(event("a", 0, "first")));
         TrackingToken foreign = new GlobalSequenceTrackingToken(0);
 

@@ -1,0 +1,72 @@
+package dev.competency.platform.service.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import dev.competency.platform.service.messaging.ContractEventReader;
+import dev.competency.platform.service.messaging.IdempotentConsumer;
+import dev.competency.platform.service.messaging.ProcessedEventLog;
+import java.time.Clock;
+import org.bson.Document;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * The service's own MongoDB database and what depends on it: its health, and the processed-events log behind the
+ * idempotent consumer. Only for a service with Spring Boot's MongoDB support (the Axon starter brings it); a service
+ * without it (analytics) has no database, no {@link IdempotentConsumer} and no {@code mongo} health, and names its own
+ * readiness group without {@code mongo}.
+ *
+ * <p>The database is the one named in {@code spring.mongodb.uri}, or the application name when the URI names none.
+ * Its health check uses {@code ping}, which every MongoDB-wire-compatible server answers (Spring Boot's check uses
+ * {@code hello}, which not every one supports). Readiness includes it: without its database the service answers
+ * nothing.
+ */
+@AutoConfiguration(
+        afterName = "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+        beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
+@ConditionalOnClass(MongoClient.class)
+@ConditionalOnBean(MongoClient.class)
+public class ServiceDatabaseConfiguration {
+
+    /** The name of the MongoDB database that holds this service's data. */
+    public static String databaseName(Environment environment) {
+        String uri = environment.getProperty("spring.mongodb.uri");
+        String database = uri == null ? null : new ConnectionString(uri).getDatabase();
+        return database != null ? database : environment.getRequiredProperty("spring.application.name");
+    }
+
+    /** The service's own database, for read models and bookkeeping next to the event store. */
+    @Bean
+    MongoDatabase serviceDatabase(MongoClient client, Environment environment) {
+        return client.getDatabase(databaseName(environment));
+    }
+
+    @Bean
+    HealthIndicator mongoHealthIndicator(MongoDatabase serviceDatabase) {
+        return () -> {
+            try {
+                serviceDatabase.runCommand(new Document("ping", 1));
+                return Health.up().withDetail("database", serviceDatabase.getName()).build();
+            } catch (MongoException e) {
+                return Health.down(e).withDetail("database", serviceDatabase.getName()).build();
+            }
+        };
+    }
+
+    @Bean
+    ProcessedEventLog processedEventLog(MongoDatabase serviceDatabase, Clock clock) {
+        return new ProcessedEventLog(serviceDatabase, clock);
+    }
+
+    @Bean
+    IdempotentConsumer idempotentConsumer(ContractEventReader reader, ProcessedEventLog processedEventLog) {
+        return new IdempotentConsumer(reader, processedEventLog);
+    }
+}
