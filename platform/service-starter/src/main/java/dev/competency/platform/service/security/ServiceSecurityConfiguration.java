@@ -1,5 +1,6 @@
 package dev.competency.platform.service.security;
 
+import dev.competency.platform.problem.ProblemType;
 import dev.competency.platform.service.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -71,14 +72,14 @@ public class ServiceSecurityConfiguration {
                                         .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
                                         .toList(), token.getSubject())))
                         .authenticationEntryPoint((request, response, failure) -> writeProblem(response, json,
-                                HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
+                                HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED,
                                 "A valid bearer token from the platform's identity provider is required")))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, failure) -> writeProblem(response, json,
-                                HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
+                                HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED,
                                 "A valid bearer token from the platform's identity provider is required"))
                         .accessDeniedHandler((request, response, failure) -> writeProblem(response, json,
-                                HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Your roles do not allow this")));
+                                HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, "Your roles do not allow this")));
         return http.build();
     }
 

@@ -1,5 +1,6 @@
 package dev.competency.platform.service.web;
 
+import dev.competency.platform.problem.ProblemType;
 import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.security.AccessDenied;
 import java.util.ArrayList;
@@ -53,29 +54,29 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> notFound(RuntimeException e) {
         String detail = e instanceof AggregateNotFoundException missing
                 ? "No resource with id '" + missing.getAggregateIdentifier() + "'" : e.getMessage();
-        return problem(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, detail));
+        return problem(Problems.of(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, detail));
     }
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Object> concurrent(ConcurrencyException e) {
-        return problem(Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT,
+        return problem(Problems.of(HttpStatus.CONFLICT, ProblemType.CONFLICT,
                 "The resource already exists or was changed at the same time; reload it and try again"));
     }
 
     @ExceptionHandler(AccessDenied.class)
     ResponseEntity<Object> forbidden(AccessDenied e) {
-        return problem(Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, e.getMessage()));
+        return problem(Problems.of(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, e.getMessage()));
     }
 
     @ExceptionHandler(PayloadTooLarge.class)
     ResponseEntity<Object> tooLarge(PayloadTooLarge e) {
-        return problem(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE, e.getMessage()));
+        return problem(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, ProblemType.PAYLOAD_TOO_LARGE, e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unexpected failure", e);
-        return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL, INTERNAL_DETAIL));
+        return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL, INTERNAL_DETAIL));
     }
 
     @Override
@@ -114,7 +115,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         UnreadableBody unreadable = UnreadableBody.of(e);
         if (unreadable.field() == null) {
-            return problem(Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, unreadable.message()));
+            return problem(Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, unreadable.message()));
         }
         return invalid(List.of(new FieldProblem(unreadable.field(), unreadable.message())));
     }
@@ -141,7 +142,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
                                                                     HttpStatusCode status, WebRequest request) {
-        return problem(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "No resource at this path"));
+        return problem(Problems.of(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, "No resource at this path"));
     }
 
     /**
@@ -153,7 +154,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                           WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-                problem.setType(Problems.type(Problems.slugFor(status.value())));
+                problem.setType(Problems.type(ProblemType.forStatus(status.value())));
             }
             if (status.is5xxServerError()) {
                 problem.setDetail(INTERNAL_DETAIL);
@@ -170,7 +171,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String detail = errors.size() == 1 ? errors.get(0).field() + " " + errors.get(0).message()
                 : errors.size() + " fields are invalid: " + String.join(", ",
                 errors.stream().map(FieldProblem::field).distinct().toList());
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, detail);
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, detail);
         problem.setProperty("errors", errors.stream()
                 .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
         return problem(problem);

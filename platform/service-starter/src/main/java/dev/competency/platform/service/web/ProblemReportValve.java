@@ -1,5 +1,6 @@
 package dev.competency.platform.service.web;
 
+import dev.competency.platform.problem.ProblemType;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,7 +30,7 @@ public class ProblemReportValve extends ErrorReportValve {
         }
         HttpStatus status = HttpStatus.resolve(code) == null ? HttpStatus.BAD_REQUEST : HttpStatus.valueOf(code);
         // Every value is a constant of ours: nothing of the request is echoed, so no escaping is needed.
-        String body = "{\"type\":\"" + Problems.type(Problems.slugFor(status.value())) + "\",\"title\":\""
+        String body = "{\"type\":\"" + Problems.type(ProblemType.forStatus(status.value())) + "\",\"title\":\""
                 + status.getReasonPhrase() + "\",\"status\":" + status.value() + ",\"detail\":\""
                 + ProblemErrorController.detail(status) + "\"}";
         try {

@@ -3,6 +3,7 @@ package dev.competency.assessments.xapi.web;
 import dev.competency.assessments.provider.query.ActivityProviderClient;
 import dev.competency.assessments.provider.query.ActivityProviderClients;
 import dev.competency.assessments.xapi.query.StatementStore;
+import dev.competency.platform.problem.ProblemType;
 import dev.competency.platform.service.security.CallerArgumentResolver;
 import dev.competency.platform.service.web.Problems;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -48,7 +49,7 @@ class XapiSecurityConfiguration {
                                      JsonMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"xAPI\"");
-            write(response, json, HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
+            write(response, json, HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED,
                     "Activity-provider credentials (HTTP Basic) or a bearer token are required");
         };
         http.securityMatcher("/xapi/**")
@@ -68,7 +69,7 @@ class XapiSecurityConfiguration {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((request, response, failure) -> write(response, json,
-                                HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Your credentials do not allow this")))
+                                HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, "Your credentials do not allow this")))
                 .addFilterBefore(new ConsistentThroughFilter(statements), BasicAuthenticationFilter.class)
                 .addFilterAfter(new XapiVersionFilter(json), ConsistentThroughFilter.class);
         return http.build();
@@ -77,7 +78,7 @@ class XapiSecurityConfiguration {
     private static void write(HttpServletResponse response, JsonMapper json, HttpStatus status, String slug,
                               String detail) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", Problems.type(slug).toString());
+        problem.put("type", ProblemType.uri(slug));
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);

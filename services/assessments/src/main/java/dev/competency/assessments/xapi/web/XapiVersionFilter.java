@@ -1,5 +1,6 @@
 package dev.competency.assessments.xapi.web;
 
+import dev.competency.platform.problem.ProblemType;
 import dev.competency.platform.service.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -36,7 +37,7 @@ class XapiVersionFilter extends OncePerRequestFilter {
         String version = request.getHeader(XapiHeaders.VERSION);
         if (version == null || !XapiHeaders.ACCEPTED_VERSIONS.matcher(version).matches()) {
             Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", Problems.type(Problems.INVALID_REQUEST).toString());
+            problem.put("type", ProblemType.uri(ProblemType.INVALID_REQUEST));
             problem.put("title", HttpStatus.BAD_REQUEST.getReasonPhrase());
             problem.put("status", 400);
             problem.put("detail", version == null

@@ -2,6 +2,7 @@ package dev.competency.frameworks.framework.web;
 
 import dev.competency.frameworks.framework.domain.InvalidFrameworkException;
 import dev.competency.frameworks.interop.casefile.BrokenCasePackage;
+import dev.competency.platform.problem.ProblemType;
 import dev.competency.platform.service.web.Problems;
 import java.util.Arrays;
 import java.util.Collection;
@@ -36,7 +37,7 @@ class FrameworkProblems {
     ProblemDetail invalid(InvalidFrameworkException e) {
         String detail = e.problems().size() == 1 ? e.problems().get(0)
                 : e.problems().size() + " rules are broken: " + e.getMessage();
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, detail);
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, detail);
         problem.setProperty("errors", e.problems());
         return problem;
     }
@@ -52,18 +53,18 @@ class FrameworkProblems {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         if (!(e.getCause() instanceof JacksonException jackson)) {
-            return Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
+            return Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
                     "The request body is missing or is not JSON");
         }
         if (jackson.getPath().isEmpty() && !(jackson instanceof DatabindException)) {
             TokenStreamLocation at = jackson.getLocation();
-            return Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "The request body is not valid JSON"
+            return Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, "The request body is not valid JSON"
                     + (at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column "
                     + at.getColumnNr() + ")"));
         }
         String field = field(jackson);
         String message = expectation(jackson);
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
                 "field '" + field + "' " + message);
         problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         return problem;
@@ -123,7 +124,7 @@ class FrameworkProblems {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
+        return Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
                 "parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'");
     }
 }
