@@ -3,6 +3,7 @@ package dev.competency.platform.service.web;
 import dev.competency.platform.problem.ProblemType;
 import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.security.AccessDenied;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<Object> refused(Refusal e) {
-        HttpStatus status = HttpStatus.valueOf(e.kind().status());
-        return problem(Problems.of(status, e.slug(), e.getMessage()));
+        return problem(Problems.of(e));
     }
 
     @ExceptionHandler({ResourceNotFound.class, AggregateNotFoundException.class})
@@ -154,7 +154,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                           WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-                problem.setType(Problems.type(ProblemType.forStatus(status.value())));
+                problem.setType(URI.create(ProblemType.uri(ProblemType.forStatus(status.value()))));
             }
             if (status.is5xxServerError()) {
                 problem.setDetail(INTERNAL_DETAIL);

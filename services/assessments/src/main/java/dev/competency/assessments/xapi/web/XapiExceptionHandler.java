@@ -59,7 +59,7 @@ class XapiExceptionHandler {
 
     @ExceptionHandler(Refusal.class)
     ProblemDetail refused(Refusal e) {
-        return Problems.of(HttpStatus.valueOf(e.kind().status()), e.slug(), e.getMessage());
+        return Problems.of(e);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

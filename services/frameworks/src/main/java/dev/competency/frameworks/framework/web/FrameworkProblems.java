@@ -1,7 +1,5 @@
 package dev.competency.frameworks.framework.web;
 
-import dev.competency.frameworks.framework.domain.InvalidFrameworkException;
-import dev.competency.frameworks.interop.casefile.BrokenCasePackage;
 import dev.competency.platform.problem.ProblemType;
 import dev.competency.platform.service.web.Problems;
 import java.util.Arrays;
@@ -25,30 +23,13 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
- * Problem details that say what is wrong: every rule a framework, role profile or learning resource breaks under
- * {@code errors} (each naming the rule and the offending item), and which field of a request body could not be read
- * and what it should hold, in the words of JSON: never a Java type or class name.
+ * Problem details that say which field of a request body or which parameter could not be read and what it should
+ * hold, in the words of JSON: never a Java type or class name. Broken rules are refusals the service starter answers
+ * ({@link dev.competency.platform.service.error.BrokenRules}).
  */
 @RestControllerAdvice(basePackages = "dev.competency.frameworks")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class FrameworkProblems {
-
-    @ExceptionHandler(InvalidFrameworkException.class)
-    ProblemDetail invalid(InvalidFrameworkException e) {
-        String detail = e.problems().size() == 1 ? e.problems().get(0)
-                : e.problems().size() + " rules are broken: " + e.getMessage();
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, detail);
-        problem.setProperty("errors", e.problems());
-        return problem;
-    }
-
-    @ExceptionHandler(BrokenCasePackage.class)
-    ProblemDetail broken(BrokenCasePackage e) {
-        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.slug(), e.getMessage());
-        problem.setProperty("errors", e.errors());
-        problem.setProperty("warnings", e.warnings());
-        return problem;
-    }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
