@@ -278,8 +278,8 @@ class FrameworkTest {
                 .when(new CreateFramework("fw-1", "D".repeat(51), "T".repeat(501), "D".repeat(10_001), "author-1"))
                 .expectException(InvalidFrameworkException.class)
                 .expectExceptionMessage("3 rules are broken: code must be at most 50 characters but has 51; title must be"
-                        + " at most 500"
-                        + " characters but has 501; description must be at most 10000 characters but has 10001")
+                        + " at most 500 characters but has 501; description must be at most 10000 characters but"
+                        + " has 10001")
                 .expectNoEvents();
     }
 
