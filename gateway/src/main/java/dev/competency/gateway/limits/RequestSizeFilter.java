@@ -1,6 +1,7 @@
 package dev.competency.gateway.limits;
 
 import dev.competency.gateway.problem.Problems;
+import dev.competency.platform.problem.ProblemType;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,7 +57,7 @@ class RequestSizeFilter implements WebFilter, Ordered {
         long declared = request.getHeaders().getContentLength();
         if (declared > limit) {
             // The body is never read, so the connection cannot carry another request.
-            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE,
+            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, ProblemType.PAYLOAD_TOO_LARGE,
                     new PayloadTooLarge(limit).getMessage(), headers -> headers.setConnection("close"));
         }
         if (declared >= 0 || !hasBody(request)) {

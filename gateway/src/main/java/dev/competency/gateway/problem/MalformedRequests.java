@@ -1,5 +1,7 @@
 package dev.competency.gateway.problem;
 
+import dev.competency.platform.problem.Problem;
+import dev.competency.platform.problem.ProblemType;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -19,10 +21,9 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import reactor.netty.NettyPipeline;
@@ -109,14 +110,10 @@ class MalformedRequests implements NettyServerCustomizer {
 
         private FullHttpResponse problem(HttpResponseStatus status, String detail) {
             String requestId = UUID.randomUUID().toString();
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", Problems.type(status.code() == 400 ? Problems.INVALID_REQUEST
-                    : status.code() == 414 ? Problems.URI_TOO_LONG : Problems.HEADERS_TOO_LARGE));
-            problem.put("title", status.reasonPhrase());
-            problem.put("status", status.code());
-            problem.put("detail", detail);
-            problem.put("requestId", requestId);
-            byte[] body = json.writeValueAsBytes(problem);
+            HttpStatus code = HttpStatus.valueOf(status.code());
+            String slug = code == HttpStatus.BAD_REQUEST ? ProblemType.INVALID_REQUEST
+                    : code == HttpStatus.URI_TOO_LONG ? ProblemType.URI_TOO_LONG : ProblemType.HEADERS_TOO_LARGE;
+            byte[] body = json.writeValueAsBytes(Problem.of(code, slug, detail).withRequestId(requestId));
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                     Unpooled.wrappedBuffer(body));
             response.headers()

@@ -3,6 +3,7 @@ package dev.competency.gateway.problem;
 import dev.competency.gateway.limits.PayloadTooLarge;
 import dev.competency.gateway.requestid.RequestIdFilter;
 import dev.competency.gateway.signin.SessionEnded;
+import dev.competency.platform.problem.ProblemType;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -44,17 +45,17 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         String service = service(exchange);
         if (failure instanceof PayloadTooLarge tooLarge) {
             // The rest of the body was not read, so the connection cannot carry another request.
-            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE,
+            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, ProblemType.PAYLOAD_TOO_LARGE,
                     tooLarge.getMessage(), headers -> headers.setConnection("close"));
         }
         if (failure instanceof SessionEnded) {
-            return problems.write(exchange, HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
+            return problems.write(exchange, HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED,
                     "Your session has ended; sign in again");
         }
         if (failure instanceof ServiceUnavailableException) {
             log.atWarn().addKeyValue("requestId", RequestIdFilter.of(exchange))
                     .log("Circuit of the {} service is open; request refused", service);
-            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
+            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE,
                     "The " + service + " service is failing and is given a rest; try again shortly",
                     headers -> headers.set("Retry-After", "10"));
         }
@@ -68,13 +69,13 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         if (failure instanceof IOException && service != null) {
             log.atWarn().addKeyValue("requestId", RequestIdFilter.of(exchange))
                     .log("The {} service cannot be reached: {}", service, failure.toString());
-            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
+            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE,
                     "The " + service + " service cannot be reached; try again shortly",
                     headers -> headers.set("Retry-After", "5"));
         }
         log.atError().addKeyValue("requestId", RequestIdFilter.of(exchange)).setCause(failure)
                 .log("Request failed in the gateway");
-        return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL,
+        return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL,
                 "The gateway failed; quote the request id when reporting it");
     }
 
@@ -84,24 +85,24 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
         return switch (status) {
-            case NOT_FOUND -> problems.write(exchange, status, Problems.NOT_FOUND,
+            case NOT_FOUND -> problems.write(exchange, status, ProblemType.NOT_FOUND,
                     "Nothing is served at this path");
-            case METHOD_NOT_ALLOWED -> problems.write(exchange, status, Problems.METHOD_NOT_ALLOWED,
+            case METHOD_NOT_ALLOWED -> problems.write(exchange, status, ProblemType.METHOD_NOT_ALLOWED,
                     "This method is not allowed here");
             case UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE, BAD_REQUEST -> problems.write(exchange, status,
-                    Problems.INVALID_REQUEST, "The request is not understood here");
-            case UNAUTHORIZED -> problems.write(exchange, status, Problems.UNAUTHENTICATED,
+                    ProblemType.INVALID_REQUEST, "The request is not understood here");
+            case UNAUTHORIZED -> problems.write(exchange, status, ProblemType.UNAUTHENTICATED,
                     "A valid bearer token is required");
-            case FORBIDDEN -> problems.write(exchange, status, Problems.FORBIDDEN, "Your roles do not allow this");
-            case PAYLOAD_TOO_LARGE, CONTENT_TOO_LARGE -> problems.write(exchange, status, Problems.PAYLOAD_TOO_LARGE,
+            case FORBIDDEN -> problems.write(exchange, status, ProblemType.FORBIDDEN, "Your roles do not allow this");
+            case PAYLOAD_TOO_LARGE, CONTENT_TOO_LARGE -> problems.write(exchange, status, ProblemType.PAYLOAD_TOO_LARGE,
                     "The request body is too large");
             case GATEWAY_TIMEOUT -> gatewayTimeout(exchange, service);
             case BAD_GATEWAY, SERVICE_UNAVAILABLE -> problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-                    Problems.SERVICE_UNAVAILABLE, "The " + (service == null ? "requested" : service)
+                    ProblemType.SERVICE_UNAVAILABLE, "The " + (service == null ? "requested" : service)
                             + " service is unavailable; try again shortly");
             default -> status.is4xxClientError()
-                    ? problems.write(exchange, status, Problems.INVALID_REQUEST, "The request cannot be served")
-                    : problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL,
+                    ? problems.write(exchange, status, ProblemType.INVALID_REQUEST, "The request cannot be served")
+                    : problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL,
                     "The gateway failed; quote the request id when reporting it");
         };
     }
@@ -109,7 +110,7 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
     private Mono<Void> gatewayTimeout(ServerWebExchange exchange, String service) {
         log.atWarn().addKeyValue("requestId", RequestIdFilter.of(exchange))
                 .log("The {} service did not answer in time", service);
-        return problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, Problems.GATEWAY_TIMEOUT,
+        return problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, ProblemType.GATEWAY_TIMEOUT,
                 "The " + (service == null ? "requested" : service) + " service did not answer in time");
     }
 

@@ -3,6 +3,7 @@ package dev.competency.gateway.ratelimit;
 import dev.competency.gateway.problem.Problems;
 import dev.competency.gateway.requestid.RequestIdFilter;
 import dev.competency.gateway.security.ValidatedTokens;
+import dev.competency.platform.problem.ProblemType;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.slf4j.Logger;
@@ -146,7 +147,7 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     private Mono<Void> refuse(ServerWebExchange exchange, boolean xapi) {
         // Rates are whole requests per second, so a token is back within a second.
-        return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, Problems.RATE_LIMITED,
+        return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, ProblemType.RATE_LIMITED,
                 "Too many requests from this client; retry after 1 s",
                 headers -> {
                     headers.set(HttpHeaders.RETRY_AFTER, "1");

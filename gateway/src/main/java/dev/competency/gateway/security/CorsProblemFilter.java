@@ -1,6 +1,7 @@
 package dev.competency.gateway.security;
 
 import dev.competency.gateway.problem.Problems;
+import dev.competency.platform.problem.ProblemType;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
@@ -32,7 +33,7 @@ class CorsProblemFilter implements WebFilter {
         CorsConfiguration configuration = source.getCorsConfiguration(exchange);
         boolean valid = processor.process(configuration, exchange);
         if (!valid) {
-            return problems.write(exchange, HttpStatus.FORBIDDEN, Problems.FORBIDDEN,
+            return problems.write(exchange, HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN,
                     "Cross-origin requests from this origin are not allowed");
         }
         return CorsUtils.isPreFlightRequest(exchange.getRequest()) ? Mono.empty() : chain.filter(exchange);

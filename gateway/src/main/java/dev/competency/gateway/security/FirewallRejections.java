@@ -1,6 +1,7 @@
 package dev.competency.gateway.security;
 
 import dev.competency.gateway.problem.Problems;
+import dev.competency.platform.problem.ProblemType;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +39,11 @@ class FirewallRejections implements ServerExchangeRejectedHandler {
         log.debug("Request refused by the firewall: {}", rejected.getMessage());
         HttpMethod method = exchange.getRequest().getMethod();
         if (!ALLOWED_METHODS.contains(method)) {
-            return problems.write(exchange, HttpStatus.METHOD_NOT_ALLOWED, Problems.METHOD_NOT_ALLOWED,
+            return problems.write(exchange, HttpStatus.METHOD_NOT_ALLOWED, ProblemType.METHOD_NOT_ALLOWED,
                     "The method " + method.name() + " is not served here",
                     headers -> headers.setAllow(ALLOWED_METHODS));
         }
-        return problems.write(exchange, HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
+        return problems.write(exchange, HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
                 "The request is refused: its URL is not normalised or contains a sequence the gateway does not "
                         + "accept (';', '//', an encoded '.', '/' or '%', a backslash, a control character), or a "
                         + "header contains a control character");

@@ -4,6 +4,9 @@ import dev.competency.gateway.devissuer.DevIssuer;
 import dev.competency.gateway.problem.Problems;
 import dev.competency.gateway.signin.PortalClientProperties;
 import dev.competency.gateway.signin.PortalSignInConfiguration;
+import dev.competency.platform.problem.ProblemType;
+import dev.competency.platform.security.PublicKeyPem;
+import dev.competency.platform.security.TokenRoles;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
@@ -35,12 +38,6 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.web.server.ServerWebExchange;
-import java.security.KeyFactory;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.InvalidKeySpecException;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -101,7 +98,7 @@ class GatewaySecurityConfiguration {
                                              CorsConfigurationSource corsConfigurationSource) {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
             boolean tokenSent = bearerSent(exchange);
-            return problems.write(exchange, HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
+            return problems.write(exchange, HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED,
                     tokenSent ? TOKEN_REJECTED : TOKEN_REQUIRED,
                     headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE,
                             tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer"));
@@ -123,7 +120,7 @@ class GatewaySecurityConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenConverter(new ServerBearerTokenAuthenticationConverter())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(
-                                token -> new JwtAuthenticationToken(token, TokenRoles.authorities(token),
+                                token -> new JwtAuthenticationToken(token, TokenRoles.authorities(token.getClaims()),
                                         token.getSubject()))))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
@@ -149,7 +146,7 @@ class GatewaySecurityConfiguration {
                                            @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie,
                                            @Value("${server.reactive.session.cookie.secure:false}") boolean secureCookies) {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> problems.write(exchange,
-                HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED, SIGN_IN_REQUIRED,
+                HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED, SIGN_IN_REQUIRED,
                 headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
         ServerAccessDeniedHandler forbidden = forbidden(problems);
 
@@ -173,7 +170,7 @@ class GatewaySecurityConfiguration {
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(changesWithSession(sessionCookie))
                         .accessDeniedHandler((exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN,
-                                Problems.FORBIDDEN, "The CSRF token is missing or wrong: send header X-XSRF-TOKEN "
+                                ProblemType.FORBIDDEN, "The CSRF token is missing or wrong: send header X-XSRF-TOKEN "
                                         + "(or form field _csrf) with the value of the XSRF-TOKEN cookie")))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -185,7 +182,7 @@ class GatewaySecurityConfiguration {
                         .authorizedClientRepository(authorizedClients)
                         .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/"))
                         .authenticationFailureHandler((filterExchange, failure) -> problems.write(
-                                filterExchange.getExchange(), HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
+                                filterExchange.getExchange(), HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED,
                                 "Sign-in failed: " + signInFailure(failure) + ". Start again at "
                                         + PortalSignInConfiguration.LOGIN_PATH)))
                 .logout(logout -> logout
@@ -264,7 +261,7 @@ class GatewaySecurityConfiguration {
     }
 
     private static ServerAccessDeniedHandler forbidden(Problems problems) {
-        return (exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN, Problems.FORBIDDEN,
+        return (exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN,
                 "Your roles do not allow this");
     }
 
@@ -332,7 +329,7 @@ class GatewaySecurityConfiguration {
         DevIssuer localIssuer = devIssuer.getIfAvailable();
         NimbusReactiveJwtDecoder decoder;
         if (StringUtils.hasText(properties.publicKey())) {
-            decoder = NimbusReactiveJwtDecoder.withPublicKey(rsaPublicKey(properties.publicKey())).build();
+            decoder = NimbusReactiveJwtDecoder.withPublicKey(PublicKeyPem.rsa(properties.publicKey())).build();
         } else if (localIssuer != null) {
             decoder = NimbusReactiveJwtDecoder.withPublicKey(localIssuer.publicKey()).build();
         } else if (StringUtils.hasText(properties.jwkSetUri())) {
@@ -362,15 +359,5 @@ class GatewaySecurityConfiguration {
             source.registerCorsConfiguration(prefix, api);
         }
         return source;
-    }
-
-    static RSAPublicKey rsaPublicKey(String pem) {
-        String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
-        try {
-            return (RSAPublicKey) KeyFactory.getInstance("RSA")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (NoSuchAlgorithmException | InvalidKeySpecException | IllegalArgumentException e) {
-            throw new IllegalStateException("platform.security.public-key is not an RSA public key in PEM form", e);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.competency.gateway.signin;
 
-import dev.competency.gateway.security.TokenRoles;
+import dev.competency.platform.security.TokenRoles;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

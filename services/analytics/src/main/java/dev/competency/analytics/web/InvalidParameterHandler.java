@@ -1,5 +1,6 @@
 package dev.competency.analytics.web;
 
+import dev.competency.platform.problem.ProblemType;
 import dev.competency.platform.service.web.Problems;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ class InvalidParameterHandler {
 
     @ExceptionHandler(InvalidParameter.class)
     ResponseEntity<ProblemDetail> invalid(InvalidParameter e) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
                 e.field() + " " + e.getMessage());
         problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -1,5 +1,6 @@
 package dev.competency.platform.service.axon;
 
+import dev.competency.platform.problem.ProblemType;
 import dev.competency.platform.service.web.ApiExceptionHandler;
 import dev.competency.platform.service.web.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -21,13 +22,13 @@ public class AxonProblems {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> notFound(AggregateNotFoundException e) {
-        return ApiExceptionHandler.problem(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND,
+        return ApiExceptionHandler.problem(Problems.of(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND,
                 "No resource with id '" + e.getAggregateIdentifier() + "'"));
     }
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Object> concurrent(ConcurrencyException e) {
-        return ApiExceptionHandler.problem(Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT,
+        return ApiExceptionHandler.problem(Problems.of(HttpStatus.CONFLICT, ProblemType.CONFLICT,
                 "The resource already exists or was changed at the same time; reload it and try again"));
     }
 }

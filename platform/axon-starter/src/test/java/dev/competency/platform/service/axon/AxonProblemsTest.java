@@ -6,7 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.competency.platform.service.web.ApiExceptionHandler;
-import dev.competency.platform.service.web.Problems;
+import dev.competency.platform.problem.ProblemType;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class AxonProblemsTest {
         mvc.perform(get("/missing"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(Problems.type(Problems.NOT_FOUND).toString()))
+                .andExpect(jsonPath("$.type").value(ProblemType.uri(ProblemType.NOT_FOUND)))
                 .andExpect(jsonPath("$.detail").value("No resource with id 'fw-404'"));
     }
 
@@ -37,14 +37,14 @@ class AxonProblemsTest {
         mvc.perform(get("/concurrent"))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(Problems.type(Problems.CONFLICT).toString()));
+                .andExpect(jsonPath("$.type").value(ProblemType.uri(ProblemType.CONFLICT)));
     }
 
     @Test
     void leavesOtherFailuresToTheServiceStarter_whenTheyAreNotAxons() throws Exception {
         mvc.perform(get("/broken"))
                 .andExpect(status().isInternalServerError())
-                .andExpect(jsonPath("$.type").value(Problems.type(Problems.INTERNAL).toString()));
+                .andExpect(jsonPath("$.type").value(ProblemType.uri(ProblemType.INTERNAL)));
     }
 
     @RestController

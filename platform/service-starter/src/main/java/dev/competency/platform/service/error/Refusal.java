@@ -1,5 +1,7 @@
 package dev.competency.platform.service.error;
 
+import java.util.Map;
+
 /**
  * A request the domain refuses, with the kind of refusal that decides its HTTP status and problem type. Plain Java,
  * so aggregates and domain rules can throw it without depending on the web layer; the service starter's exception
@@ -76,5 +78,13 @@ public class Refusal extends RuntimeException {
     /** The problem type's last path segment: {@code /problems/<slug>}. */
     public String slug() {
         return slug;
+    }
+
+    /**
+     * Members the problem detail carries besides the standard ones, such as {@code errors} listing every broken rule;
+     * none unless a kind of refusal says more. Values are written as JSON.
+     */
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 }

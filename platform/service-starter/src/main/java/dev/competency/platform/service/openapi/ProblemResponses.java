@@ -1,6 +1,6 @@
 package dev.competency.platform.service.openapi;
 
-import dev.competency.platform.service.web.Problems;
+import dev.competency.platform.problem.ProblemType;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -57,7 +57,7 @@ final class ProblemResponses implements OpenApiCustomizer {
         boolean readsBody = operation.getRequestBody() != null;
         if (takesParameters || readsBody) {
             addIfAbsent(operation, 400, "The request breaks a rule or cannot be read: `detail` says which, and "
-                    + "`errors` names each invalid field (`" + Problems.type(Problems.INVALID_REQUEST) + "`)");
+                    + "`errors` names each invalid field (`" + ProblemType.uri(ProblemType.INVALID_REQUEST) + "`)");
         }
         if (!open) {
             addIfAbsent(operation, 401, "No bearer token, or an expired, forged or foreign one");

@@ -1,11 +1,10 @@
 package dev.competency.platform.service.security;
 
+import dev.competency.platform.security.TokenRoles;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
@@ -42,24 +41,14 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
                 jwt.hasClaim("azp") ? jwt.getClaimAsString("azp") : jwt.getClaimAsString("client_id"));
     }
 
-    /** Roles from the {@code roles} claim, or from Keycloak's {@code realm_access.roles}; unknown names ignored. */
+    /** The platform roles of a token, read as the gateway reads them ({@link TokenRoles}). */
     public static Set<Role> roles(Jwt jwt) {
-        Set<String> names = new HashSet<>(strings(jwt.getClaim("roles")));
-        Object realmAccess = jwt.getClaim("realm_access");
-        if (realmAccess instanceof Map<?, ?> realm) {
-            names.addAll(strings(realm.get("roles")));
-        }
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : names) {
-            for (Role role : Role.values()) {
-                if (role.name().equals(name.toUpperCase(Locale.ROOT))) {
-                    roles.add(role);
-                }
-            }
-        }
+        TokenRoles.of(jwt).forEach(name -> roles.add(Role.valueOf(name)));
         return roles;
     }
 
+    /** A claim that lists names: a JSON array, or one string of names separated by commas or spaces. */
     private static Set<String> strings(Object claim) {
         Set<String> values = new HashSet<>();
         if (claim instanceof Collection<?> collection) {

@@ -1,14 +1,9 @@
 package dev.competency.platform.service.security;
 
+import dev.competency.platform.problem.ProblemType;
+import dev.competency.platform.security.PublicKeyPem;
+import dev.competency.platform.security.TokenRoles;
 import dev.competency.platform.service.web.Problems;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.security.KeyFactory;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.InvalidKeySpecException;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -18,7 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -67,18 +61,16 @@ public class ServiceSecurityConfiguration {
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> new JwtAuthenticationToken(token,
-                                CallerArgumentResolver.roles(token).stream()
-                                        .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
-                                        .toList(), token.getSubject())))
-                        .authenticationEntryPoint((request, response, failure) -> writeProblem(response, json,
-                                HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
+                                TokenRoles.authorities(token.getClaims()), token.getSubject())))
+                        .authenticationEntryPoint((request, response, failure) -> Problems.write(response, json,
+                                HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED,
                                 "A valid bearer token from the platform's identity provider is required")))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, failure) -> writeProblem(response, json,
-                                HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
+                        .authenticationEntryPoint((request, response, failure) -> Problems.write(response, json,
+                                HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED,
                                 "A valid bearer token from the platform's identity provider is required"))
-                        .accessDeniedHandler((request, response, failure) -> writeProblem(response, json,
-                                HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Your roles do not allow this")));
+                        .accessDeniedHandler((request, response, failure) -> Problems.write(response, json,
+                                HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, "Your roles do not allow this")));
         return http.build();
     }
 
@@ -89,7 +81,7 @@ public class ServiceSecurityConfiguration {
         }
         NimbusJwtDecoder decoder;
         if (StringUtils.hasText(properties.publicKey())) {
-            decoder = NimbusJwtDecoder.withPublicKey(rsaPublicKey(properties.publicKey())).build();
+            decoder = NimbusJwtDecoder.withPublicKey(PublicKeyPem.rsa(properties.publicKey())).build();
         } else if (StringUtils.hasText(properties.jwkSetUri())) {
             decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
         } else {
@@ -113,20 +105,5 @@ public class ServiceSecurityConfiguration {
                 registry.addInterceptor(new AllowedRolesInterceptor());
             }
         };
-    }
-
-    static RSAPublicKey rsaPublicKey(String pem) {
-        String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
-        try {
-            return (RSAPublicKey) KeyFactory.getInstance("RSA")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (NoSuchAlgorithmException | InvalidKeySpecException | IllegalArgumentException e) {
-            throw new IllegalStateException("platform.security.public-key is not an RSA public key in PEM form", e);
-        }
-    }
-
-    static void writeProblem(HttpServletResponse response, JsonMapper json, HttpStatus status, String slug,
-                             String detail) throws IOException {
-        Problems.write(response, json, status, slug, detail);
     }
 }

@@ -1,7 +1,9 @@
 package dev.competency.platform.service.web;
 
+import dev.competency.platform.problem.ProblemType;
 import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.security.AccessDenied;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,29 +45,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<Object> refused(Refusal e) {
-        HttpStatus status = HttpStatus.valueOf(e.kind().status());
-        return problem(Problems.of(status, e.slug(), e.getMessage()));
+        return problem(Problems.of(e));
     }
 
     @ExceptionHandler(ResourceNotFound.class)
     ResponseEntity<Object> notFound(ResourceNotFound e) {
-        return problem(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, e.getMessage()));
+        return problem(Problems.of(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, e.getMessage()));
     }
 
     @ExceptionHandler(AccessDenied.class)
     ResponseEntity<Object> forbidden(AccessDenied e) {
-        return problem(Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, e.getMessage()));
+        return problem(Problems.of(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, e.getMessage()));
     }
 
     @ExceptionHandler(PayloadTooLarge.class)
     ResponseEntity<Object> tooLarge(PayloadTooLarge e) {
-        return problem(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE, e.getMessage()));
+        return problem(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, ProblemType.PAYLOAD_TOO_LARGE, e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unexpected failure", e);
-        return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL, INTERNAL_DETAIL));
+        return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL, INTERNAL_DETAIL));
     }
 
     @Override
@@ -104,7 +105,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         UnreadableBody unreadable = UnreadableBody.of(e);
         if (unreadable.field() == null) {
-            return problem(Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, unreadable.message()));
+            return problem(Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, unreadable.message()));
         }
         return invalid(List.of(new FieldProblem(unreadable.field(), unreadable.message())));
     }
@@ -131,7 +132,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
                                                                     HttpStatusCode status, WebRequest request) {
-        return problem(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "No resource at this path"));
+        return problem(Problems.of(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, "No resource at this path"));
     }
 
     /**
@@ -143,7 +144,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                           WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-                problem.setType(Problems.type(Problems.slugFor(status.value())));
+                problem.setType(URI.create(ProblemType.uri(ProblemType.forStatus(status.value()))));
             }
             if (status.is5xxServerError()) {
                 problem.setDetail(INTERNAL_DETAIL);
@@ -160,7 +161,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String detail = errors.size() == 1 ? errors.get(0).field() + " " + errors.get(0).message()
                 : errors.size() + " fields are invalid: " + String.join(", ",
                 errors.stream().map(FieldProblem::field).distinct().toList());
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, detail);
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, detail);
         problem.setProperty("errors", errors.stream()
                 .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
         return problem(problem);

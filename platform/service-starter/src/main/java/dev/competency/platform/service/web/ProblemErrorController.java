@@ -1,5 +1,6 @@
 package dev.competency.platform.service.web;
 
+import dev.competency.platform.problem.ProblemType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -24,7 +25,7 @@ public class ProblemErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 && HttpStatus.valueOf(value).isError() ? HttpStatus.valueOf(value) : HttpStatus.NOT_FOUND;
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(status, Problems.slugFor(status.value()), detail(status)));
+                .body(Problems.of(status, ProblemType.forStatus(status.value()), detail(status)));
     }
 
     /** What the caller is told for a status the container set; never the container's own message. */

@@ -1,5 +1,6 @@
 package dev.competency.platform.service.web;
 
+import dev.competency.platform.problem.Problem;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -9,6 +10,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat's error report as a problem detail instead of an HTML page: for the requests Tomcat refuses before any
@@ -28,10 +30,7 @@ public class ProblemReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus status = HttpStatus.resolve(code) == null ? HttpStatus.BAD_REQUEST : HttpStatus.valueOf(code);
-        // Every value is a constant of ours: nothing of the request is echoed, so no escaping is needed.
-        String body = "{\"type\":\"" + Problems.type(Problems.slugFor(status.value())) + "\",\"title\":\""
-                + status.getReasonPhrase() + "\",\"status\":" + status.value() + ",\"detail\":\""
-                + ProblemErrorController.detail(status) + "\"}";
+        String body = JsonMapper.shared().writeValueAsString(Problem.of(status, ProblemErrorController.detail(status)));
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("utf-8");

@@ -1,5 +1,6 @@
 package dev.competency.platform.service.web;
 
+import dev.competency.platform.problem.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -57,7 +58,7 @@ public class RequestSizeFilter extends OncePerRequestFilter {
         long limit = limitFor(request.getRequestURI().substring(request.getContextPath().length()));
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            Problems.write(response, json, HttpStatus.PAYLOAD_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE, detail(limit));
+            Problems.write(response, json, HttpStatus.PAYLOAD_TOO_LARGE, ProblemType.PAYLOAD_TOO_LARGE, detail(limit));
             return;
         }
         // A declared length is enforced by the container; only a body of unknown length needs counting.

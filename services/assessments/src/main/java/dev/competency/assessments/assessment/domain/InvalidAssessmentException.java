@@ -1,26 +1,18 @@
 package dev.competency.assessments.assessment.domain;
 
-import dev.competency.platform.service.error.Refusal;
+import dev.competency.platform.service.error.BrokenRules;
 import java.util.List;
 
 /**
- * A command that would break a rule of assessment definitions; the message says which (all of them). Answered with
- * 400, every problem listed.
+ * A command that would break rules of assessment definitions or attempts; answered with 400, every rule listed.
  */
-public class InvalidAssessmentException extends Refusal {
+public class InvalidAssessmentException extends BrokenRules {
 
-    private final List<String> problems;
-
-    public InvalidAssessmentException(String message) {
-        this(List.of(message));
+    public InvalidAssessmentException(String problem) {
+        super(problem);
     }
 
     public InvalidAssessmentException(List<String> problems) {
-        super(Kind.INVALID, String.join("; ", problems));
-        this.problems = List.copyOf(problems);
-    }
-
-    public List<String> problems() {
-        return problems;
+        super(problems);
     }
 }

@@ -3,6 +3,7 @@ package dev.competency.assessments.xapi.web;
 import dev.competency.assessments.xapi.query.DocumentConflict;
 import dev.competency.assessments.xapi.query.DocumentPreconditionFailed;
 import dev.competency.assessments.xapi.query.StatementConflict;
+import dev.competency.platform.problem.ProblemType;
 import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.security.AccessDenied;
 import dev.competency.platform.service.web.Problems;
@@ -28,7 +29,7 @@ class XapiExceptionHandler {
 
     @ExceptionHandler(InvalidXapiRequest.class)
     ProblemDetail invalid(InvalidXapiRequest e) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, e.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, e.getMessage());
         List<Map<String, String>> errors = e.problems().stream()
                 .map(p -> Map.of("path", p.path(), "message", p.message()))
                 .toList();
@@ -38,12 +39,12 @@ class XapiExceptionHandler {
 
     @ExceptionHandler(StatementConflict.class)
     ProblemDetail conflict(StatementConflict e) {
-        return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, e.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, ProblemType.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(DocumentConflict.class)
     ProblemDetail documentConflict(DocumentConflict e) {
-        return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, e.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, ProblemType.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(DocumentPreconditionFailed.class)
@@ -53,26 +54,26 @@ class XapiExceptionHandler {
 
     @ExceptionHandler(DocumentTooLarge.class)
     ProblemDetail tooLarge(DocumentTooLarge e) {
-        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE, e.getMessage());
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, ProblemType.PAYLOAD_TOO_LARGE, e.getMessage());
     }
 
     @ExceptionHandler(Refusal.class)
     ProblemDetail refused(Refusal e) {
-        return Problems.of(HttpStatus.valueOf(e.kind().status()), e.slug(), e.getMessage());
+        return Problems.of(e);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "The request body is missing");
+        return Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, "The request body is missing");
     }
 
     @ExceptionHandler(ResourceNotFound.class)
     ProblemDetail notFound(ResourceNotFound e) {
-        return Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, e.getMessage());
+        return Problems.of(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(AccessDenied.class)
     ProblemDetail forbidden(AccessDenied e) {
-        return Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, e.getMessage());
+        return Problems.of(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, e.getMessage());
     }
 }

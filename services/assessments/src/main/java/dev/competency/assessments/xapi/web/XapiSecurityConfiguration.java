@@ -3,20 +3,18 @@ package dev.competency.assessments.xapi.web;
 import dev.competency.assessments.provider.query.ActivityProviderClient;
 import dev.competency.assessments.provider.query.ActivityProviderClients;
 import dev.competency.assessments.xapi.query.StatementStore;
-import dev.competency.platform.service.security.CallerArgumentResolver;
+import dev.competency.platform.problem.ProblemType;
+import dev.competency.platform.security.TokenRoles;
 import dev.competency.platform.service.web.Problems;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -48,7 +46,7 @@ class XapiSecurityConfiguration {
                                      JsonMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"xAPI\"");
-            write(response, json, HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
+            write(response, json, HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED,
                     "Activity-provider credentials (HTTP Basic) or a bearer token are required");
         };
         http.securityMatcher("/xapi/**")
@@ -61,14 +59,12 @@ class XapiSecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> new JwtAuthenticationToken(token,
-                                CallerArgumentResolver.roles(token).stream()
-                                        .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
-                                        .toList(), token.getSubject())))
+                                TokenRoles.authorities(token.getClaims()), token.getSubject())))
                         .authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((request, response, failure) -> write(response, json,
-                                HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Your credentials do not allow this")))
+                                HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, "Your credentials do not allow this")))
                 .addFilterBefore(new ConsistentThroughFilter(statements), BasicAuthenticationFilter.class)
                 .addFilterAfter(new XapiVersionFilter(json), ConsistentThroughFilter.class);
         return http.build();
@@ -76,15 +72,8 @@ class XapiSecurityConfiguration {
 
     private static void write(HttpServletResponse response, JsonMapper json, HttpStatus status, String slug,
                               String detail) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", Problems.type(slug).toString());
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
         response.setHeader(XapiHeaders.VERSION, XapiHeaders.CURRENT_VERSION);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, json, status, slug, detail);
     }
 
     /** Checks HTTP Basic credentials against the registered activity-provider clients. */

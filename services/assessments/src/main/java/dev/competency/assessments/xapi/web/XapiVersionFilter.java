@@ -1,15 +1,13 @@
 package dev.competency.assessments.xapi.web;
 
+import dev.competency.platform.problem.ProblemType;
 import dev.competency.platform.service.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,16 +33,9 @@ class XapiVersionFilter extends OncePerRequestFilter {
         }
         String version = request.getHeader(XapiHeaders.VERSION);
         if (version == null || !XapiHeaders.ACCEPTED_VERSIONS.matcher(version).matches()) {
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", Problems.type(Problems.INVALID_REQUEST).toString());
-            problem.put("title", HttpStatus.BAD_REQUEST.getReasonPhrase());
-            problem.put("status", 400);
-            problem.put("detail", version == null
+            Problems.write(response, json, HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, version == null
                     ? "The " + XapiHeaders.VERSION + " header is required (2.0.0 or 1.0.x)"
                     : "xAPI version " + version + " is not supported; use 2.0.0 or 1.0.x");
-            response.setStatus(400);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
             return;
         }
         chain.doFilter(request, response);

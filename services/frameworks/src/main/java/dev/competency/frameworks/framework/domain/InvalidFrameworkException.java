@@ -1,23 +1,19 @@
 package dev.competency.frameworks.framework.domain;
 
-import dev.competency.platform.service.error.Refusal;
+import dev.competency.platform.service.error.BrokenRules;
 import java.util.List;
 
-/** A command that would break rules of frameworks; the message names every broken rule and the offending item. */
-public class InvalidFrameworkException extends Refusal {
+/**
+ * A command that would break rules of frameworks, role profiles or learning resources; answered with 400, every rule
+ * listed, each naming the offending item.
+ */
+public class InvalidFrameworkException extends BrokenRules {
 
-    private final List<String> problems;
-
-    public InvalidFrameworkException(String message) {
-        this(List.of(message));
+    public InvalidFrameworkException(String problem) {
+        super(problem);
     }
 
     public InvalidFrameworkException(List<String> problems) {
-        super(Kind.INVALID, String.join("; ", problems));
-        this.problems = List.copyOf(problems);
-    }
-
-    public List<String> problems() {
-        return problems;
+        super(problems);
     }
 }

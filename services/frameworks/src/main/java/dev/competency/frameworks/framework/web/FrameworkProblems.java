@@ -1,7 +1,6 @@
 package dev.competency.frameworks.framework.web;
 
-import dev.competency.frameworks.framework.domain.InvalidFrameworkException;
-import dev.competency.frameworks.interop.casefile.BrokenCasePackage;
+import dev.competency.platform.problem.ProblemType;
 import dev.competency.platform.service.web.Problems;
 import java.util.Arrays;
 import java.util.Collection;
@@ -24,46 +23,29 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
- * Problem details that say what is wrong: every rule a framework, role profile or learning resource breaks under
- * {@code errors} (each naming the rule and the offending item), and which field of a request body could not be read
- * and what it should hold, in the words of JSON: never a Java type or class name.
+ * Problem details that say which field of a request body or which parameter could not be read and what it should
+ * hold, in the words of JSON: never a Java type or class name. Broken rules are refusals the service starter answers
+ * ({@link dev.competency.platform.service.error.BrokenRules}).
  */
 @RestControllerAdvice(basePackages = "dev.competency.frameworks")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class FrameworkProblems {
 
-    @ExceptionHandler(InvalidFrameworkException.class)
-    ProblemDetail invalid(InvalidFrameworkException e) {
-        String detail = e.problems().size() == 1 ? e.problems().get(0)
-                : e.problems().size() + " rules are broken: " + e.getMessage();
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, detail);
-        problem.setProperty("errors", e.problems());
-        return problem;
-    }
-
-    @ExceptionHandler(BrokenCasePackage.class)
-    ProblemDetail broken(BrokenCasePackage e) {
-        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.slug(), e.getMessage());
-        problem.setProperty("errors", e.errors());
-        problem.setProperty("warnings", e.warnings());
-        return problem;
-    }
-
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         if (!(e.getCause() instanceof JacksonException jackson)) {
-            return Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
+            return Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
                     "The request body is missing or is not JSON");
         }
         if (jackson.getPath().isEmpty() && !(jackson instanceof DatabindException)) {
             TokenStreamLocation at = jackson.getLocation();
-            return Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "The request body is not valid JSON"
+            return Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, "The request body is not valid JSON"
                     + (at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column "
                     + at.getColumnNr() + ")"));
         }
         String field = field(jackson);
         String message = expectation(jackson);
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
                 "field '" + field + "' " + message);
         problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         return problem;
@@ -123,7 +105,7 @@ class FrameworkProblems {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
+        return Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
                 "parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'");
     }
 }

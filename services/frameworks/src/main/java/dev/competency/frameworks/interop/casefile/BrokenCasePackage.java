@@ -2,7 +2,9 @@ package dev.competency.frameworks.interop.casefile;
 
 import dev.competency.frameworks.interop.casefile.CasePackageImport.ItemError;
 import dev.competency.platform.service.error.Refusal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A CASE package with errors (broken items or associations), refused whole: answered with 422
@@ -30,5 +32,13 @@ public class BrokenCasePackage extends Refusal {
 
     public List<String> warnings() {
         return warnings;
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("errors", errors);
+        properties.put("warnings", warnings);
+        return properties;
     }
 }

@@ -184,7 +184,7 @@ class FrameworkTest {
         fixture.given(CREATED)
                 .when(new EditFramework("fw-1", Contents.withRelations(broken, List.of()), "author-1"))
                 .expectException(InvalidFrameworkException.class)
-                .expectExceptionMessage("title is required; competency 'DEV.API': duplicate code;"
+                .expectExceptionMessage("3 rules are broken: title is required; competency 'DEV.API': duplicate code;"
                         + " competency 'DEV.X': unknown parent 'DEV.NOPE'")
                 .expectNoEvents();
     }
@@ -277,8 +277,9 @@ class FrameworkTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateFramework("fw-1", "D".repeat(51), "T".repeat(501), "D".repeat(10_001), "author-1"))
                 .expectException(InvalidFrameworkException.class)
-                .expectExceptionMessage("code must be at most 50 characters but has 51; title must be at most 500"
-                        + " characters but has 501; description must be at most 10000 characters but has 10001")
+                .expectExceptionMessage("3 rules are broken: code must be at most 50 characters but has 51; title must be"
+                        + " at most 500 characters but has 501; description must be at most 10000 characters but"
+                        + " has 10001")
                 .expectNoEvents();
     }
 
