@@ -7,7 +7,8 @@
 # One layer holds:
 #   /opt/java         a Java runtime linked with jlink from JAVA_HOME's jmods (the JDK that runs the build)
 #   Debian packages   listed in debian-packages.txt, fetched with `apt-get download` and unpacked with
-#                     `dpkg-deb -x` (the C and C++ runtime libraries the JVM links against, zlib, bash)
+#                     `dpkg-deb -x` (the C and C++ runtime libraries the JVM links against, zlib, the
+#                     C.UTF-8 locale, bash)
 #   /etc/passwd …     root and the unprivileged user app (uid/gid 10001), /tmp, /app
 #   http-ok           the HTTP check docker-compose's healthchecks call
 #   /var/lib/dpkg/status.d/<package>   the unpacked packages' control data, for image scanners
@@ -85,6 +86,9 @@ app:x:10001:
 GROUP
 printf 'passwd: files\ngroup: files\nhosts: files dns\n' > "$rootfs/etc/nsswitch.conf"
 mkdir -p "$rootfs/tmp" "$rootfs/app" "$rootfs/root" "$rootfs/usr/local/bin"
+# No setuid/setgid programs and nothing writable but /tmp (base-files makes /var/local and /var/mail setgid, group-writable).
+find "$rootfs" -perm /6000 ! -type l -exec chmod ug-s {} +
+find "$rootfs" -perm /0022 ! -type l -exec chmod go-w {} +
 chmod 1777 "$rootfs/tmp"
 chmod 0700 "$rootfs/root"
 # The image has no /usr/bin/env: call bash directly.

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +94,7 @@ class BaseImageTest {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root for chroot");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/unshare")), "needs unshare");
         unpackBaseLayer(rootfs);
+        Files.setPosixFilePermissions(rootfs, PosixFilePermissions.fromString("rwxr-xr-x"));
 
         ProcessBuilder java = new ProcessBuilder("/usr/bin/unshare", "--mount", "--pid", "--fork",
                 "--mount-proc=" + rootfs.resolve("proc"), "/usr/sbin/chroot", "--userspec=10001:10001",

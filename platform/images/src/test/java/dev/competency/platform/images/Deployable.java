@@ -31,9 +31,12 @@ enum Deployable {
         return target().resolve("jib-image.tar");
     }
 
+    /** Spring Boot's parent writes it into the classes, so it ships in the image (and at /actuator/sbom). */
     Path sbom() {
-        return target().resolve("sbom.cdx.json");
+        return target().resolve("classes").resolve(SBOM_IN_CLASSES);
     }
+
+    static final String SBOM_IN_CLASSES = "META-INF/sbom/application.cdx.json";
 
     /** The name every deployment uses: {@code <images.repository>/<artifactId>:<project version>}. */
     String imageReference() {

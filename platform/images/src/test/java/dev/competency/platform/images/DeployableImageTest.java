@@ -91,7 +91,7 @@ class DeployableImageTest {
         assertThat(layers.get("dependencies").entries().keySet())
                 .anyMatch(path -> path.matches("/app/libs/spring-boot-\\d.*\\.jar"));
         assertThat(layers.get("classes").entries().keySet())
-                .allMatch(path -> path.startsWith("/app/classes"));
+                .allMatch(path -> path.equals("/app") || path.startsWith("/app/classes"));
         assertThat(layers.get(layers.keySet().iterator().next()).diffId())
                 .isEqualTo(ImageBuild.baseImage().layers().get(0).diffId());
         if (deployable != Deployable.GATEWAY) {
@@ -127,6 +127,7 @@ class DeployableImageTest {
         assertThat(sbom.at("/metadata/component/name").asString()).isEqualTo(deployable.artifactId);
         assertThat(sbom.at("/metadata/component/version").asString()).isEqualTo(ImageBuild.version());
         assertThat(components).anyMatch(component -> component.matches("spring-boot-\\d.*"));
+        assertThat(ImageBuild.image(deployable).file("/app/resources/" + Deployable.SBOM_IN_CLASSES)).isPresent();
         List<String> jars = ImageBuild.image(deployable).layersByComment().values().stream()
                 .flatMap(layer -> layer.entries().keySet().stream())
                 .map(JAR::matcher).filter(Matcher::matches).map(matcher -> matcher.group(1)).toList();

@@ -26,8 +26,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * An image in docker-save format (what {@code jib:buildTar} and the base image script write, and what
  * {@code docker load} reads): {@code manifest.json}, the config and one blob per layer, each a tar, gzipped or not.
- * Reads every layer once, keeping each entry's metadata and the content of small files under /etc, /app and
- * /usr/local/bin.
+ * Reads every layer once, keeping each entry's metadata and the content of small files under /etc, /app,
+ * /usr/local/bin and /var/lib/dpkg.
  */
 record DockerArchive(List<String> repoTags, JsonNode config, List<Layer> layers) {
 
@@ -103,7 +103,8 @@ record DockerArchive(List<String> repoTags, JsonNode config, List<Layer> layers)
 
     private static boolean keepsContent(String path, TarArchiveEntry entry) {
         return entry.isFile() && entry.getSize() <= KEPT_CONTENT_LIMIT
-                && (path.startsWith("/etc/") || path.startsWith("/app/") || path.startsWith("/usr/local/bin/"))
+                && (path.startsWith("/etc/") || path.startsWith("/app/") || path.startsWith("/usr/local/bin/")
+                    || path.startsWith("/var/lib/dpkg/"))
                 && !path.endsWith(".class");
     }
 
