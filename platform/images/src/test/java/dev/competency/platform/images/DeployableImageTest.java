@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What the build's image of each deployable must be; nothing here runs a container. */
 class DeployableImageTest {
 
-    private static final String BASE_LAYER = "Java ";
+    /** How platform/base-image/build-base-image.sh describes its one layer in the image history. */
+    private static final String BASE_LAYER_COMMENT = "Java ";
     private static final Pattern JAR = Pattern.compile("/app/libs/(.+)\\.jar");
 
     @ParameterizedTest
@@ -86,7 +87,7 @@ class DeployableImageTest {
         DockerArchive image = ImageBuild.image(deployable);
         Map<String, DockerArchive.Layer> layers = image.layersByComment();
 
-        assertThat(layers.keySet()).first().asString().startsWith(BASE_LAYER);
+        assertThat(layers.keySet()).first().asString().startsWith(BASE_LAYER_COMMENT);
         assertThat(layers.keySet()).containsSubsequence("dependencies", "resources", "classes");
         assertThat(layers.get("dependencies").entries().keySet())
                 .anyMatch(path -> path.matches("/app/libs/spring-boot-\\d.*\\.jar"));

@@ -6,8 +6,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * services/frameworks builds its image a second time into target/jib-rebuild, from empty layer caches: both builds
- * must give the same image, so an image digest stands for the sources and dependencies it was built from.
+ * services/frameworks builds its image a second time into target/jib-rebuild, after emptying Jib's layer cache so
+ * every application layer is compressed again: both builds must give the same image, so an image digest stands for
+ * the sources and dependencies it was built from.
  */
 class ReproducibleImageTest {
 
