@@ -26,6 +26,33 @@ public final class Suppression {
         void suppress();
     }
 
+    /** An item counting a number of people fixed when it is made, which remembers whether it was suppressed. */
+    public abstract static class Counted implements Item {
+
+        private final long size;
+        private boolean suppressed;
+
+        protected Counted(long size, boolean suppressed) {
+            this.size = size;
+            this.suppressed = suppressed;
+        }
+
+        @Override
+        public long size() {
+            return size;
+        }
+
+        @Override
+        public boolean suppressed() {
+            return suppressed;
+        }
+
+        @Override
+        public void suppress() {
+            suppressed = true;
+        }
+    }
+
     /**
      * Applies complementary suppression within every sibling set, each given by a key function, until stable.
      *

@@ -319,43 +319,27 @@ public final class CapabilityMap {
         }
     }
 
-    private static final class CellItem implements Suppression.Item {
+    private static final class CellItem extends Suppression.Counted {
         final Population.Group group;
         final Counts counts;
         final String competencyId;
         final List<String> scale;
         final int index;
         final int rated;
-        boolean suppressed;
 
         CellItem(Population.Group group, Counts counts, String competencyId, List<String> scale, int index, int rated,
                  boolean suppressed) {
+            super(rated, suppressed);
             this.group = group;
             this.counts = counts;
             this.competencyId = competencyId;
             this.scale = scale;
             this.index = index;
             this.rated = rated;
-            this.suppressed = suppressed;
-        }
-
-        @Override
-        public long size() {
-            return rated;
-        }
-
-        @Override
-        public boolean suppressed() {
-            return suppressed;
-        }
-
-        @Override
-        public void suppress() {
-            suppressed = true;
         }
 
         Cell view(Counts counts, AnalyticsState state) {
-            if (suppressed) {
+            if (suppressed()) {
                 return new Cell(group.unit(), group.teamId(), competencyId, true, null, null, null, null, Map.of());
             }
             Map<String, Integer> levels = new LinkedHashMap<>(scale.size() * 2);

@@ -112,11 +112,11 @@ public final class TimeToMastery {
                 .thenComparing(item -> item.unit, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(item -> item.teamId, Comparator.nullsLast(Comparator.naturalOrder())));
         return new Answer(viewer.shownMinimum(),
-                rows.stream().map(item -> item.suppressed
+                rows.stream().map(item -> item.suppressed()
                         ? new Row(item.unit, item.teamId, item.competencyId, true, null, null, null)
                         : new Row(item.unit, item.teamId, item.competencyId, false, item.days.length,
                         percentile(item.days, 0.5), percentile(item.days, 0.75))).toList(),
-                mixItems.stream().map(item -> item.suppressed
+                mixItems.stream().map(item -> item.suppressed()
                         ? new MixRow(item.competencyId, item.mix, true, null, null, null)
                         : new MixRow(item.competencyId, item.mix, false, item.days.length,
                         percentile(item.days, 0.5), percentile(item.days, 0.75))).toList());
@@ -130,37 +130,21 @@ public final class TimeToMastery {
         return sorted[below] + (sorted[above] - sorted[below]) * (rank - below);
     }
 
-    private static final class Item implements Suppression.Item {
+    private static final class Item extends Suppression.Counted {
         final String unit;
         final String teamId;
         final String competencyId;
         final String mix;
         final double[] days;
-        boolean suppressed;
 
         Item(String unit, String teamId, String competencyId, String mix, List<Double> days, boolean suppressed) {
+            super(days.size(), suppressed);
             this.unit = unit;
             this.teamId = teamId;
             this.competencyId = competencyId;
             this.mix = mix;
             this.days = days.stream().mapToDouble(Double::doubleValue).toArray();
             Arrays.sort(this.days);
-            this.suppressed = suppressed;
-        }
-
-        @Override
-        public long size() {
-            return days.length;
-        }
-
-        @Override
-        public boolean suppressed() {
-            return suppressed;
-        }
-
-        @Override
-        public void suppress() {
-            suppressed = true;
         }
     }
 }

@@ -111,37 +111,21 @@ public final class Trend {
                 question.to(), viewer.shownMinimum(), answered);
     }
 
-    private static final class PointItem implements Suppression.Item {
+    private static final class PointItem extends Suppression.Counted {
         final Population.Group group;
         final String competencyId;
         final int period;
         final int rated;
         final int mastered;
-        boolean suppressed;
 
         PointItem(Population.Group group, String competencyId, int period, int rated, int mastered,
                   boolean suppressed) {
+            super(rated, suppressed);
             this.group = group;
             this.competencyId = competencyId;
             this.period = period;
             this.rated = rated;
             this.mastered = mastered;
-            this.suppressed = suppressed;
-        }
-
-        @Override
-        public long size() {
-            return rated;
-        }
-
-        @Override
-        public boolean suppressed() {
-            return suppressed;
-        }
-
-        @Override
-        public void suppress() {
-            suppressed = true;
         }
     }
 
@@ -163,7 +147,7 @@ public final class Trend {
         public Point get(int index) {
             PointItem item = items.get(index);
             Period period = periods.get(item.period);
-            return item.suppressed ? new Point(period.start(), period.end(), true, null, null, null)
+            return item.suppressed() ? new Point(period.start(), period.end(), true, null, null, null)
                     : new Point(period.start(), period.end(), false, item.rated, item.mastered,
                     item.rated == 0 ? null : (double) item.mastered / item.rated);
         }
