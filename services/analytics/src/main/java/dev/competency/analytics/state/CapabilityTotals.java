@@ -14,6 +14,17 @@ import java.util.Map;
  * framework version; questions as of an instant, of one framework version or of one role profile visit the cells.
  * Also remembers, per competency, whether all its cells name one framework, so that a framework filter can be
  * answered from the counts.
+ *
+ * <p>Kept for the query target: the capability map of 10,000 learners × 200 competencies, answer and JSON, took
+ * 65.6 ms at p50 from these counts against 249.7 ms by visiting every cell by unit (3.8×), and 105.7 against
+ * 268.3 ms by team (2.5×), back to back in one JVM (loaded 2-core host, 2026-12-06), measured by
+ * {@code AnalyticsMicroBench}:
+ * <pre>
+ * mvn -o -q -pl services/analytics test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=/tmp/analytics-cp.txt -Dmdep.includeScope=test
+ * cd services/analytics &amp;&amp; java -Xmx2g -cp target/classes:target/test-classes:$(cat /tmp/analytics-cp.txt) \
+ *     dev.competency.analytics.bench.AnalyticsMicroBench 10000 200 200000
+ * </pre>
  */
 public final class CapabilityTotals {
 
