@@ -48,15 +48,7 @@ function Content({ report, names, query }: { report: TimeToMastery; names: Reado
               <tr key={`${row.competencyId}/${row.unit}/${row.teamId ?? ''}`}>
                 <th scope="row">{name(row.competencyId)}</th>
                 <td>{groupLabel(row)}</td>
-                {row.suppressed ? (
-                  <td colSpan={3}><Hidden minimumGroupSize={report.minimumGroupSize} /></td>
-                ) : (
-                  <>
-                    <td className="num">{count(row.learners)}</td>
-                    <td className="num">{days(row.medianDays)}</td>
-                    <td className="num">{days(row.p75Days)}</td>
-                  </>
-                )}
+                <DayCells row={row} minimumGroupSize={report.minimumGroupSize} />
               </tr>
             ))}
           </tbody>
@@ -99,15 +91,7 @@ function Content({ report, names, query }: { report: TimeToMastery; names: Reado
                   <tr key={`${row.competencyId}/${row.mix}`}>
                     <th scope="row">{name(row.competencyId)}</th>
                     <td>{row.mix.split('+').join(' + ')}</td>
-                    {row.suppressed ? (
-                      <td colSpan={3}><Hidden minimumGroupSize={report.minimumGroupSize} /></td>
-                    ) : (
-                      <>
-                        <td className="num">{count(row.learners)}</td>
-                        <td className="num">{days(row.medianDays)}</td>
-                        <td className="num">{days(row.p75Days)}</td>
-                      </>
-                    )}
+                    <DayCells row={row} minimumGroupSize={report.minimumGroupSize} />
                   </tr>
                 ))}
               </tbody>
@@ -117,6 +101,23 @@ function Content({ report, names, query }: { report: TimeToMastery; names: Reado
             what="time to mastery per source mix" />
         </>
       )}
+    </>
+  );
+}
+
+/** People, median and 75th percentile of one row, or one cell saying the row is hidden. */
+function DayCells({ row, minimumGroupSize }: {
+  row: { suppressed: boolean; learners: number | null; medianDays: number | null; p75Days: number | null };
+  minimumGroupSize: number;
+}) {
+  if (row.suppressed) {
+    return <td colSpan={3}><Hidden minimumGroupSize={minimumGroupSize} /></td>;
+  }
+  return (
+    <>
+      <td className="num">{count(row.learners)}</td>
+      <td className="num">{days(row.medianDays)}</td>
+      <td className="num">{days(row.p75Days)}</td>
     </>
   );
 }
