@@ -1,18 +1,15 @@
 package dev.competency.platform.service.health;
 
+import dev.competency.platform.service.messaging.MessagingConfiguration;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Health of the service's database and of the broker. Readiness includes the database, without which the service
@@ -24,16 +21,14 @@ import org.springframework.kafka.core.KafkaAdmin;
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 public class HealthConfiguration {
 
-    @Bean(destroyMethod = "close")
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
-        Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
-        return new KafkaHealthIndicator(Admin.create(config), Duration.ofSeconds(3));
+    /** Asks through the service's one admin client ({@code MessagingConfiguration#platformAdmin}). */
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(Admin platformAdmin) {
+        return new KafkaHealthIndicator(platformAdmin, MessagingConfiguration.ADMIN_TIMEOUT);
     }
 
     /** Reports UP when the cluster answers a metadata request within the timeout. */
-    public static final class KafkaHealthIndicator extends AbstractHealthIndicator implements AutoCloseable {
+    public static final class KafkaHealthIndicator extends AbstractHealthIndicator {
 
         private final Admin admin;
         private final Duration timeout;
@@ -51,11 +46,6 @@ public class HealthConfiguration {
             String clusterId = cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             int brokers = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
             builder.up().withDetail("clusterId", clusterId).withDetail("brokers", brokers);
-        }
-
-        @Override
-        public void close() {
-            admin.close(Duration.ofSeconds(2));
         }
     }
 }

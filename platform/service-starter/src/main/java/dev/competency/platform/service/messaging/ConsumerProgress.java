@@ -20,7 +20,7 @@ import org.apache.kafka.common.TopicPartition;
  * it when it finds nothing, to tell "not there yet" (answer 503 and let the caller retry) from "not there"
  * (answer as for anything unknown).
  */
-public class ConsumerProgress implements AutoCloseable {
+public class ConsumerProgress {
 
     private final Admin admin;
     private final Duration timeout;
@@ -54,10 +54,5 @@ public class ConsumerProgress implements AutoCloseable {
             Thread.currentThread().interrupt();
             return true;
         }
-    }
-
-    @Override
-    public void close() {
-        admin.close(Duration.ofSeconds(2));
     }
 }

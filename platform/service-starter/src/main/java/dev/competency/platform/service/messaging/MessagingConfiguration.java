@@ -37,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class MessagingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MessagingConfiguration.class);
+    /** How long the service waits for the broker's answer to its own questions. */
+    public static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(3);
 
     @Bean
     @ConditionalOnMissingBean
@@ -61,12 +63,21 @@ public class MessagingConfiguration {
         return new IntegrationEventPublisher(template, json, source, clock);
     }
 
+    /**
+     * The one admin client for what the service asks the broker itself (its health, its consumers' progress), with
+     * time-outs short enough for a health probe or a request waiting on the answer.
+     */
     @Bean(destroyMethod = "close")
-    ConsumerProgress consumerProgress(KafkaAdmin kafkaAdmin) {
+    Admin platformAdmin(KafkaAdmin kafkaAdmin) {
         Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
-        return new ConsumerProgress(Admin.create(config), Duration.ofSeconds(3));
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis());
+        return Admin.create(config);
+    }
+
+    @Bean
+    ConsumerProgress consumerProgress(Admin platformAdmin) {
+        return new ConsumerProgress(platformAdmin, ADMIN_TIMEOUT);
     }
 
     @Bean
