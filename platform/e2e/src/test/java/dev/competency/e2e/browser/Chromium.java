@@ -73,7 +73,9 @@ public final class Chromium {
                 "--force-prefers-reduced-motion",
                 "--window-size=" + WIDE + "," + HEIGHT, "--user-data-dir=" + profile);
         options.setPageLoadTimeout(Duration.ofSeconds(90));
-        options.setScriptTimeout(Duration.ofSeconds(60));
+        // axe-core checks every cell of a page: the unfiltered analytics trend (over a hundred series of thirteen
+        // weeks) took close to a minute on a loaded 2-core host.
+        options.setScriptTimeout(Duration.ofSeconds(180));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
