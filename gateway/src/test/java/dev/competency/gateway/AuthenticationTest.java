@@ -60,13 +60,13 @@ class AuthenticationTest extends LocalGatewayTest {
 
     @ParameterizedTest
     @CsvSource({"ANALYST", "MANAGER", "ADMIN"})
-    void letsAnalyticsRolesThrough(String role) {
+    void letsThrough_whenRoleMayReadAnalytics(String role) {
         client().get().uri("/api/analytics/heatmap").headers(h -> h.setBearerAuth(tokens().valid(role))).exchange()
                 .expectStatus().isOk();
     }
 
     @Test
-    void readsKeycloakRealmRoles() {
+    void readsRoles_whenTheyAreKeycloakRealmRoles() {
         // Keycloak puts realm roles under realm_access.roles; the gateway reads them as the services do.
         client().get().uri("/api/analytics/heatmap")
                 .headers(h -> h.setBearerAuth(tokens().withKeycloakRealmRoles("ANALYST", "offline_access")))
@@ -97,7 +97,7 @@ class AuthenticationTest extends LocalGatewayTest {
     }
 
     @Test
-    void leavesOpenPathsOpen() {
+    void letsThroughWithoutToken_whenPathIsOpen() {
         client().get().uri("/xapi/about").exchange().expectStatus().isOk()
                 .expectBody(String.class).isEqualTo("assessments /xapi/about");
         client().get().uri("/actuator/health").exchange().expectStatus().isOk();
@@ -106,7 +106,7 @@ class AuthenticationTest extends LocalGatewayTest {
     }
 
     @Test
-    void keepsManagementEndpointsForAdmins() {
+    void servesManagementEndpoints_onlyWhenCallerIsAdmin() {
         client().get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
         client().get().uri("/actuator/metrics").headers(h -> h.setBearerAuth(tokens().valid("ADMIN")))
                 .exchange().expectStatus().isOk();

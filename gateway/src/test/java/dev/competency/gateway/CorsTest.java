@@ -7,7 +7,7 @@ import org.springframework.http.HttpHeaders;
 class CorsTest extends LocalGatewayTest {
 
     @Test
-    void answersPreflightFromPortalOrigin() {
+    void answersPreflight_whenOriginIsThePortal() {
         client().options().uri("/api/learners/me")
                 .header(HttpHeaders.ORIGIN, "http://portal.example")
                 .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
@@ -19,7 +19,7 @@ class CorsTest extends LocalGatewayTest {
     }
 
     @Test
-    void exposesRequestIdToPortal() {
+    void exposesRequestId_whenThePortalCalls() {
         client().get().uri("/api/learners/me").header(HttpHeaders.ORIGIN, "http://portal.example")
                 .headers(h -> h.setBearerAuth(tokens().valid("LEARNER")))
                 .exchange()
@@ -30,7 +30,7 @@ class CorsTest extends LocalGatewayTest {
     }
 
     @Test
-    void refusesPreflightFromOtherOrigin() {
+    void refusesPreflight_whenOriginIsAnother() {
         client().options().uri("/api/learners/me")
                 .header(HttpHeaders.ORIGIN, "http://evil.example")
                 .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "DELETE")

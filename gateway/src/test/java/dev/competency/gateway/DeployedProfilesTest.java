@@ -79,7 +79,7 @@ class DeployedProfilesTest {
         }
 
         @Test
-        void routesToServicesThatAreUp() {
+        void routesToServices_whenTheyAreUp() {
             client().get().uri("/api/frameworks/fw-1").headers(h -> h.setBearerAuth(token("AUTHOR"))).exchange()
                     .expectStatus().isOk()
                     .expectBody(String.class).isEqualTo("frameworks /api/frameworks/fw-1");
@@ -132,14 +132,14 @@ class DeployedProfilesTest {
         @ParameterizedTest
         @ValueSource(strings = {"/dev-issuer/jwks", "/dev-issuer/.well-known/openid-configuration",
                 "/dev-issuer/authorize?response_type=code&client_id=portal", "/dev-issuer/logout"})
-        void hasNoDevelopmentIssuer(String path) {
+        void hidesDevelopmentIssuer_whenDeployed(String path) {
             client().get().uri(path).exchange()
                     .expectStatus().isNotFound()
                     .expectBody().jsonPath("$.type").isEqualTo("/problems/not-found");
         }
 
         @Test
-        void hasNoDevelopmentTokenEndpoint() {
+        void hidesDevelopmentTokenEndpoint_whenDeployed() {
             client().post().uri("/dev-issuer/token")
                     .body(BodyInserters.fromFormData("grant_type", "password").with("username", "admin-ada")
                             .with("password", "admin-ada-pass"))
@@ -148,7 +148,7 @@ class DeployedProfilesTest {
         }
 
         @Test
-        void hasNoDevelopmentSignInForm() {
+        void hidesDevelopmentSignInForm_whenDeployed() {
             client().post().uri("/dev-issuer/authorize")
                     .body(BodyInserters.fromFormData("account", "admin-ada").with("client_id", "portal"))
                     .exchange()

@@ -140,7 +140,7 @@ class DevIssuerAuthorizationCodeTest extends LocalGatewayTest {
     }
 
     @Test
-    void acceptsCallbackOnConfiguredPortalOrigin() {
+    void acceptsCallback_whenOnTheConfiguredPortalOrigin() {
         client().get().uri(URI.create(authorize("portal", "http://portal.example/login/oauth2/code/portal",
                         challenge(verifier()))))
                 .exchange()

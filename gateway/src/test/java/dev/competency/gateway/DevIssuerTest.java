@@ -16,7 +16,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 class DevIssuerTest extends LocalGatewayTest {
 
     @Test
-    void publishesDiscoveryDocument() {
+    void publishesDiscoveryDocument_whenAsked() {
         client().get().uri("/dev-issuer/.well-known/openid-configuration").exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -26,7 +26,7 @@ class DevIssuerTest extends LocalGatewayTest {
     }
 
     @Test
-    void publishesPublicKeyOnly() {
+    void publishesOnlyThePublicKey_whenKeysAreAsked() {
         client().get().uri("/dev-issuer/jwks").exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -80,7 +80,7 @@ class DevIssuerTest extends LocalGatewayTest {
     }
 
     @Test
-    void refusesUnknownClient() {
+    void refusesToken_whenClientIsUnknown() {
         client().post().uri("/dev-issuer/token")
                 .body(BodyInserters.fromFormData("grant_type", "client_credentials").with("client_id", "intruder")
                         .with("client_secret", "x"))

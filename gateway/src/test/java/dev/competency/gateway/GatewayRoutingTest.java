@@ -27,7 +27,7 @@ class GatewayRoutingTest extends LocalGatewayTest {
     }
 
     @Test
-    void forwardsBearerTokenUnchanged() {
+    void forwardsBearerTokenUnchanged_whenRouting() {
         String token = tokens().valid("LEARNER");
         client().get().uri("/api/learners/me").headers(headers -> headers.setBearerAuth(token)).exchange()
                 .expectStatus().isOk()

@@ -41,7 +41,7 @@ class RequestIdTest extends LocalGatewayTest {
     }
 
     @Test
-    void replacesMalformedRequestId() {
+    void replacesRequestId_whenMalformed() {
         EntityExchangeResult<byte[]> result = client().get().uri("/api/teams/team-7")
                 .header("X-Request-Id", "<script>alert(1)</script>")
                 .headers(h -> h.setBearerAuth(tokens().valid("MANAGER")))

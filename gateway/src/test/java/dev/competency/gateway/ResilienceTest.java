@@ -35,7 +35,7 @@ class ResilienceTest extends LocalGatewayTest {
     }
 
     @Test
-    void servesManyConcurrentRequestsToOneService() {
+    void servesEveryRequest_whenManyGoConcurrentlyToOneService() {
         // More at once than resilience4j's default bulkhead (25) would let through; one client each (rate limits).
         List<String> tokens = Flux.range(0, 60).map(i -> tokens().valid("AUTHOR")).collectList().block();
         List<Integer> statuses = Flux.fromIterable(tokens)
@@ -47,7 +47,7 @@ class ResilienceTest extends LocalGatewayTest {
     }
 
     @Test
-    void neverRetriesPost() {
+    void neverRetries_whenRequestIsPost() {
         client().post().uri("/api/frameworks/post/unavailable").headers(h -> h.setBearerAuth(tokens().valid("AUTHOR")))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange()

@@ -37,7 +37,7 @@ class DevIssuerKeyTest {
     }
 
     @Test
-    void putsPlatformClaimsInTokens() throws Exception {
+    void putsPlatformClaimsInTokens_whenIssuing() throws Exception {
         DevIssuer issuer = DevIssuer.create("http://127.0.0.1:8080/dev-issuer", null, Clock.systemUTC());
         DemoAccount learner = DemoAccount.USERS.get(0);
 

@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class AlertRulesTest {
 
     @Test
-    void prometheusRuleCarriesExactlyTheGroupsOfTheComposeRulesFile() {
+    void carriesTheComposeRuleGroups_whenRenderedAsPrometheusRule() {
         Object rulesFile = load("platform/monitoring/alerts.yml");
         Object prometheusRule = load("k8s/components/monitoring/prometheus-rule.yaml");
 
@@ -30,7 +30,7 @@ class AlertRulesTest {
     }
 
     @Test
-    void everyAlertHasASeverityAndASummary() {
+    void givesEveryAlertASeverityAndASummary_whenRulesAreRead() {
         for (Object group : (List<?>) map(load("platform/monitoring/alerts.yml")).get("groups")) {
             for (Object rule : (List<?>) map(group).get("rules")) {
                 Map<String, Object> r = map(rule);

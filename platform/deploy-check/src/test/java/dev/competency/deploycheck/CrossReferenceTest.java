@@ -174,7 +174,7 @@ class CrossReferenceTest {
 
     @ParameterizedTest
     @MethodSource("targets")
-    void setsOnlyEnvironmentVariablesTheApplicationsRead(String target) {
+    void setsOnlyEnvironmentVariablesTheApplicationsRead_inEveryTarget(String target) {
         Rendered r = new Rendered(Repository.rendered(target));
         List<String> problems = new ArrayList<>();
         for (Map<String, Object> d : r.all("Deployment")) {
@@ -199,7 +199,7 @@ class CrossReferenceTest {
 
     @ParameterizedTest
     @MethodSource("targets")
-    void runsTheImagesTheBuildProduces(String target) {
+    void runsOnlyImagesTheBuildProduces_inEveryTarget(String target) {
         for (Map<String, Object> d : new Rendered(Repository.rendered(target)).all("Deployment")) {
             String app = Rendered.name(d);
             String image = (String) new Rendered(Repository.rendered(target)).container(app).get("image");
@@ -209,7 +209,7 @@ class CrossReferenceTest {
     }
 
     @Test
-    void readsEnvironmentVariablesAsSpringBootBindsThem() {
+    void readsEnvironmentVariables_asSpringBootBindsThem() {
         assertThat(Applications.reads("frameworks", "CASE_BASE_URI")).as("placeholder").isTrue();
         assertThat(Applications.reads("frameworks", "SPRING_KAFKA_SECURITY_PROTOCOL")).as("Boot property").isTrue();
         assertThat(Applications.reads("frameworks", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).as("map").isTrue();

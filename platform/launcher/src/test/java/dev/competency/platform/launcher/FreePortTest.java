@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class FreePortTest {
 
     @Test
-    void aPortGivenBeforeIsNeverGivenAgain() {
+    void neverGivesAPortAgain_whenItWasGivenBefore() {
         Set<Integer> given = new HashSet<>();
         for (int i = 0; i < 500; i++) {
             int port = LocalPlatform.freePort(given);

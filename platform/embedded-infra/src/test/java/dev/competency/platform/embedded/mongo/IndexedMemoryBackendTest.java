@@ -92,7 +92,7 @@ class IndexedMemoryBackendTest {
 
     /** Documents shaped like Axon's events: unique (aggregate, sequence), non-unique (timestamp, sequence). */
     @Test
-    void eventStoreReadsMatchTheServersOwnAnswers() {
+    void answersEventStoreReads_asTheServersOwnBackendDoes() {
         Pair events = pair("events");
         events.both(c -> c.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"),
                 new IndexOptions().unique(true)));
@@ -148,7 +148,7 @@ class IndexedMemoryBackendTest {
 
     /** Axon reads one batch of a sorted, unlimited query and closes the cursor; the rest is never computed. */
     @Test
-    void aReaderThatStopsAfterOneBatchGetsThatBatchInOrder() {
+    void answersTheFirstBatchInOrder_whenTheReaderStopsAfterIt() {
         Pair events = pair("tracking");
         events.both(c -> c.createIndex(Indexes.ascending("timestamp", "sequenceNumber")));
         List<Document> documents = new ArrayList<>();
@@ -177,7 +177,7 @@ class IndexedMemoryBackendTest {
     }
 
     @Test
-    void uniqueIndexesRefuseDuplicatesAndFollowUpdatesAndDeletes() {
+    void refusesDuplicates_whenUniqueIndexedValuesAreInsertedUpdatedOrDeleted() {
         Pair snapshots = pair("snapshots");
         snapshots.both(c -> c.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"),
                 new IndexOptions().unique(true)));
@@ -221,7 +221,7 @@ class IndexedMemoryBackendTest {
 
     /** Axon's counter of event numbers: each increment answers the value it made, under concurrent updates. */
     @Test
-    void concurrentIncrementsEachAnswerTheirOwnValue() throws Exception {
+    void answersEachIncrementItsOwnValue_whenIncrementsRunConcurrently() throws Exception {
         MongoCollection<Document> counters = indexedClient.getDatabase("test").getCollection("counters");
         counters.insertOne(new Document("_id", "events").append("next", 0L));
         int threads = 4;
@@ -250,7 +250,7 @@ class IndexedMemoryBackendTest {
 
     /** Read models: equality on a secondary key, values of mixed types, missing fields and arrays. */
     @Test
-    void secondaryIndexesAnswerEqualityOnMixedValuesArraysAndMissingFields() {
+    void answersEquality_whenValuesAreMixedArraysOrMissing() {
         Pair timeline = pair("timeline");
         timeline.both(c -> c.createIndex(Indexes.ascending("learnerId", "occurredAt")));
         timeline.both(c -> c.createIndex(Indexes.ascending("tags")));
@@ -307,7 +307,7 @@ class IndexedMemoryBackendTest {
 
     /** Ids of every kind the services store: the {@code _id} index answers, refuses and follows as the server's. */
     @Test
-    void idsOfEveryKindAreFoundRefusedAndFollowedAsByTheServersOwnIndex() {
+    void findsAndRefusesIds_ofEveryKindAsTheServersOwnIndexDoes() {
         Pair entries = pair("ids");
         List<Object> ids = List.of("e1", "e2", "e10", 1, 2L, 3.5, new Document("stamp", "learner-1"),
                 new Document("stamp", "learner-2"), new ObjectId("5f0000000000000000000001"), true);
@@ -351,7 +351,7 @@ class IndexedMemoryBackendTest {
 
     /** A non-unique key filed for one document, then several, then one again as they change and go. */
     @Test
-    void aKeySharedByDocumentsFollowsTheirInsertsUpdatesAndDeletes() {
+    void followsInsertsUpdatesAndDeletes_whenDocumentsShareAKey() {
         Pair shared = pair("shared");
         shared.both(c -> c.createIndex(Indexes.ascending("team", "at")));
         shared.both(c -> c.insertMany(List.of(new Document("_id", 1).append("team", "t1").append("at", 5L),
@@ -383,7 +383,7 @@ class IndexedMemoryBackendTest {
      * changed it, in the order of a scan either way, exactly as from the server's own backend.
      */
     @Test
-    void documentsOfEveryTypeComeBackAsStoredAndAsUpdatesChangedThem() {
+    void returnsDocumentsAsStored_whenTheyHoldValuesOfEveryType() {
         Pair documents = pair("encoded");
         Document nested = new Document("level", "proficient").append("score", 0.75)
                 .append("evidence", List.of("e1", "e2", new Document("weight", 2)));
