@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import type { Trend, TrendPoint, TrendSeries } from '../api/analytics';
 import { formatDate, formatPercent } from '../shell/format';
+import { Pager } from '../shell/Pager';
 import { QueryView } from '../shell/States';
 import { TableScroll } from '../shell/TableScroll';
 import { LineChart } from './charts';
@@ -8,8 +10,8 @@ import { useCompetencyNamesInView, useTrend } from './hooks';
 import { CsvLink, groupLabel, hiddenText, unitsAndTeams, ViewSection } from './parts';
 
 const KEYS: readonly FilterKey[] = ['frameworkId', 'competencyId', 'unit', 'teamId', 'groupBy', 'from', 'to', 'interval'];
-/** More lines than this are not told apart on a chart; the table still lists every series. */
-const CHART_SERIES = 8;
+/** More lines than this are not told apart on a chart, so the chart and the table show the series a page at a time. */
+const SERIES_PER_PAGE = 8;
 
 export default function TrendView() {
   const filters = useFilters(KEYS);
@@ -25,7 +27,7 @@ export default function TrendView() {
         empty={<p>No one was rated in this range for these filters.</p>}>
         {(data) => (
           <>
-            <TrendContent trend={data} names={names} />
+            <TrendContent key={JSON.stringify(query)} trend={data} names={names} />
             <CsvLink path="/trend" query={query} fileName="trend.csv" what="trend" />
           </>
         )}
@@ -39,9 +41,12 @@ function seriesLabel(series: TrendSeries, names: ReadonlyMap<string, string>): s
 }
 
 function TrendContent({ trend, names }: { trend: Trend; names: ReadonlyMap<string, string> }) {
+  const [page, setPage] = useState(1);
   const periods = [...new Set(trend.series.flatMap((s) => s.points.map((p) => p.periodStart)))].sort();
   const at = (series: TrendSeries) => new Map(series.points.map((p) => [p.periodStart, p]));
-  const charted = trend.series.slice(0, CHART_SERIES);
+  const pages = Math.ceil(trend.series.length / SERIES_PER_PAGE);
+  const first = (page - 1) * SERIES_PER_PAGE;
+  const shown = trend.series.slice(first, first + SERIES_PER_PAGE);
   const share = (point: TrendPoint | undefined) =>
     point && !point.suppressed && point.masteredShare !== null ? Math.round(point.masteredShare * 1000) / 10 : null;
   return (
@@ -49,15 +54,15 @@ function TrendContent({ trend, names }: { trend: Trend; names: ReadonlyMap<strin
       <LineChart
         label={`Line chart of the share mastered per ${trend.interval}; the table below lists the same values`}
         labels={periods.map((p) => formatDate(p))}
-        series={charted.map((s) => {
+        series={shown.map((s) => {
           const points = at(s);
           return { label: seriesLabel(s, names), data: periods.map((p) => share(points.get(p))) };
         })}
         valueTitle="Mastered (%)"
         percent
       />
-      {trend.series.length > CHART_SERIES ? (
-        <p className="notice">The chart shows the first {CHART_SERIES} of {trend.series.length} series; choose a competency or a group to see others drawn. The table lists all.</p>
+      {pages > 1 ? (
+        <p>Series {first + 1} to {first + shown.length} of {trend.series.length}; choose a competency or a group to narrow them down.</p>
       ) : null}
       <TableScroll label="Trend table">
         <table className="heatmap">
@@ -71,7 +76,7 @@ function TrendContent({ trend, names }: { trend: Trend; names: ReadonlyMap<strin
             </tr>
           </thead>
           <tbody>
-            {trend.series.map((s) => {
+            {shown.map((s) => {
               const points = at(s);
               return (
                 <tr key={`${s.unit}/${s.teamId ?? ''}/${s.competencyId}`}>
@@ -91,6 +96,7 @@ function TrendContent({ trend, names }: { trend: Trend; names: ReadonlyMap<strin
           </tbody>
         </table>
       </TableScroll>
+      {pages > 1 ? <Pager label="Trend series pages" page={page} pages={pages} onGo={setPage} /> : null}
     </>
   );
 }

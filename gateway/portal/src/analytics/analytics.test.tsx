@@ -134,6 +134,28 @@ describe('analytics views', () => {
     expect(params(fake.callsTo('GET', '/api/frameworks/competencies')[0]!.url)).toEqual({ frameworkId: 'f1' });
   });
 
+  it('pagesTheSeries_whenMoreThanEightWouldCrowdTheChart', async () => {
+    const series = Array.from({ length: 10 }, (_, i) => ({ ...trendJson.series[0]!, unit: `unit-${i + 1}` }));
+    platform().on('GET', '/api/analytics/trend', { ...trendJson, series });
+    const { user } = renderApp('/analytics/trend');
+
+    const table = await screen.findByRole('table', { name: /Share mastered per week/ });
+    expect(screen.getByText('Series 1 to 8 of 10; choose a competency or a group to narrow them down.')).toBeInTheDocument();
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 8);
+    expect(within(table).queryByRole('row', { name: /unit-9: / })).toBeNull();
+
+    const pages = screen.getByRole('navigation', { name: 'Trend series pages' });
+    expect(pages).toHaveTextContent('Page 1 of 2');
+    await user.click(within(pages).getByRole('button', { name: 'Next page' }));
+
+    expect(screen.getByText('Series 9 to 10 of 10; choose a competency or a group to narrow them down.')).toBeInTheDocument();
+    const next = screen.getByRole('table', { name: /Share mastered per week/ });
+    expect(within(next).getAllByRole('row')).toHaveLength(1 + 2);
+    expect(within(next).getByRole('row', { name: /unit-10: / })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /Line chart/ })).toHaveTextContent('unit-10: ');
+    expect(within(pages).getByRole('button', { name: 'Next page' })).toBeDisabled();
+  });
+
   it('showsTheProblem_whenTheTrendFails', async () => {
     platform().on('GET', '/api/analytics/trend', problem(503, 'Analytics is rebuilding', {}, 'req-503'));
     renderApp('/analytics/trend');

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
 import { Page } from '../shell/Page';
+import { Pager } from '../shell/Pager';
 import { Empty, Loading } from '../shell/States';
 import { evidenceAnchor, EvidenceTable } from './EvidenceTable';
 import { useCatalog, useEvidence, useLearnerScope } from './hooks';
@@ -58,23 +59,7 @@ export default function EvidencePage() {
               entries={items}
               titleOf={(entry) => catalog.title(entry.evidence.frameworkId, entry.evidence.frameworkVersion, entry.evidence.competencyId)}
             />
-            <nav className="pager" aria-label="Evidence pages">
-              <button type="button" className="button" disabled={page <= 1} onClick={() => goTo(page - 1)}>
-                Previous page
-              </button>
-              <span>
-                Page {page}
-                {pages ? ` of ${pages}` : ''}
-              </span>
-              <button
-                type="button"
-                className="button"
-                disabled={pages !== undefined ? page >= pages : items.length < PAGE_SIZE}
-                onClick={() => goTo(page + 1)}
-              >
-                Next page
-              </button>
-            </nav>
+            <Pager label="Evidence pages" page={page} pages={pages} hasNext={items.length === PAGE_SIZE} onGo={goTo} />
           </>
         )}
       </LearnerFrame>
