@@ -1,16 +1,57 @@
 package dev.competency.learners.learner.personal;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.competency.learners.learner.domain.PersonalData;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Learners' names and e-mail addresses are sealed with a key per learner, kept in this service's database. */
+/**
+ * Learners' names and e-mail addresses are sealed with a key per learner. The keys live in a database of their own,
+ * apart from the event store they protect, so that restoring a backup of the events never brings back a key that
+ * an erasure destroyed (docs/operations.md, "Erasure and backups").
+ */
 @Configuration(proxyBeanMethods = false)
 class PersonalDataConfiguration {
 
+    /** The keys' database when no address is configured: on the service's server, beside its own database. */
+    static String defaultKeysDatabase(MongoDatabase serviceDatabase) {
+        return serviceDatabase.getName() + "-keys";
+    }
+
     @Bean
-    PersonalData personalData(MongoDatabase serviceDatabase) {
-        return new SealedPersonalData(new LearnerKeys(serviceDatabase));
+    LearnerKeysStore learnerKeysStore(MongoClient serviceClient, MongoDatabase serviceDatabase,
+            @Value("${learner-profiles.keys.mongodb-uri:}") String keysUri) {
+        if (keysUri.isBlank()) {
+            return new LearnerKeysStore(serviceClient.getDatabase(defaultKeysDatabase(serviceDatabase)), null);
+        }
+        ConnectionString address = new ConnectionString(keysUri);
+        if (address.getDatabase() == null) {
+            throw new IllegalStateException("learner-profiles.keys.mongodb-uri (KEYS_MONGODB_URI) names no database: "
+                    + "give one in its path, for example mongodb://keys-host:27017/learner-keys");
+        }
+        MongoClient own = MongoClients.create(address);
+        return new LearnerKeysStore(own.getDatabase(address.getDatabase()), own);
+    }
+
+    @Bean
+    PersonalData personalData(LearnerKeysStore store, MongoDatabase serviceDatabase) {
+        LearnerKeys keys = new LearnerKeys(store.database());
+        keys.moveFrom(serviceDatabase);
+        return new SealedPersonalData(keys);
+    }
+
+    /** The keys' database, and the client this service opened for it when it is on a server of its own. */
+    record LearnerKeysStore(MongoDatabase database, MongoClient ownClient) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            if (ownClient != null) {
+                ownClient.close();
+            }
+        }
     }
 }
