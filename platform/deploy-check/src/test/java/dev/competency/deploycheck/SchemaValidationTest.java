@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every rendered object against the schema of its API: Kubernetes' own kinds with the official Java client's models
- * of Kubernetes 1.32 (unknown fields and missing required fields rejected), the Strimzi and prometheus-operator
+ * of Kubernetes 1.32 (unknown fields and missing required fields rejected), the Strimzi, prometheus-operator and KEDA
  * resources with their CRDs' schemas (src/test/resources/schemas, with their sources). docker-compose.yml against the
  * Compose Specification's schema.
  */
@@ -43,11 +42,9 @@ class SchemaValidationTest {
     private static final Map<String, String> CRD_SCHEMAS = Map.of(
             "kafka.strimzi.io/v1beta2 KafkaTopic", "kafka.strimzi.io_KafkaTopic.json",
             "kafka.strimzi.io/v1beta2 KafkaUser", "kafka.strimzi.io_KafkaUser.json",
-            "monitoring.coreos.com/v1 PrometheusRule", "monitoring.coreos.com_PrometheusRule.json");
-
-    /** Custom resources without a schema here; CrossReferenceTest checks their references. */
-    private static final Set<String> UNVALIDATED = Set.of("monitoring.coreos.com/v1 PodMonitor",
-            "keda.sh/v1alpha1 ScaledObject");
+            "monitoring.coreos.com/v1 PrometheusRule", "monitoring.coreos.com_PrometheusRule.json",
+            "monitoring.coreos.com/v1 PodMonitor", "monitoring.coreos.com_PodMonitor.json",
+            "keda.sh/v1alpha1 ScaledObject", "keda.sh_ScaledObject.json");
 
     static Stream<String> targets() {
         return Repository.TARGETS.keySet().stream();
@@ -61,9 +58,8 @@ class SchemaValidationTest {
             String id = object.get("apiVersion") + " " + object.get("kind");
             String where = id + " " + ((Map<?, ?>) object.get("metadata")).get("name") + ": ";
             if (CRD_SCHEMAS.containsKey(id)) {
-                crdSchema(CRD_SCHEMAS.get(id)).validate(JSON.valueToTree(object))
-                        .forEach(error -> problems.add(where + error));
-            } else if (!UNVALIDATED.contains(id)) {
+                crdErrors(object).forEach(error -> problems.add(where + error));
+            } else {
                 String problem = kubernetesProblem(object);
                 if (problem != null) {
                     problems.add(where + problem);
@@ -85,11 +81,36 @@ class SchemaValidationTest {
 
         Map<String, Object> topic = Map.of("apiVersion", "kafka.strimzi.io/v1beta2", "kind", "KafkaTopic",
                 "metadata", Map.of("name", "t"), "spec", Map.of("partitions", 0, "replica", 3));
-        assertThat(crdSchema(CRD_SCHEMAS.get("kafka.strimzi.io/v1beta2 KafkaTopic")).validate(JSON.valueToTree(topic)))
-                .extracting(Error::toString).anyMatch(e -> e.contains("replica")).anyMatch(e -> e.contains("minimum"));
+        assertThat(crdErrors(topic)).anyMatch(e -> e.contains("replica")).anyMatch(e -> e.contains("minimum"));
 
         assertThatThrownBy(() -> kubernetesProblem(Map.of("apiVersion", "v1", "kind", "Nonsense")))
                 .hasMessageContaining("V1Nonsense");
+    }
+
+    @Test
+    void refusesPodMonitor_whenAnEndpointHasAnUnknownFieldOrAWrongType() {
+        Map<String, Object> endpoint = Map.of("port", "http", "path", "/actuator/prometheus", "intervall", "15s",
+                "portNumber", "8080");
+        Map<String, Object> podMonitor = Map.of("apiVersion", "monitoring.coreos.com/v1", "kind", "PodMonitor",
+                "metadata", Map.of("name", "m"), "spec", Map.of("selector", Map.of("matchLabels", Map.of("a", "b")),
+                        "podMetricsEndpoints", List.of(endpoint)));
+
+        assertThat(crdErrors(podMonitor)).hasSize(2)
+                .anyMatch(e -> e.startsWith("/spec/podMetricsEndpoints/0: ") && e.contains("intervall"))
+                .anyMatch(e -> e.startsWith("/spec/podMetricsEndpoints/0/portNumber: ") && e.contains("integer"));
+    }
+
+    @Test
+    void refusesScaledObject_whenATriggerHasAnUnknownFieldOrAReplicaCountIsNotAnInteger() {
+        Map<String, Object> trigger = Map.of("type", "cpu", "metricTyp", "Utilization", "metadata",
+                Map.of("value", "70"));
+        Map<String, Object> scaledObject = Map.of("apiVersion", "keda.sh/v1alpha1", "kind", "ScaledObject",
+                "metadata", Map.of("name", "s"), "spec", Map.of("scaleTargetRef", Map.of("name", "analytics"),
+                        "maxReplicaCount", "6", "triggers", List.of(trigger)));
+
+        assertThat(crdErrors(scaledObject)).hasSize(2)
+                .anyMatch(e -> e.startsWith("/spec/triggers/0: ") && e.contains("metricTyp"))
+                .anyMatch(e -> e.startsWith("/spec/maxReplicaCount: ") && e.contains("integer"));
     }
 
     @Test
@@ -121,8 +142,11 @@ class SchemaValidationTest {
         }
     }
 
-    private static Schema crdSchema(String file) {
-        return SCHEMAS.getSchema(resource("/schemas/" + file));
+    /** What the schema of the custom resource's apiVersion and kind finds, as "instance location: message". */
+    private static List<String> crdErrors(Map<String, Object> object) {
+        String file = CRD_SCHEMAS.get(object.get("apiVersion") + " " + object.get("kind"));
+        return SCHEMAS.getSchema(resource("/schemas/" + file)).validate(JSON.valueToTree(object)).stream()
+                .map(Error::toString).toList();
     }
 
     /**
