@@ -25,9 +25,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every series that the alert rules and the Grafana dashboard query is one the running platform emits: each service's
- * and the gateway's {@code /actuator/prometheus} is scraped and the names in every PromQL expression are looked up.
- * Only what Prometheus or a cluster adds is exempt: {@code up} and kube-state-metrics' {@code kube_*}.
+ * Every series that the alert rules, the Grafana dashboard and the KEDA autoscalers query is one the running
+ * platform emits: each service's and the gateway's {@code /actuator/prometheus} is scraped and the names in every
+ * PromQL expression are looked up. Only what Prometheus or a cluster adds is exempt: {@code up} and
+ * kube-state-metrics' {@code kube_*}.
  */
 @PortalTest
 class MetricsIT {
@@ -38,7 +39,8 @@ class MetricsIT {
             "on", "ignoring", "group_left", "group_right", "inf", "nan");
 
     @Test
-    void emitsEverySeriesTheAlertsAndTheDashboardQuery_whenThePlatformRuns(RunningPlatform platform) throws IOException {
+    void emitsEverySeriesTheAlertsTheDashboardAndTheAutoscalersQuery_whenThePlatformRuns(RunningPlatform platform)
+            throws IOException {
         Set<String> emitted = new TreeSet<>();
         Map<String, URI> targets = new LinkedHashMap<>(platform.services());
         targets.put("gateway", platform.gateway());
@@ -50,6 +52,11 @@ class MetricsIT {
         }
         for (String expression : dashboardExpressions(platform.repositoryFile(
                 "platform/monitoring/grafana/dashboards/competency-platform.json"))) {
+            queried.computeIfAbsent(expression, e -> metricNames(e));
+        }
+
+        for (String expression : scaledObjectQueries(platform.repositoryFile(
+                "k8s/components/keda/scaled-objects.yaml"))) {
             queried.computeIfAbsent(expression, e -> metricNames(e));
         }
 
@@ -109,6 +116,14 @@ class MetricsIT {
             expressions.add(block.toString().strip());
         }
         return expressions;
+    }
+
+    /** The {@code query} of every KEDA Prometheus trigger (one line each). */
+    static List<String> scaledObjectQueries(Path scaledObjects) throws IOException {
+        return Files.readAllLines(scaledObjects).stream().map(String::strip)
+                .filter(line -> line.startsWith("query:"))
+                .map(line -> line.substring("query:".length()).strip())
+                .toList();
     }
 
     static List<String> dashboardExpressions(Path dashboard) throws IOException {
