@@ -2,13 +2,30 @@ package dev.competency.frameworks;
 
 import com.mongodb.client.MongoDatabase;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue;
+import dev.competency.frameworks.readmodel.ReadModels;
 import dev.competency.frameworks.resource.query.ResourceCatalogue;
 import dev.competency.frameworks.roleprofile.query.RoleProfileCatalogue;
+import dev.competency.platform.service.axon.ReadModelRebuild;
+import dev.competency.platform.service.axon.ReadYourWrites;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The read models, each a MongoDB collection group in the service's own database. */
+/**
+ * The read models, each a MongoDB collection group in the service's own database, built by one tracking processor
+ * ({@link ReadModels}); requests wait for it ({@link ReadYourWrites}) and admins rebuild it ({@link ReadModelRebuild}).
+ */
 @Configuration(proxyBeanMethods = false)
 class ReadModelConfiguration {
 
@@ -25,5 +42,25 @@ class ReadModelConfiguration {
     @Bean
     ResourceCatalogue resourceCatalogue(MongoDatabase serviceDatabase, JsonMapper json) {
         return new ResourceCatalogue(serviceDatabase, json);
+    }
+
+    /** Requests wait up to {@code frameworks.read-models.wait} for the read models to show what is stored. */
+    @Bean
+    ReadYourWrites readYourWrites(MongoTemplate axonMongoTemplate, Serializer serializer, EventStorageEngine store,
+                                  @Value("${frameworks.read-models.wait:PT10S}") Duration wait) {
+        return new ReadYourWrites(ReadModels.PROCESSING_GROUP, axonMongoTemplate, serializer, store, wait);
+    }
+
+    /** Wakes the requests of this instance that wait for the read models once the processor committed a batch. */
+    @Bean
+    ConfigurerModule readYourWritesSignal(ReadYourWrites readYourWrites) {
+        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(ReadModels.PROCESSING_GROUP,
+                configuration -> readYourWrites.signal());
+    }
+
+    @Bean
+    ReadModelRebuild readModelRebuild(EventProcessingConfiguration processing, TokenStore tokenStore,
+                                      EventStore eventStore, Clock clock, MeterRegistry meters) {
+        return new ReadModelRebuild(ReadModels.PROCESSING_GROUP, processing, tokenStore, eventStore, clock, meters);
     }
 }

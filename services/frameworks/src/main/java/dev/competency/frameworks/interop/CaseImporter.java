@@ -14,6 +14,7 @@ import dev.competency.frameworks.interop.casefile.BrokenCasePackage;
 import dev.competency.frameworks.interop.casefile.CasePackageImport;
 import dev.competency.frameworks.interop.casefile.CasePackageImport.ItemError;
 import dev.competency.frameworks.interop.casefile.CasePackageImport.Mapped;
+import dev.competency.platform.service.axon.ReadYourWrites;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  * Imports a CASE package into a framework: a first import creates the framework, a later one of the same CFDocument
  * edits its draft (upsert by CASE identifier), and {@code publish} publishes the result. A dry run reports what
  * would be created, changed and removed, and sends no command. A package with errors is refused unless the import is
- * lenient; warnings never refuse.
+ * lenient; warnings never refuse. It compares with the catalogue once the catalogue shows everything stored, and reads
+ * each command's effect back from it ({@link ReadYourWrites}).
  */
 @Component
 public class CaseImporter {
@@ -41,11 +43,13 @@ public class CaseImporter {
 
     private final CommandGateway commands;
     private final FrameworkCatalogue catalogue;
+    private final ReadYourWrites readYourWrites;
     private final Clock clock;
 
-    CaseImporter(CommandGateway commands, FrameworkCatalogue catalogue, Clock clock) {
+    CaseImporter(CommandGateway commands, FrameworkCatalogue catalogue, ReadYourWrites readYourWrites, Clock clock) {
         this.commands = commands;
         this.catalogue = catalogue;
+        this.readYourWrites = readYourWrites;
         this.clock = clock;
     }
 
@@ -79,6 +83,7 @@ public class CaseImporter {
                                       String author) {
         Instant started = clock.instant();
         String documentId = CasePackageImport.documentIdentifier(pkg);
+        readYourWrites.awaitCurrent();
         Optional<FrameworkSummary> existing = catalogue.findByCaseIdentifier(documentId);
         String frameworkId = existing.map(FrameworkSummary::frameworkId).orElseGet(() -> UUID.randomUUID().toString());
         FrameworkContent before = existing.flatMap(f -> catalogue.version(f.frameworkId(), f.latestVersion()))
@@ -94,14 +99,16 @@ public class CaseImporter {
         boolean published = false;
         if (!dryRun) {
             if (existing.isEmpty()) {
-                commands.sendAndWait(new CreateFramework(frameworkId, code != null ? code
+                CreateFramework create = new CreateFramework(frameworkId, code != null ? code
                         : freeCode(mapped.suggestedCode()), mapped.content().title(), mapped.content().description(),
-                        author));
+                        author);
+                readYourWrites.afterWrite(() -> commands.sendAndWait(create));
             }
-            commands.sendAndWait(new EditFramework(frameworkId, mapped.content(), author));
+            readYourWrites.afterWrite(() -> commands.sendAndWait(new EditFramework(frameworkId, mapped.content(),
+                    author)));
             FrameworkSummary after = catalogue.find(frameworkId).orElseThrow();
             if (publish && after.status() == FrameworkStatus.DRAFT) {
-                commands.sendAndWait(new PublishFramework(frameworkId, author));
+                readYourWrites.afterWrite(() -> commands.sendAndWait(new PublishFramework(frameworkId, author)));
                 published = true;
                 after = catalogue.find(frameworkId).orElseThrow();
             }

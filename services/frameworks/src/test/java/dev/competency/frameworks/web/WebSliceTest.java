@@ -1,13 +1,21 @@
 package dev.competency.frameworks.web;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+
 import dev.competency.frameworks.access.FrameworkAccessPolicy;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue;
 import dev.competency.frameworks.interop.CaseImporter;
-import dev.competency.frameworks.readmodel.ReadModelRebuild;
 import dev.competency.frameworks.resource.query.ResourceCatalogue;
 import dev.competency.frameworks.roleprofile.query.RoleProfileCatalogue;
+import dev.competency.platform.service.axon.ReadModelRebuild;
+import dev.competency.platform.service.axon.ReadYourWrites;
 import dev.competency.platform.test.TestTokens;
+import java.time.Clock;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -19,7 +27,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The web layer of the service with the starter's security, problem details and this service's access policy; the
- * command gateway and read models are mocks. All web slice tests share this one application context.
+ * command gateway and read models are mocks, and a write waits for nothing. All web slice tests share this one
+ * application context.
  */
 @WebMvcTest
 @Import(FrameworkAccessPolicy.class)
@@ -44,6 +53,17 @@ public abstract class WebSliceTest {
     protected CaseImporter importer;
     @MockitoBean
     protected ReadModelRebuild rebuild;
+    @MockitoBean
+    protected ReadYourWrites readYourWrites;
+    @MockitoBean
+    protected EventStore eventStore;
+    @MockitoBean
+    protected Clock clock;
+
+    @BeforeEach
+    void writesAreReadBackAtOnce() {
+        when(readYourWrites.afterWrite(any())).thenAnswer(call -> call.<Supplier<?>>getArgument(0).get());
+    }
 
     @DynamicPropertySource
     static void tokens(DynamicPropertyRegistry registry) {

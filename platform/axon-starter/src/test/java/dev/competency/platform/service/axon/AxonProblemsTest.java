@@ -2,6 +2,7 @@ package dev.competency.platform.service.axon;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -41,6 +42,16 @@ class AxonProblemsTest {
     }
 
     @Test
+    void answersServiceUnavailableWithRetryAfter_whenReadModelsAreBehind() throws Exception {
+        mvc.perform(get("/behind"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "2"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("/problems/read-model-behind"))
+                .andExpect(jsonPath("$.detail").value("not caught up"));
+    }
+
+    @Test
     void leavesOtherFailuresToTheServiceStarter_whenTheyAreNotAxons() throws Exception {
         mvc.perform(get("/broken"))
                 .andExpect(status().isInternalServerError())
@@ -58,6 +69,11 @@ class AxonProblemsTest {
         @GetMapping("/concurrent")
         String concurrent() {
             throw new ConcurrencyException("sequence number taken");
+        }
+
+        @GetMapping("/behind")
+        String behind() {
+            throw new ReadModelBehind("not caught up");
         }
 
         @GetMapping("/broken")

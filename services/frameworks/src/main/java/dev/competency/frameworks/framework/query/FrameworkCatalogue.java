@@ -19,7 +19,7 @@ import dev.competency.frameworks.framework.domain.FrameworkVersionRetired;
 import dev.competency.frameworks.framework.domain.Level;
 import dev.competency.frameworks.framework.domain.PublishedFrameworks;
 import dev.competency.frameworks.interop.casefile.CasePackageExport;
-import dev.competency.frameworks.readmodel.Projection;
+import dev.competency.frameworks.readmodel.ReadModels;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -32,19 +32,19 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Frameworks, their versions and their competencies as authors and readers look them up. Updated in the unit of
- * work of the command (subscribing processor), so a write is visible to the next read; every write is keyed by
- * framework id and version, so applying an event twice changes nothing.
+ * Frameworks, their versions and their competencies as authors and readers look them up. Built by the read models'
+ * tracking processor ({@link ReadModels}); every write is keyed by framework id and version, so applying an event
+ * twice changes nothing.
  */
-@ProcessingGroup(FrameworkCatalogue.PROCESSING_GROUP)
-public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes, Projection {
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
+public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes {
 
-    public static final String PROCESSING_GROUP = "framework-catalogue";
     private static final int SEARCH_LIMIT = 200;
 
     private final MongoDatabase database;
@@ -72,7 +72,8 @@ public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes, 
         competencies.createIndex(Indexes.ascending("externalId"), new IndexOptions().name("by_external_id"));
     }
 
-    @Override
+    /** Drops every framework, version and competency, before a rebuild reads the event store from the start. */
+    @ResetHandler
     public void reset() {
         frameworks.drop();
         versions.drop();

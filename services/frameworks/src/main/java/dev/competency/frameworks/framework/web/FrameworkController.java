@@ -15,6 +15,7 @@ import dev.competency.frameworks.framework.query.FrameworkCatalogue.CompetencyHi
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.FrameworkSummary;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionView;
 import dev.competency.frameworks.web.TextParameters;
+import dev.competency.platform.service.axon.ReadYourWrites;
 import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.openapi.ProblemResponse;
 import dev.competency.platform.service.security.Caller;
@@ -49,11 +50,14 @@ class FrameworkController {
 
     private final CommandGateway commands;
     private final FrameworkCatalogue catalogue;
+    private final ReadYourWrites readYourWrites;
     private final FrameworkAccessPolicy access;
 
-    FrameworkController(CommandGateway commands, FrameworkCatalogue catalogue, FrameworkAccessPolicy access) {
+    FrameworkController(CommandGateway commands, FrameworkCatalogue catalogue, ReadYourWrites readYourWrites,
+                        FrameworkAccessPolicy access) {
         this.commands = commands;
         this.catalogue = catalogue;
+        this.readYourWrites = readYourWrites;
         this.access = access;
     }
 
@@ -76,8 +80,9 @@ class FrameworkController {
     ResponseEntity<FrameworkSummary> create(@RequestBody NewFramework request, Caller caller) {
         access.requireAuthor(caller);
         String frameworkId = UUID.randomUUID().toString();
-        commands.sendAndWait(new CreateFramework(frameworkId, request.code(), request.title(), request.description(),
-                caller.subject()));
+        readYourWrites.awaitCurrent();
+        readYourWrites.afterWrite(() -> commands.sendAndWait(new CreateFramework(frameworkId, request.code(),
+                request.title(), request.description(), caller.subject())));
         return ResponseEntity.created(URI.create("/api/frameworks/" + frameworkId)).body(summary(frameworkId));
     }
 
@@ -109,8 +114,10 @@ class FrameworkController {
     @PutMapping("/{frameworkId}/draft")
     VersionView edit(@PathVariable String frameworkId, @RequestBody FrameworkContent content, Caller caller) {
         access.requireAuthor(caller);
+        readYourWrites.awaitCurrent();
         summary(frameworkId);
-        commands.sendAndWait(new EditFramework(frameworkId, content, caller.subject()));
+        readYourWrites.afterWrite(() -> commands.sendAndWait(new EditFramework(frameworkId, content,
+                caller.subject())));
         return latest(frameworkId);
     }
 
@@ -119,8 +126,9 @@ class FrameworkController {
     @PostMapping("/{frameworkId}/publication")
     VersionView publish(@PathVariable String frameworkId, Caller caller) {
         access.requireAuthor(caller);
+        readYourWrites.awaitCurrent();
         summary(frameworkId);
-        commands.sendAndWait(new PublishFramework(frameworkId, caller.subject()));
+        readYourWrites.afterWrite(() -> commands.sendAndWait(new PublishFramework(frameworkId, caller.subject())));
         return latest(frameworkId);
     }
 
@@ -128,9 +136,10 @@ class FrameworkController {
     FrameworkSummary retire(@PathVariable String frameworkId, @RequestBody(required = false) Retirement request,
                             Caller caller) {
         access.requireAuthor(caller);
+        readYourWrites.awaitCurrent();
         summary(frameworkId);
-        commands.sendAndWait(new RetireFramework(frameworkId, caller.subject(),
-                request == null ? null : request.reason()));
+        readYourWrites.afterWrite(() -> commands.sendAndWait(new RetireFramework(frameworkId, caller.subject(),
+                request == null ? null : request.reason())));
         return summary(frameworkId);
     }
 

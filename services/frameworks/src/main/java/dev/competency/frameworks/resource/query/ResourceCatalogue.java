@@ -1,7 +1,7 @@
 package dev.competency.frameworks.resource.query;
 
 import com.mongodb.client.MongoDatabase;
-import dev.competency.frameworks.readmodel.Projection;
+import dev.competency.frameworks.readmodel.ReadModels;
 import dev.competency.frameworks.readmodel.VersionedDefinitions;
 import dev.competency.frameworks.resource.domain.LearningResourceDefined;
 import dev.competency.frameworks.resource.domain.ResourceDefinition;
@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Learning resources with their draft and their latest published version; updated in the command's unit of work. */
-@ProcessingGroup(ResourceCatalogue.PROCESSING_GROUP)
-public class ResourceCatalogue implements Projection {
-
-    public static final String PROCESSING_GROUP = "learning-resource-catalogue";
+/**
+ * Learning resources with their draft and their latest published version, built by the read models' tracking processor
+ * ({@link ReadModels}).
+ */
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
+public class ResourceCatalogue {
 
     private final VersionedDefinitions<ResourceDefinition> resources;
 
@@ -24,7 +26,8 @@ public class ResourceCatalogue implements Projection {
         this.resources = new VersionedDefinitions<>(database, "learning_resources", json, ResourceDefinition.class);
     }
 
-    @Override
+    /** Drops every definition, before a rebuild reads the event store from the start. */
+    @ResetHandler
     public void reset() {
         resources.reset();
     }

@@ -7,6 +7,7 @@ import dev.competency.frameworks.resource.domain.ResourceDefinition;
 import dev.competency.frameworks.resource.query.ResourceCatalogue;
 import dev.competency.frameworks.resource.query.ResourceCatalogue.ResourceView;
 import dev.competency.frameworks.web.TextParameters;
+import dev.competency.platform.service.axon.ReadYourWrites;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.web.ResourceNotFound;
 import java.net.URI;
@@ -32,11 +33,14 @@ class ResourceController {
 
     private final CommandGateway commands;
     private final ResourceCatalogue catalogue;
+    private final ReadYourWrites readYourWrites;
     private final FrameworkAccessPolicy access;
 
-    ResourceController(CommandGateway commands, ResourceCatalogue catalogue, FrameworkAccessPolicy access) {
+    ResourceController(CommandGateway commands, ResourceCatalogue catalogue, ReadYourWrites readYourWrites,
+                       FrameworkAccessPolicy access) {
         this.commands = commands;
         this.catalogue = catalogue;
+        this.readYourWrites = readYourWrites;
         this.access = access;
     }
 
@@ -45,7 +49,9 @@ class ResourceController {
     ResponseEntity<ResourceView> create(@RequestBody ResourceDefinition definition, Caller caller) {
         access.requireAuthor(caller);
         String resourceId = UUID.randomUUID().toString();
-        commands.sendAndWait(new DefineLearningResource(resourceId, definition, caller.subject()));
+        readYourWrites.awaitCurrent();
+        readYourWrites.afterWrite(() -> commands.sendAndWait(
+                new DefineLearningResource(resourceId, definition, caller.subject())));
         return ResponseEntity.created(URI.create("/api/frameworks/learning-resources/" + resourceId))
                 .body(view(resourceId));
     }
@@ -54,16 +60,20 @@ class ResourceController {
     ResourceView define(@PathVariable String resourceId, @RequestBody ResourceDefinition definition,
                            Caller caller) {
         access.requireAuthor(caller);
+        readYourWrites.awaitCurrent();
         view(resourceId);
-        commands.sendAndWait(new DefineLearningResource(resourceId, definition, caller.subject()));
+        readYourWrites.afterWrite(() -> commands.sendAndWait(
+                new DefineLearningResource(resourceId, definition, caller.subject())));
         return view(resourceId);
     }
 
     @PostMapping("/{resourceId}/publication")
     ResourceView publish(@PathVariable String resourceId, Caller caller) {
         access.requireAuthor(caller);
+        readYourWrites.awaitCurrent();
         view(resourceId);
-        commands.sendAndWait(new PublishLearningResource(resourceId, caller.subject()));
+        readYourWrites.afterWrite(() -> commands.sendAndWait(
+                new PublishLearningResource(resourceId, caller.subject())));
         return view(resourceId);
     }
 

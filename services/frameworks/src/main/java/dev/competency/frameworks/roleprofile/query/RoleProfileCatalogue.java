@@ -1,7 +1,7 @@
 package dev.competency.frameworks.roleprofile.query;
 
 import com.mongodb.client.MongoDatabase;
-import dev.competency.frameworks.readmodel.Projection;
+import dev.competency.frameworks.readmodel.ReadModels;
 import dev.competency.frameworks.readmodel.VersionedDefinitions;
 import dev.competency.frameworks.roleprofile.domain.RoleProfileDefined;
 import dev.competency.frameworks.roleprofile.domain.RoleProfileDefinition;
@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Role profiles with their draft and their latest published version; updated in the command's unit of work. */
-@ProcessingGroup(RoleProfileCatalogue.PROCESSING_GROUP)
-public class RoleProfileCatalogue implements Projection {
-
-    public static final String PROCESSING_GROUP = "role-profile-catalogue";
+/**
+ * Role profiles with their draft and their latest published version, built by the read models' tracking processor
+ * ({@link ReadModels}).
+ */
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
+public class RoleProfileCatalogue {
 
     private final VersionedDefinitions<RoleProfileDefinition> profiles;
 
@@ -24,7 +26,8 @@ public class RoleProfileCatalogue implements Projection {
         this.profiles = new VersionedDefinitions<>(database, "role_profiles", json, RoleProfileDefinition.class);
     }
 
-    @Override
+    /** Drops every definition, before a rebuild reads the event store from the start. */
+    @ResetHandler
     public void reset() {
         profiles.reset();
     }

@@ -7,6 +7,7 @@ import dev.competency.frameworks.roleprofile.domain.RoleProfileDefinition;
 import dev.competency.frameworks.roleprofile.query.RoleProfileCatalogue;
 import dev.competency.frameworks.roleprofile.query.RoleProfileCatalogue.RoleProfileView;
 import dev.competency.frameworks.web.TextParameters;
+import dev.competency.platform.service.axon.ReadYourWrites;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.web.ResourceNotFound;
 import java.net.URI;
@@ -32,11 +33,14 @@ class RoleProfileController {
 
     private final CommandGateway commands;
     private final RoleProfileCatalogue catalogue;
+    private final ReadYourWrites readYourWrites;
     private final FrameworkAccessPolicy access;
 
-    RoleProfileController(CommandGateway commands, RoleProfileCatalogue catalogue, FrameworkAccessPolicy access) {
+    RoleProfileController(CommandGateway commands, RoleProfileCatalogue catalogue, ReadYourWrites readYourWrites,
+                          FrameworkAccessPolicy access) {
         this.commands = commands;
         this.catalogue = catalogue;
+        this.readYourWrites = readYourWrites;
         this.access = access;
     }
 
@@ -45,7 +49,9 @@ class RoleProfileController {
     ResponseEntity<RoleProfileView> create(@RequestBody RoleProfileDefinition definition, Caller caller) {
         access.requireAuthor(caller);
         String roleProfileId = UUID.randomUUID().toString();
-        commands.sendAndWait(new DefineRoleProfile(roleProfileId, definition, caller.subject()));
+        readYourWrites.awaitCurrent();
+        readYourWrites.afterWrite(() -> commands.sendAndWait(
+                new DefineRoleProfile(roleProfileId, definition, caller.subject())));
         return ResponseEntity.created(URI.create("/api/frameworks/role-profiles/" + roleProfileId))
                 .body(view(roleProfileId));
     }
@@ -54,16 +60,20 @@ class RoleProfileController {
     RoleProfileView define(@PathVariable String roleProfileId, @RequestBody RoleProfileDefinition definition,
                            Caller caller) {
         access.requireAuthor(caller);
+        readYourWrites.awaitCurrent();
         view(roleProfileId);
-        commands.sendAndWait(new DefineRoleProfile(roleProfileId, definition, caller.subject()));
+        readYourWrites.afterWrite(() -> commands.sendAndWait(
+                new DefineRoleProfile(roleProfileId, definition, caller.subject())));
         return view(roleProfileId);
     }
 
     @PostMapping("/{roleProfileId}/publication")
     RoleProfileView publish(@PathVariable String roleProfileId, Caller caller) {
         access.requireAuthor(caller);
+        readYourWrites.awaitCurrent();
         view(roleProfileId);
-        commands.sendAndWait(new PublishRoleProfile(roleProfileId, caller.subject()));
+        readYourWrites.afterWrite(() -> commands.sendAndWait(
+                new PublishRoleProfile(roleProfileId, caller.subject())));
         return view(roleProfileId);
     }
 

@@ -3,6 +3,8 @@ package dev.competency.frameworks.framework.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -27,10 +29,12 @@ import dev.competency.frameworks.framework.query.FrameworkCatalogue.FrameworkSum
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionState;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionView;
 import dev.competency.frameworks.web.WebSliceTest;
+import dev.competency.platform.service.axon.ReadModelBehind;
 import dev.competency.platform.service.error.Refusal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.http.MediaType;
@@ -77,6 +81,33 @@ class FrameworkControllerTest extends WebSliceTest {
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value("/problems/forbidden"));
         verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void answersReadModelBehindWithRetryAfter_andSendsNothing_whenReadModelsDoNotCatchUpBeforeTheWrite()
+            throws Exception {
+        known(DRAFT);
+        doThrow(new ReadModelBehind("The read models have not caught up")).when(readYourWrites).awaitCurrent();
+
+        mvc.perform(post("/api/frameworks/fw-1/publication").header("Authorization", AUTHOR))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "2"))
+                .andExpect(jsonPath("$.type").value("/problems/read-model-behind"));
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void answersReadModelBehind_whenTheWriteIsStoredButDoesNotShowInTime() throws Exception {
+        known(DRAFT);
+        doAnswer(call -> {
+            call.<Supplier<?>>getArgument(0).get();
+            throw new ReadModelBehind("the change is stored, read it again shortly");
+        }).when(readYourWrites).afterWrite(any());
+
+        mvc.perform(post("/api/frameworks/fw-1/publication").header("Authorization", AUTHOR))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.detail").value("the change is stored, read it again shortly"));
+        verify(commands).sendAndWait(new PublishFramework("fw-1", "author-1"));
     }
 
     @Test

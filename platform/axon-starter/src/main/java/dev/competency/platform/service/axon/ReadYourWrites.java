@@ -1,0 +1,160 @@
+package dev.competency.platform.service.axon;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.bson.Document;
+import org.bson.types.Binary;
+
+/**
+ * Read-your-writes over the read models of one tracking processor, on every instance of a service. A request that
+ * decides on the read models first waits until they show everything stored before it ({@link #awaitCurrent}, which
+ * also holds writes back while a {@link ReadModelRebuild} runs); a request that sent a command waits until they show
+ * what the command stored ({@link #afterWrite}). Both read the processor's tokens from the token store, so it does not
+ * matter which instance holds the processor's segments, and compare them with the event store's global sequence
+ * ({@link SequencedMongoEventStorageEngine}). A request waits at most the time-out, then {@link ReadModelBehind}.
+ *
+ * <p>Register {@link #signal()} as a handler interceptor of the processor: it wakes the waiting requests of this
+ * instance when a batch is committed. Requests waiting for another instance's processor look again every
+ * {@value #POLL_MILLIS} ms.
+ */
+public class ReadYourWrites {
+
+    static final long POLL_MILLIS = 50;
+
+    private final String processorName;
+    private final MongoCollection<Document> tokens;
+    private final Serializer serializer;
+    private final EventStorageEngine store;
+    private final Duration timeout;
+    private final Object monitor = new Object();
+    private long batches;
+
+    /**
+     * @param processorName the tracking processor of the read models
+     * @param tokens        the template of the service's token store
+     * @param serializer    the serializer the token store writes tokens with
+     * @param store         the event storage, for the number of the last stored event
+     * @param timeout       how long a request waits for the read models
+     */
+    public ReadYourWrites(String processorName, MongoTemplate tokens, Serializer serializer, EventStorageEngine store,
+            Duration timeout) {
+        this.processorName = processorName;
+        this.tokens = tokens.trackingTokensCollection();
+        this.serializer = serializer;
+        this.store = store;
+        this.timeout = timeout;
+    }
+
+    /** Waits until the read models have read every event stored before this call. */
+    public void awaitCurrent() {
+        long head = head();
+        await(head, head);
+    }
+
+    /**
+     * Runs a write (a command sent and waited for), then waits until the read models have handled the events it
+     * stored: every event numbered after the last one stored before the write, up to the last one stored after it.
+     *
+     * @throws ReadModelBehind when they have not within the time-out; the write is stored all the same
+     */
+    public <R> R afterWrite(Supplier<R> write) {
+        long before = head();
+        R result = write.get();
+        await(before, head());
+        return result;
+    }
+
+    /** Wakes the requests of this instance that wait, after each batch the processor committed. */
+    public MessageHandlerInterceptor<EventMessage<?>> signal() {
+        return (unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            unitOfWork.root().afterCommit(committed -> {
+                synchronized (monitor) {
+                    batches++;
+                    monitor.notifyAll();
+                }
+            });
+            return result;
+        };
+    }
+
+    /** The number of the last stored event; -1 when there is none. */
+    long head() {
+        return position(store.createHeadToken());
+    }
+
+    /**
+     * Waits until every segment of the processor has read up to {@code upTo} and none still misses an event numbered
+     * after {@code after} (a gap: an append that was still being written when the processor read past it).
+     */
+    void await(long after, long upTo) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long seen;
+            synchronized (monitor) {
+                seen = batches;
+            }
+            List<TrackingToken> segments = segmentTokens();
+            if (!segments.isEmpty() && segments.stream().allMatch(token -> handled(token, after, upTo))) {
+                return;
+            }
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw new ReadModelBehind("The read models have not caught up with the event store yet (event "
+                        + upTo + "); the change is stored, read it again shortly");
+            }
+            synchronized (monitor) {
+                if (batches == seen) {
+                    try {
+                        monitor.wait(Math.max(1, Math.min(Duration.ofNanos(remaining).toMillis(), POLL_MILLIS)));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new ReadModelBehind("Interrupted while waiting for the read models");
+                    }
+                }
+            }
+        }
+    }
+
+    static boolean handled(TrackingToken token, long after, long upTo) {
+        if (token == null) {
+            return upTo < 0;
+        }
+        TrackingToken lowerBound = WrappedToken.unwrapLowerBound(token);
+        if (position(lowerBound) < upTo) {
+            return false;
+        }
+        return !(lowerBound instanceof GapAwareTrackingToken gapAware)
+                || gapAware.getGaps().subSet(after + 1, upTo + 1).isEmpty();
+    }
+
+    /** The token of every segment of the processor, as last stored; null for a segment without one. */
+    private List<TrackingToken> segmentTokens() {
+        List<TrackingToken> found = new ArrayList<>();
+        for (Document entry : tokens.find(Filters.eq("processorName", processorName))) {
+            Binary data = entry.get("token", Binary.class);
+            found.add(data == null ? null : serializer.deserialize(
+                    new SimpleSerializedObject<>(data.getData(), byte[].class, entry.getString("tokenType"), null)));
+        }
+        return found;
+    }
+
+    private static long position(TrackingToken token) {
+        OptionalLong position = token == null ? OptionalLong.empty() : token.position();
+        return position.orElse(-1);
+    }
+}

@@ -1,0 +1,170 @@
+package dev.competency.platform.service.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import dev.competency.platform.test.TestInfrastructure;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Requests wait for the read models' processor as its tokens are stored in the token store (by whichever instance
+ * holds them), compared with the event store's global sequence; on the real store or the embedded server.
+ */
+class ReadYourWritesIT {
+
+    private static final String PROCESSOR = "read-models";
+
+    private static MongoClient client;
+    private final Serializer serializer = new AxonMongoConfiguration().serializer();
+    private MongoDatabase database;
+    private SequencedMongoEventStorageEngine store;
+    private MongoTokenStore tokens;
+    private ReadYourWrites readYourWrites;
+
+    @BeforeAll
+    static void connect() {
+        client = MongoClients.create(TestInfrastructure.endpoints().mongoConnectionString());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+    }
+
+    @BeforeEach
+    void freshStores() {
+        database = client.getDatabase("read-your-writes-" + UUID.randomUUID().toString().substring(0, 8));
+        store = new SequencedMongoEventStorageEngine(database, serializer, 100, Clock.systemUTC(),
+                Duration.ofSeconds(60));
+        store.ensureIndexes();
+        MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(database).build();
+        tokens = MongoTokenStore.builder().mongoTemplate(template).serializer(serializer).build();
+        tokens.initializeTokenSegments(PROCESSOR, 2);
+        tokens.fetchToken(PROCESSOR, 0);
+        tokens.fetchToken(PROCESSOR, 1);
+        readYourWrites = new ReadYourWrites(PROCESSOR, template, serializer, store, Duration.ofMillis(300));
+    }
+
+    @AfterEach
+    void dropStores() {
+        store.close();
+        database.drop();
+    }
+
+    @Test
+    void returns_whenEverySegmentHasReadTheLastStoredEvent() {
+        append("a", 0);
+        append("a", 1);
+        readTo(0, token(1));
+        readTo(1, token(1));
+
+        readYourWrites.awaitCurrent();
+    }
+
+    @Test
+    void answersReadModelBehind_whenOneSegmentHasNotReadThatFar() {
+        append("a", 0);
+        append("a", 1);
+        readTo(0, token(1));
+        readTo(1, token(0));
+
+        assertThatThrownBy(readYourWrites::awaitCurrent).isInstanceOf(ReadModelBehind.class)
+                .hasMessageContaining("event 1");
+    }
+
+    @Test
+    void holdsRequestsBack_whileTheTokensAreReset() {
+        append("a", 0);
+        readTo(0, store.createTailToken());
+        readTo(1, store.createTailToken());
+
+        assertThatThrownBy(readYourWrites::awaitCurrent).isInstanceOf(ReadModelBehind.class);
+    }
+
+    @Test
+    void returnsOnceTheProcessorHandledTheWrite_whenItsTokenIsStoredLater() {
+        append("a", 0);
+        readTo(0, token(0));
+        readTo(1, token(0));
+        ReadYourWrites patient = new ReadYourWrites(PROCESSOR, DefaultMongoTemplate.builder().mongoDatabase(database)
+                .build(), serializer, store, Duration.ofSeconds(20));
+
+        CompletableFuture<String> write = CompletableFuture.supplyAsync(() -> patient.afterWrite(() -> {
+            append("a", 1);
+            return "stored";
+        }));
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.createHeadToken().position().orElse(-1) == 1);
+        assertThat(write).isNotDone();
+        readTo(0, token(1));
+        readTo(1, token(1));
+
+        await().atMost(Duration.ofSeconds(10)).until(write::isDone);
+        assertThat(write.join()).isEqualTo("stored");
+    }
+
+    @Test
+    void waitsForTheWrite_whenTheProcessorReadPastItAsAGap() {
+        append("a", 0);
+        readTo(0, token(0));
+        readTo(1, token(0));
+
+        assertThatThrownBy(() -> readYourWrites.afterWrite(() -> {
+            append("a", 1);
+            append("b", 0);
+            // Read past event 1 while it was still being written: 1 is a gap of the token at 2.
+            readTo(0, GapAwareTrackingToken.newInstance(2, List.of(1L)));
+            readTo(1, token(2));
+            return null;
+        })).isInstanceOf(ReadModelBehind.class);
+    }
+
+    @Test
+    void ignoresGapsBeforeTheWrite_whenTheyBelongToOtherAppends() {
+        append("a", 0);
+        append("a", 1);
+        readTo(0, GapAwareTrackingToken.newInstance(1, List.of(0L)));
+        readTo(1, token(1));
+
+        String result = readYourWrites.afterWrite(() -> {
+            append("b", 0);
+            readTo(0, GapAwareTrackingToken.newInstance(2, List.of(0L)));
+            readTo(1, token(2));
+            return "stored";
+        });
+
+        assertThat(result).isEqualTo("stored");
+    }
+
+    private void append(String aggregateId, long sequence) {
+        store.appendEvents(List.of(new GenericDomainEventMessage<>("Thing", aggregateId, sequence,
+                aggregateId + "-" + sequence)));
+    }
+
+    private void readTo(int segment, TrackingToken token) {
+        tokens.storeToken(token, PROCESSOR, segment);
+    }
+
+    private static TrackingToken token(long index) {
+        return GapAwareTrackingToken.newInstance(index, List.of());
+    }
+}
