@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -89,37 +87,6 @@ public final class ServiceClient {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.endpoints().kafkaBootstrapServers()),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             return consumer.partitionsFor(topic).size();
-        }
-    }
-
-    /**
-     * Every record of {@code topic} from offset 0 up to its end offsets when called, read with a plain consumer of
-     * its own: key, value and each header as text (a null value as the empty string), one entry per record.
-     */
-    public static List<String> everyRecordAsText(String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.endpoints().kafkaBootstrapServers()),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<String> texts = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read " + topic + " to its end offsets " + ends);
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    StringBuilder text = new StringBuilder().append(record.key()).append(' ')
-                            .append(record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8));
-                    record.headers().forEach(header -> text.append(' ').append(header.key()).append('=')
-                            .append(header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8)));
-                    texts.add(text.toString());
-                }
-            }
-            return texts;
         }
     }
 
