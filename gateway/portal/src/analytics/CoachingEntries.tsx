@@ -12,10 +12,12 @@ const KINDS: readonly { kind: CoachingKind; title: string; none: string }[] = [
   { kind: 'CLOSE_TO_READY', title: 'Close to ready', none: 'No one is close to ready.' },
 ];
 
-export function CoachingEntries({ entries, names, showTeam = false }: {
+export function CoachingEntries({ entries, names, people, showTeam = false }: {
   entries: readonly CoachingEntry[];
   /** Competency names by id. */
   names: ReadonlyMap<string, string>;
+  /** People's names by learnerId, from learner-profiles; someone not in it is shown by their id. */
+  people: ReadonlyMap<string, string>;
   showTeam?: boolean;
 }) {
   return (
@@ -30,7 +32,7 @@ export function CoachingEntries({ entries, names, showTeam = false }: {
             ) : (
               <ul className="coaching-list">
                 {list.map((entry, index) => <Entry key={`${entry.learnerId}-${entry.competencyId ?? entry.roleProfileId ?? index}`}
-                  entry={entry} names={names} showTeam={showTeam} />)}
+                  entry={entry} names={names} people={people} showTeam={showTeam} />)}
               </ul>
             )}
           </section>
@@ -40,9 +42,14 @@ export function CoachingEntries({ entries, names, showTeam = false }: {
   );
 }
 
-function Entry({ entry, names, showTeam }: { entry: CoachingEntry; names: ReadonlyMap<string, string>; showTeam: boolean }) {
+function Entry({ entry, names, people, showTeam }: {
+  entry: CoachingEntry;
+  names: ReadonlyMap<string, string>;
+  people: ReadonlyMap<string, string>;
+  showTeam: boolean;
+}) {
   const learner = `/learners/${encodeURIComponent(entry.learnerId)}`;
-  const who = entry.displayName ?? entry.learnerId;
+  const who = people.get(entry.learnerId) ?? entry.learnerId;
   return (
     <li>
       <Link to={learner}>{who}</Link>

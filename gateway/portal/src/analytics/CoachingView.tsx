@@ -2,6 +2,7 @@ import { Empty } from '../shell/States';
 import { Skeleton } from '../shell/Skeleton';
 import { CoachingEntries, CoachingProblem } from './CoachingEntries';
 import { FilterForm, toNumber, useFilters, type FilterKey } from './filters';
+import { usePeopleNames } from '../team/hooks';
 import { useCoaching } from './hooks';
 import { CsvLink, ViewSection } from './parts';
 
@@ -17,7 +18,9 @@ export default function CoachingView() {
     closeThreshold: toNumber(filters.closeThreshold),
   };
   const coaching = useCoaching(query);
-  const teams = [...new Set((coaching.data?.entries ?? []).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort();
+  const entries = coaching.data?.entries ?? [];
+  const teams = [...new Set(entries.map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort();
+  const people = usePeopleNames(teams, entries.map((e) => e.learnerId));
   return (
     <ViewSection id="coaching" title="Coaching list"
       intro={<p>People to talk to: stalled despite new evidence, mastery about to expire, or close to ready for their role.</p>}>
@@ -30,7 +33,7 @@ export default function CoachingView() {
         <Empty><p>No one needs coaching right now.</p></Empty>
       ) : (
         <>
-          <CoachingEntries entries={coaching.data.entries} names={new Map()} showTeam />
+          <CoachingEntries entries={coaching.data.entries} names={new Map()} people={people} showTeam />
           <CsvLink path="/coaching" query={query} fileName="coaching-list.csv" what="coaching list" />
         </>
       )}

@@ -13,10 +13,12 @@ const STATUS: Record<ReadinessStatus, { label: string; colour: string }> = {
   FAR: { label: 'Far', colour: '#a4161a' },
 };
 
-export function ReadinessReport({ report, names, linkPeople = true }: {
+export function ReadinessReport({ report, names, people, linkPeople = true }: {
   report: Readiness;
   /** Competency names by id, for the unmet requirements. */
   names: ReadonlyMap<string, string>;
+  /** People's names by learnerId, from learner-profiles; someone not in it is shown by their id. */
+  people: ReadonlyMap<string, string>;
   /** Link each person to their pages in the portal. */
   linkPeople?: boolean;
 }) {
@@ -75,13 +77,18 @@ export function ReadinessReport({ report, names, linkPeople = true }: {
         </table>
       </TableScroll>
       {report.groups.filter((group) => group.people && group.people.length > 0).map((group) => (
-        <People key={groupKey(group)} group={group} names={names} link={linkPeople} />
+        <People key={groupKey(group)} group={group} names={names} people={people} link={linkPeople} />
       ))}
     </>
   );
 }
 
-function People({ group, names, link }: { group: ReadinessGroup; names: ReadonlyMap<string, string>; link: boolean }) {
+function People({ group, names, people: known, link }: {
+  group: ReadinessGroup;
+  names: ReadonlyMap<string, string>;
+  people: ReadonlyMap<string, string>;
+  link: boolean;
+}) {
   const people = [...(group.people ?? [])].sort((a, b) => b.metWeight - a.metWeight);
   return (
     <TableScroll label={`People of ${groupLabel(group)}`}>
@@ -100,8 +107,8 @@ function People({ group, names, link }: { group: ReadinessGroup; names: Readonly
             <tr key={person.learnerId}>
               <th scope="row">
                 {link ? (
-                  <Link to={`/learners/${encodeURIComponent(person.learnerId)}/gaps`}>{person.displayName ?? person.learnerId}</Link>
-                ) : (person.displayName ?? person.learnerId)}
+                  <Link to={`/learners/${encodeURIComponent(person.learnerId)}/gaps`}>{known.get(person.learnerId) ?? person.learnerId}</Link>
+                ) : (known.get(person.learnerId) ?? person.learnerId)}
               </th>
               <td><span className={`status status-${person.status.toLowerCase()}`}>{STATUS[person.status]?.label ?? humanize(person.status)}</span></td>
               <td className="num">{formatPercent(person.metWeight)}</td>

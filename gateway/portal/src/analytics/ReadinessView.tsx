@@ -1,4 +1,5 @@
 import { QueryView, Empty } from '../shell/States';
+import { usePeopleNames } from '../team/hooks';
 import { FilterForm, toNumber, useFilters, type FilterKey } from './filters';
 import { useCompetencyNames, usePublishedRoleProfiles, useReadiness } from './hooks';
 import { CsvLink, unitsAndTeams, ViewSection } from './parts';
@@ -22,6 +23,9 @@ export default function ReadinessView() {
   const frameworkId = profiles.published.find((p) => p.roleProfileId === filters.roleProfileId)?.frameworkId;
   const names = useCompetencyNames([frameworkId]);
   const { units, teams } = unitsAndTeams(readiness.data?.groups ?? []);
+  const groupsWithPeople = (readiness.data?.groups ?? []).filter((group) => group.people && group.people.length > 0);
+  const people = usePeopleNames(groupsWithPeople.map((group) => group.teamId),
+    groupsWithPeople.flatMap((group) => (group.people ?? []).map((person) => person.learnerId)));
   return (
     <ViewSection id="readiness" title="Readiness"
       intro={<p>How many of the people assigned a role profile are ready for it, close to ready or still far, per group.</p>}>
@@ -31,7 +35,7 @@ export default function ReadinessView() {
           empty={<p>No one is assigned this role profile in these groups.</p>}>
           {(report) => (
             <>
-              <ReadinessReport report={report} names={names} />
+              <ReadinessReport report={report} names={names} people={people} />
               <CsvLink path="/readiness" query={query} fileName="readiness.csv" what="readiness" />
             </>
           )}

@@ -8,8 +8,10 @@ import {
   f1Competencies,
   frameworkSummaries,
   gapsAnalyticsJson,
+  profileJson,
   readinessJson,
   roleProfileViews,
+  teamJson,
   timeToMasteryJson,
   trendJson,
 } from '../test/fixtures';
@@ -224,11 +226,17 @@ describe('analytics views', () => {
   });
 
   it('listsPeopleToCoach_withReasonsAndLinksToTheirPages_forAManager', async () => {
-    const fake = platform(['MANAGER'], ['team-1']).on('GET', '/api/analytics/coaching', coachingJson);
+    // Analytics knows people by id: the names come from learner-profiles, the team first, then a member's profile.
+    const fake = platform(['MANAGER'], ['team-1']).on('GET', '/api/analytics/coaching', coachingJson)
+      .on('GET', '/api/teams/team-1', { ...teamJson, members: teamJson.members.slice(0, 1) })
+      .on('GET', '/api/learners/learner-2', { ...profileJson, profile: { ...profileJson.profile, learnerId: 'learner-2', displayName: 'Grace Learner' } });
     renderApp('/analytics/coaching?stalledWeeks=6');
 
     const stalled = await screen.findByRole('region', { name: /Stalled/ });
     expect(within(stalled).getByRole('link', { name: 'Ada Learner' })).toHaveAttribute('href', '/learners/learner-1');
+    expect(await screen.findAllByRole('link', { name: 'Grace Learner' })).toHaveLength(2);
+    expect(fake.callsTo('GET', '/api/teams/team-1')).toHaveLength(1);
+    expect(fake.callsTo('GET', '/api/learners/learner-1')).toHaveLength(0);
     expect(stalled).toHaveTextContent('3 pieces of evidence since 2026-10-12 and the level stayed DEVELOPING');
     expect(stalled).toHaveTextContent('Since 12 Oct 2026.');
     const expiring = screen.getByRole('region', { name: /Expiring/ });
@@ -237,6 +245,17 @@ describe('analytics views', () => {
     const close = screen.getByRole('region', { name: /Close to ready/ });
     expect(within(close).getByRole('link', { name: /gaps and next steps/ })).toHaveAttribute('href', '/learners/learner-2/gaps');
     expectCsvOf(screen.getByRole('link', { name: 'Download CSV (coaching list)' }), fake.callsTo('GET', '/api/analytics/coaching')[0]);
+  });
+
+  it('showsPeopleByTheirId_whenLearnerProfilesCannotNameThem', async () => {
+    platform(['MANAGER'], ['team-1']).on('GET', '/api/analytics/coaching', coachingJson)
+      .on('GET', '/api/teams/team-1', problem(503, 'Read models are being rebuilt'))
+      .on('GET', /^\/api\/learners\/learner-\d$/, problem(404, 'No such learner'));
+    renderApp('/analytics/coaching');
+
+    const stalled = await screen.findByRole('region', { name: /Stalled/ });
+    expect(await within(stalled).findByRole('link', { name: 'learner-1' })).toHaveAttribute('href', '/learners/learner-1');
+    expect(within(stalled).queryByText(/Ada Learner/)).not.toBeInTheDocument();
   });
 
   it('showsOneLearnersMastery_toAnAdministrator', async () => {

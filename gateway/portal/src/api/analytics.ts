@@ -56,9 +56,9 @@ export interface UnmetRequirement {
   level: string | null;
 }
 
+/** Analytics knows people by id only; their names come from learner-profiles. */
 export interface ReadinessPerson {
   learnerId: string;
-  displayName: string | null;
   status: ReadinessStatus;
   metWeight: number;
   unmet: UnmetRequirement[];
@@ -133,9 +133,9 @@ export interface TimeToMastery {
 
 export type CoachingKind = 'STALLED' | 'EXPIRING' | 'CLOSE_TO_READY';
 
+/** Analytics knows people by id only; their names come from learner-profiles. */
 export interface CoachingEntry {
   learnerId: string;
-  displayName: string | null;
   teamId: string | null;
   kind: CoachingKind;
   competencyId: string | null;

@@ -15,6 +15,7 @@ export function TeamReadiness({ teamId, members, names }: {
   members: readonly TeamMember[];
   names: ReadonlyMap<string, string>;
 }) {
+  const people = memberNames(members);
   const profiles = [...new Set(members.map((m) => m.roleProfileId).filter((id): id is string => Boolean(id)))].sort();
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const roleProfileId = chosen && profiles.includes(chosen) ? chosen : profiles[0];
@@ -43,7 +44,7 @@ export function TeamReadiness({ teamId, members, names }: {
             <Empty><p>No one in this team is assigned this role profile.</p></Empty>
           ) : (
             <>
-              <ReadinessReport report={readiness.data} names={names} />
+              <ReadinessReport report={readiness.data} names={names} people={people} />
               <CsvLink path="/readiness" query={query} fileName={`team-${teamId}-readiness.csv`} what="team readiness" />
             </>
           )}
@@ -53,7 +54,12 @@ export function TeamReadiness({ teamId, members, names }: {
   );
 }
 
-export function TeamCoaching({ teamId, names }: { teamId: string; names: ReadonlyMap<string, string> }) {
+export function TeamCoaching({ teamId, members, names }: {
+  teamId: string;
+  members: readonly TeamMember[];
+  names: ReadonlyMap<string, string>;
+}) {
+  const people = memberNames(members);
   const query = { teamId };
   const coaching = useCoaching(query);
   return (
@@ -67,10 +73,15 @@ export function TeamCoaching({ teamId, names }: { teamId: string; names: Readonl
         <Empty><p>No one in this team needs coaching right now.</p></Empty>
       ) : (
         <>
-          <CoachingEntries entries={coaching.data.entries} names={names} />
+          <CoachingEntries entries={coaching.data.entries} names={names} people={people} />
           <CsvLink path="/coaching" query={query} fileName={`team-${teamId}-coaching.csv`} what="coaching list" />
         </>
       )}
     </section>
   );
+}
+
+/** The members' names as learner-profiles gives them with the team: analytics knows people by id only. */
+function memberNames(members: readonly TeamMember[]): ReadonlyMap<string, string> {
+  return new Map(members.flatMap((member) => (member.displayName ? [[member.learnerId, member.displayName] as const] : [])));
 }

@@ -85,7 +85,7 @@ function TeamReport({ teamId }: { teamId: string }) {
               </>
             )}
             <TeamReadiness teamId={teamId} members={members} names={names} />
-            <TeamCoaching teamId={teamId} names={names} />
+            <TeamCoaching teamId={teamId} members={members} names={names} />
           </>
         )}
       </div>

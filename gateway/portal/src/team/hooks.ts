@@ -8,6 +8,46 @@ export function useTeam(teamId: string) {
   return useQuery({ queryKey: ['teams', teamId], queryFn: ({ signal }) => learnersApi.team(teamId, signal) });
 }
 
+/**
+ * People's names by learnerId, from learner-profiles (which forgets them on erasure): the analytics service knows
+ * people by id only. The teams are read first (one request each, shared with the team page); anyone they do not name
+ * is looked up on their own profile. A name that cannot be read is left out, and the screen shows the learnerId.
+ */
+export function usePeopleNames(teamIds: readonly (string | null | undefined)[],
+                               learnerIds: readonly string[]): ReadonlyMap<string, string> {
+  const teams = useQueries({
+    queries: [...new Set(teamIds.filter((id): id is string => Boolean(id)))].sort().map((teamId) => ({
+      queryKey: ['teams', teamId],
+      queryFn: ({ signal }: { signal: AbortSignal }) => learnersApi.team(teamId, signal),
+      retry: false,
+    })),
+  });
+  const names = new Map<string, string>();
+  for (const team of teams) {
+    for (const member of team.data?.members ?? []) {
+      if (member.displayName) {
+        names.set(member.learnerId, member.displayName);
+      }
+    }
+  }
+  const teamsSettled = teams.every((team) => !team.isPending);
+  const unnamed = teamsSettled ? [...new Set(learnerIds)].filter((id) => !names.has(id)).sort() : [];
+  const profiles = useQueries({
+    queries: unnamed.map((learnerId) => ({
+      queryKey: learnerKeys.profile(learnerId),
+      queryFn: ({ signal }: { signal: AbortSignal }) => learnersApi.profile(learnerId, signal),
+      retry: false,
+    })),
+  });
+  for (const profile of profiles) {
+    const found = profile.data?.profile;
+    if (found?.displayName) {
+      names.set(found.learnerId, found.displayName);
+    }
+  }
+  return names;
+}
+
 export interface TeamLevels {
   /** Per member id: their levels, or undefined when they could not be read. */
   levels: Map<string, MemberLevels>;

@@ -312,9 +312,9 @@ export const teamReadinessJson = {
   groups: [
     { unit: 'eng', teamId: 'team-1', members: 2, suppressed: false, ready: 0, close: 1, far: 1,
       people: [
-        { learnerId: 'learner-1', displayName: 'Ada Learner', status: 'FAR', metWeight: 0.5,
+        { learnerId: 'learner-1', status: 'FAR', metWeight: 0.5,
           unmet: [{ competencyId: 'c-review', targetLevel: 'PROFICIENT', level: 'NOVICE' }] },
-        { learnerId: 'learner-2', displayName: 'Grace Learner', status: 'CLOSE', metWeight: 0.85,
+        { learnerId: 'learner-2', status: 'CLOSE', metWeight: 0.85,
           unmet: [{ competencyId: 'c-pairing', targetLevel: 'PROFICIENT', level: null }] },
       ] },
   ],
@@ -373,11 +373,11 @@ export const evidenceFlowJson = {
 /** GET /api/analytics/coaching for the manager of team-1. */
 export const coachingJson = {
   entries: [
-    { learnerId: 'learner-1', displayName: 'Ada Learner', teamId: 'team-1', kind: 'STALLED', competencyId: 'c-review', roleProfileId: null,
+    { learnerId: 'learner-1', teamId: 'team-1', kind: 'STALLED', competencyId: 'c-review', roleProfileId: null,
       reason: '3 pieces of evidence since 2026-10-12 and the level stayed DEVELOPING', since: '2026-10-12T09:00:00Z', expiresAt: null },
-    { learnerId: 'learner-2', displayName: 'Grace Learner', teamId: 'team-1', kind: 'CLOSE_TO_READY', competencyId: null, roleProfileId: 'rp1',
+    { learnerId: 'learner-2', teamId: 'team-1', kind: 'CLOSE_TO_READY', competencyId: null, roleProfileId: 'rp1',
       reason: '85% of the weight of Backend developer is met; missing: Pairing on reviews', since: null, expiresAt: null },
-    { learnerId: 'learner-2', displayName: 'Grace Learner', teamId: 'team-1', kind: 'EXPIRING', competencyId: 'c-test', roleProfileId: null,
+    { learnerId: 'learner-2', teamId: 'team-1', kind: 'EXPIRING', competencyId: 'c-test', roleProfileId: null,
       reason: 'Automated testing was mastered on 2026-01-02 and expires in 27 days', since: null, expiresAt: '2027-01-02T00:00:00Z' },
   ],
 };

@@ -49,6 +49,16 @@ class AsyncApiDocumentTest {
     }
 
     @Test
+    void keepsLearnersTopicWithoutLimit_becauseItsEventsAreChangesNotStates() {
+        JsonNode learners = document.at("/channels/learners");
+        JsonNode configuration = learners.at("/bindings/kafka/topicConfiguration");
+
+        assertThat(learners.path("address").asString()).isEqualTo(Topics.LEARNERS);
+        assertThat(configuration.path("cleanup.policy").valueStream().map(JsonNode::asString)).containsExactly("delete");
+        assertThat(configuration.path("retention.ms").asLong()).isEqualTo(-1L);
+    }
+
+    @Test
     void carriesExactlyTheCatalogsEventTypes_onEachChannel() {
         document.path("channels").forEach(channel -> {
             String topic = channel.path("address").asString();

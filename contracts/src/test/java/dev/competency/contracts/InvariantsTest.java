@@ -38,6 +38,8 @@ class InvariantsTest {
             framework.published         | /masteryPolicy/policyVersion         | 0                   | policyVersion
             role-profile.published      | /requirements/0/weight               | -1.0                | weight
             learner.role-assigned       | /roleProfileVersion                  | 0                   | roleProfileVersion
+            learner.registered          | /mbox_sha1sum                        | "amara.okafor@example.com" | mbox_sha1sum
+            learner.registered          | /mbox_sha1sum                        | "D4B1AAB293226ED2AE0874D0BE3D42587E5B4AE2" | mbox_sha1sum
             mastery.changed             | /evidenceCount                       | -1                  | evidenceCount
             mastery.changed             | /previousScore                       | 1.01                | previousScore
             """)

@@ -25,7 +25,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Walks each schema alongside its payload record: same property names, same required set, compatible types,
- * same enum constants, forward-compatible objects. A field added to one side only fails here.
+ * same enum constants, forward-compatible objects. A field added to one side only fails here. A property the schema
+ * marks {@code deprecated} is a retired field: older records may carry it, so the schema still describes it, but the
+ * record has left it out (reading such a record ignores it) and it is never required.
  */
 class SchemaMatchesRecordTest {
 
@@ -93,13 +95,13 @@ class SchemaMatchesRecordTest {
         Set<String> components = new TreeSet<>();
         Set<String> requiredComponents = new TreeSet<>();
         for (RecordComponent component : record.getRecordComponents()) {
-            components.add(component.getName());
             Field field = field(record, component.getName());
             JsonProperty property = field.getAnnotation(JsonProperty.class);
+            components.add(jsonName(component, property));
             JsonInclude include = field.getAnnotation(JsonInclude.class);
             boolean required = property != null && property.required();
             if (required) {
-                requiredComponents.add(component.getName());
+                requiredComponents.add(jsonName(component, property));
             } else if (include == null || include.value() != JsonInclude.Include.NON_NULL) {
                 problems.add(path + "." + component.getName() + ": optional components are written only when set");
             }
@@ -107,19 +109,28 @@ class SchemaMatchesRecordTest {
                 problems.add(path + "." + component.getName() + ": a primitive component must be required");
             }
         }
-        Set<String> properties = new TreeSet<>(schema.path("properties").propertyNames());
+        Set<String> properties = new TreeSet<>();
+        Set<String> retired = new TreeSet<>();
+        schema.path("properties").properties().forEach(entry ->
+                (entry.getValue().path("deprecated").asBoolean(false) ? retired : properties).add(entry.getKey()));
         Set<String> requiredProperties = new TreeSet<>();
         schema.path("required").forEach(name -> requiredProperties.add(name.asString()));
         if (!properties.equals(components)) {
             problems.add(path + ": schema properties " + properties + " but " + record.getSimpleName()
                     + " components " + components);
         }
+        for (String name : retired) {
+            if (components.contains(name) || requiredProperties.contains(name)) {
+                problems.add(path + "." + name + ": a deprecated property is retired: neither a component nor required");
+            }
+        }
         if (!requiredProperties.equals(requiredComponents)) {
             problems.add(path + ": schema requires " + requiredProperties + " but " + record.getSimpleName()
                     + " requires " + requiredComponents);
         }
         for (RecordComponent component : record.getRecordComponents()) {
-            JsonNode propertySchema = schema.path("properties").path(component.getName());
+            String name = jsonName(component, field(record, component.getName()).getAnnotation(JsonProperty.class));
+            JsonNode propertySchema = schema.path("properties").path(name);
             if (!propertySchema.isMissingNode()) {
                 compare(root, propertySchema, component.getGenericType(), path + "." + component.getName(), problems);
             }
@@ -134,6 +145,10 @@ class SchemaMatchesRecordTest {
 
     private static Type typeArgument(Type type, int index) {
         return ((ParameterizedType) type).getActualTypeArguments()[index];
+    }
+
+    private static String jsonName(RecordComponent component, JsonProperty property) {
+        return property == null || property.value().isEmpty() ? component.getName() : property.value();
     }
 
     private static Field field(Class<?> record, String name) {

@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The learner exercised their right to erasure. Every consumer must delete the personal data it holds for the
- * learnerId (name, email, organisation unit) and may keep only data that no longer identifies the person. The
- * event follows the learner's earlier events on the same partition, so a consumer that replays the topic from
- * the beginning also ends up without the data.
+ * The learner exercised their right to erasure. Every consumer must delete the data it holds for the learnerId
+ * (organisation unit, {@code mbox_sha1sum}, and a name or address kept from records older than contract version 1.1)
+ * and may keep only data that no longer identifies the person. The event follows the learner's earlier events on the
+ * same partition, so a consumer that replays the topic from the beginning also ends up without the data. It stays on
+ * the topic for good: consumers that rebuild from the other topics, keyed by the same learnerId, learn from it which
+ * learners to drop.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record LearnerErased(

@@ -121,7 +121,7 @@ public final class AnalyticsBench {
         send(producer, framework(competencies));
         for (int l = 0; l < learners; l++) {
             String learner = "learner-" + l;
-            send(producer, new LearnerRegistered(learner, "Learner " + l, null, "unit-" + (l % 10), T0));
+            send(producer, new LearnerRegistered(learner, null, "unit-" + (l % 10), T0));
             send(producer, new LearnerTeamChanged(learner, "team-" + (l % 200), null, null, T0));
             for (int c = 0; c < competencies; c++) {
                 send(producer, mastery(learner, c, l + c, T0.plusSeconds(60L * c)));

@@ -14,9 +14,9 @@ import java.util.TreeMap;
  * A small read model built from {@code competency.mastery.v1} and {@code competency.learners.v1}: the current level of
  * each learner on each competency, each learner's team, and how often each competency was newly mastered.
  *
- * <p>It holds no personal data beyond the pseudonymous learnerId (names and e-mail addresses of
- * {@code learner.registered} are never read), and forgets everything keyed by a learner when {@code learner.erased}
- * arrives. The two topics are not ordered against each other, so a mastery change of an erased learner may be read
+ * <p>It holds no personal data beyond the pseudonymous learnerId ({@code learner.registered} is not read; it carries
+ * no name or address since contract version 1.1, and older records that do are skipped with it), and forgets
+ * everything keyed by a learner when {@code learner.erased}, or a tombstone for the learner, arrives. The two topics are not ordered against each other, so a mastery change of an erased learner may be read
  * after the erasure: erased ids are remembered so that such a change is dropped. The count of mastery gains does not
  * identify anybody and keeps every gain, erased learners' included, so a replay gives the same counts whichever topic
  * it happens to read first.

@@ -9,6 +9,7 @@ import dev.competency.contracts.mastery.MasteryChanged;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -125,6 +126,10 @@ public final class MasteryFeed implements AutoCloseable {
     }
 
     void handle(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            handleTombstone(record);
+            return;
+        }
         String eventId = header(record, CloudEventHeaders.ID);
         String type = header(record, CloudEventHeaders.TYPE);
         if (eventId == null || type == null) {
@@ -163,6 +168,19 @@ public final class MasteryFeed implements AutoCloseable {
         }
         seenEventIds.add(eventId);
         applied++;
+    }
+
+    /**
+     * A record without a value is no event: on the learners topic it erases the learner in its key (the Kafka meaning
+     * of a tombstone), elsewhere there is nothing to apply.
+     */
+    private void handleTombstone(ConsumerRecord<String, byte[]> record) {
+        if (Topics.LEARNERS.equals(record.topic()) && record.key() != null) {
+            view.on(new LearnerErased(record.key(), Instant.ofEpochMilli(Math.max(0, record.timestamp()))));
+            applied++;
+        } else {
+            ignored++;
+        }
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -130,6 +130,27 @@ class MasteryFeedIT {
     }
 
     @Test
+    void forgetsTheLearner_whenTombstoneArrivesOnLearnersTopic() {
+        String learner = newId();
+        String competency = newId();
+        sendLearnerEvent(EventTypes.LEARNER_TEAM_CHANGED, learner);
+        sendMastery(learner, competency, "PROFICIENT", null, true, false);
+        long unreadableBefore;
+        try (MasteryFeed feed = replay()) {
+            assertThat(feed.view().knows(learner)).isTrue();
+            unreadableBefore = feed.counts().unreadable();
+        }
+        kafka.send(new ProducerRecord<>(Topics.LEARNERS, learner, null));
+        kafka.send(new ProducerRecord<>(Topics.MASTERY, learner, null));
+
+        try (MasteryFeed feed = replay()) {
+            assertThat(feed.view().knows(learner)).isFalse();
+            assertThat(feed.view().snapshot().erasedLearners()).contains(learner);
+            assertThat(feed.counts().unreadable()).as("a tombstone is not unreadable").isEqualTo(unreadableBefore);
+        }
+    }
+
+    @Test
     void skipsUnknownEventTypesAndReadsUnknownFields_thenKeepsGoing() {
         String learner = newId();
         String competency = newId();

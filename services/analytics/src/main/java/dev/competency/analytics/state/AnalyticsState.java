@@ -18,7 +18,7 @@ import java.util.Arrays;
 
 /**
  * Everything analytics answers from, folded from the four public topics in stream order: the learner directory
- * (unit, team, role profile, display name), the catalogue of frameworks and role profiles, each learner's mastery
+ * (unit, team, role profile), the catalogue of frameworks and role profiles, each learner's mastery
  * history per competency and their evidence. Plain Java with a single writer; readers hold the lock of the
  * {@code StateHolder} that owns it.
  *
@@ -83,8 +83,7 @@ public final class AnalyticsState {
                 return false;
             }
             int from = pairOf(learner);
-            learner.register(registered.displayName(),
-                    registered.organisationUnit() == null ? -1 : units.intern(registered.organisationUnit()));
+            learner.register(registered.organisationUnit() == null ? -1 : units.intern(registered.organisationUnit()));
             learner.totalsPair = totals.pair(learner.unitIndex(), learner.teamIndex());
             totals.move(learner, from, learner.totalsPair);
             return true;

@@ -3,8 +3,9 @@ package dev.competency.analytics.state;
 import java.util.Arrays;
 
 /**
- * One learner as analytics knows them: the groups they belong to (unit, team, role profile), a display name for those
- * allowed to see people (never the e-mail), their mastery cells indexed by competency and their evidence. An erased
+ * One learner as analytics knows them: the groups they belong to (unit, team, role profile), their mastery cells
+ * indexed by competency and their evidence. No name and no e-mail address: the learners topic carries neither, and
+ * screens that name people ask learner-profiles. An erased
  * learner keeps only their id as a tombstone, so that events redelivered after the erasure cannot bring them back.
  */
 public final class LearnerRecord {
@@ -12,7 +13,6 @@ public final class LearnerRecord {
     private static final MasteryCell[] NO_CELLS = new MasteryCell[0];
 
     private final String learnerId;
-    private String displayName;
     private int unit = -1;
     private int team = -1;
     private int roleProfile = -1;
@@ -42,8 +42,7 @@ public final class LearnerRecord {
         return true;
     }
 
-    void register(String name, int unitIndex) {
-        displayName = name;
+    void register(int unitIndex) {
         unit = unitIndex;
     }
 
@@ -58,7 +57,6 @@ public final class LearnerRecord {
 
     void erase() {
         erased = true;
-        displayName = null;
         unit = -1;
         team = -1;
         roleProfile = -1;
@@ -91,10 +89,6 @@ public final class LearnerRecord {
 
     public String learnerId() {
         return learnerId;
-    }
-
-    public String displayName() {
-        return displayName;
     }
 
     public int unitIndex() {

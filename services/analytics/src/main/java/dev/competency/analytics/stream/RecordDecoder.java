@@ -3,13 +3,17 @@ package dev.competency.analytics.stream;
 import dev.competency.contracts.CloudEventHeaders;
 import dev.competency.contracts.EventCatalog;
 import dev.competency.contracts.IntegrationEvent;
+import dev.competency.contracts.Topics;
+import dev.competency.contracts.learners.LearnerErased;
 import dev.competency.platform.service.messaging.PoisonMessageException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import tools.jackson.core.JacksonException;
@@ -33,6 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  */
 public final class RecordDecoder {
+
+    /** The {@link Decoded#type()} of a tombstone on the learners topic. */
+    public static final String TOMBSTONE = "tombstone";
 
     private static final byte[] ID = bytes(CloudEventHeaders.ID);
     private static final byte[] TYPE = bytes(CloudEventHeaders.TYPE);
@@ -59,8 +66,17 @@ public final class RecordDecoder {
                    long timeMillis) {
     }
 
-    /** @throws PoisonMessageException when the record breaks its contract */
+    /**
+     * A record without a value (a tombstone) on {@code competency.learners.v1} is no contract event: it decodes as the
+     * erasure of the learner in its key, with an id derived from where it lies and the time it was written. On the
+     * other topics it breaks the contract like any record without a payload.
+     *
+     * @throws PoisonMessageException when the record breaks its contract
+     */
     public Decoded decode(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null && record.key() != null && Topics.LEARNERS.equals(record.topic())) {
+            return tombstone(record);
+        }
         byte[] id = null;
         byte[] type = null;
         byte[] source = null;
@@ -124,6 +140,13 @@ public final class RecordDecoder {
         }
         return new Decoded(eventId, described.type(), payload, record.topic(), record.partition(), record.offset(),
                 timeMillis);
+    }
+
+    private static Decoded tombstone(ConsumerRecord<String, byte[]> record) {
+        String id = UUID.nameUUIDFromBytes((TOMBSTONE + ":" + record.topic() + "-" + record.partition() + "@"
+                + record.offset()).getBytes(StandardCharsets.UTF_8)).toString();
+        return new Decoded(id, TOMBSTONE, new LearnerErased(record.key(), Instant.ofEpochMilli(record.timestamp())),
+                record.topic(), record.partition(), record.offset(), record.timestamp());
     }
 
     private int descriptorOf(byte[] type) {

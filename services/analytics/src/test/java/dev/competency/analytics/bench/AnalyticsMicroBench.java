@@ -62,7 +62,7 @@ public final class AnalyticsMicroBench {
         for (int l = 0; records.size() < count; l++) {
             String learner = "learner-" + (l % learners);
             if (l < learners) {
-                records.add(record(new LearnerRegistered(learner, "Learner " + l, null, "unit-" + (l % 10), T0), l));
+                records.add(record(new LearnerRegistered(learner, null, "unit-" + (l % 10), T0), l));
                 records.add(record(new LearnerTeamChanged(learner, "team-" + (l % 200), null, null, T0), l));
             }
             for (int c = 0; c < 48 && records.size() < count; c++) {
@@ -94,7 +94,7 @@ public final class AnalyticsMicroBench {
         state.apply(UUID.randomUUID().toString(), ContractEvents.framework(1, competencyIds(competencies)));
         for (int l = 0; l < learners; l++) {
             String learner = "learner-" + l;
-            state.apply(UUID.randomUUID().toString(), new LearnerRegistered(learner, "L", null, "unit-" + (l % 10), T0));
+            state.apply(UUID.randomUUID().toString(), new LearnerRegistered(learner, null, "unit-" + (l % 10), T0));
             state.apply(UUID.randomUUID().toString(), new LearnerTeamChanged(learner, "team-" + (l % 200), null, null,
                     T0));
             for (int c = 0; c < competencies; c++) {

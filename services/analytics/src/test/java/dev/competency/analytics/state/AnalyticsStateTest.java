@@ -57,7 +57,6 @@ class AnalyticsStateTest {
         assertThat(state.learner("ada")).isNull();
         LearnerRecord tombstone = state.learner(0);
         assertThat(tombstone.erased()).isTrue();
-        assertThat(tombstone.displayName()).isNull();
         assertThat(tombstone.cellCount()).isZero();
         assertThat(tombstone.evidence()).isNull();
     }

@@ -64,8 +64,7 @@ public final class ContractEvents {
     }
 
     public static LearnerRegistered registered(String learnerId, String unit) {
-        return new LearnerRegistered(learnerId, "Name of " + learnerId, learnerId + "@example.org", unit,
-                Instant.parse("2026-01-01T00:00:00Z"));
+        return new LearnerRegistered(learnerId, null, unit, Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     public static LearnerTeamChanged team(String learnerId, String teamId) {

@@ -3,20 +3,26 @@ package dev.competency.analytics.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.competency.analytics.state.AnalyticsState;
 import dev.competency.analytics.state.ContractEvents;
 import dev.competency.contracts.CloudEventHeaders;
 import dev.competency.contracts.EventCatalog;
 import dev.competency.contracts.IntegrationEvent;
 import dev.competency.contracts.Topics;
+import dev.competency.contracts.learners.LearnerErased;
 import dev.competency.contracts.mastery.MasteryChanged;
 import dev.competency.platform.service.messaging.ContractEventReader;
 import dev.competency.platform.service.messaging.PoisonMessageException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -90,6 +96,31 @@ class RecordDecoderTest {
         record.headers().forEach(header -> broken.headers().add(header));
 
         assertPoison(broken, "breaks its contract");
+    }
+
+    @Test
+    void decodesTombstoneOnLearnersTopic_asErasureOfItsKey() {
+        ConsumerRecord<String, byte[]> tombstone = new ConsumerRecord<>(Topics.LEARNERS, 2, 17, TIME.toEpochMilli(),
+                TimestampType.CREATE_TIME, 8, -1, "learner-1", null, new RecordHeaders(), Optional.empty());
+        AnalyticsState state = ContractEvents.fold(List.of(ContractEvents.Event.of(
+                ContractEvents.registered("learner-1", "eng")), ContractEvents.Event.of(MASTERY)));
+
+        RecordDecoder.Decoded decoded = decoder.decode(tombstone);
+        boolean changed = state.apply(decoded.id(), decoded.payload());
+
+        assertThat(decoded.type()).isEqualTo(RecordDecoder.TOMBSTONE);
+        assertThat(decoded.payload()).isEqualTo(new LearnerErased("learner-1", TIME));
+        assertThat(decoded.id()).isEqualTo(decoder.decode(tombstone).id()).satisfies(UUID::fromString);
+        assertThat(changed).isTrue();
+        assertThat(state.learner("learner-1")).as("erased").isNull();
+        assertThat(state.apply(decoded.id(), decoded.payload())).as("erasing again").isFalse();
+    }
+
+    @Test
+    void rejectsRecordWithoutValue_onTopicsOtherThanLearners() {
+        ConsumerRecord<String, byte[]> tombstone = new ConsumerRecord<>(Topics.MASTERY, 0, 3, "learner-1", null);
+
+        assertThatThrownBy(() -> decoder.decode(tombstone)).isInstanceOf(PoisonMessageException.class);
     }
 
     private void assertPoison(ConsumerRecord<String, byte[]> record, String naming) {

@@ -140,7 +140,8 @@ class AnalyticsWebTest {
                 .andExpect(jsonPath("$.groups.length()").value(1))
                 .andExpect(jsonPath("$.groups[0].teamId").value("team-a"))
                 .andExpect(jsonPath("$.groups[0].people.length()").value(6))
-                .andExpect(jsonPath("$.groups[0].people[0].displayName").value("Name of learner-0"));
+                .andExpect(jsonPath("$.groups[0].people[0].learnerId").value("learner-0"))
+                .andExpect(jsonPath("$.groups[0].people[0].displayName").doesNotExist());
         mvc.perform(get("/api/analytics/readiness?roleProfileId=rp1").header("Authorization", analyst()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.groups[0].people").doesNotExist())

@@ -12,9 +12,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class LearnersConfiguration {
 
+    /** Addresses stored in readable form by an earlier version are hashed before the directory is used. */
     @Bean
     LearnerDirectory learnerDirectory(MongoDatabase serviceDatabase) {
-        return new LearnerDirectory(serviceDatabase);
+        LearnerDirectory directory = new LearnerDirectory(serviceDatabase);
+        directory.hashStoredAddresses();
+        return directory;
     }
 
     @Bean

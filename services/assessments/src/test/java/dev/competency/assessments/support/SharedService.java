@@ -6,6 +6,7 @@ import dev.competency.assessments.learners.query.LearnerDirectory;
 import dev.competency.contracts.EventTypes;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.contracts.learners.LearnerRegistered;
+import dev.competency.contracts.learners.MailboxHash;
 import dev.competency.platform.test.KafkaTestClient;
 import dev.competency.platform.test.RunningService;
 import java.time.Duration;
@@ -77,8 +78,8 @@ public final class SharedService {
     /** Publishes {@code learner.registered} on the learners stream without waiting for this service to read it. */
     public static void publishLearner(String learnerId, String organisationUnit, String email) {
         get();
-        LearnerRegistered registered = new LearnerRegistered(learnerId, "Learner " + learnerId.substring(0, 4), email,
-                organisationUnit, Instant.now());
+        LearnerRegistered registered = new LearnerRegistered(learnerId,
+                email == null ? null : MailboxHash.ofAddress(email), organisationUnit, Instant.now());
         kafka.send(KafkaTestClient.contractRecord(EventTypes.LEARNER_REGISTERED, learnerId,
                 JSON.writeValueAsBytes(registered)));
     }

@@ -118,7 +118,11 @@ class MasteryFlowIT {
     void dropsEverythingOnTheLearnerAndTellsOtherServices_whenLearnerIsErased() {
         String learner = UUID.randomUUID().toString();
         String admin = TestTokens.token("admin-1", "ADMIN");
-        register(learner, admin);
+        String name = "Erin " + learner.substring(0, 8);
+        String email = "erin." + learner.substring(0, 8) + "@erasure.example";
+        assertThat(ServiceClient.post(service.port(), "/api/learners", admin, "{\"learnerId\":\"" + learner
+                + "\",\"displayName\":\"" + name + "\",\"email\":\"" + email + "\",\"organisationUnit\":\"ENG\"}")
+                .statusCode()).isEqualTo(201);
         EvidenceRecorded before = evidence(learner, 0.85, DAY1, DAY1.plusSeconds(1));
         send(kafka, EventTypes.EVIDENCE_RECORDED, learner, before);
         await().atMost(Duration.ofSeconds(30)).until(() ->
@@ -136,6 +140,13 @@ class MasteryFlowIT {
                 Duration.ofSeconds(30));
         assertThat(learnerEvents).extracting(MasteryFlowIT::type)
                 .containsExactly(EventTypes.LEARNER_REGISTERED, EventTypes.LEARNER_ERASED);
+        assertThat(everyRecordAsText(Topics.LEARNERS)).as("the reader sees the learner's records")
+                .filteredOn(text -> text.startsWith(learner + " ")).hasSize(2);
+        for (String topic : List.of(Topics.LEARNERS, Topics.deadLetter(Topics.LEARNERS))) {
+            assertThat(everyRecordAsText(topic)).as("every record of %s from offset 0", topic)
+                    .allSatisfy(text -> assertThat(text).doesNotContainIgnoringCase(name)
+                            .doesNotContainIgnoringCase(email).doesNotContainIgnoringCase(email.replace("@", "%40")));
+        }
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 service.get("/api/learners/" + learner, admin).statusCode() == 404);
         assertThat(JSON.readTree(service.get("/api/learners/" + learner + "/evidence", admin).body())).isEmpty();
@@ -160,6 +171,20 @@ class MasteryFlowIT {
                 .as("no recorded roll-up names the erased learner").isZero();
         assertThat(ServiceClient.delete(service.port(), "/api/learners/" + UUID.randomUUID(), admin).statusCode())
                 .as("unknown learner").isEqualTo(404);
+    }
+
+    /**
+     * Every record of {@code topic} from offset 0 to its end, read with a plain consumer: key, value and each header as
+     * text (a missing value as nothing), one entry per record.
+     */
+    private static List<String> everyRecordAsText(String topic) {
+        return KafkaTestClient.records(topic, record -> true).stream().map(record -> {
+            StringBuilder text = new StringBuilder().append(record.key()).append(' ')
+                    .append(record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8));
+            record.headers().forEach(header -> text.append(' ').append(header.key()).append('=')
+                    .append(header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8)));
+            return text.toString();
+        }).toList();
     }
 
     /** Another key that Kafka's default partitioner puts on the same partition of the evidence topic. */

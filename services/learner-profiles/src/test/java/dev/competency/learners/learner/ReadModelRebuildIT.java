@@ -12,7 +12,9 @@ import com.mongodb.client.model.Filters;
 import dev.competency.contracts.EventTypes;
 import dev.competency.contracts.Topics;
 import dev.competency.contracts.evidence.EvidenceRecorded;
+import dev.competency.contracts.learners.LearnerRegistered;
 import dev.competency.contracts.learners.LearnerTeamChanged;
+import dev.competency.contracts.learners.MailboxHash;
 import dev.competency.learners.LearnerProfilesApplication;
 import dev.competency.platform.test.KafkaTestClient;
 import dev.competency.platform.test.RunningService;
@@ -115,7 +117,8 @@ class ReadModelRebuildIT {
         String learner = UUID.randomUUID().toString();
         String admin = TestTokens.token("admin-1", "ADMIN");
         ServiceClient.post(service.port(), "/api/learners", admin,
-                "{\"learnerId\": \"%s\", \"displayName\": \"Ada\"}".formatted(learner));
+                "{\"learnerId\": \"%s\", \"displayName\": \"Ada\", \"email\": \"Ada.Lovelace@example.org\"}"
+                        .formatted(learner));
         put("/api/learners/" + learner + "/team", admin, "{\"teamId\": \"team-1\", \"managerId\": \"m-1\"}");
 
         ConsumerRecord<String, byte[]> registered = KafkaTestClient.awaitRecord(Topics.LEARNERS,
@@ -123,7 +126,10 @@ class ReadModelRebuildIT {
         ConsumerRecord<String, byte[]> moved = KafkaTestClient.awaitRecord(Topics.LEARNERS,
                 r -> learner.equals(r.key()) && EventTypes.LEARNER_TEAM_CHANGED.equals(KafkaTestClient.header(r, "ce_type")));
 
-        assertThat(new String(registered.value())).contains("\"displayName\":\"Ada\"");
+        assertThat(new String(registered.value())).as("no name or address on the topic")
+                .doesNotContain("Ada", "example.org").doesNotContainIgnoringCase("displayName", "email");
+        assertThat(JSON.readValue(registered.value(), LearnerRegistered.class).mboxSha1sum())
+                .isEqualTo(MailboxHash.ofAddress("ada.lovelace@example.org"));
         LearnerTeamChanged change = JSON.readValue(moved.value(), LearnerTeamChanged.class);
         assertThat(change.teamId()).isEqualTo("team-1");
         assertThat(change.managerId()).isEqualTo("m-1");

@@ -44,7 +44,7 @@ public final class CoachingList {
     public record Answer(List<Entry> entries) {
     }
 
-    public record Entry(String learnerId, String displayName, String teamId, Kind kind, String competencyId,
+    public record Entry(String learnerId, String teamId, Kind kind, String competencyId,
                         String roleProfileId, String reason, Instant since, Instant expiresAt) {
     }
 
@@ -102,7 +102,7 @@ public final class CoachingList {
             String outcome = levelNow == null ? "no level has been reached yet"
                     : levelNow.equals(levelThen) ? "the level stayed " + levelNow
                     : "the level went from " + (levelThen == null ? "none" : levelThen) + " to " + levelNow;
-            entries.add(new Entry(learner.learnerId(), learner.displayName(), team, Kind.STALLED, competencyId, null,
+            entries.add(new Entry(learner.learnerId(), team, Kind.STALLED, competencyId, null,
                     pieces + " on " + code(state, competencyId) + " since " + DAY.format(Instant.ofEpochMilli(since))
                             + " and " + outcome, Instant.ofEpochMilli(since), null));
         }
@@ -138,7 +138,7 @@ public final class CoachingList {
             }
             String competencyId = state.competencyId(c);
             Instant expiry = Instant.ofEpochMilli(expiresAt);
-            entries.add(new Entry(learner.learnerId(), learner.displayName(), team, Kind.EXPIRING, competencyId, null,
+            entries.add(new Entry(learner.learnerId(), team, Kind.EXPIRING, competencyId, null,
                     "mastery of " + code(state, competencyId) + " expires on " + DAY.format(expiry)
                             + " unless new evidence renews it", null, expiry));
         }
@@ -161,7 +161,7 @@ public final class CoachingList {
         List<String> missing = fit.unmet().stream().map(unmet -> code(state, unmet.competencyId()) + " ("
                 + (unmet.level() == null ? "no level" : unmet.level()) + ", needs " + unmet.targetLevel() + ")")
                 .toList();
-        entries.add(new Entry(learner.learnerId(), learner.displayName(), team, Kind.CLOSE_TO_READY, null,
+        entries.add(new Entry(learner.learnerId(), team, Kind.CLOSE_TO_READY, null,
                 profile.roleProfileId(), String.format(Locale.ROOT, "meets %d%% of %s by weight; missing %s",
                 Math.round(fit.metWeight() * 100), profile.title(), String.join(", ", missing)), null, null));
     }

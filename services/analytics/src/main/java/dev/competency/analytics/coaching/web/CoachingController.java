@@ -56,9 +56,9 @@ class CoachingController {
         if (!csv) {
             return ResponseEntity.ok(answer);
         }
-        return Csv.answer("coaching", List.of("learnerId", "displayName", "teamId", "kind", "competencyId",
+        return Csv.answer("coaching", List.of("learnerId", "teamId", "kind", "competencyId",
                 "roleProfileId", "reason", "since", "expiresAt"), sink -> answer.entries().forEach(entry ->
-                sink.accept(Arrays.asList(entry.learnerId(), entry.displayName(), entry.teamId(), entry.kind(),
+                sink.accept(Arrays.asList(entry.learnerId(), entry.teamId(), entry.kind(),
                         entry.competencyId(), entry.roleProfileId(), entry.reason(), entry.since(),
                         entry.expiresAt()))));
     }

@@ -32,7 +32,7 @@ public final class Readiness {
     public record Unmet(String competencyId, String targetLevel, String level) {
     }
 
-    public record Person(String learnerId, String displayName, RoleFit.Status status, double metWeight,
+    public record Person(String learnerId, RoleFit.Status status, double metWeight,
                          List<Unmet> unmet) {
     }
 
@@ -65,7 +65,7 @@ public final class Readiness {
                 }
                 String team = state.team(learner.teamIndex());
                 showPeople &= viewer.seesPeopleOf(team) || viewer.onlyManagedTeams();
-                people.add(new Person(learner.learnerId(), learner.displayName(), fit.status(), fit.metWeight(),
+                people.add(new Person(learner.learnerId(), fit.status(), fit.metWeight(),
                         fit.unmet().stream().map(unmet -> new Unmet(unmet.competencyId(), unmet.targetLevel(),
                                 unmet.level())).toList()));
             }

@@ -54,11 +54,11 @@ class ReadinessController {
         }
         boolean people = answer.groups().stream().anyMatch(group -> group.people() != null);
         if (people) {
-            return Csv.answer("readiness", List.of("unit", "teamId", "learnerId", "displayName", "status", "metWeight"),
+            return Csv.answer("readiness", List.of("unit", "teamId", "learnerId", "status", "metWeight"),
                     sink -> answer.groups().forEach(group -> {
                         if (group.people() != null) {
                             group.people().forEach(person -> sink.accept(Arrays.asList(group.unit(), group.teamId(),
-                                    person.learnerId(), person.displayName(), person.status(), person.metWeight())));
+                                    person.learnerId(), person.status(), person.metWeight())));
                         }
                     }));
         }

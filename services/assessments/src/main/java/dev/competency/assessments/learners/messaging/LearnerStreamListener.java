@@ -23,13 +23,23 @@ class LearnerStreamListener {
         this.directory = directory;
     }
 
+    /**
+     * A record without a value (a tombstone) is no contract event: it has neither attributes nor an id to deduplicate
+     * on, and forgetting a learner twice is harmless, so it erases the learner in its key directly.
+     */
     @KafkaListener(id = CONSUMER, groupId = CONSUMER, topics = Topics.LEARNERS)
     void on(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            if (record.key() != null) {
+                directory.erase(record.key());
+            }
+            return;
+        }
         consumer.consume(CONSUMER, record, event -> {
             if (event.payload() instanceof LearnerRegistered registered) {
                 directory.register(registered);
             } else if (event.payload() instanceof LearnerErased erased) {
-                directory.erase(erased);
+                directory.erase(erased.learnerId());
             }
         });
     }

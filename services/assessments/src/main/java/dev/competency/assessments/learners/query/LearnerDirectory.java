@@ -4,16 +4,20 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import dev.competency.contracts.learners.LearnerErased;
 import dev.competency.contracts.learners.LearnerRegistered;
+import dev.competency.contracts.learners.MailboxHash;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.bson.Document;
 
 /**
  * The learners this service has heard of on {@code competency.learners.v1}: their organisation unit (for the rule
- * that assessors grade only learners of their unit) and their e-mail address as an xAPI {@code mbox} (to find the
- * learner an xAPI actor is). Erasure removes both.
+ * that assessors grade only learners of their unit) and the xAPI {@code mbox_sha1sum} of their e-mail address (to find
+ * the learner an xAPI actor is, whether the actor gives an {@code mbox} or an {@code mbox_sha1sum}). No address is
+ * stored, only its hash. Erasure removes both.
  */
 public class LearnerDirectory {
 
@@ -22,6 +26,8 @@ public class LearnerDirectory {
 
     static final String LEARNERS = "learners";
     static final String MAILBOXES = "learner_mailboxes";
+
+    private static final String MAILTO = "mailto:";
 
     private final MongoCollection<Document> learners;
     private final MongoCollection<Document> mailboxes;
@@ -35,17 +41,17 @@ public class LearnerDirectory {
         learners.replaceOne(Filters.eq("_id", registered.learnerId()),
                 new Document("_id", registered.learnerId()).append("organisationUnit", registered.organisationUnit()),
                 new ReplaceOptions().upsert(true));
-        if (registered.email() != null) {
-            String mbox = mbox(registered.email());
-            mailboxes.replaceOne(Filters.eq("_id", mbox),
-                    new Document("_id", mbox).append("learnerId", registered.learnerId()),
+        if (registered.mboxSha1sum() != null) {
+            mailboxes.replaceOne(Filters.eq("_id", registered.mboxSha1sum()),
+                    new Document("_id", registered.mboxSha1sum()).append("learnerId", registered.learnerId()),
                     new ReplaceOptions().upsert(true));
         }
     }
 
-    public void erase(LearnerErased erased) {
-        learners.deleteOne(Filters.eq("_id", erased.learnerId()));
-        mailboxes.deleteMany(Filters.eq("learnerId", erased.learnerId()));
+    /** Forgets the learner: on {@code learner.erased}, and on a record with no value (a tombstone) for the learner. */
+    public void erase(String learnerId) {
+        learners.deleteOne(Filters.eq("_id", learnerId));
+        mailboxes.deleteMany(Filters.eq("learnerId", learnerId));
     }
 
     /** The organisation unit of a learner, if the learner and their unit are known. */
@@ -54,13 +60,43 @@ public class LearnerDirectory {
                 .map(document -> document.getString("organisationUnit"));
     }
 
-    /** The learner whose e-mail address is the given {@code mailto:} IRI. */
+    /** The learner whose e-mail address is the given {@code mailto:} IRI; empty for anything else. */
     public Optional<String> learnerByMbox(String mbox) {
-        return Optional.ofNullable(mailboxes.find(Filters.eq("_id", mbox.toLowerCase(Locale.ROOT))).first())
+        if (mbox == null || !mbox.regionMatches(true, 0, MAILTO, 0, MAILTO.length())
+                || mbox.length() == MAILTO.length()) {
+            return Optional.empty();
+        }
+        return learnerByMboxSha1sum(MailboxHash.ofMbox(mbox));
+    }
+
+    /** The learner whose e-mail address has the given xAPI {@code mbox_sha1sum} (hex, either case). */
+    public Optional<String> learnerByMboxSha1sum(String mboxSha1sum) {
+        if (mboxSha1sum == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mailboxes.find(Filters.eq("_id", mboxSha1sum.toLowerCase(Locale.ROOT))).first())
                 .map(document -> document.getString("learnerId"));
     }
 
-    private static String mbox(String email) {
-        return "mailto:" + email.toLowerCase(Locale.ROOT);
+    /**
+     * Replaces the {@code mailto:} addresses an earlier version stored with their hashes, so that no address stays in
+     * this service's database. Idempotent; run at start-up.
+     *
+     * @return how many addresses were replaced
+     */
+    public int hashStoredAddresses() {
+        List<Document> stored = new ArrayList<>();
+        mailboxes.find(Filters.regex("_id", "^" + Pattern.quote(MAILTO))).into(stored);
+        for (Document mailbox : stored) {
+            String address = mailbox.getString("_id");
+            if (address.length() > MAILTO.length()) {
+                String hash = MailboxHash.ofMbox(address);
+                mailboxes.replaceOne(Filters.eq("_id", hash),
+                        new Document("_id", hash).append("learnerId", mailbox.getString("learnerId")),
+                        new ReplaceOptions().upsert(true));
+            }
+            mailboxes.deleteOne(Filters.eq("_id", address));
+        }
+        return stored.size();
     }
 }

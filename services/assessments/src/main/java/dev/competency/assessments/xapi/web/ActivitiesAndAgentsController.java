@@ -7,6 +7,7 @@ import dev.competency.assessments.xapi.query.ActivityDefinitions;
 import dev.competency.platform.service.openapi.OpenApiConfiguration;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -82,13 +83,13 @@ class ActivitiesAndAgentsController {
                 person.putArray(ifi).add(agent.get(ifi).deepCopy());
             }
         }
-        if (agent.has("mbox")) {
-            learners.learnerByMbox(agent.get("mbox").asString()).ifPresent(learnerId -> {
-                ArrayNode accounts = person.get("account") instanceof ArrayNode known ? known
-                        : person.putArray("account");
-                accounts.addObject().put("homePage", learnerHomePage).put("name", learnerId);
-            });
-        }
+        Optional<String> learner = agent.has("mbox") ? learners.learnerByMbox(agent.get("mbox").asString())
+                : agent.has("mbox_sha1sum") ? learners.learnerByMboxSha1sum(agent.get("mbox_sha1sum").asString())
+                : Optional.empty();
+        learner.ifPresent(learnerId -> {
+            ArrayNode accounts = person.get("account") instanceof ArrayNode known ? known : person.putArray("account");
+            accounts.addObject().put("homePage", learnerHomePage).put("name", learnerId);
+        });
         return person;
     }
 

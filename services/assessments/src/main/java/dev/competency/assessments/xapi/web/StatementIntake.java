@@ -245,6 +245,9 @@ class StatementIntake {
         if (actor.has("mbox")) {
             return learners.learnerByMbox(actor.path("mbox").asString());
         }
+        if (actor.has("mbox_sha1sum")) {
+            return learners.learnerByMboxSha1sum(actor.path("mbox_sha1sum").asString());
+        }
         return Optional.empty();
     }
 

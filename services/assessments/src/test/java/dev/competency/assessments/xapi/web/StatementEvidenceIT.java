@@ -9,6 +9,7 @@ import dev.competency.assessments.support.Http;
 import dev.competency.assessments.support.SharedService;
 import dev.competency.contracts.EventTypes;
 import dev.competency.contracts.frameworks.FrameworkPublished;
+import dev.competency.contracts.learners.MailboxHash;
 import dev.competency.platform.test.KafkaTestClient;
 import dev.competency.platform.test.TestTokens;
 import java.net.http.HttpResponse;
@@ -66,6 +67,28 @@ class StatementEvidenceIT {
 
     private static void awaitEvidence(String type, String statementId, int count) {
         await().atMost(Duration.ofSeconds(30)).until(() -> evidenceOf(type, statementId).size() >= count);
+    }
+
+    @Test
+    void recordsEvidenceForRegisteredLearner_whenActorGivesMboxOrMboxSha1sum() {
+        String email = "xapi-" + UUID.randomUUID() + "@example.com";
+        String learnerId = SharedService.registerLearner("Platform engineering", email);
+        String byMbox = UUID.randomUUID().toString();
+        String byHash = UUID.randomUUID().toString();
+        String rest = ",\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/passed\"},\"object\":{\"id\":\""
+                + alignedActivity + "\"},\"result\":{\"score\":{\"scaled\":0.7}},\"timestamp\":\"2026-11-22T09:30:00Z\"}";
+
+        assertThat(lrs().put("/xapi/statements?statementId=" + byMbox, "{\"actor\":{\"mbox\":\"mailto:"
+                + email.toUpperCase() + "\"}" + rest).statusCode()).isEqualTo(204);
+        assertThat(lrs().put("/xapi/statements?statementId=" + byHash, "{\"actor\":{\"mbox_sha1sum\":\""
+                + MailboxHash.ofAddress(email) + "\"}" + rest).statusCode()).isEqualTo(204);
+        awaitEvidence(EventTypes.EVIDENCE_RECORDED, byMbox, 2);
+        awaitEvidence(EventTypes.EVIDENCE_RECORDED, byHash, 2);
+
+        assertThat(evidenceOf(EventTypes.EVIDENCE_RECORDED, byMbox)).extracting(ConsumerRecord::key)
+                .containsOnly(learnerId);
+        assertThat(evidenceOf(EventTypes.EVIDENCE_RECORDED, byHash)).extracting(ConsumerRecord::key)
+                .containsOnly(learnerId);
     }
 
     @Test

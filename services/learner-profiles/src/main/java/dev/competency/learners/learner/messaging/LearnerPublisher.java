@@ -3,6 +3,7 @@ package dev.competency.learners.learner.messaging;
 import dev.competency.contracts.IntegrationEvent;
 import dev.competency.contracts.learners.LearnerRoleAssigned;
 import dev.competency.contracts.learners.LearnerTeamChanged;
+import dev.competency.contracts.learners.MailboxHash;
 import dev.competency.learners.learner.domain.LearnerErased;
 import dev.competency.learners.learner.domain.LearnerRegistered;
 import dev.competency.learners.learner.domain.PersonalData;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes registration, role and team changes on {@code competency.learners.v1}, with the same guarantees as
  * {@link MasteryPublisher}: a tracking processor, an acknowledged send, and a {@code ce_id} derived from the
- * learner and sequence number.
+ * learner and sequence number. No name or e-mail address is ever published: the topic is append-only and kept
+ * without limit, so erasure could not reach them there.
  */
 @Component
 @ProcessingGroup("learner-publisher")
@@ -34,14 +36,17 @@ class LearnerPublisher {
         this.personalData = personalData;
     }
 
-    /** Name and address in readable form, or left out when the learner has been erased since. */
+    /**
+     * Neither the name nor the address: the topic keeps its records without limit. The address goes out as its xAPI
+     * {@code mbox_sha1sum} only, and not at all when the learner has been erased since (its key is gone).
+     */
     @EventHandler
     void on(LearnerRegistered event, @SequenceNumber long sequenceNumber) throws Exception {
         String learnerId = event.learnerId();
         send(learnerId, sequenceNumber, new dev.competency.contracts.learners.LearnerRegistered(learnerId,
-                personalData.open(learnerId, event.displayName()).orElse(null),
-                personalData.open(learnerId, event.email()).orElse(null), event.organisationUnit(),
-                event.registeredAt()));
+                personalData.open(learnerId, event.email()).filter(email -> !email.isBlank())
+                        .map(MailboxHash::ofAddress).orElse(null),
+                event.organisationUnit(), event.registeredAt()));
     }
 
     @EventHandler
