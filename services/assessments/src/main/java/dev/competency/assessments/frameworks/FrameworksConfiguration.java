@@ -3,7 +3,7 @@ package dev.competency.assessments.frameworks;
 import com.mongodb.client.MongoDatabase;
 import dev.competency.assessments.frameworks.query.FrameworkArrivals;
 import dev.competency.assessments.frameworks.query.FrameworkCatalogue;
-import dev.competency.assessments.readmodel.StreamArrivals;
+import dev.competency.platform.service.arrival.StreamArrivals;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

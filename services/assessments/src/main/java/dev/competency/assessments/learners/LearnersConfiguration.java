@@ -3,7 +3,7 @@ package dev.competency.assessments.learners;
 import com.mongodb.client.MongoDatabase;
 import dev.competency.assessments.learners.query.LearnerArrivals;
 import dev.competency.assessments.learners.query.LearnerDirectory;
-import dev.competency.assessments.readmodel.StreamArrivals;
+import dev.competency.platform.service.arrival.StreamArrivals;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

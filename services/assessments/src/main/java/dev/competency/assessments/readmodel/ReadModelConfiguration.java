@@ -1,5 +1,6 @@
 package dev.competency.assessments.readmodel;
 
+import dev.competency.platform.service.arrival.StreamArrivals;
 import dev.competency.platform.service.axon.ReadModelRebuild;
 import dev.competency.platform.service.messaging.ConsumerProgress;
 import io.micrometer.core.instrument.MeterRegistry;

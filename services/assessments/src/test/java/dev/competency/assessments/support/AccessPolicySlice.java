@@ -3,7 +3,7 @@ package dev.competency.assessments.support;
 import dev.competency.assessments.access.AssessmentAccessPolicy;
 import dev.competency.assessments.learners.query.LearnerArrivals;
 import dev.competency.assessments.learners.query.LearnerDirectory;
-import dev.competency.assessments.readmodel.StreamArrivals;
+import dev.competency.platform.service.arrival.StreamArrivals;
 import dev.competency.platform.service.messaging.ConsumerProgress;
 import java.time.Duration;
 import org.mockito.Mockito;

@@ -2,8 +2,8 @@ package dev.competency.assessments.frameworks.query;
 
 import dev.competency.assessments.frameworks.domain.FrameworkVersion;
 import dev.competency.assessments.frameworks.domain.FrameworkVersions;
-import dev.competency.assessments.readmodel.ReadModelBehind;
-import dev.competency.assessments.readmodel.StreamArrivals;
+import dev.competency.platform.service.arrival.StreamArrivals;
+import dev.competency.platform.service.arrival.StreamBehind;
 import dev.competency.contracts.Topics;
 import java.util.Optional;
 
@@ -28,7 +28,7 @@ public class FrameworkArrivals implements FrameworkVersions {
 
     /**
      * @return empty when the version is not known and the frameworks stream has been read to its end
-     * @throws ReadModelBehind when the version is not known yet and this service has not read the whole stream
+     * @throws StreamBehind when the version is not known yet and this service has not read the whole stream
      */
     @Override
     public Optional<FrameworkVersion> find(String frameworkId, int version) {

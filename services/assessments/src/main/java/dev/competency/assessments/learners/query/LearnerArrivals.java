@@ -1,7 +1,7 @@
 package dev.competency.assessments.learners.query;
 
-import dev.competency.assessments.readmodel.ReadModelBehind;
-import dev.competency.assessments.readmodel.StreamArrivals;
+import dev.competency.platform.service.arrival.StreamArrivals;
+import dev.competency.platform.service.arrival.StreamBehind;
 import dev.competency.contracts.Topics;
 import java.util.Optional;
 
@@ -27,7 +27,7 @@ public class LearnerArrivals {
      * learner registered without a unit is awaited like one not heard of: neither can be graded by an assessor.
      *
      * @return empty when the learner (or their unit) is not known and the learners stream has been read to its end
-     * @throws ReadModelBehind when the learner is not known yet and this service has not read the whole stream
+     * @throws StreamBehind when the learner is not known yet and this service has not read the whole stream
      */
     public Optional<String> organisationUnit(String learnerId) {
         return arrivals.await(LEARNERS, "Learner " + learnerId, () -> directory.organisationUnit(learnerId));
@@ -38,7 +38,7 @@ public class LearnerArrivals {
      * provider sends are nobody's on this platform, and an LRS must not hold each of them back.
      *
      * @return empty when no learner has the address and the learners stream has been read to its end
-     * @throws ReadModelBehind when no learner has the address yet and this service has not read the whole stream
+     * @throws StreamBehind when no learner has the address yet and this service has not read the whole stream
      */
     public Optional<String> learnerByMbox(String mbox) {
         return arrivals.find(LEARNERS, "A learner with this e-mail address", () -> directory.learnerByMbox(mbox));

@@ -1,4 +1,4 @@
-package dev.competency.assessments.readmodel;
+package dev.competency.platform.service.arrival;
 
 import dev.competency.platform.service.messaging.ConsumerProgress;
 import java.time.Duration;
@@ -13,8 +13,8 @@ import org.springframework.core.retry.RetryTemplate;
  * this service's consumer reads it a second or two later. Something this service has not heard of is therefore not
  * refused at once. {@link #await} looks it up again for a short while; if it is still missing (and at once with
  * {@link #find}), the broker tells whether the consumer has read the topic to its end. If it has not, the answer is
- * {@link ReadModelBehind} (503 with {@code Retry-After}: try again shortly); if it has, the thing is simply not
- * there, and the caller answers as for anything unknown.
+ * {@link StreamBehind} (503 with {@code Retry-After}: try again shortly); if it has, the thing is simply not
+ * there, and the caller answers as for anything unknown. Each service maps {@link StreamBehind} to its 503 answer.
  */
 public class StreamArrivals {
 
@@ -41,34 +41,39 @@ public class StreamArrivals {
      *
      * @param what names the thing for the caller, as in "Learner 42"
      * @return empty when it is missing and the consumer has read the whole topic
-     * @throws ReadModelBehind when it is missing and the consumer has not read the whole topic yet
+     * @throws StreamBehind when it is missing and the consumer has not read the whole topic yet
      */
     public <T> Optional<T> await(Stream stream, String what, Supplier<Optional<T>> lookup) {
         try {
             return Optional.of(polling.execute(() -> lookup.get().orElseThrow(NotArrived::new)));
         } catch (RetryException e) {
             if (e.getCause() instanceof NotArrived) {
-                return missing(stream, what);
+                return missing(stream, what, lookup);
             }
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
-            throw new ReadModelBehind("Interrupted while waiting for " + what);
+            Thread.currentThread().interrupt();
+            throw new StreamBehind("Interrupted while waiting for " + what);
         }
     }
 
     /** Like {@link #await}, but without waiting: for lookups where most misses are final. */
     public <T> Optional<T> find(Stream stream, String what, Supplier<Optional<T>> lookup) {
         Optional<T> found = lookup.get();
-        return found.isPresent() ? found : missing(stream, what);
+        return found.isPresent() ? found : missing(stream, what, lookup);
     }
 
-    private <T> Optional<T> missing(Stream stream, String what) {
+    /**
+     * Once the consumer has read the whole topic, one more lookup is final: the consumer may have stored the thing
+     * between the last lookup and the question to the broker.
+     */
+    private <T> Optional<T> missing(Stream stream, String what, Supplier<Optional<T>> lookup) {
         if (progress.isBehind(stream.consumer(), stream.topic())) {
-            throw new ReadModelBehind(what + " is not known to this service yet: it has not read " + stream.topic()
+            throw new StreamBehind(what + " is not known to this service yet: it has not read " + stream.topic()
                     + " this far; try again shortly");
         }
-        return Optional.empty();
+        return lookup.get();
     }
 
     /** The lookup found nothing (yet). */
