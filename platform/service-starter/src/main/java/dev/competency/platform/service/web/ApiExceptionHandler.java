@@ -34,8 +34,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Turns what controllers and command handlers throw into RFC 9457 problem details: a {@link Refusal} into the status
  * and type it carries, invalid fields and unreadable bodies into 400 naming each field, missing resources into 404,
  * policy refusals into 403, a {@link StreamBehind} into 503 with {@code Retry-After}, Spring MVC's own errors into
- * their status with a stable type, and anything else into a 500 that says nothing about the inside (the cause is logged with the request id). No
- * exception is mapped by its JDK type: a rule the caller broke is a {@link Refusal}.
+ * their status with a stable type, and anything else into a 500 that says nothing about the inside (the cause is
+ * logged with the request id). No exception is mapped by its JDK type: a rule the caller broke is a {@link Refusal}.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {

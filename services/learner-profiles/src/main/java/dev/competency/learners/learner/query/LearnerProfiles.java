@@ -95,7 +95,8 @@ public class LearnerProfiles {
     }
 
     private void upsert(String learnerId, Document fields) {
-        profiles.updateOne(Filters.eq("_id", learnerId), new Document("$set", fields), new UpdateOptions().upsert(true));
+        profiles.updateOne(Filters.eq("_id", learnerId), new Document("$set", fields),
+                new UpdateOptions().upsert(true));
     }
 
     private static Profile toProfile(Document d) {
