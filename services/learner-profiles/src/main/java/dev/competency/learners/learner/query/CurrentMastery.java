@@ -143,14 +143,6 @@ public class CurrentMastery {
      * mastery, yet the version's rules (its roll-ups above all) apply from then on. Kept with {@code $max}, so
      * replays and any order of writes leave the newest.
      */
-    /** The entry a single adoption would leave: the newest of several stays. */
-    static Document adoptedVersionOf(FrameworkVersionAdopted event) {
-        return new Document("_id", event.learnerId() + "|" + event.frameworkId())
-                .append("learnerId", event.learnerId())
-                .append("frameworkId", event.frameworkId())
-                .append("version", event.version());
-    }
-
     @EventHandler
     void on(FrameworkVersionAdopted event) {
         String id = event.learnerId() + "|" + event.frameworkId();
@@ -158,6 +150,14 @@ public class CurrentMastery {
                 Updates.setOnInsert("learnerId", event.learnerId()),
                 Updates.setOnInsert("frameworkId", event.frameworkId()),
                 Updates.max("version", event.version())), new UpdateOptions().upsert(true)));
+    }
+
+    /** The entry a single adoption would leave: the newest of several stays. */
+    static Document adoptedVersionOf(FrameworkVersionAdopted event) {
+        return new Document("_id", event.learnerId() + "|" + event.frameworkId())
+                .append("learnerId", event.learnerId())
+                .append("frameworkId", event.frameworkId())
+                .append("version", event.version());
     }
 
     @EventHandler
