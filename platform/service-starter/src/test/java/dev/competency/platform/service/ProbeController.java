@@ -1,5 +1,6 @@
 package dev.competency.platform.service;
 
+import dev.competency.platform.service.arrival.StreamBehind;
 import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.security.AccessDenied;
 import dev.competency.platform.service.security.AllowedRoles;
@@ -58,6 +59,7 @@ class ProbeController {
             case "unprocessable" -> throw Refusal.unprocessable("The snapshot is too large to publish");
             case "specific" -> throw new Refusal(Refusal.Kind.UNPROCESSABLE, "framework-too-large",
                     "The framework is larger than 1 MB");
+            case "behind" -> throw new StreamBehind("Learner l-1 is not known to this service yet");
             case "state" -> throw new IllegalStateException("HmacSHA256 is not available");
             case "argument" -> throw new IllegalArgumentException("internal detail that must not leak");
             default -> throw new UnsupportedOperationException("internal detail that must not leak");

@@ -3,9 +3,7 @@ package dev.competency.assessments.learners;
 import com.mongodb.client.MongoDatabase;
 import dev.competency.assessments.learners.query.LearnerArrivals;
 import dev.competency.assessments.learners.query.LearnerDirectory;
-import dev.competency.platform.service.messaging.ConsumerProgress;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
+import dev.competency.platform.service.arrival.StreamArrivals;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,8 +19,7 @@ class LearnersConfiguration {
     }
 
     @Bean
-    LearnerArrivals learnerArrivals(LearnerDirectory directory, ConsumerProgress progress,
-                                    @Value("${assessments.learners.arrival-wait:3s}") Duration wait) {
-        return new LearnerArrivals(directory, progress, wait);
+    LearnerArrivals learnerArrivals(LearnerDirectory directory, StreamArrivals arrivals) {
+        return new LearnerArrivals(directory, arrivals);
     }
 }

@@ -1,6 +1,8 @@
 package dev.competency.assessments.readmodel;
 
+import dev.competency.platform.service.arrival.StreamArrivals;
 import dev.competency.platform.service.axon.ReadModelRebuild;
+import dev.competency.platform.service.messaging.ConsumerProgress;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +22,13 @@ class ReadModelConfiguration {
     ReadModelProgress readModelProgress(ObjectProvider<EventStore> eventStore,
                                         @Value("${assessments.read-models.wait:PT10S}") Duration wait) {
         return new ReadModelProgress(eventStore, wait);
+    }
+
+    /** Things other services published a moment ago, awaited instead of refused ({@link StreamArrivals}). */
+    @Bean
+    StreamArrivals streamArrivals(ConsumerProgress progress,
+                                  @Value("${assessments.streams.arrival-wait:3s}") Duration wait) {
+        return new StreamArrivals(progress, wait);
     }
 
     /** Wakes requests waiting for their writes once the read models' processor committed a batch. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.competency.assessments.frameworks.domain.FrameworkVersion;
-import dev.competency.assessments.frameworks.domain.FrameworkVersions;
+import dev.competency.assessments.frameworks.query.FrameworkCatalogue;
 import dev.competency.assessments.learners.query.LearnerDirectory;
 import dev.competency.assessments.support.SharedService;
 import dev.competency.contracts.EventTypes;
@@ -20,7 +20,7 @@ class ConsumedStreamsIT {
 
     @Test
     void knowsCompetenciesAndLevels_whenFrameworkExampleIsPublished() {
-        FrameworkVersions versions = SharedService.get().bean(FrameworkVersions.class);
+        FrameworkCatalogue versions = SharedService.get().bean(FrameworkCatalogue.class);
         FrameworkPublished example = SharedService.JSON.readValue(KafkaTestClient.example(
                 EventTypes.FRAMEWORK_PUBLISHED), FrameworkPublished.class);
         try (KafkaTestClient kafka = new KafkaTestClient()) {

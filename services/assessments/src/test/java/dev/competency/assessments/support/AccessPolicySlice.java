@@ -3,6 +3,7 @@ package dev.competency.assessments.support;
 import dev.competency.assessments.access.AssessmentAccessPolicy;
 import dev.competency.assessments.learners.query.LearnerArrivals;
 import dev.competency.assessments.learners.query.LearnerDirectory;
+import dev.competency.platform.service.arrival.StreamArrivals;
 import dev.competency.platform.service.messaging.ConsumerProgress;
 import java.time.Duration;
 import org.mockito.Mockito;
@@ -20,6 +21,6 @@ public class AccessPolicySlice {
 
     @Bean
     LearnerArrivals learnerArrivals(LearnerDirectory directory) {
-        return new LearnerArrivals(directory, Mockito.mock(ConsumerProgress.class), Duration.ZERO);
+        return new LearnerArrivals(directory, new StreamArrivals(Mockito.mock(ConsumerProgress.class), Duration.ZERO));
     }
 }

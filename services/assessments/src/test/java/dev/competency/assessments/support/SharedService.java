@@ -1,7 +1,7 @@
 package dev.competency.assessments.support;
 
 import dev.competency.assessments.AssessmentsApplication;
-import dev.competency.assessments.frameworks.domain.FrameworkVersions;
+import dev.competency.assessments.frameworks.query.FrameworkCatalogue;
 import dev.competency.assessments.learners.query.LearnerDirectory;
 import dev.competency.contracts.EventTypes;
 import dev.competency.contracts.frameworks.FrameworkPublished;
@@ -51,6 +51,18 @@ public final class SharedService {
 
     /** Publishes the contract's example framework version under a new framework id, and waits until it is known. */
     public static FrameworkPublished publishFramework() {
+        FrameworkPublished framework = publishFrameworkWithoutWaiting();
+        FrameworkCatalogue versions = service.bean(FrameworkCatalogue.class);
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> versions.find(framework.frameworkId(), framework.version()).isPresent());
+        return framework;
+    }
+
+    /**
+     * Publishes the contract's example framework version under a new framework id on the frameworks stream, without
+     * waiting for this service to read it.
+     */
+    public static FrameworkPublished publishFrameworkWithoutWaiting() {
         get();
         FrameworkPublished example = JSON.readValue(KafkaTestClient.example(EventTypes.FRAMEWORK_PUBLISHED),
                 FrameworkPublished.class);
@@ -59,9 +71,6 @@ public final class SharedService {
         FrameworkPublished framework = JSON.treeToValue(tree, FrameworkPublished.class);
         kafka.send(KafkaTestClient.contractRecord(EventTypes.FRAMEWORK_PUBLISHED, framework.frameworkId(),
                 JSON.writeValueAsBytes(framework)));
-        FrameworkVersions versions = service.bean(FrameworkVersions.class);
-        Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> versions.find(framework.frameworkId(), framework.version()).isPresent());
         return framework;
     }
 

@@ -1,6 +1,7 @@
 package dev.competency.platform.service.web;
 
 import dev.competency.platform.problem.ProblemType;
+import dev.competency.platform.service.arrival.StreamBehind;
 import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.security.AccessDenied;
 import java.net.URI;
@@ -32,14 +33,17 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Turns what controllers and command handlers throw into RFC 9457 problem details: a {@link Refusal} into the status
  * and type it carries, invalid fields and unreadable bodies into 400 naming each field, missing resources into 404,
- * policy refusals into 403, Spring MVC's own errors into their status with a stable type,
- * and anything else into a 500 that says nothing about the inside (the cause is logged with the request id). No
- * exception is mapped by its JDK type: a rule the caller broke is a {@link Refusal}.
+ * policy refusals into 403, a {@link StreamBehind} into 503 with {@code Retry-After}, Spring MVC's own errors into
+ * their status with a stable type, and anything else into a 500 that says nothing about the inside (the cause is
+ * logged with the request id). No exception is mapped by its JDK type: a rule the caller broke is a {@link Refusal}.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** The problem type of {@link StreamBehind}, shared with the services' own read models that are behind. */
+    public static final String STREAM_BEHIND = "read-model-behind";
+    static final String STREAM_BEHIND_RETRY_AFTER_SECONDS = "2";
     private static final String INTERNAL_DETAIL =
             "Something went wrong on our side; the request id identifies it in the logs";
 
@@ -61,6 +65,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PayloadTooLarge.class)
     ResponseEntity<Object> tooLarge(PayloadTooLarge e) {
         return problem(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, ProblemType.PAYLOAD_TOO_LARGE, e.getMessage()));
+    }
+
+    /** Not known yet, and the stream that would bring it is not read this far: 503, try again shortly. */
+    @ExceptionHandler(StreamBehind.class)
+    ResponseEntity<Object> behind(StreamBehind e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, STREAM_BEHIND_RETRY_AFTER_SECONDS)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, STREAM_BEHIND, e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)

@@ -73,6 +73,7 @@ class ServiceSecurityIT {
             "conflict, 409, /problems/conflict, Version 2 is already published",
             "unprocessable, 422, /problems/unprocessable, The snapshot is too large to publish",
             "specific, 422, /problems/framework-too-large, The framework is larger than 1 MB",
+            "behind, 503, /problems/read-model-behind, Learner l-1 is not known to this service yet",
             "state, 500, /problems/internal-error, Something went wrong on our side",
             "argument, 500, /problems/internal-error, Something went wrong on our side",
             "other, 500, /problems/internal-error, Something went wrong on our side"})
@@ -83,6 +84,14 @@ class ServiceSecurityIT {
         assertThat(JSON.readTree(response.body()).path("detail").asString()).startsWith(detail);
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("dev.competency")
                 .doesNotContain("internal detail").doesNotContain("HmacSHA256");
+    }
+
+    @Test
+    void asksToRetry_whenStreamIsBehind() {
+        HttpResponse<String> response = service.get("/api/probe/fail/behind", TestTokens.token("a", "AUTHOR"));
+
+        assertProblem(response, 503, "/problems/read-model-behind");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
     }
 
     @Test

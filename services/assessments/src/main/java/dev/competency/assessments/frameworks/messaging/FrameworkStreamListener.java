@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 class FrameworkStreamListener {
 
-    static final String CONSUMER = "assessments.framework-catalogue";
+    static final String CONSUMER = FrameworkCatalogue.CONSUMER;
 
     private final IdempotentConsumer consumer;
     private final FrameworkCatalogue catalogue;

@@ -6,7 +6,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import dev.competency.assessments.frameworks.domain.FrameworkVersion;
-import dev.competency.assessments.frameworks.domain.FrameworkVersions;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.contracts.frameworks.FrameworkRetired;
 import java.util.ArrayList;
@@ -22,7 +21,10 @@ import org.bson.Document;
  * The framework versions published on {@code competency.frameworks.v1}, reduced to what alignments are checked
  * against. Writes are upserts keyed by framework and version, so receiving a snapshot again changes nothing.
  */
-public class FrameworkCatalogue implements FrameworkVersions {
+public class FrameworkCatalogue {
+
+    /** The consumer group that keeps this catalogue, reading {@code competency.frameworks.v1}. */
+    public static final String CONSUMER = "assessments.framework-catalogue";
 
     static final String COLLECTION = "framework_versions";
 
@@ -54,7 +56,7 @@ public class FrameworkCatalogue implements FrameworkVersions {
                 Updates.set("retired", true));
     }
 
-    @Override
+    /** The version as far as this service knows now (see {@link FrameworkArrivals} for decisions). */
     public Optional<FrameworkVersion> find(String frameworkId, int version) {
         return Optional.ofNullable(versions.find(Filters.eq("_id", id(frameworkId, version))).first())
                 .map(FrameworkCatalogue::toVersion);

@@ -4,7 +4,7 @@ import dev.competency.assessments.alignment.domain.ActivityAlignment;
 import dev.competency.assessments.alignment.query.ActivityAlignments;
 import dev.competency.assessments.evidence.domain.EvidenceIds;
 import dev.competency.assessments.evidence.domain.EvidenceItem;
-import dev.competency.assessments.learners.query.LearnerDirectory;
+import dev.competency.assessments.learners.query.LearnerArrivals;
 import dev.competency.assessments.xapi.domain.RecordStatementEvidence;
 import dev.competency.assessments.xapi.domain.StatementFacts;
 import dev.competency.assessments.xapi.domain.StatementNormalForm;
@@ -59,13 +59,13 @@ class StatementIntake {
     private final AttachmentContents attachmentContents;
     private final JsonMapper json;
     private final ActivityAlignments alignments;
-    private final LearnerDirectory learners;
+    private final LearnerArrivals learners;
     private final CommandGateway commands;
     private final Clock clock;
     private final String learnerHomePage;
 
     StatementIntake(StatementStore store, ActivityDefinitions definitions, AttachmentContents attachmentContents,
-                    JsonMapper json, ActivityAlignments alignments, LearnerDirectory learners,
+                    JsonMapper json, ActivityAlignments alignments, LearnerArrivals learners,
                     CommandGateway commands, Clock clock,
                     @Value("${assessments.xapi.learner-home-page}") String learnerHomePage) {
         this.store = store;

@@ -5,6 +5,7 @@ import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.contracts.frameworks.FrameworkRetired;
 import dev.competency.contracts.frameworks.LearningResourcePublished;
 import dev.competency.contracts.frameworks.RoleProfilePublished;
+import dev.competency.learners.catalogue.query.CatalogueArrivals;
 import dev.competency.learners.catalogue.query.FrameworkCatalogue;
 import dev.competency.learners.catalogue.query.FrameworkVersionStored;
 import dev.competency.learners.catalogue.query.RoleProfiles;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class FrameworkStreamListener {
 
-    static final String CONSUMER = "learner-profiles.framework-catalogue";
+    static final String CONSUMER = CatalogueArrivals.CONSUMER;
 
     private final IdempotentConsumer consumer;
     private final FrameworkCatalogue catalogue;

@@ -66,7 +66,12 @@ public class CurrentMastery {
 
     @EventHandler
     void on(MasteryRecalculated event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt) {
-        replaceIfOlder(mastery, event.learnerId(), event.competencyId(), sequenceNumber, storedAt,
+        replaceIfOlder(mastery, entryOf(event, sequenceNumber, storedAt));
+    }
+
+    /** The entry of the learner's competency as this change records it. */
+    static Document entryOf(MasteryRecalculated event, long sequenceNumber, Instant storedAt) {
+        return entry(event.learnerId(), event.competencyId(), sequenceNumber, storedAt,
                 new Document("frameworkId", event.frameworkId())
                         .append("frameworkVersion", event.frameworkVersion())
                         .append("policyVersion", event.policyVersion())
@@ -81,7 +86,12 @@ public class CurrentMastery {
     /** A parent's roll-up, kept beside its folded result (a parent may have evidence of its own). */
     @EventHandler
     void on(ParentMasteryRolledUp event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt) {
-        replaceIfOlder(rollups, event.learnerId(), event.competencyId(), sequenceNumber, storedAt,
+        replaceIfOlder(rollups, rollupOf(event, sequenceNumber, storedAt));
+    }
+
+    /** The roll-up entry of the learner's parent as this change records it. */
+    static Document rollupOf(ParentMasteryRolledUp event, long sequenceNumber, Instant storedAt) {
+        return entry(event.learnerId(), event.competencyId(), sequenceNumber, storedAt,
                 new Document("frameworkId", event.frameworkId())
                         .append("frameworkVersion", event.frameworkVersion())
                         .append("rule", event.rule())
@@ -97,8 +107,12 @@ public class CurrentMastery {
      */
     @EventHandler
     void on(ParentRollupEnded event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt) {
-        replaceIfOlder(rollups, event.learnerId(), event.competencyId(), sequenceNumber, storedAt,
-                new Document("ended", true));
+        replaceIfOlder(rollups, rollupEndedOf(event, sequenceNumber, storedAt));
+    }
+
+    /** The marker of an ended roll-up. */
+    static Document rollupEndedOf(ParentRollupEnded event, long sequenceNumber, Instant storedAt) {
+        return entry(event.learnerId(), event.competencyId(), sequenceNumber, storedAt, new Document("ended", true));
     }
 
     /**
@@ -107,17 +121,21 @@ public class CurrentMastery {
      * newer (or this) change is stored, the filter matches nothing and the upsert's insert meets the existing id:
      * that duplicate-key refusal is the expected "already newer" answer, not an error.
      */
-    private void replaceIfOlder(MongoCollection<Document> collection, String learnerId, String competencyId,
-            long sequenceNumber, Instant storedAt, Document values) {
-        String id = learnerId + "|" + competencyId;
-        Document document = new Document("_id", id)
-                .append("learnerId", learnerId)
-                .append("competencyId", competencyId);
-        document.putAll(values);
-        document.append("changedAt", Date.from(storedAt)).append("sequence", sequenceNumber);
+    private void replaceIfOlder(MongoCollection<Document> collection, Document document) {
+        String id = document.getString("_id");
+        long sequenceNumber = document.getLong("sequence");
         writes.newest(collection, id, sequenceNumber, new ReplaceOneModel<>(
                 new Document("_id", id).append("sequence", new Document("$lt", sequenceNumber)), document,
                 new ReplaceOptions().upsert(true)));
+    }
+
+    private static Document entry(String learnerId, String competencyId, long sequenceNumber, Instant storedAt,
+            Document values) {
+        Document document = new Document("_id", learnerId + "|" + competencyId)
+                .append("learnerId", learnerId)
+                .append("competencyId", competencyId);
+        document.putAll(values);
+        return document.append("changedAt", Date.from(storedAt)).append("sequence", sequenceNumber);
     }
 
     /**
@@ -132,6 +150,14 @@ public class CurrentMastery {
                 Updates.setOnInsert("learnerId", event.learnerId()),
                 Updates.setOnInsert("frameworkId", event.frameworkId()),
                 Updates.max("version", event.version())), new UpdateOptions().upsert(true)));
+    }
+
+    /** The entry a single adoption would leave: the newest of several stays. */
+    static Document adoptedVersionOf(FrameworkVersionAdopted event) {
+        return new Document("_id", event.learnerId() + "|" + event.frameworkId())
+                .append("learnerId", event.learnerId())
+                .append("frameworkId", event.frameworkId())
+                .append("version", event.version());
     }
 
     @EventHandler

@@ -11,7 +11,6 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
-import com.mongodb.client.model.Updates;
 import dev.competency.learners.learner.domain.EvidenceAccepted;
 import dev.competency.learners.learner.domain.EvidenceItem;
 import dev.competency.learners.learner.domain.EvidenceVoided;
@@ -83,9 +82,15 @@ public class EvidenceTimeline {
      */
     @EventHandler
     void on(EvidenceAccepted event) {
+        Document entry = entryOf(event);
+        writeAndStamp(event.learnerId(), new ReplaceOneModel<>(new Document("_id", entry.get("_id")), entry,
+                REPLACE_OR_INSERT));
+    }
+
+    /** The timeline entry of accepted evidence, as stored (before any void). */
+    static Document entryOf(EvidenceAccepted event) {
         EvidenceItem e = event.evidence();
-        String id = event.learnerId() + "|" + e.evidenceId();
-        Document entry = new Document("_id", id)
+        return new Document("_id", event.learnerId() + "|" + e.evidenceId())
                 .append("learnerId", event.learnerId())
                 .append("evidenceId", e.evidenceId())
                 .append("competencyId", e.competencyId())
@@ -101,15 +106,18 @@ public class EvidenceTimeline {
                 .append("recordedAtExact", e.recordedAt().toString())
                 .append("ratedLevel", e.ratedLevel())
                 .append("acceptedAt", Date.from(event.acceptedAt()));
-        writeAndStamp(event.learnerId(), new ReplaceOneModel<>(new Document("_id", id), entry, REPLACE_OR_INSERT));
     }
 
     @EventHandler
     void on(EvidenceVoided event) {
         writeAndStamp(event.learnerId(), new UpdateOneModel<>(
                 Filters.eq("_id", event.learnerId() + "|" + event.evidenceId()),
-                Updates.combine(Updates.set("voidedAt", event.voidedAt().toString()),
-                        Updates.set("voidReason", event.reason()))));
+                new Document("$set", voidOf(event))));
+    }
+
+    /** The fields a void sets on the evidence's entry. */
+    static Document voidOf(EvidenceVoided event) {
+        return new Document("voidedAt", event.voidedAt().toString()).append("voidReason", event.reason());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.competency.learners.learner.query;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.contracts.frameworks.LearningResourcePublished;
 import dev.competency.contracts.frameworks.RoleProfilePublished;
+import dev.competency.learners.catalogue.query.CatalogueArrivals;
 import dev.competency.learners.catalogue.query.FrameworkCatalogue;
 import dev.competency.learners.catalogue.query.PolicyTranslator;
 import dev.competency.learners.catalogue.query.RoleProfiles;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -29,35 +31,57 @@ public class GapAnalysis {
 
     private final LearnerProfiles profiles;
     private final RoleProfiles roles;
-    private final FrameworkCatalogue frameworks;
+    private final Catalogue knownNow;
+    private final Catalogue awaited;
     private final MasteryQueries mastery;
 
-    GapAnalysis(LearnerProfiles profiles, RoleProfiles roles, FrameworkCatalogue frameworks, MasteryQueries mastery) {
+    GapAnalysis(LearnerProfiles profiles, RoleProfiles roles, FrameworkCatalogue frameworks,
+                CatalogueArrivals arrivals, MasteryQueries mastery) {
         this.profiles = profiles;
         this.roles = roles;
-        this.frameworks = frameworks;
+        this.knownNow = new Catalogue(roles::profile, frameworks::find);
+        this.awaited = new Catalogue(arrivals::roleProfile, arrivals::framework);
         this.mastery = mastery;
     }
 
+    /**
+     * The gaps of one learner. A role profile or framework version the frameworks service published a moment ago is
+     * awaited ({@link CatalogueArrivals}): 503 while this service's frameworks stream is behind, 404 once it has been
+     * read to its end without it.
+     */
     public GapReport gaps(String learnerId, Instant asOf) {
         LearnerProfiles.Profile profile = profiles.find(learnerId)
                 .orElseThrow(() -> new ResourceNotFound("No learner " + learnerId));
-        return gapsFrom(profile, mastery.masteryOf(learnerId, asOf, Instant.MAX));
+        return report(profile, mastery.masteryOf(learnerId, asOf, Instant.MAX), awaited);
+    }
+
+    /**
+     * The gaps of a member of a team view, from the catalogue as it is now: a role profile or framework version that
+     * has not arrived is {@link ResourceNotFound} at once, so that one member does not hold the whole view back.
+     */
+    public GapReport gapsKnownNow(LearnerProfiles.Profile profile, Instant asOf) {
+        return report(profile, mastery.masteryOf(profile.learnerId(), asOf, Instant.MAX), knownNow);
     }
 
     /**
      * The gaps of a learner whose profile and mastery (from {@link MasteryQueries#masteryOf}) the caller has read
-     * already, so that a view of many learners reads each learner's evidence once.
+     * already, so that a view of many learners reads each learner's evidence once; from the catalogue as it is now,
+     * as {@link #gapsKnownNow}.
      */
     public GapReport gapsFrom(LearnerProfiles.Profile profile, List<MasteryQueries.CompetencyMastery> masteries) {
+        return report(profile, masteries, knownNow);
+    }
+
+    private GapReport report(LearnerProfiles.Profile profile, List<MasteryQueries.CompetencyMastery> masteries,
+                             Catalogue catalogue) {
         String learnerId = profile.learnerId();
         if (profile.roleProfileId() == null) {
             throw new ResourceNotFound("Learner " + learnerId + " has no role assigned");
         }
-        RoleProfilePublished role = roles.profile(profile.roleProfileId(), profile.roleProfileVersion())
+        RoleProfilePublished role = catalogue.roles().find(profile.roleProfileId(), profile.roleProfileVersion())
                 .orElseThrow(() -> new ResourceNotFound("Role profile " + profile.roleProfileId()
                         + " has not been published yet"));
-        FrameworkPublished framework = frameworks.find(role.frameworkId(), role.frameworkVersion())
+        FrameworkPublished framework = catalogue.frameworks().find(role.frameworkId(), role.frameworkVersion())
                 .orElseThrow(() -> new ResourceNotFound("Framework " + role.frameworkId() + " version "
                         + role.frameworkVersion() + " has not been published yet"))
                 .snapshot();
@@ -170,6 +194,20 @@ public class GapAnalysis {
         return new NextStep(requirement.competencyId(), requirement.code(), requirement.title(),
                 requirement.currentLevel(), requirement.targetLevel(), requirement.gap(),
                 prerequisites.stream().sorted().toList(), matching);
+    }
+
+    /** Where role profiles and framework versions are looked up: as they are now, or awaited. */
+    private record Catalogue(RoleLookup roles, FrameworkLookup frameworks) {
+    }
+
+    @FunctionalInterface
+    private interface RoleLookup {
+        Optional<RoleProfilePublished> find(String roleProfileId, Integer version);
+    }
+
+    @FunctionalInterface
+    private interface FrameworkLookup {
+        Optional<FrameworkCatalogue.StoredVersion> find(String frameworkId, int version);
     }
 
     /** The learner's standing against their role. */

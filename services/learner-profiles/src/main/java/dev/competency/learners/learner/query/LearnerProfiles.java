@@ -5,7 +5,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import dev.competency.learners.learner.domain.LearnerErased;
 import dev.competency.learners.learner.domain.LearnerRegistered;
 import dev.competency.learners.learner.domain.PersonalData;
@@ -20,7 +19,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /** Who each learner is: name, organisation unit, role, team and manager. */
@@ -42,24 +40,35 @@ public class LearnerProfiles {
     /** Name and address are opened from the sealed event; a learner erased since has neither any more. */
     @EventHandler
     void on(LearnerRegistered event) {
+        upsert(event.learnerId(), fieldsOf(event, personalData));
+    }
+
+    /** The fields registration sets; name and address opened from the sealed event (null once erased). */
+    static Document fieldsOf(LearnerRegistered event, PersonalData personalData) {
         String learnerId = event.learnerId();
-        upsert(learnerId, Updates.combine(
-                Updates.set("displayName", personalData.open(learnerId, event.displayName()).orElse(null)),
-                Updates.set("email", personalData.open(learnerId, event.email()).orElse(null)),
-                Updates.set("organisationUnit", event.organisationUnit()),
-                Updates.set("registeredAt", Date.from(event.registeredAt()))));
+        return new Document("displayName", personalData.open(learnerId, event.displayName()).orElse(null))
+                .append("email", personalData.open(learnerId, event.email()).orElse(null))
+                .append("organisationUnit", event.organisationUnit())
+                .append("registeredAt", Date.from(event.registeredAt()));
     }
 
     @EventHandler
     void on(RoleAssigned event) {
-        upsert(event.learnerId(), Updates.combine(Updates.set("roleProfileId", event.roleProfileId()),
-                Updates.set("roleProfileVersion", event.roleProfileVersion())));
+        upsert(event.learnerId(), fieldsOf(event));
+    }
+
+    static Document fieldsOf(RoleAssigned event) {
+        return new Document("roleProfileId", event.roleProfileId())
+                .append("roleProfileVersion", event.roleProfileVersion());
     }
 
     @EventHandler
     void on(TeamChanged event) {
-        upsert(event.learnerId(), Updates.combine(Updates.set("teamId", event.teamId()),
-                Updates.set("managerId", event.managerId())));
+        upsert(event.learnerId(), fieldsOf(event));
+    }
+
+    static Document fieldsOf(TeamChanged event) {
+        return new Document("teamId", event.teamId()).append("managerId", event.managerId());
     }
 
     /** Nothing identifying is kept: the profile goes. */
@@ -85,8 +94,9 @@ public class LearnerProfiles {
         return members;
     }
 
-    private void upsert(String learnerId, Bson update) {
-        profiles.updateOne(Filters.eq("_id", learnerId), update, new UpdateOptions().upsert(true));
+    private void upsert(String learnerId, Document fields) {
+        profiles.updateOne(Filters.eq("_id", learnerId), new Document("$set", fields),
+                new UpdateOptions().upsert(true));
     }
 
     private static Profile toProfile(Document d) {

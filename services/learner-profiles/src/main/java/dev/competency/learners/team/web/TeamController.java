@@ -43,7 +43,7 @@ class TeamController {
             Integer openGaps = null;
             if (profile.roleProfileId() != null) {
                 try {
-                    GapAnalysis.GapReport report = gaps.gaps(profile.learnerId(), now);
+                    GapAnalysis.GapReport report = gaps.gapsKnownNow(profile, now);
                     readiness = report.readiness();
                     openGaps = (int) report.requirements().stream().filter(r -> !r.met()).count();
                 } catch (ResourceNotFound e) {

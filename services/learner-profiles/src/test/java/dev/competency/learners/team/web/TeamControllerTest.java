@@ -51,7 +51,8 @@ class TeamControllerTest {
         given(clock.instant()).willReturn(NOW);
         given(profiles.membersOf("team-1")).willReturn(List.of(new LearnerProfiles.Profile("learner-1", "Ada", null,
                 "ENG", NOW, "role-1", null, "team-1", "manager-1")));
-        given(gaps.gaps(any(), any())).willReturn(new GapAnalysis.GapReport("learner-1", "role-1", 1, "Engineer", 0.5,
+        given(gaps.gapsKnownNow(any(), any())).willReturn(new GapAnalysis.GapReport("learner-1", "role-1", 1,
+                "Engineer", 0.5,
                 List.of(new GapAnalysis.Requirement("c1", "C1", "One", "PROFICIENT", "NOVICE", 2, 1, false, false),
                         new GapAnalysis.Requirement("c2", "C2", "Two", "NOVICE", "NOVICE", 0, 1, true, false)),
                 null));
