@@ -43,4 +43,10 @@ public class LearnerArrivals {
     public Optional<String> learnerByMbox(String mbox) {
         return arrivals.find(LEARNERS, "A learner with this e-mail address", () -> directory.learnerByMbox(mbox));
     }
+
+    /** As {@link #learnerByMbox}, for an actor given by the SHA-1 of its {@code mailto:} IRI. */
+    public Optional<String> learnerByMboxSha1sum(String mboxSha1sum) {
+        return arrivals.find(LEARNERS, "A learner with this e-mail address",
+                () -> directory.learnerByMboxSha1sum(mboxSha1sum));
+    }
 }
