@@ -1,6 +1,7 @@
 package dev.competency.contracts;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Names of the public Kafka topics. A topic name carries the contract's major version: a breaking change
@@ -24,6 +25,9 @@ public final class Topics {
     public static final List<String> ALL = List.of(FRAMEWORKS, EVIDENCE, LEARNERS, MASTERY);
 
     private static final String DEAD_LETTER_SUFFIX = ".dlq";
+
+    /** How long a dead-letter topic keeps a record: time to look at a poison record and replay it. */
+    public static final long DEAD_LETTER_RETENTION_MS = 30L * 24 * 60 * 60 * 1000;
 
     private Topics() {
     }
@@ -51,5 +55,22 @@ public final class Topics {
             case EVIDENCE, LEARNERS, MASTERY -> 6;
             default -> throw new IllegalArgumentException("Unknown topic: " + topic);
         };
+    }
+
+    /**
+     * The topic settings consumers rely on. A public topic keeps every record, by time and by size, and is never
+     * compacted: consumers rebuild their state by reading it from the start. A dead-letter topic keeps its records
+     * for {@link #DEAD_LETTER_RETENTION_MS}. Replication and {@code min.insync.replicas} belong to the cluster, not
+     * to the contract.
+     *
+     * @throws IllegalArgumentException if {@code topic} is neither one of {@link #ALL} nor a dead-letter topic of one
+     */
+    public static Map<String, String> settings(String topic) {
+        if (topic != null && topic.endsWith(DEAD_LETTER_SUFFIX)
+                && ALL.contains(topic.substring(0, topic.length() - DEAD_LETTER_SUFFIX.length()))) {
+            return Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(DEAD_LETTER_RETENTION_MS));
+        }
+        partitions(topic);
+        return Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1");
     }
 }

@@ -32,4 +32,19 @@ class TopicsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("competency.evidence.v2");
     }
+
+    @Test
+    void keepsEveryRecordOfAPublicTopic_andThirtyDaysOfADeadLetterTopic() {
+        assertThat(Topics.settings(Topics.LEARNERS)).containsEntry("retention.ms", "-1")
+                .containsEntry("retention.bytes", "-1").containsEntry("cleanup.policy", "delete");
+        assertThat(Topics.settings(Topics.deadLetter(Topics.LEARNERS)))
+                .containsEntry("retention.ms", "2592000000").containsEntry("cleanup.policy", "delete");
+    }
+
+    @Test
+    void rejectsSettingsLookup_whenTopicIsUnknown() {
+        assertThatThrownBy(() -> Topics.settings("competency.evidence.v2.dlq"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("competency.evidence.v2.dlq");
+    }
 }

@@ -21,12 +21,13 @@ public final class TopicProvisioner {
     private TopicProvisioner() {
     }
 
-    /** The topics every environment needs: each public topic with its partitions, and its dead-letter topic. */
+    /** The topics every environment needs: each public topic and its dead-letter topic, with partitions and settings. */
     public static List<NewTopic> platformTopics() {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
-            topics.add(new NewTopic(topic, Topics.partitions(topic), (short) 1));
-            topics.add(new NewTopic(Topics.deadLetter(topic), 1, (short) 1));
+            topics.add(new NewTopic(topic, Topics.partitions(topic), (short) 1).configs(Topics.settings(topic)));
+            String deadLetter = Topics.deadLetter(topic);
+            topics.add(new NewTopic(deadLetter, 1, (short) 1).configs(Topics.settings(deadLetter)));
         }
         return topics;
     }

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -39,6 +40,8 @@ public class MessagingConfiguration {
     private static final Logger log = LoggerFactory.getLogger(MessagingConfiguration.class);
     /** How long the service waits for the broker's answer to its own questions. */
     public static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(3);
+    /** How long a starting service waits for the cluster to describe its topics. */
+    private static final Duration TOPIC_VERIFICATION_TIMEOUT = Duration.ofSeconds(30);
 
     @Bean
     @ConditionalOnMissingBean
@@ -46,14 +49,31 @@ public class MessagingConfiguration {
         return Clock.systemUTC();
     }
 
-    @Bean
-    KafkaAdmin.NewTopics platformTopics() {
+    /**
+     * Every public topic and its dead-letter topic, with the partitions and settings of the contract and one replica:
+     * what the service creates where it may ({@code spring.kafka.admin.auto-create}, on by default) and verifies
+     * where it may not.
+     */
+    static List<NewTopic> platformTopicList() {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
-            topics.add(new NewTopic(topic, Topics.partitions(topic), (short) 1));
-            topics.add(new NewTopic(Topics.deadLetter(topic), 1, (short) 1));
+            topics.add(new NewTopic(topic, Topics.partitions(topic), (short) 1).configs(Topics.settings(topic)));
+            String deadLetter = Topics.deadLetter(topic);
+            topics.add(new NewTopic(deadLetter, 1, (short) 1).configs(Topics.settings(deadLetter)));
         }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        return topics;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics platformTopics() {
+        return new KafkaAdmin.NewTopics(platformTopicList().toArray(NewTopic[]::new));
+    }
+
+    /** Where topics are managed outside the services, the service refuses to start if they differ from the contract. */
+    @Bean
+    @ConditionalOnProperty(name = "spring.kafka.admin.auto-create", havingValue = "false")
+    TopicVerification topicVerification(Admin platformAdmin) {
+        return new TopicVerification(platformAdmin, platformTopicList(), TOPIC_VERIFICATION_TIMEOUT);
     }
 
     @Bean
