@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,7 +79,7 @@ class EventTracingTest {
             request.end();
         }
 
-        Seen seen = await().atMost(Duration.ofSeconds(10)).until(() -> handled.seen.get(id), java.util.Objects::nonNull);
+        Seen seen = await().atMost(Duration.ofSeconds(10)).until(() -> handled.seen.get(id), Objects::nonNull);
         assertThat(seen.traceId()).contains(request.context().traceId());
         assertThat(seen.spanId()).isNotEqualTo(Optional.of(request.context().spanId()));
         assertThat(stored(id).getMetaData().get("traceparent"))
@@ -91,7 +92,7 @@ class EventTracingTest {
 
         axon.commandGateway().sendAndWait(new Publish(id));
 
-        Seen seen = await().atMost(Duration.ofSeconds(10)).until(() -> handled.seen.get(id), java.util.Objects::nonNull);
+        Seen seen = await().atMost(Duration.ofSeconds(10)).until(() -> handled.seen.get(id), Objects::nonNull);
         assertThat(seen.traceId()).isEmpty();
         assertThat(stored(id).getMetaData()).doesNotContainKey("traceparent");
     }
@@ -108,9 +109,9 @@ class EventTracingTest {
         axon.eventBus().publish(new GenericEventMessage<>(UUID.randomUUID().toString(), new Published(recent),
                 MetaData.with("traceparent", traceparent), Instant.now()));
 
-        Seen old = await().atMost(Duration.ofSeconds(10)).until(() -> handled.seen.get(id), java.util.Objects::nonNull);
+        Seen old = await().atMost(Duration.ofSeconds(10)).until(() -> handled.seen.get(id), Objects::nonNull);
         Seen fresh = await().atMost(Duration.ofSeconds(10))
-                .until(() -> handled.seen.get(recent), java.util.Objects::nonNull);
+                .until(() -> handled.seen.get(recent), Objects::nonNull);
         assertThat(old.traceId()).isEmpty();
         assertThat(fresh.traceId()).contains("0af7651916cd43dd8448eb211c80319c");
     }

@@ -71,7 +71,7 @@ public class ProcessedEventLog {
 
     /** The log in {@code database}, whose entries expire after {@code retention} once {@link #ensureIndexes} ran. */
     public ProcessedEventLog(MongoDatabase database, Clock clock, Duration retention) {
-        if (retention.isNegative() || retention.toSeconds() < 1) {
+        if (retention.toSeconds() < 1) {
             throw new IllegalArgumentException("The retention of processed events must be at least a second, not "
                     + retention);
         }

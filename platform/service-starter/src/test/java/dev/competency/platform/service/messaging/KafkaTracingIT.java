@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -76,7 +77,7 @@ class KafkaTracingIT {
         assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-0[01]");
         TracedConsumer consumer = service.bean(TracedConsumer.class);
         Handling handling = await().atMost(Duration.ofSeconds(30))
-                .until(() -> consumer.handled.get(eventId.toString()), java.util.Objects::nonNull);
+                .until(() -> consumer.handled.get(eventId.toString()), Objects::nonNull);
         assertThat(handling.traceId()).isEqualTo(traceId);
         assertThat(handling.spanId()).isNotEqualTo(request.context().spanId())
                 .isNotEqualTo(traceparent.substring(36, 52));
