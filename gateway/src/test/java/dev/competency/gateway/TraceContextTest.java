@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
-/** Traces start at the gateway: the service receives a W3C trace context, the caller's trace continued if it sent one. */
+/** Traces start at the gateway: the service receives a W3C trace context, continuing the caller's if it sent one. */
 class TraceContextTest extends LocalGatewayTest {
 
     private static final String TRACEPARENT = "00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]";

@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
         "org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration",
-        "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration"})
+        "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure"
+                + ".OpenTelemetryTracingAutoConfiguration"})
 @ConditionalOnClass(Tracer.class)
 @ConditionalOnBean({Tracer.class, Propagator.class})
 public class AxonTracingConfiguration {

@@ -37,7 +37,7 @@ public class IdempotentConsumer {
             try {
                 processed.release(consumer, event);
             } catch (RuntimeException releaseFailure) {
-                // The claim stays: a retry of this record still applies it; another copy is skipped within the retention.
+                // The claim stays: a retry of this record still applies it, another copy is skipped while it lasts.
                 e.addSuppressed(releaseFailure);
             }
             throw e;
