@@ -7,13 +7,17 @@ import com.mongodb.client.MongoDatabase;
 import dev.competency.platform.service.messaging.ContractEventReader;
 import dev.competency.platform.service.messaging.IdempotentConsumer;
 import dev.competency.platform.service.messaging.ProcessedEventLog;
+import dev.competency.platform.service.messaging.ProcessedEventsProperties;
 import java.time.Clock;
 import org.bson.Document;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -22,6 +26,9 @@ import org.springframework.core.env.Environment;
  * idempotent consumer. Only for a service with Spring Boot's MongoDB support (the Axon starter brings it); a service
  * without it (analytics) has no database, no {@link IdempotentConsumer} and no {@code mongo} health, and names its own
  * readiness group without {@code mongo}.
+ *
+ * <p>The processed-events log keeps its entries for {@code platform.messaging.processed-events.retention} (a TTL
+ * index, see {@link ProcessedEventLog}).
  *
  * <p>The database is the one named in {@code spring.mongodb.uri}, or the application name when the URI names none.
  * Its health check uses {@code ping}, which every MongoDB-wire-compatible server answers (Spring Boot's check uses
@@ -33,6 +40,7 @@ import org.springframework.core.env.Environment;
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @ConditionalOnClass(MongoClient.class)
 @ConditionalOnBean(MongoClient.class)
+@EnableConfigurationProperties(ProcessedEventsProperties.class)
 public class ServiceDatabaseConfiguration {
 
     /** The name of the MongoDB database that holds this service's data. */
@@ -61,8 +69,15 @@ public class ServiceDatabaseConfiguration {
     }
 
     @Bean
-    ProcessedEventLog processedEventLog(MongoDatabase serviceDatabase, Clock clock) {
-        return new ProcessedEventLog(serviceDatabase, clock);
+    ProcessedEventLog processedEventLog(MongoDatabase serviceDatabase, Clock clock,
+                                       ProcessedEventsProperties properties) {
+        return new ProcessedEventLog(serviceDatabase, clock, properties.retention());
+    }
+
+    /** The TTL index, made once the service is ready: creating the context needs no database. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> processedEventLogIndexes(ProcessedEventLog processedEventLog) {
+        return ready -> processedEventLog.ensureIndexes();
     }
 
     @Bean
