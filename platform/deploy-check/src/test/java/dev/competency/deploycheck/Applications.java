@@ -100,6 +100,19 @@ final class Applications {
         return m.group(1);
     }
 
+    /**
+     * The comma-separated values of a property the application sets in its own {@code application.yml} (a path of
+     * nested keys, e.g. {@code platform.topics.consumes}); empty when it sets none.
+     */
+    static List<String> listProperty(String deployment, String property) {
+        Object node = new Yaml(new SafeConstructor(new LoaderOptions())).load(
+                Repository.read(module(deployment).resolve("src/main/resources/application.yml")));
+        for (String key : property.split("\\.")) {
+            node = node instanceof Map<?, ?> map ? map.get(key) : null;
+        }
+        return node == null ? List.of() : Stream.of(node.toString().split(",")).map(String::strip).toList();
+    }
+
     /** The environment variable Spring Boot binds to a property name. */
     static String environmentName(String property) {
         return property.replace("[", "").replace("]", "").replace('.', '_').replace("-", "").toUpperCase();

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -95,6 +97,48 @@ class CrossReferenceTest {
                     }
                 }
             }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /**
+     * Each service's KafkaUser grants what the service does with topics, and nothing more: write and read on the topics
+     * it publishes and reads (its {@code platform.schema-registry.topics} and {@code platform.topics.consumes}), write
+     * on the dead-letter topics of those it reads, and on each the describing its start-up topic check needs.
+     */
+    @ParameterizedTest
+    @MethodSource("targets")
+    void grantsEachServiceExactlyTheTopicsItUses_whenKafkaUsersAreRendered(String target) {
+        Rendered r = new Rendered(Repository.rendered(target));
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> user : r.all("KafkaUser")) {
+            String app = (String) map(path(user, "metadata", "labels")).get("app.kubernetes.io/name");
+            Map<String, Set<String>> expected = new TreeMap<>();
+            for (String topic : Applications.listProperty(app, "platform.schema-registry.topics")) {
+                expected.put(topic, new TreeSet<>(List.of("Write", "Describe", "DescribeConfigs")));
+            }
+            for (String topic : Applications.listProperty(app, "platform.topics.consumes")) {
+                expected.put(topic, new TreeSet<>(List.of("Read", "Describe", "DescribeConfigs")));
+                expected.put(topic + ".dlq", new TreeSet<>(List.of("Write", "Describe", "DescribeConfigs")));
+            }
+            Map<String, Set<String>> granted = new TreeMap<>();
+            for (Object acl : list(path(user, "spec", "authorization", "acls"))) {
+                if ("topic".equals(path(acl, "resource", "type"))) {
+                    Set<String> operations = new TreeSet<>();
+                    list(map(acl).get("operations")).forEach(o -> operations.add((String) o));
+                    granted.put((String) path(acl, "resource", "name"), operations);
+                }
+            }
+            if (!granted.keySet().equals(expected.keySet())) {
+                problems.add(Rendered.name(user) + " grants topics " + granted.keySet() + ", " + app + " uses "
+                        + expected.keySet());
+            }
+            expected.forEach((topic, operations) -> {
+                if (granted.containsKey(topic) && !granted.get(topic).containsAll(operations)) {
+                    problems.add(Rendered.name(user) + " on " + topic + ": " + granted.get(topic) + " lacks some of "
+                            + operations);
+                }
+            });
         }
         assertThat(problems).isEmpty();
     }

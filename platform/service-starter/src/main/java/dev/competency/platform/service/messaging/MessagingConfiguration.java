@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -69,11 +70,23 @@ public class MessagingConfiguration {
         return new KafkaAdmin.NewTopics(platformTopicList().toArray(NewTopic[]::new));
     }
 
-    /** Where topics are managed outside the services, the service refuses to start if they differ from the contract. */
+    /**
+     * Where topics are managed outside the services, the service refuses to start if its own differ from the
+     * contract: those it publishes ({@code platform.schema-registry.topics}), those it reads
+     * ({@code platform.topics.consumes}) and their dead-letter topics.
+     */
     @Bean
     @ConditionalOnProperty(name = "spring.kafka.admin.auto-create", havingValue = "false")
-    TopicVerification topicVerification(Admin platformAdmin) {
-        return new TopicVerification(platformAdmin, platformTopicList(), TOPIC_VERIFICATION_TIMEOUT);
+    TopicVerification topicVerification(Admin platformAdmin, Environment environment) {
+        Set<String> produced = Set.of(environment.getProperty("platform.schema-registry.topics", String[].class,
+                new String[0]));
+        Set<String> consumed = Set.of(environment.getProperty("platform.topics.consumes", String[].class,
+                new String[0]));
+        List<NewTopic> own = platformTopicList().stream()
+                .filter(topic -> produced.contains(topic.name()) || consumed.contains(topic.name())
+                        || consumed.stream().map(Topics::deadLetter).anyMatch(topic.name()::equals))
+                .toList();
+        return new TopicVerification(platformAdmin, own, TOPIC_VERIFICATION_TIMEOUT);
     }
 
     @Bean

@@ -2,7 +2,6 @@ package dev.competency.platform.service.messaging;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -58,7 +57,7 @@ public final class TopicVerification implements SmartInitializingSingleton {
     /** Every difference between the cluster's topics and the required ones; empty when they match. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        Map<String, KafkaFuture<TopicDescription>> descriptions = admin.describeTopics(names(),
+        Map<String, KafkaFuture<TopicDescription>> descriptions = admin.describeTopics(topics(),
                 new DescribeTopicsOptions().timeoutMs((int) timeout.toMillis())).topicNameValues();
         for (NewTopic topic : required) {
             TopicDescription description = await(descriptions.get(topic.name()), topic.name());
@@ -88,7 +87,8 @@ public final class TopicVerification implements SmartInitializingSingleton {
         return problems;
     }
 
-    private Collection<String> names() {
+    /** The names of the topics verified. */
+    public List<String> topics() {
         return required.stream().map(NewTopic::name).toList();
     }
 

@@ -81,8 +81,14 @@ class TopicVerificationIT {
             assertThat(creator.context().getBeansOfType(TopicVerification.class)).isEmpty();
         }
         try (RunningService verifier = RunningService.start(StarterTestApplication.class, "starter-topics-it",
-                "spring.application.name=starter-test", "spring.kafka.admin.auto-create=false")) {
-            assertThat(verifier.bean(TopicVerification.class).problems()).isEmpty();
+                "spring.application.name=starter-test", "spring.kafka.admin.auto-create=false",
+                "platform.schema-registry.topics=competency.evidence.v1",
+                "platform.topics.consumes=competency.frameworks.v1,competency.learners.v1")) {
+            TopicVerification verification = verifier.bean(TopicVerification.class);
+            assertThat(verification.problems()).isEmpty();
+            assertThat(verification.topics()).containsExactlyInAnyOrder("competency.frameworks.v1",
+                    "competency.frameworks.v1.dlq", "competency.evidence.v1", "competency.learners.v1",
+                    "competency.learners.v1.dlq");
         }
     }
 }
