@@ -26,12 +26,12 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void declaresAsyncApiThree() {
+    void declaresAsyncApiThree_atTheTop() {
         assertThat(document.path("asyncapi").asString()).isEqualTo("3.0.0");
     }
 
     @Test
-    void hasOneChannelPerTopic() {
+    void declaresOneChannel_perTopic() {
         List<String> addresses = new ArrayList<>();
         document.path("channels").forEach(channel -> addresses.add(channel.path("address").asString()));
 
@@ -85,7 +85,7 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void declaresTheCloudEventsHeaders() {
+    void declaresTheCloudEventsHeaders_inOneSharedSchema() {
         JsonNode headers = document.at("/components/schemas/CloudEventHeaders/properties");
 
         assertThat(headers.propertyNames()).containsExactlyInAnyOrder(CloudEventHeaders.ID, CloudEventHeaders.TYPE,
@@ -94,7 +94,7 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void hasOneSendOperationPerChannel() {
+    void declaresOneSendOperation_perChannel() {
         List<String> channels = new ArrayList<>();
         document.path("operations").forEach(operation -> {
             assertThat(operation.path("action").asString()).isEqualTo("send");

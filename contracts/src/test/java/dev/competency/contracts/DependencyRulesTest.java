@@ -27,7 +27,7 @@ class DependencyRulesTest {
     }
 
     @Test
-    void dependsOnlyOnTheJdkAndJacksonAnnotations() {
+    void dependsOnlyOnTheJdkAndJacksonAnnotations_inEveryClass() {
         classes().that().resideInAPackage("dev.competency.contracts..")
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "com.fasterxml.jackson.annotation..", "dev.competency.contracts..")

@@ -54,7 +54,7 @@ class EventExamplesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(EVENT_TYPES)
-    void keysRecordByTheTopicsKeyField(String type) {
+    void keysRecord_byTheTopicsKeyField(String type) {
         EventDescriptor descriptor = EventCatalog.byType(type);
         ObjectNode example = example(descriptor);
         String keyField = descriptor.topic().equals(Topics.FRAMEWORKS) ? "frameworkId" : "learnerId";

@@ -71,7 +71,7 @@ class LearnerPersonalDataTest {
     }
 
     @Test
-    void refusesBlankAddress() {
+    void refusesHash_whenAddressIsBlank() {
         for (String email : new String[] {null, "", "  "}) {
             assertThatThrownBy(() -> MailboxHash.ofAddress(email)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("email");
@@ -79,7 +79,7 @@ class LearnerPersonalDataTest {
     }
 
     @Test
-    void listsTheRetiredFieldsAsDeprecated() {
+    void listsRetiredFields_asDeprecated() {
         JsonNode properties = schemaJson(REGISTERED).path("properties");
 
         assertThat(Set.of("displayName", "email")).allSatisfy(name ->

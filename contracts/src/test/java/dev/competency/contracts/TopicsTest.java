@@ -19,7 +19,7 @@ class TopicsTest {
     }
 
     @Test
-    void givesThePartitionCountServicesExpect() {
+    void givesThePartitionCount_theServicesExpect() {
         assertThat(Topics.partitions(Topics.FRAMEWORKS)).isEqualTo(3);
         assertThat(Topics.partitions(Topics.EVIDENCE)).isEqualTo(6);
         assertThat(Topics.partitions(Topics.LEARNERS)).isEqualTo(6);
