@@ -69,7 +69,7 @@ class FoldPropertiesTest {
     }
 
     @Property(tries = 150)
-    void capabilityMapOfThePresentFromTotalsEqualsTheVisitOfEveryCell(@ForAll long seed,
+    void equalsTheVisitOfEveryCell_whenTheCapabilityMapOfThePresentComesFromTotals(@ForAll long seed,
                                                                        @ForAll @IntRange(min = 1, max = 14) int learners,
                                                                        @ForAll boolean byTeam,
                                                                        @ForAll boolean framework) {
@@ -90,7 +90,7 @@ class FoldPropertiesTest {
     }
 
     @Property(tries = 200)
-    void evidenceBySourceAndReadinessEqualFromScratch(@ForAll long seed,
+    void equalsAFoldFromScratch_forEvidenceBySourceAndReadiness(@ForAll long seed,
                                                       @ForAll @IntRange(min = 1, max = 14) int learners) {
         Generated generated = Generated.of(new Random(seed), learners);
         AnalyticsState state = ContractEvents.fold(generated.delivered);

@@ -62,7 +62,7 @@ class ReadModelPropertiesTest {
     private static final Viewer ADMIN = new Viewer(false, 5, true, Set.of(), false);
 
     @Property(tries = 100)
-    void trendEqualsTheLastChangeBeforeEachPeriodEnd(@ForAll long seed, @ForAll @IntRange(min = 1, max = 12) int learners,
+    void equalsTheLastChangeBeforeEachPeriodEnd_forEveryTrendPoint(@ForAll long seed, @ForAll @IntRange(min = 1, max = 12) int learners,
                                                      @ForAll boolean byTeam, @ForAll boolean weekly) {
         Generated generated = Generated.of(new Random(seed), learners);
         AnalyticsState state = ContractEvents.fold(generated.delivered());
@@ -114,7 +114,7 @@ class ReadModelPropertiesTest {
     }
 
     @Property(tries = 100)
-    void timeToMasteryEqualsFirstEvidenceToFirstMastery(@ForAll long seed,
+    void measuresFromFirstEvidenceToFirstMastery_forTimeToMastery(@ForAll long seed,
                                                         @ForAll @IntRange(min = 1, max = 12) int learners,
                                                         @ForAll boolean byTeam) {
         Generated generated = Generated.of(new Random(seed), learners);
@@ -168,7 +168,7 @@ class ReadModelPropertiesTest {
     }
 
     @Property(tries = 100)
-    void coachingListNamesTheStalledTheExpiringAndTheCloseToReady(@ForAll long seed,
+    void namesTheStalledTheExpiringAndTheCloseToReady_inTheCoachingList(@ForAll long seed,
                                                                   @ForAll @IntRange(min = 1, max = 12) int learners,
                                                                   @ForAll @IntRange(min = 1, max = 8) int stalledWeeks,
                                                                   @ForAll @IntRange(min = 1, max = 60) int expiringDays) {
@@ -211,7 +211,7 @@ class ReadModelPropertiesTest {
     }
 
     @Property(tries = 100)
-    void skillGapsCountTheAssignedHeldBackByEachRequirement(@ForAll long seed,
+    void countsTheAssignedHeldBack_byEachRequirementOfTheSkillGaps(@ForAll long seed,
                                                             @ForAll @IntRange(min = 1, max = 12) int learners) {
         Generated generated = Generated.of(new Random(seed), learners);
         AnalyticsState state = ContractEvents.fold(generated.delivered());
@@ -247,7 +247,7 @@ class ReadModelPropertiesTest {
     }
 
     @Property(tries = 100)
-    void evidenceFlowCountsRecordedAndVoidedPerPeriodAndSource(@ForAll long seed,
+    void countsRecordedAndVoidedEvidence_perPeriodAndSource(@ForAll long seed,
                                                                @ForAll @IntRange(min = 1, max = 12) int learners,
                                                                @ForAll boolean onlyEng, @ForAll boolean weekly) {
         Generated generated = Generated.of(new Random(seed), learners);

@@ -31,7 +31,7 @@ class ApiDocumentIT {
     }
 
     @Test
-    void isValidOpenApi31() {
+    void isValidOpenApi31_withEveryAnalyticsPath() {
         assertThat(document.specificationProblems()).isEmpty();
         assertThat(document.json().path("paths").has("/api/analytics/evidence/sources")).isTrue();
     }
