@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 class CallerArgumentResolverTest {
 
     @Test
-    void hasARoleForEveryNameATokenMayCarry() {
+    void hasARole_forEveryNameATokenMayCarry() {
         assertThat(Arrays.stream(Role.values()).map(Role::name).toList()).isEqualTo(TokenRoles.NAMES);
     }
 

@@ -104,7 +104,7 @@ class ServiceSecurityIT {
 
     @ParameterizedTest
     @CsvSource({"/actuator", "/actuator/metrics", "/actuator/metrics/jvm.memory.used"})
-    void keepsOtherManagementEndpointsForAdmins(String path) {
+    void servesOtherManagementEndpoints_onlyWhenCallerIsAdmin(String path) {
         assertProblem(service.get(path, TestTokens.token("learner-1", "LEARNER")), 403, "/problems/forbidden");
         assertProblem(service.get(path, TestTokens.token("analyst-1", "ANALYST")), 403, "/problems/forbidden");
         assertThat(service.get(path, TestTokens.token("root", "ADMIN")).statusCode()).isEqualTo(200);
