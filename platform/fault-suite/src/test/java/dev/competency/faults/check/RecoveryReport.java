@@ -13,7 +13,10 @@ import java.util.Optional;
  */
 public final class RecoveryReport {
 
-    /** How long after a service is back a 503 with Retry-After is still expected: the gateway's circuit stays open. */
+    /**
+     * How long after the first successful answer of a service that is back a 503 with Retry-After is still expected:
+     * the gateway's circuit for the service may open once more (for 10 s) when its trial calls straddled the outage.
+     */
     public static final Duration CIRCUIT_GRACE = Duration.ofSeconds(15);
 
     private final List<Row> rows = new ArrayList<>();
@@ -35,19 +38,27 @@ public final class RecoveryReport {
     private record Window(String service, Instant from, Instant to) {
     }
 
-    /**
-     * The service was down from {@code from} to {@code to}; 503s on its paths are expected then, and for a grace
-     * period after.
-     */
-    public synchronized void down(String service, Instant from, Instant to) {
-        downWindows.add(new Window(service, from, to.plus(CIRCUIT_GRACE)));
+    private final GatewayClient api;
+
+    public RecoveryReport(GatewayClient api) {
+        this.api = api;
     }
 
-    /** Whether a 5xx answer was allowed: a 503 with Retry-After while the service it was routed to was down. */
+    /** The service was down from {@code from} to {@code to} (when it reported UP again). */
+    public synchronized void down(String service, Instant from, Instant to) {
+        downWindows.add(new Window(service, from, to));
+    }
+
+    /**
+     * Whether a 5xx answer was allowed: a 503 with Retry-After on a path of a service that was down, from when it went
+     * down until {@link #CIRCUIT_GRACE} after the first successful answer on one of its paths once it was UP again.
+     */
     public synchronized boolean allowed(GatewayClient.Answer answer) {
         return answer.status() == 503 && answer.retryAfter().isPresent() && downWindows.stream()
                 .anyMatch(window -> window.service().equals(answer.service())
-                        && !answer.at().isBefore(window.from()) && !answer.at().isAfter(window.to()));
+                        && !answer.at().isBefore(window.from())
+                        && !answer.at().isAfter(api.firstSuccess(window.service(), window.to())
+                                .orElse(Instant.MAX.minus(CIRCUIT_GRACE)).plus(CIRCUIT_GRACE)));
     }
 
     public synchronized void add(Row row) {
@@ -66,7 +77,7 @@ public final class RecoveryReport {
             Invariants.Outcome outcome = row.outcome();
             table.append(String.format(format, row.fault(), row.down().map(RecoveryReport::seconds).orElse("-"),
                     row.unavailable(), row.otherErrors(),
-                    row.converged().map(RecoveryReport::seconds).orElse("never"),
+                    outcome == null ? "-" : row.converged().map(RecoveryReport::seconds).orElse("never"),
                     outcome == null ? "-" : outcome.evidence(), outcome == null ? "-" : outcome.lost(),
                     outcome == null ? "-" : outcome.duplicates(), outcome == null ? "-" : outcome.voidsNotApplied(),
                     outcome == null ? "-" : outcome.countMismatches(),

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +34,7 @@ public final class GatewayClient {
     private final String xapiAuthorization;
     private final Map<String, IssuedToken> tokens = new ConcurrentHashMap<>();
     private final List<Answer> serverErrors = new CopyOnWriteArrayList<>();
+    private final Map<String, ConcurrentSkipListSet<Instant>> successes = new ConcurrentHashMap<>();
 
     public GatewayClient(URI gateway, LaunchedPlatform.XapiCredentials xapi) {
         this.gateway = gateway;
@@ -87,6 +89,12 @@ public final class GatewayClient {
     /** Every answer with a 5xx status so far. */
     public List<Answer> serverErrors() {
         return List.copyOf(serverErrors);
+    }
+
+    /** When the first 2xx answer on a path of the service came at or after {@code instant}, if one did. */
+    public Optional<Instant> firstSuccess(String service, Instant instant) {
+        ConcurrentSkipListSet<Instant> times = successes.get(service);
+        return Optional.ofNullable(times == null ? null : times.ceiling(instant));
     }
 
     /** A call as a demo account, whatever it answers. */
@@ -160,6 +168,8 @@ public final class GatewayClient {
         }
         if (answer.status() >= 500) {
             serverErrors.add(answer);
+        } else if (answer.ok()) {
+            successes.computeIfAbsent(answer.service(), service -> new ConcurrentSkipListSet<>()).add(answer.at());
         }
         return answer;
     }
