@@ -152,8 +152,8 @@ class FaultInjectionIT {
         for (String service : LaunchedPlatform.SERVICES) {
             long delay = 1_000 + random.nextInt(7_000);
             kills.add(CompletableFuture.supplyAsync(() -> {
-                platform.kill(service);
                 Instant killed = Instant.now();
+                platform.kill(service);
                 platform.restart(service);
                 Instant up = Instant.now();
                 report.down(service, killed, up);
