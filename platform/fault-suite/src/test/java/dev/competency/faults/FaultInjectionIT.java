@@ -41,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -434,7 +435,7 @@ class FaultInjectionIT {
     }
 
     /** Runs the action on every service side by side and returns when all are done. */
-    private void onEach(List<String> services, java.util.function.Consumer<String> action) {
+    private void onEach(List<String> services, Consumer<String> action) {
         services.stream().map(service -> CompletableFuture.runAsync(() -> action.accept(service), faults)).toList()
                 .forEach(CompletableFuture::join);
     }

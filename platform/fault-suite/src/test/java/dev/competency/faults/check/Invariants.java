@@ -35,6 +35,7 @@ public final class Invariants {
     /**
      * One check's outcome.
      *
+     * @param evidence         pieces of evidence recorded on the topic
      * @param lost             accepted or published evidence missing where it must be
      * @param duplicates       evidence listed more than once in a learner's list
      * @param voidsNotApplied  voided evidence still live somewhere (or live evidence shown voided)

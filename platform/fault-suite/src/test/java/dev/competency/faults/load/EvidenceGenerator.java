@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +56,7 @@ public final class EvidenceGenerator implements AutoCloseable {
     private final Deque<Retry> retries = new ArrayDeque<>();
     private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
     private final Set<String> voided = ConcurrentHashMap.newKeySet();
-    private final List<Answer> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Answer> refused = new CopyOnWriteArrayList<>();
     private final AtomicInteger unknownOutcomes = new AtomicInteger();
     private final AtomicInteger resent = new AtomicInteger();
     private volatile boolean paused = true;
@@ -213,7 +215,7 @@ public final class EvidenceGenerator implements AutoCloseable {
     private void voidSomeStatement() {
         List<Accepted> candidates = accepted.values().stream()
                 .filter(evidence -> "XAPI".equals(evidence.sourceType()) && !voided.contains(evidence.evidenceId()))
-                .sorted(java.util.Comparator.comparing(Accepted::evidenceId))
+                .sorted(Comparator.comparing(Accepted::evidenceId))
                 .toList();
         if (candidates.isEmpty()) {
             return;
