@@ -33,8 +33,12 @@ final class ChildProcess {
         this.process = process;
     }
 
+    /**
+     * Starts the application's jar with its port and environment; its output goes to {@code <name>.log} in
+     * {@code logDirectory}, appended to what an earlier run of it wrote when {@code appendLog}.
+     */
     static ChildProcess start(Deployable deployable, Path jar, int port, Map<String, String> environment,
-                              Path logDirectory) {
+                              Path logDirectory, boolean appendLog) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No jar for " + deployable.name() + " at " + jar
                     + ": build the project first (mvn -DskipTests package)");
@@ -44,7 +48,8 @@ final class ChildProcess {
                 "-Xss512k", "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString());
         Path log = logDirectory.resolve(deployable.name() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+                .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                        : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", String.valueOf(port));
         try {
@@ -56,6 +61,10 @@ final class ChildProcess {
 
     String name() {
         return deployable.name();
+    }
+
+    Deployable deployable() {
+        return deployable;
     }
 
     int port() {
@@ -101,6 +110,16 @@ final class ChildProcess {
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(log " + log + " unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Stops the child at once (SIGKILL): no shutdown hook runs, as when a machine or container dies. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

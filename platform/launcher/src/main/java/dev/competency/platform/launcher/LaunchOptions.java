@@ -14,10 +14,12 @@ import java.util.Optional;
  * @param gatewayPort the gateway's port, the one URL users need
  * @param firstServicePort the frameworks service's port; assessments, learner-profiles and analytics take the next
  * @param demo whether to load the demo data once everything is up
+ * @param stopOnEndOfInput whether to stop everything when standard input ends (a controlling process that dies
+ *                         closes it), instead of only reading no more commands
  * @param root the repository checkout whose built jars are started
  */
 public record LaunchOptions(Optional<Path> dataDirectory, int kafkaPort, int mongoPort, int gatewayPort,
-                            int firstServicePort, boolean demo, Path root) {
+                            int firstServicePort, boolean demo, boolean stopOnEndOfInput, Path root) {
 
     static final String USAGE = """
             Usage: run-local.sh [options]
@@ -27,7 +29,13 @@ public record LaunchOptions(Optional<Path> dataDirectory, int kafkaPort, int mon
               --gateway-port N      gateway port (default 8080)
               --services-port N     first service port; four consecutive ports are used (default 8081)
               --demo                load the demo data once everything is up
-              --help                show this text""";
+              --stop-on-end-of-input  stop everything when standard input ends (for a controlling process)
+              --help                show this text
+            While it runs, each line read on standard input is a command for one application (frameworks,
+            assessments, learner-profiles, analytics or gateway):
+              kill NAME             stop it at once (SIGKILL)
+              stop NAME             stop it gracefully (SIGTERM)
+              start NAME            start it again on its port and wait until it reports UP""";
 
     public static LaunchOptions parse(String[] args, Path root) {
         Optional<Path> dataDirectory = Optional.empty();
@@ -36,6 +44,7 @@ public record LaunchOptions(Optional<Path> dataDirectory, int kafkaPort, int mon
         int gatewayPort = 8080;
         int servicesPort = 8081;
         boolean demo = false;
+        boolean stopOnEndOfInput = false;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String option = rest.remove(0);
@@ -46,10 +55,12 @@ public record LaunchOptions(Optional<Path> dataDirectory, int kafkaPort, int mon
                 case "--gateway-port" -> gatewayPort = port(option, rest);
                 case "--services-port" -> servicesPort = port(option, rest);
                 case "--demo" -> demo = true;
+                case "--stop-on-end-of-input" -> stopOnEndOfInput = true;
                 default -> throw new IllegalArgumentException("Unknown option " + option + "\n" + USAGE);
             }
         }
-        return new LaunchOptions(dataDirectory, kafkaPort, mongoPort, gatewayPort, servicesPort, demo, root);
+        return new LaunchOptions(dataDirectory, kafkaPort, mongoPort, gatewayPort, servicesPort, demo,
+                stopOnEndOfInput, root);
     }
 
     private static String value(String option, List<String> rest) {

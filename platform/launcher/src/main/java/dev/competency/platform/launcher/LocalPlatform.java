@@ -2,11 +2,15 @@ package dev.competency.platform.launcher;
 
 import dev.competency.platform.embedded.EmbeddedKafka;
 import dev.competency.platform.embedded.EmbeddedMongo;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -25,7 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole platform on one machine: a real Kafka broker and a MongoDB-compatible server in this JVM, the four
  * services and the gateway as child JVMs. {@link #close()} stops whatever was started, also halfway through
- * start-up, so Ctrl-C always leaves nothing running.
+ * start-up, so Ctrl-C always leaves nothing running. One application can be killed, stopped and started again while
+ * the others run ({@link #kill}, {@link #stop}, {@link #restart}; from the command line, by the commands read on
+ * standard input), to see how the rest of the platform copes.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -35,6 +42,9 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final LaunchOptions options;
     private final List<ChildProcess> children = new CopyOnWriteArrayList<>();
+    /** How each application was launched, by name, to launch it again the same way. */
+    private final Map<String, Launch> launches = new ConcurrentHashMap<>();
+    private volatile Path logs;
     private volatile EmbeddedKafka kafka;
     private volatile EmbeddedMongo mongo;
     private volatile ChildProcess gateway;
@@ -75,6 +85,15 @@ public final class LocalPlatform implements AutoCloseable {
                         options.dataDirectory()))
                 : Optional.empty();
         System.out.println(platform.summary(Duration.ofNanos(System.nanoTime() - started), demoClient));
+        Thread commands = new Thread(() -> {
+            platform.readCommands(System.in);
+            if (options.stopOnEndOfInput()) {
+                log.info("Standard input ended: stopping");
+                System.exit(0);
+            }
+        }, "local-platform-commands");
+        commands.setDaemon(true);
+        commands.start();
         stopped.await();
     }
 
@@ -91,7 +110,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private void startAll() {
-        Path logs = logDirectory(options.dataDirectory());
+        logs = logDirectory(options.dataDirectory());
         kafka = EmbeddedKafka.start(options.kafkaPort(), options.dataDirectory().map(d -> d.resolve("kafka")));
         mongo = EmbeddedMongo.start(options.mongoPort(), options.dataDirectory().map(d -> d.resolve("mongo")));
         Set<Integer> given = new HashSet<>();
@@ -111,28 +130,150 @@ public final class LocalPlatform implements AutoCloseable {
             if (service.database() != null) {
                 environment.put("MONGODB_URI", mongo.connectionString(service.database()));
             }
-            launch(service, port, environment, logs);
+            launch(service, port, environment);
             gatewayEnvironment.put(service.name().toUpperCase().replace('-', '_') + "_URL",
                     "http://127.0.0.1:" + port);
         }
         gatewayEnvironment.put("SPRING_PROFILES_ACTIVE", "local");
         gatewayEnvironment.put("OIDC_ISSUER_URI", issuer);
-        gateway = launch(Deployable.GATEWAY, gatewayPort, gatewayEnvironment, logs);
-        awaitHealthy();
+        gateway = launch(Deployable.GATEWAY, gatewayPort, gatewayEnvironment);
+        awaitHealthy(children);
     }
 
-    private ChildProcess launch(Deployable deployable, int port, Map<String, String> environment, Path logs) {
+    private record Launch(Deployable deployable, int port, Map<String, String> environment) {
+    }
+
+    private ChildProcess launch(Deployable deployable, int port, Map<String, String> environment) {
         if (closed) {
             throw new IllegalStateException("Stopped during start-up");
         }
-        ChildProcess child = ChildProcess.start(deployable, deployable.jar(options.root()), port, environment, logs);
+        ChildProcess child = ChildProcess.start(deployable, deployable.jar(options.root()), port, environment, logs,
+                false);
+        launches.put(deployable.name(), new Launch(deployable, port, Map.copyOf(environment)));
         children.add(child);
         return child;
     }
 
-    private void awaitHealthy() {
+    /**
+     * Stops one application at once (SIGKILL), as when its machine dies: no shutdown hook runs, nothing is flushed or
+     * committed. The others keep running; {@link #restart} starts it again.
+     *
+     * @throws IllegalArgumentException when no application has that name
+     */
+    public void kill(String name) {
+        synchronized (lockOf(name)) {
+            ChildProcess child = child(name);
+            child.kill();
+            log.info("{} killed (pid {})", name, child.pid());
+        }
+    }
+
+    /** Stops one application gracefully (SIGTERM, as {@link #close()} does); {@link #restart} starts it again. */
+    public void stop(String name) {
+        synchronized (lockOf(name)) {
+            ChildProcess child = child(name);
+            child.stop(STOP_GRACE);
+            log.info("{} stopped (pid {})", name, child.pid());
+        }
+    }
+
+    /**
+     * Starts an application that is not running (killed, stopped or crashed) again, on its port with its environment,
+     * its output appended to its log, and waits until it reports UP.
+     *
+     * @return how long it took to report UP
+     * @throws IllegalStateException when it is still running, or does not come up
+     */
+    public Duration restart(String name) {
+        synchronized (lockOf(name)) {
+            return restartLocked(name);
+        }
+    }
+
+    private Duration restartLocked(String name) {
+        ChildProcess old = child(name);
+        if (old.isAlive()) {
+            throw new IllegalStateException(name + " is running (pid " + old.pid() + "); kill or stop it first");
+        }
+        if (closed) {
+            throw new IllegalStateException("The platform is stopped");
+        }
+        Launch launch = launches.get(name);
+        long started = System.nanoTime();
+        ChildProcess child = ChildProcess.start(launch.deployable(), launch.deployable().jar(options.root()),
+                launch.port(), launch.environment(), logs, true);
+        children.set(children.indexOf(old), child);
+        if (launch.deployable().equals(Deployable.GATEWAY)) {
+            gateway = child;
+        }
+        awaitHealthy(List.of(child));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        log.info("{} is up again on port {} after {} ms (pid {})", name, child.port(), took.toMillis(), child.pid());
+        return took;
+    }
+
+    /** What commands on one application hold, so that those on different applications run side by side. */
+    private Object lockOf(String name) {
+        Launch launch = launches.get(name);
+        if (launch == null) {
+            throw new IllegalArgumentException("No application named '" + name + "'; there are "
+                    + launches.keySet());
+        }
+        return launch;
+    }
+
+    private ChildProcess child(String name) {
+        return children.stream().filter(child -> child.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No application named '" + name + "'; there are "
+                        + children.stream().map(ChildProcess::name).toList()));
+    }
+
+    /**
+     * Runs the commands read line by line from {@code input} until it ends: {@code kill <application>},
+     * {@code stop <application>} and {@code start <application>} (see {@link #kill}, {@link #stop},
+     * {@link #restart}), each on its own thread, so that several applications can be down and coming back at once.
+     * Each outcome, or why a command was refused, goes to the log.
+     */
+    void readCommands(InputStream input) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null && !closed) {
+                String[] words = line.trim().split("\\s+");
+                if (words.length != 2) {
+                    if (!line.isBlank()) {
+                        log.warn("Unknown command '{}'; commands: kill|stop|start <application>", line.trim());
+                    }
+                    continue;
+                }
+                String command = line.trim();
+                Runnable action = switch (words[0]) {
+                    case "kill" -> () -> kill(words[1]);
+                    case "stop" -> () -> stop(words[1]);
+                    case "start" -> () -> restart(words[1]);
+                    default -> null;
+                };
+                if (action == null) {
+                    log.warn("Unknown command '{}'; commands: kill|stop|start <application>", command);
+                    continue;
+                }
+                Thread worker = new Thread(() -> {
+                    try {
+                        action.run();
+                    } catch (RuntimeException e) {
+                        log.warn("Command '{}' failed: {}", command, e.getMessage());
+                    }
+                }, "local-platform-command");
+                worker.setDaemon(true);
+                worker.start();
+            }
+        } catch (IOException e) {
+            log.warn("Stopped reading commands: {}", e.getMessage());
+        }
+    }
+
+    private void awaitHealthy(List<ChildProcess> starting) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        List<ChildProcess> waiting = new ArrayList<>(children);
+        List<ChildProcess> waiting = new ArrayList<>(starting);
         while (!waiting.isEmpty()) {
             for (ChildProcess child : List.copyOf(waiting)) {
                 if (!child.isAlive()) {
@@ -187,7 +328,8 @@ public final class LocalPlatform implements AutoCloseable {
     String summary(Duration startUp, Optional<DemoXapiClient> demoClient) {
         StringBuilder text = new StringBuilder();
         text.append(System.lineSeparator()).append("Competency platform is up (").append(startUp.toSeconds())
-                .append(" s). Press Ctrl-C to stop.").append(System.lineSeparator())
+                .append(" s). Press Ctrl-C to stop; type kill, stop or start and an application's name to")
+                .append(" kill, stop or start it again.").append(System.lineSeparator())
                 .append(String.format("  %-18s %s%n", "portal and API", gatewayUrl()))
                 .append(String.format("  %-18s %s%n", "Kafka", kafka.bootstrapServers()))
                 .append(String.format("  %-18s %s%n", "MongoDB", mongo.connectionString()));

@@ -23,7 +23,7 @@ class LocalPlatformIT {
 
     @Test
     void startsEveryApplicationHealthy_andStopsThemAll() throws Exception {
-        LaunchOptions options = new LaunchOptions(Optional.empty(), 0, 0, 0, 0, false,
+        LaunchOptions options = new LaunchOptions(Optional.empty(), 0, 0, 0, 0, false, false,
                 LocalPlatform.repositoryRoot());
         Map<String, Long> processIds;
         try (LocalPlatform platform = LocalPlatform.start(options)) {
