@@ -2,6 +2,7 @@ package dev.competency.assessments.readmodel;
 
 import dev.competency.platform.service.arrival.StreamArrivals;
 import dev.competency.platform.service.axon.ReadModelRebuild;
+import dev.competency.platform.service.axon.ReadYourWrites;
 import dev.competency.platform.service.messaging.ConsumerProgress;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -9,8 +10,10 @@ import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.ObjectProvider;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +21,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ReadModelConfiguration {
 
+    /** Requests wait up to {@code assessments.read-models.wait} for the read models to show their own write. */
     @Bean
-    ReadModelProgress readModelProgress(ObjectProvider<EventStore> eventStore,
-                                        @Value("${assessments.read-models.wait:PT10S}") Duration wait) {
-        return new ReadModelProgress(eventStore, wait);
+    ReadYourWrites readYourWrites(MongoTemplate axonMongoTemplate, Serializer serializer, EventStorageEngine store,
+                                  @Value("${assessments.read-models.wait:PT10S}") Duration wait) {
+        return new ReadYourWrites(ReadModels.PROCESSING_GROUP, axonMongoTemplate, serializer, store, wait);
     }
 
     /** Things other services published a moment ago, awaited instead of refused ({@link StreamArrivals}). */
@@ -31,18 +35,14 @@ class ReadModelConfiguration {
         return new StreamArrivals(progress, wait);
     }
 
-    /** Wakes requests waiting for their writes once the read models' processor committed a batch. */
+    /** Wakes the requests of this instance that wait for the read models once the processor committed a batch. */
     @Bean
-    ConfigurerModule readModelProgressSignal(ReadModelProgress progress) {
+    ConfigurerModule readYourWritesSignal(ReadYourWrites readYourWrites) {
         return configurer -> configurer.eventProcessing().registerHandlerInterceptor(ReadModels.PROCESSING_GROUP,
-                configuration -> (unitOfWork, chain) -> {
-                    Object result = chain.proceed();
-                    unitOfWork.root().afterCommit(committed -> progress.advanced());
-                    return result;
-                });
+                configuration -> readYourWrites.signal());
     }
 
-    /** Admin rebuild of the read models; commands wait for it through {@link ReadModelProgress}. */
+    /** Admin rebuild of the read models; writes wait for it through {@link ReadYourWrites}. */
     @Bean
     ReadModelRebuild readModelRebuild(EventProcessingConfiguration processing, TokenStore tokenStore,
                                       EventStore eventStore, Clock clock, MeterRegistry meters) {

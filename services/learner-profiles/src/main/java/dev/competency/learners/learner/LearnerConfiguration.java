@@ -6,9 +6,11 @@ import dev.competency.learners.learner.domain.LearnerCommandTargets;
 import dev.competency.learners.learner.query.ReadModelWrites;
 import dev.competency.learners.learner.query.ReadModels;
 import dev.competency.platform.service.axon.ReadModelRebuild;
+import dev.competency.platform.service.axon.ReadYourWrites;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.UUID;
 import javax.cache.CacheManager;
@@ -24,7 +26,10 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +38,7 @@ import org.springframework.context.annotation.Configuration;
  * Loading learners fast: a snapshot every {@code learner-profiles.snapshot-every} events (a learner with 10,000
  * evidence events is sourced from its last snapshot plus fewer than that many events), and a cache that keeps the
  * {@code learner-profiles.cache.max-learners} learners, and their running folds, in memory between commands (see
- * {@link #learnerCache}); and the admin rebuild of the read models.
+ * {@link #learnerCache}); the admin rebuild of the read models, and admin writes that wait for them.
  */
 @Configuration(proxyBeanMethods = false)
 class LearnerConfiguration {
@@ -49,6 +54,20 @@ class LearnerConfiguration {
     ReadModelRebuild readModelRebuild(EventProcessingConfiguration processing, TokenStore tokenStore,
             EventStore eventStore, Clock clock, MeterRegistry meters) {
         return new ReadModelRebuild(ReadModels.PROCESSING_GROUP, processing, tokenStore, eventStore, clock, meters);
+    }
+
+    /** Admin writes wait up to {@code learner-profiles.read-models.wait} for the read models to show them. */
+    @Bean
+    ReadYourWrites readYourWrites(MongoTemplate axonMongoTemplate, Serializer serializer, EventStorageEngine store,
+            @Value("${learner-profiles.read-models.wait:PT10S}") Duration wait) {
+        return new ReadYourWrites(ReadModels.PROCESSING_GROUP, axonMongoTemplate, serializer, store, wait);
+    }
+
+    /** Wakes the requests of this instance that wait for the read models once the processor committed a batch. */
+    @Bean
+    ConfigurerModule readYourWritesSignal(ReadYourWrites readYourWrites) {
+        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(ReadModels.PROCESSING_GROUP,
+                configuration -> readYourWrites.signal());
     }
 
     /**

@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -112,6 +113,43 @@ class MasteryFlowIT {
         assertThat(service.get("/actuator/health").body()).doesNotContain("learner-profiles-mastery-it")
                 .doesNotContain("clusterId").doesNotContain("free");
         assertThat(service.get("/actuator/prometheus").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void readsTheProfileAtOnce_whenLearnerWasJustRegistered() {
+        String admin = TestTokens.token("admin-1", "ADMIN");
+        for (int i = 0; i < 5; i++) {
+            String learner = UUID.randomUUID().toString();
+            register(learner, admin);
+
+            HttpResponse<String> own = service.get("/api/learners/" + learner, TestTokens.token(learner, "LEARNER"));
+
+            assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+            assertThat(JSON.readTree(own.body()).path("profile").path("displayName").asString()).isEqualTo("Ada");
+        }
+    }
+
+    @Test
+    void letsTheManagerReadAtOnce_whenLearnerWasJustMovedIntoTheirTeam() {
+        String admin = TestTokens.token("admin-1", "ADMIN");
+        String learner = UUID.randomUUID().toString();
+        String teamId = "team-" + UUID.randomUUID();
+        String manager = TestTokens.token("manager-7", Map.of("roles", List.of("MANAGER"),
+                "managed_teams", List.of(teamId)));
+        register(learner, admin);
+        assertThat(service.get("/api/learners/" + learner, manager).statusCode()).as("not in the team yet")
+                .isEqualTo(403);
+
+        assertThat(ServiceClient.put(service.port(), "/api/learners/" + learner + "/team", admin,
+                "{\"teamId\":\"" + teamId + "\",\"managerId\":\"manager-7\"}").statusCode()).isEqualTo(204);
+        HttpResponse<String> read = service.get("/api/learners/" + learner, manager);
+
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(JSON.readTree(read.body()).path("profile").path("teamId").asString()).isEqualTo(teamId);
+        assertThat(ServiceClient.put(service.port(), "/api/learners/" + learner + "/team", admin,
+                "{\"teamId\":\"team-elsewhere\",\"managerId\":\"manager-8\"}").statusCode()).isEqualTo(204);
+        assertThat(service.get("/api/learners/" + learner, manager).statusCode()).as("moved out again")
+                .isEqualTo(403);
     }
 
     @Test

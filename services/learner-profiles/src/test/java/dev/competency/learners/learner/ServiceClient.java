@@ -20,7 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** What the integration tests need beyond the shared test clients: POSTs, and every record of a learner. */
+/** What the integration tests need beyond the shared test clients: writes, and every record of a learner. */
 public final class ServiceClient {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -32,6 +32,12 @@ public final class ServiceClient {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public static HttpResponse<String> put(int port, String path, String token, String json) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     public static HttpResponse<String> delete(int port, String path, String token) {

@@ -25,7 +25,6 @@ import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,8 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Assessment definitions as authors and learners look them up: status, versions, the draft, the published version
  * an attempt is taken against, and the competencies they are aligned to. Built by the read models' tracking
  * processor and rebuilt by replay; every write is a set keyed by the assessment id, so applying an event twice
- * changes nothing. Each document keeps the sequence number of the last event it applied ({@code sequence}), so a
- * request can wait until its own write shows.
+ * changes nothing.
  */
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class AssessmentCatalogue {
@@ -64,13 +62,6 @@ public class AssessmentCatalogue {
         createIndexes();
     }
 
-    /** The sequence number of the assessment's last event this read model applied; -1 when it knows none. */
-    public long appliedSequence(String assessmentId) {
-        Document document = assessments.find(Filters.eq("_id", assessmentId))
-                .projection(new Document("sequence", 1)).first();
-        return document == null || document.get("sequence") == null ? -1 : ((Number) document.get("sequence")).longValue();
-    }
-
     /** An assessment as the API shows it. */
     public record AssessmentView(String assessmentId, AssessmentKind kind, String title, String frameworkId,
                                  int frameworkVersion, AssessmentStatus status, int draftVersion,
@@ -79,7 +70,7 @@ public class AssessmentCatalogue {
     }
 
     @EventHandler
-    void on(AssessmentCreated event, @SequenceNumber long sequence) {
+    void on(AssessmentCreated event) {
         assessments.updateOne(Filters.eq("_id", event.assessmentId()), Updates.combine(
                 Updates.set("kind", event.kind().name()),
                 Updates.set("title", event.title()),
@@ -90,36 +81,33 @@ public class AssessmentCatalogue {
                 Updates.setOnInsert("publishedVersion", 0),
                 Updates.setOnInsert("competencyIds", List.of()),
                 Updates.set("createdBy", event.createdBy()),
-                Updates.set("createdAt", Date.from(event.createdAt())),
-                Updates.set("sequence", sequence)), new UpdateOptions().upsert(true));
+                Updates.set("createdAt", Date.from(event.createdAt()))), new UpdateOptions().upsert(true));
     }
 
     @EventHandler
-    void on(AssessmentDefined event, @SequenceNumber long sequence) {
+    void on(AssessmentDefined event) {
         List<String> competencies = new ArrayList<>(competencyIds(event.assessmentId()));
         event.definition().alignments().stream().map(CompetencyWeight::competencyId)
                 .filter(id -> !competencies.contains(id)).forEach(competencies::add);
         assessments.updateOne(Filters.eq("_id", event.assessmentId()), Updates.combine(
                 Updates.set("draftVersion", event.draftVersion()),
                 Updates.set("draft", json.writeValueAsString(event.definition())),
-                Updates.set("competencyIds", competencies),
-                Updates.set("sequence", sequence)));
+                Updates.set("competencyIds", competencies)));
     }
 
     @EventHandler
-    void on(AssessmentPublished event, @SequenceNumber long sequence) {
+    void on(AssessmentPublished event) {
         PublishedAssessment published = event.assessment();
         assessments.updateOne(Filters.eq("_id", published.assessmentId()), Updates.combine(
                 Updates.set("status", AssessmentStatus.PUBLISHED.name()),
                 Updates.set("publishedVersion", published.version()),
-                Updates.set("published", json.writeValueAsString(published)),
-                Updates.set("sequence", sequence)));
+                Updates.set("published", json.writeValueAsString(published))));
     }
 
     @EventHandler
-    void on(AssessmentRetired event, @SequenceNumber long sequence) {
+    void on(AssessmentRetired event) {
         assessments.updateOne(Filters.eq("_id", event.assessmentId()), Updates.combine(
-                Updates.set("status", AssessmentStatus.RETIRED.name()), Updates.set("sequence", sequence)));
+                Updates.set("status", AssessmentStatus.RETIRED.name())));
     }
 
     public Optional<AssessmentView> find(String assessmentId) {

@@ -9,7 +9,7 @@ import dev.competency.assessments.assessment.domain.PublishAssessment;
 import dev.competency.assessments.assessment.domain.RetireAssessment;
 import dev.competency.assessments.assessment.query.AssessmentCatalogue;
 import dev.competency.assessments.assessment.query.AssessmentCatalogue.AssessmentView;
-import dev.competency.assessments.readmodel.ReadModelProgress;
+import dev.competency.platform.service.axon.ReadYourWrites;
 import dev.competency.platform.service.security.AllowedRoles;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.security.Role;
@@ -38,14 +38,14 @@ class AssessmentController {
     private final CommandGateway commands;
     private final AssessmentCatalogue catalogue;
     private final AssessmentAccessPolicy access;
-    private final ReadModelProgress progress;
+    private final ReadYourWrites readYourWrites;
 
     AssessmentController(CommandGateway commands, AssessmentCatalogue catalogue, AssessmentAccessPolicy access,
-                         ReadModelProgress progress) {
+                         ReadYourWrites readYourWrites) {
         this.commands = commands;
         this.catalogue = catalogue;
         this.access = access;
-        this.progress = progress;
+        this.readYourWrites = readYourWrites;
     }
 
     record NewAssessment(AssessmentKind kind, @Size(max = AssessmentDefinition.TITLE_MAX) @SingleLine String title,
@@ -59,10 +59,11 @@ class AssessmentController {
     ResponseEntity<AssessmentView> create(@Valid @RequestBody NewAssessment request, Caller caller) {
         access.requireAuthor(caller);
         String assessmentId = UUID.randomUUID().toString();
-        commands.sendAndWait(new CreateAssessment(assessmentId, request.kind(), request.title(),
+        CreateAssessment create = new CreateAssessment(assessmentId, request.kind(), request.title(),
                 request.frameworkId(), request.frameworkVersion() == null ? 0 : request.frameworkVersion(),
-                caller.subject()));
-        return ResponseEntity.created(URI.create("/api/assessments/" + assessmentId)).body(current(assessmentId));
+                caller.subject());
+        return ResponseEntity.created(URI.create("/api/assessments/" + assessmentId))
+                .body(written(assessmentId, create));
     }
 
     /** The definition's texts and ids are limited by the definition's own rules (every problem listed). */
@@ -72,8 +73,7 @@ class AssessmentController {
                           Caller caller) {
         access.requireAuthor(caller);
         view(assessmentId);
-        commands.sendAndWait(new DefineAssessment(assessmentId, definition, caller.subject()));
-        return current(assessmentId);
+        return written(assessmentId, new DefineAssessment(assessmentId, definition, caller.subject()));
     }
 
     @PostMapping("/{assessmentId}/publication")
@@ -81,8 +81,7 @@ class AssessmentController {
     AssessmentView publish(@PathVariable String assessmentId, Caller caller) {
         access.requireAuthor(caller);
         view(assessmentId);
-        commands.sendAndWait(new PublishAssessment(assessmentId, caller.subject()));
-        return current(assessmentId);
+        return written(assessmentId, new PublishAssessment(assessmentId, caller.subject()));
     }
 
     @PostMapping("/{assessmentId}/retirement")
@@ -90,13 +89,12 @@ class AssessmentController {
     AssessmentView retire(@PathVariable String assessmentId, Caller caller) {
         access.requireAuthor(caller);
         view(assessmentId);
-        commands.sendAndWait(new RetireAssessment(assessmentId, caller.subject()));
-        return current(assessmentId);
+        return written(assessmentId, new RetireAssessment(assessmentId, caller.subject()));
     }
 
-    /** The assessment once the read model shows the command this request just sent. */
-    private AssessmentView current(String assessmentId) {
-        progress.await(assessmentId, catalogue::appliedSequence);
+    /** Sends a command, and answers from the read model once it shows what the command stored. */
+    private AssessmentView written(String assessmentId, Object command) {
+        readYourWrites.afterWrite(() -> commands.sendAndWait(command));
         return view(assessmentId);
     }
 

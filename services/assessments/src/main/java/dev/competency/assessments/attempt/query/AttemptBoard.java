@@ -31,14 +31,12 @@ import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
  * Attempts and their results: a learner's attempts, the grading queue, one attempt. Built by the read models'
- * tracking processor with sets keyed by attempt id, and rebuilt by replay. Each document keeps the sequence number
- * of the last event it applied ({@code sequence}), so a request can wait until its own write shows.
+ * tracking processor with sets keyed by attempt id, and rebuilt by replay.
  */
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class AttemptBoard {
@@ -63,14 +61,6 @@ public class AttemptBoard {
         createIndexes();
     }
 
-    /** The sequence number of the attempt's last event this read model applied; -1 when it knows none. */
-    public long appliedSequence(String attemptId) {
-        Document document = attempts.find(Filters.eq("_id", attemptId)).projection(new Document("sequence", 1))
-                .first();
-        return document == null || document.get("sequence") == null ? -1
-                : ((Number) document.get("sequence")).longValue();
-    }
-
     /** An attempt as the API shows it. */
     public record AttemptView(String attemptId, String assessmentId, int assessmentVersion, String kind,
                               String learnerId, AttemptStatus status, int attemptNumber, Instant startedAt,
@@ -88,8 +78,8 @@ public class AttemptBoard {
     }
 
     @EventHandler
-    void on(AttemptStarted event, @SequenceNumber long sequence) {
-        update(event.attemptId(), sequence, Updates.combine(
+    void on(AttemptStarted event) {
+        update(event.attemptId(), Updates.combine(
                 Updates.set("assessmentId", event.assessment().assessmentId()),
                 Updates.set("assessmentVersion", event.assessment().version()),
                 Updates.set("kind", event.assessment().kind().name()),
@@ -105,8 +95,8 @@ public class AttemptBoard {
     }
 
     @EventHandler
-    void on(ObservationRecorded event, @SequenceNumber long sequence) {
-        update(event.attemptId(), sequence, Updates.combine(
+    void on(ObservationRecorded event) {
+        update(event.attemptId(), Updates.combine(
                 Updates.set("assessmentId", event.assessment().assessmentId()),
                 Updates.set("assessmentVersion", event.assessment().version()),
                 Updates.set("kind", event.assessment().kind().name()),
@@ -119,71 +109,70 @@ public class AttemptBoard {
     }
 
     @EventHandler
-    void on(ResponsesSaved event, @SequenceNumber long sequence) {
-        update(event.attemptId(), sequence, Updates.set("savedAt", Date.from(event.savedAt())));
+    void on(ResponsesSaved event) {
+        update(event.attemptId(), Updates.set("savedAt", Date.from(event.savedAt())));
     }
 
     @EventHandler
-    void on(AttemptSubmitted event, @SequenceNumber long sequence) {
-        update(event.attemptId(), sequence, Updates.combine(
+    void on(AttemptSubmitted event) {
+        update(event.attemptId(), Updates.combine(
                 Updates.set("status", AttemptStatus.AWAITING_GRADING.name()),
                 Updates.set("submittedAt", Date.from(event.submittedAt())),
                 Updates.set("late", event.late())));
     }
 
     @EventHandler
-    void on(AttemptTimedOut event, @SequenceNumber long sequence) {
-        update(event.attemptId(), sequence, Updates.combine(
+    void on(AttemptTimedOut event) {
+        update(event.attemptId(), Updates.combine(
                 Updates.set("status", AttemptStatus.AWAITING_GRADING.name()),
                 Updates.set("submittedAt", Date.from(event.deadline())),
                 Updates.set("timedOut", true)));
     }
 
     @EventHandler
-    void on(AttemptScored event, @SequenceNumber long sequence) {
-        update(event.attemptId(), sequence, graded(AttemptStatus.SCORED, event.revision(),
+    void on(AttemptScored event) {
+        update(event.attemptId(), graded(AttemptStatus.SCORED, event.revision(),
                 event.overallScore(), event.passed(), event.results(), null));
     }
 
     @EventHandler
-    void on(AttemptGraded event, @SequenceNumber long sequence) {
-        update(event.attemptId(), sequence, graded(AttemptStatus.GRADED, event.revision(),
+    void on(AttemptGraded event) {
+        update(event.attemptId(), graded(AttemptStatus.GRADED, event.revision(),
                 event.overallScore(), event.passed(), event.results(), event.assessorId()));
     }
 
     /** The peer's id is kept only to leave rated attempts out of their own list; views never show it. */
     @EventHandler
-    void on(PeerRated event, @SequenceNumber long sequence) {
-        update(event.attemptId(), sequence, Updates.addToSet("ratedBy", event.peerId()));
+    void on(PeerRated event) {
+        update(event.attemptId(), Updates.addToSet("ratedBy", event.peerId()));
     }
 
     @EventHandler
-    void on(PeerFeedbackCounted event, @SequenceNumber long sequence) {
-        update(event.attemptId(), sequence, graded(AttemptStatus.GRADED, event.revision(), event.overallScore(),
+    void on(PeerFeedbackCounted event) {
+        update(event.attemptId(), graded(AttemptStatus.GRADED, event.revision(), event.overallScore(),
                 event.passed(), event.results(), null));
     }
 
     @EventHandler
-    void on(AttemptRegraded event, @SequenceNumber long sequence) {
-        update(event.attemptId(), sequence, Updates.combine(
+    void on(AttemptRegraded event) {
+        update(event.attemptId(), Updates.combine(
                 Updates.set("assessmentVersion", event.assessment().version()),
                 graded(AttemptStatus.SCORED, event.revision(), event.overallScore(), event.passed(), event.results(),
                         event.assessorId())));
     }
 
     @EventHandler
-    void on(AttemptWithdrawn event, @SequenceNumber long sequence) {
-        update(event.attemptId(), sequence,
+    void on(AttemptWithdrawn event) {
+        update(event.attemptId(),
                 Updates.set("status", AttemptStatus.WITHDRAWN.name()));
     }
 
-    private void update(String attemptId, long sequence, Bson update) {
-        update(attemptId, sequence, update, new UpdateOptions());
+    private void update(String attemptId, Bson update) {
+        update(attemptId, update, new UpdateOptions());
     }
 
-    private void update(String attemptId, long sequence, Bson update, UpdateOptions options) {
-        attempts.updateOne(Filters.eq("_id", attemptId), Updates.combine(update, Updates.set("sequence", sequence)),
-                options);
+    private void update(String attemptId, Bson update, UpdateOptions options) {
+        attempts.updateOne(Filters.eq("_id", attemptId), update, options);
     }
 
     private static Bson graded(AttemptStatus status, int revision, double overall, boolean passed,

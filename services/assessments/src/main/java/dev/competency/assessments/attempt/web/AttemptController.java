@@ -17,7 +17,7 @@ import dev.competency.assessments.attempt.domain.SubmitAttempt;
 import dev.competency.assessments.attempt.domain.WithdrawAttempt;
 import dev.competency.assessments.attempt.query.AttemptBoard;
 import dev.competency.assessments.attempt.query.AttemptBoard.AttemptView;
-import dev.competency.assessments.readmodel.ReadModelProgress;
+import dev.competency.platform.service.axon.ReadYourWrites;
 import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.security.AccessDenied;
 import dev.competency.platform.service.security.AllowedRoles;
@@ -61,15 +61,15 @@ class AttemptController {
     private final AssessmentCatalogue assessments;
     private final AttemptBoard attempts;
     private final AssessmentAccessPolicy access;
-    private final ReadModelProgress progress;
+    private final ReadYourWrites readYourWrites;
 
     AttemptController(CommandGateway commands, AssessmentCatalogue assessments, AttemptBoard attempts,
-                      AssessmentAccessPolicy access, ReadModelProgress progress) {
+                      AssessmentAccessPolicy access, ReadYourWrites readYourWrites) {
         this.commands = commands;
         this.assessments = assessments;
         this.attempts = attempts;
         this.access = access;
-        this.progress = progress;
+        this.readYourWrites = readYourWrites;
     }
 
     /** Answers by item id; each answer's text is limited by the attempt's rules. */
@@ -113,10 +113,11 @@ class AttemptController {
         access.requireLearnerThemself(caller, learnerId);
         PublishedAssessment published = published(assessmentId);
         String attemptId = UUID.randomUUID().toString();
-        commands.sendAndWait(new StartAttempt(attemptId, learnerId, published,
+        StartAttempt start = new StartAttempt(attemptId, learnerId, published,
                 attempts.countByLearnerAndAssessment(learnerId, assessmentId),
-                request == null ? List.of() : request.peers()));
-        return ResponseEntity.created(URI.create("/api/assessments/attempts/" + attemptId)).body(current(attemptId));
+                request == null ? List.of() : request.peers());
+        return ResponseEntity.created(URI.create("/api/assessments/attempts/" + attemptId))
+                .body(written(attemptId, start));
     }
 
     @PutMapping("/api/assessments/attempts/{attemptId}/responses")
@@ -124,8 +125,7 @@ class AttemptController {
     AttemptView save(@PathVariable String attemptId, @Valid @RequestBody Responses request, Caller caller) {
         AttemptView attempt = view(attemptId);
         access.requireLearnerThemself(caller, attempt.learnerId());
-        commands.sendAndWait(new SaveResponses(attemptId, caller.subject(), request.responses()));
-        return current(attemptId);
+        return written(attemptId, new SaveResponses(attemptId, caller.subject(), request.responses()));
     }
 
     @PostMapping("/api/assessments/attempts/{attemptId}/submission")
@@ -133,8 +133,7 @@ class AttemptController {
     AttemptView submit(@PathVariable String attemptId, Caller caller) {
         AttemptView attempt = view(attemptId);
         access.requireLearnerThemself(caller, attempt.learnerId());
-        commands.sendAndWait(new SubmitAttempt(attemptId, caller.subject()));
-        return current(attemptId);
+        return written(attemptId, new SubmitAttempt(attemptId, caller.subject()));
     }
 
     @PostMapping("/api/assessments/attempts/{attemptId}/grading")
@@ -142,8 +141,7 @@ class AttemptController {
     AttemptView grade(@PathVariable String attemptId, @Valid @RequestBody Grading request, Caller caller) {
         AttemptView attempt = view(attemptId);
         access.requireAssessorOf(caller, attempt.learnerId());
-        commands.sendAndWait(new GradeAttempt(attemptId, caller.subject(), request.levels(), request.comment()));
-        return current(attemptId);
+        return written(attemptId, new GradeAttempt(attemptId, caller.subject(), request.levels(), request.comment()));
     }
 
     /** A learner rates themself on a SELF assessment; rating again replaces the previous rating's evidence. */
@@ -152,8 +150,7 @@ class AttemptController {
     AttemptView rateSelf(@PathVariable String attemptId, @Valid @RequestBody Grading request, Caller caller) {
         AttemptView attempt = view(attemptId);
         access.requireLearnerThemself(caller, attempt.learnerId());
-        commands.sendAndWait(new RateSelf(attemptId, caller.subject(), request.levels(), request.comment()));
-        return current(attemptId);
+        return written(attemptId, new RateSelf(attemptId, caller.subject(), request.levels(), request.comment()));
     }
 
     /**
@@ -171,9 +168,8 @@ class AttemptController {
             throw new AccessDenied("Only the peers the learner nominated rate this attempt");
         }
         String ratingId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RatePeer(attemptId, ratingId, caller.subject(), request.levels(),
-                request.comment()));
-        progress.await(attemptId, attempts::appliedSequence);
+        RatePeer rating = new RatePeer(attemptId, ratingId, caller.subject(), request.levels(), request.comment());
+        readYourWrites.afterWrite(() -> commands.sendAndWait(rating));
         return ResponseEntity.status(HttpStatus.CREATED).body(new PeerRatingReceipt(attemptId, ratingId));
     }
 
@@ -193,9 +189,8 @@ class AttemptController {
         access.requireAssessorOf(caller, attempt.learnerId());
         PublishedAssessment corrected = Boolean.TRUE.equals(request.latestVersion())
                 ? published(attempt.assessmentId()) : null;
-        commands.sendAndWait(new RegradeQuiz(attemptId, caller.subject(), corrected, request.credits(),
+        return written(attemptId, new RegradeQuiz(attemptId, caller.subject(), corrected, request.credits(),
                 request.reason()));
-        return current(attemptId);
     }
 
     @PostMapping("/api/assessments/attempts/{attemptId}/withdrawal")
@@ -203,8 +198,7 @@ class AttemptController {
     AttemptView withdraw(@PathVariable String attemptId, @Valid @RequestBody Withdrawal request, Caller caller) {
         AttemptView attempt = view(attemptId);
         access.requireAssessorOf(caller, attempt.learnerId());
-        commands.sendAndWait(new WithdrawAttempt(attemptId, caller.subject(), request.reason()));
-        return current(attemptId);
+        return written(attemptId, new WithdrawAttempt(attemptId, caller.subject(), request.reason()));
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -214,9 +208,10 @@ class AttemptController {
                                         Caller caller) {
         access.requireAssessorOf(caller, request.learnerId());
         String attemptId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RecordObservation(attemptId, request.learnerId(), published(assessmentId),
-                caller.subject(), false, request.marks(), request.observedAt()));
-        return ResponseEntity.created(URI.create("/api/assessments/attempts/" + attemptId)).body(current(attemptId));
+        RecordObservation observation = new RecordObservation(attemptId, request.learnerId(),
+                published(assessmentId), caller.subject(), false, request.marks(), request.observedAt());
+        return ResponseEntity.created(URI.create("/api/assessments/attempts/" + attemptId))
+                .body(written(attemptId, observation));
     }
 
     @GetMapping("/api/assessments/attempts/{attemptId}")
@@ -253,9 +248,9 @@ class AttemptController {
         return assessment.published();
     }
 
-    /** The attempt once the read model shows the command this request just sent. */
-    private AttemptView current(String attemptId) {
-        progress.await(attemptId, attempts::appliedSequence);
+    /** Sends a command, and answers from the read model once it shows what the command stored. */
+    private AttemptView written(String attemptId, Object command) {
+        readYourWrites.afterWrite(() -> commands.sendAndWait(command));
         return view(attemptId);
     }
 

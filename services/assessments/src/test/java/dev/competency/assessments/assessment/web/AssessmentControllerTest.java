@@ -20,12 +20,15 @@ import dev.competency.assessments.assessment.domain.InvalidAssessmentException;
 import dev.competency.assessments.assessment.query.AssessmentCatalogue;
 import dev.competency.assessments.assessment.query.AssessmentCatalogue.AssessmentView;
 import dev.competency.assessments.learners.query.LearnerDirectory;
-import dev.competency.assessments.readmodel.ReadModelProgress;
+import dev.competency.platform.service.axon.ReadModelBehind;
+import dev.competency.platform.service.axon.ReadYourWrites;
 import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.test.TestTokens;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -54,7 +57,12 @@ class AssessmentControllerTest {
     @MockitoBean
     LearnerDirectory learners;
     @MockitoBean
-    ReadModelProgress progress;
+    ReadYourWrites readYourWrites;
+
+    @BeforeEach
+    void writesAreReadBackAtOnce() {
+        when(readYourWrites.afterWrite(any())).thenAnswer(call -> call.<Supplier<?>>getArgument(0).get());
+    }
 
     @DynamicPropertySource
     static void tokens(DynamicPropertyRegistry registry) {

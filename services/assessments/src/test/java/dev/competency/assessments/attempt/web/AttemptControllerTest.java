@@ -2,13 +2,13 @@ package dev.competency.assessments.attempt.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -22,19 +22,22 @@ import dev.competency.assessments.assessment.query.AssessmentCatalogue.Assessmen
 import dev.competency.assessments.attempt.domain.AttemptStatus;
 import dev.competency.assessments.attempt.domain.RatePeer;
 import dev.competency.assessments.attempt.domain.RegradeQuiz;
+import dev.competency.assessments.attempt.domain.SubmitAttempt;
 import dev.competency.assessments.attempt.query.AttemptBoard;
 import dev.competency.assessments.attempt.query.AttemptBoard.AttemptView;
 import dev.competency.assessments.attempt.query.AttemptBoard.PeerRequest;
 import dev.competency.assessments.learners.query.LearnerDirectory;
-import dev.competency.assessments.readmodel.ReadModelBehind;
-import dev.competency.assessments.readmodel.ReadModelProgress;
+import dev.competency.platform.service.axon.ReadModelBehind;
+import dev.competency.platform.service.axon.ReadYourWrites;
 import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.test.TestTokens;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,7 +73,12 @@ class AttemptControllerTest {
     @MockitoBean
     LearnerDirectory learners;
     @MockitoBean
-    ReadModelProgress progress;
+    ReadYourWrites readYourWrites;
+
+    @BeforeEach
+    void writesAreReadBackAtOnce() {
+        when(readYourWrites.afterWrite(any())).thenAnswer(call -> call.<Supplier<?>>getArgument(0).get());
+    }
 
     @DynamicPropertySource
     static void tokens(DynamicPropertyRegistry registry) {
@@ -193,13 +201,19 @@ class AttemptControllerTest {
     @Test
     void answersServiceUnavailable_whenReadModelHasNotCaughtUpWithTheWrite() throws Exception {
         when(attempts.find("at-2")).thenReturn(Optional.of(QUIZ_ATTEMPT));
-        doThrow(new ReadModelBehind("at-2", 4, 3)).when(progress).await(eq("at-2"), any());
+        doAnswer(call -> {
+            call.<Supplier<?>>getArgument(0).get();
+            throw new ReadModelBehind("The read models have not caught up with the event store yet (event 4); "
+                    + "the change is stored, read it again shortly");
+        }).when(readYourWrites).afterWrite(any());
 
         mvc.perform(post("/api/assessments/attempts/at-2/submission").header("Authorization",
                         bearer("learner-1", "LEARNER")))
                 .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "2"))
                 .andExpect(jsonPath("$.type").value("/problems/read-model-behind"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("is stored")));
+        verify(commands).sendAndWait(any(SubmitAttempt.class));
     }
 
     @Test

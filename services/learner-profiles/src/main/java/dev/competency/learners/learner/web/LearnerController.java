@@ -10,6 +10,7 @@ import dev.competency.learners.learner.query.EvidenceTimeline;
 import dev.competency.learners.learner.query.GapAnalysis;
 import dev.competency.learners.learner.query.LearnerProfiles;
 import dev.competency.learners.learner.query.MasteryQueries;
+import dev.competency.platform.service.axon.ReadYourWrites;
 import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.security.AllowedRoles;
 import dev.competency.platform.service.security.Caller;
@@ -46,7 +47,8 @@ import org.springframework.web.util.UriUtils;
 /**
  * Learners: registration, role and team (admins), and what a learner's record says (owner, manager, admin). A new
  * learner's id must have the syntax of {@link ValidLearnerId}; the ids of the other requests are looked up as they
- * are, so that a learner registered under an older rule can still be read and erased.
+ * are, so that a learner registered under an older rule can still be read and erased. An admin's change is answered
+ * once the read models show it ({@link ReadYourWrites}), so that a read right after it sees it.
  */
 @RestController
 @RequestMapping("/api/learners")
@@ -64,11 +66,12 @@ class LearnerController {
     private final EvidenceTimeline timeline;
     private final MasteryQueries mastery;
     private final GapAnalysis gaps;
+    private final ReadYourWrites readYourWrites;
     private final Clock clock;
 
     LearnerController(CommandGateway commands, LearnerAccessPolicy access, LearnerProfiles profiles,
                       CurrentMastery currentMastery, EvidenceTimeline timeline, MasteryQueries mastery,
-                      GapAnalysis gaps, Clock clock) {
+                      GapAnalysis gaps, ReadYourWrites readYourWrites, Clock clock) {
         this.commands = commands;
         this.access = access;
         this.profiles = profiles;
@@ -76,6 +79,7 @@ class LearnerController {
         this.timeline = timeline;
         this.mastery = mastery;
         this.gaps = gaps;
+        this.readYourWrites = readYourWrites;
         this.clock = clock;
     }
 
@@ -84,7 +88,7 @@ class LearnerController {
     @AllowedRoles(Role.ADMIN)
     LearnerRef register(@Valid @RequestBody RegistrationRequest request, Caller caller) {
         access.requireAdmin(caller);
-        commands.sendAndWait(new RegisterLearner(request.learnerId(), request.displayName(), request.email(),
+        write(new RegisterLearner(request.learnerId(), request.displayName(), request.email(),
                 request.organisationUnit()));
         return new LearnerRef(request.learnerId());
     }
@@ -94,7 +98,7 @@ class LearnerController {
     @AllowedRoles(Role.ADMIN)
     void assignRole(@PathVariable String learnerId, @Valid @RequestBody RoleRequest request, Caller caller) {
         access.requireAdmin(caller);
-        commands.sendAndWait(new AssignRole(learnerId, request.roleProfileId(), request.roleProfileVersion()));
+        write(new AssignRole(learnerId, request.roleProfileId(), request.roleProfileVersion()));
     }
 
     @PutMapping("/{learnerId}/team")
@@ -102,7 +106,7 @@ class LearnerController {
     @AllowedRoles(Role.ADMIN)
     void changeTeam(@PathVariable String learnerId, @Valid @RequestBody TeamRequest request, Caller caller) {
         access.requireAdmin(caller);
-        commands.sendAndWait(new ChangeTeam(learnerId, request.teamId(), request.managerId()));
+        write(new ChangeTeam(learnerId, request.teamId(), request.managerId()));
     }
 
     /**
@@ -113,7 +117,7 @@ class LearnerController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void erase(@PathVariable String learnerId, Caller caller) {
         access.requireAdmin(caller);
-        commands.sendAndWait(new EraseLearner(learnerId, caller.subject()));
+        write(new EraseLearner(learnerId, caller.subject()));
     }
 
     @GetMapping("/{learnerId}")
@@ -185,6 +189,11 @@ class LearnerController {
     List<GapAnalysis.NextStep> recommendations(@PathVariable String learnerId, Caller caller) {
         access.requireCanRead(caller, learnerId);
         return gaps.recommendations(learnerId, clock.instant());
+    }
+
+    /** Sends an admin's command, and answers once the read models show what it stored (a read right after sees it). */
+    private void write(Object command) {
+        readYourWrites.afterWrite(() -> commands.sendAndWait(command));
     }
 
     private static MasteryView view(MasteryQueries.CompetencyMastery m) {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -21,6 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.competency.learners.access.LearnerAccessPolicy;
+import dev.competency.learners.learner.domain.ChangeTeam;
 import dev.competency.learners.learner.domain.EvidenceItem;
 import dev.competency.learners.learner.domain.LearnerAlreadyRegistered;
 import dev.competency.learners.learner.domain.RegisterLearner;
@@ -38,6 +40,8 @@ import dev.competency.learners.mastery.ProficiencyLevel;
 import dev.competency.learners.mastery.ProficiencyScale;
 import dev.competency.learners.mastery.RollupPolicy;
 import dev.competency.learners.mastery.SourceType;
+import dev.competency.platform.service.axon.ReadModelBehind;
+import dev.competency.platform.service.axon.ReadYourWrites;
 import dev.competency.platform.test.TestTokens;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,6 +50,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +91,8 @@ class LearnerControllerTest {
     private MasteryQueries mastery;
     @MockitoBean
     private GapAnalysis gaps;
+    @MockitoBean
+    private ReadYourWrites readYourWrites;
 
     @DynamicPropertySource
     static void tokens(DynamicPropertyRegistry registry) {
@@ -94,6 +101,7 @@ class LearnerControllerTest {
 
     @BeforeEach
     void learnerInTeamOne() {
+        given(readYourWrites.afterWrite(any())).willAnswer(call -> call.<Supplier<?>>getArgument(0).get());
         given(profiles.find("learner-1")).willReturn(Optional.of(new LearnerProfiles.Profile("learner-1", "Ada", null,
                 "ENG", NOW, "role-1", null, "team-1", "manager-1")));
         Evidence evidence = new Evidence("e1", COMPETENCY, 0.8, SourceType.ASSESSMENT, "scorer",
@@ -247,6 +255,24 @@ class LearnerControllerTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"learnerId\":\"learner-1\",\"displayName\":\"Ada\"}"))
                 .andExpect(status().isConflict());
+    }
+
+    @Test
+    void answers503WithRetryAfter_whenReadModelsDoNotShowTheTeamChangeInTime() throws Exception {
+        willAnswer(call -> {
+            call.<Supplier<?>>getArgument(0).get();
+            throw new ReadModelBehind("The read models have not caught up with the event store yet (event 7); "
+                    + "the change is stored, read it again shortly");
+        }).given(readYourWrites).afterWrite(any());
+
+        mvc.perform(put("/api/learners/learner-1/team").header("Authorization", bearer("admin", "ADMIN"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"teamId\":\"team-2\",\"managerId\":\"manager-2\"}"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "2"))
+                .andExpect(jsonPath("$.type").value("/problems/read-model-behind"))
+                .andExpect(jsonPath("$.detail").value(containsString("the change is stored")));
+        verify(commands).sendAndWait(new ChangeTeam("learner-1", "team-2", "manager-2"));
     }
 
     @Test
