@@ -192,7 +192,7 @@ class LearnerErasureIT {
                 .pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
                 .until(() -> api.get(ADMIN, "/api/learners/" + learnerId + "/evidence").size() == 2
                         && api.levelOf(ADMIN, learnerId, DESIGNS_APIS).isPresent());
-        assertThat(api.get(ADMIN, "/api/learners/" + learnerId).path("displayName").asString())
+        assertThat(api.get(ADMIN, "/api/learners/" + learnerId).path("profile").path("displayName").asString())
                 .isEqualTo(person.displayName());
         await("assessments to know the learner's address").atMost(PROPAGATION).pollInterval(Duration.ofSeconds(2))
                 .until(() -> accountNamesOfMbox(api, platform), names -> names.contains(learnerId));
