@@ -7,6 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,10 +30,10 @@ final class StoredDocuments {
     /**
      * Looks for the person's name and address in every document of every collection that {@code include} accepts
      * (given the database and collection names); {@code documentsNaming} counts the documents whose text contains
-     * {@code controlText}, so the caller can tell that the learner's own documents were among those read.
+     * every one of the {@code controlTexts}, so the caller can tell that the learner's own documents were read.
      */
-    static Scan search(String connectionString, PersonalData person, String controlText,
-                       BiPredicate<String, String> include) {
+    static Scan search(String connectionString, PersonalData person, BiPredicate<String, String> include,
+                       String... controlTexts) {
         Set<String> collections = new TreeSet<>();
         List<PersonalData.Sighting> sightings = new ArrayList<>();
         long documents = 0;
@@ -50,7 +51,7 @@ final class StoredDocuments {
                     for (RawBsonDocument document : collection.find()) {
                         documents++;
                         String text = textOf(document);
-                        if (text.contains(controlText)) {
+                        if (Arrays.stream(controlTexts).allMatch(text::contains)) {
                             naming++;
                         }
                         sightings.addAll(person.sightingsIn(databaseName + "." + collectionName + " "
