@@ -41,15 +41,19 @@ public final class RunningPlatform implements AutoCloseable {
     private final Process launcher;
     private final URI gateway;
     private final int firstServicePort;
+    private final int kafkaPort;
+    private final int mongoPort;
     private final Path launcherLog;
     private final Path dataDirectory;
 
-    private RunningPlatform(Path root, Process launcher, URI gateway, int firstServicePort, Path launcherLog,
-                            Path dataDirectory) {
+    private RunningPlatform(Path root, Process launcher, URI gateway, int firstServicePort, int kafkaPort,
+                            int mongoPort, Path launcherLog, Path dataDirectory) {
         this.root = root;
         this.launcher = launcher;
         this.gateway = gateway;
         this.firstServicePort = firstServicePort;
+        this.kafkaPort = kafkaPort;
+        this.mongoPort = mongoPort;
         this.launcherLog = launcherLog;
         this.dataDirectory = dataDirectory;
     }
@@ -90,7 +94,7 @@ public final class RunningPlatform implements AutoCloseable {
             throw new UncheckedIOException("Cannot start the launcher: " + command, e);
         }
         RunningPlatform platform = new RunningPlatform(root, process, URI.create("http://127.0.0.1:" + gatewayPort),
-                servicesPort, launcherLog, dataDirectory);
+                servicesPort, kafkaPort, mongoPort, launcherLog, dataDirectory);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "e2e-platform-stop"));
         log.info("Starting the platform: {} (log: {})", String.join(" ", command), launcherLog);
         try {
@@ -123,6 +127,26 @@ public final class RunningPlatform implements AutoCloseable {
             services.put(names.get(i), URI.create("http://127.0.0.1:" + (firstServicePort + i)));
         }
         return services;
+    }
+
+    /** The embedded Kafka broker's bootstrap address, as the launcher gives it to the services. */
+    public String kafkaBootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    /** The MongoDB-compatible server, without a database: every service's databases are on it. */
+    public String mongoConnectionString() {
+        return "mongodb://127.0.0.1:" + mongoPort;
+    }
+
+    /** The launcher's own output (its console). */
+    public Path launcherLog() {
+        return launcherLog;
+    }
+
+    /** Where the launcher writes each application's log ({@code <data directory>/logs}). */
+    public Path logDirectory() {
+        return dataDirectory.resolve("logs");
     }
 
     /** A file of the repository the platform was built from. */
