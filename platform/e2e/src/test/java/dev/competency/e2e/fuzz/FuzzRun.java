@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.competency.e2e.platform.DemoOrganisation;
 import dev.competency.e2e.platform.PlatformApi;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +48,6 @@ final class FuzzRun {
     private final StoredState stored;
     private final String fuzzLearner;
     private final Map<String, Map<Integer, Integer>> statuses = new TreeMap<>();
-    private final AtomicInteger counter = new AtomicInteger();
 
     private FuzzRun(URI gateway, PlatformApi api, long seed, String fuzzLearner) {
         this.gateway = gateway;
@@ -196,7 +194,7 @@ final class FuzzRun {
         for (String caller : CALLERS) {
             Map<String, String> headers = new LinkedHashMap<>(bearer(api, caller));
             headers.putAll(extra);
-            FuzzCase probe = new CaseGenerator(operation, values.without("code"), new Random(seed), headers)
+            FuzzCase probe = new CaseGenerator(operation, values, new Random(seed), headers)
                     .valid("choosing the caller");
             RawCall.Answer answer = probe.call().sendTo(gateway);
             if (answer.status() != 403) {
@@ -248,7 +246,6 @@ final class FuzzRun {
             StoredState.Reading before = lastAccepted ? stored.settled(probes, extra) : stored.read(probes, extra);
             RawCall.Answer answer = fuzzCase.call().sendTo(gateway);
             statuses.computeIfAbsent(operation.key(), key -> new TreeMap<>()).merge(answer.status(), 1, Integer::sum);
-            counter.incrementAndGet();
             if (fuzzCase.kind() == FuzzCase.Kind.VALID) {
                 log.info("{} {}: {} -> {}", operation, fuzzCase.name(), fuzzCase.call().describe(), answer);
                 if (validStatus == null) {
@@ -270,10 +267,6 @@ final class FuzzRun {
             assertThat(broken).as("%s, case '%s' (seed %d)%n  request: %s%n  answer:  %s", operation, fuzzCase.name(),
                     seed, fuzzCase.call().describe(), answer).isEmpty();
         }
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     static Duration elapsedSince(long startNanos) {

@@ -43,10 +43,11 @@ class XapiStatementsFuzzIT {
     @TestFactory
     Stream<DynamicNode> refusesBrokenStatementsWithAProblemAndStoresNoneOfThem_whenStatementsAreFuzzed(
             RunningPlatform platform, PlatformApi api) {
-        return scratch(platform.gateway(), api, platform.sharedData());
+        return statementCases(platform.gateway(), api, platform.sharedData());
     }
 
-    Stream<DynamicNode> scratch(URI gateway, PlatformApi api, java.nio.file.Path sharedData) {
+    /** The cases against the platform at {@code gateway}, valid statements drawn also from {@code sharedData}. */
+    Stream<DynamicNode> statementCases(URI gateway, PlatformApi api, java.nio.file.Path sharedData) {
         long seed = FuzzSeed.of("xAPI statements");
         int count = FuzzSeed.casesPerOperation(CASES_PER_METHOD);
         Instant since = Instant.now().minus(1, ChronoUnit.SECONDS);
