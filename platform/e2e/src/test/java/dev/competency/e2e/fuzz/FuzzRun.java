@@ -207,6 +207,20 @@ final class FuzzRun {
         return CALLERS.get(0);
     }
 
+    /**
+     * That the read-back can see a change at all: a framework created (by the API, outside the fuzz cases) shows in
+     * the frameworks family's reading, so an unchanged reading after a refused request means something.
+     */
+    void checkReadBackSeesAStoredChange(WriteOperation frameworkCreation) {
+        FuzzCase probeCase = new CaseGenerator(frameworkCreation, known, new Random(seed), Map.of()).valid("probe");
+        List<String> probes = stored.probesFor(frameworkCreation, probeCase);
+        StoredState.Reading before = stored.read(probes, Map.of());
+        api.call(DemoOrganisation.AUTHOR, "POST", "/api/frameworks", Map.of("code", "FZ-READ-BACK-"
+                + UUID.randomUUID().toString().substring(0, 8), "title", "Fuzz read-back check"));
+        assertThat(stored.settled(probes, Map.of()).differencesFrom(before))
+                .as("what %s reads after a framework was created", probes).isNotEmpty();
+    }
+
     /** What the run saw: per operation, how many cases answered each status. */
     String summary() {
         StringBuilder text = new StringBuilder();

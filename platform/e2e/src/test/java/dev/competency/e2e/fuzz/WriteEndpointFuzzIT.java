@@ -57,10 +57,15 @@ class WriteEndpointFuzzIT {
         log.info("Fuzzing {} write operations ({} documented), {} cases each", sent.size(), all.size(), count);
         long started = System.nanoTime();
         FuzzRun run = FuzzRun.prepare(platform.gateway(), api, seed, platform.sharedData());
+        DynamicTest readBack = DynamicTest.dynamicTest("the read-back sees a stored framework", () ->
+                run.checkReadBackSeesAStoredChange(sent.stream()
+                        .filter(operation -> operation.key().equals("POST /api/frameworks")).findFirst()
+                        .orElseThrow()));
         Stream<DynamicNode> operations = sent.stream().map(operation -> DynamicContainer.dynamicContainer(
                 operation.toString(), Stream.of(operation).flatMap(o -> run.casesOf(o, count))));
-        return Stream.concat(operations, Stream.of(DynamicTest.dynamicTest("summary", () ->
-                log.info("Write operations fuzzed in {} s: {}", FuzzRun.elapsedSince(started).toSeconds(),
-                        run.summary()))));
+        DynamicTest summary = DynamicTest.dynamicTest("summary", () -> log.info("Write operations fuzzed in {} s: {}",
+                FuzzRun.elapsedSince(started).toSeconds(), run.summary()));
+        return Stream.of(Stream.<DynamicNode>of(readBack), operations, Stream.<DynamicNode>of(summary))
+                .flatMap(nodes -> nodes);
     }
 }

@@ -69,8 +69,12 @@ class XapiStatementsFuzzIT {
                 stored.toString().getBytes(StandardCharsets.UTF_8)).sendTo(gateway);
         assertThat(storedAnswer.status()).as("the statement stored before the run: %s", storedAnswer).isEqualTo(204);
         String storedId = stored.path("id").asString();
-
         StoredState state = new StoredState(gateway, admin, "");
+        // The read-back sees a stored statement, so an unchanged reading after a refused request means something.
+        assertThat(state.settled(List.of("/xapi/statements?statementId=" + storedId),
+                Map.of(FuzzRun.XAPI_VERSION, "2.0.0")).answers().values())
+                .as("the statement stored before the run, read back").allMatch(answer -> answer.startsWith("200 "));
+
         Map<String, Map<Integer, Integer>> statuses = new TreeMap<>();
         long started = System.nanoTime();
         List<DynamicNode> groups = new ArrayList<>();
