@@ -216,7 +216,8 @@ final class FuzzRun {
         List<String> probes = stored.probesFor(frameworkCreation, probeCase);
         StoredState.Reading before = stored.read(probes, Map.of());
         api.call(DemoOrganisation.AUTHOR, "POST", "/api/frameworks", Map.of("code", "FZ-READ-BACK-"
-                + UUID.randomUUID().toString().substring(0, 8), "title", "Fuzz read-back check"));
+                + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT),
+                "title", "Fuzz read-back check"));
         assertThat(stored.settled(probes, Map.of()).differencesFrom(before))
                 .as("what %s reads after a framework was created", probes).isNotEmpty();
     }
