@@ -16,16 +16,7 @@ final class KnownDefects {
     record Defect(String operation, String casePrefix, String description) {
     }
 
-    private static final String MISSING_RATING_VERSION = "A manual rating without frameworkVersion (missing or null) "
-            + "is refused with 400 \"framework <id> version 0 has not been published\": the problem names neither the "
-            + "field nor that it is required (no errors[] entry for frameworkVersion); it should say that "
-            + "frameworkVersion is required";
-
-    private static final List<Defect> DEFECTS = List.of(
-            new Defect("POST /api/assessments/learners/{learnerId}/ratings", "missing /frameworkVersion",
-                    MISSING_RATING_VERSION),
-            new Defect("POST /api/assessments/learners/{learnerId}/ratings", "null at /frameworkVersion",
-                    MISSING_RATING_VERSION));
+    private static final List<Defect> DEFECTS = List.of();
 
     private KnownDefects() {
     }

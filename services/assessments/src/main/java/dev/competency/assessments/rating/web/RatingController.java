@@ -8,6 +8,8 @@ import dev.competency.platform.service.security.Role;
 import dev.competency.platform.service.web.SingleLine;
 import dev.competency.platform.service.web.ValidLearnerId;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
@@ -32,7 +34,7 @@ class RatingController {
         this.access = access;
     }
 
-    record Rating(@Size(max = ID_MAX) @SingleLine String frameworkId, Integer frameworkVersion,
+    record Rating(@Size(max = ID_MAX) @SingleLine String frameworkId, @NotNull @Positive Integer frameworkVersion,
                   @Size(max = ID_MAX) @SingleLine String competencyId, @Size(max = ID_MAX) @SingleLine String level,
                   @Size(max = TEXT_MAX) String reason) {
     }
@@ -52,7 +54,7 @@ class RatingController {
         access.requireAssessorOf(caller, learnerId);
         String ratingId = UUID.randomUUID().toString();
         commands.sendAndWait(new RateCompetency(ratingId, learnerId, request.frameworkId(),
-                request.frameworkVersion() == null ? 0 : request.frameworkVersion(), request.competencyId(),
+                request.frameworkVersion(), request.competencyId(),
                 request.level(), request.reason(), caller.subject()));
         return ResponseEntity.created(URI.create("/api/assessments/learners/" + learnerId + "/ratings/" + ratingId))
                 .body(new RatingReceipt(ratingId));
