@@ -262,9 +262,6 @@ class FaultInjectionIT {
 
     @Order(5)
     @Test
-    @Disabled("competency.mastery.v1 has no consumer group: only analytics reads it, and analytics skips and counts "
-            + "a poison record (analytics_events_rejected_total) but never writes it to competency.mastery.v1.dlq, "
-            + "against the design's rule that poison goes to <topic>.dlq with its error")
     void deadLettersPoisonRecordsWithTheirReason_onTheMasteryTopic() {
         List<RecordWriter.Poison> poison = writer.poison(Topics.MASTERY);
         await("every poison record of the mastery topic in its dead-letter topic").atMost(Duration.ofSeconds(60))

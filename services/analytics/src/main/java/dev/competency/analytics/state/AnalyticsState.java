@@ -67,8 +67,8 @@ public final class AnalyticsState {
                     evidence.occurredAt().toEpochMilli(), evidence.recordedAt().toEpochMilli());
         } else if (payload instanceof EvidenceVoided voided) {
             LearnerRecord learner = learnerForUpdate(voided.learnerId());
-            return learner != null && learner.evidence() != null
-                    && learner.evidence().voidEvidence(EventKey.of(voided.evidenceId()), voided.voidedAt().toEpochMilli());
+            return learner != null && learner.evidenceForUpdate().voidEvidence(EventKey.of(voided.evidenceId()),
+                    voided.voidedAt().toEpochMilli());
         } else if (payload instanceof ParentMasteryChanged changed) {
             return mastery(id, changed.learnerId(), changed.competencyId(), changed.frameworkId(), MasteryCell.ROLLUP,
                     changed.mastered(), changed.frameworkVersion(), changed.level(), Double.NaN, changed.changedAt(),

@@ -5,10 +5,17 @@ import java.util.Arrays;
 /**
  * The evidence of one learner, keyed by evidence id (the same evidence published twice is one piece of evidence),
  * in parallel arrays. A small open-addressing index finds an evidence id once the log outgrows a linear scan.
+ *
+ * <p>A void of evidence not seen yet (a producer that wrote {@code evidence.voided} before the
+ * {@code evidence.recorded} it voids) is remembered and applied when the evidence arrives. At most
+ * {@link #PENDING_VOIDS_LIMIT} such voids are remembered per learner; beyond that the oldest is forgotten, so a
+ * stream of voids of evidence that never comes cannot grow the state without bound.
  */
 public final class EvidenceLog {
 
     static final long NOT_VOIDED = Long.MIN_VALUE;
+    /** Voids of evidence not seen yet remembered per learner (24 bytes each). */
+    public static final int PENDING_VOIDS_LIMIT = 64;
     private static final int SCAN_LIMIT = 16;
 
     private long[] idHigh = new long[4];
@@ -20,6 +27,11 @@ public final class EvidenceLog {
     private long[] voidedAt = new long[4];
     private int size;
     private int[] index;
+    /** Voids of evidence not seen yet, oldest first: id and epoch millis of the void. */
+    private long[] pendingHigh;
+    private long[] pendingLow;
+    private long[] pendingAt;
+    private int pendingSize;
 
     /** @return false when the evidence id is already known */
     boolean record(EventKey id, int competencyIndex, int sourceType, long occurred, long recorded) {
@@ -42,7 +54,7 @@ public final class EvidenceLog {
         source[size] = (byte) sourceType;
         occurredAt[size] = occurred;
         recordedAt[size] = recorded;
-        voidedAt[size] = NOT_VOIDED;
+        voidedAt[size] = takePendingVoid(id);
         size++;
         if (index != null) {
             if (size * 2 > index.length) {
@@ -56,14 +68,79 @@ public final class EvidenceLog {
         return true;
     }
 
-    /** Marks known evidence voided (the first void counts); unknown evidence changes nothing. */
+    /**
+     * Marks known evidence voided (the first void counts); the void of evidence not seen yet is remembered for when it
+     * arrives (the first void counts there too).
+     *
+     * @return false when the evidence was voided already or its void is remembered already
+     */
     boolean voidEvidence(EventKey id, long at) {
         int position = find(id);
-        if (position < 0 || voidedAt[position] != NOT_VOIDED) {
+        if (position < 0) {
+            return rememberVoid(id, at);
+        }
+        if (voidedAt[position] != NOT_VOIDED) {
             return false;
         }
         voidedAt[position] = at;
         return true;
+    }
+
+    /** Voids of evidence not seen yet that are remembered (at most {@link #PENDING_VOIDS_LIMIT}). */
+    public int pendingVoids() {
+        return pendingSize;
+    }
+
+    private boolean rememberVoid(EventKey id, long at) {
+        if (pendingPosition(id) >= 0) {
+            return false;
+        }
+        if (pendingHigh == null) {
+            pendingHigh = new long[2];
+            pendingLow = new long[2];
+            pendingAt = new long[2];
+        }
+        if (pendingSize == PENDING_VOIDS_LIMIT) {
+            removePending(0);
+        } else if (pendingSize == pendingHigh.length) {
+            int capacity = Math.min(PENDING_VOIDS_LIMIT, pendingSize * 2);
+            pendingHigh = Arrays.copyOf(pendingHigh, capacity);
+            pendingLow = Arrays.copyOf(pendingLow, capacity);
+            pendingAt = Arrays.copyOf(pendingAt, capacity);
+        }
+        pendingHigh[pendingSize] = id.high();
+        pendingLow[pendingSize] = id.low();
+        pendingAt[pendingSize] = at;
+        pendingSize++;
+        return true;
+    }
+
+    /** The time of the remembered void of the evidence, forgetting it, or {@link #NOT_VOIDED}. */
+    private long takePendingVoid(EventKey id) {
+        int position = pendingPosition(id);
+        if (position < 0) {
+            return NOT_VOIDED;
+        }
+        long at = pendingAt[position];
+        removePending(position);
+        return at;
+    }
+
+    private int pendingPosition(EventKey id) {
+        for (int i = 0; i < pendingSize; i++) {
+            if (pendingHigh[i] == id.high() && pendingLow[i] == id.low()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void removePending(int position) {
+        int after = pendingSize - position - 1;
+        System.arraycopy(pendingHigh, position + 1, pendingHigh, position, after);
+        System.arraycopy(pendingLow, position + 1, pendingLow, position, after);
+        System.arraycopy(pendingAt, position + 1, pendingAt, position, after);
+        pendingSize--;
     }
 
     private int find(EventKey id) {

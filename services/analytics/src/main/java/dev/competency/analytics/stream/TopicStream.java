@@ -318,6 +318,7 @@ public class TopicStream implements SmartLifecycle {
                 lastEventTime.merge(record.topic(), event.timeMillis(), Math::max);
             } catch (PoisonMessageException e) {
                 rejected.get(record.topic()).increment();
+                // Sent to the dead-letter topic once for the service by DeadLetterListener, not once per replica here.
                 log.warn("Skipping record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                         e.getMessage());
             }

@@ -2,13 +2,19 @@ package dev.competency.analytics.state;
 
 import static dev.competency.analytics.state.ContractEvents.Event;
 import static dev.competency.analytics.state.ContractEvents.erased;
+import static dev.competency.analytics.state.ContractEvents.evidence;
 import static dev.competency.analytics.state.ContractEvents.mastery;
 import static dev.competency.analytics.state.ContractEvents.registered;
 import static dev.competency.analytics.state.ContractEvents.team;
+import static dev.competency.analytics.state.ContractEvents.voided;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.competency.analytics.evidence.query.EvidenceFlow;
+import dev.competency.contracts.evidence.SourceType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AnalyticsStateTest {
@@ -59,5 +65,45 @@ class AnalyticsStateTest {
         assertThat(tombstone.erased()).isTrue();
         assertThat(tombstone.cellCount()).isZero();
         assertThat(tombstone.evidence()).isNull();
+    }
+
+    @Test
+    void voidsEvidence_whenItsVoidWasReadBeforeIt() {
+        Event voidFirst = Event.of(voided("ev-1", "ada", "c1", T.plusSeconds(5)));
+        Event recorded = Event.of(evidence("ev-1", "ada", "c1", SourceType.ASSESSMENT, T));
+        AnalyticsState state = ContractEvents.fold(List.of(voidFirst,
+                Event.of(evidence("ev-2", "ada", "c1", SourceType.ASSESSMENT, T)), recorded, voidFirst, recorded));
+
+        EvidenceLog log = state.learner("ada").evidence();
+        assertThat(log.size()).isEqualTo(2);
+        assertThat(log.voidedAt(0)).isEqualTo(EvidenceLog.NOT_VOIDED);
+        assertThat(log.voidedAt(1)).isEqualTo(T.plusSeconds(5).toEpochMilli());
+        assertThat(log.pendingVoids()).isZero();
+        assertThat(EvidenceFlow.bySource(state)).isEqualTo(Map.of(SourceType.ASSESSMENT, 1L));
+    }
+
+    @Test
+    void forgetsTheOldestVoidOfUnseenEvidence_whenMoreThanTheBoundAreWaiting() {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i <= EvidenceLog.PENDING_VOIDS_LIMIT; i++) {
+            events.add(Event.of(voided("ev-" + i, "ada", "c1", T)));
+        }
+        events.add(Event.of(evidence("ev-0", "ada", "c1", SourceType.ASSESSMENT, T)));
+        events.add(Event.of(evidence("ev-1", "ada", "c1", SourceType.ASSESSMENT, T)));
+        AnalyticsState state = ContractEvents.fold(events);
+
+        EvidenceLog log = state.learner("ada").evidence();
+        assertThat(log.voided(0)).as("the oldest void, forgotten beyond the bound").isFalse();
+        assertThat(log.voided(1)).isTrue();
+        assertThat(log.pendingVoids()).isEqualTo(EvidenceLog.PENDING_VOIDS_LIMIT - 1);
+    }
+
+    @Test
+    void forgetsVoidsOfUnseenEvidence_whenTheLearnerIsErased() {
+        AnalyticsState state = ContractEvents.fold(List.of(Event.of(voided("ev-1", "ada", "c1", T)),
+                Event.of(erased("ada")), Event.of(evidence("ev-1", "ada", "c1", SourceType.ASSESSMENT, T))));
+
+        assertThat(state.learner("ada")).isNull();
+        assertThat(state.learner(0).evidence()).isNull();
     }
 }
