@@ -178,7 +178,7 @@ class FaultInjectionIT {
         Instant started = Instant.now();
         // The broker moves a group's offsets only while it has no member: stop every service with a consumer group
         // (gracefully, so that their consumers leave their groups at once).
-        List<String> consumers = List.of("assessments", "learner-profiles");
+        List<String> consumers = List.of("assessments", "learner-profiles", "analytics");
         onEach(consumers, platform::stop);
         List<String> rewound = groups.groups();
         await("the consumer groups to be empty").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
