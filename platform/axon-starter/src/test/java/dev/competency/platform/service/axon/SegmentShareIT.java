@@ -50,8 +50,9 @@ import org.slf4j.LoggerFactory;
  * Two instances of a service, each with its own event store, token store, heartbeat and pooled processor, on one
  * database, as two pods are: both claim their share of the segments and handle events; when one stops, the other
  * claims its segments within the stated time, and every event reaches the read model exactly once, in order per
- * aggregate. The platform's defaults apply (heartbeat 2 s, instance time-out 10 s, claim time-out 10 s, token claim
- * interval 5 s).
+ * aggregate. The processors are set up as {@link AxonMongoConfiguration} sets up the services' pooled processors, with
+ * the platform's defaults (heartbeat 2 s, instance time-out 10 s, claim time-out 10 s, token claim interval 5 s,
+ * claim extension threshold 1 ms).
  */
 class SegmentShareIT {
 
@@ -145,6 +146,32 @@ class SegmentShareIT {
         assertThat(outOfOrder).isEmpty();
     }
 
+    @Test
+    void showsAWriteOnEveryInstance_whenOnlyOneSegmentHadEventsToHandle() {
+        Instance first = start("first");
+        Instance second = start("second");
+        await().atMost(CLEAN_TAKEOVER.multipliedBy(2)).until(() -> owned(first) == SEGMENTS / 2
+                && owned(second) == SEGMENTS / 2);
+        MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(database).build();
+        // Longer than an event store's poll of the storage (1 s: these events are appended to the storage, not
+        // through either instance's event store), shorter than Axon's default claim extension (5 s).
+        ReadYourWrites readYourWrites = new ReadYourWrites(PROCESSOR, template, serializer, second.store,
+                Duration.ofSeconds(3));
+
+        // Each write is one event of one aggregate: seven of the eight segments have nothing to handle, and must still
+        // store that they read past it, or every request would wait for their next claim extension.
+        for (int write = 0; write < 10; write++) {
+            long started = System.nanoTime();
+            readYourWrites.afterWrite(() -> {
+                append(1);
+                return null;
+            });
+            log.info("Write {} shown on every segment after {} ms", write,
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
+        }
+        assertThat(readModel.countDocuments()).isEqualTo(10);
+    }
+
     private void awaitEveryEventHandledOnce(long events) {
         await().atMost(Duration.ofSeconds(90)).until(() -> readModel.countDocuments() == events);
         assertThat(readModel.countDocuments(Filters.ne("times", 1))).as("events handled more than once").isZero();
@@ -206,6 +233,7 @@ class SegmentShareIT {
                     .initialSegmentCount(SEGMENTS)
                     .batchSize(20)
                     .maxSegmentProvider(share)
+                    .claimExtensionThreshold(1)
                     .build();
             processor.registerHandlerInterceptor(new TransactionManagingInterceptor<>(NoTransactionManager.INSTANCE));
             processor.start();
