@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * others give back the segments they claimed (at their next claim check, after they saw the hold), and waits until
  * it has claimed every segment, at most {@link #CLAIM_WAIT}; if another instance still holds one then (it does not
  * share the heartbeat, or its claims outlive it), the rebuild is refused and nothing is changed. Once the tokens are
- * reset it lets go, and every instance claims its share again and reads from the start.
+ * reset it lets go, and every instance claims its share again and reads from the start. {@link #status()} reports the
+ * segments this instance holds.
  *
  * <p>The events are handled as ordinary processing from the start, not as an Axon replay ({@code resetTokens}): a
  * replay wraps every token in a {@code ReplayToken} and compares it with the token at the reset for every event,
