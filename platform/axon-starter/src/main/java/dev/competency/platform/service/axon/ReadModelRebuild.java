@@ -74,7 +74,8 @@ public class ReadModelRebuild {
     }
 
     /**
-     * Where the rebuild stands. {@code caughtUp} is true once the processor reached the head of the store.
+     * Where the rebuild stands. {@code caughtUp} is true once the processor reached the head of the store (every
+     * segment this instance holds says so, or has read up to the last stored event).
      * {@code readUpTo} is the global sequence number of the last event every segment has read, {@code head} that of
      * the last stored event, and {@code percentDone} the share of the store's events from the first to the head that
      * has been read.
@@ -145,10 +146,13 @@ public class ReadModelRebuild {
     public Status status() {
         StreamingEventProcessor processor = processor();
         Collection<EventTrackerStatus> trackers = processor.processingStatus().values();
-        boolean caughtUp = !trackers.isEmpty() && trackers.stream().allMatch(EventTrackerStatus::isCaughtUp);
         Long readUpTo = readUpTo(trackers.stream().map(EventTrackerStatus::getTrackingToken).toList());
         Long beforeFirst = positionOf(eventStore.createTailToken());
         Long head = positionOf(eventStore.createHeadToken());
+        // A pooled processor marks its segments caught up only when its stream is empty at a coordination round:
+        // under a steady trickle of writes that may not happen for long, though every segment has read to the head.
+        boolean caughtUp = !trackers.isEmpty() && (trackers.stream().allMatch(EventTrackerStatus::isCaughtUp)
+                || readUpTo != null && head != null && readUpTo >= head);
         return new Status(processingGroup, processor.isRunning(), caughtUp,
                 trackers.stream().anyMatch(EventTrackerStatus::isReplaying), readUpTo, head,
                 percentDone(caughtUp, beforeFirst, readUpTo, head), startedAt);
