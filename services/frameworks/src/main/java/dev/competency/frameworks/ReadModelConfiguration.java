@@ -6,6 +6,7 @@ import dev.competency.frameworks.readmodel.ReadModels;
 import dev.competency.frameworks.resource.query.ResourceCatalogue;
 import dev.competency.frameworks.roleprofile.query.RoleProfileCatalogue;
 import dev.competency.platform.service.axon.ReadModelRebuild;
+import dev.competency.platform.service.axon.SegmentShare;
 import dev.competency.platform.service.axon.ReadYourWrites;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -60,7 +61,9 @@ class ReadModelConfiguration {
 
     @Bean
     ReadModelRebuild readModelRebuild(EventProcessingConfiguration processing, TokenStore tokenStore,
-                                      EventStore eventStore, Clock clock, MeterRegistry meters) {
-        return new ReadModelRebuild(ReadModels.PROCESSING_GROUP, processing, tokenStore, eventStore, clock, meters);
+                                      EventStore eventStore, SegmentShare segmentShare,
+                                      Clock clock, MeterRegistry meters) {
+        return new ReadModelRebuild(ReadModels.PROCESSING_GROUP, processing, tokenStore, eventStore,
+                segmentShare, clock, meters);
     }
 }

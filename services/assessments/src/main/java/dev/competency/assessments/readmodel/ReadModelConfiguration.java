@@ -3,6 +3,7 @@ package dev.competency.assessments.readmodel;
 import dev.competency.platform.service.arrival.StreamArrivals;
 import dev.competency.platform.service.axon.ReadModelRebuild;
 import dev.competency.platform.service.axon.ReadYourWrites;
+import dev.competency.platform.service.axon.SegmentShare;
 import dev.competency.platform.service.messaging.ConsumerProgress;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -45,7 +46,9 @@ class ReadModelConfiguration {
     /** Admin rebuild of the read models; writes wait for it through {@link ReadYourWrites}. */
     @Bean
     ReadModelRebuild readModelRebuild(EventProcessingConfiguration processing, TokenStore tokenStore,
-                                      EventStore eventStore, Clock clock, MeterRegistry meters) {
-        return new ReadModelRebuild(ReadModels.PROCESSING_GROUP, processing, tokenStore, eventStore, clock, meters);
+                                      EventStore eventStore, SegmentShare segmentShare,
+                                      Clock clock, MeterRegistry meters) {
+        return new ReadModelRebuild(ReadModels.PROCESSING_GROUP, processing, tokenStore, eventStore,
+                segmentShare, clock, meters);
     }
 }

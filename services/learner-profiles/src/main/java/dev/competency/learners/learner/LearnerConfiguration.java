@@ -7,6 +7,7 @@ import dev.competency.learners.learner.query.ReadModelWrites;
 import dev.competency.learners.learner.query.ReadModels;
 import dev.competency.platform.service.axon.ReadModelRebuild;
 import dev.competency.platform.service.axon.ReadYourWrites;
+import dev.competency.platform.service.axon.SegmentShare;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -52,8 +53,10 @@ class LearnerConfiguration {
     /** Admin rebuild of every read model built from the learner event stream. */
     @Bean
     ReadModelRebuild readModelRebuild(EventProcessingConfiguration processing, TokenStore tokenStore,
-            EventStore eventStore, Clock clock, MeterRegistry meters) {
-        return new ReadModelRebuild(ReadModels.PROCESSING_GROUP, processing, tokenStore, eventStore, clock, meters);
+            EventStore eventStore, SegmentShare segmentShare,
+            Clock clock, MeterRegistry meters) {
+        return new ReadModelRebuild(ReadModels.PROCESSING_GROUP, processing, tokenStore, eventStore,
+                segmentShare, clock, meters);
     }
 
     /** Admin writes wait up to {@code learner-profiles.read-models.wait} for the read models to show them. */

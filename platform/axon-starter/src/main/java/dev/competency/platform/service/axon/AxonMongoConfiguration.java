@@ -9,6 +9,8 @@ import com.mongodb.client.MongoDatabase;
 import dev.competency.platform.service.mongo.ServiceDatabaseConfiguration;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -97,9 +99,53 @@ public class AxonMongoConfiguration {
                 .build();
     }
 
+    /**
+     * The token store, claiming segments as this instance ({@link SegmentShare#instanceId()}). A segment whose owner
+     * has not extended its claim for {@code platform.event-processing.claim-timeout} (default 10 s) may be claimed by
+     * another instance: that is how the survivors take over the segments of an instance that crashed.
+     */
     @Bean
-    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, SegmentShare segmentShare,
+                          Environment environment) {
+        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer)
+                .nodeId(segmentShare.instanceId())
+                .claimTimeout(environment.getProperty("platform.event-processing.claim-timeout", Duration.class,
+                        Duration.ofSeconds(10)))
+                .build();
+    }
+
+    /**
+     * This instance's heartbeat and its fair share of every pooled processor's segments. The instance id is
+     * {@code platform.event-processing.instance-id}, by default the host name (the pod's name) and a random suffix,
+     * so that two processes never claim segments under one name; {@code platform.event-processing.heartbeat}
+     * (default 2 s) and {@code platform.event-processing.instance-timeout} (default 10 s) are how often instances
+     * say they are live and how long an unseen one still counts.
+     */
+    @Bean(destroyMethod = "close")
+    SegmentShare segmentShare(MongoDatabase serviceDatabase, MongoTemplate axonMongoTemplate, Environment environment) {
+        String instanceId = environment.getProperty("platform.event-processing.instance-id",
+                environment.getProperty("HOSTNAME", "instance") + "-" + UUID.randomUUID().toString().substring(0, 8));
+        return new SegmentShare(instanceId, serviceDatabase, axonMongoTemplate.trackingTokensCollection(),
+                Clock.systemUTC(),
+                environment.getProperty("platform.event-processing.heartbeat", Duration.class, Duration.ofSeconds(2)),
+                environment.getProperty("platform.event-processing.instance-timeout", Duration.class,
+                        Duration.ofSeconds(10)))
+                .start();
+    }
+
+    /**
+     * Every pooled streaming processor claims at most this instance's fair share of its segments, and stores the
+     * token of a segment that had nothing to handle in a batch as soon as it read past the batch, not only when it
+     * extends its claim (Axon's default waits up to 5 s): {@link ReadYourWrites} waits for the stored token of every
+     * segment. {@code platform.event-processing.claim-extension-threshold} (default 1 ms) is that wait.
+     */
+    @Bean
+    ConfigurerModule segmentShareOfPooledProcessors(SegmentShare segmentShare, Environment environment) {
+        long claimExtensionThreshold = environment.getProperty("platform.event-processing.claim-extension-threshold",
+                Duration.class, Duration.ofMillis(1)).toMillis();
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                (configuration, builder) -> builder.maxSegmentProvider(segmentShare)
+                        .claimExtensionThreshold(claimExtensionThreshold));
     }
 
     @Bean

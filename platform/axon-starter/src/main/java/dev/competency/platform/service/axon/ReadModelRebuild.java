@@ -1,28 +1,42 @@
 package dev.competency.platform.service.axon;
 
+import dev.competency.platform.service.error.Refusal;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drops the read models of one tracking processor and rebuilds them from the start of the event store: the processor
- * is stopped, its tokens are set before the first event, the projections' {@code @ResetHandler}s drop their
- * collections, and the processor is started again. Queries answer from the partial read models while it runs;
- * {@link #status()} says when it caught up.
+ * Drops the read models of one streaming processor (pooled or tracking) and rebuilds them from the start of the event
+ * store: every segment is taken by this instance, its token is set before the first event, the projections'
+ * {@code @ResetHandler}s drop their collections, and the processor is started again. Queries answer from the partial
+ * read models while it runs; {@link #status()} says when it caught up.
+ *
+ * <p>With several instances: this instance first {@linkplain SegmentShare#hold holds} the processor, so that the
+ * others give back the segments they claimed (at their next claim check, after they saw the hold), and waits until
+ * it has claimed every segment, at most {@link #CLAIM_WAIT}; if another instance still holds one then (it does not
+ * share the heartbeat, or its claims outlive it), the rebuild is refused and nothing is changed. Once the tokens are
+ * reset it lets go, and every instance claims its share again and reads from the start. {@link #status()} reports the
+ * segments this instance holds.
  *
  * <p>The events are handled as ordinary processing from the start, not as an Axon replay ({@code resetTokens}): a
  * replay wraps every token in a {@code ReplayToken} and compares it with the token at the reset for every event,
@@ -32,21 +46,27 @@ import org.slf4j.LoggerFactory;
 public class ReadModelRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+    private static final Duration CLAIM_RETRY = Duration.ofMillis(200);
 
     private final String processingGroup;
     private final EventProcessingConfiguration processing;
     private final TokenStore tokenStore;
     private final EventStore eventStore;
+    private final SegmentShare segmentShare;
     private final Clock clock;
     private volatile Instant startedAt;
 
+    /** How long a rebuild waits for the other instances to give back the processor's segments. */
+    static final Duration CLAIM_WAIT = Duration.ofSeconds(30);
+
     /** Also publishes the progress as the gauge {@code read_models.rebuild.percent_done}, tagged with the processor. */
     public ReadModelRebuild(String processingGroup, EventProcessingConfiguration processing, TokenStore tokenStore,
-            EventStore eventStore, Clock clock, MeterRegistry meters) {
+            EventStore eventStore, SegmentShare segmentShare, Clock clock, MeterRegistry meters) {
         this.processingGroup = processingGroup;
         this.processing = processing;
         this.tokenStore = tokenStore;
         this.eventStore = eventStore;
+        this.segmentShare = segmentShare;
         this.clock = clock;
         Gauge.builder("read_models.rebuild.percent_done", this, ReadModelRebuild::percentDoneOrNaN)
                 .tag("processor", processingGroup)
@@ -55,7 +75,8 @@ public class ReadModelRebuild {
     }
 
     /**
-     * Where the rebuild stands. {@code caughtUp} is true once the processor reached the head of the store.
+     * Where the rebuild stands. {@code caughtUp} is true once the processor reached the head of the store (every
+     * segment this instance holds says so, or has read up to the last stored event).
      * {@code readUpTo} is the global sequence number of the last event every segment has read, {@code head} that of
      * the last stored event, and {@code percentDone} the share of the store's events from the first to the head that
      * has been read.
@@ -64,30 +85,75 @@ public class ReadModelRebuild {
                          Long head, double percentDone, Instant lastRebuildStartedAt) {
     }
 
+    /**
+     * Rebuilds the read models.
+     *
+     * @throws Refusal (409) when another instance did not give back a segment within {@link #CLAIM_WAIT}; the
+     *                  processor then goes on where it was
+     */
     public synchronized Status rebuild() {
-        TrackingEventProcessor processor = processor();
+        StreamingEventProcessor processor = processor();
         log.info("Rebuilding the read models of {} from the event store", processingGroup);
-        processor.shutDown();
-        // Tokens first: a crash before the collections are dropped leaves a processor that rereads everything into
-        // the old read models, which idempotent projections survive; the other order could leave them empty.
-        TrackingToken beforeFirstEvent = eventStore.createTailToken();
-        for (int segment : tokenStore.fetchSegments(processor.getName())) {
-            tokenStore.storeToken(beforeFirstEvent, processor.getName(), segment);
-            tokenStore.releaseClaim(processor.getName(), segment);
+        Set<Integer> claimed = new HashSet<>();
+        segmentShare.hold(processor.getName());
+        try {
+            processor.shutDown();
+            int[] segments = claimEverySegment(processor.getName(), claimed);
+            // Tokens first: a crash before the collections are dropped leaves a processor that rereads everything
+            // into the old read models, which idempotent projections survive; the other order could leave them empty.
+            TrackingToken beforeFirstEvent = eventStore.createTailToken();
+            for (int segment : segments) {
+                tokenStore.storeToken(beforeFirstEvent, processor.getName(), segment);
+            }
+            ((AbstractEventProcessor) processor).eventHandlerInvoker().performReset();
+            startedAt = clock.instant();
+        } finally {
+            for (int segment : claimed) {
+                tokenStore.releaseClaim(processor.getName(), segment);
+            }
+            segmentShare.release(processor.getName());
+            processor.start();
         }
-        processor.eventHandlerInvoker().performReset();
-        startedAt = clock.instant();
-        processor.start();
         return status();
     }
 
+    /** Claims every segment of the processor for this instance, waiting for the others to give theirs back. */
+    private int[] claimEverySegment(String processorName, Set<Integer> claimed) {
+        long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
+        int[] segments = tokenStore.fetchSegments(processorName);
+        while (true) {
+            for (int segment : segments) {
+                if (!claimed.contains(segment)) {
+                    try {
+                        tokenStore.fetchToken(processorName, segment);
+                        claimed.add(segment);
+                    } catch (UnableToClaimTokenException heldElsewhere) {
+                        // Given back at the other instance's next claim check; tried again below.
+                    }
+                }
+            }
+            if (claimed.size() == segments.length) {
+                return segments;
+            }
+            if (System.nanoTime() > deadline) {
+                throw Refusal.conflict("Cannot rebuild the read models of " + processorName + " now: other "
+                        + "instances did not give back " + (segments.length - claimed.size()) + " of its "
+                        + segments.length + " segments within " + CLAIM_WAIT + "; try again shortly");
+            }
+            LockSupport.parkNanos(CLAIM_RETRY.toNanos());
+        }
+    }
+
     public Status status() {
-        TrackingEventProcessor processor = processor();
+        StreamingEventProcessor processor = processor();
         Collection<EventTrackerStatus> trackers = processor.processingStatus().values();
-        boolean caughtUp = !trackers.isEmpty() && trackers.stream().allMatch(EventTrackerStatus::isCaughtUp);
         Long readUpTo = readUpTo(trackers.stream().map(EventTrackerStatus::getTrackingToken).toList());
         Long beforeFirst = positionOf(eventStore.createTailToken());
         Long head = positionOf(eventStore.createHeadToken());
+        // A pooled processor marks its segments caught up only when its stream is empty at a coordination round:
+        // under a steady trickle of writes that may not happen for long, though every segment has read to the head.
+        boolean caughtUp = !trackers.isEmpty() && (trackers.stream().allMatch(EventTrackerStatus::isCaughtUp)
+                || readUpTo != null && head != null && readUpTo >= head);
         return new Status(processingGroup, processor.isRunning(), caughtUp,
                 trackers.stream().anyMatch(EventTrackerStatus::isReplaying), readUpTo, head,
                 percentDone(caughtUp, beforeFirst, readUpTo, head), startedAt);
@@ -136,8 +202,9 @@ public class ReadModelRebuild {
         return position.isPresent() ? position.getAsLong() : null;
     }
 
-    private TrackingEventProcessor processor() {
-        return processing.eventProcessor(processingGroup, TrackingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No tracking processor " + processingGroup));
+    private StreamingEventProcessor processor() {
+        return processing.eventProcessor(processingGroup, StreamingEventProcessor.class)
+                .filter(AbstractEventProcessor.class::isInstance)
+                .orElseThrow(() -> new IllegalStateException("No streaming processor " + processingGroup));
     }
 }
