@@ -50,11 +50,13 @@ class CaseImportIT {
         assertThat(publishedVersion(api)).as("a dry run stores nothing").isEmpty();
         assertThat(frameworkWithTitle(api)).as("a dry run stores nothing").isEmpty();
 
-        portal.tickIfOffered(Pattern.compile("publish", Pattern.CASE_INSENSITIVE));
+        boolean publishesOnImport = portal.tickIfOffered(Pattern.compile("publish", Pattern.CASE_INSENSITIVE));
         portal.press(IMPORT);
         await("the imported framework").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> frameworkWithTitle(api).isPresent());
-        if (publishedVersion(api).isEmpty()) {
+        // An import that publishes shows its draft in the list a moment before the version is published: only an
+        // import without that choice leaves the publishing to the author.
+        if (!publishesOnImport) {
             portal.follow(Pattern.compile("^frameworks$", Pattern.CASE_INSENSITIVE)).awaitHeading("Frameworks");
             portal.follow(Portal.literal(TITLE));
             portal.press(PUBLISH);
