@@ -1,15 +1,21 @@
 package dev.competency.assessments.learners.messaging;
 
 import dev.competency.assessments.learners.query.LearnerDirectory;
+import dev.competency.assessments.xapi.domain.PersonRedaction;
+import dev.competency.assessments.xapi.query.StatementStore;
 import dev.competency.contracts.Topics;
 import dev.competency.contracts.learners.LearnerErased;
 import dev.competency.contracts.learners.LearnerRegistered;
 import dev.competency.platform.service.messaging.IdempotentConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Keeps the learner directory up to date from {@code competency.learners.v1}. */
+/**
+ * Keeps the learner directory up to date from {@code competency.learners.v1}, and takes an erased learner out of the
+ * stored xAPI statements before the directory forgets the hashes of their addresses.
+ */
 @Component
 class LearnerStreamListener {
 
@@ -17,10 +23,15 @@ class LearnerStreamListener {
 
     private final IdempotentConsumer consumer;
     private final LearnerDirectory directory;
+    private final StatementStore statements;
+    private final String learnerHomePage;
 
-    LearnerStreamListener(IdempotentConsumer consumer, LearnerDirectory directory) {
+    LearnerStreamListener(IdempotentConsumer consumer, LearnerDirectory directory, StatementStore statements,
+                          @Value("${assessments.xapi.learner-home-page}") String learnerHomePage) {
         this.consumer = consumer;
         this.directory = directory;
+        this.statements = statements;
+        this.learnerHomePage = learnerHomePage;
     }
 
     /**
@@ -31,7 +42,7 @@ class LearnerStreamListener {
     void on(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
             if (record.key() != null) {
-                directory.erase(record.key());
+                erase(record.key());
             }
             return;
         }
@@ -39,8 +50,17 @@ class LearnerStreamListener {
             if (event.payload() instanceof LearnerRegistered registered) {
                 directory.register(registered);
             } else if (event.payload() instanceof LearnerErased erased) {
-                directory.erase(erased.learnerId());
+                erase(erased.learnerId());
             }
         });
+    }
+
+    /**
+     * Redacts the learner's stored statements first, then forgets the learner: a redelivery after an interruption
+     * still finds the hashes of their addresses. Both steps are idempotent.
+     */
+    private void erase(String learnerId) {
+        statements.redactLearner(PersonRedaction.of(learnerHomePage, learnerId, directory.mboxSha1sums(learnerId)));
+        directory.erase(learnerId);
     }
 }
