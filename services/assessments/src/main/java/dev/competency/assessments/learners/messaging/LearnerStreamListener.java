@@ -2,6 +2,7 @@ package dev.competency.assessments.learners.messaging;
 
 import dev.competency.assessments.learners.query.LearnerDirectory;
 import dev.competency.assessments.xapi.domain.PersonRedaction;
+import dev.competency.assessments.xapi.query.AttachmentContents;
 import dev.competency.assessments.xapi.query.StatementStore;
 import dev.competency.contracts.Topics;
 import dev.competency.contracts.learners.LearnerErased;
@@ -24,13 +25,16 @@ class LearnerStreamListener {
     private final IdempotentConsumer consumer;
     private final LearnerDirectory directory;
     private final StatementStore statements;
+    private final AttachmentContents attachments;
     private final String learnerHomePage;
 
     LearnerStreamListener(IdempotentConsumer consumer, LearnerDirectory directory, StatementStore statements,
+                          AttachmentContents attachments,
                           @Value("${assessments.xapi.learner-home-page}") String learnerHomePage) {
         this.consumer = consumer;
         this.directory = directory;
         this.statements = statements;
+        this.attachments = attachments;
         this.learnerHomePage = learnerHomePage;
     }
 
@@ -56,11 +60,13 @@ class LearnerStreamListener {
     }
 
     /**
-     * Redacts the learner's stored statements first, then forgets the learner: a redelivery after an interruption
-     * still finds the hashes of their addresses. Both steps are idempotent.
+     * Redacts the learner's stored statements and drops the signatures made over them first, then forgets the
+     * learner: a redelivery after an interruption still finds the hashes of their addresses. Every step is idempotent.
      */
     private void erase(String learnerId) {
-        statements.redactLearner(PersonRedaction.of(learnerHomePage, learnerId, directory.mboxSha1sums(learnerId)));
+        StatementStore.Redacted redacted = statements.redactLearner(
+                PersonRedaction.of(learnerHomePage, learnerId, directory.mboxSha1sums(learnerId)));
+        attachments.forget(redacted.signatures());
         directory.erase(learnerId);
     }
 }

@@ -9,6 +9,7 @@ import dev.competency.assessments.learners.query.LearnerDirectory;
 import dev.competency.assessments.support.Http;
 import dev.competency.assessments.support.SharedService;
 import dev.competency.assessments.xapi.domain.PersonRedaction;
+import dev.competency.assessments.xapi.query.AttachmentContents;
 import dev.competency.assessments.xapi.query.StatementStore;
 import dev.competency.contracts.EventTypes;
 import dev.competency.contracts.frameworks.FrameworkPublished;
@@ -36,7 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code learner.erased} takes the learner out of every stored statement that names them — by {@code mbox},
- * {@code mbox_sha1sum} or platform account, as actor or instructor — and keeps everything else of the statements.
+ * {@code mbox_sha1sum} or platform account, as actor or instructor, signed or not — and keeps everything else of the
+ * statements; the signature made over the learner's statement is dropped.
  */
 class StatementErasureIT {
 
@@ -67,6 +69,18 @@ class StatementErasureIT {
         learners.put(put(lrs, mbox, EXPERIENCED, unaligned, null, tutor), "unscored, by mbox");
         learners.put(put(lrs, "{\"mbox_sha1sum\":\"" + hash + "\"}", EXPERIENCED, unaligned, null, null),
                 "unscored, by mbox_sha1sum");
+        String signed = UUID.randomUUID().toString();
+        String signedStatement = "{\"id\":\"" + signed + "\",\"actor\":" + mbox + ",\"verb\":{\"id\":\""
+                + EXPERIENCED + "\"},\"object\":{\"id\":\"" + unaligned + "\"}}";
+        String jws = SignedStatements.rs256(signedStatement, SignedStatements.rsaKeys(), null);
+        HttpResponse<String> signedResponse = lrs.header("Content-Type", "multipart/mixed; boundary="
+                + SignedStatements.BOUNDARY).send("POST", "/xapi/statements", new String(SignedStatements.multipart(
+                SignedStatements.withSignatureAttachment(signedStatement, jws), jws), StandardCharsets.UTF_8));
+        lrs.without("Content-Type");
+        assertThat(signedResponse.statusCode()).as(signedResponse.body()).isEqualTo(200);
+        learners.put(signed, "signed, by mbox");
+        AttachmentContents attachments = SharedService.get().bean(AttachmentContents.class);
+        assertThat(attachments.find(SignedStatements.sha256(jws))).as("the signature, before erasure").isPresent();
         String taught = put(lrs, tutor, EXPERIENCED, unaligned, null, mbox);
         String others = put(lrs, "{\"name\":\"Olav Other\",\"account\":{\"homePage\":\""
                 + SharedService.LEARNER_HOME_PAGE + "\",\"name\":\"" + otherLearner + "\"}}", PASSED, aligned,
@@ -100,6 +114,8 @@ class StatementErasureIT {
         assertThat(withoutAgents(afterTaught)).isEqualTo(withoutAgents(before.get(taught)));
         assertThat(statement(lrs, others)).as("another learner's statement").isEqualTo(before.get(others));
         assertThat(stored(others)).isEqualTo(othersStored);
+        assertThat(attachments.find(SignedStatements.sha256(jws))).as("the signature over the learner's statement")
+                .isEmpty();
         for (String id : allOf(learners, taught)) {
             assertThat(stored(id).toJson()).as("stored %s", id).doesNotContainIgnoringCase(email)
                     .doesNotContain(NAME).doesNotContainIgnoringCase(hash);
@@ -123,7 +139,7 @@ class StatementErasureIT {
         allOf(learners, taught).forEach(id -> assertThat(stored(id)).as("redelivered: %s", id)
                 .isEqualTo(redacted.get(id)));
         assertThat(SharedService.get().bean(StatementStore.class).redactLearner(PersonRedaction.of(
-                SharedService.LEARNER_HOME_PAGE, learnerId, Set.of(hash)))).isZero();
+                SharedService.LEARNER_HOME_PAGE, learnerId, Set.of(hash))).statements()).isZero();
     }
 
     private static Http registerProvider() {
