@@ -43,11 +43,6 @@ public record PersonRedaction(String learnerHomePage, String learnerId, Set<Stri
         return new PersonRedaction(learnerHomePage, learnerId, Set.of(), mboxSha1sums);
     }
 
-    /** The identifier of the learner's platform account, as {@link StatementFacts#identifier} writes it. */
-    public String accountIdentifier() {
-        return "account:" + learnerHomePage + "|" + learnerId;
-    }
-
     /** A redaction that also treats {@code more} identifiers as the learner's. */
     public PersonRedaction with(Set<String> more) {
         if (identifiers.containsAll(more)) {
