@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
@@ -106,17 +105,16 @@ class LearnerErasureIT {
     }
 
     /**
-     * The statement store keeps statements as the activity provider sent them, actor included; erasure does not
-     * touch it (see the known limits in services/assessments/README.md).
+     * The statement store keeps the learner's statements with the learner replaced by her pseudonymous platform
+     * account; assessments redacts them before it forgets her address, which the erasure wait awaits.
      */
     @Test
-    @Disabled("Known gap, documented in services/assessments/README.md (Known limits, Erasure): stored xAPI statements "
-            + "keep the actor's mbox and name after learner.erased; they are neither removed nor crypto-shredded")
     void findsNoNameOrAddressInStoredStatements_whenLearnerIsErased(RunningPlatform platform) {
         StoredDocuments.Scan scan = StoredDocuments.search(platform.mongoConnectionString(), person,
                 (database, collection) -> STATEMENT_STORE.equals(database + "." + collection), learnerId);
 
         assertThat(scan.collections()).containsExactly(STATEMENT_STORE);
+        assertThat(scan.documentsNaming()).as("her statement, kept under her pseudonymous account").isPositive();
         assertThat(scan.sightings()).as("the name or address in %d stored statements", scan.documents()).isEmpty();
     }
 
@@ -212,7 +210,7 @@ class LearnerErasureIT {
     private void awaitErasedEverywhere(PlatformApi api, RunningPlatform platform) {
         await("learner-profiles to forget the learner").atMost(PROPAGATION).pollInterval(Duration.ofSeconds(1))
                 .until(() -> api.send(ADMIN, "GET", "/api/learners/" + learnerId, null).status() == 404);
-        await("assessments to forget the learner's address").atMost(PROPAGATION).pollInterval(Duration.ofSeconds(1))
+        await("assessments to redact the learner's statements and forget her address").atMost(PROPAGATION).pollInterval(Duration.ofSeconds(1))
                 .until(() -> accountNamesOfMbox(api, platform), names -> !names.contains(learnerId));
         await("analytics to forget the learner").atMost(PROPAGATION).pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptions()

@@ -1,15 +1,22 @@
 package dev.competency.assessments.learners.messaging;
 
 import dev.competency.assessments.learners.query.LearnerDirectory;
+import dev.competency.assessments.xapi.domain.PersonRedaction;
+import dev.competency.assessments.xapi.query.AttachmentContents;
+import dev.competency.assessments.xapi.query.StatementStore;
 import dev.competency.contracts.Topics;
 import dev.competency.contracts.learners.LearnerErased;
 import dev.competency.contracts.learners.LearnerRegistered;
 import dev.competency.platform.service.messaging.IdempotentConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Keeps the learner directory up to date from {@code competency.learners.v1}. */
+/**
+ * Keeps the learner directory up to date from {@code competency.learners.v1}, and takes an erased learner out of the
+ * stored xAPI statements before the directory forgets the hashes of their addresses.
+ */
 @Component
 class LearnerStreamListener {
 
@@ -17,10 +24,18 @@ class LearnerStreamListener {
 
     private final IdempotentConsumer consumer;
     private final LearnerDirectory directory;
+    private final StatementStore statements;
+    private final AttachmentContents attachments;
+    private final String learnerHomePage;
 
-    LearnerStreamListener(IdempotentConsumer consumer, LearnerDirectory directory) {
+    LearnerStreamListener(IdempotentConsumer consumer, LearnerDirectory directory, StatementStore statements,
+                          AttachmentContents attachments,
+                          @Value("${assessments.xapi.learner-home-page}") String learnerHomePage) {
         this.consumer = consumer;
         this.directory = directory;
+        this.statements = statements;
+        this.attachments = attachments;
+        this.learnerHomePage = learnerHomePage;
     }
 
     /**
@@ -31,7 +46,7 @@ class LearnerStreamListener {
     void on(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
             if (record.key() != null) {
-                directory.erase(record.key());
+                erase(record.key());
             }
             return;
         }
@@ -39,8 +54,19 @@ class LearnerStreamListener {
             if (event.payload() instanceof LearnerRegistered registered) {
                 directory.register(registered);
             } else if (event.payload() instanceof LearnerErased erased) {
-                directory.erase(erased.learnerId());
+                erase(erased.learnerId());
             }
         });
+    }
+
+    /**
+     * Redacts the learner's stored statements and drops the signatures made over them first, then forgets the
+     * learner: a redelivery after an interruption still finds the hashes of their addresses. Every step is idempotent.
+     */
+    private void erase(String learnerId) {
+        StatementStore.Redacted redacted = statements.redactLearner(
+                PersonRedaction.of(learnerHomePage, learnerId, directory.mboxSha1sums(learnerId)));
+        attachments.forget(redacted.signatures());
+        directory.erase(learnerId);
     }
 }

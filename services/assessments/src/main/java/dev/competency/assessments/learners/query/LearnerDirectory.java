@@ -7,9 +7,11 @@ import com.mongodb.client.model.ReplaceOptions;
 import dev.competency.contracts.learners.LearnerRegistered;
 import dev.competency.contracts.learners.MailboxHash;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.bson.Document;
 
@@ -52,6 +54,14 @@ public class LearnerDirectory {
     public void erase(String learnerId) {
         learners.deleteOne(Filters.eq("_id", learnerId));
         mailboxes.deleteMany(Filters.eq("learnerId", learnerId));
+    }
+
+    /** The {@code mbox_sha1sum} values (lower-case hex) of the learner's addresses this directory knows. */
+    public Set<String> mboxSha1sums(String learnerId) {
+        Set<String> hashes = new HashSet<>();
+        mailboxes.find(Filters.eq("learnerId", learnerId))
+                .forEach(mailbox -> hashes.add(mailbox.getString("_id").toLowerCase(Locale.ROOT)));
+        return hashes;
     }
 
     /** The organisation unit of a learner, if the learner and their unit are known. */

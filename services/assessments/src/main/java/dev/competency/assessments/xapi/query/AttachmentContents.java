@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import java.util.Collection;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -31,5 +32,12 @@ public class AttachmentContents {
     public Optional<byte[]> find(String sha2) {
         return Optional.ofNullable(contents.find(Filters.eq("_id", sha2)).first())
                 .map(document -> document.get("content", Binary.class).getData());
+    }
+
+    /** Drops the contents with these hashes; hashes not kept are ignored. */
+    public void forget(Collection<String> sha2s) {
+        if (!sha2s.isEmpty()) {
+            contents.deleteMany(Filters.in("_id", sha2s));
+        }
     }
 }

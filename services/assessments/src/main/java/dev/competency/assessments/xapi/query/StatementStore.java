@@ -12,6 +12,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.competency.assessments.xapi.domain.PersonRedaction;
 import dev.competency.assessments.xapi.domain.StatementFacts;
 import dev.competency.assessments.xapi.domain.StatementNormalForm;
 import java.time.Clock;
@@ -67,6 +68,7 @@ public class StatementStore {
             statements.createIndex(Indexes.compoundIndex(Indexes.ascending(field),
                     Indexes.descending("storedMicros")), new IndexOptions().name("by_" + field));
         }
+        statements.createIndex(Indexes.ascending("learnerId"), new IndexOptions().name("by_learnerId"));
     }
 
     /**
@@ -362,5 +364,78 @@ public class StatementStore {
         ObjectNode copy = statement.deepCopy();
         copy.remove(List.of("stored", "authority", "version"));
         return copy;
+    }
+
+    /**
+     * What the redaction of an erased learner rewrote.
+     *
+     * @param statements how many stored statements were rewritten
+     * @param signatures the hashes of the signature attachments of every statement naming the learner, rewritten now
+     *                   or before: each holds the statement as signed, the learner included, so its content must go
+     */
+    public record Redacted(int statements, Set<String> signatures) {
+    }
+
+    private static final String SIGNATURE_USAGE = "http://adlnet.gov/expapi/attachments/signature";
+
+    /**
+     * Takes an erased learner out of every stored statement that names them (see {@link PersonRedaction}): the
+     * statements resolved to the learner, and those naming the learner's platform account, an {@code mbox_sha1sum} of
+     * theirs, or an identifier the actor of a statement resolved to them used (a plain {@code mbox} or an
+     * {@code openid}). The statement as returned and as submitted and the agent fields queries filter on are rewritten
+     * in place; id, verb, object activity, result, timestamps, attachments, voiding and evidence bookkeeping stay.
+     * Statements resolved to the learner are rewritten last, so a redelivery after an interruption still finds the
+     * identifiers they carry. Idempotent: a redacted statement is not written again.
+     */
+    public Redacted redactLearner(PersonRedaction learner) {
+        List<Document> resolved = new ArrayList<>();
+        statements.find(Filters.eq("learnerId", learner.learnerId())).into(resolved);
+        Set<String> actorIdentifiers = new HashSet<>();
+        for (Document document : resolved) {
+            JsonNode actor = json.readTree(document.getString("statement")).path("actor");
+            if (!"Group".equals(actor.path("objectType").asString())) {
+                StatementFacts.identifier(actor).ifPresent(actorIdentifiers::add);
+            }
+        }
+        PersonRedaction redaction = learner.with(actorIdentifiers);
+        Set<String> named = new HashSet<>(redaction.identifiers());
+        redaction.mboxSha1sums().forEach(hash -> named.add("mbox_sha1sum:" + hash));
+        List<Document> naming = new ArrayList<>();
+        statements.find(Filters.and(Filters.in("relatedAgents", named), Filters.ne("learnerId", learner.learnerId())))
+                .into(naming);
+        naming.addAll(resolved);
+        int rewritten = 0;
+        Set<String> signatures = new HashSet<>();
+        for (Document document : naming) {
+            if (redactStored(document, redaction, signatures)) {
+                rewritten++;
+            }
+        }
+        if (rewritten > 0) {
+            log.info("Redacted {} stored statements of an erased learner", rewritten);
+        }
+        return new Redacted(rewritten, signatures);
+    }
+
+    private boolean redactStored(Document document, PersonRedaction redaction, Set<String> signatures) {
+        JsonNode statement = json.readTree(document.getString("statement"));
+        JsonNode submitted = json.readTree(document.getString("submitted"));
+        JsonNode redactedStatement = redaction.redact(statement);
+        JsonNode redactedSubmitted = redaction.redact(submitted);
+        for (JsonNode attachment : statement.path("attachments")) {
+            if (SIGNATURE_USAGE.equals(attachment.path("usageType").asString()) && attachment.has("sha2")) {
+                signatures.add(attachment.path("sha2").asString());
+            }
+        }
+        if (redactedStatement.equals(statement) && redactedSubmitted.equals(submitted)) {
+            return false;
+        }
+        StatementFacts facts = StatementFacts.of(redactedStatement);
+        statements.updateOne(Filters.eq("_id", document.getString("_id")), Updates.combine(
+                Updates.set("statement", json.writeValueAsString(redactedStatement)),
+                Updates.set("submitted", json.writeValueAsString(redactedSubmitted)),
+                Updates.set("agents", List.copyOf(facts.agents())),
+                Updates.set("relatedAgents", List.copyOf(facts.relatedAgents()))));
+        return true;
     }
 }
