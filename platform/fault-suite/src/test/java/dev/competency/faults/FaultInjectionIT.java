@@ -49,7 +49,6 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -298,9 +297,6 @@ class FaultInjectionIT {
 
     @Order(7)
     @Test
-    @Disabled("Bug in assessments: a voiding statement accepted before the statement it voids (the LRS then stores the "
-            + "statement as voided) does not stop evidence.recorded of that statement, and no evidence.voided follows: "
-            + "the evidence stays live in learner-profiles' list and mastery and in analytics")
     void neverCountsEvidence_whoseVoidingStatementArrivedFirst() {
         requireTime("void statement before its statement", Duration.ofSeconds(25));
         generator.resume();
@@ -319,9 +315,6 @@ class FaultInjectionIT {
 
     @Order(8)
     @Test
-    @Disabled("Bug in learner-profiles and analytics: an evidence.voided read before the evidence.recorded it voids is "
-            + "dropped, so the evidence counts as live once it arrives (listed without voidedAt, counted in mastery's "
-            + "evidenceCount and in analytics' evidence by source)")
     void neverCountsEvidence_whoseVoidArrivedFirstOnTheTopic() {
         requireTime("evidence.voided before evidence.recorded", Duration.ofSeconds(25));
         Instant started = Instant.now();

@@ -466,6 +466,55 @@ class MasteryFlowIT {
     }
 
     @Test
+    void neverCountsEvidence_whoseVoidArrivedFirst() {
+        String learner = UUID.randomUUID().toString();
+        EvidenceRecorded first = evidence(learner, 0.8, DAY1, DAY1.plusSeconds(1));
+        EvidenceRecorded voidedFirst = evidence(learner, 0.9, DAY3, DAY3.plusSeconds(1));
+        Instant voidedAt = DAY3.minusSeconds(3600);
+        ProducerRecord<String, byte[]> voidRecord = contractRecord(EventTypes.EVIDENCE_VOIDED, learner,
+                JSON.writeValueAsBytes(Examples.voiding(voidedFirst, voidedAt)));
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, first);
+        kafka.send(voidRecord);
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, voidedFirst);
+        kafka.send(voidRecord);
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, voidedFirst);
+        EvidenceRecorded marker = evidence(learner, 0.7, DAY3.plusSeconds(7200), DAY3.plusSeconds(7201));
+        send(kafka, EventTypes.EVIDENCE_RECORDED, learner, marker);
+
+        List<MasteryChanged> changes = ServiceClient.masteryRecords(learner, found -> found.stream()
+                        .anyMatch(r -> marker.evidenceId().equals(JSON.readValue(r.value(), MasteryChanged.class)
+                                .triggeringEvidenceId())), Duration.ofSeconds(45)).stream()
+                .map(r -> JSON.readValue(r.value(), MasteryChanged.class)).toList();
+
+        assertThat(changes).noneMatch(change -> change.cause() == MasteryChanged.ChangeCause.EVIDENCE_RECORDED
+                && voidedFirst.evidenceId().equals(change.triggeringEvidenceId()));
+        MasteryChanged last = changes.get(changes.size() - 1);
+        assertThat(last.triggeringEvidenceId()).isEqualTo(marker.evidenceId());
+        assertThat(last.evidenceCount()).isEqualTo(2);
+        assertThat(last.level()).isEqualTo(foldFromScratch(framework, List.of(first, voidedFirst, marker),
+                Set.of(voidedFirst.evidenceId())).levelCode());
+
+        String token = TestTokens.token(learner, "LEARNER");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(JSON.readTree(service.get(
+                        "/api/learners/" + learner + "/evidence", token).body()))
+                .extracting(entry -> entry.path("evidence").path("evidenceId").asString(),
+                        entry -> entry.path("voidedAt").isNull() ? null : entry.path("voidedAt").asString())
+                .containsExactlyInAnyOrder(tuple(first.evidenceId(), null),
+                        tuple(voidedFirst.evidenceId(), voidedAt.toString()), tuple(marker.evidenceId(), null)));
+        String path = "/api/learners/" + learner + "/mastery/" + first.competencyId();
+        JsonNode now = JSON.readTree(service.get(path, token).body());
+        JsonNode knownOnceArrived = JSON.readTree(service.get(path + "?asOf=2025-03-12T11:00:00Z"
+                + "&knownAt=2025-03-12T10:00:10Z", token).body());
+        JsonNode knownBeforeItArrived = JSON.readTree(service.get(path + "?asOf=2025-03-12T11:00:00Z"
+                + "&knownAt=2025-03-12T10:00:00Z", token).body());
+        assertThat(now.path("evidenceCount").asInt()).isEqualTo(2);
+        assertThat(knownOnceArrived.path("evidenceCount").asInt()).isEqualTo(1);
+        assertThat(knownOnceArrived.path("evidenceNotYetKnown").asInt()).isEqualTo(1);
+        assertThat(knownBeforeItArrived.path("evidenceCount").asInt()).isEqualTo(1);
+        assertThat(knownBeforeItArrived.path("evidenceNotYetKnown").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void answersMasteryAsOfAndKnownAt_whenLearnerHasHistory() {
         String learner = UUID.randomUUID().toString();
         EvidenceRecorded first = evidence(learner, 0.85, DAY1, DAY1.plusSeconds(1));

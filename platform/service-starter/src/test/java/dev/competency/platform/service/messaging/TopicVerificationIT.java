@@ -2,6 +2,7 @@ package dev.competency.platform.service.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.competency.platform.service.StarterTestApplication;
 import dev.competency.platform.test.RunningService;
@@ -40,6 +41,7 @@ class TopicVerificationIT {
     void findsNoProblem_whenTopicsAreAsDeclared() throws Exception {
         NewTopic events = new NewTopic(prefix + "events", 3, (short) 1).configs(KEEP_ALL);
         admin.createTopics(List.of(events)).all().get();
+        awaitListed(events.name());
 
         TopicVerification verification = new TopicVerification(admin, List.of(events), TIMEOUT);
 
@@ -54,6 +56,7 @@ class TopicVerificationIT {
                 new NewTopic(prefix + "short-retention", 1, (short) 1).configs(Map.of("retention.ms", "604800000")),
                 new NewTopic(prefix + "too-few-replicas", 1, (short) 1).configs(Map.of("min.insync.replicas", "2"))))
                 .all().get();
+        awaitListed(prefix + "fewer-partitions", prefix + "short-retention", prefix + "too-few-replicas");
         List<NewTopic> required = List.of(
                 new NewTopic(prefix + "missing", 1, (short) 1),
                 new NewTopic(prefix + "fewer-partitions", 6, (short) 1).configs(KEEP_ALL),
@@ -90,5 +93,11 @@ class TopicVerificationIT {
                     "competency.frameworks.v1.dlq", "competency.evidence.v1", "competency.learners.v1",
                     "competency.learners.v1.dlq");
         }
+    }
+
+    /** A topic just created is described by every broker only once the cluster's metadata has caught up. */
+    private static void awaitListed(String... topics) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.describeTopics(List.of(topics)).allTopicNames()
+                .toCompletionStage().handle((described, failure) -> failure == null).toCompletableFuture().get());
     }
 }

@@ -83,6 +83,11 @@ public class StatementStore {
      */
     public record NewStatement(String id, JsonNode submitted, JsonNode stored, StatementFacts facts,
                                EvidenceState evidence, String learnerId) {
+
+        /** The same statement giving no evidence: it arrives already voided by a voiding statement stored before. */
+        NewStatement voidedOnArrival() {
+            return new NewStatement(id, submitted, stored, facts, EvidenceState.NONE, learnerId);
+        }
     }
 
     /** What happened to one statement of a write. */
@@ -99,6 +104,9 @@ public class StatementStore {
      * this write inserted; they were never visible to queries, whose consistency bound stays before a write in
      * progress.
      *
+     * <p>A statement that a stored voiding statement already targets is stored voided and gives no evidence
+     * ({@code NONE}): it never counted, so nothing is published for it, not even on a re-send.
+     *
      * @param build makes the statements once the {@code stored} instant is known
      * @throws StatementConflict when an id is stored with different content
      */
@@ -113,7 +121,8 @@ public class StatementStore {
                 outcomes.put(statement.id(), sameOrConflict(statement, stored));
             }
             Set<String> pendingVoids = voidedIds(ids);
-            List<NewStatement> fresh = batch.stream().filter(s -> !outcomes.containsKey(s.id())).toList();
+            List<NewStatement> fresh = batch.stream().filter(s -> !outcomes.containsKey(s.id()))
+                    .map(s -> pendingVoids.contains(s.id()) ? s.voidedOnArrival() : s).toList();
             for (NewStatement statement : fresh) {
                 outcomes.put(statement.id(), new Outcome(statement.id(), true, statement.evidence()));
             }

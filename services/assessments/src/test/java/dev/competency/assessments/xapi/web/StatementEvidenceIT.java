@@ -152,6 +152,31 @@ class StatementEvidenceIT {
     }
 
     @Test
+    void publishesNoEvidence_whenStatementWasVoidedBeforeItArrived() {
+        String learnerId = UUID.randomUUID().toString();
+        String statementId = UUID.randomUUID().toString();
+        String voidingId = UUID.randomUUID().toString();
+        String voiding = "{\"actor\":{\"mbox\":\"mailto:lrs-admin@example.com\"},\"verb\":{\"id\":"
+                + "\"http://adlnet.gov/expapi/verbs/voided\"},\"object\":{\"objectType\":\"StatementRef\",\"id\":\""
+                + statementId + "\"}}";
+        String body = statement(learnerId, alignedActivity, "2026-11-24T10:00:00Z");
+
+        assertThat(lrs().put("/xapi/statements?statementId=" + voidingId, voiding).statusCode()).isEqualTo(204);
+        assertThat(lrs().put("/xapi/statements?statementId=" + statementId, body).statusCode()).isEqualTo(204);
+        assertThat(lrs().put("/xapi/statements?statementId=" + statementId, body).statusCode()).isEqualTo(204);
+        assertThat(lrs().put("/xapi/statements?statementId=" + voidingId, voiding).statusCode()).isEqualTo(204);
+        String marker = UUID.randomUUID().toString();
+        lrs().put("/xapi/statements?statementId=" + marker, statement(learnerId, alignedActivity,
+                "2026-11-24T11:00:00Z"));
+        awaitEvidence(EventTypes.EVIDENCE_RECORDED, marker, 2);
+
+        assertThat(lrs().get("/xapi/statements?statementId=" + statementId).statusCode()).isEqualTo(404);
+        assertThat(lrs().get("/xapi/statements?voidedStatementId=" + statementId).statusCode()).isEqualTo(200);
+        assertThat(evidenceOf(EventTypes.EVIDENCE_RECORDED, statementId)).isEmpty();
+        assertThat(evidenceOf(EventTypes.EVIDENCE_VOIDED, statementId)).isEmpty();
+    }
+
+    @Test
     void storesWithoutEvidence_whenActivityIsNotAligned() {
         String learnerId = UUID.randomUUID().toString();
         String unaligned = UUID.randomUUID().toString();

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +49,15 @@ public class Learner {
     /** The name of the learner's deadline for the next time-driven change (decay or expiry) of a mastery. */
     public static final String CROSSING_DEADLINE = "mastery-crossing";
 
+    /**
+     * How many voids of evidence not received yet a learner keeps; past it the oldest is forgotten. A void normally
+     * precedes its evidence only by a redelivery or a producer's retry, so a handful are pending at any time; one
+     * that never meets its evidence (a void for evidence published under another learner, or never published) would
+     * otherwise stay for good. An entry is about 150 bytes in the snapshot and the cache, so the bound caps that at
+     * about 150 KB for a learner, and learners without such voids carry nothing.
+     */
+    static final int MAX_EARLY_VOIDS = 1_000;
+
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     @AggregateIdentifier
@@ -65,6 +75,8 @@ public class Learner {
     /** Competency of every evidence id seen, voided ones included. */
     private Map<String, String> competencyOfEvidence = new HashMap<>();
     private TreeMap<String, CompetencyTrack> tracks = new TreeMap<>();
+    /** Voids of evidence not received yet, oldest first, at most {@link #MAX_EARLY_VOIDS}. */
+    private LinkedHashMap<String, EarlyVoid> earlyVoids = new LinkedHashMap<>();
     /** The last roll-up of every parent rolled up so far. */
     private TreeMap<String, ParentTrack> parents = new TreeMap<>();
     /** The last time-driven check: masteries are folded at least as of it. */
@@ -149,11 +161,34 @@ public class Learner {
         if (erased || competencyOfEvidence.containsKey(item.evidenceId())) {
             return;
         }
+        EarlyVoid earlyVoid = earlyVoids.get(item.evidenceId());
+        if (earlyVoid != null) {
+            acceptVoided(item, earlyVoid, policies, clock);
+            scheduleCrossing(deadlines);
+            return;
+        }
         apply(new EvidenceAccepted(command.learnerId(), item, clock.instant()));
         RecalculationCause cause = item.sourceType() == SourceType.MANUAL_RATING
                 ? RecalculationCause.MANUAL_RATING : RecalculationCause.EVIDENCE_RECORDED;
         recalculateWithParents(item.competencyId(), policies, cause, item.evidenceId(), item.occurredAt());
         scheduleCrossing(deadlines);
+    }
+
+    /**
+     * Evidence whose void arrived first: accepted and voided at once, so it is listed voided and never counts. The
+     * learner ends as it would have had the void come after the evidence, without the change in between; a
+     * competency that had no recorded mastery gets none from evidence that never counted.
+     */
+    private void acceptVoided(EvidenceItem item, EarlyVoid earlyVoid, PolicyLookup policies, Clock clock) {
+        CompetencyTrack before = tracks.get(item.competencyId());
+        boolean recorded = before != null && before.computed;
+        apply(new EvidenceAccepted(learnerId, item, clock.instant()));
+        apply(new EvidenceVoided(learnerId, item.evidenceId(), item.competencyId(), earlyVoid.voidedAt(),
+                earlyVoid.reason()));
+        if (recorded) {
+            recalculateWithParents(item.competencyId(), policies, RecalculationCause.EVIDENCE_VOIDED,
+                    item.evidenceId(), null);
+        }
     }
 
     /** Erasing twice changes nothing. */
@@ -168,10 +203,25 @@ public class Learner {
         apply(new LearnerErased(learnerId, clock.instant(), command.erasedBy()));
     }
 
+    /**
+     * Voids evidence the learner holds. A void of evidence not received yet is kept (the first void of it wins) and
+     * applied when the evidence arrives; the first such void creates the learner, as the first evidence does.
+     */
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(VoidEvidence command, PolicyLookup policies, DeadlineManager deadlines) {
+        if (erased) {
+            return;
+        }
         String competencyId = competencyOfEvidence.get(command.evidenceId());
-        if (erased || competencyId == null || tracks.get(competencyId).voidedIds.contains(command.evidenceId())) {
+        if (competencyId == null) {
+            if (!earlyVoids.containsKey(command.evidenceId())) {
+                apply(new EarlyVoidKept(command.learnerId(), command.evidenceId(), command.voidedAt(),
+                        command.reason()));
+            }
+            return;
+        }
+        if (tracks.get(competencyId).voidedIds.contains(command.evidenceId())) {
             return;
         }
         apply(new EvidenceVoided(learnerId, command.evidenceId(), competencyId, command.voidedAt(),
@@ -441,6 +491,7 @@ public class Learner {
         managerId = null;
         tracks.clear();
         parents.clear();
+        earlyVoids.clear();
         folds = null;
         crossingDueAt = null;
         crossingScheduleId = null;
@@ -491,6 +542,16 @@ public class Learner {
     @EventSourcingHandler
     void on(EvidenceVoided event) {
         tracks.get(event.competencyId()).voidedIds.add(event.evidenceId());
+        earlyVoids.remove(event.evidenceId());
+    }
+
+    @EventSourcingHandler
+    void on(EarlyVoidKept event) {
+        learnerId = event.learnerId();
+        earlyVoids.put(event.evidenceId(), new EarlyVoid(event.voidedAt(), event.reason()));
+        if (earlyVoids.size() > MAX_EARLY_VOIDS) {
+            earlyVoids.remove(earlyVoids.keySet().iterator().next());
+        }
     }
 
     @EventSourcingHandler
@@ -551,6 +612,11 @@ public class Learner {
 
     int evidenceCount() {
         return competencyOfEvidence.size();
+    }
+
+    /** Ids of the evidence whose void arrived before it, oldest first. */
+    List<String> earlyVoidIds() {
+        return List.copyOf(earlyVoids.keySet());
     }
 
     /** The last recorded level on a competency, or null. */

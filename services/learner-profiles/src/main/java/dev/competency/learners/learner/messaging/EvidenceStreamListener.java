@@ -19,9 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -57,7 +54,6 @@ class EvidenceStreamListener {
      * it stores them, so the bound is not what keeps them safe.)
      */
     static final Duration UNIT_OF_WORK_TIME = Duration.ofMillis(200);
-    private static final Logger log = LoggerFactory.getLogger(EvidenceStreamListener.class);
 
     private final ContractEventReader reader;
     private final CommandGateway commands;
@@ -140,17 +136,9 @@ class EvidenceStreamListener {
         }
     }
 
+    /** A void of a learner never heard of creates the learner, which keeps it until the evidence arrives. */
     private void send(Object command) {
-        if (command instanceof VoidEvidence voiding) {
-            try {
-                commands.sendAndWait(voiding);
-            } catch (AggregateNotFoundException e) {
-                // The contract says voiding unknown evidence changes nothing; a learner we never heard of
-                // holds no evidence.
-                log.info("Void of evidence {} for unknown learner {} changes nothing", voiding.evidenceId(),
-                        voiding.learnerId());
-            }
-        } else if (command != null) {
+        if (command != null) {
             commands.sendAndWait(command);
         }
     }

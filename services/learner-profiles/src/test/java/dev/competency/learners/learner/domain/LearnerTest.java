@@ -208,10 +208,89 @@ class LearnerTest {
     }
 
     @Test
-    void changesNothing_whenUnknownEvidenceIsVoided() {
+    void keepsVoidWithoutMasteryChange_whenEvidenceIsNotKnownYet() {
         fixture.given(new LearnerRegistered(LEARNER, "Ada", null, "ENG", NOW))
-                .when(new VoidEvidence(LEARNER, "nope", NOW, "typo"))
+                .when(new VoidEvidence(LEARNER, "e1", NOW, "withdrawn"))
+                .expectEvents(new EarlyVoidKept(LEARNER, "e1", NOW, "withdrawn"));
+        fixture.givenNoPriorActivity()
+                .when(new VoidEvidence(LEARNER, "e1", NOW, "withdrawn"))
+                .expectEvents(new EarlyVoidKept(LEARNER, "e1", NOW, "withdrawn"));
+        fixture.given(new EarlyVoidKept(LEARNER, "e1", NOW, "withdrawn"))
+                .when(new VoidEvidence(LEARNER, "e1", NOW.plusSeconds(5), "withdrawn again"))
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void voidsEvidenceOnArrival_whenItsVoidCameFirst() {
+        EvidenceItem first = item("e1", 1, 0.5, "2025-03-10T10:00:00Z");
+        EvidenceItem voidedFirst = item("e2", 1, 0.9, "2025-03-11T10:00:00Z");
+        Instant voidedAt = Instant.parse("2025-03-11T08:00:00Z");
+        fixture.given(new EvidenceAccepted(LEARNER, first, NOW),
+                        recalculated(first, "DEVELOPING", null, 0.5, null, false, false, 1,
+                                RecalculationCause.EVIDENCE_RECORDED),
+                        new EarlyVoidKept(LEARNER, "e2", voidedAt, "withdrawn"))
+                .when(new RecordEvidence(LEARNER, voidedFirst))
+                .expectEvents(new EvidenceAccepted(LEARNER, voidedFirst, NOW),
+                        new EvidenceVoided(LEARNER, "e2", COMPETENCY, voidedAt, "withdrawn"))
+                .expectState(learner -> {
+                    assertThat(learner.levelOf(COMPETENCY)).isEqualTo("DEVELOPING");
+                    assertThat(learner.earlyVoidIds()).isEmpty();
+                });
+    }
+
+    @Test
+    void recordsNoMastery_whenOnlyEvidenceOfCompetencyWasVoidedFirst() {
+        EvidenceItem voidedFirst = item("e1", 1, 0.9, "2025-03-10T10:00:00Z");
+        fixture.given(new EarlyVoidKept(LEARNER, "e1", NOW, "withdrawn"))
+                .when(new RecordEvidence(LEARNER, voidedFirst))
+                .expectEvents(new EvidenceAccepted(LEARNER, voidedFirst, NOW),
+                        new EvidenceVoided(LEARNER, "e1", COMPETENCY, NOW, "withdrawn"));
+        // Redelivered evidence and void change nothing afterwards.
+        fixture.given(new EarlyVoidKept(LEARNER, "e1", NOW, "withdrawn"),
+                        new EvidenceAccepted(LEARNER, voidedFirst, NOW),
+                        new EvidenceVoided(LEARNER, "e1", COMPETENCY, NOW, "withdrawn"))
+                .when(new RecordEvidence(LEARNER, voidedFirst))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(new EarlyVoidKept(LEARNER, "e1", NOW, "withdrawn"),
+                        new EvidenceAccepted(LEARNER, voidedFirst, NOW),
+                        new EvidenceVoided(LEARNER, "e1", COMPETENCY, NOW, "withdrawn"))
+                .when(new VoidEvidence(LEARNER, "e1", NOW, "withdrawn"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void leavesVoidedFirstEvidenceOutOfTheFold_whenMoreEvidenceArrives() {
+        EvidenceItem first = item("e1", 1, 0.5, "2025-03-10T10:00:00Z");
+        EvidenceItem voidedFirst = item("e2", 1, 0.9, "2025-03-11T10:00:00Z");
+        EvidenceItem later = item("e3", 1, 0.6, "2025-03-12T10:00:00Z");
+        fixture.given(new EvidenceAccepted(LEARNER, first, NOW),
+                        recalculated(first, "DEVELOPING", null, 0.5, null, false, false, 1,
+                                RecalculationCause.EVIDENCE_RECORDED),
+                        new EarlyVoidKept(LEARNER, "e2", NOW, "withdrawn"),
+                        new EvidenceAccepted(LEARNER, voidedFirst, NOW),
+                        new EvidenceVoided(LEARNER, "e2", COMPETENCY, NOW, "withdrawn"))
+                .when(new RecordEvidence(LEARNER, later))
+                .expectEvents(new EvidenceAccepted(LEARNER, later, NOW),
+                        recalculated(later, "DEVELOPING", "DEVELOPING", 0.6, 0.5, false, false, 2,
+                                RecalculationCause.EVIDENCE_RECORDED));
+    }
+
+    @Test
+    void forgetsOldestEarlyVoid_whenMoreThanTheBoundArePending() {
+        List<Object> history = new ArrayList<>();
+        for (int i = 0; i <= Learner.MAX_EARLY_VOIDS; i++) {
+            history.add(new EarlyVoidKept(LEARNER, "v" + i, NOW, "withdrawn"));
+        }
+        EvidenceItem oldest = item("v0", 1, 0.9, "2025-03-10T10:00:00Z");
+        fixture.given(history)
+                .when(new RecordEvidence(LEARNER, oldest))
+                .expectEvents(new EvidenceAccepted(LEARNER, oldest, NOW), recalculated(oldest, "PROFICIENT", null,
+                        0.9, null, true, false, 1, RecalculationCause.EVIDENCE_RECORDED))
+                .expectState(learner -> assertThat(learner.earlyVoidIds()).hasSize(Learner.MAX_EARLY_VOIDS)
+                        .startsWith("v1").endsWith("v" + Learner.MAX_EARLY_VOIDS));
     }
 
     @Test
@@ -264,6 +343,8 @@ class LearnerTest {
         learner.on(new EvidenceAccepted(LEARNER, item, NOW));
         learner.on(recalculated(item, "PROFICIENT", null, 0.9, null, true, false, 1,
                 RecalculationCause.EVIDENCE_RECORDED));
+        learner.on(new EarlyVoidKept(LEARNER, "e9", NOW, "withdrawn"));
+        learner.on(new EarlyVoidKept(LEARNER, "e8", NOW, "withdrawn"));
         ObjectMapper axonLike = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -275,6 +356,7 @@ class LearnerTest {
         assertThat(restored.teamId()).isEqualTo("team-1");
         assertThat(restored.evidenceCount()).isEqualTo(1);
         assertThat(restored.levelOf(COMPETENCY)).isEqualTo("PROFICIENT");
+        assertThat(restored.earlyVoidIds()).containsExactly("e9", "e8");
         assertThat(json).doesNotContain("folds");
     }
 
