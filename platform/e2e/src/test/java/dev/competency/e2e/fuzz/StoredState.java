@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class StoredState {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How long readings must stay the same to count as settled. */
+    private static final Duration QUIET = Duration.ofMillis(1500);
     private static final Duration SETTLE = Duration.ofSeconds(5);
     private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile(
             "\"requestId\"\\s*:\\s*\"[^\"]*\"");
@@ -127,14 +130,20 @@ final class StoredState {
         if (probes.isEmpty()) {
             return new Reading(Map.of());
         }
+        // Settled once unchanged for QUIET: what an accepted write changes in another service arrives through Kafka,
+        // later than two quick readings apart.
         AtomicReference<Reading> last = new AtomicReference<>(read(probes, extraHeaders));
+        AtomicLong unchangedSince = new AtomicLong(System.nanoTime());
         long deadline = System.nanoTime() + SETTLE.toNanos();
         await("the read models to settle").atMost(SETTLE.plusSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     Reading next = read(probes, extraHeaders);
-                    boolean same = next.equals(last.get());
+                    long now = System.nanoTime();
+                    if (!next.equals(last.get())) {
+                        unchangedSince.set(now);
+                    }
                     last.set(next);
-                    return same || System.nanoTime() > deadline;
+                    return now - unchangedSince.get() >= QUIET.toNanos() || now > deadline;
                 });
         return last.get();
     }
