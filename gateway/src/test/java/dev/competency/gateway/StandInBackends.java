@@ -20,9 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The four services, played by JDK HTTP servers. Each answers {@code "<service> <path>[?query]"} after reading the
  * whole request body, and reports what it received in response headers: {@code X-Seen-Request-Id},
- * {@code X-Seen-Authorization}, {@code X-Seen-Body-Bytes}, {@code X-Seen-Traceparent}. Paths ending in
- * {@code /unavailable} answer 503 and those ending in {@code /slow} take two seconds, in {@code /busy} 300 ms;
- * {@link #hits(String)} counts requests per path.
+ * {@code X-Seen-Authorization}, {@code X-Seen-Body-Bytes}. Paths ending in {@code /unavailable} answer 503 and
+ * those ending in {@code /slow} take two seconds, in {@code /busy} 300 ms; {@link #hits(String)} counts requests per path.
  */
 final class StandInBackends {
 
@@ -100,8 +99,6 @@ final class StandInBackends {
         exchange.getResponseHeaders().set("X-Seen-Authorization",
                 String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
         exchange.getResponseHeaders().set("X-Seen-Body-Bytes", Long.toString(bodyBytes));
-        exchange.getResponseHeaders().set("X-Seen-Traceparent",
-                String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
         if (requestId != null) {
             // The services echo the id, as the platform's RequestIdFilter does.
             exchange.getResponseHeaders().set("X-Request-Id", requestId);
