@@ -11,7 +11,6 @@ import dev.competency.platform.service.axon.ReadYourWrites;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -52,12 +51,6 @@ class ReadModelConfiguration {
         return new ReadYourWrites(ReadModels.PROCESSING_GROUP, axonMongoTemplate, serializer, store, wait);
     }
 
-    /** Wakes the requests of this instance that wait for the read models once the processor committed a batch. */
-    @Bean
-    ConfigurerModule readYourWritesSignal(ReadYourWrites readYourWrites) {
-        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(ReadModels.PROCESSING_GROUP,
-                configuration -> readYourWrites.signal());
-    }
 
     @Bean
     ReadModelRebuild readModelRebuild(EventProcessingConfiguration processing, TokenStore tokenStore,

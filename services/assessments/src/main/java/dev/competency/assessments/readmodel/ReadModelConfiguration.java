@@ -8,7 +8,6 @@ import dev.competency.platform.service.messaging.ConsumerProgress;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -36,12 +35,6 @@ class ReadModelConfiguration {
         return new StreamArrivals(progress, wait);
     }
 
-    /** Wakes the requests of this instance that wait for the read models once the processor committed a batch. */
-    @Bean
-    ConfigurerModule readYourWritesSignal(ReadYourWrites readYourWrites) {
-        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(ReadModels.PROCESSING_GROUP,
-                configuration -> readYourWrites.signal());
-    }
 
     /** Admin rebuild of the read models; writes wait for it through {@link ReadYourWrites}. */
     @Bean

@@ -66,12 +66,6 @@ class LearnerConfiguration {
         return new ReadYourWrites(ReadModels.PROCESSING_GROUP, axonMongoTemplate, serializer, store, wait);
     }
 
-    /** Wakes the requests of this instance that wait for the read models once the processor committed a batch. */
-    @Bean
-    ConfigurerModule readYourWritesSignal(ReadYourWrites readYourWrites) {
-        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(ReadModels.PROCESSING_GROUP,
-                configuration -> readYourWrites.signal());
-    }
 
     /**
      * Sends the read-model processor's writes after the last event of each batch, before the processor stores its

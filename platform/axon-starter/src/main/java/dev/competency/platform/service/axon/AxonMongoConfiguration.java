@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -146,6 +147,16 @@ public class AxonMongoConfiguration {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                 (configuration, builder) -> builder.maxSegmentProvider(segmentShare)
                         .claimExtensionThreshold(claimExtensionThreshold));
+    }
+
+    /**
+     * Wakes the requests of this instance that wait in a {@link ReadYourWrites} once its processor committed a batch,
+     * for every {@code ReadYourWrites} the service declares.
+     */
+    @Bean
+    ConfigurerModule readYourWritesSignals(ObjectProvider<ReadYourWrites> waits) {
+        return configurer -> waits.orderedStream().forEach(wait -> configurer.eventProcessing()
+                .registerHandlerInterceptor(wait.processorName(), configuration -> wait.signal()));
     }
 
     @Bean

@@ -27,8 +27,8 @@ import org.bson.types.Binary;
  * matter which instance holds the processor's segments, and compare them with the event store's global sequence
  * ({@link SequencedMongoEventStorageEngine}). A request waits at most the time-out, then {@link ReadModelBehind}.
  *
- * <p>Register {@link #signal()} as a handler interceptor of the processor: it wakes the waiting requests of this
- * instance when a batch is committed. Requests waiting for another instance's processor look again every
+ * <p>{@link #signal()}, registered as a handler interceptor of the processor by the Axon starter, wakes the waiting
+ * requests of this instance when a batch is committed. Requests waiting for another instance's processor look again every
  * {@value #POLL_MILLIS} ms.
  */
 public class ReadYourWrites {
@@ -57,6 +57,11 @@ public class ReadYourWrites {
         this.serializer = serializer;
         this.store = store;
         this.timeout = timeout;
+    }
+
+    /** The processor whose read models requests wait for. */
+    public String processorName() {
+        return processorName;
     }
 
     /** Waits until the read models have read every event stored before this call. */
