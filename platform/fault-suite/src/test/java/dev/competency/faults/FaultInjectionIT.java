@@ -92,6 +92,8 @@ class FaultInjectionIT {
     private final Random random = new Random(seed);
     private RecoveryReport report;
     private final long suiteStarted = System.nanoTime();
+    /** Whether the poison on the frameworks, evidence and learners topics was written (not skipped for time). */
+    private boolean poisonedConsumedTopics;
     private final Instant deadline = Instant.now().plusSeconds(Long.getLong("faults.budget-seconds", 330));
     private LaunchedPlatform platform;
     private GatewayClient api;
@@ -209,6 +211,7 @@ class FaultInjectionIT {
         for (String topic : List.of(Topics.FRAMEWORKS, Topics.EVIDENCE, Topics.LEARNERS)) {
             poison.addAll(writer.poison(topic));
         }
+        poisonedConsumedTopics = true;
         // Good records after the poison, on each of these topics: a learning resource (frameworks), a learner
         // registered (learners) and her evidence (evidence), which needs assessments to have read her registration.
         publishLearningResource();
@@ -252,8 +255,12 @@ class FaultInjectionIT {
                 .until(() -> analyticsRejected().getOrDefault(Topics.MASTERY, 0.0)
                         >= before.getOrDefault(Topics.MASTERY, 0.0) + poison.size());
         Map<String, Double> after = analyticsRejected();
+        if (!poisonedConsumedTopics) {
+            return;
+        }
         for (String topic : List.of(Topics.FRAMEWORKS, Topics.EVIDENCE, Topics.LEARNERS)) {
-            // The previous test's poison; analytics counts each rejected record once per read of the topic.
+            // The previous test's poison (when it had time to run); analytics counts each rejected record once per
+            // read of the topic.
             assertThat(after.getOrDefault(topic, 0.0)).as("analytics' rejected records on %s", topic)
                     .isGreaterThanOrEqualTo(4.0);
         }
