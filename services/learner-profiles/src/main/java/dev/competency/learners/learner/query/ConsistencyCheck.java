@@ -40,9 +40,8 @@ import org.springframework.stereotype.Component;
  * list, voids included), {@code current_mastery} (the mastery list, which the learner document shows with the
  * roll-ups), {@code current_rollups}, {@code adopted_versions}, and {@code framework_usage} (written by the evidence
  * intake, not by events: only a framework of accepted evidence missing there is a difference, since the intake
- * records usage before the learner accepts the evidence and erasure leaves it). The timeline's cache stamp is not a
- * read model of its own and is left out. While the read-model processor is behind the store, recent events show as
- * differences; {@link Report#readModelsCaughtUp} says whether it was.
+ * records usage before the learner accepts the evidence and erasure leaves it). While the read-model processor is
+ * behind the store, recent events show as differences; {@link Report#readModelsCaughtUp} says whether it was.
  */
 @Component
 public class ConsistencyCheck {

@@ -5,29 +5,31 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.DeleteManyModel;
-import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
 import dev.competency.learners.learner.domain.EvidenceAccepted;
 import dev.competency.learners.learner.domain.EvidenceItem;
 import dev.competency.learners.learner.domain.EvidenceVoided;
 import dev.competency.learners.learner.domain.LearnerErased;
 import dev.competency.learners.mastery.Evidence;
 import dev.competency.learners.mastery.SourceType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -40,11 +42,11 @@ import org.springframework.stereotype.Component;
  * as-of and known-at queries, which refold it. Writes are keyed by learner and evidence id, so re-reads are harmless.
  *
  * <p>Reading a long timeline means decoding every entry (10,000 documents for a learner with 10,000 evidence), so
- * recently read timelines stay in memory. Each write also gives the learner's stamp document (in the same
- * collection, {@code _id: {stamp: learnerId}}, written in the same round trip after the entry) a new random value; a
- * read first fetches the stamp (one lookup by id) and uses the kept timeline only when its stamp is the same. So
- * every replica, whichever one applied the write, sees it at its next read, and a rebuild, which drops the stamps
- * with the collection, cannot be mistaken for the state before it.
+ * recently read timelines stay in memory. A read first fetches only the ids and void times of the learner's entries
+ * and uses the kept timeline only when they are exactly those it holds: an entry's other fields never change, so the
+ * kept timeline is then the stored one. The check looks at the entries themselves, never at a marker written beside
+ * them, so a read that overlaps a write (or a replica that did not apply it, or a rebuild) cannot keep a timeline
+ * that misses an entry: at worst it decodes the timeline again.
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
@@ -83,8 +85,7 @@ public class EvidenceTimeline {
     @EventHandler
     void on(EvidenceAccepted event) {
         Document entry = entryOf(event);
-        writeAndStamp(event.learnerId(), new ReplaceOneModel<>(new Document("_id", entry.get("_id")), entry,
-                REPLACE_OR_INSERT));
+        writes.inOrder(timeline, new ReplaceOneModel<>(new Document("_id", entry.get("_id")), entry, REPLACE_OR_INSERT));
     }
 
     /** The timeline entry of accepted evidence, as stored (before any void). */
@@ -110,8 +111,7 @@ public class EvidenceTimeline {
 
     @EventHandler
     void on(EvidenceVoided event) {
-        writeAndStamp(event.learnerId(), new UpdateOneModel<>(
-                Filters.eq("_id", event.learnerId() + "|" + event.evidenceId()),
+        writes.inOrder(timeline, new UpdateOneModel<>(Filters.eq("_id", event.learnerId() + "|" + event.evidenceId()),
                 new Document("$set", voidOf(event))));
     }
 
@@ -120,31 +120,9 @@ public class EvidenceTimeline {
         return new Document("voidedAt", event.voidedAt().toString()).append("voidReason", event.reason());
     }
 
-    /**
-     * The write, then the stamp that marks it: a read that sees the stamp sees the write. A batch stamps each
-     * learner once, after all its in-order writes ({@link ReadModelWrites} sends those first).
-     */
-    private void writeAndStamp(String learnerId, WriteModel<Document> write) {
-        writes.inOrder(timeline, write);
-        Document stamp = stampId(learnerId);
-        writes.newest(timeline, stampKey(learnerId), 0, new ReplaceOneModel<>(new Document("_id", stamp),
-                new Document("_id", stamp).append("stamp", UUID.randomUUID().toString()), REPLACE_OR_INSERT));
-    }
-
-    private static String stampKey(String learnerId) {
-        return "stamp|" + learnerId;
-    }
-
-    private static Document stampId(String learnerId) {
-        return new Document("stamp", learnerId);
-    }
-
     @EventHandler
     void on(LearnerErased event) {
-        // A pending stamp would be sent after the deletions and leave the learner's id behind.
-        writes.discardNewest(timeline, stampKey(event.learnerId())::equals);
         writes.inOrder(timeline, new DeleteManyModel<>(Filters.eq("learnerId", event.learnerId())));
-        writes.inOrder(timeline, new DeleteOneModel<>(Filters.eq("_id", stampId(event.learnerId()))));
         kept.remove(event.learnerId());
     }
 
@@ -169,19 +147,55 @@ public class EvidenceTimeline {
     }
 
     private Kept read(String learnerId) {
-        // The stamp first: a write between the two reads leaves a newer stamp, so the next read reloads.
-        Document stampDocument = timeline.find(Filters.eq("_id", stampId(learnerId))).first();
-        String stamp = stampDocument == null ? "" : stampDocument.getString("stamp");
         Kept cached = kept.get(learnerId);
-        if (cached != null && cached.stamp().equals(stamp)) {
-            return cached;
+        if (cached != null) {
+            List<String> stored = new ArrayList<>();
+            timeline.find(Filters.eq("learnerId", learnerId)).projection(Projections.include("voidedAt"))
+                    .forEach(d -> stored.add(versionOf(d.getString("_id"), d.getString("voidedAt"))));
+            if (cached.digest().equals(digestOf(stored))) {
+                return cached;
+            }
         }
         List<Entry> entries = new ArrayList<>();
         timeline.find(Filters.eq("learnerId", learnerId)).forEach(d -> entries.add(toEntry(d)));
         entries.sort(FOLD_ORDER);
-        Kept read = new Kept(stamp, Collections.unmodifiableList(entries), byCompetency(entries));
+        Kept read = new Kept(digestOf(versionsOf(learnerId, entries)), Collections.unmodifiableList(entries),
+                byCompetency(entries));
         kept.put(learnerId, read);
         return read;
+    }
+
+    /** What tells one stored state of an entry from another: its id and, once voided, when. */
+    private static String versionOf(String entryId, String voidedAt) {
+        return voidedAt == null ? entryId : entryId + "|voided " + voidedAt;
+    }
+
+    private static List<String> versionsOf(String learnerId, List<Entry> entries) {
+        List<String> versions = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            versions.add(versionOf(learnerId + "|" + entry.evidence().evidenceId(),
+                    entry.voidedAt() == null ? null : entry.voidedAt().toString()));
+        }
+        return versions;
+    }
+
+    /** A SHA-256 digest of the versions in sorted order: 32 bytes kept per timeline instead of every id. */
+    private static String digestOf(List<String> versions) {
+        Collections.sort(versions);
+        MessageDigest digest = sha256();
+        for (String version : versions) {
+            digest.update(version.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
     }
 
     /** Groups entries by competency id, in competency id order, keeping their order within each; unmodifiable. */
@@ -194,8 +208,8 @@ public class EvidenceTimeline {
         return Collections.unmodifiableSortedMap(grouped);
     }
 
-    /** A timeline as read when the learner's stamp was {@code stamp}. */
-    private record Kept(String stamp, List<Entry> entries, SortedMap<String, List<Entry>> byCompetency) {
+    /** A timeline as read, with the {@linkplain #digestOf digest} of its entries' {@linkplain #versionOf versions}. */
+    private record Kept(String digest, List<Entry> entries, SortedMap<String, List<Entry>> byCompetency) {
     }
 
     private static Entry toEntry(Document d) {

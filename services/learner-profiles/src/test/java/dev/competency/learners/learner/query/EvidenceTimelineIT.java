@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import dev.competency.learners.learner.domain.EvidenceAccepted;
 import dev.competency.learners.learner.domain.EvidenceItem;
 import dev.competency.learners.learner.domain.EvidenceVoided;
@@ -11,6 +12,7 @@ import dev.competency.learners.learner.domain.LearnerErased;
 import dev.competency.learners.mastery.SourceType;
 import dev.competency.platform.test.ScratchDatabase;
 import java.time.Instant;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,26 @@ class EvidenceTimelineIT {
 
         writer.on(new LearnerErased("ana", T0.plusSeconds(180), "admin"));
         assertThat(reader.of("ana")).isEmpty();
+    }
+
+    /**
+     * An entry stored while a timeline is kept, with nothing else written beside it (as a read overlapping a write
+     * can see it), is in the next read: the kept timeline is checked against the entries themselves.
+     */
+    @Test
+    void showsAnEntryStoredSinceTheLastRead_whenNothingButTheEntryWasWritten() {
+        writer.on(accepted("dan", "e1", T0));
+        assertThat(reader.of("dan")).hasSize(1);
+
+        database.getCollection(EvidenceTimeline.COLLECTION)
+                .insertOne(EvidenceTimeline.entryOf(accepted("dan", "e2", T0.plusSeconds(60))));
+        assertThat(reader.of("dan")).extracting(e -> e.evidence().evidenceId()).containsExactly("e1", "e2");
+
+        database.getCollection(EvidenceTimeline.COLLECTION).updateOne(Filters.eq("_id", "dan|e1"),
+                new Document("$set", EvidenceTimeline.voidOf(new EvidenceVoided("dan", "e1", "c1",
+                        T0.plusSeconds(90), "entered twice"))));
+        assertThat(reader.of("dan")).extracting(EvidenceTimeline.Entry::voidReason)
+                .containsExactly("entered twice", null);
     }
 
     @Test
