@@ -6,7 +6,7 @@ import { QueryView } from '../shell/States';
 import { TableScroll } from '../shell/TableScroll';
 import { LineChart } from './charts';
 import { FilterForm, useFilters, type FilterKey } from './filters';
-import { useCompetencyNamesInView, useTrend } from './hooks';
+import { useTrend } from './hooks';
 import { CsvLink, groupLabel, hiddenText, unitsAndTeams, ViewSection } from './parts';
 
 const KEYS: readonly FilterKey[] = ['frameworkId', 'competencyId', 'unit', 'teamId', 'groupBy', 'from', 'to', 'interval'];
@@ -17,7 +17,6 @@ export default function TrendView() {
   const filters = useFilters(KEYS);
   const query = { ...filters, groupBy: filters.groupBy as 'unit' | 'team' | undefined, interval: filters.interval as 'week' | 'month' | undefined };
   const trend = useTrend(query);
-  const names = useCompetencyNamesInView(filters.frameworkId);
   const { units, teams } = unitsAndTeams(trend.data?.series ?? []);
   return (
     <ViewSection id="trend" title="Trend"
@@ -27,7 +26,7 @@ export default function TrendView() {
         empty={<p>No one was rated in this range for these filters.</p>}>
         {(data) => (
           <>
-            <TrendContent key={JSON.stringify(query)} trend={data} names={names} />
+            <TrendContent key={JSON.stringify(query)} trend={data} />
             <CsvLink path="/trend" query={query} fileName="trend.csv" what="trend" />
           </>
         )}
@@ -36,12 +35,23 @@ export default function TrendView() {
   );
 }
 
-function seriesLabel(series: TrendSeries, names: ReadonlyMap<string, string>): string {
-  return `${groupLabel(series)}: ${names.get(series.competencyId) ?? series.competencyId}`;
+/**
+ * A series' name: its group, then the competency's code and title as the service names it (its id when no published
+ * framework holds it), with the framework's title when the answer spans more than one framework.
+ */
+export function trendSeriesLabel(series: TrendSeries, withFramework: boolean): string {
+  const competency = series.competencyTitle
+    ? [series.competencyCode, series.competencyTitle].filter(Boolean).join(' ')
+    : series.competencyId;
+  const framework = withFramework && series.frameworkTitle ? ` (${series.frameworkTitle})` : '';
+  return `${groupLabel(series)}: ${competency}${framework}`;
 }
 
-function TrendContent({ trend, names }: { trend: Trend; names: ReadonlyMap<string, string> }) {
+function TrendContent({ trend }: { trend: Trend }) {
   const [page, setPage] = useState(1);
+  const frameworks = new Map(trend.series.filter((s) => s.frameworkId).map((s) => [s.frameworkId, s.frameworkTitle]));
+  const seriesLabel = (series: TrendSeries) => trendSeriesLabel(series, frameworks.size > 1);
+  const onlyFramework = frameworks.size === 1 ? [...frameworks.values()][0] : null;
   const periods = [...new Set(trend.series.flatMap((s) => s.points.map((p) => p.periodStart)))].sort();
   const at = (series: TrendSeries) => new Map(series.points.map((p) => [p.periodStart, p]));
   const pages = Math.ceil(trend.series.length / SERIES_PER_PAGE);
@@ -56,7 +66,7 @@ function TrendContent({ trend, names }: { trend: Trend; names: ReadonlyMap<strin
         labels={periods.map((p) => formatDate(p))}
         series={shown.map((s) => {
           const points = at(s);
-          return { label: seriesLabel(s, names), data: periods.map((p) => share(points.get(p))) };
+          return { label: seriesLabel(s), data: periods.map((p) => share(points.get(p))) };
         })}
         valueTitle="Mastered (%)"
         percent
@@ -68,6 +78,7 @@ function TrendContent({ trend, names }: { trend: Trend; names: ReadonlyMap<strin
         <table className="heatmap">
           <caption>
             Share mastered per {trend.interval === 'month' ? 'month' : 'week'} (period start), mastered of rated in brackets
+            {onlyFramework ? `; competencies of ${onlyFramework}` : ''}
           </caption>
           <thead>
             <tr>
@@ -80,7 +91,7 @@ function TrendContent({ trend, names }: { trend: Trend; names: ReadonlyMap<strin
               const points = at(s);
               return (
                 <tr key={`${s.unit}/${s.teamId ?? ''}/${s.competencyId}`}>
-                  <th scope="row">{seriesLabel(s, names)}</th>
+                  <th scope="row">{seriesLabel(s)}</th>
                   {periods.map((p) => {
                     const point = points.get(p);
                     return (

@@ -127,13 +127,52 @@ describe('analytics views', () => {
     await vi.waitFor(() => expectCsvOf(screen.getByRole('link', { name: 'Download CSV (trend)' }), last));
   });
 
-  it('namesTheCompetencies_whenNoFrameworkIsChosen', async () => {
-    const fake = platform().on('GET', '/api/analytics/trend', trendJson);
+  it('namesEachSeriesFromTheAnswer_withItsFramework_whenTheSeriesSpanFrameworks', async () => {
+    const imported = {
+      ...trendJson.series[0]!, competencyId: 'x9', competencyCode: 'CASE.9', competencyTitle: 'Writes clear commit messages',
+      frameworkId: 'case-1', frameworkTitle: 'Imported standard',
+    };
+    const unknown = { ...trendJson.series[0]!, competencyId: 'c-gone', competencyCode: null, competencyTitle: null,
+      frameworkId: null, frameworkTitle: null };
+    platform().on('GET', '/api/analytics/trend', { ...trendJson, series: [trendJson.series[0]!, imported, unknown] });
     renderApp('/analytics/trend');
 
     const table = await screen.findByRole('table', { name: /Share mastered per week/ });
-    await vi.waitFor(() => expect(within(table).getByRole('row', { name: /eng: DEV.1 Testing/ })).toBeInTheDocument());
-    expect(params(fake.callsTo('GET', '/api/frameworks/competencies')[0]!.url)).toEqual({ frameworkId: 'f1' });
+    expect(within(table).getByRole('row', { name: /^eng: DEV.1 Testing \(Developer skills\)/ })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: /^eng: CASE.9 Writes clear commit messages \(Imported standard\)/ }))
+      .toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: /^eng: c-gone / })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /Line chart/ })).toHaveTextContent('eng: CASE.9 Writes clear commit messages (Imported standard)');
+  });
+
+  it('namesTheOneFrameworkInTheCaption_andNotOnEverySeries', async () => {
+    platform().on('GET', '/api/analytics/trend', trendJson);
+    renderApp('/analytics/trend');
+
+    const table = await screen.findByRole('table', { name: /; competencies of Developer skills$/ });
+    expect(within(table).getByRole('row', { name: /^eng: DEV.1 Testing 38%/ })).toBeInTheDocument();
+  });
+
+  it('listsTheLinesBelowTheChart_onANarrowScreen', async () => {
+    const width = window.innerWidth;
+    try {
+      window.innerWidth = 390;
+      platform().on('GET', '/api/analytics/trend', trendJson);
+      renderApp('/analytics/trend');
+
+      const lines = await screen.findByRole('list', { name: 'Lines of the chart' });
+      expect(within(lines).getByRole('listitem')).toHaveTextContent('eng: DEV.1 Testing');
+    } finally {
+      window.innerWidth = width;
+    }
+  });
+
+  it('leavesTheLegendInTheChart_onAWideScreen', async () => {
+    platform().on('GET', '/api/analytics/trend', trendJson);
+    renderApp('/analytics/trend');
+
+    await screen.findByRole('table', { name: /Share mastered per week/ });
+    expect(screen.queryByRole('list', { name: 'Lines of the chart' })).toBeNull();
   });
 
   it('pagesTheSeries_whenMoreThanEightWouldCrowdTheChart', async () => {

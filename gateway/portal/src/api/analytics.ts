@@ -94,6 +94,11 @@ export interface TrendSeries {
   unit: string;
   teamId: string | null;
   competencyId: string;
+  /** The competency and its framework as the catalogue names them; null when no framework containing it was published. */
+  competencyCode: string | null;
+  competencyTitle: string | null;
+  frameworkId: string | null;
+  frameworkTitle: string | null;
   points: TrendPoint[];
 }
 
@@ -323,6 +328,7 @@ function isReadiness(value: unknown): value is Readiness {
 function isTrend(value: unknown): value is Trend {
   return isObject(value) && isString(value.interval) && isNumber(value.minimumGroupSize)
     && listOf(value.series, (s) => isObject(s) && isGroupKey(s) && isString(s.competencyId)
+      && ['competencyCode', 'competencyTitle', 'frameworkId', 'frameworkTitle'].every((key) => nullable(s[key], isString))
       && listOf(s.points, (p) => isObject(p) && isString(p.periodStart) && suppressionHolds(p, ['rated', 'mastered', 'masteredShare'])
         && countOrNull(p.masteredShare)));
 }

@@ -324,7 +324,8 @@ export const teamReadinessJson = {
 export const trendJson = {
   interval: 'week', from: '2026-09-07', to: '2026-09-28', minimumGroupSize: 5,
   series: [
-    { unit: 'eng', teamId: null, competencyId: 'c1', points: [
+    { unit: 'eng', teamId: null, competencyId: 'c1', competencyCode: 'DEV.1', competencyTitle: 'Testing',
+      frameworkId: 'f1', frameworkTitle: 'Developer skills', points: [
       { periodStart: '2026-09-07', periodEnd: '2026-09-14', suppressed: false, rated: 8, mastered: 3, masteredShare: 0.375 },
       { periodStart: '2026-09-14', periodEnd: '2026-09-21', suppressed: true, rated: null, mastered: null, masteredShare: null },
       { periodStart: '2026-09-21', periodEnd: '2026-09-28', suppressed: false, rated: 10, mastered: 5, masteredShare: 0.5 },

@@ -10,18 +10,27 @@ import dev.competency.analytics.state.AnalyticsState;
 import dev.competency.analytics.state.Catalogue;
 import dev.competency.analytics.state.LearnerRecord;
 import dev.competency.analytics.state.MasteryCell;
+import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.platform.service.error.Refusal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * Share mastered per competency and group, period by period, as the mastery history stood at the end of each period
  * (changes whose {@code changedAt} is before the period's end; the later in the stream wins a tie). Built from each
  * change's own time, so a rebuilt state answers the same. Members are the group's members now.
+ *
+ * <p>Series without a rating in the range are left out, so that frameworks nobody is rated on do not bury the rest:
+ * every series of a competency no shown group has anyone rated on at the end of any period (as for the capability
+ * map's extra columns, only shown groups decide), and a series whose points are all shown with no one rated. When
+ * every group is hidden, only the second rule applies, which leaves the hidden series in.
  */
 public final class Trend {
 
@@ -35,7 +44,13 @@ public final class Trend {
     public record Answer(String interval, LocalDate from, LocalDate to, int minimumGroupSize, List<Series> series) {
     }
 
-    public record Series(String unit, String teamId, String competencyId, List<Point> points) {
+    /**
+     * One group's line for one competency, named as the catalogue names it: the framework asked for, else the latest
+     * framework version that contains the competency (the names are null when no framework containing it was
+     * published).
+     */
+    public record Series(String unit, String teamId, String competencyId, String competencyCode,
+                         String competencyTitle, String frameworkId, String frameworkTitle, List<Point> points) {
     }
 
     public record Point(LocalDate periodStart, LocalDate periodEnd, boolean suppressed, Integer rated,
@@ -57,8 +72,11 @@ public final class Trend {
             state.catalogue().latestVersions().forEach(version -> competencyIds.addAll(version.competencies().keySet()));
         }
         Population population = Population.of(state, viewer, question.scope());
+        Catalogue.FrameworkVersion asked = question.frameworkId() == null ? null
+                : state.catalogue().latest(question.frameworkId());
         List<PointItem> items = new ArrayList<>();
-        List<Series> series = new ArrayList<>();
+        List<SeriesItems> series = new ArrayList<>();
+        Set<String> ratedInShownGroup = new HashSet<>();
         for (Population.Group group : population.groups()) {
             for (String competencyId : competencyIds) {
                 int c = state.competencyIndex(competencyId);
@@ -81,6 +99,9 @@ public final class Trend {
                             }
                         }
                     }
+                    if (Arrays.stream(rated).anyMatch(count -> count > 0)) {
+                        ratedInShownGroup.add(competencyId);
+                    }
                 }
                 List<PointItem> seriesItems = new ArrayList<>();
                 for (int p = 0; p < periods.size(); p++) {
@@ -89,8 +110,7 @@ public final class Trend {
                     seriesItems.add(item);
                 }
                 items.addAll(seriesItems);
-                series.add(new Series(group.unit(), group.teamId(), competencyId,
-                        new PointList(seriesItems, periods)));
+                series.add(new SeriesItems(group, competencyId, seriesItems));
             }
         }
         if (viewer.suppresses()) {
@@ -105,10 +125,40 @@ public final class Trend {
                 Suppression.complement(items, order, item -> item.competencyId + "\u0000" + item.period);
             }
         }
-        List<Series> answered = series.stream().map(one -> new Series(one.unit(), one.teamId(), one.competencyId(),
-                ((PointList) one.points()).points())).toList();
-        return new Answer(question.interval().name().toLowerCase(java.util.Locale.ROOT), question.from(),
+        boolean anyGroupShown = population.groups().stream().anyMatch(group -> !group.suppressed());
+        List<Series> answered = new ArrayList<>();
+        for (SeriesItems one : series) {
+            boolean leftOut = anyGroupShown && !ratedInShownGroup.contains(one.competencyId)
+                    || one.items.stream().allMatch(item -> !item.suppressed() && item.rated == 0);
+            if (leftOut) {
+                continue;
+            }
+            Catalogue.FrameworkVersion owner = asked != null && asked.competencies().containsKey(one.competencyId)
+                    ? asked : state.catalogue().latestContaining(one.competencyId);
+            FrameworkPublished.Competency described = owner == null ? null
+                    : owner.competencies().get(one.competencyId);
+            answered.add(new Series(one.group.unit(), one.group.teamId(), one.competencyId,
+                    described == null ? null : described.code(), described == null ? null : described.title(),
+                    owner == null ? null : owner.frameworkId(), owner == null ? null : owner.title(),
+                    points(one.items, periods)));
+        }
+        return new Answer(question.interval().name().toLowerCase(Locale.ROOT), question.from(),
                 question.to(), viewer.shownMinimum(), answered);
+    }
+
+    /** The points of one series, read once suppression is final. */
+    private static List<Point> points(List<PointItem> items, List<Period> periods) {
+        List<Point> points = new ArrayList<>(items.size());
+        for (PointItem item : items) {
+            Period period = periods.get(item.period);
+            points.add(item.suppressed() ? new Point(period.start(), period.end(), true, null, null, null)
+                    : new Point(period.start(), period.end(), false, item.rated, item.mastered,
+                    item.rated == 0 ? null : (double) item.mastered / item.rated));
+        }
+        return List.copyOf(points);
+    }
+
+    private record SeriesItems(Population.Group group, String competencyId, List<PointItem> items) {
     }
 
     private static final class PointItem extends Suppression.Counted {
@@ -126,35 +176,6 @@ public final class Trend {
             this.period = period;
             this.rated = rated;
             this.mastered = mastered;
-        }
-    }
-
-    /** The points of one series, read once suppression is final. */
-    private static final class PointList extends java.util.AbstractList<Point> {
-        private final List<PointItem> items;
-        private final List<Period> periods;
-
-        PointList(List<PointItem> items, List<Period> periods) {
-            this.items = items;
-            this.periods = periods;
-        }
-
-        List<Point> points() {
-            return List.copyOf(this);
-        }
-
-        @Override
-        public Point get(int index) {
-            PointItem item = items.get(index);
-            Period period = periods.get(item.period);
-            return item.suppressed() ? new Point(period.start(), period.end(), true, null, null, null)
-                    : new Point(period.start(), period.end(), false, item.rated, item.mastered,
-                    item.rated == 0 ? null : (double) item.mastered / item.rated);
-        }
-
-        @Override
-        public int size() {
-            return items.size();
         }
     }
 }

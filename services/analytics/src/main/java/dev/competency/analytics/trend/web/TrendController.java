@@ -58,10 +58,11 @@ class TrendController {
         if (!csv) {
             return ResponseEntity.ok(answer);
         }
-        return Csv.answer("trend", List.of("unit", "teamId", "competencyId", "periodStart", "periodEnd", "suppressed",
-                "rated", "mastered", "masteredShare"), sink -> answer.series().forEach(series ->
-                series.points().forEach(point -> sink.accept(Arrays.asList(series.unit(), series.teamId(),
-                        series.competencyId(), point.periodStart(), point.periodEnd(), point.suppressed(),
+        return Csv.answer("trend", List.of("unit", "teamId", "competencyId", "competencyTitle", "frameworkId",
+                "periodStart", "periodEnd", "suppressed", "rated", "mastered", "masteredShare"), sink ->
+                answer.series().forEach(series -> series.points().forEach(point -> sink.accept(Arrays.asList(
+                        series.unit(), series.teamId(), series.competencyId(), series.competencyTitle(),
+                        series.frameworkId(), point.periodStart(), point.periodEnd(), point.suppressed(),
                         point.rated(), point.mastered(), point.masteredShare())))));
     }
 }
