@@ -1,0 +1,77 @@
+package dev.competency.community.people.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import dev.competency.contracts.learners.LearnerRegistered;
+import dev.competency.contracts.learners.LearnerTeamChanged;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * The people this service has heard of on {@code competency.learners.v1}: each learner's organisation unit (who may
+ * be mentioned by whom, whose discussions a learner sees) and team (who is in a team's challenge). Nothing else is
+ * kept: no name, no address. Every write is keyed by the learner id, so applying an event twice changes nothing; the
+ * directory is rebuilt by reading the topic again (a new consumer group, see the README).
+ */
+public class PeopleDirectory {
+
+    /** The consumer group that keeps this directory. */
+    public static final String CONSUMER = "community.people";
+
+    static final String COLLECTION = "people";
+
+    private final MongoCollection<Document> people;
+
+    public PeopleDirectory(MongoDatabase database) {
+        this.people = database.getCollection(COLLECTION);
+        people.createIndex(Indexes.ascending("teamId"), new IndexOptions().name("by_team"));
+    }
+
+    /** A person as the directory knows them. */
+    public record Person(String learnerId, String organisationUnit, String teamId) {
+    }
+
+    public void register(LearnerRegistered registered) {
+        people.updateOne(Filters.eq("_id", registered.learnerId()),
+                Updates.set("organisationUnit", registered.organisationUnit()), new UpdateOptions().upsert(true));
+    }
+
+    public void changeTeam(LearnerTeamChanged changed) {
+        people.updateOne(Filters.eq("_id", changed.learnerId()),
+                Updates.combine(Updates.set("teamId", changed.teamId()), Updates.set("managerId", changed.managerId())),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** Forgets the learner: on {@code learner.erased}, and on a record with no value (a tombstone) for the learner. */
+    public void erase(String learnerId) {
+        people.deleteOne(Filters.eq("_id", learnerId));
+    }
+
+    public Optional<Person> find(String learnerId) {
+        return Optional.ofNullable(people.find(Filters.eq("_id", learnerId)).first()).map(PeopleDirectory::person);
+    }
+
+    /** The organisation unit of a learner, if the learner and their unit are known. */
+    public Optional<String> organisationUnit(String learnerId) {
+        return find(learnerId).map(Person::organisationUnit);
+    }
+
+    /** The learners whose team is {@code teamId} now. */
+    public List<String> teamMembers(String teamId) {
+        List<String> members = new ArrayList<>();
+        people.find(Filters.eq("teamId", teamId)).forEach(document -> members.add(document.getString("_id")));
+        return members;
+    }
+
+    private static Person person(Document document) {
+        return new Person(document.getString("_id"), document.getString("organisationUnit"),
+                document.getString("teamId"));
+    }
+}
