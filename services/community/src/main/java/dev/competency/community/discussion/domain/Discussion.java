@@ -40,6 +40,17 @@ public class Discussion {
             this.authorId = authorId;
             this.body = body;
         }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Post post && authorId.equals(post.authorId) && body.equals(post.body)
+                    && hidden == post.hidden && reporters.equals(post.reporters);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(authorId, body, hidden, reporters);
+        }
     }
 
     protected Discussion() {

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * At most {@code community.posting.per-minute} posts (new discussions, replies, edits) a minute per person: a token
- * bucket per person that refills greedily over the minute, kept in memory for people who posted in the last two
+ * bucket per person, refilled whole a minute after it was first drawn from, kept in memory for people who posted in the last two
  * minutes. The limit holds per instance; behind the gateway's own limits that is the intent (no post floods), not an
  * exact cluster-wide quota.
  */
@@ -30,7 +30,7 @@ class PostingRate {
     /** Takes one post from the person's allowance, or refuses with the seconds until the next one. */
     void take(String personId) {
         Bucket bucket = buckets.get(personId, id -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))
+                .addLimit(Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1))
                         .build())
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
