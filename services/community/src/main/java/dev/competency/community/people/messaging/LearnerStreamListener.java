@@ -33,9 +33,9 @@ class LearnerStreamListener {
         }
         consumer.consume(PeopleDirectory.CONSUMER, record, event -> {
             if (event.payload() instanceof LearnerRegistered registered) {
-                directory.register(registered);
+                directory.register(registered, record.offset());
             } else if (event.payload() instanceof LearnerTeamChanged changed) {
-                directory.changeTeam(changed);
+                directory.changeTeam(changed, record.offset());
             } else if (event.payload() instanceof LearnerErased erased) {
                 directory.erase(erased.learnerId());
             }

@@ -38,14 +38,33 @@ public class PeopleDirectory {
     public record Person(String learnerId, String organisationUnit, String teamId) {
     }
 
-    public void register(LearnerRegistered registered) {
-        people.updateOne(Filters.eq("_id", registered.learnerId()),
-                Updates.set("organisationUnit", registered.organisationUnit()), new UpdateOptions().upsert(true));
+    /**
+     * Where a person's group facts stand on the learners stream: the offsets of the records that set their unit and
+     * their team (one learner's records share a partition), for consumers that must not let an older record win.
+     */
+    public record Placement(String learnerId, String organisationUnit, long unitOffset, String teamId,
+                            long teamOffset) {
     }
 
-    public void changeTeam(LearnerTeamChanged changed) {
-        people.updateOne(Filters.eq("_id", changed.learnerId()),
-                Updates.combine(Updates.set("teamId", changed.teamId()), Updates.set("managerId", changed.managerId())),
+    /** Sets the learner's unit, unless a later record of the stream (a higher offset) set it already. */
+    public void register(LearnerRegistered registered, long offset) {
+        Document current = people.find(Filters.eq("_id", registered.learnerId())).first();
+        if (current != null && current.get("unitOffset") != null && current.getLong("unitOffset") >= offset) {
+            return;
+        }
+        people.updateOne(Filters.eq("_id", registered.learnerId()), Updates.combine(
+                Updates.set("organisationUnit", registered.organisationUnit()), Updates.set("unitOffset", offset)),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** Sets the learner's team, unless a later record of the stream (a higher offset) set it already. */
+    public void changeTeam(LearnerTeamChanged changed, long offset) {
+        Document current = people.find(Filters.eq("_id", changed.learnerId())).first();
+        if (current != null && current.get("teamOffset") != null && current.getLong("teamOffset") >= offset) {
+            return;
+        }
+        people.updateOne(Filters.eq("_id", changed.learnerId()), Updates.combine(
+                Updates.set("teamId", changed.teamId()), Updates.set("teamOffset", offset)),
                 new UpdateOptions().upsert(true));
     }
 
@@ -61,6 +80,21 @@ public class PeopleDirectory {
     /** The organisation unit of a learner, if the learner and their unit are known. */
     public Optional<String> organisationUnit(String learnerId) {
         return find(learnerId).map(Person::organisationUnit);
+    }
+
+    /** Every person whose team or unit is {@code groupId}, with the offsets that placed them there. */
+    public List<Placement> placementsIn(String groupId) {
+        List<Placement> placements = new ArrayList<>();
+        people.find(Filters.or(Filters.eq("teamId", groupId), Filters.eq("organisationUnit", groupId)))
+                .forEach(document -> placements.add(new Placement(document.getString("_id"),
+                        document.getString("organisationUnit"), offset(document, "unitOffset"),
+                        document.getString("teamId"), offset(document, "teamOffset"))));
+        return placements;
+    }
+
+    private static long offset(Document document, String field) {
+        Object value = document.get(field);
+        return value instanceof Number number ? number.longValue() : -1;
     }
 
     /** The learners whose team is {@code teamId} now. */
