@@ -1,12 +1,16 @@
 package dev.competency.community.access;
 
+import dev.competency.community.challenge.domain.Group;
 import dev.competency.community.people.query.PeopleDirectory;
+import dev.competency.contracts.community.ChallengeGroup;
 import dev.competency.contracts.Topics;
 import dev.competency.platform.service.arrival.StreamArrivals;
 import dev.competency.platform.service.security.AccessDenied;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.security.Role;
 import dev.competency.platform.service.web.ResourceNotFound;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -23,6 +27,9 @@ import org.springframework.stereotype.Component;
  *   <li>Moderators of a unit are its managers (role MANAGER in that unit) and admins: they hide posts and mark answers.
  *       Anyone who reads a discussion may report a post.</li>
  *   <li>Mentions name people of the writer's own unit only.</li>
+ *   <li>Managers set challenges for the teams they manage (the token's {@code managed_teams}), admins for any team
+ *       or unit. A group's challenges are seen by its members, its managers and admins; to anyone else they do not
+ *       exist.</li>
  * </ul>
  */
 @Component
@@ -90,6 +97,47 @@ public class CommunityAccessPolicy {
     public boolean mentionable(String learnerId, String unit) {
         return arrivals.find(LEARNERS, "Person " + learnerId, () -> people.organisationUnit(learnerId))
                 .filter(own -> Objects.equals(own, unit)).isPresent();
+    }
+
+    /** Managers set challenges for the teams they manage; admins for any team or unit. */
+    public void requireChallengeSetter(Caller caller, ChallengeGroup kind, String groupId) {
+        if (caller.isAdmin()) {
+            return;
+        }
+        if (kind == ChallengeGroup.TEAM && caller.has(Role.MANAGER) && caller.manages(groupId)) {
+            return;
+        }
+        throw new AccessDenied(kind == ChallengeGroup.TEAM
+                ? "Managers set challenges only for the teams they manage"
+                : "Only admins set challenges for a whole organisation unit");
+    }
+
+    /**
+     * Whether the caller sees a group's challenges: its members (by the learners stream), the team's managers, the
+     * unit's managers and admins.
+     */
+    public boolean seesGroup(Caller caller, ChallengeGroup kind, String groupId) {
+        if (caller.isAdmin()) {
+            return true;
+        }
+        if (kind == ChallengeGroup.TEAM) {
+            return (caller.has(Role.MANAGER) && caller.manages(groupId)) || people.find(caller.subject())
+                    .map(PeopleDirectory.Person::teamId).filter(groupId::equals).isPresent();
+        }
+        return unitOf(caller).filter(groupId::equals).isPresent();
+    }
+
+    /** The groups whose challenges the caller sees; null for all (admins). */
+    public List<Group> visibleGroups(Caller caller) {
+        if (caller.isAdmin()) {
+            return null;
+        }
+        List<Group> groups = new ArrayList<>();
+        caller.managedTeams().forEach(team -> groups.add(new Group(ChallengeGroup.TEAM, team)));
+        people.find(caller.subject()).map(PeopleDirectory.Person::teamId)
+                .ifPresent(team -> groups.add(new Group(ChallengeGroup.TEAM, team)));
+        unitOf(caller).ifPresent(unit -> groups.add(new Group(ChallengeGroup.UNIT, unit)));
+        return groups;
     }
 
     public void requireAdmin(Caller caller) {
