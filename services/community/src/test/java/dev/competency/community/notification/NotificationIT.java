@@ -89,6 +89,7 @@ class NotificationIT {
             assertThat(asAda.post("/api/community/notifications/" + id + "/read", null).statusCode()).isEqualTo(204);
             assertThat(asAda.json(asAda.get("/api/community/notifications")).get("unreadCount").asLong()).isZero();
             assertThat(stream.data()).hasSize(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.lines.contains(":heartbeat"));
         }
     }
 

@@ -34,7 +34,8 @@ public final class SharedService {
     public static synchronized RunningService get() {
         if (service == null) {
             service = RunningService.start(CommunityApplication.class,
-                    "community-it-" + UUID.randomUUID().toString().substring(0, 8));
+                    "community-it-" + UUID.randomUUID().toString().substring(0, 8),
+                    "community.notifications.heartbeat=PT1S");
             kafka = new KafkaTestClient();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 kafka.close();
