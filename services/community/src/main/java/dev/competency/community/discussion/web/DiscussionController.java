@@ -13,6 +13,7 @@ import dev.competency.community.discussion.domain.SubjectKind;
 import dev.competency.community.discussion.query.Discussions;
 import dev.competency.platform.service.axon.ReadYourWrites;
 import dev.competency.platform.service.error.BrokenRules;
+import dev.competency.platform.service.openapi.ProblemResponse;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.web.ResourceNotFound;
 import dev.competency.platform.service.web.SingleLine;
@@ -101,6 +102,8 @@ class DiscussionController {
     }
 
     @PostMapping("/api/community/discussions")
+    @ProblemResponse(status = 429, description = "The caller wrote more posts this minute than the limit allows; "
+            + "Retry-After says when to try again")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Created> start(@Valid @RequestBody NewDiscussion request, Caller caller) {
         String unit = access.requireUnit(caller);
@@ -161,6 +164,8 @@ class DiscussionController {
     }
 
     @PostMapping("/api/community/discussions/{discussionId}/replies")
+    @ProblemResponse(status = 429, description = "The caller wrote more posts this minute than the limit allows; "
+            + "Retry-After says when to try again")
     @ResponseStatus(HttpStatus.CREATED)
     Created reply(@PathVariable @Size(max = ID_MAX) String discussionId, @Valid @RequestBody NewPost request,
                   Caller caller) {
@@ -174,6 +179,8 @@ class DiscussionController {
     }
 
     @PutMapping("/api/community/discussions/{discussionId}/posts/{postId}")
+    @ProblemResponse(status = 429, description = "The caller wrote more posts this minute than the limit allows; "
+            + "Retry-After says when to try again")
     ResponseEntity<Void> edit(@PathVariable @Size(max = ID_MAX) String discussionId,
                               @PathVariable @Size(max = ID_MAX) String postId, @Valid @RequestBody NewPost request,
                               Caller caller) {
