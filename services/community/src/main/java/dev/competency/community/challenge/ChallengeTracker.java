@@ -57,7 +57,7 @@ public class ChallengeTracker {
         decideEnded();
     }
 
-    /** Forgets an erased learner in every challenge; the totals they counted in are recorded again. */
+    /** Forgets an erased learner in every challenge: from now on the challenges count without them. */
     public void erase(String learnerId) {
         masteries.erase(learnerId);
         ledgers.erase(learnerId);

@@ -97,13 +97,6 @@ public class PeopleDirectory {
         return value instanceof Number number ? number.longValue() : -1;
     }
 
-    /** The learners whose team is {@code teamId} now. */
-    public List<String> teamMembers(String teamId) {
-        List<String> members = new ArrayList<>();
-        people.find(Filters.eq("teamId", teamId)).forEach(document -> members.add(document.getString("_id")));
-        return members;
-    }
-
     private static Person person(Document document) {
         return new Person(document.getString("_id"), document.getString("organisationUnit"),
                 document.getString("teamId"));
