@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
  * learner's records share a partition, so the offset orders a learner's facts as the stream does.
  */
 @Component
-class ChallengeStreamListener {
+public class ChallengeStreamListener {
 
-    static final String CONSUMER = "community.challenges";
+    public static final String CONSUMER = "community.challenges";
 
     private final IdempotentConsumer consumer;
     private final ChallengeTracker tracker;

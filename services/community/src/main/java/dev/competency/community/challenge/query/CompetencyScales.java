@@ -47,6 +47,11 @@ public class CompetencyScales {
         }
     }
 
+    /** Drops the catalogue before it is read again from the start of the stream. */
+    public void drop() {
+        competencies.drop();
+    }
+
     public Optional<Scale> find(String competencyId) {
         return Optional.ofNullable(competencies.find(Filters.eq("_id", competencyId)).first())
                 .map(document -> new Scale(competencyId, document.getString("frameworkId"),

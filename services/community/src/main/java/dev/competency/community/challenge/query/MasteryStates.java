@@ -58,6 +58,12 @@ public class MasteryStates {
         return facts;
     }
 
+    /** Drops the states before they are read again from the start of the stream. */
+    public void drop() {
+        states.drop();
+        states.createIndex(Indexes.ascending("competencyId"), new IndexOptions().name("by_competency"));
+    }
+
     public void erase(String learnerId) {
         states.deleteMany(Filters.eq("learnerId", learnerId));
     }

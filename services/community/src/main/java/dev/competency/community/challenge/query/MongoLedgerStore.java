@@ -92,6 +92,17 @@ public class MongoLedgerStore implements LedgerStore {
         return facts;
     }
 
+    /**
+     * Drops every challenge's facts before the streams are read again from the start; the challenges themselves stay,
+     * so the facts are taken again as they arrive.
+     */
+    public void drop() {
+        masteries.drop();
+        memberships.drop();
+        masteries.createIndex(Indexes.ascending("challengeId", "learnerId"), new IndexOptions().name("by_challenge"));
+        memberships.createIndex(Indexes.ascending("challengeId", "groupId"), new IndexOptions().name("by_group"));
+    }
+
     /** Forgets an erased learner in every challenge: their part is gone, as if they had left. */
     public void erase(String learnerId) {
         masteries.deleteMany(Filters.eq("learnerId", learnerId));

@@ -83,7 +83,7 @@ class ChallengeController {
                         @NotNull @Min(1) @Max(100_000) Integer target,
                         @NotNull Instant startsAt,
                         @NotNull Instant endsAt,
-                        boolean onLeaderboard) {
+                        Boolean onLeaderboard) {
     }
 
     record Created(String challengeId) {
@@ -112,9 +112,9 @@ class ChallengeController {
         Goal goal = goal(request);
         String challengeId = UUID.randomUUID().toString();
         Group group = new Group(request.groupKind(), request.groupId());
+        boolean onLeaderboard = Boolean.TRUE.equals(request.onLeaderboard());
         readYourWrites.afterWrite(() -> commands.sendAndWait(new StartChallenge(challengeId, request.title(), group,
-                goal, request.startsAt(), request.endsAt(), request.onLeaderboard(), caller.subject(),
-                clock.instant())));
+                goal, request.startsAt(), request.endsAt(), onLeaderboard, caller.subject(), clock.instant())));
         challenges.find(challengeId).ifPresent(entry -> tracker.settle(entry.definition()));
         return ResponseEntity.created(URI.create("/api/community/challenges/" + challengeId))
                 .body(new Created(challengeId));

@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
  * attempt and grading, whatever the number of competencies). An erased learner's notifications and settings go.
  */
 @Component
-class StreamNotifier {
+public class StreamNotifier {
 
-    static final String CONSUMER = "community.notifications";
+    public static final String CONSUMER = "community.notifications";
 
     private final IdempotentConsumer consumer;
     private final NotificationDelivery delivery;

@@ -73,6 +73,12 @@ public class PeopleDirectory {
         people.deleteOne(Filters.eq("_id", learnerId));
     }
 
+    /** Drops the directory before it is read again from the start of the stream. */
+    public void drop() {
+        people.drop();
+        people.createIndex(Indexes.ascending("teamId"), new IndexOptions().name("by_team"));
+    }
+
     public Optional<Person> find(String learnerId) {
         return Optional.ofNullable(people.find(Filters.eq("_id", learnerId)).first()).map(PeopleDirectory::person);
     }
