@@ -1,5 +1,8 @@
 package dev.competency.contracts;
 
+import dev.competency.contracts.community.ChallengeEnded;
+import dev.competency.contracts.community.ChallengeProgressed;
+import dev.competency.contracts.community.ChallengeStarted;
 import dev.competency.contracts.evidence.EvidenceRecorded;
 import dev.competency.contracts.evidence.EvidenceVoided;
 import dev.competency.contracts.frameworks.FrameworkPublished;
@@ -50,7 +53,10 @@ public final class EventCatalog {
             descriptor(EventTypes.LEARNER_ERASED, Topics.LEARNERS, LearnerErased.class),
             descriptor(EventTypes.MASTERY_CHANGED, Topics.MASTERY, MasteryChanged.class),
             descriptor(EventTypes.PARENT_MASTERY_CHANGED, Topics.MASTERY, ParentMasteryChanged.class),
-            descriptor(EventTypes.PARENT_ROLLUP_ENDED, Topics.MASTERY, ParentRollupEnded.class));
+            descriptor(EventTypes.PARENT_ROLLUP_ENDED, Topics.MASTERY, ParentRollupEnded.class),
+            descriptor(EventTypes.CHALLENGE_STARTED, Topics.COMMUNITY, ChallengeStarted.class),
+            descriptor(EventTypes.CHALLENGE_PROGRESSED, Topics.COMMUNITY, ChallengeProgressed.class),
+            descriptor(EventTypes.CHALLENGE_ENDED, Topics.COMMUNITY, ChallengeEnded.class));
 
     private static final Map<String, EventDescriptor> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventDescriptor::type, Function.identity()));

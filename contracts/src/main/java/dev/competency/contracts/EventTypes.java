@@ -25,12 +25,17 @@ public final class EventTypes {
     public static final String PARENT_MASTERY_CHANGED = "parent-mastery.changed";
     public static final String PARENT_ROLLUP_ENDED = "parent-rollup.ended";
 
+    public static final String CHALLENGE_STARTED = "challenge.started";
+    public static final String CHALLENGE_PROGRESSED = "challenge.progressed";
+    public static final String CHALLENGE_ENDED = "challenge.ended";
+
     /** Every event type, grouped by topic. */
     public static final List<String> ALL = List.of(
             FRAMEWORK_PUBLISHED, FRAMEWORK_RETIRED, ROLE_PROFILE_PUBLISHED, LEARNING_RESOURCE_PUBLISHED,
             EVIDENCE_RECORDED, EVIDENCE_VOIDED,
             LEARNER_REGISTERED, LEARNER_ROLE_ASSIGNED, LEARNER_TEAM_CHANGED, LEARNER_ERASED,
-            MASTERY_CHANGED, PARENT_MASTERY_CHANGED, PARENT_ROLLUP_ENDED);
+            MASTERY_CHANGED, PARENT_MASTERY_CHANGED, PARENT_ROLLUP_ENDED,
+            CHALLENGE_STARTED, CHALLENGE_PROGRESSED, CHALLENGE_ENDED);
 
     private EventTypes() {
     }

@@ -21,8 +21,11 @@ public final class Topics {
     /** Mastery changes of one learner on one competency; keyed by learnerId. */
     public static final String MASTERY = "competency.mastery.v1";
 
+    /** Group challenges started, progressed and ended; keyed by challengeId. */
+    public static final String COMMUNITY = "competency.community.v1";
+
     /** Every public topic, in the order of the data flow. Dead-letter topics are not included. */
-    public static final List<String> ALL = List.of(FRAMEWORKS, EVIDENCE, LEARNERS, MASTERY);
+    public static final List<String> ALL = List.of(FRAMEWORKS, EVIDENCE, LEARNERS, MASTERY, COMMUNITY);
 
     private static final String DEAD_LETTER_SUFFIX = ".dlq";
 
@@ -51,7 +54,7 @@ public final class Topics {
             throw new IllegalArgumentException("topic must not be null");
         }
         return switch (topic) {
-            case FRAMEWORKS -> 3;
+            case FRAMEWORKS, COMMUNITY -> 3;
             case EVIDENCE, LEARNERS, MASTERY -> 6;
             default -> throw new IllegalArgumentException("Unknown topic: " + topic);
         };

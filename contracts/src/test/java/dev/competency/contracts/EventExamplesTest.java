@@ -57,7 +57,11 @@ class EventExamplesTest {
     void keysRecord_byTheTopicsKeyField(String type) {
         EventDescriptor descriptor = EventCatalog.byType(type);
         ObjectNode example = example(descriptor);
-        String keyField = descriptor.topic().equals(Topics.FRAMEWORKS) ? "frameworkId" : "learnerId";
+        String keyField = switch (descriptor.topic()) {
+            case Topics.FRAMEWORKS -> "frameworkId";
+            case Topics.COMMUNITY -> "challengeId";
+            default -> "learnerId";
+        };
 
         IntegrationEvent event = read(descriptor, example);
 

@@ -24,6 +24,7 @@ class TopicsTest {
         assertThat(Topics.partitions(Topics.EVIDENCE)).isEqualTo(6);
         assertThat(Topics.partitions(Topics.LEARNERS)).isEqualTo(6);
         assertThat(Topics.partitions(Topics.MASTERY)).isEqualTo(6);
+        assertThat(Topics.partitions(Topics.COMMUNITY)).isEqualTo(3);
     }
 
     @Test

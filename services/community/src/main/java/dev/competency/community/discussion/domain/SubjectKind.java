@@ -1,0 +1,7 @@
+package dev.competency.community.discussion.domain;
+
+/** What a discussion is about. */
+public enum SubjectKind {
+    COMPETENCY,
+    ASSESSMENT
+}

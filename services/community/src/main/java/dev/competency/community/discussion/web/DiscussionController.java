@@ -1,0 +1,267 @@
+package dev.competency.community.discussion.web;
+
+import dev.competency.community.access.CommunityAccessPolicy;
+import dev.competency.community.discussion.domain.EditPost;
+import dev.competency.community.discussion.domain.HidePost;
+import dev.competency.community.discussion.domain.MarkAnswered;
+import dev.competency.community.discussion.domain.PostRules;
+import dev.competency.community.discussion.domain.ReplyToDiscussion;
+import dev.competency.community.discussion.domain.ReportPost;
+import dev.competency.community.discussion.domain.StartDiscussion;
+import dev.competency.community.discussion.domain.Subject;
+import dev.competency.community.discussion.domain.SubjectKind;
+import dev.competency.community.discussion.query.Discussions;
+import dev.competency.platform.service.axon.ReadYourWrites;
+import dev.competency.platform.service.error.BrokenRules;
+import dev.competency.platform.service.openapi.ProblemResponse;
+import dev.competency.platform.service.security.Caller;
+import dev.competency.platform.service.web.ResourceNotFound;
+import dev.competency.platform.service.web.SingleLine;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Discussions on a competency or an assessment, within the organisation unit of the person who starts them. Every
+ * write counts against the caller's posting rate; mentions must name people of the caller's unit.
+ */
+@RestController
+class DiscussionController {
+
+    static final int ID_MAX = 128;
+
+    private final CommandGateway commands;
+    private final Discussions discussions;
+    private final CommunityAccessPolicy access;
+    private final ReadYourWrites readYourWrites;
+    private final PostingRate rate;
+    private final Clock clock;
+
+    DiscussionController(CommandGateway commands, Discussions discussions, CommunityAccessPolicy access,
+                         ReadYourWrites readYourWrites, PostingRate rate, Clock clock) {
+        this.commands = commands;
+        this.discussions = discussions;
+        this.access = access;
+        this.readYourWrites = readYourWrites;
+        this.rate = rate;
+        this.clock = clock;
+    }
+
+    record NewDiscussion(@NotNull SubjectKind subjectKind,
+                         @NotBlank @Size(max = ID_MAX) @SingleLine String subjectId,
+                         @NotBlank @Size(max = PostRules.MAX_TITLE) @SingleLine String title,
+                         @NotBlank @Size(max = PostRules.MAX_BODY) String body,
+                         @Size(max = PostRules.MAX_MENTIONS) List<@NotBlank @Size(max = ID_MAX) String> mentions) {
+    }
+
+    record NewPost(@NotBlank @Size(max = PostRules.MAX_BODY) String body,
+                   @Size(max = PostRules.MAX_MENTIONS) List<@NotBlank @Size(max = ID_MAX) String> mentions) {
+    }
+
+    record Answer(@NotBlank @Size(max = ID_MAX) String postId) {
+    }
+
+    record Reason(@Size(max = PostRules.MAX_REASON) String reason) {
+    }
+
+    record RequiredReason(@NotBlank @Size(max = PostRules.MAX_REASON) String reason) {
+    }
+
+    record Created(String discussionId, String postId) {
+    }
+
+    /** A post as the caller may see it: a hidden post's text and the reports are shown to moderators only. */
+    record PostView(String postId, String authorId, String html, String markdown, List<String> mentions,
+                    Instant createdAt, Instant editedAt, boolean edited, boolean hidden, String hiddenReason,
+                    Integer reportCount) {
+    }
+
+    record ThreadView(String discussionId, Subject subject, String title, String authorId, Instant createdAt,
+                      Instant lastActivityAt, String answerPostId, boolean moderator, List<PostView> posts) {
+    }
+
+    @PostMapping("/api/community/discussions")
+    @ProblemResponse(status = 429, description = "The caller wrote more posts this minute than the limit allows; "
+            + "Retry-After says when to try again")
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<Created> start(@Valid @RequestBody NewDiscussion request, Caller caller) {
+        String unit = access.requireUnit(caller);
+        List<String> mentions = requireMentionable(request.mentions(), unit);
+        rate.take(caller.subject());
+        String discussionId = UUID.randomUUID().toString();
+        String postId = UUID.randomUUID().toString();
+        readYourWrites.afterWrite(() -> commands.sendAndWait(new StartDiscussion(discussionId, postId,
+                new Subject(request.subjectKind(), request.subjectId()), unit, request.title(), request.body(),
+                mentions, caller.subject(), now())));
+        return ResponseEntity.created(URI.create("/api/community/discussions/" + discussionId))
+                .body(new Created(discussionId, postId));
+    }
+
+    @GetMapping("/api/community/discussions")
+    Discussions.Page<Discussions.Summary> list(
+            @RequestParam(required = false) SubjectKind subjectKind,
+            @RequestParam(required = false) @Size(max = ID_MAX) String subjectId,
+            @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(required = false) @Size(max = ID_MAX) String unit,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            Caller caller) {
+        if ((subjectKind == null) != (subjectId == null)) {
+            throw new BrokenRules(
+                    "subjectKind and subjectId go together: give both or neither");
+        }
+        List<String> units;
+        if (caller.isAdmin()) {
+            units = unit == null ? null : List.of(unit);
+        } else {
+            String own = access.requireUnit(caller);
+            units = List.of(own);
+        }
+        return discussions.list(units, subjectKind == null ? null : new Subject(subjectKind, subjectId), q, page,
+                size);
+    }
+
+    @GetMapping("/api/community/discussions/{discussionId}")
+    ThreadView thread(@PathVariable @Size(max = ID_MAX) String discussionId, Caller caller) {
+        Discussions.Thread thread = readable(discussionId, caller);
+        boolean moderator = access.moderates(caller, thread.organisationUnit());
+        List<PostView> posts = thread.posts().stream().map(post -> view(post, moderator)).toList();
+        return new ThreadView(thread.discussionId(), thread.subject(), thread.title(), thread.authorId(),
+                thread.createdAt(), thread.lastActivityAt(), thread.answerPostId(), moderator, posts);
+    }
+
+    @GetMapping("/api/community/discussions/{discussionId}/posts/{postId}/history")
+    List<Discussions.Revision> history(@PathVariable @Size(max = ID_MAX) String discussionId,
+                                       @PathVariable @Size(max = ID_MAX) String postId, Caller caller) {
+        Discussions.Thread thread = readable(discussionId, caller);
+        Discussions.Post post = thread.posts().stream().filter(p -> p.postId().equals(postId)).findFirst()
+                .orElseThrow(() -> new ResourceNotFound("No post " + postId + " in discussion " + discussionId));
+        if (post.hidden() && !access.moderates(caller, thread.organisationUnit())) {
+            throw new ResourceNotFound("No post " + postId + " in discussion " + discussionId);
+        }
+        return post.history();
+    }
+
+    @PostMapping("/api/community/discussions/{discussionId}/replies")
+    @ProblemResponse(status = 429, description = "The caller wrote more posts this minute than the limit allows; "
+            + "Retry-After says when to try again")
+    @ResponseStatus(HttpStatus.CREATED)
+    Created reply(@PathVariable @Size(max = ID_MAX) String discussionId, @Valid @RequestBody NewPost request,
+                  Caller caller) {
+        Discussions.Thread thread = writable(discussionId, caller);
+        List<String> mentions = requireMentionable(request.mentions(), thread.organisationUnit());
+        rate.take(caller.subject());
+        String postId = UUID.randomUUID().toString();
+        readYourWrites.afterWrite(() -> commands.sendAndWait(new ReplyToDiscussion(discussionId, postId,
+                request.body(), mentions, caller.subject(), now())));
+        return new Created(discussionId, postId);
+    }
+
+    @PutMapping("/api/community/discussions/{discussionId}/posts/{postId}")
+    @ProblemResponse(status = 429, description = "The caller wrote more posts this minute than the limit allows; "
+            + "Retry-After says when to try again")
+    ResponseEntity<Void> edit(@PathVariable @Size(max = ID_MAX) String discussionId,
+                              @PathVariable @Size(max = ID_MAX) String postId, @Valid @RequestBody NewPost request,
+                              Caller caller) {
+        Discussions.Thread thread = writable(discussionId, caller);
+        List<String> mentions = requireMentionable(request.mentions(), thread.organisationUnit());
+        rate.take(caller.subject());
+        readYourWrites.afterWrite(() -> commands.sendAndWait(new EditPost(discussionId, postId, request.body(),
+                mentions, caller.subject(), now())));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/community/discussions/{discussionId}/answer")
+    ResponseEntity<Void> answer(@PathVariable @Size(max = ID_MAX) String discussionId,
+                                @Valid @RequestBody Answer request, Caller caller) {
+        Discussions.Thread thread = writable(discussionId, caller);
+        boolean moderator = access.moderates(caller, thread.organisationUnit());
+        readYourWrites.afterWrite(() -> commands.sendAndWait(new MarkAnswered(discussionId, request.postId(),
+                caller.subject(), moderator, now())));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/community/discussions/{discussionId}/posts/{postId}/reports")
+    ResponseEntity<Void> report(@PathVariable @Size(max = ID_MAX) String discussionId,
+                                @PathVariable @Size(max = ID_MAX) String postId,
+                                @Valid @RequestBody Reason request, Caller caller) {
+        writable(discussionId, caller);
+        readYourWrites.afterWrite(() -> commands.sendAndWait(new ReportPost(discussionId, postId, caller.subject(),
+                request.reason(), now())));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/community/discussions/{discussionId}/posts/{postId}/hide")
+    ResponseEntity<Void> hide(@PathVariable @Size(max = ID_MAX) String discussionId,
+                              @PathVariable @Size(max = ID_MAX) String postId,
+                              @Valid @RequestBody RequiredReason request, Caller caller) {
+        Discussions.Thread thread = writable(discussionId, caller);
+        access.requireModerator(caller, thread.organisationUnit());
+        readYourWrites.afterWrite(() -> commands.sendAndWait(new HidePost(discussionId, postId, caller.subject(),
+                request.reason(), now())));
+        return ResponseEntity.noContent().build();
+    }
+
+    private Discussions.Thread readable(String discussionId, Caller caller) {
+        Discussions.Thread thread = discussions.find(discussionId)
+                .orElseThrow(() -> new ResourceNotFound("No discussion " + discussionId));
+        access.requireReader(caller, thread.organisationUnit(), discussionId);
+        return thread;
+    }
+
+    /** A discussion the caller writes in, read after every write stored before this request. */
+    private Discussions.Thread writable(String discussionId, Caller caller) {
+        readYourWrites.awaitCurrent();
+        return readable(discussionId, caller);
+    }
+
+    private List<String> requireMentionable(List<String> mentions, String unit) {
+        if (mentions == null) {
+            return List.of();
+        }
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (int i = 0; i < mentions.size(); i++) {
+            if (!access.mentionable(mentions.get(i), unit)) {
+                errors.add(Map.of("field", "mentions[" + i + "]",
+                        "message", "names nobody of your organisation unit"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidMention(errors);
+        }
+        return mentions.stream().distinct().toList();
+    }
+
+    private PostView view(Discussions.Post post, boolean moderator) {
+        boolean shown = !post.hidden() || moderator;
+        return new PostView(post.postId(), post.authorId(), shown ? post.html() : null,
+                shown ? post.markdown() : null, shown ? post.mentions() : List.of(), post.createdAt(),
+                post.editedAt(), !post.history().isEmpty(), post.hidden(), moderator ? post.hiddenReason() : null,
+                moderator ? post.reports().size() : null);
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.competency.community.notification.web;
+
+import dev.competency.community.notification.query.Notification;
+import dev.competency.community.notification.query.NotificationSettings;
+import dev.competency.community.notification.query.Notifications;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open Server-Sent Events streams of this instance. A notification may be stored by any instance (whichever reads
+ * its stream or event), so each instance looks in the store for new notifications of its connected people every
+ * {@code community.notifications.poll} and sends each once per stream ({@code event: notification}, {@code id} the
+ * notification id), leaving out muted kinds. A comment line every {@code community.notifications.heartbeat} keeps
+ * proxies from closing an idle stream.
+ */
+@Component
+class NotificationStreams implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationStreams.class);
+    /** Notifications stored this long before a look are looked for again: stores of other instances land late. */
+    private static final Duration OVERLAP = Duration.ofSeconds(5);
+
+    private final Notifications notifications;
+    private final NotificationSettings settings;
+    private final Clock clock;
+    private final Duration timeout;
+    private final Map<String, List<Connection>> connections = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "notification-streams");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private static final class Connection {
+        private final SseEmitter emitter;
+        private final Instant since;
+        private final Set<String> sent = new HashSet<>();
+
+        private Connection(SseEmitter emitter, Instant since) {
+            this.emitter = emitter;
+            this.since = since;
+        }
+    }
+
+    NotificationStreams(Notifications notifications, NotificationSettings settings, Clock clock,
+                        @Value("${community.notifications.poll:PT1S}") Duration poll,
+                        @Value("${community.notifications.heartbeat:PT15S}") Duration heartbeat,
+                        @Value("${community.notifications.stream-timeout:PT30M}") Duration timeout) {
+        this.notifications = notifications;
+        this.settings = settings;
+        this.clock = clock;
+        this.timeout = timeout;
+        scheduler.scheduleWithFixedDelay(this::sendNew, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** A new stream for the person: notifications stored from now on. */
+    SseEmitter open(String personId) {
+        SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        Connection connection = new Connection(emitter, clock.instant());
+        connections.computeIfAbsent(personId, id -> new CopyOnWriteArrayList<>()).add(connection);
+        Runnable close = () -> remove(personId, connection);
+        emitter.onCompletion(close);
+        emitter.onTimeout(close);
+        emitter.onError(error -> close.run());
+        try {
+            emitter.send(SseEmitter.event().comment("connected"));
+        } catch (IOException e) {
+            remove(personId, connection);
+        }
+        return emitter;
+    }
+
+    private void remove(String personId, Connection connection) {
+        connections.computeIfPresent(personId, (id, list) -> {
+            list.remove(connection);
+            return list.isEmpty() ? null : list;
+        });
+    }
+
+    private void sendNew() {
+        try {
+            if (connections.isEmpty()) {
+                return;
+            }
+            Instant earliest = connections.values().stream().flatMap(List::stream).map(c -> c.since)
+                    .min(Instant::compareTo).orElse(clock.instant());
+            Instant from = earliest.minus(OVERLAP);
+            for (Notification notification : notifications.storedSince(connections.keySet(), from)) {
+                if (settings.muted(notification.recipientId()).contains(notification.kind())) {
+                    continue;
+                }
+                for (Connection connection : connections.getOrDefault(notification.recipientId(), List.of())) {
+                    if (notification.at() != null && connection.sent.add(notification.notificationId())) {
+                        send(notification, connection);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Looking for new notifications failed; trying again at the next look", e);
+        }
+    }
+
+    private void send(Notification notification, Connection connection) {
+        try {
+            connection.emitter.send(SseEmitter.event().name("notification").id(notification.notificationId())
+                    .data(notification, MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException e) {
+            connection.emitter.completeWithError(e);
+        }
+    }
+
+    private void heartbeat() {
+        connections.values().forEach(list -> list.forEach(connection -> {
+            try {
+                connection.emitter.send(SseEmitter.event().comment("heartbeat"));
+            } catch (IOException | IllegalStateException e) {
+                connection.emitter.completeWithError(e);
+            }
+        }));
+    }
+
+    @Override
+    public void destroy() {
+        scheduler.shutdownNow();
+        connections.values().forEach(list -> list.forEach(connection -> connection.emitter.complete()));
+        connections.clear();
+    }
+}
