@@ -1,6 +1,7 @@
 package dev.competency.analytics.stream;
 
 import dev.competency.contracts.Topics;
+import dev.competency.platform.service.messaging.MessagingConfiguration;
 import dev.competency.platform.service.messaging.PoisonMessageException;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,7 +35,7 @@ class DeadLetterListener {
         this.decoder = new RecordDecoder(json);
     }
 
-    @KafkaListener(id = CONSUMER, groupId = CONSUMER, containerFactory = DeadLetterConfiguration.CONTAINER_FACTORY,
+    @KafkaListener(id = CONSUMER, groupId = CONSUMER, containerFactory = MessagingConfiguration.BATCH_CONTAINER_FACTORY,
             topics = {Topics.FRAMEWORKS, Topics.EVIDENCE, Topics.LEARNERS, Topics.MASTERY})
     void check(List<ConsumerRecord<String, byte[]>> records) {
         for (int i = 0; i < records.size(); i++) {

@@ -17,11 +17,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
@@ -39,6 +43,15 @@ import tools.jackson.databind.json.JsonMapper;
 public class MessagingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MessagingConfiguration.class);
+    /**
+     * The listener container factory of batch listeners ({@code @KafkaListener(containerFactory = ...)}): the
+     * platform's settings (the error handler below, deserializers, isolation level), but the whole poll in one call
+     * with its offsets committed once per poll instead of once per record, a synchronous round trip to the broker
+     * each. For idempotent consumers only: a crash replays the uncommitted part of a poll. A failing record still goes
+     * through the error handler, which commits the records before it when the listener names it by its index
+     * ({@code BatchListenerFailedException}).
+     */
+    public static final String BATCH_CONTAINER_FACTORY = "batchContainerFactory";
     /** How long the service waits for the broker's answer to its own questions. */
     public static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(3);
     /** How long a starting service waits for the cluster to describe its topics. */
@@ -116,6 +129,18 @@ public class MessagingConfiguration {
     @Bean
     ContractEventReader contractEventReader(JsonMapper json) {
         return new ContractEventReader(json);
+    }
+
+    @Bean(BATCH_CONTAINER_FACTORY)
+    @SuppressWarnings("unchecked")
+    ConcurrentKafkaListenerContainerFactory<Object, Object> batchContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<?, ?> consumers) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, (ConsumerFactory<Object, Object>) consumers);
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        return factory;
     }
 
     @Bean

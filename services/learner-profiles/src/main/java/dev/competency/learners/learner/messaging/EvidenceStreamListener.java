@@ -10,6 +10,7 @@ import dev.competency.learners.learner.domain.VoidEvidence;
 import dev.competency.learners.learner.query.FrameworkUsage;
 import dev.competency.learners.mastery.SourceType;
 import dev.competency.platform.service.messaging.ContractEventReader;
+import dev.competency.platform.service.messaging.MessagingConfiguration;
 import dev.competency.platform.service.messaging.PoisonMessageException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +40,8 @@ import org.springframework.stereotype.Component;
  * the {@code ce_id} it came under) and a void of evidence already voided. So, unlike the other consumers, the intake
  * keeps no log of applied {@code ce_id}s: that log cost two store round trips per record (a read and an insert) to
  * skip a command that changes nothing anyway. Offsets are committed once per polled batch (see
- * {@link EvidenceIntakeConfiguration}); a crash replays at most that batch, which the learners ignore.
+ * {@link MessagingConfiguration#BATCH_CONTAINER_FACTORY}); a crash replays at most that batch, which the learners
+ * ignore.
  */
 @Component
 class EvidenceStreamListener {
@@ -66,7 +68,7 @@ class EvidenceStreamListener {
     }
 
     @KafkaListener(id = CONSUMER, groupId = CONSUMER, topics = Topics.EVIDENCE,
-            containerFactory = EvidenceIntakeConfiguration.CONTAINER_FACTORY,
+            containerFactory = MessagingConfiguration.BATCH_CONTAINER_FACTORY,
             concurrency = "${learner-profiles.intake.concurrency:2}")
     void on(List<ConsumerRecord<String, byte[]>> records) {
         List<Object> batch = new ArrayList<>(records.size());
