@@ -139,6 +139,11 @@ final class ContractShapes {
         return text.length() > 160 ? text.substring(0, 160) + "… (" + text.length() + " characters)" : text;
     }
 
+    /** The end of a long text, where an exception's message puts its cause. */
+    static String ending(String text) {
+        return text.length() > 400 ? "… " + text.substring(text.length() - 400) : text;
+    }
+
     private static JsonNode resource(String name) {
         try (InputStream in = ContractShapes.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {

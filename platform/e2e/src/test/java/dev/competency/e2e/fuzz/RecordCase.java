@@ -12,14 +12,16 @@ import org.apache.kafka.common.header.Header;
  * @param kind      what was done to the valid record, for example {@code field of another type}
  * @param type      the event type the valid record was built as
  * @param target    the field (a JSON pointer) or header the case changed, or null
+ * @param changedTo what the target holds after the change (JSON, shortened), or null
  * @param whyPoison why a consumer must send the record to the dead-letter topic, or empty when it must process it
  */
-record RecordCase(int number, String kind, String type, String target, String topic, String key, List<Header> headers,
-                  byte[] value, Optional<String> whyPoison) {
+record RecordCase(int number, String kind, String type, String target, String changedTo, String topic, String key,
+                  List<Header> headers, byte[] value, Optional<String> whyPoison) {
 
     /** How the case is named in failures and in the known defects: {@code #12 evidence.recorded: kind /target}. */
     String describe() {
-        return "#" + number + " " + type + ": " + kind + (target == null ? "" : " " + target);
+        return "#" + number + " " + type + ": " + kind + (target == null ? "" : " " + target)
+                + (changedTo == null ? "" : " = " + changedTo);
     }
 
     /** The case with its value, shortened for a failure message. */

@@ -416,8 +416,16 @@ final class RecordCases {
                     : JSON.writeValueAsBytes(payload);
             List<Header> recordHeaders = new ArrayList<>();
             headers.forEach((name, bytes) -> recordHeaders.add(new RecordHeader(name, bytes)));
-            return new RecordCase(number, kind, type, target, topic, key, List.copyOf(recordHeaders), value,
-                    shapes.whyPoison(topic, key, recordHeaders, value));
+            String changedTo = null;
+            if (target != null && target.startsWith("/") && !payload.at(target).isMissingNode()) {
+                changedTo = ContractShapes.abbreviate(payload.at(target).toString());
+            } else if (target != null && headers.containsKey(target)) {
+                changedTo = header(target) == null ? "(null)" : ContractShapes.abbreviate("\"" + header(target) + "\"");
+            } else if (target != null && target.equals("key")) {
+                changedTo = key == null ? "(none)" : ContractShapes.abbreviate("\"" + key + "\"");
+            }
+            return new RecordCase(number, kind, type, target, changedTo, topic, key, List.copyOf(recordHeaders),
+                    value, shapes.whyPoison(topic, key, recordHeaders, value));
         }
     }
 }

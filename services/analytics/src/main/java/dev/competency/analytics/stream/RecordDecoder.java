@@ -135,8 +135,9 @@ public final class RecordDecoder {
             throw new PoisonMessageException("Event " + eventId + " has no payload");
         }
         if (!payload.partitionKey().equals(record.key())) {
-            throw new PoisonMessageException("Event " + eventId + " has key '" + record.key()
-                    + "' but its payload belongs under key '" + payload.partitionKey() + "'");
+            throw new PoisonMessageException("Event " + eventId + " has key "
+                    + PoisonMessageException.quoted(record.key()) + " but its payload belongs under key "
+                    + PoisonMessageException.quoted(payload.partitionKey()));
         }
         return new Decoded(eventId, described.type(), payload, record.topic(), record.partition(), record.offset(),
                 timeMillis);
@@ -189,7 +190,7 @@ public final class RecordDecoder {
     private static PoisonMessageException invalid(byte[] header, String value, String problem) {
         String name = text(header);
         return new PoisonMessageException("Invalid CloudEvents headers: " + name + " " + problem + " but was "
-                + (value == null ? "missing" : "'" + value + "'"));
+                + (value == null ? "missing" : PoisonMessageException.quoted(value)));
     }
 
     private static String text(byte[] value) {

@@ -38,8 +38,9 @@ public class ContractEventReader {
         try {
             IntegrationEvent payload = json.readValue(record.value(), descriptor.payloadType());
             if (!payload.partitionKey().equals(record.key())) {
-                throw new PoisonMessageException("Event " + attributes.id() + " has key '" + record.key()
-                        + "' but its payload belongs under key '" + payload.partitionKey() + "'");
+                throw new PoisonMessageException("Event " + attributes.id() + " has key "
+                        + PoisonMessageException.quoted(record.key()) + " but its payload belongs under key "
+                        + PoisonMessageException.quoted(payload.partitionKey()));
             }
             return new ReceivedEvent(attributes, payload, record.key(), record.topic(), record.partition(),
                     record.offset());
