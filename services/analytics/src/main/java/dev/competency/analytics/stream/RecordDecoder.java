@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,7 +58,9 @@ public final class RecordDecoder {
         readers = new ObjectReader[descriptors.size()];
         for (int i = 0; i < descriptors.size(); i++) {
             typeNames[i] = bytes(descriptors.get(i).type());
-            readers[i] = json.readerFor(descriptors.get(i).payloadType());
+            // An open enum's unknown value is its declared default: mastery.changed's cause (see the contracts).
+            readers[i] = json.readerFor(descriptors.get(i).payloadType())
+                    .with(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE);
         }
     }
 

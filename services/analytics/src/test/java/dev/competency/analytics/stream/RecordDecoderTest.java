@@ -104,6 +104,23 @@ class RecordDecoderTest {
     }
 
     @Test
+    void readsACauseItDoesNotKnowAsRecomputed_whenAMasteryChangeCarriesANewCause() {
+        ConsumerRecord<String, byte[]> record = record(UUID.randomUUID().toString(), MASTERY, Topics.MASTERY,
+                MASTERY.partitionKey(), headers -> { });
+        String newCause = new String(record.value(), StandardCharsets.UTF_8)
+                .replace("\"EVIDENCE_RECORDED\"", "\"CAUSE_OF_A_LATER_VERSION\"");
+        ConsumerRecord<String, byte[]> later = new ConsumerRecord<>(record.topic(), 0, 0, record.key(),
+                newCause.getBytes(StandardCharsets.UTF_8));
+        record.headers().forEach(header -> later.headers().add(header));
+
+        assertThat(newCause).contains("CAUSE_OF_A_LATER_VERSION");
+        assertThat(((MasteryChanged) decoder.decode(later).payload()).cause())
+                .isEqualTo(MasteryChanged.ChangeCause.RECOMPUTED);
+        assertThat(((MasteryChanged) new ContractEventReader(JSON).read(later).payload()).cause())
+                .as("the platform's reader").isEqualTo(MasteryChanged.ChangeCause.RECOMPUTED);
+    }
+
+    @Test
     void rejectsRecord_whenThePayloadBreaksItsRecord() {
         ConsumerRecord<String, byte[]> record = record(UUID.randomUUID().toString(), MASTERY, Topics.MASTERY,
                 MASTERY.partitionKey(), headers -> { });
