@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
@@ -158,19 +160,22 @@ class ConsumerRecordFuzzIT {
             Set<String> read = new HashSet<>();
             outcome.groups.values().forEach(read::addAll);
             assertThat(read).as("the public topics some consumer group reads").containsAll(Topics.ALL);
-            List<TopicTraffic.Lag>[] last = new List[] {List.of()};
+            AtomicReference<List<TopicTraffic.Lag>> last = new AtomicReference<>(List.of());
             try {
                 // Two readings a poll apart without lag: mastery changes folded from the fuzz evidence come after it.
-                int[] quiet = {0};
+                AtomicInteger quiet = new AtomicInteger();
                 await("every consumer group at the end of its topics").atMost(CATCH_UP)
                         .pollInterval(Duration.ofSeconds(2)).until(() -> {
-                            last[0] = traffic.lags(traffic.groupsReadingPublicTopics());
-                            quiet[0] = last[0].isEmpty() ? quiet[0] + 1 : 0;
-                            return quiet[0] >= 2;
+                            last.set(traffic.lags(traffic.groupsReadingPublicTopics()));
+                            if (last.get().isEmpty()) {
+                                return quiet.incrementAndGet() >= 2;
+                            }
+                            quiet.set(0);
+                            return false;
                         });
             } catch (ConditionTimeoutException e) {
                 throw new AssertionError("Consumer groups still behind after " + CATCH_UP + " (seed " + seed
-                        + "): a stuck partition?\n  " + last[0].stream().map(Object::toString)
+                        + "): a stuck partition?\n  " + last.get().stream().map(Object::toString)
                         .collect(Collectors.joining("\n  ")) + "\nservice logs: " + platform.logDirectory(), e);
             }
             outcome.deadLetters = traffic.deadLetters();
