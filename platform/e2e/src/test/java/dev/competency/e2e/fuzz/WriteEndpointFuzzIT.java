@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * resource family must show what it showed before ({@link StoredState}).
  */
 @PortalTest
+@Tag("fuzz")
 class WriteEndpointFuzzIT {
 
     private static final Logger log = LoggerFactory.getLogger(WriteEndpointFuzzIT.class);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ import tools.jackson.databind.JsonNode;
  * and the statements stored since the run began are the same before and after.
  */
 @PortalTest
+@Tag("fuzz")
 class XapiStatementsFuzzIT {
 
     private static final Logger log = LoggerFactory.getLogger(XapiStatementsFuzzIT.class);

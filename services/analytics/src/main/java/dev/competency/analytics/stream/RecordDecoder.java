@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,7 +58,9 @@ public final class RecordDecoder {
         readers = new ObjectReader[descriptors.size()];
         for (int i = 0; i < descriptors.size(); i++) {
             typeNames[i] = bytes(descriptors.get(i).type());
-            readers[i] = json.readerFor(descriptors.get(i).payloadType());
+            // An open enum's unknown value is its declared default: mastery.changed's cause (see the contracts).
+            readers[i] = json.readerFor(descriptors.get(i).payloadType())
+                    .with(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE);
         }
     }
 
@@ -135,8 +138,9 @@ public final class RecordDecoder {
             throw new PoisonMessageException("Event " + eventId + " has no payload");
         }
         if (!payload.partitionKey().equals(record.key())) {
-            throw new PoisonMessageException("Event " + eventId + " has key '" + record.key()
-                    + "' but its payload belongs under key '" + payload.partitionKey() + "'");
+            throw new PoisonMessageException("Event " + eventId + " has key "
+                    + PoisonMessageException.quoted(record.key()) + " but its payload belongs under key "
+                    + PoisonMessageException.quoted(payload.partitionKey()));
         }
         return new Decoded(eventId, described.type(), payload, record.topic(), record.partition(), record.offset(),
                 timeMillis);
@@ -189,7 +193,7 @@ public final class RecordDecoder {
     private static PoisonMessageException invalid(byte[] header, String value, String problem) {
         String name = text(header);
         return new PoisonMessageException("Invalid CloudEvents headers: " + name + " " + problem + " but was "
-                + (value == null ? "missing" : "'" + value + "'"));
+                + (value == null ? "missing" : PoisonMessageException.quoted(value)));
     }
 
     private static String text(byte[] value) {

@@ -88,6 +88,39 @@ class RecordDecoderTest {
     }
 
     @Test
+    void quotesOnlyTheStartOfTheKeys_whenThePayloadsKeyIsHuge() {
+        MasteryChanged huge = ContractEvents.mastery("\u00e9".repeat(300_000), "c1", "COMPETENT", true, 0.6,
+                Instant.parse("2026-03-01T10:00:00Z"));
+        ConsumerRecord<String, byte[]> record = record(UUID.randomUUID().toString(), huge, Topics.MASTERY,
+                "learner-2", headers -> { });
+
+        // The reason goes into the dead-letter record's headers twice: 600 KB each would not fit the broker's limit.
+        assertThatThrownBy(() -> decoder.decode(record)).isInstanceOf(PoisonMessageException.class)
+                .hasMessageContaining("key 'learner-2'").hasMessageContaining("(300000 characters)")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(1_000));
+        assertThatThrownBy(() -> new ContractEventReader(JSON).read(record))
+                .isInstanceOf(PoisonMessageException.class).hasMessageContaining("(300000 characters)")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(1_000));
+    }
+
+    @Test
+    void readsACauseItDoesNotKnowAsRecomputed_whenAMasteryChangeCarriesANewCause() {
+        ConsumerRecord<String, byte[]> record = record(UUID.randomUUID().toString(), MASTERY, Topics.MASTERY,
+                MASTERY.partitionKey(), headers -> { });
+        String newCause = new String(record.value(), StandardCharsets.UTF_8)
+                .replace("\"EVIDENCE_RECORDED\"", "\"CAUSE_OF_A_LATER_VERSION\"");
+        ConsumerRecord<String, byte[]> later = new ConsumerRecord<>(record.topic(), 0, 0, record.key(),
+                newCause.getBytes(StandardCharsets.UTF_8));
+        record.headers().forEach(header -> later.headers().add(header));
+
+        assertThat(newCause).contains("CAUSE_OF_A_LATER_VERSION");
+        assertThat(((MasteryChanged) decoder.decode(later).payload()).cause())
+                .isEqualTo(MasteryChanged.ChangeCause.RECOMPUTED);
+        assertThat(((MasteryChanged) new ContractEventReader(JSON).read(later).payload()).cause())
+                .as("the platform's reader").isEqualTo(MasteryChanged.ChangeCause.RECOMPUTED);
+    }
+
+    @Test
     void rejectsRecord_whenThePayloadBreaksItsRecord() {
         ConsumerRecord<String, byte[]> record = record(UUID.randomUUID().toString(), MASTERY, Topics.MASTERY,
                 MASTERY.partitionKey(), headers -> { });

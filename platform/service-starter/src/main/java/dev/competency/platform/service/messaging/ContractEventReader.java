@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Turns a Kafka record of a public topic into its contract event, or rejects it as poison. */
@@ -16,8 +17,12 @@ public class ContractEventReader {
 
     private final JsonMapper json;
 
+    /**
+     * Reads with {@code json}'s settings, and an enum value the record does not know as the enum's declared default
+     * where it has one: {@code mastery.changed}'s open {@code cause} (values are appended within the topic version).
+     */
     public ContractEventReader(JsonMapper json) {
-        this.json = json;
+        this.json = json.rebuild().enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE).build();
     }
 
     public ReceivedEvent read(ConsumerRecord<String, byte[]> record) {
@@ -38,8 +43,9 @@ public class ContractEventReader {
         try {
             IntegrationEvent payload = json.readValue(record.value(), descriptor.payloadType());
             if (!payload.partitionKey().equals(record.key())) {
-                throw new PoisonMessageException("Event " + attributes.id() + " has key '" + record.key()
-                        + "' but its payload belongs under key '" + payload.partitionKey() + "'");
+                throw new PoisonMessageException("Event " + attributes.id() + " has key "
+                        + PoisonMessageException.quoted(record.key()) + " but its payload belongs under key "
+                        + PoisonMessageException.quoted(payload.partitionKey()));
             }
             return new ReceivedEvent(attributes, payload, record.key(), record.topic(), record.partition(),
                     record.offset());
