@@ -3,7 +3,6 @@ package dev.competency.e2e.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.competency.contracts.Topics;
 import dev.competency.e2e.platform.DemoOrganisation;
 import dev.competency.e2e.platform.PlatformApi;
 import dev.competency.e2e.platform.PortalTest;
@@ -132,7 +131,7 @@ class ConsumerRecordFuzzIT {
                     try (TopicTraffic traffic = new TopicTraffic(platform.kafkaBootstrapServers())) {
                         outcome.written = traffic.write(cases);
                     }
-                    log.info("Wrote {} records to {}", outcome.written.size(), Topics.ALL);
+                    log.info("Wrote {} records to {}", outcome.written.size(), ContractShapes.CONSUMED_TOPICS);
                 }),
                 DynamicTest.dynamicTest("every consumer group reads its topics to the end", () ->
                         awaitEveryGroupAtTheEnd(platform, outcome, seed)),
@@ -159,7 +158,7 @@ class ConsumerRecordFuzzIT {
             log.info("Consumer groups of the public topics: {}", outcome.groups);
             Set<String> read = new HashSet<>();
             outcome.groups.values().forEach(read::addAll);
-            assertThat(read).as("the public topics some consumer group reads").containsAll(Topics.ALL);
+            assertThat(read).as("the public topics some consumer group reads").containsAll(ContractShapes.CONSUMED_TOPICS);
             AtomicReference<List<TopicTraffic.Lag>> last = new AtomicReference<>(List.of());
             try {
                 // Two readings a poll apart without lag: mastery changes folded from the fuzz evidence come after it.

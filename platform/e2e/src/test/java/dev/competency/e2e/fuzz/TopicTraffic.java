@@ -126,7 +126,7 @@ final class TopicTraffic implements AutoCloseable {
                     member.assignment().topicPartitions().forEach(partition -> topics.add(partition.topic()));
                 }
             }
-            topics.retainAll(Topics.ALL);
+            topics.retainAll(ContractShapes.CONSUMED_TOPICS);
             if (!topics.isEmpty()) {
                 groups.put(group, new java.util.TreeSet<>(topics));
             }
@@ -137,7 +137,7 @@ final class TopicTraffic implements AutoCloseable {
     /** Every partition of the public topics that one of the groups has not committed to its end (read committed). */
     List<Lag> lags(Map<String, Set<String>> groups) {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (String topic : Topics.ALL) {
+        for (String topic : ContractShapes.CONSUMED_TOPICS) {
             for (int partition = 0; partition < Topics.partitions(topic); partition++) {
                 latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
             }
@@ -185,7 +185,7 @@ final class TopicTraffic implements AutoCloseable {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : Topics.ALL) {
+            for (String topic : ContractShapes.CONSUMED_TOPICS) {
                 consumer.partitionsFor(Topics.deadLetter(topic)).forEach(info ->
                         partitions.add(new TopicPartition(info.topic(), info.partition())));
             }
