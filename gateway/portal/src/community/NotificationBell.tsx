@@ -125,8 +125,8 @@ function FeedItem({ item, onRead }: { item: Notification; onRead: () => void }) 
       </p>
       <p className="muted">{formatDateTime(item.at)}</p>
       {item.read ? null : (
-        <button type="button" className="button" onClick={onRead}>
-          Mark as read<span className="visually-hidden">: {item.text}</span>
+        <button type="button" className="button" aria-label={`Mark as read: ${item.text}`} onClick={onRead}>
+          Mark as read
         </button>
       )}
     </li>

@@ -1,11 +1,11 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isChallenge, isDiscussionPage, isFeed, isLeaderboard, isThread } from '../api/community';
 import { FakeEventSource } from '../test/eventSource';
 import { FRAMEWORK_ID, frameworkVersion, masteryJson } from '../test/fixtures';
 import { fill, renderApp } from '../test/render';
-import { FakePlatform, json, noContent, problem, signedIn } from '../test/server';
-import { challenge, discussionPage, feed, leaderboard, moderatedThread, notification, thread } from './fixtures';
+import { FakePlatform, json, noContent, problem, signedIn, type Call } from '../test/server';
+import { challenge, discussionPage, feed, leaderboard, moderatedThread, thread } from './fixtures';
 
 const DISCUSSIONS = '/api/community/discussions';
 
@@ -35,7 +35,7 @@ describe('community', () => {
 
   it('listsTheCompetencysDiscussions_onWhyThisLevel_andSearchesAndPages', async () => {
     const platform = learnerPlatform()
-      .on('GET', DISCUSSIONS, (call) => json(new URL(call.url, 'http://portal.test').searchParams.get('page') === '1'
+      .on('GET', DISCUSSIONS, (call: Call) => json(new URL(call.url, 'http://portal.test').searchParams.get('page') === '1'
         ? { ...discussionPage, items: [{ ...discussionPage.items[1]!, title: 'Older one' }], page: 1, total: 11 }
         : { ...discussionPage, total: 11 }));
     const { user } = renderApp('/me/competencies/c-test');
