@@ -60,7 +60,7 @@ export function NotificationBell() {
         ) : null}
       </button>
       <span className="visually-hidden" role="status" aria-live="polite">
-        {unread > 0 ? `${unread} unread notifications` : ''}
+        {unread > 0 ? `${unread} unread ${unread === 1 ? 'notification' : 'notifications'}` : ''}
       </span>
       {open ? (
         <section id={panelId} className="bell-panel" aria-labelledby={headingId}>

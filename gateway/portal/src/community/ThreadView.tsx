@@ -54,6 +54,7 @@ function PostView({ thread, post, opening, own, mayMarkAnswer }: {
 }) {
   const [action, setAction] = useState<Action>('none');
   const [showHistory, setShowHistory] = useState(false);
+  const [reported, setReported] = useState(false);
   const answer = useMarkAnswer(thread.discussionId);
   const isAnswer = thread.answerPostId === post.postId;
   const label = `${opening ? 'Post' : 'Reply'} by ${author(post, own)}`;
@@ -86,6 +87,7 @@ function PostView({ thread, post, opening, own, mayMarkAnswer }: {
       {post.reportCount ? <p className="muted">Reported {post.reportCount} {post.reportCount === 1 ? 'time' : 'times'}.</p> : null}
       {showHistory ? <History discussionId={thread.discussionId} postId={post.postId} /> : null}
       {answer.isError ? <ProblemMessage error={answer.error} /> : null}
+      {reported ? <p className="success" role="status">Thank you: the moderators will look at this post.</p> : null}
       <div className="button-row post-actions">
         {!opening && mayMarkAnswer && !post.hidden && !isAnswer ? (
           <button type="button" className="button" disabled={answer.isPending} onClick={() => answer.mutate(post.postId)}>
@@ -111,7 +113,8 @@ function PostView({ thread, post, opening, own, mayMarkAnswer }: {
       {action === 'edit' ? (
         <EditForm discussionId={thread.discussionId} post={post} onDone={() => setAction('none')} />
       ) : action === 'report' ? (
-        <ReasonForm discussionId={thread.discussionId} postId={post.postId} kind="report" onDone={() => setAction('none')} />
+        <ReasonForm discussionId={thread.discussionId} postId={post.postId} kind="report"
+          onDone={(sent) => { setAction('none'); setReported(sent); }} />
       ) : action === 'hide' ? (
         <ReasonForm discussionId={thread.discussionId} postId={post.postId} kind="hide" onDone={() => setAction('none')} />
       ) : null}
@@ -184,7 +187,8 @@ function ReasonForm({ discussionId, postId, kind, onDone }: {
   discussionId: string;
   postId: string;
   kind: 'report' | 'hide';
-  onDone: () => void;
+  /** `sent`: the report or hiding was stored; false when cancelled. */
+  onDone: (sent: boolean) => void;
 }) {
   const [reason, setReason] = useState('');
   const report = useReport(discussionId, postId);
@@ -192,7 +196,7 @@ function ReasonForm({ discussionId, postId, kind, onDone }: {
   const mutation = kind === 'report' ? report : hide;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    mutation.mutate(reason.trim(), { onSuccess: onDone });
+    mutation.mutate(reason.trim(), { onSuccess: () => onDone(true) });
   };
   const required = kind === 'hide';
   return (
@@ -207,7 +211,7 @@ function ReasonForm({ discussionId, postId, kind, onDone }: {
           disabled={mutation.isPending || (required && reason.trim() === '')}>
           {kind === 'report' ? 'Send report' : 'Hide post'}
         </button>
-        <button type="button" className="button" onClick={onDone}>Cancel</button>
+        <button type="button" className="button" onClick={() => onDone(false)}>Cancel</button>
       </div>
     </form>
   );

@@ -127,6 +127,20 @@ describe('community', () => {
     expect(history.querySelector('img')).toBeNull();
   });
 
+  it('reportsAPost_withTheReasonGiven', async () => {
+    const platform = learnerPlatform().on('POST', `${DISCUSSIONS}/d-2/posts/p-1/reports`, noContent());
+    const { user } = renderApp('/me/competencies/c-test?discussion=d-2');
+
+    const opening = await screen.findByRole('article', { name: 'Post by learner-2' });
+    expect(within(screen.getByRole('article', { name: 'Reply by You' })).queryByRole('button', { name: 'Report' })).not.toBeInTheDocument();
+    await user.click(within(opening).getByRole('button', { name: 'Report' }));
+    await user.type(within(opening).getByLabelText(/Why are you reporting/), 'rude');
+    await user.click(within(opening).getByRole('button', { name: 'Send report' }));
+
+    expect(await within(opening).findByRole('status')).toHaveTextContent('the moderators will look at this post');
+    expect(platform.callsTo('POST', `${DISCUSSIONS}/d-2/posts/p-1/reports`)[0]!.body).toEqual({ reason: 'rude' });
+  });
+
   it('letsAModeratorHideWithAReason_markAnAnswer_andSeeReports', async () => {
     const platform = new FakePlatform(signedIn({ subject: 'manager-1', roles: ['MANAGER'] }))
       .on('GET', '/api/community/notifications', problem(404, 'No such route'))
