@@ -5,6 +5,7 @@ import { adminRoutes } from './admin/routes';
 import { analyticsRoutes } from './analytics/routes';
 import { isApiProblem } from './api/http';
 import { authoringRoutes } from './authoring/routes';
+import { communityRoutes } from './community/routes';
 import { gradingRoutes } from './grading/routes';
 import { learnerRoutes } from './learner/routes';
 import { Home } from './shell/Home';
@@ -25,6 +26,7 @@ export const routes: RouteObject[] = [
       ...authoringRoutes,
       ...analyticsRoutes,
       ...adminRoutes,
+      ...communityRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { DEFAULT_POLICY, DEFAULT_SCALE } from '../api/framework-authoring';
 import type { VersionView } from '../api/frameworks';
+import { DiscussionPanel } from '../community/DiscussionPanel';
 import { Page } from '../shell/Page';
 import { QueryView } from '../shell/States';
 import { PolicySummary, ScaleTable, StatusTag, words } from './components';
@@ -101,6 +102,7 @@ function CompetencyDetail({ view, competencyId }: { view: VersionView; competenc
       <h2>Mastery policy</h2>
       {competency.policyOverride ? <p>This competency has its own policy.</p> : <p>The framework's policy applies.</p>}
       <PolicySummary policy={competency.policyOverride ?? view.content.policy ?? DEFAULT_POLICY} />
+      <DiscussionPanel subjectKind="COMPETENCY" subjectId={competency.id} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { DiscussionPanel } from '../community/DiscussionPanel';
 import { Page } from '../shell/Page';
 import { Loading } from '../shell/States';
 import { levelLabel } from './catalog';
@@ -27,6 +28,7 @@ export default function ExplanationPage() {
             competencyTitle={(id) => catalog.title(mastery.data.frameworkId, mastery.data.frameworkVersion, id)}
           />
         )}
+        {competencyId ? <DiscussionPanel subjectKind="COMPETENCY" subjectId={competencyId} /> : null}
         <p className="no-print">
           <Link to={scope.base}>Back to all competencies</Link>
         </p>

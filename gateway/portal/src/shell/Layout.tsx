@@ -1,4 +1,5 @@
 import { Outlet } from 'react-router';
+import { NotificationBell } from '../community/NotificationBell';
 import { Navigation } from './Navigation';
 import { ProblemMessage } from './ProblemMessage';
 import { roleLabel } from './roles';
@@ -22,6 +23,7 @@ export function Layout() {
           <>
             <Navigation roles={state.session.roles} />
             <div className="account">
+              <NotificationBell />
               <span className="account-name">
                 {state.session.name}
                 <span className="account-roles"> ({state.session.roles.map(roleLabel).join(', ') || 'no role'})</span>

@@ -33,6 +33,12 @@ export const ACCESS = {
   authoring: ['AUTHOR'],
   analytics: ['ANALYST', 'MANAGER', 'ADMIN'],
   admin: ['ADMIN'],
+  /** `/challenges`: the members of a group, its managers and admins (the service shows each only their groups). */
+  challenges: ['LEARNER', 'MANAGER', 'ADMIN'],
+  /** `/challenges/new`: managers for the teams they manage, admins for any team or unit. */
+  challengeSetting: ['MANAGER', 'ADMIN'],
+  /** Discussions and notification settings: anyone signed in (the service scopes them to the caller). */
+  signedIn: ['LEARNER', 'MANAGER', 'ASSESSOR', 'AUTHOR', 'ANALYST', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const NAVIGATION: readonly NavEntry[] = [
@@ -42,6 +48,7 @@ export const NAVIGATION: readonly NavEntry[] = [
   { label: 'Evidence', to: '/me/evidence', roles: ACCESS.learner },
   { label: 'Assessments', to: '/me/assessments', roles: ACCESS.learner },
   { label: 'Team', to: '/team', roles: ACCESS.team },
+  { label: 'Challenges', to: '/challenges', roles: ACCESS.challenges },
   { label: 'Grading queue', to: '/grading', roles: ACCESS.grading },
   { label: 'Frameworks', to: '/authoring/frameworks', roles: ACCESS.authoring },
   { label: 'Assessment authoring', to: '/authoring/assessments', roles: ACCESS.authoring },
