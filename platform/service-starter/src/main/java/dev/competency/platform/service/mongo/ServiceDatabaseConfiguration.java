@@ -9,7 +9,10 @@ import dev.competency.platform.service.messaging.IdempotentConsumer;
 import dev.competency.platform.service.messaging.ProcessedEventLog;
 import dev.competency.platform.service.messaging.ProcessedEventsProperties;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -17,8 +20,11 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /**
@@ -34,6 +40,11 @@ import org.springframework.core.env.Environment;
  * Its health check uses {@code ping}, which every MongoDB-wire-compatible server answers (Spring Boot's check uses
  * {@code hello}, which not every one supports). Readiness includes it: without its database the service answers
  * nothing.
+ *
+ * <p>While the database cannot be reached, a request that needs it waits at most
+ * {@code platform.mongodb.server-selection-timeout} (5 s; the driver's own default is 30 s, longer than the gateway
+ * waits for an answer) and is then answered 503 with {@code Retry-After} ({@link StoreUnavailableProblems}). A
+ * {@code serverSelectionTimeoutMS} in {@code spring.mongodb.uri} wins.
  */
 @AutoConfiguration(
         afterName = "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
@@ -42,6 +53,22 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBean(MongoClient.class)
 @EnableConfigurationProperties(ProcessedEventsProperties.class)
 public class ServiceDatabaseConfiguration {
+
+    /**
+     * Applied before the connection string, so that a {@code serverSelectionTimeoutMS} given there wins.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    MongoClientSettingsBuilderCustomizer serverSelectionTimeout(
+            @Value("${platform.mongodb.server-selection-timeout:5s}") Duration timeout) {
+        return settings -> settings.applyToClusterSettings(cluster ->
+                cluster.serverSelectionTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    @Bean
+    StoreUnavailableProblems storeUnavailableProblems() {
+        return new StoreUnavailableProblems();
+    }
 
     /** The name of the MongoDB database that holds this service's data. */
     public static String databaseName(Environment environment) {
