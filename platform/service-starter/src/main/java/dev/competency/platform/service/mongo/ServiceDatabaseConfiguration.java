@@ -8,6 +8,7 @@ import dev.competency.platform.service.messaging.ContractEventReader;
 import dev.competency.platform.service.messaging.IdempotentConsumer;
 import dev.competency.platform.service.messaging.ProcessedEventLog;
 import dev.competency.platform.service.messaging.ProcessedEventsProperties;
+import dev.competency.platform.service.messaging.RecoverableFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,8 @@ import org.springframework.core.env.Environment;
  * <p>While the database cannot be reached, a request that needs it waits at most
  * {@code platform.mongodb.server-selection-timeout} (5 s; the driver's own default is 30 s, longer than the gateway
  * waits for an answer) and is then answered 503 with {@code Retry-After} ({@link StoreUnavailableProblems}). A
- * {@code serverSelectionTimeoutMS} in {@code spring.mongodb.uri} wins.
+ * {@code serverSelectionTimeoutMS} in {@code spring.mongodb.uri} wins. A consumed record whose handling finds the
+ * database away is tried again until it is back ({@link RecoverableFailure}), not dead-lettered.
  */
 @AutoConfiguration(
         afterName = "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
@@ -68,6 +70,12 @@ public class ServiceDatabaseConfiguration {
     @Bean
     StoreUnavailableProblems storeUnavailableProblems() {
         return new StoreUnavailableProblems();
+    }
+
+    /** A consumed record whose handling found the database away waits for it, and is not dead-lettered. */
+    @Bean
+    RecoverableFailure databaseUnreachable() {
+        return StoreUnavailableProblems::isUnreachable;
     }
 
     /** The name of the MongoDB database that holds this service's data. */

@@ -30,6 +30,16 @@ public class StoreUnavailableProblems {
     private static final Logger log = LoggerFactory.getLogger(StoreUnavailableProblems.class);
     static final String RETRY_AFTER_SECONDS = "5";
 
+    /** Whether the failure, or one of its causes, says that the database cannot be reached. */
+    public static boolean isUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof MongoTimeoutException || cause instanceof MongoSocketException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ExceptionHandler({MongoTimeoutException.class, MongoSocketException.class})
     ResponseEntity<Object> unavailable(RuntimeException e) {
         log.warn("The database cannot be reached; answered 503: {}", e.toString());

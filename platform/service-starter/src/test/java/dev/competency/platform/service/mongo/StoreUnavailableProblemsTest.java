@@ -1,5 +1,6 @@
 package dev.competency.platform.service.mongo;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -7,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.mongodb.MongoSocketOpenException;
+import com.mongodb.MongoException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.ServerAddress;
 import dev.competency.platform.problem.ProblemType;
@@ -49,6 +51,17 @@ class StoreUnavailableProblemsTest {
         mvc.perform(get("/broken"))
                 .andExpect(status().isInternalServerError())
                 .andExpect(jsonPath("$.type").value(ProblemType.uri(ProblemType.INTERNAL)));
+    }
+
+    @Test
+    void tellsTheDatabaseUnreachable_onlyWhenADriverConnectionFailureIsTheFailureOrACause() {
+        assertThat(StoreUnavailableProblems.isUnreachable(new MongoTimeoutException("no server"))).isTrue();
+        assertThat(StoreUnavailableProblems.isUnreachable(new IllegalStateException("listener failed",
+                new RuntimeException("append", new MongoSocketOpenException("refused",
+                        new ServerAddress("127.0.0.1", 27017)))))).isTrue();
+        assertThat(StoreUnavailableProblems.isUnreachable(new IllegalStateException("a bug"))).isFalse();
+        assertThat(StoreUnavailableProblems.isUnreachable(new MongoException(11000, "E11000 duplicate key")))
+                .as("a refused write is no outage").isFalse();
     }
 
     @RestController
