@@ -13,11 +13,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -56,13 +56,16 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(ProcessedEventsProperties.class)
 public class ServiceDatabaseConfiguration {
 
+    private static final Duration DEFAULT_SERVER_SELECTION_TIMEOUT = Duration.ofSeconds(5);
+
     /**
      * Applied before the connection string, so that a {@code serverSelectionTimeoutMS} given there wins.
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    MongoClientSettingsBuilderCustomizer serverSelectionTimeout(
-            @Value("${platform.mongodb.server-selection-timeout:5s}") Duration timeout) {
+    MongoClientSettingsBuilderCustomizer serverSelectionTimeout(Environment environment) {
+        Duration timeout = Binder.get(environment).bind("platform.mongodb.server-selection-timeout", Duration.class)
+                .orElse(DEFAULT_SERVER_SELECTION_TIMEOUT);
         return settings -> settings.applyToClusterSettings(cluster ->
                 cluster.serverSelectionTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
     }
