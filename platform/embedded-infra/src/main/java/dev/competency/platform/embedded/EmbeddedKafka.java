@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
@@ -25,19 +26,22 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With a log directory the broker keeps its topics and offsets across restarts; without one it uses a temporary
  * directory that is deleted on {@link #close()}. On start it creates the platform's topics (see
- * {@link TopicProvisioner}).
+ * {@link TopicProvisioner}). {@link #stop()} shuts the broker down (a controlled shutdown, its log flushed) and
+ * {@link #restart()} starts it again on the same ports with the same log directory, temporary or not, as a broker
+ * process that is restarted does: clients see it go away and come back with every record and committed offset.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
 
-    private final KafkaRaftServer server;
+    private final Properties properties;
     private final int port;
     private final Path logDirectory;
     private final boolean temporary;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafka(KafkaRaftServer server, int port, Path logDirectory, boolean temporary) {
-        this.server = server;
+    private EmbeddedKafka(Properties properties, int port, Path logDirectory, boolean temporary) {
+        this.properties = properties;
         this.port = port;
         this.logDirectory = logDirectory;
         this.temporary = temporary;
@@ -57,11 +61,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         Properties properties = brokerProperties(clientPort, controllerPort, directory);
         formatIfNew(directory, properties);
 
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
-        server.startup();
-        EmbeddedKafka kafka = new EmbeddedKafka(server, clientPort, directory, logDirectory.isEmpty());
+        EmbeddedKafka kafka = new EmbeddedKafka(properties, clientPort, directory, logDirectory.isEmpty());
         try {
-            TopicProvisioner.ensurePlatformTopics(kafka.bootstrapServers());
+            kafka.startServer();
         } catch (RuntimeException e) {
             kafka.close();
             throw e;
@@ -69,6 +71,63 @@ public final class EmbeddedKafka implements AutoCloseable {
         log.info("Kafka broker (KRaft) listening on {} with logs in {}, ready in {} ms", kafka.bootstrapServers(),
                 directory, (System.nanoTime() - started) / 1_000_000);
         return kafka;
+    }
+
+    /**
+     * Starts a broker on this instance's ports and log directory, and waits until it serves the topics; on failure
+     * shuts it down again and leaves the log directory as it is.
+     */
+    private synchronized void startServer() {
+        KafkaRaftServer starting = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
+        try {
+            starting.startup();
+            TopicProvisioner.ensurePlatformTopics(bootstrapServers());
+        } catch (RuntimeException e) {
+            starting.shutdown();
+            starting.awaitShutdown();
+            throw e;
+        }
+        server = starting;
+    }
+
+    /**
+     * Shuts the broker down and keeps its log directory, temporary or not, for {@link #restart()}. Clients lose
+     * their connections, and new ones are refused until it runs again.
+     *
+     * @throws IllegalStateException when it is not running
+     */
+    public synchronized void stop() {
+        if (server == null) {
+            throw new IllegalStateException("The Kafka broker on port " + port + " is not running");
+        }
+        KafkaRaftServer stopping = server;
+        server = null;
+        stopping.shutdown();
+        stopping.awaitShutdown();
+        log.info("Kafka broker on port {} stopped; its logs stay in {}", port, logDirectory);
+    }
+
+    /**
+     * Starts the broker again after {@link #stop()}: same client and controller ports, same log directory, so every
+     * topic, record and committed offset is there again.
+     *
+     * @return how long it took until the broker served the platform's topics
+     * @throws IllegalStateException when it is running
+     */
+    public synchronized Duration restart() {
+        if (server != null) {
+            throw new IllegalStateException("The Kafka broker on port " + port + " is running; stop it first");
+        }
+        long started = System.nanoTime();
+        startServer();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        log.info("Kafka broker listening on {} again with logs in {}, ready in {} ms", bootstrapServers(),
+                logDirectory, took.toMillis());
+        return took;
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
     }
 
     static Properties brokerProperties(int clientPort, int controllerPort, Path directory) {
@@ -150,9 +209,12 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+    public synchronized void close() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
         if (temporary) {
             Directories.deleteRecursively(logDirectory);
         }

@@ -1,7 +1,11 @@
 package dev.competency.platform.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -27,7 +32,10 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded broker and store keep their data across restarts when given a directory. */
+/**
+ * The embedded broker and store keep their data across restarts when given a directory, and across a stop and start
+ * in place whatever their storage.
+ */
 class EmbeddedInfrastructureIT {
 
     @TempDir
@@ -69,6 +77,71 @@ class EmbeddedInfrastructureIT {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(0, Optional.of(logs))) {
             assertThat(readAll(kafka.bootstrapServers(), Topics.LEARNERS)).contains("kept");
         }
+    }
+
+    @Test
+    void keepsRecordsAndPort_whenTheBrokerIsStoppedAndStartedAgainWithATemporaryLogDirectory() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(0, Optional.empty())) {
+            String bootstrapServers = kafka.bootstrapServers();
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                    new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>(Topics.LEARNERS, "learner-1", "before the restart")).get();
+            }
+
+            kafka.stop();
+            assertThat(kafka.isRunning()).isFalse();
+            assertThat(kafka.logDirectory()).isDirectory();
+            assertThatThrownBy(kafka::stop).isInstanceOf(IllegalStateException.class);
+            kafka.restart();
+
+            assertThat(kafka.isRunning()).isTrue();
+            assertThat(kafka.bootstrapServers()).isEqualTo(bootstrapServers);
+            assertThat(readAll(bootstrapServers, Topics.LEARNERS)).containsExactly("before the restart");
+            assertThatThrownBy(kafka::restart).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void keepsMongoDocumentsAndPort_whenTheServerIsStoppedAndStartedAgain_inMemory() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(0, Optional.empty())) {
+            assertStoppedAndStartedAgainWithItsData(mongo);
+        }
+    }
+
+    @Test
+    void keepsMongoDocumentsAndPort_whenTheServerIsStoppedAndStartedAgain_withDataDirectory() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(0, Optional.of(data))) {
+            assertStoppedAndStartedAgainWithItsData(mongo);
+        }
+    }
+
+    private static void assertStoppedAndStartedAgainWithItsData(EmbeddedMongo mongo) {
+        String connection = mongo.connectionString();
+        try (MongoClient client = MongoClients.create(connection)) {
+            client.getDatabase("restart").getCollection("facts").insertOne(new Document("_id", "f-1").append("n", 7));
+        }
+
+        mongo.stop();
+        assertThat(mongo.isRunning()).isFalse();
+        MongoClientSettings quick = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(connection))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(500, TimeUnit.MILLISECONDS))
+                .build();
+        try (MongoClient client = MongoClients.create(quick)) {
+            assertThatThrownBy(() -> client.getDatabase("restart").getCollection("facts").countDocuments())
+                    .as("the store refuses connections while stopped").isInstanceOf(MongoTimeoutException.class);
+        }
+        mongo.restart();
+
+        assertThat(mongo.connectionString()).isEqualTo(connection);
+        try (MongoClient client = MongoClients.create(connection)) {
+            Document fact = client.getDatabase("restart").getCollection("facts").find(Filters.eq("_id", "f-1"))
+                    .first();
+            assertThat(fact).isNotNull();
+            assertThat(fact.getInteger("n")).isEqualTo(7);
+        }
+        assertThatThrownBy(mongo::restart).isInstanceOf(IllegalStateException.class);
     }
 
     private static List<String> readAll(String bootstrapServers, String topic) {

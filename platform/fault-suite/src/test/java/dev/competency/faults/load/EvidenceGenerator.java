@@ -31,10 +31,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Records evidence continuously through the gateway, the way clients of the platform do: xAPI statements on aligned
  * activities (as the demo activity provider), manual ratings (as the demo assessor) and voiding statements of earlier
- * statements, with a read of another service's API at every step. A write answered 503 or not answered is sent
- * again, with the same statement id, once the {@code Retry-After} it was given has passed; a manual rating is not
- * idempotent, so one answered 503 is dropped (the gateway never delivered it) and one not answered at all is counted
- * as of unknown outcome. What was accepted is kept, to check against what the platform shows.
+ * statements, with a read of another service's API at every step. A statement answered with a 5xx or not answered is
+ * sent again, with the same statement id (a PUT of a statement is idempotent), once the {@code Retry-After} it was
+ * given (else a second) has passed; a manual rating is not idempotent, so one answered 503 is dropped (the gateway
+ * never delivered it) and one answered with another 5xx or not at all is counted as of unknown outcome. What was
+ * accepted is kept, to check against what the platform shows.
  */
 public final class EvidenceGenerator implements AutoCloseable {
 
@@ -232,7 +233,7 @@ public final class EvidenceGenerator implements AutoCloseable {
             } else {
                 voided.add(write.evidence().evidenceId());
             }
-        } else if (answer.retryable()) {
+        } else if (answer.retryable() || answer.status() >= 500) {
             long seconds = answer.retryAfter().map(Long::parseLong).orElse(1L);
             retries.add(new Retry(write.kind(), write.statementId(), write.statement(), write.evidence(),
                     Instant.now().plusSeconds(Math.min(seconds, 5))));
@@ -265,7 +266,7 @@ public final class EvidenceGenerator implements AutoCloseable {
             String ratingId = answer.json().path("ratingId").asString();
             String evidenceId = uuid("rating:" + ratingId + ":" + competency);
             accepted.put(evidenceId, new Accepted(evidenceId, learner, competency, "MANUAL_RATING", null));
-        } else if (answer.status() == 0) {
+        } else if (answer.status() == 0 || answer.status() >= 500 && answer.status() != 503) {
             unknownOutcomes.incrementAndGet();
         } else if (answer.status() != 503) {
             refused.add(answer);

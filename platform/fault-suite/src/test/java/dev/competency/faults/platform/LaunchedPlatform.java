@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * memory (faster than its file backend on a busy machine), and the launcher names the services' log files in
  * {@code target/platform/launcher.log}.
  * Faults go to the launcher as commands on its standard input ({@code kill}, {@code stop}, {@code start} and an
- * application's name), which it runs side by side; its log says when each is done. Commands on one application must
- * not overlap: the launcher's log tells them apart only by application.
+ * application's name, or {@code stop} and {@code start} with {@value #KAFKA} or {@value #MONGODB} for the broker and
+ * the store in the launcher's JVM), which it runs side by side; its log says when each is done. Commands on one
+ * application must not overlap: the launcher's log tells them apart only by application.
  */
 public final class LaunchedPlatform implements AutoCloseable {
 
@@ -41,6 +42,11 @@ public final class LaunchedPlatform implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration RESTART_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    /** The embedded Kafka broker's name in the launcher's commands. */
+    public static final String KAFKA = "kafka";
+    /** The embedded MongoDB-compatible store's name in the launcher's commands. */
+    public static final String MONGODB = "mongodb";
 
     /** The services in the order the launcher gives them consecutive ports. */
     public static final List<String> SERVICES = List.of("frameworks", "assessments", "learner-profiles", "analytics");
@@ -139,12 +145,18 @@ public final class LaunchedPlatform implements AutoCloseable {
         command("kill " + name, name + " killed (pid", Duration.ofSeconds(30));
     }
 
-    /** Stops the application gracefully (SIGTERM: its consumers leave their groups), through the launcher. */
+    /**
+     * Stops the application gracefully (SIGTERM: its consumers leave their groups), or the broker or the store (their
+     * data stays), through the launcher.
+     */
     public void stop(String name) {
-        command("stop " + name, name + " stopped (pid", Duration.ofSeconds(60));
+        command("stop " + name, name + " stopped (", Duration.ofSeconds(60));
     }
 
-    /** Starts the application again and returns once the launcher reports it UP. */
+    /**
+     * Starts the application again and returns once the launcher reports it UP; the broker or the store once it
+     * listens again on its port.
+     */
     public void restart(String name) {
         command("start " + name, name + " is up again on port", RESTART_TIMEOUT);
     }

@@ -35,7 +35,11 @@ public record LaunchOptions(Optional<Path> dataDirectory, int kafkaPort, int mon
             assessments, learner-profiles, analytics or gateway):
               kill NAME             stop it at once (SIGKILL)
               stop NAME             stop it gracefully (SIGTERM)
-              start NAME            start it again on its port and wait until it reports UP""";
+              start NAME            start it again on its port and wait until it reports UP
+            and for the embedded broker (kafka) and store (mongodb), which run in this JVM:
+              stop kafka|mongodb    shut it down; clients are refused until it starts again
+              start kafka|mongodb   start it again on its port with its data (the broker's log directory;
+                                    the store's file with --data-dir, else the databases kept in memory)""";
 
     public static LaunchOptions parse(String[] args, Path root) {
         Optional<Path> dataDirectory = Optional.empty();

@@ -32,13 +32,18 @@ import org.slf4j.LoggerFactory;
  * services and the gateway as child JVMs. {@link #close()} stops whatever was started, also halfway through
  * start-up, so Ctrl-C always leaves nothing running. One application can be killed, stopped and started again while
  * the others run ({@link #kill}, {@link #stop}, {@link #restart}; from the command line, by the commands read on
- * standard input), to see how the rest of the platform copes.
+ * standard input), to see how the rest of the platform copes; so can the broker ({@value #KAFKA}) and the store
+ * ({@value #MONGODB}), stopped and started again on their ports with their data.
  */
 public final class LocalPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** The name of the embedded Kafka broker in commands. */
+    public static final String KAFKA = "kafka";
+    /** The name of the embedded MongoDB-compatible store in commands. */
+    public static final String MONGODB = "mongodb";
 
     private final LaunchOptions options;
     private final List<ChildProcess> children = new CopyOnWriteArrayList<>();
@@ -109,10 +114,26 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private void startAll() {
+    /** Starts the broker and the store only, without the applications: what their commands need. */
+    static LocalPlatform startInfrastructure(LaunchOptions options) {
+        LocalPlatform platform = new LocalPlatform(options);
+        try {
+            platform.startBrokerAndStore();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startBrokerAndStore() {
         logs = logDirectory(options.dataDirectory());
         kafka = EmbeddedKafka.start(options.kafkaPort(), options.dataDirectory().map(d -> d.resolve("kafka")));
         mongo = EmbeddedMongo.start(options.mongoPort(), options.dataDirectory().map(d -> d.resolve("mongo")));
+    }
+
+    private void startAll() {
+        startBrokerAndStore();
         Set<Integer> given = new HashSet<>();
         int gatewayPort = options.gatewayPort() == 0 ? freePort(given) : options.gatewayPort();
         given.add(gatewayPort);
@@ -161,6 +182,10 @@ public final class LocalPlatform implements AutoCloseable {
      * @throws IllegalArgumentException when no application has that name
      */
     public void kill(String name) {
+        if (isInfrastructure(name)) {
+            throw new IllegalArgumentException(name + " runs inside the launcher's JVM and cannot be killed alone;"
+                    + " stop it instead");
+        }
         synchronized (lockOf(name)) {
             ChildProcess child = child(name);
             child.kill();
@@ -168,8 +193,21 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    /** Stops one application gracefully (SIGTERM, as {@link #close()} does); {@link #restart} starts it again. */
+    /**
+     * Stops one application gracefully (SIGTERM, as {@link #close()} does), or the broker or the store (a controlled
+     * shutdown; their data stays); {@link #restart} starts it again.
+     */
     public void stop(String name) {
+        if (KAFKA.equals(name)) {
+            kafka.stop();
+            log.info("{} stopped (port {})", name, kafka.port());
+            return;
+        }
+        if (MONGODB.equals(name)) {
+            mongo.stop();
+            log.info("{} stopped (port {})", name, mongo.port());
+            return;
+        }
         synchronized (lockOf(name)) {
             ChildProcess child = child(name);
             child.stop(STOP_GRACE);
@@ -179,12 +217,23 @@ public final class LocalPlatform implements AutoCloseable {
 
     /**
      * Starts an application that is not running (killed, stopped or crashed) again, on its port with its environment,
-     * its output appended to its log, and waits until it reports UP.
+     * its output appended to its log, and waits until it reports UP. The broker and the store start again on their
+     * ports with their data: the broker's log directory (on disk, a temporary one without {@code --data-dir}), the
+     * store's file with {@code --data-dir}, else the databases it kept in memory.
      *
      * @return how long it took to report UP
      * @throws IllegalStateException when it is still running, or does not come up
      */
     public Duration restart(String name) {
+        if (isInfrastructure(name)) {
+            if (closed) {
+                throw new IllegalStateException("The platform is stopped");
+            }
+            Duration took = KAFKA.equals(name) ? kafka.restart() : mongo.restart();
+            log.info("{} is up again on port {} after {} ms", name, KAFKA.equals(name) ? kafka.port() : mongo.port(),
+                    took.toMillis());
+            return took;
+        }
         synchronized (lockOf(name)) {
             return restartLocked(name);
         }
@@ -212,6 +261,10 @@ public final class LocalPlatform implements AutoCloseable {
         return took;
     }
 
+    private static boolean isInfrastructure(String name) {
+        return KAFKA.equals(name) || MONGODB.equals(name);
+    }
+
     /** What commands on one application hold, so that those on different applications run side by side. */
     private Object lockOf(String name) {
         Launch launch = launches.get(name);
@@ -231,7 +284,8 @@ public final class LocalPlatform implements AutoCloseable {
     /**
      * Runs the commands read line by line from {@code input} until it ends: {@code kill <application>},
      * {@code stop <application>} and {@code start <application>} (see {@link #kill}, {@link #stop},
-     * {@link #restart}), each on its own thread, so that several applications can be down and coming back at once.
+     * {@link #restart}; {@value #KAFKA} and {@value #MONGODB} name the broker and the store, which can be stopped
+     * and started), each on its own thread, so that several applications can be down and coming back at once.
      * Each outcome, or why a command was refused, goes to the log.
      */
     void readCommands(InputStream input) {
@@ -241,7 +295,8 @@ public final class LocalPlatform implements AutoCloseable {
                 String[] words = line.trim().split("\\s+");
                 if (words.length != 2) {
                     if (!line.isBlank()) {
-                        log.warn("Unknown command '{}'; commands: kill|stop|start <application>", line.trim());
+                        log.warn("Unknown command '{}'; commands: kill|stop|start <application>, stop|start kafka|mongodb",
+                                line.trim());
                     }
                     continue;
                 }
@@ -253,7 +308,8 @@ public final class LocalPlatform implements AutoCloseable {
                     default -> null;
                 };
                 if (action == null) {
-                    log.warn("Unknown command '{}'; commands: kill|stop|start <application>", command);
+                    log.warn("Unknown command '{}'; commands: kill|stop|start <application>, stop|start kafka|mongodb",
+                            command);
                     continue;
                 }
                 Thread worker = new Thread(() -> {
@@ -307,6 +363,11 @@ public final class LocalPlatform implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The store's connection string, without a database. */
+    public String mongoConnectionString() {
+        return mongo.connectionString();
+    }
+
     public URI gatewayUrl() {
         return gateway.url("/");
     }
@@ -329,7 +390,8 @@ public final class LocalPlatform implements AutoCloseable {
         StringBuilder text = new StringBuilder();
         text.append(System.lineSeparator()).append("Competency platform is up (").append(startUp.toSeconds())
                 .append(" s). Press Ctrl-C to stop; type kill, stop or start and an application's name to")
-                .append(" kill, stop or start it again.").append(System.lineSeparator())
+                .append(" kill, stop or start it again (stop and start also take kafka and mongodb).")
+                .append(System.lineSeparator())
                 .append(String.format("  %-18s %s%n", "portal and API", gatewayUrl()))
                 .append(String.format("  %-18s %s%n", "Kafka", kafka.bootstrapServers()))
                 .append(String.format("  %-18s %s%n", "MongoDB", mongo.connectionString()));

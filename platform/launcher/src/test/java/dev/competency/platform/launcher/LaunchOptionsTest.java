@@ -32,6 +32,8 @@ class LaunchOptionsTest {
         assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--restart"}, ROOT))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Unknown option --restart")
-                .hasMessageContaining("kill NAME");
+                .hasMessageContaining("kill NAME")
+                .hasMessageContaining("stop kafka|mongodb")
+                .hasMessageContaining("start kafka|mongodb");
     }
 }

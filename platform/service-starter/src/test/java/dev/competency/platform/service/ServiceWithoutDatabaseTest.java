@@ -10,6 +10,7 @@ import dev.competency.platform.service.messaging.MessagingConfiguration;
 import dev.competency.platform.service.messaging.ProcessedEventLog;
 import dev.competency.platform.service.mongo.ServiceDatabaseConfiguration;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -54,6 +55,20 @@ class ServiceWithoutDatabaseTest {
                     .hasBean("mongoHealthIndicator");
             assertThat(service.getBean("serviceDatabase", com.mongodb.client.MongoDatabase.class).getName())
                     .isEqualTo("probe-db");
+            assertThat(serverSelectionTimeoutMillis(service)).as("waits for the database at most 5 s")
+                    .isEqualTo(5_000);
         });
+    }
+
+    @Test
+    void waitsForTheDatabaseAsConfigured_whenTheServerSelectionTimeoutIsSet() {
+        context.withPropertyValues("spring.mongodb.uri=mongodb://127.0.0.1:1/probe-db",
+                "platform.mongodb.server-selection-timeout=2s").run(service ->
+                assertThat(serverSelectionTimeoutMillis(service)).isEqualTo(2_000));
+    }
+
+    private static long serverSelectionTimeoutMillis(ApplicationContext service) {
+        return service.getBean(com.mongodb.client.MongoClient.class).getClusterDescription().getClusterSettings()
+                .getServerSelectionTimeout(java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 }

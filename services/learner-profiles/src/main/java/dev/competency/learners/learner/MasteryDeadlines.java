@@ -21,7 +21,9 @@ import org.jobrunr.storage.StorageProviderUtils;
 import org.jobrunr.storage.nosql.mongo.MongoDBStorageProvider;
 import org.jobrunr.utils.mapper.JsonMapper;
 import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -38,16 +40,24 @@ import org.springframework.context.annotation.Configuration;
  * the others (the tests of evidence-driven changes use it, whose evidence is old enough to be due at once).
  *
  * <p>JobRunr wants its MongoDB client to say how UUIDs are stored, so it gets a client of its own on the service's
- * URI with the standard representation.
+ * URI with the standard representation (and the platform's client settings).
  */
 @Configuration(proxyBeanMethods = false)
 class MasteryDeadlines {
 
     static final String COLLECTION_PREFIX = "jobrunr_";
 
+    /**
+     * Being a {@code MongoClient} bean, it is also the client Spring Boot would otherwise have made, so it takes the
+     * platform's settings first (its server selection timeout: a request finding the database away is answered 503
+     * in time), then the URI's.
+     */
     @Bean(destroyMethod = "close")
-    MongoClient jobRunrMongoClient(@Value("${spring.mongodb.uri}") String uri) {
-        return MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
+    MongoClient jobRunrMongoClient(@Value("${spring.mongodb.uri}") String uri,
+                                   ObjectProvider<MongoClientSettingsBuilderCustomizer> customizers) {
+        MongoClientSettings.Builder settings = MongoClientSettings.builder();
+        customizers.orderedStream().forEach(customizer -> customizer.customize(settings));
+        return MongoClients.create(settings.applyConnectionString(new ConnectionString(uri))
                 .uuidRepresentation(UuidRepresentation.STANDARD).build());
     }
 

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -52,6 +53,7 @@ public class MessagingConfiguration {
      * ({@code BatchListenerFailedException}).
      */
     public static final String BATCH_CONTAINER_FACTORY = "batchContainerFactory";
+    private static final FixedBackOff UNTIL_RECOVERED = new FixedBackOff(1_000L, FixedBackOff.UNLIMITED_ATTEMPTS);
     /** How long the service waits for the broker's answer to its own questions. */
     public static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(3);
     /** How long a starting service waits for the cluster to describe its topics. */
@@ -143,8 +145,14 @@ public class MessagingConfiguration {
         return factory;
     }
 
+    /**
+     * A failing record is tried four more times, half a second apart, then sent to its topic's dead-letter topic; a
+     * poison record at once. A {@link RecoverableFailure} (the database away) is tried again every second until it
+     * passes: the record is not at fault, and dead-lettering it would lose it.
+     */
     @Bean
-    CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> template) {
+    CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> template,
+                                         ObjectProvider<RecoverableFailure> recoverableFailures) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, failure) -> {
                     log.warn("Sending record {}-{}@{} to the dead-letter topic: {}", record.topic(),
@@ -153,6 +161,9 @@ public class MessagingConfiguration {
                 });
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 4));
         handler.addNotRetryableExceptions(PoisonMessageException.class);
+        handler.setBackOffFunction((record, failure) ->
+                recoverableFailures.orderedStream().anyMatch(recoverable -> recoverable.matches(failure))
+                        ? UNTIL_RECOVERED : null);
         return handler;
     }
 }

@@ -1,9 +1,12 @@
 package dev.competency.platform.service.web;
 
 import dev.competency.platform.problem.ProblemType;
+import dev.competency.platform.service.messaging.RecoverableFailure;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -14,13 +17,30 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Renders the errors the servlet container sends itself (a request the security firewall rejects, a status set with
  * {@code sendError}, an exception outside Spring MVC) as problem details, in place of Spring Boot's error page. A
- * request for the error path itself is answered as an unknown path.
+ * request for the error path itself is answered as an unknown path. An exception outside Spring MVC that is a
+ * {@link RecoverableFailure} (a filter that found the database away, say) is a 503 with {@code Retry-After}, as it
+ * is inside ({@code StoreUnavailableProblems}).
  */
 @RestController
 public class ProblemErrorController implements ErrorController {
 
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private final List<RecoverableFailure> recoverableFailures;
+
+    public ProblemErrorController(List<RecoverableFailure> recoverableFailures) {
+        this.recoverableFailures = List.copyOf(recoverableFailures);
+    }
+
     @RequestMapping("${server.error.path:${error.path:/error}}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && recoverableFailures.stream().anyMatch(recoverable -> recoverable.matches(failure))) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE,
+                            "Something this service needs cannot be reached; try again shortly"));
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 && HttpStatus.valueOf(value).isError() ? HttpStatus.valueOf(value) : HttpStatus.NOT_FOUND;

@@ -4,6 +4,8 @@ import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import dev.competency.platform.service.messaging.RecoverableFailure;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -34,8 +36,8 @@ public class WebConfiguration {
 
     /** Takes the place of Spring Boot's error controller, which answers in its own JSON or HTML. */
     @Bean
-    ProblemErrorController problemErrorController() {
-        return new ProblemErrorController();
+    ProblemErrorController problemErrorController(ObjectProvider<RecoverableFailure> recoverableFailures) {
+        return new ProblemErrorController(recoverableFailures.orderedStream().toList());
     }
 
     /**
