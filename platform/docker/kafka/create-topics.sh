@@ -16,6 +16,7 @@ public_topics=(
   competency.evidence.v1:6
   competency.learners.v1:6
   competency.mastery.v1:6
+  competency.community.v1:3
 )
 
 create() {

@@ -16,7 +16,7 @@ import org.springframework.http.MediaType;
 class ApiDocsTest extends LocalGatewayTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"frameworks", "assessments", "learner-profiles", "analytics"})
+    @ValueSource(strings = {"frameworks", "assessments", "learner-profiles", "analytics", "community"})
     void routesDocumentPathToServicesApiDocs_withoutToken(String service) {
         client().get().uri("/v3/api-docs/" + service).exchange()
                 .expectStatus().isOk()
@@ -30,7 +30,8 @@ class ApiDocsTest extends LocalGatewayTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.urls[*].name").value(names -> assertThat((List<Object>) names)
-                        .containsExactlyInAnyOrder("frameworks", "assessments", "learner-profiles", "analytics"))
+                        .containsExactlyInAnyOrder("frameworks", "assessments", "learner-profiles", "analytics",
+                                "community"))
                 .jsonPath("$.urls[?(@.name == 'frameworks')].url").isEqualTo(List.of("/v3/api-docs/frameworks"))
                 .jsonPath("$['urls.primaryName']").isEqualTo("frameworks");
     }

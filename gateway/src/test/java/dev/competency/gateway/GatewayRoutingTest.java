@@ -19,7 +19,9 @@ class GatewayRoutingTest extends LocalGatewayTest {
             "/xapi/statements?verb=http%3A%2F%2Fadlnet.gov%2Fexpapi%2Fverbs%2Fpassed, assessments",
             "/api/learners/learner-1/mastery, learner-profiles",
             "/api/teams/team-7, learner-profiles",
-            "/api/analytics/heatmap?teamId=team-7, analytics"})
+            "/api/analytics/heatmap?teamId=team-7, analytics",
+            "/api/community/discussions?subjectKind=COMPETENCY&subjectId=c-1, community",
+            "/api/community/notifications?unreadOnly=true, community"})
     void routesPathToOwningService(String path, String service) {
         client().get().uri(uri(path)).headers(headers -> headers.setBearerAuth(tokens().valid("ADMIN"))).exchange()
                 .expectStatus().isOk()

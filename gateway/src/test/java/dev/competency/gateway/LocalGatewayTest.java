@@ -15,7 +15,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The gateway as the local run starts it (profile {@code local}, development issuer on), in front of the stand-in
  * services. Every test class extending this one shares the same Spring context. Limits are lowered so tests reach
- * them quickly: 64 KB bodies, 1 s analytics timeout, bursts of 30 requests refilled at 5 per second per client. Per
+ * them quickly: 64 KB bodies, 1 s analytics and community timeouts, bursts of 30 requests refilled at 5 per second per client. Per
  * address, for callers not known yet, the burst is 200 (all tests share 127.0.0.1), refilled at only 10 per second,
  * so a test that spends an address's budget (from another loopback address, {@link FromAddress}) still finds it spent
  * a moment later. The port is chosen before the start, because the gateway redeems sign-in codes at its own token
@@ -26,6 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "MAX_XAPI_REQUEST_SIZE=128KB",
         "MAX_IMPORT_REQUEST_SIZE=128KB",
         "ANALYTICS_RESPONSE_TIMEOUT_MS=1000",
+        "COMMUNITY_RESPONSE_TIMEOUT_MS=1000",
         "RATE_LIMIT_BURST=30",
         "RATE_LIMIT_PER_SECOND=5",
         "RATE_LIMIT_ANONYMOUS_BURST=200",
@@ -52,6 +53,7 @@ abstract class LocalGatewayTest {
         registry.add("ASSESSMENTS_URL", () -> StandInBackends.url("assessments"));
         registry.add("LEARNER_PROFILES_URL", () -> StandInBackends.url("learner-profiles"));
         registry.add("ANALYTICS_URL", () -> StandInBackends.url("analytics"));
+        registry.add("COMMUNITY_URL", () -> StandInBackends.url("community"));
         registry.add("server.port", () -> PORT);
         registry.add("OIDC_AUTHORIZATION_URI", () -> BASE + "/dev-issuer/authorize");
         registry.add("OIDC_TOKEN_URI", () -> BASE + "/dev-issuer/token");

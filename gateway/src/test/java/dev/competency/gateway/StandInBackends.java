@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,12 +19,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The four services, played by JDK HTTP servers. Each answers {@code "<service> <path>[?query]"} after reading the
+ * The five services, played by JDK HTTP servers. Each answers {@code "<service> <path>[?query]"} after reading the
  * whole request body, and reports what it received in response headers: {@code X-Seen-Request-Id},
  * {@code X-Seen-Authorization}, {@code X-Seen-Body-Bytes}. Paths ending in {@code /unavailable} answer 503 and
  * those ending in {@code /slow} take two seconds, in {@code /busy} 300 ms; {@link #hits(String)} counts requests per path.
+ * Paths ending in {@code /stream} answer Server-Sent Events over {@link #STREAM_DURATION}: an event
+ * {@code "<service> first"} at once, a {@code :heartbeat} comment halfway and an event {@code "<service> last"} at the
+ * end, when the stream closes.
  */
 final class StandInBackends {
+
+    static final Duration STREAM_DURATION = Duration.ofMillis(1600);
 
     private static final Map<String, HttpServer> SERVERS = new LinkedHashMap<>();
     private static final Map<String, AtomicInteger> HITS = new ConcurrentHashMap<>();
@@ -39,7 +45,7 @@ final class StandInBackends {
     });
 
     static {
-        for (String name : new String[] {"frameworks", "assessments", "learner-profiles", "analytics"}) {
+        for (String name : new String[] {"frameworks", "assessments", "learner-profiles", "analytics", "community"}) {
             SERVERS.put(name, start(name));
         }
     }
@@ -84,6 +90,10 @@ final class StandInBackends {
         try (InputStream in = exchange.getRequestBody()) {
             bodyBytes = in.transferTo(OutputStream.nullOutputStream());
         }
+        if (path.endsWith("/stream")) {
+            stream(name, exchange);
+            return;
+        }
         long delayMillis = path.endsWith("/slow") ? 2000 : path.endsWith("/busy") ? 300 : 0;
         if (delayMillis > 0) {
             // Answered later from the scheduler, as a slow service would, without holding a worker.
@@ -113,6 +123,32 @@ final class StandInBackends {
             }
         } catch (IOException gone) {
             // The gateway gave up on the request (its timeout) and closed the connection.
+            exchange.close();
+        }
+    }
+
+    private static void stream(String name, HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        // Length 0: chunked, each write flushed as it is made.
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        write(exchange, out, "event: notification\ndata: " + name + " first\n\n", false);
+        long total = STREAM_DURATION.toMillis();
+        LATER.schedule(() -> write(exchange, out, ":heartbeat\n\n", false), total / 2, TimeUnit.MILLISECONDS);
+        LATER.schedule(() -> write(exchange, out, "event: notification\ndata: " + name + " last\n\n", true), total,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private static void write(HttpExchange exchange, OutputStream out, String text, boolean last) {
+        try {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            if (last) {
+                out.close();
+            }
+        } catch (IOException gone) {
+            // The client or the gateway closed the stream.
             exchange.close();
         }
     }

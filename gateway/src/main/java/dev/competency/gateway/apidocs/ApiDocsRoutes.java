@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
 class ApiDocsRoutes {
 
     /** The API routes (ids in {@code spring.cloud.gateway.server.webflux.routes}) whose service has a document. */
-    static final List<String> SERVICES = List.of("frameworks", "assessments", "learner-profiles", "analytics");
+    static final List<String> SERVICES = List.of("frameworks", "assessments", "learner-profiles", "analytics",
+            "community");
     static final String PREFIX = "/v3/api-docs/";
 
     @Bean

@@ -114,9 +114,16 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
                 "The " + (service == null ? "requested" : service) + " service did not answer in time");
     }
 
-    /** The id of the route the request took, which is the name of the service behind it. */
+    /**
+     * The name of the service behind the route the request took: the route's {@code service} metadata where a service
+     * has several routes, else the route's id.
+     */
     private static String service(ServerWebExchange exchange) {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        return route == null ? null : route.getId();
+        if (route == null) {
+            return null;
+        }
+        Object service = route.getMetadata().get("service");
+        return service == null ? route.getId() : service.toString();
     }
 }

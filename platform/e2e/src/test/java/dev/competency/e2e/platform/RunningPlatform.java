@@ -74,7 +74,7 @@ public final class RunningPlatform implements AutoCloseable {
         Path launcherLog = home.resolve("launcher.log");
         Set<Integer> taken = new HashSet<>();
         int gatewayPort = freePort(taken);
-        int servicesPort = freeConsecutivePorts(4, taken);
+        int servicesPort = freeConsecutivePorts(5, taken);
         int kafkaPort = freePort(taken);
         int mongoPort = freePort(taken);
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -117,12 +117,12 @@ public final class RunningPlatform implements AutoCloseable {
     }
 
     /**
-     * The services, straight (not through the gateway), by name: frameworks, assessments, learner-profiles and
-     * analytics on consecutive ports, as the launcher starts them.
+     * The services, straight (not through the gateway), by name: frameworks, assessments, learner-profiles,
+     * analytics and community on consecutive ports, as the launcher starts them.
      */
     public Map<String, URI> services() {
         Map<String, URI> services = new LinkedHashMap<>();
-        List<String> names = List.of("frameworks", "assessments", "learner-profiles", "analytics");
+        List<String> names = List.of("frameworks", "assessments", "learner-profiles", "analytics", "community");
         for (int i = 0; i < names.size(); i++) {
             services.put(names.get(i), URI.create("http://127.0.0.1:" + (firstServicePort + i)));
         }

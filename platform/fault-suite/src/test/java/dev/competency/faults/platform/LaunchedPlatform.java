@@ -48,7 +48,11 @@ public final class LaunchedPlatform implements AutoCloseable {
     /** The embedded MongoDB-compatible store's name in the launcher's commands. */
     public static final String MONGODB = "mongodb";
 
-    /** The services in the order the launcher gives them consecutive ports. */
+    /**
+     * The services the faults are injected into: those the evidence flows through and analytics. The launcher also
+     * starts community, which takes no part in the evidence the suite checks; {@link #service(String)} finds any
+     * application by the launcher's "is up" lines.
+     */
     public static final List<String> SERVICES = List.of("frameworks", "assessments", "learner-profiles", "analytics");
 
     private final Process launcher;

@@ -2,13 +2,14 @@ package dev.competency.platform.images;
 
 import java.nio.file.Path;
 
-/** The five modules that ship as container images, with what their image must start and expose. */
+/** The six modules that ship as container images, with what their image must start and expose. */
 enum Deployable {
     FRAMEWORKS("services/frameworks", "frameworks", "dev.competency.frameworks.FrameworksApplication", 8081),
     ASSESSMENTS("services/assessments", "assessments", "dev.competency.assessments.AssessmentsApplication", 8082),
     LEARNER_PROFILES("services/learner-profiles", "learner-profiles",
             "dev.competency.learners.LearnerProfilesApplication", 8083),
     ANALYTICS("services/analytics", "analytics", "dev.competency.analytics.AnalyticsApplication", 8084),
+    COMMUNITY("services/community", "community", "dev.competency.community.CommunityApplication", 8085),
     GATEWAY("gateway", "gateway", "dev.competency.gateway.GatewayApplication", 8080);
 
     final String module;

@@ -111,7 +111,7 @@ final class DemoAssessments {
         JsonNode run() throws InterruptedException;
     }
 
-    private static JsonNode untilAccepted(Call call) throws InterruptedException {
+    static JsonNode untilAccepted(Call call) throws InterruptedException {
         Instant deadline = Instant.now().plus(CATCH_UP);
         while (true) {
             try {

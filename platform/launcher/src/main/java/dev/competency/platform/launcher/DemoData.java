@@ -46,7 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Everything goes in through the service that owns it, via the gateway: the framework, role profile and learning
  * resource of the contract examples are authored and published through the frameworks API (as the demo author),
  * which publishes them on the frameworks topic; learners are registered and placed in their team and role through
- * learner-profiles' API (as the demo admin). Only the evidence goes straight to its topic, as assessments would
+ * learner-profiles' API (as the demo admin); a discussion and a running team challenge are started through the
+ * community API (as the demo learner and manager). Only the evidence goes straight to its topic, as assessments would
  * publish it after grading. What exists already is reused and evidence ids are fixed, so loading twice changes
  * nothing.
  */
@@ -105,7 +106,9 @@ final class DemoData {
                     EventTypes.LEARNING_RESOURCE_PUBLISHED);
             String adminToken = token(gateway, "admin-ada");
             registerLearners(new Api(gateway, adminToken), roleProfileId);
-            DemoAssessments.load(author, new Api(gateway, token(gateway, "learner-ada")), framework);
+            Api learner = new Api(gateway, token(gateway, "learner-ada"));
+            DemoAssessments.load(author, learner, framework);
+            DemoCommunity.load(learner, new Api(gateway, token(gateway, "manager-maria")));
             List<EvidenceRecorded> evidence = evidence(framework);
             for (EvidenceRecorded item : evidence) {
                 publish(producer, item);

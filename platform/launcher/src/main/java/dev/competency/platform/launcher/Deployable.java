@@ -13,7 +13,8 @@ record Deployable(String name, String module, String database) {
             new Deployable("frameworks", "services/frameworks", "frameworks"),
             new Deployable("assessments", "services/assessments", "assessments"),
             new Deployable("learner-profiles", "services/learner-profiles", "learner-profiles"),
-            new Deployable("analytics", "services/analytics", null));
+            new Deployable("analytics", "services/analytics", null),
+            new Deployable("community", "services/community", "community"));
 
     static final Deployable GATEWAY = new Deployable("gateway", "gateway", null);
 

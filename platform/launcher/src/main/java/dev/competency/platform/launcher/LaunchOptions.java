@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param kafkaPort the broker's client port
  * @param mongoPort the MongoDB-compatible server's port
  * @param gatewayPort the gateway's port, the one URL users need
- * @param firstServicePort the frameworks service's port; assessments, learner-profiles and analytics take the next
+ * @param firstServicePort the frameworks service's port; assessments, learner-profiles, analytics and community take
+ *                         the next
  * @param demo whether to load the demo data once everything is up
  * @param stopOnEndOfInput whether to stop everything when standard input ends (a controlling process that dies
  *                         closes it), instead of only reading no more commands
@@ -27,12 +28,13 @@ public record LaunchOptions(Optional<Path> dataDirectory, int kafkaPort, int mon
               --kafka-port N        Kafka broker port (default 9092)
               --mongo-port N        MongoDB-compatible server port (default 27017)
               --gateway-port N      gateway port (default 8080)
-              --services-port N     first service port; four consecutive ports are used (default 8081)
-              --demo                load the demo data once everything is up
+              --services-port N     first service port; five consecutive ports are used (default 8081)
+              --demo                load the demo data once everything is up (a framework, a team of learners
+                                    with evidence, assessments, a discussion and a running team challenge)
               --stop-on-end-of-input  stop everything when standard input ends (for a controlling process)
               --help                show this text
             While it runs, each line read on standard input is a command for one application (frameworks,
-            assessments, learner-profiles, analytics or gateway):
+            assessments, learner-profiles, analytics, community or gateway):
               kill NAME             stop it at once (SIGKILL)
               stop NAME             stop it gracefully (SIGTERM)
               start NAME            start it again on its port and wait until it reports UP

@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class LocalPlatformIT {
         Map<String, Long> processIds;
         try (LocalPlatform platform = LocalPlatform.start(options)) {
             assertThat(platform.healthEndpoints()).containsOnlyKeys("frameworks", "assessments",
-                    "learner-profiles", "analytics", "gateway");
+                    "learner-profiles", "analytics", "community", "gateway");
             for (URI health : platform.healthEndpoints().values()) {
                 HttpResponse<String> response = get(health);
                 assertThat(response.statusCode()).as(health.toString()).isEqualTo(200);
@@ -45,6 +47,7 @@ class LocalPlatformIT {
                     .as("loading the demo twice changes nothing").isEqualTo(perLearnerEvidence());
             assertThat(JSON.readTree(get(platform.gatewayUrl().resolve("/api/frameworks?code="
                     + DemoData.FRAMEWORK_CODE), learner).body())).as("one framework after two loads").hasSize(1);
+            assertDemoCommunityThroughGateway(platform.gatewayUrl());
             processIds = platform.processIds();
             assertThat(processIds.values()).allSatisfy(pid ->
                     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true));
@@ -80,6 +83,37 @@ class LocalPlatformIT {
                 .isEqualTo(DemoData.LEARNERS.size()));
         assertThat(get(gateway.resolve("/api/learners/" + DemoData.DEMO_LEARNER_ID + "/mastery"),
                 DemoData.token(gateway, "learner-grace")).statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * After two loads, one demo discussion with the learner's question and the manager's reply, and one running team
+     * challenge that the demo learner, a member of the team, sees.
+     */
+    private static void assertDemoCommunityThroughGateway(URI gateway) throws Exception {
+        String learner = DemoData.token(gateway, "learner-ada");
+        JsonNode discussions = JSON.readTree(get(gateway.resolve("/api/community/discussions?subjectKind=COMPETENCY"
+                + "&subjectId=" + DemoCommunity.DISCUSSION_COMPETENCY), learner).body()).path("items");
+        List<JsonNode> demoDiscussions = new ArrayList<>();
+        discussions.forEach(summary -> {
+            if (DemoCommunity.DISCUSSION_TITLE.equals(summary.path("title").asString())) {
+                demoDiscussions.add(summary);
+            }
+        });
+        assertThat(demoDiscussions).as("one demo discussion after two loads").hasSize(1);
+        JsonNode thread = JSON.readTree(get(gateway.resolve("/api/community/discussions/"
+                + demoDiscussions.get(0).path("discussionId").asString()), learner).body());
+        assertThat(thread.path("posts")).hasSize(2);
+        assertThat(thread.path("posts").get(1).path("authorId").asString()).isEqualTo(DemoData.MANAGER_ID);
+
+        List<JsonNode> challenges = new ArrayList<>();
+        JSON.readTree(get(gateway.resolve("/api/community/challenges"), learner).body()).forEach(challenge -> {
+            if (DemoCommunity.CHALLENGE_TITLE.equals(challenge.path("title").asString())) {
+                challenges.add(challenge);
+            }
+        });
+        assertThat(challenges).as("one demo challenge after two loads").hasSize(1);
+        assertThat(challenges.get(0).path("status").asString()).isEqualTo("RUNNING");
+        assertThat(challenges.get(0).path("groupId").asString()).isEqualTo(DemoData.TEAM_ID);
     }
 
     /** Three pieces for each competency of the demo learner. */
