@@ -159,6 +159,7 @@ public class MessagingConfiguration {
                             record.partition(), record.offset(), failure.getMessage());
                     return new TopicPartition(Topics.deadLetter(record.topic()), 0);
                 });
+        recoverer.setExceptionHeadersCreator(new BoundedExceptionHeaders());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 4));
         handler.addNotRetryableExceptions(PoisonMessageException.class);
         handler.setBackOffFunction((record, failure) ->

@@ -33,12 +33,6 @@ public class ChallengeStreamListener {
 
     @KafkaListener(id = CONSUMER, groupId = CONSUMER, topics = {Topics.MASTERY, Topics.LEARNERS})
     void on(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            if (Topics.LEARNERS.equals(record.topic()) && record.key() != null) {
-                tracker.erase(record.key());
-            }
-            return;
-        }
         consumer.consume(CONSUMER, record, event -> {
             if (event.payload() instanceof MasteryChanged changed) {
                 tracker.take(new MasteryFact(changed.learnerId(), changed.competencyId(), record.offset(),

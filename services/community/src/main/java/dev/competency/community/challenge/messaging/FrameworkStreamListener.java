@@ -22,9 +22,6 @@ class FrameworkStreamListener {
 
     @KafkaListener(id = CompetencyScales.CONSUMER, groupId = CompetencyScales.CONSUMER, topics = Topics.FRAMEWORKS)
     void on(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            return;
-        }
         consumer.consume(CompetencyScales.CONSUMER, record, event -> {
             if (event.payload() instanceof FrameworkPublished published) {
                 scales.publish(published);

@@ -40,12 +40,6 @@ public class StreamNotifier {
 
     @KafkaListener(id = CONSUMER, groupId = CONSUMER, topics = {Topics.MASTERY, Topics.EVIDENCE, Topics.LEARNERS})
     void on(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            if (Topics.LEARNERS.equals(record.topic()) && record.key() != null) {
-                erase(record.key());
-            }
-            return;
-        }
         consumer.consume(CONSUMER, record, event -> {
             if (event.payload() instanceof MasteryChanged changed) {
                 levelChanged(event.attributes().id(), changed);

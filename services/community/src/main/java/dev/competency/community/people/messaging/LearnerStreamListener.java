@@ -22,15 +22,9 @@ class LearnerStreamListener {
         this.directory = directory;
     }
 
-    /** A record without a value (a tombstone) erases the learner in its key: it has no id to deduplicate on. */
+    /** Every record goes through the contract's reader: one without a value breaks it and is dead-lettered. */
     @KafkaListener(id = PeopleDirectory.CONSUMER, groupId = PeopleDirectory.CONSUMER, topics = Topics.LEARNERS)
     void on(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            if (record.key() != null) {
-                directory.erase(record.key());
-            }
-            return;
-        }
         consumer.consume(PeopleDirectory.CONSUMER, record, event -> {
             if (event.payload() instanceof LearnerRegistered registered) {
                 directory.register(registered, record.offset());

@@ -68,7 +68,7 @@ public class PeopleDirectory {
                 new UpdateOptions().upsert(true));
     }
 
-    /** Forgets the learner: on {@code learner.erased}, and on a record with no value (a tombstone) for the learner. */
+    /** Forgets the learner, on {@code learner.erased}. */
     public void erase(String learnerId) {
         people.deleteOne(Filters.eq("_id", learnerId));
     }
