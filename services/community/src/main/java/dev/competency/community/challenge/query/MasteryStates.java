@@ -28,13 +28,17 @@ public class MasteryStates {
         states.createIndex(Indexes.ascending("competencyId"), new IndexOptions().name("by_competency"));
     }
 
-    private static Document id(String learnerId, String competencyId) {
-        return new Document("learnerId", learnerId).append("competencyId", competencyId);
+    /**
+     * A text key, unambiguous for any ids (the learner id's length first). Not a sub-document: the embedded
+     * development store lost track of documents keyed by sub-documents when deleting them.
+     */
+    private static String id(String learnerId, String competencyId) {
+        return learnerId.length() + ":" + learnerId + "/" + competencyId;
     }
 
     /** @return whether the fact is newer in the stream than the one kept, and so kept now */
     public boolean put(MasteryFact fact) {
-        Document id = id(fact.learnerId(), fact.competencyId());
+        String id = id(fact.learnerId(), fact.competencyId());
         Document current = states.find(Filters.eq("_id", id)).first();
         if (current != null && current.getLong("position") >= fact.position()) {
             return false;

@@ -37,13 +37,14 @@ public class MongoLedgerStore implements LedgerStore {
         memberships.createIndex(Indexes.ascending("challengeId", "groupId"), new IndexOptions().name("by_group"));
     }
 
-    private static Document masteryId(String challengeId, String learnerId, String competencyId) {
-        return new Document("challengeId", challengeId).append("learnerId", learnerId)
-                .append("competencyId", competencyId);
+    /** Text keys, unambiguous for any ids (lengths first), as {@link MasteryStates} keys its documents. */
+    private static String masteryId(String challengeId, String learnerId, String competencyId) {
+        return challengeId.length() + ":" + challengeId + "/" + learnerId.length() + ":" + learnerId + "/"
+                + competencyId;
     }
 
-    private static Document membershipId(String challengeId, String learnerId) {
-        return new Document("challengeId", challengeId).append("learnerId", learnerId);
+    private static String membershipId(String challengeId, String learnerId) {
+        return challengeId.length() + ":" + challengeId + "/" + learnerId;
     }
 
     @Override
@@ -54,7 +55,7 @@ public class MongoLedgerStore implements LedgerStore {
 
     @Override
     public void putMastery(String challengeId, MasteryFact fact) {
-        Document id = masteryId(challengeId, fact.learnerId(), fact.competencyId());
+        String id = masteryId(challengeId, fact.learnerId(), fact.competencyId());
         masteries.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("challengeId", challengeId)
                 .append("learnerId", fact.learnerId()).append("competencyId", fact.competencyId())
                 .append("position", fact.position()).append("changedAt", Date.from(fact.changedAt()))
@@ -69,7 +70,7 @@ public class MongoLedgerStore implements LedgerStore {
 
     @Override
     public void putMembership(String challengeId, MembershipFact fact) {
-        Document id = membershipId(challengeId, fact.learnerId());
+        String id = membershipId(challengeId, fact.learnerId());
         memberships.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("challengeId", challengeId)
                 .append("learnerId", fact.learnerId()).append("kind", fact.kind().name())
                 .append("groupId", fact.groupId()).append("position", fact.position())
