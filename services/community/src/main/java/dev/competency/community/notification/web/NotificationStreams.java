@@ -3,6 +3,8 @@ package dev.competency.community.notification.web;
 import dev.competency.community.notification.query.Notification;
 import dev.competency.community.notification.query.NotificationSettings;
 import dev.competency.community.notification.query.Notifications;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +62,7 @@ class NotificationStreams implements DisposableBean {
         }
     }
 
-    NotificationStreams(Notifications notifications, NotificationSettings settings, Clock clock,
+    NotificationStreams(Notifications notifications, NotificationSettings settings, Clock clock, MeterRegistry meters,
                         @Value("${community.notifications.poll:PT1S}") Duration poll,
                         @Value("${community.notifications.heartbeat:PT15S}") Duration heartbeat,
                         @Value("${community.notifications.stream-timeout:PT30M}") Duration timeout) {
@@ -68,6 +70,9 @@ class NotificationStreams implements DisposableBean {
         this.settings = settings;
         this.clock = clock;
         this.timeout = timeout;
+        Gauge.builder("community.notification.streams.open", connections,
+                        open -> open.values().stream().mapToInt(List::size).sum())
+                .description("Notification streams open on this instance").register(meters);
         scheduler.scheduleWithFixedDelay(this::sendNew, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(),
                 TimeUnit.MILLISECONDS);
