@@ -30,7 +30,8 @@ public class PoisonMessageException extends RuntimeException {
         return value == null ? "null" : "'" + shortened(value, MAX_QUOTED_LENGTH) + "'";
     }
 
-    private static String shortened(String text, int length) {
+    /** {@code text}, or its first {@code length} characters followed by its whole length when it is longer. */
+    static String shortened(String text, int length) {
         if (text == null || text.length() <= length) {
             return text;
         }
