@@ -101,6 +101,15 @@ final class FuzzRun {
                 .reference("activityId", () -> NODES.stringNode("https://example.org/fuzz/activity/"
                         + codes.incrementAndGet()))
                 .reference("targetLevel", targetLevel)
+                // Community: discussions on the demo competency, without mentions (a mention must name a person of
+                // the writer's unit, which a generated id never is); challenges over the run's own team, running now.
+                .reference("subjectId", DemoOrganisation.DESIGNS_APIS)
+                .reference("mentions", NODES.arrayNode())
+                .reference("groupId", "fuzz-team-" + Long.toHexString(seed))
+                .reference("competencyIds", NODES.arrayNode().add(DemoOrganisation.DESIGNS_APIS))
+                .reference("startsAt", () -> NODES.stringNode(java.time.Instant.now().toString()))
+                .reference("endsAt", () -> NODES.stringNode(java.time.Instant.now().plus(Duration.ofDays(30))
+                        .toString()))
                 .reference("duration", "PT1H")
                 .reference("parameters of /xapi/activities/state", () -> NODES.objectNode()
                         .put("activityId", "https://example.org/fuzz/activity/1")

@@ -10,14 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What an operation would store, read back through the read endpoint of its resource family: the list (with its
- * total) of frameworks, role profiles, learning resources, assessments, activity alignments or xAPI clients; the
- * attempts and evidence of the fuzz run's learner; the profile of the learner a registration names; the xAPI document
- * at the address a document call names. Two readings are compared whole (status, {@code X-Total-Count} and body): a
+ * total) of frameworks, role profiles, learning resources, assessments, activity alignments, xAPI clients, discussions
+ * or challenges; the attempts and evidence of the fuzz run's learner; the profile of the learner a registration names;
+ * the xAPI document at the address a document call names; the discussion a call names, whole; the caller's
+ * notifications and their settings. Two readings are compared whole (status, {@code X-Total-Count} and body): a
  * refused request must leave them equal.
  */
 final class StoredState {
@@ -26,6 +29,8 @@ final class StoredState {
     /** How long readings must stay the same to count as settled. */
     private static final Duration QUIET = Duration.ofMillis(1500);
     private static final Duration SETTLE = Duration.ofSeconds(5);
+    /** The discussion a call's path is about: {@code /api/community/discussions/{id}}, read back whole. */
+    private static final Pattern DISCUSSION = Pattern.compile("/api/community/discussions/[^/?]+");
     private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile(
             "\"requestId\"\\s*:\\s*\"[^\"]*\"");
 
@@ -90,6 +95,17 @@ final class StoredState {
             registeredLearner(fuzzCase).ifPresent(id -> probes.add("/api/learners/" + CaseGenerator.encode(id)));
         } else if (path.startsWith("/api/learners/{learnerId}")) {
             probes.add("/api/learners/" + fuzzLearner);
+        } else if (path.startsWith("/api/community/discussions")) {
+            probes.add("/api/community/discussions?size=100");
+            Matcher discussion = DISCUSSION.matcher(fuzzCase.call().pathAndQuery());
+            if (discussion.lookingAt()) {
+                probes.add(discussion.group());
+            }
+        } else if (path.startsWith("/api/community/challenges")) {
+            probes.add("/api/community/challenges");
+        } else if (path.startsWith("/api/community/notifications")) {
+            probes.add("/api/community/notifications?size=100");
+            probes.add("/api/community/notifications/settings");
         } else if (path.startsWith("/xapi/") && !path.startsWith("/xapi/statements")) {
             probes.add(fuzzCase.call().pathAndQuery());
         }

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every POST, PUT, PATCH and DELETE of the four services' OpenAPI documents, sent through the gateway as a caller
+ * Every POST, PUT, PATCH and DELETE of the five services' OpenAPI documents, sent through the gateway as a caller
  * allowed to make it: the valid request, then mutations of its body and parameters ({@link CaseGenerator}). No answer
  * may be a 5xx (a 503 only with {@code Retry-After} and a read-model-behind or unavailable type), every 4xx must be a
  * problem detail naming the mutated field or parameter where it is a 400, and after every 4xx the read endpoint of the
@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 class WriteEndpointFuzzIT {
 
     private static final Logger log = LoggerFactory.getLogger(WriteEndpointFuzzIT.class);
-    private static final List<String> SERVICES = List.of("frameworks", "assessments", "learner-profiles", "analytics");
+    private static final List<String> SERVICES = List.of("frameworks", "assessments", "learner-profiles", "analytics",
+            "community");
     /** Operations not sent here, and why. */
     static final Map<String, String> NOT_SENT = Map.of(
             "/admin/rebuild", "drops and rebuilds the service's read models, which the other tests of the run read "
