@@ -38,7 +38,7 @@ class WriteEndpointFuzzIT {
                     + "(each service's own rebuild tests cover it)",
             "/xapi/statements", "fuzzed with statements and an activity provider's credentials by "
                     + "XapiStatementsFuzzIT");
-    private static final int CASES_PER_OPERATION = 24;
+    private static final int CASES_PER_OPERATION = 16;
 
     @TestFactory
     Stream<DynamicNode> answersEveryMutatedWriteWithAProblemAndStoresNothing_whenEveryWriteOperationIsFuzzed(
