@@ -17,6 +17,7 @@ public_topics=(
   competency.learners.v1:6
   competency.mastery.v1:6
   competency.community.v1:3
+  competency.assessments.v1:6
 )
 
 create() {

@@ -158,6 +158,8 @@ export const NOTIFICATION_KINDS = [
   'MENTION',
   'CHALLENGE_PROGRESSED',
   'CHALLENGE_ENDED',
+  'MASTERY_EXPIRING',
+  'PEER_RATING_REQUESTED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -12,6 +12,8 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   MENTION: 'Someone mentioned me',
   CHALLENGE_PROGRESSED: 'A challenge I am in progressed',
   CHALLENGE_ENDED: 'A challenge I am in ended',
+  MASTERY_EXPIRING: 'A mastery of mine expires soon',
+  PEER_RATING_REQUESTED: 'A peer asked me for a rating',
 };
 
 /** Which kinds of notification the caller gets: a muted kind stays stored but leaves the bell and the stream. */

@@ -185,4 +185,20 @@ describe('notification bell', () => {
     expect(await screen.findByText('Your settings are saved.')).toBeInTheDocument();
     expect(platform.callsTo('PUT', `${FEED}/settings`)[0]!.body).toEqual({ muted: ['MENTION'] });
   });
+
+  it('mutesExpiryWarningsAndPeerRatingRequests_likeEveryOtherKind', async () => {
+    const platform = new FakePlatform(signedIn({ roles: ['LEARNER'] }))
+      .on('GET', FEED, feed)
+      .on('GET', `${FEED}/settings`, { muted: [] })
+      .on('PUT', `${FEED}/settings`, (call: Call) => json(call.body));
+    const { user } = renderApp('/notifications/settings');
+
+    await user.click(await screen.findByLabelText('A mastery of mine expires soon'));
+    await user.click(screen.getByLabelText('A peer asked me for a rating'));
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+
+    expect(await screen.findByText('Your settings are saved.')).toBeInTheDocument();
+    expect(platform.callsTo('PUT', `${FEED}/settings`)[0]!.body)
+      .toEqual({ muted: ['MASTERY_EXPIRING', 'PEER_RATING_REQUESTED'] });
+  });
 });

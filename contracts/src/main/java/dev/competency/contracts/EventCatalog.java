@@ -1,5 +1,6 @@
 package dev.competency.contracts;
 
+import dev.competency.contracts.assessments.PeerRatingRequested;
 import dev.competency.contracts.community.ChallengeEnded;
 import dev.competency.contracts.community.ChallengeProgressed;
 import dev.competency.contracts.community.ChallengeStarted;
@@ -56,7 +57,8 @@ public final class EventCatalog {
             descriptor(EventTypes.PARENT_ROLLUP_ENDED, Topics.MASTERY, ParentRollupEnded.class),
             descriptor(EventTypes.CHALLENGE_STARTED, Topics.COMMUNITY, ChallengeStarted.class),
             descriptor(EventTypes.CHALLENGE_PROGRESSED, Topics.COMMUNITY, ChallengeProgressed.class),
-            descriptor(EventTypes.CHALLENGE_ENDED, Topics.COMMUNITY, ChallengeEnded.class));
+            descriptor(EventTypes.CHALLENGE_ENDED, Topics.COMMUNITY, ChallengeEnded.class),
+            descriptor(EventTypes.PEER_RATING_REQUESTED, Topics.ASSESSMENTS, PeerRatingRequested.class));
 
     private static final Map<String, EventDescriptor> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventDescriptor::type, Function.identity()));

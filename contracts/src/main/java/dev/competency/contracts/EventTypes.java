@@ -29,13 +29,16 @@ public final class EventTypes {
     public static final String CHALLENGE_PROGRESSED = "challenge.progressed";
     public static final String CHALLENGE_ENDED = "challenge.ended";
 
+    public static final String PEER_RATING_REQUESTED = "peer-rating.requested";
+
     /** Every event type, grouped by topic. */
     public static final List<String> ALL = List.of(
             FRAMEWORK_PUBLISHED, FRAMEWORK_RETIRED, ROLE_PROFILE_PUBLISHED, LEARNING_RESOURCE_PUBLISHED,
             EVIDENCE_RECORDED, EVIDENCE_VOIDED,
             LEARNER_REGISTERED, LEARNER_ROLE_ASSIGNED, LEARNER_TEAM_CHANGED, LEARNER_ERASED,
             MASTERY_CHANGED, PARENT_MASTERY_CHANGED, PARENT_ROLLUP_ENDED,
-            CHALLENGE_STARTED, CHALLENGE_PROGRESSED, CHALLENGE_ENDED);
+            CHALLENGE_STARTED, CHALLENGE_PROGRESSED, CHALLENGE_ENDED,
+            PEER_RATING_REQUESTED);
 
     private EventTypes() {
     }

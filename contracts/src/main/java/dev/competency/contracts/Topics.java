@@ -24,8 +24,14 @@ public final class Topics {
     /** Group challenges started, progressed and ended; keyed by challengeId. */
     public static final String COMMUNITY = "competency.community.v1";
 
+    /**
+     * What happens to assessment attempts that is not evidence (peer ratings requested); keyed by learnerId. Apart
+     * from {@link #EVIDENCE}, so that the evidence consumers receive nothing else.
+     */
+    public static final String ASSESSMENTS = "competency.assessments.v1";
+
     /** Every public topic, in the order of the data flow. Dead-letter topics are not included. */
-    public static final List<String> ALL = List.of(FRAMEWORKS, EVIDENCE, LEARNERS, MASTERY, COMMUNITY);
+    public static final List<String> ALL = List.of(FRAMEWORKS, EVIDENCE, LEARNERS, MASTERY, COMMUNITY, ASSESSMENTS);
 
     private static final String DEAD_LETTER_SUFFIX = ".dlq";
 
@@ -55,7 +61,7 @@ public final class Topics {
         }
         return switch (topic) {
             case FRAMEWORKS, COMMUNITY -> 3;
-            case EVIDENCE, LEARNERS, MASTERY -> 6;
+            case EVIDENCE, LEARNERS, MASTERY, ASSESSMENTS -> 6;
             default -> throw new IllegalArgumentException("Unknown topic: " + topic);
         };
     }

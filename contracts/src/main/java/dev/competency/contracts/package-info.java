@@ -6,9 +6,9 @@
  *   <li>{@link dev.competency.contracts.Topics} names the topics, {@link dev.competency.contracts.EventTypes} the
  *       {@code ce_type} values, and {@link dev.competency.contracts.EventCatalog} ties each type to its topic,
  *       payload record, JSON Schema and example.</li>
- *   <li>Payloads are records in the sub-packages {@code frameworks}, {@code evidence}, {@code learners} and
- *       {@code mastery}; each implements {@link dev.competency.contracts.IntegrationEvent}, whose
- *       {@code partitionKey()} is the Kafka record key.</li>
+ *   <li>Payloads are records in the sub-packages {@code frameworks}, {@code evidence}, {@code learners},
+ *       {@code mastery}, {@code community} and {@code assessments}; each implements
+ *       {@link dev.competency.contracts.IntegrationEvent}, whose {@code partitionKey()} is the Kafka record key.</li>
  *   <li>CloudEvents attributes travel in Kafka headers; {@link dev.competency.contracts.EventAttributes} converts
  *       them.</li>
  * </ul>

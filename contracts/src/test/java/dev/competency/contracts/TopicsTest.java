@@ -25,6 +25,7 @@ class TopicsTest {
         assertThat(Topics.partitions(Topics.LEARNERS)).isEqualTo(6);
         assertThat(Topics.partitions(Topics.MASTERY)).isEqualTo(6);
         assertThat(Topics.partitions(Topics.COMMUNITY)).isEqualTo(3);
+        assertThat(Topics.partitions(Topics.ASSESSMENTS)).isEqualTo(6);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.competency.community.challenge.query.CompetencyScales;
 import dev.competency.community.challenge.query.MasteryStates;
 import dev.competency.community.challenge.query.MongoLedgerStore;
 import dev.competency.community.notification.messaging.StreamNotifier;
+import dev.competency.community.notification.query.MasteryExpiries;
 import dev.competency.community.people.query.PeopleDirectory;
 import dev.competency.contracts.Topics;
 import dev.competency.platform.service.error.Refusal;
@@ -52,15 +53,17 @@ public class StreamRebuild {
     private final CompetencyScales scales;
     private final MasteryStates masteries;
     private final MongoLedgerStore ledgers;
+    private final MasteryExpiries expiries;
     private final List<StreamReadModel> readModels = List.of(
             new StreamReadModel(PeopleDirectory.CONSUMER, List.of(Topics.LEARNERS)),
             new StreamReadModel(CompetencyScales.CONSUMER, List.of(Topics.FRAMEWORKS)),
             new StreamReadModel(ChallengeStreamListener.CONSUMER, List.of(Topics.MASTERY, Topics.LEARNERS)),
-            new StreamReadModel(StreamNotifier.CONSUMER, List.of(Topics.MASTERY, Topics.EVIDENCE, Topics.LEARNERS)));
+            new StreamReadModel(StreamNotifier.CONSUMER,
+                    List.of(Topics.MASTERY, Topics.EVIDENCE, Topics.LEARNERS, Topics.ASSESSMENTS)));
 
     StreamRebuild(KafkaListenerEndpointRegistry listeners, Admin platformAdmin, ConsumerProgress progress,
                   PeopleDirectory people, CompetencyScales scales, MasteryStates masteries,
-                  MongoLedgerStore ledgers) {
+                  MongoLedgerStore ledgers, MasteryExpiries expiries) {
         this.listeners = listeners;
         this.admin = platformAdmin;
         this.progress = progress;
@@ -68,6 +71,7 @@ public class StreamRebuild {
         this.scales = scales;
         this.masteries = masteries;
         this.ledgers = ledgers;
+        this.expiries = expiries;
     }
 
     public synchronized Status rebuild() {
@@ -87,6 +91,7 @@ public class StreamRebuild {
             scales.drop();
             masteries.drop();
             ledgers.drop();
+            expiries.drop();
         } finally {
             stopped.forEach(MessageListenerContainer::start);
         }

@@ -12,7 +12,9 @@ import dev.competency.assessments.support.EvidenceTopic;
 import dev.competency.assessments.support.Http;
 import dev.competency.assessments.support.SharedService;
 import dev.competency.contracts.EventTypes;
+import dev.competency.contracts.Topics;
 import dev.competency.contracts.frameworks.FrameworkPublished;
+import dev.competency.platform.test.KafkaTestClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Peer feedback, self-assessment and a quiz regrade against the running service, out to the evidence stream. */
+/**
+ * Peer feedback, self-assessment and a quiz regrade against the running service, out to the evidence stream; peer
+ * rating requests out to the assessments stream.
+ */
 class PeerAndSelfEvidenceIT {
 
     private static final String RATING_LOW = "{\"levels\":{\"design\":\"SOME\",\"versioning\":\"NONE\"}}";
@@ -44,6 +49,58 @@ class PeerAndSelfEvidenceIT {
         return EvidenceTopic.records(EvidenceTopic.ofType(type).and(record -> attemptId.equals(
                 EvidenceTopic.payload(record).path("provenance").path("attemptId").asString())
                 || EvidenceTopic.payload(record).path("reason").asString().contains(attemptId)));
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> peerRequests(String attemptId) {
+        return KafkaTestClient.records(Topics.ASSESSMENTS, record -> EventTypes.PEER_RATING_REQUESTED.equals(
+                KafkaTestClient.header(record, "ce_type"))
+                && attemptId.equals(EvidenceTopic.payload(record).path("attemptId").asString()));
+    }
+
+    @Test
+    void publishesPeerRatingRequestOnce_whenPeerAttemptStarts() {
+        String learnerId = SharedService.registerLearner("Requests " + UUID.randomUUID(), null);
+        String peer1 = "peer-" + UUID.randomUUID();
+        String peer2 = "peer-" + UUID.randomUUID();
+        String assessmentId = Authoring.published(framework, "PEER", ratingDefinition(""));
+        Http learner = Authoring.learner(learnerId);
+
+        HttpResponse<String> started = learner.post("/api/assessments/" + assessmentId + "/attempts",
+                "{\"peers\":[\"" + peer1 + "\",\"" + peer2 + "\"]}");
+
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        String attemptId = learner.json(started).path("attemptId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !peerRequests(attemptId).isEmpty());
+        List<ConsumerRecord<String, byte[]>> records = peerRequests(attemptId);
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, byte[]> record = records.get(0);
+        assertThat(EvidenceTopic.violations(record)).isEmpty();
+        assertThat(record.key()).isEqualTo(learnerId);
+        JsonNode payload = EvidenceTopic.payload(record);
+        assertThat(payload.path("assessmentId").asString()).isEqualTo(assessmentId);
+        assertThat(payload.path("learnerId").asString()).isEqualTo(learnerId);
+        assertThat(payload.path("nominatedPeers").valueStream().map(JsonNode::asString)).containsExactly(peer1, peer2);
+        assertThat(payload.path("competencyIds").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder(API_DESIGN, API_EVOLUTION);
+        assertThat(KafkaTestClient.records(Topics.EVIDENCE, r -> new String(r.value()).contains(attemptId))).isEmpty();
+    }
+
+    @Test
+    void publishesNoPeerRatingRequest_whenAttemptIsNotPeerFeedback() {
+        String learnerId = SharedService.registerLearner("Self requests " + UUID.randomUUID(), null);
+        String selfAssessment = Authoring.published(framework, "SELF", ratingDefinition(""));
+        String peerAssessment = Authoring.published(framework, "PEER", ratingDefinition(""));
+        Http learner = Authoring.learner(learnerId);
+        String selfAttempt = learner.json(learner.post("/api/assessments/" + selfAssessment + "/attempts", ""))
+                .path("attemptId").asString();
+        String openPeerAttempt = learner.json(learner.post("/api/assessments/" + peerAssessment + "/attempts", ""))
+                .path("attemptId").asString();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !peerRequests(openPeerAttempt).isEmpty());
+
+        assertThat(EvidenceTopic.payload(peerRequests(openPeerAttempt).get(0)).path("nominatedPeers").isEmpty())
+                .isTrue();
+        assertThat(peerRequests(selfAttempt)).isEmpty();
     }
 
     @Test

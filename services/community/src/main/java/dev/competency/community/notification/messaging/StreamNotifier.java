@@ -1,10 +1,13 @@
 package dev.competency.community.notification.messaging;
 
+import dev.competency.community.notification.delivery.ExpiryWarnings;
 import dev.competency.community.notification.delivery.NotificationDelivery;
+import dev.competency.community.notification.query.MasteryExpiries;
 import dev.competency.community.notification.query.NotificationKind;
 import dev.competency.community.notification.query.NotificationSettings;
 import dev.competency.community.notification.query.Notifications;
 import dev.competency.contracts.Topics;
+import dev.competency.contracts.assessments.PeerRatingRequested;
 import dev.competency.contracts.evidence.EvidenceRecorded;
 import dev.competency.contracts.evidence.SourceType;
 import dev.competency.contracts.learners.LearnerErased;
@@ -16,9 +19,12 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Notifications from the public streams: a learner's level or mastered flag changed ({@code mastery.changed}), and
- * one of their assessment attempts was graded ({@code evidence.recorded} with an attempt id: one notification per
- * attempt and grading, whatever the number of competencies). An erased learner's notifications and settings go.
+ * Notifications from the public streams: a learner's level or mastered flag changed ({@code mastery.changed}), one of
+ * their assessment attempts was graded ({@code evidence.recorded} with an attempt id: one notification per attempt and
+ * grading, whatever the number of competencies), a mastery of theirs lapses soon (the {@code expiresAt} of the last
+ * {@code mastery.changed}, kept by offset and also swept by {@link ExpiryWarnings}), and a peer asked them to rate an
+ * attempt ({@code peer-rating.requested}: each nominated peer; a request open to any peer notifies nobody). An erased
+ * learner's notifications, settings and expiries go.
  */
 @Component
 public class StreamNotifier {
@@ -29,22 +35,32 @@ public class StreamNotifier {
     private final NotificationDelivery delivery;
     private final Notifications notifications;
     private final NotificationSettings settings;
+    private final MasteryExpiries expiries;
+    private final ExpiryWarnings warnings;
 
     StreamNotifier(IdempotentConsumer consumer, NotificationDelivery delivery, Notifications notifications,
-                   NotificationSettings settings) {
+                   NotificationSettings settings, MasteryExpiries expiries, ExpiryWarnings warnings) {
         this.consumer = consumer;
         this.delivery = delivery;
         this.notifications = notifications;
         this.settings = settings;
+        this.expiries = expiries;
+        this.warnings = warnings;
     }
 
-    @KafkaListener(id = CONSUMER, groupId = CONSUMER, topics = {Topics.MASTERY, Topics.EVIDENCE, Topics.LEARNERS})
+    @KafkaListener(id = CONSUMER, groupId = CONSUMER,
+            topics = {Topics.MASTERY, Topics.EVIDENCE, Topics.LEARNERS, Topics.ASSESSMENTS})
     void on(ConsumerRecord<String, byte[]> record) {
         consumer.consume(CONSUMER, record, event -> {
             if (event.payload() instanceof MasteryChanged changed) {
                 levelChanged(event.attributes().id(), changed);
+                expiries.put(changed.learnerId(), changed.competencyId(), record.offset(),
+                        changed.mastered() ? changed.expiresAt() : null, changed.changedAt())
+                        .ifPresent(warnings::warnIfDue);
             } else if (event.payload() instanceof EvidenceRecorded recorded) {
                 graded(recorded);
+            } else if (event.payload() instanceof PeerRatingRequested requested) {
+                ratingRequested(requested);
             } else if (event.payload() instanceof LearnerErased erased) {
                 erase(erased.learnerId());
             }
@@ -77,8 +93,17 @@ public class StreamNotifier {
                 recorded.recordedAt());
     }
 
+    private void ratingRequested(PeerRatingRequested requested) {
+        for (String peerId : requested.nominatedPeers()) {
+            delivery.deliver(Notifications.Source.STREAM, "peer-request:" + requested.attemptId() + ":" + peerId,
+                    peerId, NotificationKind.PEER_RATING_REQUESTED, "A peer asks you to rate their attempt",
+                    "/api/assessments/peer-requests", requested.requestedAt());
+        }
+    }
+
     private void erase(String learnerId) {
         notifications.erase(learnerId);
         settings.erase(learnerId);
+        expiries.erase(learnerId);
     }
 }

@@ -13,5 +13,9 @@ public enum NotificationKind {
     /** A challenge I am in ended, met or missed. */
     CHALLENGE_ENDED,
     /** Evidence from one of my graded attempts arrived ({@code evidence.recorded} of an assessment attempt). */
-    ATTEMPT_GRADED
+    ATTEMPT_GRADED,
+    /** A mastery of mine lapses within the warning window unless renewed ({@code expiresAt} of {@code mastery.changed}). */
+    MASTERY_EXPIRING,
+    /** A peer asked me to rate their peer-feedback attempt ({@code peer-rating.requested} naming me). */
+    PEER_RATING_REQUESTED
 }
