@@ -178,7 +178,8 @@ class DiscussionController {
         Map<String, String> names = authorNames.names(people(thread));
         List<PostView> posts = thread.posts().stream().map(post -> view(post, moderator, names)).toList();
         return new ThreadView(thread.discussionId(), thread.subject(), thread.title(), thread.authorId(),
-                names.get(thread.authorId()), thread.createdAt(), thread.lastActivityAt(), thread.answerPostId(), moderator, posts);
+                names.get(thread.authorId()), thread.createdAt(), thread.lastActivityAt(), thread.answerPostId(),
+                moderator, posts);
     }
 
     @GetMapping("/api/community/discussions/{discussionId}/posts/{postId}/history")

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,7 +66,7 @@ class DiscussionIT {
 
     /** Requests as a learner whose token carries these claims besides the role. */
     private static Http asLearnerWith(String learnerId, Map<String, Object> claims) {
-        Map<String, Object> all = new java.util.HashMap<>(claims);
+        Map<String, Object> all = new HashMap<>(claims);
         all.put("roles", List.of("LEARNER"));
         return SharedService.http().bearer(TestTokens.token(learnerId, all));
     }
@@ -96,7 +97,8 @@ class DiscussionIT {
         assertThat(mentioned.get(0).get("name").asString()).isEqualTo("Ada Lovelace");
         assertThat(mentioned.get(1).get("personId").asString()).isEqualTo(cyd);
         assertThat(mentioned.get(1).get("name").isNull()).as("cyd never wrote").isTrue();
-        JsonNode listed = asBob.json(asBob.get("/api/community/discussions?subjectKind=COMPETENCY&subjectId=comp-names"));
+        JsonNode listed = asBob.json(
+                asBob.get("/api/community/discussions?subjectKind=COMPETENCY&subjectId=comp-names"));
         assertThat(listed.get("items").get(0).get("authorName").asString()).isEqualTo("Ada Lovelace");
 
         String postId = thread.get("posts").get(0).get("postId").asString();
