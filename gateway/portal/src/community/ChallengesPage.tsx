@@ -28,8 +28,12 @@ export function goalText(challenge: Pick<Challenge, 'goal' | 'level' | 'target' 
     : `${challenge.target} competencies mastered between the members, of ${competencies}`;
 }
 
-function groupText(kind: string, id: string): string {
-  return kind === 'UNIT' ? `Unit ${id}` : `Team ${id}`;
+/** The caller's own team reads "Your team"; learner-profiles gives teams no names, so other teams go by their id. */
+function groupText(kind: string, id: string, myTeam: string | null): string {
+  if (kind === 'UNIT') {
+    return `Unit ${id}`;
+  }
+  return id === myTeam ? 'Your team' : `Team ${id}`;
 }
 
 /**
@@ -64,7 +68,7 @@ export default function ChallengesPage() {
         <p className="muted">No challenge for your team or unit yet.</p>
       ) : (
         challenges.data.map((challenge) => (
-          <ChallengeCard key={challenge.challengeId} challenge={challenge} me={session.subject}
+          <ChallengeCard key={challenge.challengeId} challenge={challenge} me={session.subject} myTeam={session.teamId}
             competencyNames={competencyNames} peopleNames={peopleNames} />
         ))
       )}
@@ -75,16 +79,17 @@ export default function ChallengesPage() {
         ) : leaderboard.isError ? (
           <ProblemMessage error={leaderboard.error} />
         ) : (
-          <LeaderboardTable board={leaderboard.data} />
+          <LeaderboardTable board={leaderboard.data} myTeam={session.teamId} />
         )}
       </section>
     </Page>
   );
 }
 
-function ChallengeCard({ challenge, me, competencyNames, peopleNames }: {
+function ChallengeCard({ challenge, me, myTeam, competencyNames, peopleNames }: {
   challenge: Challenge;
   me: string;
+  myTeam: string | null;
   competencyNames: ReadonlyMap<string, string>;
   peopleNames: ReadonlyMap<string, string>;
 }) {
@@ -98,7 +103,7 @@ function ChallengeCard({ challenge, me, competencyNames, peopleNames }: {
         <dt>Status</dt>
         <dd><span className={`status status-${challenge.status.toLowerCase()}`}>{STATUS_LABELS[challenge.status]}</span></dd>
         <dt>Group</dt>
-        <dd>{groupText(challenge.groupKind, challenge.groupId)}</dd>
+        <dd>{groupText(challenge.groupKind, challenge.groupId, myTeam)}</dd>
         <dt>Goal</dt>
         <dd>{goalText(challenge)}</dd>
         <dt>Competencies</dt>
@@ -149,7 +154,7 @@ function ChallengeCard({ challenge, me, competencyNames, peopleNames }: {
   );
 }
 
-function LeaderboardTable({ board }: { board: Leaderboard }) {
+function LeaderboardTable({ board, myTeam }: { board: Leaderboard; myTeam: string | null }) {
   return (
     <>
       {board.entries.length === 0 ? (
@@ -174,10 +179,10 @@ function LeaderboardTable({ board }: { board: Leaderboard }) {
                   <th scope="row">
                     {entry.title}{' '}
                     <span className="narrow-only muted">
-                      {groupText(entry.groupKind, entry.groupId)}, {STATUS_LABELS[entry.status].toLowerCase()}
+                      {groupText(entry.groupKind, entry.groupId, myTeam)}, {STATUS_LABELS[entry.status].toLowerCase()}
                     </span>
                   </th>
-                  <td className="wide-only">{groupText(entry.groupKind, entry.groupId)}</td>
+                  <td className="wide-only">{groupText(entry.groupKind, entry.groupId, myTeam)}</td>
                   <td className="wide-only">{STATUS_LABELS[entry.status]}</td>
                   <td className="num">
                     <span className="nowrap">{entry.total} of {entry.target}</span>{' '}

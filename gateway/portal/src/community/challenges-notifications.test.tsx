@@ -30,6 +30,7 @@ describe('challenges', () => {
     expect(within(card).getByText('Running')).toBeInTheDocument();
     expect(card).toHaveTextContent('3 of 4');
     expect(card).toHaveTextContent('4 members at level PROFICIENT or above on the competency');
+    expect(within(card).getByText('Group').nextElementSibling).toHaveTextContent('Your team');
     expect(within(card).getByText('Your contribution').nextElementSibling).toHaveTextContent('1');
     const members = within(card).getByRole('table', { name: "Each member's contribution" });
     expect(within(members).getByRole('row', { name: 'You 1' })).toBeInTheDocument();
@@ -39,7 +40,7 @@ describe('challenges', () => {
     expect(within(screen.getByRole('region', { name: 'Review month' })).getByText('Missed')).toBeInTheDocument();
 
     const board = screen.getByRole('table', { name: /Challenges on the leaderboard/ });
-    expect(within(board).getByRole('row', { name: /2 Everyone proficient in testing Team team-1, running Team team-1 Running 3 of 4 \(75%\)/ })).toBeInTheDocument();
+    expect(within(board).getByRole('row', { name: /2 Everyone proficient in testing Your team, running Your team Running 3 of 4 \(75%\)/ })).toBeInTheDocument();
     expect(screen.getByText('2 groups are not shown: fewer than 5 people.')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'New challenge' })).not.toBeInTheDocument();
   });
