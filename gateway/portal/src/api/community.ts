@@ -20,6 +20,8 @@ export interface DiscussionSummary {
   subject: Subject;
   title: string;
   authorId: string;
+  /** The name the author last wrote under; null when the service has none (e.g. after erasure). */
+  authorName?: string | null;
   createdAt: string;
   lastActivityAt: string;
   replyCount: number;
@@ -33,6 +35,11 @@ export interface CommunityPage<T> {
   total: number;
 }
 
+export interface Mention {
+  personId: string;
+  name: string | null;
+}
+
 /**
  * A post as the caller may see it. `html` is rendered and cleaned by the service (a safelist); `markdown` is the
  * author's text and is only ever shown as text. A hidden post carries neither, except for moderators.
@@ -40,9 +47,13 @@ export interface CommunityPage<T> {
 export interface Post {
   postId: string;
   authorId: string;
+  /** The name the author last wrote under; null when the service has none (e.g. after erasure). */
+  authorName?: string | null;
   html: string | null;
   markdown: string | null;
   mentions: string[];
+  /** The people mentioned, with the name each last wrote under (null for someone who never wrote). */
+  mentioned?: Mention[];
   createdAt: string;
   editedAt: string | null;
   edited: boolean;
@@ -58,6 +69,7 @@ export interface Thread {
   subject: Subject;
   title: string;
   authorId: string;
+  authorName?: string | null;
   createdAt: string;
   lastActivityAt: string;
   answerPostId: string | null;
@@ -197,8 +209,12 @@ const arrayOf = <T>(value: unknown, guard: (v: unknown) => v is T): value is T[]
 
 const isSubject = (value: unknown): value is Subject => isObject(value) && isString(value.kind) && isString(value.id);
 
+const isMention = (value: unknown): value is Mention => isObject(value) && isString(value.personId)
+  && optional(value.name, isString);
+
 export function isDiscussionSummary(value: unknown): value is DiscussionSummary {
   return isObject(value) && isString(value.discussionId) && isSubject(value.subject) && isString(value.title)
+    && optional(value.authorName, isString)
     && isString(value.lastActivityAt) && isNumber(value.replyCount) && isBoolean(value.answered);
 }
 
@@ -208,14 +224,15 @@ export function isDiscussionPage(value: unknown): value is CommunityPage<Discuss
 }
 
 export function isPost(value: unknown): value is Post {
-  return isObject(value) && isString(value.postId) && isString(value.authorId) && optional(value.html, isString)
+  return isObject(value) && isString(value.postId) && isString(value.authorId) && optional(value.authorName, isString)
+    && (value.mentioned === undefined || arrayOf(value.mentioned, isMention)) && optional(value.html, isString)
     && optional(value.markdown, isString) && isString(value.createdAt) && isBoolean(value.edited) && isBoolean(value.hidden)
     && optional(value.hiddenReason, isString) && optional(value.reportCount, isNumber);
 }
 
 export function isThread(value: unknown): value is Thread {
   return isObject(value) && isString(value.discussionId) && isSubject(value.subject) && isString(value.title)
-    && optional(value.answerPostId, isString) && isBoolean(value.moderator) && arrayOf(value.posts, isPost);
+    && optional(value.authorName, isString) && optional(value.answerPostId, isString) && isBoolean(value.moderator) && arrayOf(value.posts, isPost);
 }
 
 export function isRevision(value: unknown): value is Revision {

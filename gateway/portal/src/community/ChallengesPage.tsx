@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Challenge, ChallengeStatus, Leaderboard } from '../api/community';
+import { useCompetencyNamesInView } from '../analytics/hooks';
 import { formatDateTime, formatPercent } from '../shell/format';
 import { Page } from '../shell/Page';
 import { ProblemMessage } from '../shell/ProblemMessage';
@@ -8,7 +9,9 @@ import { hasAnyRole } from '../shell/roles';
 import { Skeleton } from '../shell/Skeleton';
 import { TableScroll } from '../shell/TableScroll';
 import { useSignedIn } from '../shell/useSession';
+import { usePeopleNames } from '../team/hooks';
 import { useChallenges, useLeaderboard } from './hooks';
+import { PeopleLabels } from './people';
 
 export const STATUS_LABELS: Record<ChallengeStatus, string> = {
   UPCOMING: 'Upcoming',
@@ -25,15 +28,29 @@ export function goalText(challenge: Pick<Challenge, 'goal' | 'level' | 'target' 
     : `${challenge.target} competencies mastered between the members, of ${competencies}`;
 }
 
-function groupText(kind: string, id: string): string {
-  return kind === 'UNIT' ? `Unit ${id}` : `Team ${id}`;
+/** The caller's own team reads "Your team"; learner-profiles gives teams no names, so other teams go by their id. */
+function groupText(kind: string, id: string, myTeam: string | null): string {
+  if (kind === 'UNIT') {
+    return `Unit ${id}`;
+  }
+  return id === myTeam ? 'Your team' : `Team ${id}`;
 }
 
-/** The challenges of the caller's groups, each with the group's total and every member's part, and the leaderboard. */
+/**
+ * The challenges of the caller's groups, each with the group's total and every member's part, and the leaderboard.
+ * Competencies are named by code and title from the frameworks' published versions. The community service knows
+ * members by id only: a manager (of the team) or an admin sees the names of the team's members from learner-profiles;
+ * everyone else sees "You" for themselves and "Member n" for the others.
+ */
 export default function ChallengesPage() {
   const session = useSignedIn();
   const challenges = useChallenges();
   const leaderboard = useLeaderboard();
+  const competencyNames = useCompetencyNamesInView(undefined);
+  const namedTeams = (challenges.data ?? []).filter((challenge) => challenge.groupKind === 'TEAM'
+    && (session.roles.includes('ADMIN') || session.managedTeams.includes(challenge.groupId)));
+  const peopleNames = usePeopleNames(namedTeams.map((challenge) => challenge.groupId),
+    namedTeams.flatMap((challenge) => challenge.contributions.map((contribution) => contribution.learnerId)));
   const location = useLocation();
   useEffect(() => {
     if (location.hash && challenges.isSuccess) {
@@ -50,7 +67,10 @@ export default function ChallengesPage() {
       ) : challenges.data.length === 0 ? (
         <p className="muted">No challenge for your team or unit yet.</p>
       ) : (
-        challenges.data.map((challenge) => <ChallengeCard key={challenge.challengeId} challenge={challenge} me={session.subject} />)
+        challenges.data.map((challenge) => (
+          <ChallengeCard key={challenge.challengeId} challenge={challenge} me={session.subject} myTeam={session.teamId}
+            competencyNames={competencyNames} peopleNames={peopleNames} />
+        ))
       )}
       <section aria-labelledby="leaderboard-heading">
         <h2 id="leaderboard-heading">Leaderboard</h2>
@@ -59,15 +79,22 @@ export default function ChallengesPage() {
         ) : leaderboard.isError ? (
           <ProblemMessage error={leaderboard.error} />
         ) : (
-          <LeaderboardTable board={leaderboard.data} />
+          <LeaderboardTable board={leaderboard.data} myTeam={session.teamId} />
         )}
       </section>
     </Page>
   );
 }
 
-function ChallengeCard({ challenge, me }: { challenge: Challenge; me: string }) {
+function ChallengeCard({ challenge, me, myTeam, competencyNames, peopleNames }: {
+  challenge: Challenge;
+  me: string;
+  myTeam: string | null;
+  competencyNames: ReadonlyMap<string, string>;
+  peopleNames: ReadonlyMap<string, string>;
+}) {
   const headingId = `challenge-${challenge.challengeId}-heading`;
+  const people = new PeopleLabels(me, peopleNames);
   const mine = challenge.contributions.find((contribution) => contribution.learnerId === me);
   return (
     <section id={`challenge-${challenge.challengeId}`} tabIndex={-1} className="card challenge" aria-labelledby={headingId}>
@@ -76,11 +103,15 @@ function ChallengeCard({ challenge, me }: { challenge: Challenge; me: string }) 
         <dt>Status</dt>
         <dd><span className={`status status-${challenge.status.toLowerCase()}`}>{STATUS_LABELS[challenge.status]}</span></dd>
         <dt>Group</dt>
-        <dd>{groupText(challenge.groupKind, challenge.groupId)}</dd>
+        <dd>{groupText(challenge.groupKind, challenge.groupId, myTeam)}</dd>
         <dt>Goal</dt>
         <dd>{goalText(challenge)}</dd>
         <dt>Competencies</dt>
-        <dd>{challenge.competencyIds.join(', ')}</dd>
+        <dd>
+          <ul className="plain-list competency-list">
+            {challenge.competencyIds.map((id) => <li key={id}>{competencyNames.get(id) ?? id}</li>)}
+          </ul>
+        </dd>
         <dt>When</dt>
         <dd>{formatDateTime(challenge.startsAt)} to {formatDateTime(challenge.endsAt)}</dd>
         <dt>Group total</dt>
@@ -109,7 +140,7 @@ function ChallengeCard({ challenge, me }: { challenge: Challenge; me: string }) 
             <tbody>
               {challenge.contributions.map((contribution) => (
                 <tr key={contribution.learnerId}>
-                  <th scope="row">{contribution.learnerId === me ? 'You' : contribution.learnerId}</th>
+                  <th scope="row">{people.label(contribution.learnerId)}</th>
                   <td className="num">{contribution.count}</td>
                 </tr>
               ))}
@@ -123,7 +154,7 @@ function ChallengeCard({ challenge, me }: { challenge: Challenge; me: string }) 
   );
 }
 
-function LeaderboardTable({ board }: { board: Leaderboard }) {
+function LeaderboardTable({ board, myTeam }: { board: Leaderboard; myTeam: string | null }) {
   return (
     <>
       {board.entries.length === 0 ? (
@@ -136,8 +167,8 @@ function LeaderboardTable({ board }: { board: Leaderboard }) {
               <tr>
                 <th scope="col" className="num">Rank</th>
                 <th scope="col">Challenge</th>
-                <th scope="col">Group</th>
-                <th scope="col">Status</th>
+                <th scope="col" className="wide-only">Group</th>
+                <th scope="col" className="wide-only">Status</th>
                 <th scope="col" className="num">Reached</th>
               </tr>
             </thead>
@@ -145,10 +176,18 @@ function LeaderboardTable({ board }: { board: Leaderboard }) {
               {board.entries.map((entry) => (
                 <tr key={entry.challengeId}>
                   <td className="num">{entry.rank}</td>
-                  <th scope="row">{entry.title}</th>
-                  <td>{groupText(entry.groupKind, entry.groupId)}</td>
-                  <td>{STATUS_LABELS[entry.status]}</td>
-                  <td className="num">{entry.total} of {entry.target} ({formatPercent(entry.share)})</td>
+                  <th scope="row">
+                    {entry.title}{' '}
+                    <span className="narrow-only muted">
+                      {groupText(entry.groupKind, entry.groupId, myTeam)}, {STATUS_LABELS[entry.status].toLowerCase()}
+                    </span>
+                  </th>
+                  <td className="wide-only">{groupText(entry.groupKind, entry.groupId, myTeam)}</td>
+                  <td className="wide-only">{STATUS_LABELS[entry.status]}</td>
+                  <td className="num">
+                    <span className="nowrap">{entry.total} of {entry.target}</span>{' '}
+                    <span className="nowrap">({formatPercent(entry.share)})</span>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { useCompetencyNamesInView } from '../analytics/hooks';
 import { Page } from '../shell/Page';
 import { ProblemMessage } from '../shell/ProblemMessage';
 import { hasAnyRole } from '../shell/roles';
@@ -13,6 +14,8 @@ export default function DiscussionPage() {
   const session = useSignedIn();
   const thread = useThread(discussionId);
   const subject = thread.data?.subject;
+  const competencyNames = useCompetencyNamesInView(undefined);
+  const competency = subject?.kind === 'COMPETENCY' ? competencyNames.get(subject.id) : undefined;
   return (
     <Page title="Discussion">
       {thread.isPending ? (
@@ -23,7 +26,7 @@ export default function DiscussionPage() {
         <>
           {subject?.kind === 'COMPETENCY' && hasAnyRole(session.roles, ['LEARNER']) ? (
             <p>
-              About a competency: <Link to={`/me/competencies/${encodeURIComponent(subject.id)}`}>your level and its other discussions</Link>
+              About {competency ?? 'a competency'}: <Link to={`/me/competencies/${encodeURIComponent(subject.id)}`}>your level and its other discussions</Link>
             </p>
           ) : null}
           <ThreadView thread={thread.data} heading="h2" />

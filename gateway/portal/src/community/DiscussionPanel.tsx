@@ -7,6 +7,7 @@ import { Pager } from '../shell/Pager';
 import { isApiProblem } from '../api/http';
 import { ProblemMessage, statusWords } from '../shell/ProblemMessage';
 import { Skeleton } from '../shell/Skeleton';
+import { useSignedIn } from '../shell/useSession';
 import { useDiscussions, useStartDiscussion, useThread } from './hooks';
 import { ThreadView } from './ThreadView';
 
@@ -71,6 +72,7 @@ function DiscussionList({ subjectKind, subjectId, onOpen }: {
   const [page, setPage] = useState(0);
   const [starting, setStarting] = useState(false);
   const list = useDiscussions({ subjectKind, subjectId, q: q || undefined, page, size: DISCUSSIONS_PER_PAGE });
+  const me = useSignedIn().subject;
   const search = (event: FormEvent) => {
     event.preventDefault();
     setQ(typed.trim());
@@ -109,7 +111,7 @@ function DiscussionList({ subjectKind, subjectId, onOpen }: {
                 </button>{' '}
                 {item.answered ? <span className="tag">Answered</span> : null}
                 <span className="muted">
-                  {' '}{item.replyCount} {item.replyCount === 1 ? 'reply' : 'replies'}, last activity {formatDateTime(item.lastActivityAt)}
+                  {' '}by {item.authorId === me ? 'you' : item.authorName ?? 'a member'}, {item.replyCount} {item.replyCount === 1 ? 'reply' : 'replies'}, last activity {formatDateTime(item.lastActivityAt)}
                 </span>
               </li>
             ))}

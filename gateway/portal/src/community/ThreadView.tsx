@@ -5,6 +5,7 @@ import { formatDateTime } from '../shell/format';
 import { ProblemMessage } from '../shell/ProblemMessage';
 import { useSignedIn } from '../shell/useSession';
 import { useEditPost, useHide, useHistory, useMarkAnswer, useReply, useReport } from './hooks';
+import { threadLabels, type PeopleLabels } from './people';
 
 type Heading = 'h2' | 'h3';
 
@@ -17,6 +18,7 @@ export function ThreadView({ thread, heading = 'h3' }: { thread: Thread; heading
   const session = useSignedIn();
   const Title = heading;
   const mayMarkAnswer = thread.moderator || thread.authorId === session.subject;
+  const people = threadLabels(thread, session.subject);
   return (
     <div className="thread">
       <Title>{thread.title}</Title>
@@ -30,6 +32,7 @@ export function ThreadView({ thread, heading = 'h3' }: { thread: Thread; heading
               opening={index === 0}
               own={post.authorId === session.subject}
               mayMarkAnswer={mayMarkAnswer}
+              people={people}
             />
           </li>
         ))}
@@ -39,29 +42,27 @@ export function ThreadView({ thread, heading = 'h3' }: { thread: Thread; heading
   );
 }
 
-function author(post: Post, own: boolean): string {
-  return own ? 'You' : post.authorId;
-}
-
 type Action = 'none' | 'edit' | 'report' | 'hide';
 
-function PostView({ thread, post, opening, own, mayMarkAnswer }: {
+function PostView({ thread, post, opening, own, mayMarkAnswer, people }: {
   thread: Thread;
   post: Post;
   opening: boolean;
   own: boolean;
   mayMarkAnswer: boolean;
+  people: PeopleLabels;
 }) {
+  const author = people.label(post.authorId);
   const [action, setAction] = useState<Action>('none');
   const [showHistory, setShowHistory] = useState(false);
   const [reported, setReported] = useState(false);
   const answer = useMarkAnswer(thread.discussionId);
   const isAnswer = thread.answerPostId === post.postId;
-  const label = `${opening ? 'Post' : 'Reply'} by ${author(post, own)}`;
+  const label = `${opening ? 'Post' : 'Reply'} by ${author}`;
   return (
     <article className={isAnswer ? 'post answer' : 'post'} aria-label={label}>
       <p className="post-meta">
-        <strong>{author(post, own)}</strong> <span className="muted">{formatDateTime(post.createdAt)}</span>
+        <strong>{author}</strong> <span className="muted">{formatDateTime(post.createdAt)}</span>
         {isAnswer ? <span className="tag">Answer</span> : null}
         {post.edited ? (
           <>
@@ -83,6 +84,9 @@ function PostView({ thread, post, opening, own, mayMarkAnswer }: {
       {post.html !== null ? (
         // Rendered from markdown and cleaned by the service's safelist (no scripts, styles, images or raw HTML).
         <div className={post.hidden ? 'post-body hidden-post' : 'post-body'} dangerouslySetInnerHTML={{ __html: post.html }} />
+      ) : null}
+      {post.mentions.length > 0 ? (
+        <p className="muted post-mentions">Mentions: {post.mentions.map((id) => people.label(id)).join(', ')}</p>
       ) : null}
       {post.reportCount ? <p className="muted">Reported {post.reportCount} {post.reportCount === 1 ? 'time' : 'times'}.</p> : null}
       {showHistory ? <History discussionId={thread.discussionId} postId={post.postId} /> : null}

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeEventSource } from '../test/eventSource';
+import { summary } from '../authoring/fixtures';
+import { teamJson } from '../test/fixtures';
 import { fill, renderApp } from '../test/render';
 import { FakePlatform, json, noContent, problem, signedIn, type Call } from '../test/server';
 import { challenge, feed, leaderboard, notification } from './fixtures';
@@ -26,16 +30,74 @@ describe('challenges', () => {
     expect(within(card).getByText('Running')).toBeInTheDocument();
     expect(card).toHaveTextContent('3 of 4');
     expect(card).toHaveTextContent('4 members at level PROFICIENT or above on the competency');
+    expect(within(card).getByText('Group').nextElementSibling).toHaveTextContent('Your team');
     expect(within(card).getByText('Your contribution').nextElementSibling).toHaveTextContent('1');
     const members = within(card).getByRole('table', { name: "Each member's contribution" });
     expect(within(members).getByRole('row', { name: 'You 1' })).toBeInTheDocument();
-    expect(within(members).getByRole('row', { name: 'learner-4 0' })).toBeInTheDocument();
+    expect(within(members).getAllByRole('row').slice(1).map((row) => row.textContent))
+      .toEqual(['You1', 'Member 11', 'Member 21', 'Member 30']);
+    expect(card.textContent).not.toMatch(/learner-\d/);
     expect(within(screen.getByRole('region', { name: 'Review month' })).getByText('Missed')).toBeInTheDocument();
 
     const board = screen.getByRole('table', { name: /Challenges on the leaderboard/ });
-    expect(within(board).getByRole('row', { name: /2 Everyone proficient in testing Team team-1 Running 3 of 4 \(75%\)/ })).toBeInTheDocument();
+    expect(within(board).getByRole('row', { name: /2 Everyone proficient in testing Your team, running Your team Running 3 of 4 \(75%\)/ })).toBeInTheDocument();
     expect(screen.getByText('2 groups are not shown: fewer than 5 people.')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'New challenge' })).not.toBeInTheDocument();
+  });
+
+  it('namesTheCompetencies_byCodeAndTitle_andAskesNoTeamForALearner', async () => {
+    const platform = new FakePlatform(signedIn({ subject: 'learner-1', roles: ['LEARNER'] }))
+      .on('GET', FEED, problem(404, 'No such route'))
+      .on('GET', '/api/frameworks', [summary()])
+      .on('GET', '/api/frameworks/competencies', [hit('c-test', 'Automated testing', 'SE.1'), hit('c-review', 'Code review', 'SE.2')])
+      .on('GET', '/api/community/challenges', [{ ...challenge, competencyIds: ['c-test', 'c-review'] }])
+      .on('GET', '/api/community/leaderboard', leaderboard);
+    renderApp('/challenges');
+
+    const card = await screen.findByRole('region', { name: 'Everyone proficient in testing' });
+    const competencies = within(card).getByText('Competencies').nextElementSibling as HTMLElement;
+    await waitFor(() => expect(within(competencies).getAllByRole('listitem').map((item) => item.textContent))
+      .toEqual(['SE.1 Automated testing', 'SE.2 Code review']));
+    expect(platform.callsTo('GET', /^\/api\/teams\//)).toHaveLength(0);
+    expect(platform.callsTo('GET', /^\/api\/learners\//)).toHaveLength(0);
+  });
+
+  it('namesTheMembersOfAManagedTeam_fromTheTeam_andNumbersThoseItDoesNotName', async () => {
+    new FakePlatform(signedIn({ subject: 'manager-1', roles: ['MANAGER'], managedTeams: ['team-1'] }))
+      .on('GET', FEED, problem(404, 'No such route'))
+      .on('GET', '/api/teams/team-1', teamJson)
+      .on('GET', '/api/learners/learner-3', problem(404, 'No learner learner-3'))
+      .on('GET', '/api/learners/learner-4', problem(404, 'No learner learner-4'))
+      .on('GET', '/api/community/challenges', [challenge])
+      .on('GET', '/api/community/leaderboard', leaderboard);
+    renderApp('/challenges');
+
+    const card = await screen.findByRole('region', { name: 'Everyone proficient in testing' });
+    const members = within(card).getByRole('table', { name: "Each member's contribution" });
+    await waitFor(() => expect(within(members).getAllByRole('row').slice(1).map((row) => row.textContent))
+      .toEqual(['Ada Learner1', 'Grace Learner1', 'Member 11', 'Member 20']));
+    expect(within(card).queryByText('Your contribution')).not.toBeInTheDocument();
+  });
+
+  it('foldsTheLeaderboardsGroupAndStatusUnderTheTitle_onANarrowScreen', async () => {
+    new FakePlatform(signedIn({ subject: 'learner-1', roles: ['LEARNER'] }))
+      .on('GET', FEED, problem(404, 'No such route'))
+      .on('GET', '/api/community/challenges', [])
+      .on('GET', '/api/community/leaderboard', leaderboard);
+    renderApp('/challenges');
+
+    const board = await screen.findByRole('table', { name: /Challenges on the leaderboard/ });
+    const headers = within(board).getAllByRole('columnheader');
+    expect(headers.filter((header) => !header.classList.contains('wide-only')).map((header) => header.textContent))
+      .toEqual(['Rank', 'Challenge', 'Reached']);
+    const row = within(board).getByRole('row', { name: /Review sprint/ });
+    const heading = within(row).getByRole('rowheader');
+    expect(heading.querySelector('.narrow-only')).toHaveTextContent('Team team-9, met');
+    expect(row.querySelectorAll('td.wide-only')).toHaveLength(2);
+    // Below 30rem the wide-only columns go and the folded text shows (jsdom applies no media queries).
+    const theme = readFileSync(resolve(process.cwd(), 'src/shell/theme.css'), 'utf8');
+    const narrow = theme.slice(theme.indexOf('@media (max-width: 30rem)'));
+    expect(narrow).toMatch(/^@media \(max-width: 30rem\) \{[^}]*\.wide-only \{ display: none; \}[^}]*\.narrow-only \{ display: block; \}/);
   });
 
   it('offersChallengesInTheNavigation_toLearnersAndManagers_butNotTheNewChallengePageToLearners', async () => {

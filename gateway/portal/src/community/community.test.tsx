@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isChallenge, isDiscussionPage, isFeed, isLeaderboard, isThread } from '../api/community';
 import { FakeEventSource } from '../test/eventSource';
 import { FRAMEWORK_ID, frameworkVersion, masteryJson } from '../test/fixtures';
+import { summary } from '../authoring/fixtures';
 import { fill, renderApp } from '../test/render';
 import { FakePlatform, json, noContent, problem, signedIn, type Call } from '../test/server';
 import { challenge, discussionPage, feed, leaderboard, moderatedThread, thread } from './fixtures';
@@ -76,10 +77,10 @@ describe('community', () => {
 
     expect(await within(panel).findByRole('heading', { level: 3, name: 'How do you test a flaky job?' })).toBeInTheDocument();
     expect(router.state.location.search).toBe('?discussion=d-2');
-    const opening = within(panel).getByRole('article', { name: 'Post by learner-2' });
+    const opening = within(panel).getByRole('article', { name: 'Post by Grace Learner' });
     expect(within(opening).getByText('one run in ten').tagName).toBe('STRONG');
     expect(opening).toHaveTextContent('(edited');
-    expect(within(panel).getByRole('article', { name: 'Reply by learner-3' })).toHaveTextContent('This post was hidden by a moderator.');
+    expect(within(panel).getByRole('article', { name: 'Reply by Member 1' })).toHaveTextContent('This post was hidden by a moderator.');
     const answer = within(panel).getByRole('article', { name: 'Reply by You' });
     expect(answer).toHaveTextContent('Answer');
     // Not the discussion's author, not a moderator: nobody's post to mark, nothing to hide.
@@ -93,6 +94,35 @@ describe('community', () => {
     expect(platform.callsTo('POST', `${DISCUSSIONS}/d-2/replies`)[0]!.body).toEqual({ body: 'Thanks, *that works*.', mentions: [] });
     expect(within(panel).getByLabelText('Your reply')).toHaveValue('');
     expect(within(panel).getByRole('status')).toHaveTextContent('Your reply is posted.');
+  });
+
+  it('namesAuthorsAndMentionsByName_youForTheCaller_andMemberNWithoutAName_neverById', async () => {
+    learnerPlatform();
+    const { user } = renderApp('/me/competencies/c-test');
+
+    const panel = await screen.findByRole('region', { name: 'Discussion' });
+    const items = await within(panel).findAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('by Grace Learner');
+    expect(items[1]).toHaveTextContent('by you');
+    await user.click(within(panel).getByRole('button', { name: 'How do you test a flaky job?' }));
+
+    expect(await within(panel).findByRole('article', { name: 'Post by Grace Learner' })).toBeInTheDocument();
+    expect(within(panel).getByRole('article', { name: 'Reply by Member 1' })).toBeInTheDocument();
+    const mine = within(panel).getByRole('article', { name: 'Reply by You' });
+    expect(mine).toHaveTextContent('Mentions: Grace Learner, Member 2');
+    expect(panel.textContent).not.toMatch(/learner-\d/);
+  });
+
+  it('namesTheCompetencyADiscussionIsAbout_byCodeAndTitle', async () => {
+    learnerPlatform()
+      .on('GET', '/api/frameworks', [summary()])
+      .on('GET', '/api/frameworks/competencies', [
+        { frameworkId: FRAMEWORK_ID, version: 1, status: 'PUBLISHED', id: 'c-test', code: 'SE.1', title: 'Automated testing' },
+      ]);
+    renderApp('/discussions/d-2');
+
+    expect(await screen.findByText(/About SE.1 Automated testing/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'your level and its other discussions' })).toHaveAttribute('href', '/me/competencies/c-test');
   });
 
   it('namesTheFieldItRefused_whenTheServiceRejectsAReply', async () => {
@@ -119,7 +149,7 @@ describe('community', () => {
     ]);
     const { user } = renderApp('/me/competencies/c-test?discussion=d-2');
 
-    const opening = await screen.findByRole('article', { name: 'Post by learner-2' });
+    const opening = await screen.findByRole('article', { name: 'Post by Grace Learner' });
     await user.click(within(opening).getByRole('button', { name: 'Show earlier versions' }));
 
     const history = await within(opening).findByRole('list', { name: 'Earlier versions, oldest first' });
@@ -131,7 +161,7 @@ describe('community', () => {
     const platform = learnerPlatform().on('POST', `${DISCUSSIONS}/d-2/posts/p-1/reports`, noContent());
     const { user } = renderApp('/me/competencies/c-test?discussion=d-2');
 
-    const opening = await screen.findByRole('article', { name: 'Post by learner-2' });
+    const opening = await screen.findByRole('article', { name: 'Post by Grace Learner' });
     expect(within(screen.getByRole('article', { name: 'Reply by You' })).queryByRole('button', { name: 'Report' })).not.toBeInTheDocument();
     await user.click(within(opening).getByRole('button', { name: 'Report' }));
     await user.type(within(opening).getByLabelText(/Why are you reporting/), 'rude');
@@ -150,13 +180,13 @@ describe('community', () => {
     const { user } = renderApp('/discussions/d-2');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Discussion' })).toBeInTheDocument();
-    const hidden = await screen.findByRole('article', { name: 'Reply by learner-3' });
+    const hidden = await screen.findByRole('article', { name: 'Reply by Member 1' });
     expect(hidden).toHaveTextContent('Reason: spam');
     expect(hidden).toHaveTextContent('Buy cheap watches');
     expect(hidden).toHaveTextContent('Reported 3 times.');
     expect(within(hidden).queryByRole('button', { name: 'Mark as answer' })).not.toBeInTheDocument();
 
-    const opening = screen.getByRole('article', { name: 'Post by learner-2' });
+    const opening = screen.getByRole('article', { name: 'Post by Grace Learner' });
     await user.click(within(opening).getByRole('button', { name: 'Hide' }));
     const submit = within(opening).getByRole('button', { name: 'Hide post' });
     expect(submit).toBeDisabled();
@@ -165,7 +195,7 @@ describe('community', () => {
     await waitFor(() => expect(platform.callsTo('POST', `${DISCUSSIONS}/d-2/posts/p-1/hide`)).toHaveLength(1));
     expect(platform.callsTo('POST', `${DISCUSSIONS}/d-2/posts/p-1/hide`)[0]!.body).toEqual({ reason: 'off topic' });
 
-    const reply = screen.getByRole('article', { name: 'Reply by learner-1' });
+    const reply = screen.getByRole('article', { name: 'Reply by Ada Learner' });
     await user.click(within(reply).getByRole('button', { name: 'Mark as answer' }));
     await waitFor(() => expect(platform.callsTo('POST', `${DISCUSSIONS}/d-2/answer`)).toHaveLength(1));
     expect(platform.callsTo('POST', `${DISCUSSIONS}/d-2/answer`)[0]!.body).toEqual({ postId: 'p-3' });

@@ -6,11 +6,12 @@ export const discussionPage: CommunityPage<DiscussionSummary> = {
   items: [
     {
       discussionId: 'd-2', subject: { kind: 'COMPETENCY', id: 'c-test' }, title: 'How do you test a flaky job?',
-      authorId: 'learner-2', createdAt: '2026-11-30T09:00:00Z', lastActivityAt: '2026-12-05T10:00:00Z', replyCount: 2, answered: true,
+      authorId: 'learner-2', authorName: 'Grace Learner', createdAt: '2026-11-30T09:00:00Z', lastActivityAt: '2026-12-05T10:00:00Z',
+      replyCount: 2, answered: true,
     },
     {
       discussionId: 'd-1', subject: { kind: 'COMPETENCY', id: 'c-test' }, title: 'Mocks or fakes?',
-      authorId: 'learner-1', createdAt: '2026-11-20T09:00:00Z', lastActivityAt: '2026-11-21T10:00:00Z', replyCount: 0, answered: false,
+      authorId: 'learner-1', authorName: 'Ada Learner', createdAt: '2026-11-20T09:00:00Z', lastActivityAt: '2026-11-21T10:00:00Z', replyCount: 0, answered: false,
     },
   ],
   page: 0,
@@ -23,23 +24,26 @@ export const thread: Thread = {
   subject: { kind: 'COMPETENCY', id: 'c-test' },
   title: 'How do you test a flaky job?',
   authorId: 'learner-2',
+  authorName: 'Grace Learner',
   createdAt: '2026-11-30T09:00:00Z',
   lastActivityAt: '2026-12-05T10:00:00Z',
   answerPostId: 'p-3',
   moderator: false,
   posts: [
     {
-      postId: 'p-1', authorId: 'learner-2', html: '<p>It fails <strong>one run in ten</strong>.</p>',
+      postId: 'p-1', authorId: 'learner-2', authorName: 'Grace Learner', html: '<p>It fails <strong>one run in ten</strong>.</p>',
       markdown: 'It fails **one run in ten**.', mentions: [], createdAt: '2026-11-30T09:00:00Z',
       editedAt: '2026-11-30T09:30:00Z', edited: true, hidden: false, hiddenReason: null, reportCount: null,
     },
     {
-      postId: 'p-2', authorId: 'learner-3', html: null, markdown: null, mentions: [], createdAt: '2026-12-01T09:00:00Z',
+      // Written by someone the service has no name for (erased, or a token without a name).
+      postId: 'p-2', authorId: 'learner-3', authorName: null, html: null, markdown: null, mentions: [], createdAt: '2026-12-01T09:00:00Z',
       editedAt: null, edited: false, hidden: true, hiddenReason: null, reportCount: null,
     },
     {
-      postId: 'p-3', authorId: 'learner-1', html: '<p>Record the seed and replay it.</p>', markdown: 'Record the seed and replay it.',
-      mentions: [], createdAt: '2026-12-05T10:00:00Z', editedAt: null, edited: false, hidden: false, hiddenReason: null,
+      postId: 'p-3', authorId: 'learner-1', authorName: 'Ada Learner', html: '<p>Record the seed and replay it.</p>',
+      markdown: 'Record the seed and replay it.', mentions: ['learner-2', 'learner-9'],
+      mentioned: [{ personId: 'learner-2', name: 'Grace Learner' }, { personId: 'learner-9', name: null }], createdAt: '2026-12-05T10:00:00Z', editedAt: null, edited: false, hidden: false, hiddenReason: null,
       reportCount: null,
     },
   ],

@@ -10,6 +10,7 @@ import dev.competency.community.discussion.domain.ReportPost;
 import dev.competency.community.discussion.domain.StartDiscussion;
 import dev.competency.community.discussion.domain.Subject;
 import dev.competency.community.discussion.domain.SubjectKind;
+import dev.competency.community.discussion.query.AuthorNames;
 import dev.competency.community.discussion.query.Discussions;
 import dev.competency.platform.service.axon.ReadYourWrites;
 import dev.competency.platform.service.error.BrokenRules;
@@ -27,12 +28,17 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,15 +59,17 @@ class DiscussionController {
 
     private final CommandGateway commands;
     private final Discussions discussions;
+    private final AuthorNames authorNames;
     private final CommunityAccessPolicy access;
     private final ReadYourWrites readYourWrites;
     private final PostingRate rate;
     private final Clock clock;
 
-    DiscussionController(CommandGateway commands, Discussions discussions, CommunityAccessPolicy access,
-                         ReadYourWrites readYourWrites, PostingRate rate, Clock clock) {
+    DiscussionController(CommandGateway commands, Discussions discussions, AuthorNames authorNames,
+                         CommunityAccessPolicy access, ReadYourWrites readYourWrites, PostingRate rate, Clock clock) {
         this.commands = commands;
         this.discussions = discussions;
+        this.authorNames = authorNames;
         this.access = access;
         this.readYourWrites = readYourWrites;
         this.rate = rate;
@@ -91,14 +99,28 @@ class DiscussionController {
     record Created(String discussionId, String postId) {
     }
 
-    /** A post as the caller may see it: a hidden post's text and the reports are shown to moderators only. */
-    record PostView(String postId, String authorId, String html, String markdown, List<String> mentions,
-                    Instant createdAt, Instant editedAt, boolean edited, boolean hidden, String hiddenReason,
-                    Integer reportCount) {
+    /** A person a post mentions, with the display name they last wrote under (null when they never wrote). */
+    record Mention(String personId, String name) {
     }
 
-    record ThreadView(String discussionId, Subject subject, String title, String authorId, Instant createdAt,
-                      Instant lastActivityAt, String answerPostId, boolean moderator, List<PostView> posts) {
+    /**
+     * A post as the caller may see it: a hidden post's text, mentions and the reports are shown to moderators only.
+     * {@code authorName} is the display name the author last wrote under, null when the service has none (an erased
+     * person, or a token without a name).
+     */
+    record PostView(String postId, String authorId, String authorName, String html, String markdown,
+                    List<String> mentions, List<Mention> mentioned, Instant createdAt, Instant editedAt,
+                    boolean edited, boolean hidden, String hiddenReason, Integer reportCount) {
+    }
+
+    record ThreadView(String discussionId, Subject subject, String title, String authorId, String authorName,
+                      Instant createdAt, Instant lastActivityAt, String answerPostId, boolean moderator,
+                      List<PostView> posts) {
+    }
+
+    /** A discussion in a list, with its author's display name. */
+    record SummaryView(String discussionId, Subject subject, String title, String authorId, String authorName,
+                       Instant createdAt, Instant lastActivityAt, int replyCount, boolean answered) {
     }
 
     @PostMapping("/api/community/discussions")
@@ -114,12 +136,13 @@ class DiscussionController {
         readYourWrites.afterWrite(() -> commands.sendAndWait(new StartDiscussion(discussionId, postId,
                 new Subject(request.subjectKind(), request.subjectId()), unit, request.title(), request.body(),
                 mentions, caller.subject(), now())));
+        rememberName(caller);
         return ResponseEntity.created(URI.create("/api/community/discussions/" + discussionId))
                 .body(new Created(discussionId, postId));
     }
 
     @GetMapping("/api/community/discussions")
-    Discussions.Page<Discussions.Summary> list(
+    Discussions.Page<SummaryView> list(
             @RequestParam(required = false) SubjectKind subjectKind,
             @RequestParam(required = false) @Size(max = ID_MAX) String subjectId,
             @RequestParam(required = false) @Size(max = 200) String q,
@@ -138,17 +161,25 @@ class DiscussionController {
             String own = access.requireUnit(caller);
             units = List.of(own);
         }
-        return discussions.list(units, subjectKind == null ? null : new Subject(subjectKind, subjectId), q, page,
-                size);
+        Discussions.Page<Discussions.Summary> found = discussions.list(units,
+                subjectKind == null ? null : new Subject(subjectKind, subjectId), q, page, size);
+        Map<String, String> names = authorNames.names(found.items().stream()
+                .map(Discussions.Summary::authorId).toList());
+        return new Discussions.Page<>(found.items().stream().map(summary -> new SummaryView(summary.discussionId(),
+                summary.subject(), summary.title(), summary.authorId(), names.get(summary.authorId()),
+                summary.createdAt(), summary.lastActivityAt(), summary.replyCount(), summary.answered())).toList(),
+                found.page(), found.size(), found.total());
     }
 
     @GetMapping("/api/community/discussions/{discussionId}")
     ThreadView thread(@PathVariable @Size(max = ID_MAX) String discussionId, Caller caller) {
         Discussions.Thread thread = readable(discussionId, caller);
         boolean moderator = access.moderates(caller, thread.organisationUnit());
-        List<PostView> posts = thread.posts().stream().map(post -> view(post, moderator)).toList();
+        Map<String, String> names = authorNames.names(people(thread));
+        List<PostView> posts = thread.posts().stream().map(post -> view(post, moderator, names)).toList();
         return new ThreadView(thread.discussionId(), thread.subject(), thread.title(), thread.authorId(),
-                thread.createdAt(), thread.lastActivityAt(), thread.answerPostId(), moderator, posts);
+                names.get(thread.authorId()), thread.createdAt(), thread.lastActivityAt(), thread.answerPostId(),
+                moderator, posts);
     }
 
     @GetMapping("/api/community/discussions/{discussionId}/posts/{postId}/history")
@@ -175,6 +206,7 @@ class DiscussionController {
         String postId = UUID.randomUUID().toString();
         readYourWrites.afterWrite(() -> commands.sendAndWait(new ReplyToDiscussion(discussionId, postId,
                 request.body(), mentions, caller.subject(), now())));
+        rememberName(caller);
         return new Created(discussionId, postId);
     }
 
@@ -189,6 +221,7 @@ class DiscussionController {
         rate.take(caller.subject());
         readYourWrites.afterWrite(() -> commands.sendAndWait(new EditPost(discussionId, postId, request.body(),
                 mentions, caller.subject(), now())));
+        rememberName(caller);
         return ResponseEntity.noContent().build();
     }
 
@@ -253,10 +286,32 @@ class DiscussionController {
         return mentions.stream().distinct().toList();
     }
 
-    private PostView view(Discussions.Post post, boolean moderator) {
+    /**
+     * Keeps the name the caller's token gives, after a write the service accepted: the {@code name} claim, else
+     * {@code preferred_username} (as the gateway's session names a person).
+     */
+    private void rememberName(Caller caller) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            String name = token.getToken().getClaimAsString("name");
+            if (name == null || name.isBlank()) {
+                name = token.getToken().getClaimAsString("preferred_username");
+            }
+            authorNames.remember(caller.subject(), name, now());
+        }
+    }
+
+    private static Collection<String> people(Discussions.Thread thread) {
+        return Stream.concat(Stream.of(thread.authorId()), thread.posts().stream()
+                .flatMap(post -> Stream.concat(Stream.of(post.authorId()), post.mentions().stream()))).toList();
+    }
+
+    private PostView view(Discussions.Post post, boolean moderator, Map<String, String> names) {
         boolean shown = !post.hidden() || moderator;
-        return new PostView(post.postId(), post.authorId(), shown ? post.html() : null,
-                shown ? post.markdown() : null, shown ? post.mentions() : List.of(), post.createdAt(),
+        List<String> mentions = shown ? post.mentions() : List.of();
+        return new PostView(post.postId(), post.authorId(), names.get(post.authorId()), shown ? post.html() : null,
+                shown ? post.markdown() : null, mentions,
+                mentions.stream().map(id -> new Mention(id, names.get(id))).toList(), post.createdAt(),
                 post.editedAt(), !post.history().isEmpty(), post.hidden(), moderator ? post.hiddenReason() : null,
                 moderator ? post.reports().size() : null);
     }

@@ -3,12 +3,18 @@ package dev.competency.community.discussion.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.competency.community.discussion.query.AuthorNames;
 import dev.competency.community.support.Http;
 import dev.competency.community.support.SharedService;
+import dev.competency.contracts.learners.LearnerErased;
+import dev.competency.platform.test.TestTokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -56,6 +62,91 @@ class DiscussionIT {
         assertThat(thread.get("posts").get(1).get("html").asString()).doesNotContain("<script")
                 .contains("&lt;script&gt;");
         assertThat(thread.get("posts").get(1).get("mentions").get(0).asString()).isEqualTo(ada);
+    }
+
+    /** Requests as a learner whose token carries these claims besides the role. */
+    private static Http asLearnerWith(String learnerId, Map<String, Object> claims) {
+        Map<String, Object> all = new HashMap<>(claims);
+        all.put("roles", List.of("LEARNER"));
+        return SharedService.http().bearer(TestTokens.token(learnerId, all));
+    }
+
+    @Test
+    void showsAuthorAndMentionNames_fromTokensOfThoseWhoWrote() {
+        String unit = unit();
+        String ada = SharedService.registerLearner(unit);
+        String bob = SharedService.registerLearner(unit);
+        String cyd = SharedService.registerLearner(unit);
+        Http asAda = asLearnerWith(ada, Map.of("name", "Ada  Lovelace\n", "preferred_username", "ada"));
+        Http asBob = asLearnerWith(bob, Map.of("preferred_username", "bob.b"));
+        String id = start(asAda, "comp-names", "Names", "Who am I?");
+
+        HttpResponse<String> reply = asBob.post("/api/community/discussions/" + id + "/replies",
+                SharedService.JSON.writeValueAsString(Map.of("body", "You are @ada, says @cyd",
+                        "mentions", List.of(ada, cyd))));
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(201);
+
+        JsonNode thread = asBob.json(asBob.get("/api/community/discussions/" + id));
+        assertThat(thread.get("authorName").asString()).isEqualTo("Ada Lovelace");
+        assertThat(thread.get("posts").get(0).get("authorId").asString()).isEqualTo(ada);
+        assertThat(thread.get("posts").get(0).get("authorName").asString()).isEqualTo("Ada Lovelace");
+        assertThat(thread.get("posts").get(1).get("authorName").asString()).as("preferred_username without name")
+                .isEqualTo("bob.b");
+        JsonNode mentioned = thread.get("posts").get(1).get("mentioned");
+        assertThat(mentioned.get(0).get("personId").asString()).isEqualTo(ada);
+        assertThat(mentioned.get(0).get("name").asString()).isEqualTo("Ada Lovelace");
+        assertThat(mentioned.get(1).get("personId").asString()).isEqualTo(cyd);
+        assertThat(mentioned.get(1).get("name").isNull()).as("cyd never wrote").isTrue();
+        JsonNode listed = asBob.json(
+                asBob.get("/api/community/discussions?subjectKind=COMPETENCY&subjectId=comp-names"));
+        assertThat(listed.get("items").get(0).get("authorName").asString()).isEqualTo("Ada Lovelace");
+
+        String postId = thread.get("posts").get(0).get("postId").asString();
+        HttpResponse<String> edit = asLearnerWith(ada, Map.of("name", "Ada King"))
+                .put("/api/community/discussions/" + id + "/posts/" + postId, body("Who am I now?"));
+        assertThat(edit.statusCode()).as(edit.body()).isEqualTo(204);
+        assertThat(asBob.json(asBob.get("/api/community/discussions/" + id)).get("posts").get(0).get("authorName")
+                .asString()).as("the name of the last write").isEqualTo("Ada King");
+    }
+
+    @Test
+    void keepsNoName_whenWriteIsRefused() {
+        String unit = unit();
+        String dee = SharedService.registerLearner(unit);
+
+        HttpResponse<String> refused = asLearnerWith(dee, Map.of("name", "Dee Refused"))
+                .post("/api/community/discussions", newDiscussion("comp-refused", "Hello", "Hi",
+                        List.of("nobody-" + UUID.randomUUID())));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(SharedService.get().bean(AuthorNames.class).names(List.of(dee))).isEmpty();
+    }
+
+    @Test
+    void forgetsAuthorNamesButKeepsPosts_whenLearnerIsErased() {
+        String unit = unit();
+        String ada = SharedService.registerLearner(unit);
+        String bob = SharedService.registerLearner(unit);
+        String id = start(asLearnerWith(ada, Map.of("name", "Ada Erased")), "comp-erased", "Forget me", "Bye");
+        HttpResponse<String> reply = asLearnerWith(bob, Map.of("name", "Bob Stays"))
+                .post("/api/community/discussions/" + id + "/replies", body("Farewell"));
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(201);
+        Http asBob = SharedService.asLearner(bob);
+        assertThat(asBob.json(asBob.get("/api/community/discussions/" + id)).get("authorName").asString())
+                .isEqualTo("Ada Erased");
+
+        SharedService.publish(new LearnerErased(ada, Instant.now()));
+
+        AuthorNames names = SharedService.get().bean(AuthorNames.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> names.names(List.of(ada)).isEmpty());
+        JsonNode thread = asBob.json(asBob.get("/api/community/discussions/" + id));
+        assertThat(thread.get("authorId").asString()).isEqualTo(ada);
+        assertThat(thread.get("authorName").isNull()).isTrue();
+        assertThat(thread.get("posts")).hasSize(2);
+        assertThat(thread.get("posts").get(0).get("authorName").isNull()).isTrue();
+        assertThat(thread.get("posts").get(1).get("authorName").asString()).isEqualTo("Bob Stays");
+        assertThat(asBob.json(asBob.get("/api/community/discussions?subjectKind=COMPETENCY&subjectId=comp-erased"))
+                .get("items").get(0).get("authorName").isNull()).isTrue();
     }
 
     @Test
