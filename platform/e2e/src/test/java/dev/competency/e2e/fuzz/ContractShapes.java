@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class ContractShapes {
      * consumer of it could be judged.
      */
     static final Set<String> CONSUMED_TOPICS = Set.of(Topics.FRAMEWORKS, Topics.EVIDENCE, Topics.LEARNERS,
-            Topics.MASTERY);
+            Topics.MASTERY, Topics.ASSESSMENTS);
 
     private final Map<String, ObjectNode> examples = new LinkedHashMap<>();
     private final Map<String, Schema> schemas = new HashMap<>();
@@ -120,10 +121,44 @@ final class ContractShapes {
         if (!violations.isEmpty()) {
             return Optional.of("schema: " + String.join("; ", violations));
         }
+        if (EventTypes.FRAMEWORK_PUBLISHED.equals(parsed.type())) {
+            Optional<String> broken = brokenReferences(payload);
+            if (broken.isPresent()) {
+                return broken;
+            }
+        }
         JsonNode keyValue = payload.path(keyFieldOf(topic));
         if (key == null || !keyValue.isString() || !keyValue.asString().equals(key)) {
             return Optional.of("key " + (key == null ? "missing" : "'" + abbreviate(key) + "'") + " is not the payload's "
                     + keyFieldOf(topic));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The rule of {@code framework.published} that its schema states in words only ("ids are unique, parentId and
+     * relation ends refer to competencies of this list"): the first id repeated or reference to no competency.
+     */
+    static Optional<String> brokenReferences(JsonNode framework) {
+        Set<String> ids = new HashSet<>();
+        for (JsonNode competency : framework.path("competencies")) {
+            if (!ids.add(competency.path("id").asString())) {
+                return Optional.of("competency id " + abbreviate(competency.path("id").asString()) + " twice");
+            }
+        }
+        for (JsonNode competency : framework.path("competencies")) {
+            JsonNode parent = competency.path("parentId");
+            if (parent.isString() && !ids.contains(parent.asString())) {
+                return Optional.of("parentId " + abbreviate(parent.asString()) + " is no competency of the version");
+            }
+        }
+        for (JsonNode relation : framework.path("relations")) {
+            for (String end : List.of("sourceId", "targetId")) {
+                if (!ids.contains(relation.path(end).asString())) {
+                    return Optional.of("relation " + end + " " + abbreviate(relation.path(end).asString())
+                            + " is no competency of the version");
+                }
+            }
         }
         return Optional.empty();
     }
