@@ -12,6 +12,7 @@ import dev.competency.contracts.evidence.SourceType;
 import dev.competency.faults.check.ConsumerGroups;
 import dev.competency.faults.check.EvidenceLedger;
 import dev.competency.faults.check.Invariants;
+import dev.competency.faults.check.MasteryChecks;
 import dev.competency.faults.check.RecoveryReport;
 import dev.competency.faults.check.TopicReader;
 import dev.competency.faults.inject.RecordWriter;
@@ -87,6 +88,9 @@ class FaultInjectionIT {
     /** The demo team's learners, as the launcher registers them. */
     private static final List<String> LEARNERS = List.of("7f2b7f39-c8c5-488a-994e-3c054105938f", "learner-grace",
             demoId("lukas"), demoId("priya"), demoId("tomas"), demoId("mei"));
+    /** The demo learners who can sign in (to read their own notifications), by learner id. */
+    private static final Map<String, String> ACCOUNTS = Map.of("7f2b7f39-c8c5-488a-994e-3c054105938f", "learner-ada",
+            "learner-grace", "learner-grace");
     /** The demo competencies with evidence (leaves of the demo framework). */
     private static final List<String> COMPETENCIES = List.of("f82522b5-8a39-49ed-8fc9-acfef26216d4",
             "0c53df7e-a725-4159-a5c7-c0c3a46ec709", "80cc2334-be62-498c-8029-b2e2dae413b6");
@@ -181,11 +185,10 @@ class FaultInjectionIT {
         requireTime("offsets of every group reset to 0", Duration.ofSeconds(50));
         generator.resume();
         Instant started = Instant.now();
-        // The broker moves a group's offsets only while it has no member: stop the services whose groups carry the
-        // evidence checked here (gracefully, so that their consumers leave their groups at once).
-        List<String> consumers = List.of("assessments", "learner-profiles", "analytics");
+        // The broker moves a group's offsets only while it has no member: stop every service with consumer groups
+        // (gracefully, so that their consumers leave their groups at once) and rewind the groups of those stopped.
+        List<String> consumers = List.of("assessments", "learner-profiles", "analytics", "community");
         onEach(consumers, platform::stop);
-        // Their groups only: community's (it takes no part in the evidence checked here) keep their members.
         List<String> rewound = groups.groups().stream()
                 .filter(group -> consumers.stream().anyMatch(service -> group.startsWith(service + "."))).toList();
         Map<String, Long> again;
@@ -421,6 +424,7 @@ class FaultInjectionIT {
         probes.put("assessments", "/api/assessments/learners/" + learner + "/attempts");
         probes.put("learner-profiles", "/api/learners/" + learner + "/mastery");
         probes.put("analytics", "/api/analytics/evidence/sources");
+        probes.put("community", "/api/community/leaderboard");
         Map<String, Instant> answered = new LinkedHashMap<>();
         try {
             await("every service to answer again").atMost(settleTime()).pollInterval(Duration.ofMillis(500))
@@ -443,6 +447,69 @@ class FaultInjectionIT {
     }
 
     @Order(13)
+    @Test
+    void answersWhatItAnsweredBefore_whenLearnerProfilesAndAnalyticsRebuildTheirReadModels() {
+        requireTime("read models rebuilt", Duration.ofSeconds(60));
+        generator.quiesce(Duration.ofSeconds(60));
+        Instant asOf = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<String> learners = EvidenceLedger.read(platform.kafkaBootstrapServers()).learners().stream().sorted()
+                .toList();
+        Map<String, JsonNode> before = readModelAnswers(learners, asOf);
+
+        Instant started = Instant.now();
+        String learnerRebuild = api.call(ADMIN, "POST", "/api/learners/admin/rebuild", null)
+                .path("lastRebuildStartedAt").asString();
+        api.call(ADMIN, "POST", "/api/analytics/admin/rebuild", null);
+        await("learner-profiles' read models rebuilt").atMost(settleTime()).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    JsonNode status = api.get(ADMIN, "/api/learners/admin/rebuild");
+                    return status.path("caughtUp").asBoolean()
+                            && learnerRebuild.equals(status.path("lastRebuildStartedAt").asString());
+                });
+        await("analytics' state rebuilt").atMost(settleTime()).pollInterval(Duration.ofSeconds(1))
+                .until(() -> "DONE".equals(api.get(ADMIN, "/api/analytics/admin/rebuild").path("state").asString()));
+        Instant rebuilt = Instant.now();
+        // A rebuilding service may answer 503 with Retry-After until it has caught up.
+        report.down("learner-profiles", started, rebuilt);
+        report.down("analytics", started, rebuilt);
+        Map<String, JsonNode> after = readModelAnswers(learners, asOf);
+
+        List<String> differing = before.keySet().stream()
+                .filter(path -> !before.get(path).equals(after.get(path))).toList();
+        report.add(new RecoveryReport.Row("read models of learner-profiles and analytics rebuilt", Optional.empty(),
+                0, 0, Optional.of(Duration.between(started, rebuilt)), null, differing.isEmpty()
+                        ? before.size() + " answers (" + learners.size() + " learners) equal after the rebuild"
+                        : "DIFFER after the rebuild: " + differing));
+        log.info("Read models rebuilt in {}; {} answers compared, differing: {}", Duration.between(started, rebuilt),
+                before.size(), differing);
+
+        assertThat(differing).as("answers that differ after the read models were rebuilt").isEmpty();
+    }
+
+    /**
+     * What learner-profiles answers for each learner (evidence list, mastery as of {@code asOf}, profile with the
+     * recorded mastery) and analytics' totals (evidence by source, capability as of {@code asOf}, each learner's
+     * cells), by path; read side by side.
+     */
+    private Map<String, JsonNode> readModelAnswers(List<String> learners, Instant asOf) {
+        List<String> paths = new ArrayList<>();
+        for (String learner : learners) {
+            paths.add("/api/learners/" + learner + "/evidence?limit=1000");
+            paths.add("/api/learners/" + learner + "/mastery?asOf=" + asOf);
+            paths.add("/api/learners/" + learner);
+            paths.add("/api/analytics/learners/" + learner + "/mastery");
+        }
+        paths.add("/api/analytics/evidence/sources");
+        paths.add("/api/analytics/capability?frameworkId=" + scenario.frameworkId() + "&frameworkVersion="
+                + scenario.frameworkVersion() + "&asOf=" + asOf);
+        Map<String, CompletableFuture<JsonNode>> answers = new LinkedHashMap<>();
+        paths.forEach(path -> answers.put(path, CompletableFuture.supplyAsync(() -> api.get(ADMIN, path), faults)));
+        Map<String, JsonNode> read = new LinkedHashMap<>();
+        answers.forEach((path, answer) -> read.put(path, answer.join()));
+        return read;
+    }
+
+    @Order(14)
     @Test
     void answersNothingButA503WithRetryAfter_whileAServiceIsDown_andRefusesNoValidWrite() {
         generator.quiesce(Duration.ofSeconds(60));
@@ -498,7 +565,7 @@ class FaultInjectionIT {
         try {
             await("the invariants").atMost(settleTime()).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 try {
-                    last.set(Invariants.check(api, platform.kafkaBootstrapServers(), generator));
+                    last.set(Invariants.check(api, platform.kafkaBootstrapServers(), generator, ACCOUNTS));
                     return last.get().holds();
                 } catch (RuntimeException e) {
                     failure.set(e.getMessage());
@@ -510,12 +577,13 @@ class FaultInjectionIT {
             settled = Optional.empty();
         }
         Invariants.Outcome outcome = last.get() != null ? last.get()
-                : new Invariants.Outcome(0, 0, 0, 0, 0, false, List.of("no check completed: " + failure.get()));
+                : new Invariants.Outcome(0, 0, 0, 0, 0, false, new MasteryChecks.Findings(0, 0, 0, 0, List.of()),
+                        List.of("no check completed: " + failure.get()));
         if (!quiet) {
             List<String> problems = new ArrayList<>(outcome.problems());
             problems.add("writes answered 5xx or not at all were still unanswered 60 s after the load stopped");
             outcome = new Invariants.Outcome(outcome.evidence(), outcome.lost(), outcome.duplicates(),
-                    outcome.voidsNotApplied(), outcome.countMismatches(), outcome.analyticsAgrees(),
+                    outcome.voidsNotApplied(), outcome.countMismatches(), outcome.analyticsAgrees(), outcome.mastery(),
                     List.copyOf(problems));
         }
         for (Fault fault : settling) {
