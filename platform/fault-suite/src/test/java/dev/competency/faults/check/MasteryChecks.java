@@ -61,15 +61,17 @@ public final class MasteryChecks {
      * @param unexplainedChanges    changes on the mastery topic that the recorded mastery or the evidence topic does
      *                              not explain (and recorded levels never published)
      * @param notificationMismatches learners whose level notifications differ from the changes on the mastery topic
+     * @param compared              what was compared, and how long it took
      * @param problems              the problems in words
      */
     public record Findings(int readModelDifferences, int foldMismatches, int unexplainedChanges,
-                           int notificationMismatches, List<String> problems) {
+                           int notificationMismatches, String compared, List<String> problems) {
     }
 
-    /** Per learner, what each check found. */
+    /** Per learner, what each check found, and how many folds, changes and notifications it compared. */
     private record LearnerFindings(boolean readModelsDiffer, int foldMismatches, int unexplainedChanges,
-                                   boolean notificationsDiffer, List<String> problems) {
+                                   boolean notificationsDiffer, int folds, int changes, int notifications,
+                                   List<String> problems) {
     }
 
     /**
@@ -83,6 +85,7 @@ public final class MasteryChecks {
         Map<String, List<EvidenceLedger.Recorded>> evidence = new HashMap<>();
         ledger.recorded().values().forEach(recorded -> evidence.computeIfAbsent(recorded.learnerId(),
                 learner -> new ArrayList<>()).add(recorded));
+        long started = System.nanoTime();
         Instant asOf = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<CompletableFuture<LearnerFindings>> pending = learners.stream().map(learner ->
                 CompletableFuture.supplyAsync(() -> checkLearner(api, learner, evidence.getOrDefault(learner,
@@ -92,6 +95,9 @@ public final class MasteryChecks {
         int folds = 0;
         int unexplained = 0;
         int notifications = 0;
+        int folded = 0;
+        int changesCompared = 0;
+        int notified = 0;
         List<String> problems = new ArrayList<>();
         for (CompletableFuture<LearnerFindings> future : pending) {
             LearnerFindings found = future.join();
@@ -99,6 +105,9 @@ public final class MasteryChecks {
             folds += found.foldMismatches();
             unexplained += found.unexplainedChanges();
             notifications += found.notificationsDiffer() ? 1 : 0;
+            folded += found.folds();
+            changesCompared += found.changes();
+            notified += found.notifications();
             problems.addAll(found.problems());
         }
         for (Map.Entry<String, String> trigger : changes.triggers().entrySet()) {
@@ -108,7 +117,10 @@ public final class MasteryChecks {
                         + " the evidence topic never carried");
             }
         }
-        return new Findings(readModels, folds, unexplained, notifications, problems);
+        String compared = String.format("%d learners' read models, %d folds, %d last changes, %d triggers, "
+                        + "%d level notifications in %d ms", learners.size(), folded, changesCompared,
+                changes.triggers().size(), notified, (System.nanoTime() - started) / 1_000_000);
+        return new Findings(readModels, folds, unexplained, notifications, compared, problems);
     }
 
     private static LearnerFindings checkLearner(GatewayClient api, String learner,
@@ -195,10 +207,12 @@ public final class MasteryChecks {
         }
 
         boolean notificationsDiffer = false;
+        int notifications = 0;
         if (account.isPresent()) {
             Set<String> expected = new TreeSet<>();
             changes.levelChanges().getOrDefault(learner, Set.of()).forEach(id -> expected.add("mastery:" + id));
             Set<String> notified = levelNotifications(api, account.get());
+            notifications = notified.size();
             if (!notified.equals(expected)) {
                 notificationsDiffer = true;
                 Set<String> extra = new TreeSet<>(notified);
@@ -210,7 +224,8 @@ public final class MasteryChecks {
                         + first(missing));
             }
         }
-        return new LearnerFindings(readModelsDiffer, foldMismatches, unexplained, notificationsDiffer, problems);
+        return new LearnerFindings(readModelsDiffer, foldMismatches, unexplained, notificationsDiffer,
+                byCompetency.size(), published.size(), notifications, problems);
     }
 
     /** The calculator's request: the competency's evidence as the topic carries it, voids marked. */
