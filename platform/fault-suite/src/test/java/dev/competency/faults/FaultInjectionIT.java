@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -64,7 +65,8 @@ import tools.jackson.databind.JsonNode;
  * service and the gateway as their own processes; services killed, consumer groups rewound, poison, late and
  * out-of-order records, the broker and the store restarted or away for 30 s) while evidence is recorded through the
  * gateway without pause;
- * after each fault, a quiet period and the {@link Invariants}. The results table ({@link RecoveryReport}) is logged
+ * after each fault, a quiet period and the {@link Invariants}; at the end, the read models of learner-profiles and
+ * analytics rebuilt and compared with what they answered before. The results table ({@link RecoveryReport}) is logged
  * at the end and written to {@code target/fault-report.txt}. The run's random choices (which moment a service dies,
  * what the generator records) follow the seed it logs; {@code -Dfaults.seed=…} repeats one.
  *
@@ -90,9 +92,13 @@ class FaultInjectionIT {
     /** The demo team's learners, as the launcher registers them. */
     private static final List<String> LEARNERS = List.of("7f2b7f39-c8c5-488a-994e-3c054105938f", "learner-grace",
             demoId("lukas"), demoId("priya"), demoId("tomas"), demoId("mei"));
-    /** The demo learners who can sign in (to read their own notifications), by learner id. */
-    private static final Map<String, String> ACCOUNTS = Map.of("7f2b7f39-c8c5-488a-994e-3c054105938f", "learner-ada",
-            "learner-grace", "learner-grace");
+    /**
+     * Who community's state is read as: the demo learners who can sign in (their own notifications) and the demo
+     * team's manager (the team's challenges; the team is {@link #LEARNERS}).
+     */
+    private static final MasteryChecks.Community COMMUNITY = new MasteryChecks.Community(Map.of(
+            "7f2b7f39-c8c5-488a-994e-3c054105938f", "learner-ada", "learner-grace", "learner-grace"), "manager-maria",
+            Set.copyOf(LEARNERS));
     /** The demo competencies with evidence (leaves of the demo framework). */
     private static final List<String> COMPETENCIES = List.of("f82522b5-8a39-49ed-8fc9-acfef26216d4",
             "0c53df7e-a725-4159-a5c7-c0c3a46ec709", "80cc2334-be62-498c-8029-b2e2dae413b6");
@@ -578,7 +584,7 @@ class FaultInjectionIT {
         try {
             await("the invariants").atMost(settleTime()).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 try {
-                    last.set(Invariants.check(api, platform.kafkaBootstrapServers(), generator, ACCOUNTS));
+                    last.set(Invariants.check(api, platform.kafkaBootstrapServers(), generator, COMMUNITY));
                     return last.get().holds();
                 } catch (RuntimeException e) {
                     failure.set(e.getMessage());

@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
  *   <li>each competency's {@code evidenceCount} in the learner's mastery is the number of its live pieces;</li>
  *   <li>analytics' evidence count per source ({@code GET /api/analytics/evidence/sources}) is what the topic gives;</li>
  *   <li>each learner's read models equal a fold of the learner's events, the mastery equals a fold of the topic's
- *       evidence, every {@code mastery.changed} is explained, and community's level notifications are exactly the
- *       changes that moved a level ({@link MasteryChecks}).</li>
+ *       evidence, every {@code mastery.changed} is explained, and community's level notifications and challenge
+ *       progress are what the mastery topic gives ({@link MasteryChecks}).</li>
  * </ul>
  */
 public final class Invariants {
@@ -59,10 +59,10 @@ public final class Invariants {
     }
 
     /**
-     * @param accounts the demo accounts of learners who can sign in, by learner id (for their notifications)
+     * @param community who community's notifications and challenges are read as
      */
     public static Outcome check(GatewayClient api, String bootstrapServers, EvidenceGenerator generator,
-                                Map<String, String> accounts) {
+                                MasteryChecks.Community community) {
         long started = System.nanoTime();
         EvidenceLedger ledger = EvidenceLedger.read(bootstrapServers);
         List<String> problems = new ArrayList<>();
@@ -156,8 +156,7 @@ public final class Invariants {
                     + expectedSources);
         }
         long masteryStarted = System.nanoTime();
-        MasteryChecks.Findings mastery = MasteryChecks.check(api, ledger, MasteryStream.read(bootstrapServers),
-                FrameworkPolicies.read(bootstrapServers), accounts);
+        MasteryChecks.Findings mastery = MasteryChecks.check(api, bootstrapServers, ledger, community);
         log.debug("Invariants checked: evidence lists, counts and analytics in {} ms; mastery checks: {}",
                 (masteryStarted - started) / 1_000_000, mastery.compared());
         mastery.problems().forEach(problem -> note(problems, problem));

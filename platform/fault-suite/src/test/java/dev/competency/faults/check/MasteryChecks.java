@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -34,9 +35,11 @@ import tools.jackson.databind.JsonNode;
  *       competency (partition order) has the level, mastered flag and evidence count the learner's recorded mastery
  *       ({@code GET /api/learners/{id}}) has, every recorded level was published, and no change names as its trigger
  *       evidence the evidence topic never carried;</li>
- *   <li><b>community's notifications as the mastery topic explains them</b>: for the learners who can sign in, the
- *       ids of their {@code LEVEL_CHANGED} notifications are exactly {@code mastery:} and the {@code ce_id} of each
- *       change on the topic that moved their level or mastered flag: a redelivery adds none, nothing is missing.</li>
+ *   <li><b>community's state as the mastery topic explains it</b>: for the learners who can sign in, the ids of
+ *       their {@code LEVEL_CHANGED} notifications are exactly {@code mastery:} and the {@code ce_id} of each change
+ *       on the topic that moved their level or mastered flag (a redelivery adds none, nothing is missing); and each
+ *       running {@code MASTERED_COUNT} challenge of the team counts, per member, the challenge's competencies whose
+ *       last change on the topic says mastered.</li>
  * </ul>
  */
 public final class MasteryChecks {
@@ -60,12 +63,14 @@ public final class MasteryChecks {
      * @param foldMismatches        learner × competency whose mastery differs from a fold of the topic's evidence
      * @param unexplainedChanges    changes on the mastery topic that the recorded mastery or the evidence topic does
      *                              not explain (and recorded levels never published)
-     * @param notificationMismatches learners whose level notifications differ from the changes on the mastery topic
-     * @param compared              what was compared, and how long it took
+     * @param communityMismatches   learners whose level notifications, and challenges whose progress, differ from
+     *                              the changes on the mastery topic
+     * @param compared              what was compared, and how long it took (the mastery and frameworks topics read
+     *                              included)
      * @param problems              the problems in words
      */
     public record Findings(int readModelDifferences, int foldMismatches, int unexplainedChanges,
-                           int notificationMismatches, String compared, List<String> problems) {
+                           int communityMismatches, String compared, List<String> problems) {
     }
 
     /** Per learner, what each check found, and how many folds, changes and notifications it compared. */
@@ -75,17 +80,27 @@ public final class MasteryChecks {
     }
 
     /**
-     * @param accounts the demo accounts of learners who can sign in, by learner id (community's notifications are
-     *                 read as the person they concern)
+     * Who community's state is read as: the learners who can sign in (notifications are read as the person they
+     * concern), and the manager of a team whose running {@code MASTERED_COUNT} challenges are checked.
+     *
+     * @param accounts the demo accounts of learners who can sign in, by learner id
+     * @param manager  the demo account of the team's manager
+     * @param members  the team's members (as the learners stream places them)
      */
-    public static Findings check(GatewayClient api, EvidenceLedger ledger, MasteryStream changes,
-                                 FrameworkPolicies policies, Map<String, String> accounts) {
+    public record Community(Map<String, String> accounts, String manager, Set<String> members) {
+    }
+
+    public static Findings check(GatewayClient api, String bootstrapServers, EvidenceLedger ledger,
+                                 Community community) {
+        Map<String, String> accounts = community.accounts();
+        long started = System.nanoTime();
+        MasteryStream changes = MasteryStream.read(bootstrapServers);
+        FrameworkPolicies policies = FrameworkPolicies.read(bootstrapServers);
         Set<String> learners = new TreeSet<>(ledger.learners());
         learners.addAll(changes.last().keySet());
         Map<String, List<EvidenceLedger.Recorded>> evidence = new HashMap<>();
         ledger.recorded().values().forEach(recorded -> evidence.computeIfAbsent(recorded.learnerId(),
                 learner -> new ArrayList<>()).add(recorded));
-        long started = System.nanoTime();
         Instant asOf = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<CompletableFuture<LearnerFindings>> pending = learners.stream().map(learner ->
                 CompletableFuture.supplyAsync(() -> checkLearner(api, learner, evidence.getOrDefault(learner,
@@ -117,9 +132,29 @@ public final class MasteryChecks {
                         + " the evidence topic never carried");
             }
         }
+        int challenges = 0;
+        List<Integer> challengeTotals = new ArrayList<>();
+        for (JsonNode challenge : api.get(community.manager(), "/api/community/challenges")) {
+            if (!"MASTERED_COUNT".equals(challenge.path("goal").asString())
+                    || !"RUNNING".equals(challenge.path("status").asString())) {
+                continue;
+            }
+            challenges++;
+            challengeTotals.add(challenge.path("total").asInt());
+            String differs = challengeDifference(challenge, community.members(), changes);
+            if (differs != null) {
+                notifications++;
+                problems.add("challenge " + challenge.path("challengeId").asString() + " " + differs);
+            }
+        }
+        if (challenges == 0) {
+            notifications++;
+            problems.add(community.manager() + " sees no running MASTERED_COUNT challenge to check");
+        }
         String compared = String.format("%d learners' read models, %d folds, %d last changes, %d triggers, "
-                        + "%d level notifications in %d ms", learners.size(), folded, changesCompared,
-                changes.triggers().size(), notified, (System.nanoTime() - started) / 1_000_000);
+                        + "%d level notifications, %d challenges (totals %s) in %d ms", learners.size(), folded,
+                changesCompared, changes.triggers().size(), notified, challenges, challengeTotals,
+                (System.nanoTime() - started) / 1_000_000);
         return new Findings(readModels, folds, unexplained, notifications, compared, problems);
     }
 
@@ -226,6 +261,36 @@ public final class MasteryChecks {
         }
         return new LearnerFindings(readModelsDiffer, foldMismatches, unexplained, notificationsDiffer,
                 byCompetency.size(), published.size(), notifications, problems);
+    }
+
+    /**
+     * How a running {@code MASTERED_COUNT} challenge's progress differs from the mastery topic; null when it does not.
+     * Each member counts the challenge's competencies whose last {@code mastery.changed} says mastered (levels
+     * reached before the start count; the end is weeks away, so every change counts).
+     */
+    private static String challengeDifference(JsonNode challenge, Set<String> members, MasteryStream changes) {
+        Set<String> competencies = new HashSet<>();
+        challenge.path("competencyIds").forEach(id -> competencies.add(id.asString()));
+        Map<String, Integer> expected = new TreeMap<>();
+        for (String member : members) {
+            int count = (int) changes.last().getOrDefault(member, Map.of()).entrySet().stream()
+                    .filter(change -> competencies.contains(change.getKey()) && change.getValue().mastered()).count();
+            if (count > 0) {
+                expected.put(member, count);
+            }
+        }
+        Map<String, Integer> counted = new TreeMap<>();
+        challenge.path("contributions").forEach(contribution -> {
+            if (contribution.path("count").asInt() > 0) {
+                counted.put(contribution.path("learnerId").asString(), contribution.path("count").asInt());
+            }
+        });
+        int total = expected.values().stream().mapToInt(Integer::intValue).sum();
+        if (counted.equals(expected) && challenge.path("total").asInt() == total) {
+            return null;
+        }
+        return "counts " + challenge.path("total").asInt() + " mastered " + counted + ", the mastery topic gives "
+                + total + " " + expected;
     }
 
     /** The calculator's request: the competency's evidence as the topic carries it, voids marked. */
