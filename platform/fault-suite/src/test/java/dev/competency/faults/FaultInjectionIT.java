@@ -474,8 +474,11 @@ class FaultInjectionIT {
                     return status.path("caughtUp").asBoolean()
                             && learnerRebuild.equals(status.path("lastRebuildStartedAt").asString());
                 });
-        await("analytics' state rebuilt").atMost(settleTime()).pollInterval(Duration.ofSeconds(1))
-                .until(() -> "DONE".equals(api.get(ADMIN, "/api/analytics/admin/rebuild").path("state").asString()));
+        await("analytics' state rebuilt").atMost(settleTime()).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            JsonNode status = api.get(ADMIN, "/api/analytics/admin/rebuild");
+            return "DONE".equals(status.path("state").asString()) && status.path("finishedAt").isString()
+                    && Instant.parse(status.path("finishedAt").asString()).isAfter(started);
+        });
         Instant rebuilt = Instant.now();
         // A rebuilding service may answer 503 with Retry-After until it has caught up.
         report.down("learner-profiles", started, rebuilt);
