@@ -12,6 +12,7 @@ import dev.competency.contracts.evidence.SourceType;
 import dev.competency.faults.check.ConsumerGroups;
 import dev.competency.faults.check.EvidenceLedger;
 import dev.competency.faults.check.Invariants;
+import dev.competency.faults.check.MasteryChecks;
 import dev.competency.faults.check.RecoveryReport;
 import dev.competency.faults.check.TopicReader;
 import dev.competency.faults.inject.RecordWriter;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -63,7 +65,8 @@ import tools.jackson.databind.JsonNode;
  * service and the gateway as their own processes; services killed, consumer groups rewound, poison, late and
  * out-of-order records, the broker and the store restarted or away for 30 s) while evidence is recorded through the
  * gateway without pause;
- * after each fault, a quiet period and the {@link Invariants}. The results table ({@link RecoveryReport}) is logged
+ * after each fault, a quiet period and the {@link Invariants}; at the end, the read models of learner-profiles and
+ * analytics rebuilt and compared with what they answered before. The results table ({@link RecoveryReport}) is logged
  * at the end and written to {@code target/fault-report.txt}. The run's random choices (which moment a service dies,
  * what the generator records) follow the seed it logs; {@code -Dfaults.seed=…} repeats one.
  *
@@ -77,6 +80,8 @@ class FaultInjectionIT {
 
     private static final Logger log = LoggerFactory.getLogger(FaultInjectionIT.class);
     private static final Duration SETTLE = Duration.ofSeconds(90);
+    /** What the rebuild of the read models at the end needs of the time budget; the faults leave it to it. */
+    private static final Duration REBUILD_TIME = Duration.ofSeconds(30);
     /** How long the broker or the store stays unreachable in the outage faults. */
     private static final Duration OUTAGE = Duration.ofSeconds(30);
     private static final String AUTHOR = "author-ana";
@@ -87,6 +92,13 @@ class FaultInjectionIT {
     /** The demo team's learners, as the launcher registers them. */
     private static final List<String> LEARNERS = List.of("7f2b7f39-c8c5-488a-994e-3c054105938f", "learner-grace",
             demoId("lukas"), demoId("priya"), demoId("tomas"), demoId("mei"));
+    /**
+     * Who community's state is read as: the demo learners who can sign in (their own notifications) and the demo
+     * team's manager (the team's challenges; the team is {@link #LEARNERS}).
+     */
+    private static final MasteryChecks.Community COMMUNITY = new MasteryChecks.Community(Map.of(
+            "7f2b7f39-c8c5-488a-994e-3c054105938f", "learner-ada", "learner-grace", "learner-grace"), "manager-maria",
+            Set.copyOf(LEARNERS));
     /** The demo competencies with evidence (leaves of the demo framework). */
     private static final List<String> COMPETENCIES = List.of("f82522b5-8a39-49ed-8fc9-acfef26216d4",
             "0c53df7e-a725-4159-a5c7-c0c3a46ec709", "80cc2334-be62-498c-8029-b2e2dae413b6");
@@ -181,11 +193,10 @@ class FaultInjectionIT {
         requireTime("offsets of every group reset to 0", Duration.ofSeconds(50));
         generator.resume();
         Instant started = Instant.now();
-        // The broker moves a group's offsets only while it has no member: stop the services whose groups carry the
-        // evidence checked here (gracefully, so that their consumers leave their groups at once).
-        List<String> consumers = List.of("assessments", "learner-profiles", "analytics");
+        // The broker moves a group's offsets only while it has no member: stop every service with consumer groups
+        // (gracefully, so that their consumers leave their groups at once) and rewind the groups of those stopped.
+        List<String> consumers = List.of("assessments", "learner-profiles", "analytics", "community");
         onEach(consumers, platform::stop);
-        // Their groups only: community's (it takes no part in the evidence checked here) keep their members.
         List<String> rewound = groups.groups().stream()
                 .filter(group -> consumers.stream().anyMatch(service -> group.startsWith(service + "."))).toList();
         Map<String, Long> again;
@@ -421,6 +432,7 @@ class FaultInjectionIT {
         probes.put("assessments", "/api/assessments/learners/" + learner + "/attempts");
         probes.put("learner-profiles", "/api/learners/" + learner + "/mastery");
         probes.put("analytics", "/api/analytics/evidence/sources");
+        probes.put("community", "/api/community/leaderboard");
         Map<String, Instant> answered = new LinkedHashMap<>();
         try {
             await("every service to answer again").atMost(settleTime()).pollInterval(Duration.ofMillis(500))
@@ -444,6 +456,106 @@ class FaultInjectionIT {
 
     @Order(13)
     @Test
+    void answersWhatItAnsweredBefore_whenLearnerProfilesAndAnalyticsRebuildTheirReadModels() {
+        requireTime("read models rebuilt", REBUILD_TIME, Duration.ZERO);
+        generator.quiesce(Duration.ofSeconds(60));
+        Instant asOf = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<String> learners = EvidenceLedger.read(platform.kafkaBootstrapServers()).learners().stream().sorted()
+                .toList();
+        Map<String, JsonNode> before = readModelAnswers(learners, asOf);
+
+        Instant started = Instant.now();
+        String learnerRebuild = api.call(ADMIN, "POST", "/api/learners/admin/rebuild", null)
+                .path("lastRebuildStartedAt").asString();
+        api.call(ADMIN, "POST", "/api/analytics/admin/rebuild", null);
+        await("learner-profiles' read models rebuilt").atMost(settleTime()).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    JsonNode status = api.get(ADMIN, "/api/learners/admin/rebuild");
+                    return status.path("caughtUp").asBoolean()
+                            && learnerRebuild.equals(status.path("lastRebuildStartedAt").asString());
+                });
+        await("analytics' state rebuilt").atMost(settleTime()).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            JsonNode status = api.get(ADMIN, "/api/analytics/admin/rebuild");
+            return "DONE".equals(status.path("state").asString()) && status.path("finishedAt").isString()
+                    && Instant.parse(status.path("finishedAt").asString()).isAfter(started);
+        });
+        Instant rebuilt = Instant.now();
+        // A rebuilding service may answer 503 with Retry-After until it has caught up.
+        report.down("learner-profiles", started, rebuilt);
+        report.down("analytics", started, rebuilt);
+        Map<String, JsonNode> after = readModelAnswers(learners, asOf);
+
+        List<String> differing = before.keySet().stream()
+                .filter(path -> !sameAnswer(before.get(path), after.get(path))).toList();
+        report.add(new RecoveryReport.Row("read models of learner-profiles and analytics rebuilt", Optional.empty(),
+                0, 0, Optional.of(Duration.between(started, rebuilt)), null, String.format("rebuilt in %.1f s; %s",
+                        Duration.between(started, rebuilt).toMillis() / 1000.0, differing.isEmpty()
+                                ? before.size() + " answers (" + learners.size() + " learners) equal after it"
+                                : "DIFFER after it: " + differing)));
+        log.info("Read models rebuilt in {}; {} answers compared, differing: {}", Duration.between(started, rebuilt),
+                before.size(), differing);
+        differing.forEach(path -> log.warn("{} answered before the rebuild {}\nand after it {}", path,
+                before.get(path), after.get(path)));
+
+        assertThat(differing).as("answers that differ after the read models were rebuilt").isEmpty();
+    }
+
+    /**
+     * Whether two answers are the same: the same fields, items and values, numbers equal to 1e-9 of their size.
+     * Analytics keeps its score sums as running totals (a changed score is subtracted, the new one added), so a rebuild,
+     * which adds the same scores in another order, can differ from them in the last bits of a mean.
+     */
+    private static boolean sameAnswer(JsonNode before, JsonNode after) {
+        if (before == null || after == null) {
+            return before == after;
+        }
+        if (before.isNumber() && after.isNumber()) {
+            double a = before.asDouble();
+            double b = after.asDouble();
+            return Math.abs(a - b) <= 1e-9 * Math.max(1.0, Math.max(Math.abs(a), Math.abs(b)));
+        }
+        if (before.isContainer() && after.isContainer()) {
+            if (before.isArray() != after.isArray() || before.size() != after.size()) {
+                return false;
+            }
+            if (before.isArray()) {
+                for (int i = 0; i < before.size(); i++) {
+                    if (!sameAnswer(before.get(i), after.get(i))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return before.propertyNames().stream().allMatch(name -> sameAnswer(before.get(name), after.get(name)));
+        }
+        return before.equals(after);
+    }
+
+    /**
+     * What learner-profiles answers for each learner (evidence list, mastery as of {@code asOf}, profile with the
+     * recorded mastery) and analytics' totals (evidence by source, capability as of {@code asOf}, each learner's
+     * cells), by path; read side by side.
+     */
+    private Map<String, JsonNode> readModelAnswers(List<String> learners, Instant asOf) {
+        List<String> paths = new ArrayList<>();
+        for (String learner : learners) {
+            paths.add("/api/learners/" + learner + "/evidence?limit=1000");
+            paths.add("/api/learners/" + learner + "/mastery?asOf=" + asOf);
+            paths.add("/api/learners/" + learner);
+            paths.add("/api/analytics/learners/" + learner + "/mastery");
+        }
+        paths.add("/api/analytics/evidence/sources");
+        paths.add("/api/analytics/capability?frameworkId=" + scenario.frameworkId() + "&frameworkVersion="
+                + scenario.frameworkVersion() + "&asOf=" + asOf);
+        Map<String, CompletableFuture<JsonNode>> answers = new LinkedHashMap<>();
+        paths.forEach(path -> answers.put(path, CompletableFuture.supplyAsync(() -> api.get(ADMIN, path), faults)));
+        Map<String, JsonNode> read = new LinkedHashMap<>();
+        answers.forEach((path, answer) -> read.put(path, answer.join()));
+        return read;
+    }
+
+    @Order(14)
+    @Test
     void answersNothingButA503WithRetryAfter_whileAServiceIsDown_andRefusesNoValidWrite() {
         generator.quiesce(Duration.ofSeconds(60));
         List<GatewayClient.Answer> notAllowed = api.serverErrors().stream().filter(answer -> !report.allowed(answer))
@@ -454,15 +566,25 @@ class FaultInjectionIT {
         assertThat(generator.refused()).as("valid writes answered 4xx").isEmpty();
     }
 
-    /** Skips the fault (and says so in the report) when less than {@code needed} of the time budget is left. */
+    /**
+     * Skips the fault (and says so in the report) when less than {@code needed} of the time budget is left, keeping
+     * {@link #REBUILD_TIME} for the rebuild of the read models at the end.
+     */
     private void requireTime(String fault, Duration needed) {
+        requireTime(fault, needed, REBUILD_TIME);
+    }
+
+    private void requireTime(String fault, Duration needed, Duration reserved) {
         Duration left = Duration.between(Instant.now(), deadline);
-        if (left.compareTo(needed) < 0) {
+        boolean enough = left.minus(reserved).compareTo(needed) >= 0;
+        String kept = reserved.isZero() ? "" : " (" + reserved.toSeconds() + " s of it kept for the rebuild)";
+        if (!enough) {
             report.add(new RecoveryReport.Row(fault, Optional.empty(), 0, 0, Optional.empty(), null,
-                    "SKIPPED: " + left.toSeconds() + " s of the time budget left, " + needed.toSeconds() + " s needed"));
+                    "SKIPPED: " + left.toSeconds() + " s of the time budget left" + kept + ", " + needed.toSeconds()
+                            + " s needed"));
         }
-        Assumptions.assumeTrue(left.compareTo(needed) >= 0, () -> fault + " skipped: only " + left.toSeconds()
-                + " s of the time budget (faults.budget-seconds) left");
+        Assumptions.assumeTrue(enough, () -> fault + " skipped: only " + left.toSeconds()
+                + " s of the time budget (faults.budget-seconds) left" + kept);
     }
 
     /** How long to wait for things to settle: {@link #SETTLE}, or what is left of the time budget (at least 15 s). */
@@ -498,7 +620,7 @@ class FaultInjectionIT {
         try {
             await("the invariants").atMost(settleTime()).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 try {
-                    last.set(Invariants.check(api, platform.kafkaBootstrapServers(), generator));
+                    last.set(Invariants.check(api, platform.kafkaBootstrapServers(), generator, COMMUNITY));
                     return last.get().holds();
                 } catch (RuntimeException e) {
                     failure.set(e.getMessage());
@@ -510,12 +632,13 @@ class FaultInjectionIT {
             settled = Optional.empty();
         }
         Invariants.Outcome outcome = last.get() != null ? last.get()
-                : new Invariants.Outcome(0, 0, 0, 0, 0, false, List.of("no check completed: " + failure.get()));
+                : new Invariants.Outcome(0, 0, 0, 0, 0, false, new MasteryChecks.Findings(0, 0, 0, 0, "", List.of()),
+                        List.of("no check completed: " + failure.get()));
         if (!quiet) {
             List<String> problems = new ArrayList<>(outcome.problems());
             problems.add("writes answered 5xx or not at all were still unanswered 60 s after the load stopped");
             outcome = new Invariants.Outcome(outcome.evidence(), outcome.lost(), outcome.duplicates(),
-                    outcome.voidsNotApplied(), outcome.countMismatches(), outcome.analyticsAgrees(),
+                    outcome.voidsNotApplied(), outcome.countMismatches(), outcome.analyticsAgrees(), outcome.mastery(),
                     List.copyOf(problems));
         }
         for (Fault fault : settling) {

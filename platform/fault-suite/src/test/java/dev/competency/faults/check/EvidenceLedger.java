@@ -29,7 +29,13 @@ public record EvidenceLedger(Map<String, Recorded> recorded, Set<String> voided,
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public record Recorded(String evidenceId, String learnerId, String competencyId, String sourceType) {
+    /**
+     * One piece of evidence as the topic first carried it: who, on what, from where, and what the mastery fold needs
+     * of it (score, when it occurred and was recorded, the framework version, the actor and a manual rating's level).
+     */
+    public record Recorded(String evidenceId, String learnerId, String competencyId, String sourceType,
+                           String frameworkId, int frameworkVersion, double score, String occurredAt,
+                           String recordedAt, String actorId, String ratedLevel) {
     }
 
     public static EvidenceLedger read(String bootstrapServers) {
@@ -51,7 +57,11 @@ public record EvidenceLedger(Map<String, Recorded> recorded, Set<String> voided,
             } else if (EventTypes.EVIDENCE_RECORDED.equals(type) && payload.path("sourceType").isString()) {
                 Recorded evidence = new Recorded(payload.path("evidenceId").asString(),
                         payload.path("learnerId").asString(), payload.path("competencyId").asString(),
-                        payload.path("sourceType").asString());
+                        payload.path("sourceType").asString(), payload.path("frameworkId").asString(),
+                        payload.path("frameworkVersion").asInt(), payload.path("score").asDouble(),
+                        payload.path("occurredAt").asString(), payload.path("recordedAt").asString(),
+                        payload.path("actor").path("id").isString() ? payload.path("actor").path("id").asString() : null,
+                        payload.path("ratedLevel").isString() ? payload.path("ratedLevel").asString() : null);
                 if (recorded.putIfAbsent(evidence.evidenceId(), evidence) != null) {
                     republished++;
                 }

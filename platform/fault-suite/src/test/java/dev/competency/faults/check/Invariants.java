@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,11 +22,15 @@ import tools.jackson.databind.JsonNode;
  *   <li>every published piece of evidence appears exactly once in its learner's evidence list
  *       ({@code GET /api/learners/{id}/evidence}), marked voided exactly when it was voided, and nothing else does;</li>
  *   <li>each competency's {@code evidenceCount} in the learner's mastery is the number of its live pieces;</li>
- *   <li>analytics' evidence count per source ({@code GET /api/analytics/evidence/sources}) is what the topic gives.</li>
+ *   <li>analytics' evidence count per source ({@code GET /api/analytics/evidence/sources}) is what the topic gives;</li>
+ *   <li>each learner's read models equal a fold of the learner's events, the mastery equals a fold of the topic's
+ *       evidence, every {@code mastery.changed} is explained, and community's level notifications and challenge
+ *       progress are what the mastery topic gives ({@link MasteryChecks}).</li>
  * </ul>
  */
 public final class Invariants {
 
+    private static final Logger log = LoggerFactory.getLogger(Invariants.class);
     private static final String READER = "admin-ada";
     private static final String ANALYST = "analyst-ali";
     private static final int PAGE = 1000;
@@ -41,17 +47,23 @@ public final class Invariants {
      * @param voidsNotApplied  voided evidence still live somewhere (or live evidence shown voided)
      * @param countMismatches  competencies whose mastery counts other than their live evidence
      * @param analyticsAgrees  whether analytics' counts per source equal the topic's
+     * @param mastery          what the checks of each learner's mastery found
      * @param problems         the first few problems, in words
      */
     public record Outcome(int evidence, int lost, int duplicates, int voidsNotApplied, int countMismatches,
-                          boolean analyticsAgrees, List<String> problems) {
+                          boolean analyticsAgrees, MasteryChecks.Findings mastery, List<String> problems) {
 
         public boolean holds() {
             return problems.isEmpty();
         }
     }
 
-    public static Outcome check(GatewayClient api, String bootstrapServers, EvidenceGenerator generator) {
+    /**
+     * @param community who community's notifications and challenges are read as
+     */
+    public static Outcome check(GatewayClient api, String bootstrapServers, EvidenceGenerator generator,
+                                MasteryChecks.Community community) {
+        long started = System.nanoTime();
         EvidenceLedger ledger = EvidenceLedger.read(bootstrapServers);
         List<String> problems = new ArrayList<>();
         int lost = 0;
@@ -143,8 +155,13 @@ public final class Invariants {
             note(problems, "analytics counts evidence by source as " + analytics + ", the topic gives "
                     + expectedSources);
         }
+        long masteryStarted = System.nanoTime();
+        MasteryChecks.Findings mastery = MasteryChecks.check(api, bootstrapServers, ledger, community);
+        log.debug("Invariants checked: evidence lists, counts and analytics in {} ms; mastery checks: {}",
+                (masteryStarted - started) / 1_000_000, mastery.compared());
+        mastery.problems().forEach(problem -> note(problems, problem));
         return new Outcome(ledger.recorded().size(), lost, duplicates, voidsNotApplied, countMismatches,
-                analyticsAgrees, List.copyOf(problems));
+                analyticsAgrees, mastery, List.copyOf(problems));
     }
 
     private static List<JsonNode> timeline(GatewayClient api, String learner) {

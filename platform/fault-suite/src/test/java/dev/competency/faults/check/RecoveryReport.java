@@ -67,12 +67,13 @@ public final class RecoveryReport {
 
     public synchronized String table() {
         StringBuilder table = new StringBuilder();
-        String format = "| %-46s | %8s | %5s | %9s | %9s | %8s | %4s | %4s | %5s | %5s | %9s | %s%n";
+        String format = "| %-46s | %8s | %5s | %9s | %9s | %8s | %4s | %4s | %5s | %5s | %9s | %7s | %4s | %7s "
+                + "| %9s | %s%n";
         table.append(String.format(format, "fault", "down s", "503", "other 5xx", "settled s", "evidence", "lost",
-                "dup", "voids", "count", "analytics", "note"));
+                "dup", "voids", "count", "analytics", "consist", "fold", "changes", "community", "note"));
         table.append(String.format(format, "-".repeat(46), "-".repeat(8), "-".repeat(5), "-".repeat(9),
                 "-".repeat(9), "-".repeat(8), "-".repeat(4), "-".repeat(4), "-".repeat(5), "-".repeat(5),
-                "-".repeat(9), "---"));
+                "-".repeat(9), "-".repeat(7), "-".repeat(4), "-".repeat(7), "-".repeat(9), "---"));
         for (Row row : rows) {
             Invariants.Outcome outcome = row.outcome();
             table.append(String.format(format, row.fault(), row.down().map(RecoveryReport::seconds).orElse("-"),
@@ -81,7 +82,11 @@ public final class RecoveryReport {
                     outcome == null ? "-" : outcome.evidence(), outcome == null ? "-" : outcome.lost(),
                     outcome == null ? "-" : outcome.duplicates(), outcome == null ? "-" : outcome.voidsNotApplied(),
                     outcome == null ? "-" : outcome.countMismatches(),
-                    outcome == null ? "-" : outcome.analyticsAgrees() ? "equal" : "DIFFERS", row.note()));
+                    outcome == null ? "-" : outcome.analyticsAgrees() ? "equal" : "DIFFERS",
+                    outcome == null ? "-" : outcome.mastery().readModelDifferences(),
+                    outcome == null ? "-" : outcome.mastery().foldMismatches(),
+                    outcome == null ? "-" : outcome.mastery().unexplainedChanges(),
+                    outcome == null ? "-" : outcome.mastery().communityMismatches(), row.note()));
         }
         return table.toString();
     }

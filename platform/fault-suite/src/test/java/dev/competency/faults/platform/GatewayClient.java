@@ -67,6 +67,9 @@ public final class GatewayClient {
             if (path.startsWith("/api/learners") || path.startsWith("/api/teams")) {
                 return "learner-profiles";
             }
+            if (path.startsWith("/api/community")) {
+                return "community";
+            }
             return path.startsWith("/api/analytics") ? "analytics" : "gateway";
         }
 

@@ -49,11 +49,11 @@ public final class LaunchedPlatform implements AutoCloseable {
     public static final String MONGODB = "mongodb";
 
     /**
-     * The services the faults are injected into: those the evidence flows through and analytics. The launcher also
-     * starts community, which takes no part in the evidence the suite checks; {@link #service(String)} finds any
-     * application by the launcher's "is up" lines.
+     * The services the faults are injected into: the five the launcher starts ({@link #service(String)} finds any
+     * application by the launcher's "is up" lines).
      */
-    public static final List<String> SERVICES = List.of("frameworks", "assessments", "learner-profiles", "analytics");
+    public static final List<String> SERVICES = List.of("frameworks", "assessments", "learner-profiles", "analytics",
+            "community");
 
     private final Process launcher;
     private final Writer commands;
