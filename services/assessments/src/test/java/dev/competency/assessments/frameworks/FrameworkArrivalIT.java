@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.competency.assessments.frameworks.query.FrameworkCatalogue;
 import dev.competency.assessments.support.Authoring;
-import dev.competency.assessments.support.Http;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.assessments.support.SharedService;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import java.net.http.HttpResponse;
@@ -32,7 +32,7 @@ class FrameworkArrivalIT {
             + "\"prompt\":\"Status of a created resource?\",\"options\":[\"200\",\"201\"],\"correct\":[\"201\"],"
             + "\"points\":1,\"competencyIds\":[\"" + Authoring.API_DESIGN + "\"]}]}";
 
-    private static Http author;
+    private static ServiceHttp author;
     private static String learnerId;
 
     @BeforeAll

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.competency.assessments.learners.query.LearnerDirectory;
 import dev.competency.assessments.support.Authoring;
 import dev.competency.assessments.support.EvidenceTopic;
-import dev.competency.assessments.support.Http;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.assessments.support.SharedService;
 import dev.competency.contracts.EventTypes;
 import dev.competency.contracts.Topics;
@@ -36,8 +36,8 @@ class LearnerArrivalIT {
     private static final String UNIT = "Arrivals";
 
     private static FrameworkPublished framework;
-    private static Http assessor;
-    private static Http lrs;
+    private static ServiceHttp assessor;
+    private static ServiceHttp lrs;
     private static String alignedActivity;
 
     @BeforeAll

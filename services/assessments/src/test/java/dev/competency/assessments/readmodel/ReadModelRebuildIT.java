@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
 import dev.competency.assessments.support.Authoring;
-import dev.competency.assessments.support.Http;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.assessments.support.SharedService;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import java.net.http.HttpResponse;
@@ -35,8 +35,8 @@ class ReadModelRebuildIT {
                 + "\"competencyIds\":[\"" + API_DESIGN + "\"]}]}");
         assertThat(Authoring.author().post("/api/assessments/" + quiz + "/retirement", "").statusCode())
                 .isEqualTo(200);
-        Http learner = Authoring.learner(learnerId);
-        Http assessor = Authoring.assessor("assessor-7", unit);
+        ServiceHttp learner = Authoring.learner(learnerId);
+        ServiceHttp assessor = Authoring.assessor("assessor-7", unit);
         String graded = submittedRubricAttempt(learner, rubric);
         assertThat(assessor.post("/api/assessments/attempts/" + graded + "/grading",
                 "{\"levels\":{\"design\":\"SOME\",\"versioning\":\"FULL\"}}").statusCode()).isEqualTo(200);
@@ -70,7 +70,7 @@ class ReadModelRebuildIT {
         assertThat(learner.post("/api/assessments/" + rubric + "/attempts", "").statusCode()).isEqualTo(409);
     }
 
-    private static String submittedRubricAttempt(Http learner, String assessmentId) {
+    private static String submittedRubricAttempt(ServiceHttp learner, String assessmentId) {
         HttpResponse<String> started = learner.post("/api/assessments/" + assessmentId + "/attempts", "");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
         String attemptId = learner.json(started).path("attemptId").asString();
@@ -81,7 +81,7 @@ class ReadModelRebuildIT {
         return attemptId;
     }
 
-    private static List<String> answers(Http reader, List<String> paths) {
+    private static List<String> answers(ServiceHttp reader, List<String> paths) {
         return paths.stream().map(path -> {
             HttpResponse<String> response = reader.get(path);
             return response.statusCode() + " " + response.body();

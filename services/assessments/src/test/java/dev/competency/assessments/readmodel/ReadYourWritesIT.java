@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.competency.assessments.support.Authoring;
-import dev.competency.assessments.support.Http;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.assessments.support.SharedService;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import java.net.http.HttpResponse;
@@ -31,9 +31,9 @@ class ReadYourWritesIT {
         FrameworkPublished framework = SharedService.publishFramework();
         String unit = "Own writes " + UUID.randomUUID();
         String learnerId = SharedService.registerLearner(unit, null);
-        Http author = Authoring.author();
-        Http learner = Authoring.learner(learnerId);
-        Http assessor = Authoring.assessor("assessor-own-writes", unit);
+        ServiceHttp author = Authoring.author();
+        ServiceHttp learner = Authoring.learner(learnerId);
+        ServiceHttp assessor = Authoring.assessor("assessor-own-writes", unit);
 
         String assessmentId = Authoring.published(framework, "RUBRIC", RUBRIC);
         assertThat(field(author, "/api/assessments/" + assessmentId, "status")).isEqualTo("PUBLISHED");
@@ -59,7 +59,7 @@ class ReadYourWritesIT {
     void answers503WithRetryAfter_andShowsTheStoredChangeLater_whenReadModelsLagBehindTheWrite() {
         FrameworkPublished framework = SharedService.publishFramework();
         String assessmentId = Authoring.published(framework, "RUBRIC", RUBRIC);
-        Http author = Authoring.author();
+        ServiceHttp author = Authoring.author();
         EventProcessor processor = SharedService.get().bean(EventProcessingConfiguration.class)
                 .eventProcessor(ReadModels.PROCESSING_GROUP).orElseThrow();
 
@@ -78,7 +78,7 @@ class ReadYourWritesIT {
                 .until(() -> field(author, "/api/assessments/" + assessmentId, "status").equals("RETIRED"));
     }
 
-    private static String field(Http reader, String path, String name) {
+    private static String field(ServiceHttp reader, String path, String name) {
         HttpResponse<String> response = reader.get(path);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return reader.json(response).path(name).asString();

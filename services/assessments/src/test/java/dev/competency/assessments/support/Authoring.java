@@ -3,6 +3,7 @@ package dev.competency.assessments.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.competency.contracts.frameworks.FrameworkPublished;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.platform.test.TestTokens;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -18,26 +19,26 @@ public final class Authoring {
     private Authoring() {
     }
 
-    public static Http author() {
+    public static ServiceHttp author() {
         return SharedService.http().bearer(TestTokens.token("author-1", "AUTHOR"));
     }
 
-    public static Http learner(String learnerId) {
+    public static ServiceHttp learner(String learnerId) {
         return SharedService.http().bearer(TestTokens.token(learnerId, Map.of("roles", List.of("LEARNER"))));
     }
 
-    public static Http assessor(String subject, String unit) {
+    public static ServiceHttp assessor(String subject, String unit) {
         return SharedService.http().bearer(TestTokens.token(subject, Map.of("roles", List.of("ASSESSOR"),
                 "org_unit", unit)));
     }
 
-    public static Http admin() {
+    public static ServiceHttp admin() {
         return SharedService.http().bearer(TestTokens.token("admin-1", "ADMIN"));
     }
 
     /** Creates, defines and publishes an assessment; returns its id. */
     public static String published(FrameworkPublished framework, String kind, String definition) {
-        Http author = author();
+        ServiceHttp author = author();
         HttpResponse<String> created = author.post("/api/assessments", "{\"kind\":\"" + kind + "\",\"title\":\""
                 + kind + " on API design\",\"frameworkId\":\"" + framework.frameworkId() + "\",\"frameworkVersion\":"
                 + framework.version() + "}");

@@ -9,6 +9,7 @@ import dev.competency.contracts.learners.LearnerRegistered;
 import dev.competency.contracts.learners.MailboxHash;
 import dev.competency.platform.test.KafkaTestClient;
 import dev.competency.platform.test.RunningService;
+import dev.competency.platform.test.ServiceHttp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -45,8 +46,8 @@ public final class SharedService {
         return service;
     }
 
-    public static Http http() {
-        return new Http(get().port());
+    public static ServiceHttp http() {
+        return new ServiceHttp(get().port());
     }
 
     /** Publishes the contract's example framework version under a new framework id, and waits until it is known. */

@@ -2,7 +2,7 @@ package dev.competency.assessments.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.competency.assessments.support.Http;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.assessments.support.SharedService;
 import dev.competency.platform.test.ApiDocument;
 import dev.competency.platform.test.TestTokens;
@@ -44,12 +44,12 @@ class ApiDocumentIT {
 
     @Test
     void describesClientsAndStatements_successesAndProblems() {
-        Http admin = SharedService.http().bearer(TestTokens.token("admin-1", "ADMIN"));
-        Http learner = SharedService.http().bearer(TestTokens.token("learner-1", "LEARNER"));
+        ServiceHttp admin = SharedService.http().bearer(TestTokens.token("admin-1", "ADMIN"));
+        ServiceHttp learner = SharedService.http().bearer(TestTokens.token("learner-1", "LEARNER"));
         HttpResponse<String> registered = admin.post("/api/assessments/xapi-clients",
                 "{\"name\":\"Described simulation\"}");
         JsonNode client = admin.json(registered);
-        Http lrs = SharedService.http().basic(client.path("key").asString(), client.path("secret").asString()).xapi();
+        ServiceHttp lrs = SharedService.http().basic(client.path("key").asString(), client.path("secret").asString()).xapi();
         String statementId = UUID.randomUUID().toString();
         String statement = "{\"actor\":{\"mbox\":\"mailto:described@example.com\"},"
                 + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/passed\"},"

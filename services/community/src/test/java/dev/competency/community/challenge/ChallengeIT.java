@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.competency.community.support.Http;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.community.support.SharedService;
 import dev.competency.community.support.Streams;
 import dev.competency.contracts.EventCatalog;
@@ -66,7 +66,7 @@ class ChallengeIT {
                 "endsAt", endsAt.toString(), "onLeaderboard", onLeaderboard);
     }
 
-    private static String start(Http http, String body) {
+    private static String start(ServiceHttp http, String body) {
         HttpResponse<String> created = http.post("/api/community/challenges", body);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return http.json(created).get("challengeId").asString();
@@ -105,7 +105,7 @@ class ChallengeIT {
         String ada = members.get(0);
         String bob = members.get(1);
         String cleo = members.get(2);
-        Http manager = SharedService.asManager("maria-" + teamId, "Unit-" + teamId, teamId);
+        ServiceHttp manager = SharedService.asManager("maria-" + teamId, "Unit-" + teamId, teamId);
         Instant now = Instant.now();
         publish(Streams.mastery(cleo, c1, "EXPERT", true, now));
         String id = start(manager, challenge(atLevel(teamId, 2, now.plus(Duration.ofHours(1)), true)));
@@ -153,8 +153,8 @@ class ChallengeIT {
     @Test
     void answersForbiddenOrBadRequest_whenChallengeIsNotTheCallersToSet() {
         String teamId = "team-" + UUID.randomUUID();
-        Http otherManager = SharedService.asManager("mo-" + teamId, "Unit-x", "some-other-team");
-        Http manager = SharedService.asManager("maria-" + teamId, "Unit-x", teamId);
+        ServiceHttp otherManager = SharedService.asManager("mo-" + teamId, "Unit-x", "some-other-team");
+        ServiceHttp manager = SharedService.asManager("maria-" + teamId, "Unit-x", teamId);
         Instant end = Instant.now().plus(Duration.ofDays(1));
 
         assertThat(otherManager.post("/api/community/challenges", challenge(atLevel(teamId, 1, end, false)))
@@ -185,7 +185,7 @@ class ChallengeIT {
     void decidesOutcomeAtReadTime_whenEndPassesWithoutFurtherEvents() {
         String teamId = "team-" + UUID.randomUUID();
         List<String> members = team(teamId, 2);
-        Http manager = SharedService.asManager("maria-" + teamId, "Unit-" + teamId, teamId);
+        ServiceHttp manager = SharedService.asManager("maria-" + teamId, "Unit-" + teamId, teamId);
         Instant endsAt = Instant.now().plusSeconds(4);
         Map<String, Object> count = new java.util.HashMap<>(atLevel(teamId, 1, endsAt, true));
         count.put("goal", "MASTERED_COUNT");
@@ -194,7 +194,7 @@ class ChallengeIT {
         publish(Streams.mastery(members.get(0), c1, "PROFICIENT", true, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 manager.json(manager.get("/api/community/challenges/" + id)).get("total").asInt() == 1);
-        Http stranger = SharedService.asLearner(SharedService.registerLearner("Unit-" + teamId));
+        ServiceHttp stranger = SharedService.asLearner(SharedService.registerLearner("Unit-" + teamId));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(endsAt));
         JsonNode ended = manager.json(manager.get("/api/community/challenges/" + id));

@@ -10,7 +10,7 @@ import dev.competency.community.notification.query.MasteryExpiries;
 import dev.competency.community.notification.query.Notification;
 import dev.competency.community.notification.query.NotificationKind;
 import dev.competency.community.notification.query.Notifications;
-import dev.competency.community.support.Http;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.community.support.SharedService;
 import dev.competency.community.support.Streams;
 import dev.competency.contracts.EventTypes;
@@ -71,7 +71,7 @@ class ExpiryAndPeerRequestNotificationIT {
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0).link()).isEqualTo("/api/learners/" + ada + "/mastery/comp-e1");
         assertThat(warnings.get(0).at()).isBefore(Instant.now().plusSeconds(1));
-        Http asAda = SharedService.asLearner(ada);
+        ServiceHttp asAda = SharedService.asLearner(ada);
         assertThat(asAda.json(asAda.get("/api/community/notifications")).get("items").valueStream()
                 .filter(item -> item.get("kind").asString().equals("MASTERY_EXPIRING")).count()).isEqualTo(1);
     }
@@ -101,7 +101,7 @@ class ExpiryAndPeerRequestNotificationIT {
         String learner = SharedService.registerLearner("Peers " + UUID.randomUUID());
         String cleo = "peer-" + UUID.randomUUID();
         String dan = "peer-" + UUID.randomUUID();
-        Http asDan = SharedService.asLearner(dan);
+        ServiceHttp asDan = SharedService.asLearner(dan);
         assertThat(asDan.put("/api/community/notifications/settings", "{\"muted\":[\"PEER_RATING_REQUESTED\"]}")
                 .statusCode()).isEqualTo(200);
         PeerRatingRequested open = new PeerRatingRequested("attempt-" + UUID.randomUUID(), "assessment-1", learner,
@@ -121,7 +121,7 @@ class ExpiryAndPeerRequestNotificationIT {
                 .satisfies(notification -> assertThat(notification.link()).isEqualTo("/api/assessments/peer-requests"));
         assertThat(stored(dan, NotificationKind.PEER_RATING_REQUESTED)).hasSize(1);
         assertThat(stored(learner, NotificationKind.PEER_RATING_REQUESTED)).isEmpty();
-        Http asCleo = SharedService.asLearner(cleo);
+        ServiceHttp asCleo = SharedService.asLearner(cleo);
         assertThat(asCleo.json(asCleo.get("/api/community/notifications")).get("items")).hasSize(1);
         assertThat(asDan.json(asDan.get("/api/community/notifications")).get("items")).as("muted").isEmpty();
     }

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.competency.community.notification.query.NotificationKind;
 import dev.competency.community.notification.query.Notifications;
-import dev.competency.community.support.Http;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.community.support.SharedService;
 import dev.competency.community.support.Streams;
 import dev.competency.contracts.EventTypes;
@@ -66,7 +66,7 @@ class NotificationIT {
     @Test
     void sendsLevelChangeOnStreamOnce_whenMasteryArrivesTwice() {
         String ada = SharedService.registerLearner("Notified");
-        Http asAda = SharedService.asLearner(ada);
+        ServiceHttp asAda = SharedService.asLearner(ada);
         try (StreamClient stream = new StreamClient(ada)) {
             var record = KafkaTestClient.contractRecord(EventTypes.MASTERY_CHANGED, ada, SharedService.JSON
                     .writeValueAsBytes(Streams.mastery(ada, "comp-n1", "PROFICIENT", true, Instant.now())));
@@ -96,7 +96,7 @@ class NotificationIT {
     @Test
     void leavesMutedKindOutOfFeed_untilUnmuted() {
         String bob = SharedService.registerLearner("Notified");
-        Http asBob = SharedService.asLearner(bob);
+        ServiceHttp asBob = SharedService.asLearner(bob);
         assertThat(asBob.put("/api/community/notifications/settings", "{\"muted\":[\"LEVEL_CHANGED\"]}")
                 .statusCode()).isEqualTo(200);
         assertThat(asBob.put("/api/community/notifications/settings", "{\"muted\":[\"GOSSIP\"]}").statusCode())
@@ -118,7 +118,7 @@ class NotificationIT {
         String ada = SharedService.registerLearner(unit);
         String bob = SharedService.registerLearner(unit);
         String cleo = SharedService.registerLearner(unit);
-        Http asAda = SharedService.asLearner(ada);
+        ServiceHttp asAda = SharedService.asLearner(ada);
         String id = asAda.json(asAda.post("/api/community/discussions", SharedService.JSON.writeValueAsString(
                 Map.of("subjectKind", "ASSESSMENT", "subjectId", "quiz-1", "title", "Question 3", "body", "Why?"))))
                 .get("discussionId").asString();
@@ -126,7 +126,7 @@ class NotificationIT {
         SharedService.asLearner(bob).post("/api/community/discussions/" + id + "/replies",
                 SharedService.JSON.writeValueAsString(Map.of("body", "Ask @cleo", "mentions", List.of(cleo))));
 
-        Http asCleo = SharedService.asLearner(cleo);
+        ServiceHttp asCleo = SharedService.asLearner(cleo);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 asAda.json(asAda.get("/api/community/notifications")).get("items").size() == 1
                         && asCleo.json(asCleo.get("/api/community/notifications")).get("items").size() == 1);

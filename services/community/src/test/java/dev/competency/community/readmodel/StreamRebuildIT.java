@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.competency.community.challenge.query.CompetencyScales;
 import dev.competency.community.people.query.PeopleDirectory;
-import dev.competency.community.support.Http;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.community.support.SharedService;
 import dev.competency.community.support.Streams;
 import dev.competency.contracts.frameworks.FrameworkPublished;
@@ -27,7 +27,7 @@ class StreamRebuildIT {
         String teamId = "team-" + UUID.randomUUID();
         String ada = SharedService.registerLearner("Unit-" + teamId);
         SharedService.joinTeam(ada, teamId);
-        Http manager = SharedService.asManager("maria-" + teamId, "Unit-" + teamId, teamId);
+        ServiceHttp manager = SharedService.asManager("maria-" + teamId, "Unit-" + teamId, teamId);
         var created = manager.post("/api/community/challenges", SharedService.JSON.writeValueAsString(
                 Map.of("title", "Count", "groupKind", "TEAM", "groupId", teamId, "goal", "MASTERED_COUNT",
                         "competencyIds", List.of(competency), "target", 3,
@@ -38,7 +38,7 @@ class StreamRebuildIT {
         SharedService.publish(Streams.mastery(ada, competency, "PROFICIENT", true, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 manager.json(manager.get("/api/community/challenges/" + id)).get("total").asInt() == 1);
-        Http admin = SharedService.asAdmin();
+        ServiceHttp admin = SharedService.asAdmin();
 
         assertThat(SharedService.asLearner(ada).post("/api/community/admin/rebuild-streams", null).statusCode())
                 .isEqualTo(403);

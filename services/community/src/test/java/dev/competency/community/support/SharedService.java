@@ -8,6 +8,7 @@ import dev.competency.contracts.learners.LearnerRegistered;
 import dev.competency.contracts.learners.LearnerTeamChanged;
 import dev.competency.platform.test.KafkaTestClient;
 import dev.competency.platform.test.RunningService;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.platform.test.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,22 +46,22 @@ public final class SharedService {
         return service;
     }
 
-    public static Http http() {
-        return new Http(get().port());
+    public static ServiceHttp http() {
+        return new ServiceHttp(get().port());
     }
 
     /** Requests as a learner of the platform (their unit comes from the learners stream). */
-    public static Http asLearner(String learnerId) {
+    public static ServiceHttp asLearner(String learnerId) {
         return http().bearer(TestTokens.token(learnerId, "LEARNER"));
     }
 
     /** Requests as a manager of {@code unit} who manages {@code teams}. */
-    public static Http asManager(String managerId, String unit, String... teams) {
+    public static ServiceHttp asManager(String managerId, String unit, String... teams) {
         return http().bearer(TestTokens.token(managerId, Map.of("roles", List.of("MANAGER"), "org_unit", unit,
                 "managed_teams", List.of(teams))));
     }
 
-    public static Http asAdmin() {
+    public static ServiceHttp asAdmin() {
         return http().bearer(TestTokens.token("admin-" + UUID.randomUUID(), "ADMIN"));
     }
 

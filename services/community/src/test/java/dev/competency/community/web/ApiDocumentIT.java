@@ -2,7 +2,7 @@ package dev.competency.community.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.competency.community.support.Http;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.community.support.SharedService;
 import dev.competency.platform.test.ApiDocument;
 import java.net.http.HttpResponse;
@@ -37,7 +37,7 @@ class ApiDocumentIT {
     @Test
     void describesDiscussionsAndNotifications_successesAndProblems() {
         String ada = SharedService.registerLearner("Unit-" + UUID.randomUUID());
-        Http asAda = SharedService.asLearner(ada);
+        ServiceHttp asAda = SharedService.asLearner(ada);
         HttpResponse<String> created = asAda.post("/api/community/discussions", SharedService.JSON
                 .writeValueAsString(Map.of("subjectKind", "COMPETENCY", "subjectId", "comp-doc", "title", "Doc",
                         "body", "Described")));

@@ -6,7 +6,7 @@ import static dev.competency.assessments.support.Authoring.criterion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.competency.assessments.support.Authoring;
-import dev.competency.assessments.support.Http;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.assessments.support.SharedService;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import java.net.URLEncoder;
@@ -40,7 +40,7 @@ class AssessmentCatalogueIT {
     private static final List<String> KEYS = List.of("\"correct\"", "\"answer\"", "\"tolerance\"");
 
     private static FrameworkPublished framework;
-    private static Http author;
+    private static ServiceHttp author;
 
     @BeforeAll
     static void setUp() {
@@ -82,7 +82,7 @@ class AssessmentCatalogueIT {
         KEYS.forEach(key -> assertThat(response.body()).doesNotContain(key));
     }
 
-    private static List<String> ids(Http caller, HttpResponse<String> response) {
+    private static List<String> ids(ServiceHttp caller, HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return caller.json(response).findValuesAsString("assessmentId").stream().distinct().toList();
     }
@@ -93,7 +93,7 @@ class AssessmentCatalogueIT {
         // The next version's draft holds the answer keys too.
         define(assessmentId, QUIZ);
         String learnerId = UUID.randomUUID().toString();
-        Http learner = Authoring.learner(learnerId);
+        ServiceHttp learner = Authoring.learner(learnerId);
 
         JsonNode authoring = author.json(author.get("/api/assessments/" + assessmentId));
         assertThat(authoring.path("published").path("definition").path("items").get(0).path("correct").get(0)
@@ -132,7 +132,7 @@ class AssessmentCatalogueIT {
         post("/api/assessments/" + retired + "/retirement");
         String rubric = published("RUBRIC", "Design rubric " + run, RUBRIC);
         String special = published("QUIZ", "C++ (intro) [" + run + "]", QUIZ);
-        Http learner = Authoring.learner(UUID.randomUUID().toString());
+        ServiceHttp learner = Authoring.learner(UUID.randomUUID().toString());
 
         HttpResponse<String> all = author.get("/api/assessments?q=" + run);
         assertThat(ids(author, all)).containsExactly(special, rubric, retired, draft);

@@ -9,7 +9,7 @@ import static org.awaitility.Awaitility.await;
 import dev.competency.assessments.evidence.domain.EvidenceIds;
 import dev.competency.assessments.support.Authoring;
 import dev.competency.assessments.support.EvidenceTopic;
-import dev.competency.assessments.support.Http;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.assessments.support.SharedService;
 import dev.competency.contracts.EventTypes;
 import dev.competency.contracts.frameworks.FrameworkPublished;
@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 class AttemptEvidenceIT {
 
     private static FrameworkPublished framework;
-    private static Http author;
+    private static ServiceHttp author;
 
     @BeforeAll
     static void setUp() {
@@ -61,7 +61,7 @@ class AttemptEvidenceIT {
                 + "\",\"weight\":0.5},{\"competencyId\":\"" + API_EVOLUTION + "\",\"weight\":0.5}],\"weightTotal\":1,"
                 + "\"passMark\":0.5,\"criteria\":[" + criterion("design", API_DESIGN) + ","
                 + criterion("errors", API_DESIGN) + "," + criterion("versioning", API_EVOLUTION) + "]}");
-        Http learner = SharedService.http().bearer(learnerToken(learnerId));
+        ServiceHttp learner = SharedService.http().bearer(learnerToken(learnerId));
         HttpResponse<String> started = learner.post("/api/assessments/" + assessmentId + "/attempts", "");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
         String attemptId = learner.json(started).path("attemptId").asString();
@@ -70,8 +70,8 @@ class AttemptEvidenceIT {
         JsonNode submitted = learner.json(learner.post("/api/assessments/attempts/" + attemptId + "/submission", ""));
         assertThat(submitted.path("status").asString()).isEqualTo("AWAITING_GRADING");
 
-        Http assessor = SharedService.http().bearer(assessorToken("assessor-1", "Platform engineering"));
-        Http outsider = SharedService.http().bearer(assessorToken("assessor-9", "Sales"));
+        ServiceHttp assessor = SharedService.http().bearer(assessorToken("assessor-1", "Platform engineering"));
+        ServiceHttp outsider = SharedService.http().bearer(assessorToken("assessor-9", "Sales"));
         assertThat(assessor.json(assessor.get("/api/assessments/grading-queue")).findValuesAsString("attemptId"))
                 .contains(attemptId);
         assertThat(outsider.json(outsider.get("/api/assessments/grading-queue")).findValuesAsString("attemptId"))
@@ -140,7 +140,7 @@ class AttemptEvidenceIT {
                 + "[\"201\"],\"points\":1,\"competencyIds\":[\"" + API_DESIGN + "\"]},{\"itemId\":\"q2\",\"type\":"
                 + "\"NUMERIC\",\"prompt\":\"Days of deprecation notice?\",\"answer\":90,\"tolerance\":0,\"points\":1,"
                 + "\"competencyIds\":[\"" + API_EVOLUTION + "\"]}]}");
-        Http learner = SharedService.http().bearer(learnerToken(learnerId));
+        ServiceHttp learner = SharedService.http().bearer(learnerToken(learnerId));
         String attemptId = learner.json(learner.post("/api/assessments/" + assessmentId + "/attempts", ""))
                 .path("attemptId").asString();
         learner.put("/api/assessments/attempts/" + attemptId + "/responses",

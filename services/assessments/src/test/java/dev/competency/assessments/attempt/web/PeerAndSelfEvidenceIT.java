@@ -9,7 +9,7 @@ import static org.awaitility.Awaitility.await;
 import dev.competency.assessments.evidence.domain.EvidenceIds;
 import dev.competency.assessments.support.Authoring;
 import dev.competency.assessments.support.EvidenceTopic;
-import dev.competency.assessments.support.Http;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.assessments.support.SharedService;
 import dev.competency.contracts.EventTypes;
 import dev.competency.contracts.Topics;
@@ -63,7 +63,7 @@ class PeerAndSelfEvidenceIT {
         String peer1 = "peer-" + UUID.randomUUID();
         String peer2 = "peer-" + UUID.randomUUID();
         String assessmentId = Authoring.published(framework, "PEER", ratingDefinition(""));
-        Http learner = Authoring.learner(learnerId);
+        ServiceHttp learner = Authoring.learner(learnerId);
 
         HttpResponse<String> started = learner.post("/api/assessments/" + assessmentId + "/attempts",
                 "{\"peers\":[\"" + peer1 + "\",\"" + peer2 + "\"]}");
@@ -90,7 +90,7 @@ class PeerAndSelfEvidenceIT {
         String learnerId = SharedService.registerLearner("Self requests " + UUID.randomUUID(), null);
         String selfAssessment = Authoring.published(framework, "SELF", ratingDefinition(""));
         String peerAssessment = Authoring.published(framework, "PEER", ratingDefinition(""));
-        Http learner = Authoring.learner(learnerId);
+        ServiceHttp learner = Authoring.learner(learnerId);
         String selfAttempt = learner.json(learner.post("/api/assessments/" + selfAssessment + "/attempts", ""))
                 .path("attemptId").asString();
         String openPeerAttempt = learner.json(learner.post("/api/assessments/" + peerAssessment + "/attempts", ""))
@@ -110,7 +110,7 @@ class PeerAndSelfEvidenceIT {
         String peer1 = "peer-" + UUID.randomUUID();
         String peer2 = "peer-" + UUID.randomUUID();
         String assessmentId = Authoring.published(framework, "PEER", ratingDefinition("\"minPeers\":2,"));
-        Http learner = Authoring.learner(learnerId);
+        ServiceHttp learner = Authoring.learner(learnerId);
         HttpResponse<String> started = learner.post("/api/assessments/" + assessmentId + "/attempts",
                 "{\"peers\":[\"" + peer1 + "\",\"" + peer2 + "\"]}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
@@ -165,7 +165,7 @@ class PeerAndSelfEvidenceIT {
     void recordsSelfEvidence_whenLearnerRatesThemself() {
         String learnerId = SharedService.registerLearner("Self " + UUID.randomUUID(), null);
         String assessmentId = Authoring.published(framework, "SELF", ratingDefinition(""));
-        Http learner = Authoring.learner(learnerId);
+        ServiceHttp learner = Authoring.learner(learnerId);
         String attemptId = learner.json(learner.post("/api/assessments/" + assessmentId + "/attempts", ""))
                 .path("attemptId").asString();
 
@@ -192,14 +192,14 @@ class PeerAndSelfEvidenceIT {
                 + "\"items\":[{\"itemId\":\"q1\",\"type\":\"SINGLE_CHOICE\",\"prompt\":\"Created?\",\"options\":"
                 + "[\"200\",\"201\"],\"correct\":[\"%s\"],\"points\":1,\"competencyIds\":[\"" + API_DESIGN + "\"]}]}";
         String assessmentId = Authoring.published(framework, "QUIZ", quiz.formatted("200"));
-        Http learner = Authoring.learner(learnerId);
+        ServiceHttp learner = Authoring.learner(learnerId);
         String attemptId = learner.json(learner.post("/api/assessments/" + assessmentId + "/attempts", ""))
                 .path("attemptId").asString();
         learner.put("/api/assessments/attempts/" + attemptId + "/responses",
                 "{\"responses\":{\"q1\":{\"choices\":[\"201\"]}}}");
         assertThat(learner.json(learner.post("/api/assessments/attempts/" + attemptId + "/submission", ""))
                 .path("overallScore").doubleValue()).isEqualTo(0.0);
-        Http author = Authoring.author();
+        ServiceHttp author = Authoring.author();
         assertThat(author.put("/api/assessments/" + assessmentId + "/definition", quiz.formatted("201"))
                 .statusCode()).isEqualTo(200);
         assertThat(author.post("/api/assessments/" + assessmentId + "/publication", "").statusCode()).isEqualTo(200);

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.competency.assessments.learners.query.LearnerDirectory;
-import dev.competency.assessments.support.Http;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.assessments.support.SharedService;
 import dev.competency.assessments.xapi.domain.PersonRedaction;
 import dev.competency.assessments.xapi.query.AttachmentContents;
@@ -49,7 +49,7 @@ class StatementErasureIT {
 
     @Test
     void redactsEveryStatementNamingTheLearnerAndKeepsTheRest_whenLearnerIsErased() {
-        Http lrs = registerProvider();
+        ServiceHttp lrs = registerProvider();
         String aligned = alignActivity();
         String unaligned = "https://content.example.com/reading/" + UUID.randomUUID();
         String email = "erin-" + UUID.randomUUID() + "@example.com";
@@ -142,8 +142,8 @@ class StatementErasureIT {
                 SharedService.LEARNER_HOME_PAGE, learnerId, Set.of(hash))).statements()).isZero();
     }
 
-    private static Http registerProvider() {
-        Http admin = SharedService.http().bearer(TestTokens.token("admin-1", "ADMIN"));
+    private static ServiceHttp registerProvider() {
+        ServiceHttp admin = SharedService.http().bearer(TestTokens.token("admin-1", "ADMIN"));
         JsonNode client = admin.json(admin.post("/api/assessments/xapi-clients", "{\"name\":\"Erasure content\"}"));
         return SharedService.http().basic(client.path("key").asString(), client.path("secret").asString()).xapi();
     }
@@ -159,7 +159,7 @@ class StatementErasureIT {
         return activity;
     }
 
-    private static String put(Http lrs, String actor, String verb, String activity, String result, String instructor) {
+    private static String put(ServiceHttp lrs, String actor, String verb, String activity, String result, String instructor) {
         String id = UUID.randomUUID().toString();
         String body = "{\"actor\":" + actor + ",\"verb\":{\"id\":\"" + verb + "\"},\"object\":{\"id\":\"" + activity
                 + "\"}" + (result == null ? "" : ",\"result\":" + result)
@@ -170,13 +170,13 @@ class StatementErasureIT {
         return id;
     }
 
-    private static JsonNode statement(Http lrs, String id) {
+    private static JsonNode statement(ServiceHttp lrs, String id) {
         HttpResponse<String> response = lrs.get("/xapi/statements?statementId=" + id);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return lrs.json(response);
     }
 
-    private static List<String> idsOf(Http lrs, String agent) {
+    private static List<String> idsOf(ServiceHttp lrs, String agent) {
         HttpResponse<String> response = lrs.get("/xapi/statements?agent="
                 + URLEncoder.encode(agent, StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.competency.assessments.evidence.domain.EvidenceIds;
 import dev.competency.assessments.support.EvidenceTopic;
-import dev.competency.assessments.support.Http;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.assessments.support.SharedService;
 import dev.competency.contracts.EventTypes;
 import dev.competency.contracts.frameworks.FrameworkPublished;
@@ -34,7 +34,7 @@ class StatementEvidenceIT {
     @BeforeAll
     static void setUp() {
         framework = SharedService.publishFramework();
-        Http admin = SharedService.http().bearer(TestTokens.token("admin-1", "ADMIN"));
+        ServiceHttp admin = SharedService.http().bearer(TestTokens.token("admin-1", "ADMIN"));
         JsonNode client = admin.json(admin.post("/api/assessments/xapi-clients", "{\"name\":\"API design simulation\"}"));
         key = client.path("key").asString();
         secret = client.path("secret").asString();
@@ -46,7 +46,7 @@ class StatementEvidenceIT {
         assertThat(aligned.statusCode()).as(aligned.body()).isEqualTo(201);
     }
 
-    private static Http lrs() {
+    private static ServiceHttp lrs() {
         return SharedService.http().basic(key, secret).xapi();
     }
 

@@ -2,7 +2,7 @@ package dev.competency.assessments.xapi.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.competency.assessments.support.Http;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.assessments.support.SharedService;
 import dev.competency.platform.test.TestTokens;
 import java.net.URLEncoder;
@@ -34,14 +34,14 @@ class StatementsIT {
 
     @BeforeAll
     static void registerClient() {
-        Http admin = SharedService.http().bearer(TestTokens.token("admin-1", "ADMIN"));
+        ServiceHttp admin = SharedService.http().bearer(TestTokens.token("admin-1", "ADMIN"));
         HttpResponse<String> created = admin.post("/api/assessments/xapi-clients", "{\"name\":\"Simulation lab\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         key = admin.json(created).path("key").asString();
         secret = admin.json(created).path("secret").asString();
     }
 
-    private static Http lrs() {
+    private static ServiceHttp lrs() {
         return SharedService.http().basic(key, secret).xapi();
     }
 
@@ -390,10 +390,10 @@ class StatementsIT {
 
     @Test
     void keepsValidAuthorityOfTrustedClientAndRefusesInvalidOne_whenStatementCarriesAuthority() {
-        Http admin = SharedService.http().bearer(TestTokens.token("admin-1", "ADMIN"));
+        ServiceHttp admin = SharedService.http().bearer(TestTokens.token("admin-1", "ADMIN"));
         JsonNode trusted = admin.json(admin.post("/api/assessments/xapi-clients",
                 "{\"name\":\"Forwarding LRS\",\"trustedAuthority\":true}"));
-        Http forwarder = SharedService.http().basic(trusted.path("key").asString(), trusted.path("secret").asString())
+        ServiceHttp forwarder = SharedService.http().basic(trusted.path("key").asString(), trusted.path("secret").asString())
                 .xapi();
         String authority = "{\"objectType\":\"Group\",\"member\":[{\"account\":{\"homePage\":"
                 + "\"https://origin.example.com/token\",\"name\":\"app-7\"}},{\"mbox\":\"mailto:ben@example.com\"}]}";

@@ -2,7 +2,7 @@ package dev.competency.assessments.xapi.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.competency.assessments.support.Http;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.assessments.support.SharedService;
 import dev.competency.platform.test.TestTokens;
 import java.net.URLEncoder;
@@ -25,13 +25,13 @@ class XapiDocumentsIT {
 
     @BeforeAll
     static void registerClient() {
-        Http admin = SharedService.http().bearer(TestTokens.token("admin-1", "ADMIN"));
+        ServiceHttp admin = SharedService.http().bearer(TestTokens.token("admin-1", "ADMIN"));
         JsonNode created = admin.json(admin.post("/api/assessments/xapi-clients", "{\"name\":\"cmi5 player\"}"));
         key = created.path("key").asString();
         secret = created.path("secret").asString();
     }
 
-    private static Http lrs() {
+    private static ServiceHttp lrs() {
         return SharedService.http().basic(key, secret).xapi();
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.competency.community.discussion.query.AuthorNames;
-import dev.competency.community.support.Http;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.community.support.SharedService;
 import dev.competency.contracts.learners.LearnerErased;
 import dev.competency.platform.test.TestTokens;
@@ -35,7 +35,7 @@ class DiscussionIT {
                 "subjectId", competencyId, "title", title, "body", text, "mentions", mentions));
     }
 
-    private static String start(Http http, String competencyId, String title, String text) {
+    private static String start(ServiceHttp http, String competencyId, String title, String text) {
         HttpResponse<String> created = http.post("/api/community/discussions",
                 newDiscussion(competencyId, title, text, List.of()));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -65,7 +65,7 @@ class DiscussionIT {
     }
 
     /** Requests as a learner whose token carries these claims besides the role. */
-    private static Http asLearnerWith(String learnerId, Map<String, Object> claims) {
+    private static ServiceHttp asLearnerWith(String learnerId, Map<String, Object> claims) {
         Map<String, Object> all = new HashMap<>(claims);
         all.put("roles", List.of("LEARNER"));
         return SharedService.http().bearer(TestTokens.token(learnerId, all));
@@ -77,8 +77,8 @@ class DiscussionIT {
         String ada = SharedService.registerLearner(unit);
         String bob = SharedService.registerLearner(unit);
         String cyd = SharedService.registerLearner(unit);
-        Http asAda = asLearnerWith(ada, Map.of("name", "Ada  Lovelace\n", "preferred_username", "ada"));
-        Http asBob = asLearnerWith(bob, Map.of("preferred_username", "bob.b"));
+        ServiceHttp asAda = asLearnerWith(ada, Map.of("name", "Ada  Lovelace\n", "preferred_username", "ada"));
+        ServiceHttp asBob = asLearnerWith(bob, Map.of("preferred_username", "bob.b"));
         String id = start(asAda, "comp-names", "Names", "Who am I?");
 
         HttpResponse<String> reply = asBob.post("/api/community/discussions/" + id + "/replies",
@@ -131,7 +131,7 @@ class DiscussionIT {
         HttpResponse<String> reply = asLearnerWith(bob, Map.of("name", "Bob Stays"))
                 .post("/api/community/discussions/" + id + "/replies", body("Farewell"));
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(201);
-        Http asBob = SharedService.asLearner(bob);
+        ServiceHttp asBob = SharedService.asLearner(bob);
         assertThat(asBob.json(asBob.get("/api/community/discussions/" + id)).get("authorName").asString())
                 .isEqualTo("Ada Erased");
 
@@ -156,7 +156,7 @@ class DiscussionIT {
         String id = start(SharedService.asLearner(ada), "comp-idor", "Private to my unit", "Only us");
         String postId = SharedService.asLearner(ada).json(SharedService.asLearner(ada)
                 .get("/api/community/discussions/" + id)).get("posts").get(0).get("postId").asString();
-        Http asEve = SharedService.asLearner(eve);
+        ServiceHttp asEve = SharedService.asLearner(eve);
 
         assertThat(asEve.get("/api/community/discussions/" + id).statusCode()).isEqualTo(404);
         assertThat(asEve.get("/api/community/discussions/" + id + "/posts/" + postId + "/history").statusCode())
@@ -187,7 +187,7 @@ class DiscussionIT {
         String ada = SharedService.registerLearner(unit);
         String bob = SharedService.registerLearner(unit);
         String outsider = SharedService.registerLearner(unit());
-        Http asAda = SharedService.asLearner(ada);
+        ServiceHttp asAda = SharedService.asLearner(ada);
 
         HttpResponse<String> refused = asAda.post("/api/community/discussions", newDiscussion("comp-mention",
                 "Hello", "Hi all", List.of(bob, outsider, "nobody-" + UUID.randomUUID())));
@@ -203,7 +203,7 @@ class DiscussionIT {
 
     @Test
     void refusesPostNamingBody_whenLongerThanLimit() {
-        Http asAda = SharedService.asLearner(SharedService.registerLearner(unit()));
+        ServiceHttp asAda = SharedService.asLearner(SharedService.registerLearner(unit()));
 
         HttpResponse<String> refused = asAda.post("/api/community/discussions",
                 newDiscussion("comp-long", "Long", "x".repeat(20_001), List.of()));
@@ -216,7 +216,7 @@ class DiscussionIT {
 
     @Test
     void answersBadRequest_whenInputIsMalformed() {
-        Http asAda = SharedService.asLearner(SharedService.registerLearner(unit()));
+        ServiceHttp asAda = SharedService.asLearner(SharedService.registerLearner(unit()));
 
         assertThat(asAda.post("/api/community/discussions", "{not json").statusCode()).isEqualTo(400);
         assertThat(asAda.post("/api/community/discussions", "{\"subjectKind\":\"PLANET\"}").statusCode())
@@ -233,7 +233,7 @@ class DiscussionIT {
     void listsNewestActivityFirstAndSearchesText_withinCompetency() {
         String unit = unit();
         String ada = SharedService.registerLearner(unit);
-        Http asAda = SharedService.asLearner(ada);
+        ServiceHttp asAda = SharedService.asLearner(ada);
         String competency = "comp-list-" + UUID.randomUUID();
         String older = start(asAda, competency, "Pairing", "Do you pair on **reviews**?");
         String newer = start(asAda, competency, "Testing", "How much testing?");
@@ -259,9 +259,9 @@ class DiscussionIT {
         String unit = unit();
         String ada = SharedService.registerLearner(unit);
         String bob = SharedService.registerLearner(unit);
-        Http asAda = SharedService.asLearner(ada);
-        Http asBob = SharedService.asLearner(bob);
-        Http asManager = SharedService.asManager("maria-" + ada, unit);
+        ServiceHttp asAda = SharedService.asLearner(ada);
+        ServiceHttp asBob = SharedService.asLearner(bob);
+        ServiceHttp asManager = SharedService.asManager("maria-" + ada, unit);
         String id = start(asAda, "comp-mod", "Feedback", "What do you think?");
         String postId = asBob.json(asBob.post("/api/community/discussions/" + id + "/replies", body("first")))
                 .get("postId").asString();
@@ -298,7 +298,7 @@ class DiscussionIT {
 
     @Test
     void answersTooManyRequestsWithRetryAfter_whenPersonPostsMoreThanThirtyAMinute() {
-        Http asAda = SharedService.asLearner(SharedService.registerLearner(unit()));
+        ServiceHttp asAda = SharedService.asLearner(SharedService.registerLearner(unit()));
         String id = start(asAda, "comp-rate", "Flood", "first");
         List<Integer> statuses = new ArrayList<>();
         HttpResponse<String> last = null;
@@ -319,11 +319,11 @@ class DiscussionIT {
     void rebuildsSameThreads_whenAdminRebuildsReadModels() {
         String unit = unit();
         String ada = SharedService.registerLearner(unit);
-        Http asAda = SharedService.asLearner(ada);
+        ServiceHttp asAda = SharedService.asLearner(ada);
         String id = start(asAda, "comp-rebuild", "Rebuild me", "_before_");
         asAda.post("/api/community/discussions/" + id + "/replies", body("a reply"));
         String before = asAda.get("/api/community/discussions/" + id).body();
-        Http admin = SharedService.asAdmin();
+        ServiceHttp admin = SharedService.asAdmin();
 
         assertThat(asAda.post("/api/community/admin/rebuild", null).statusCode()).isEqualTo(403);
         assertThat(admin.post("/api/community/admin/rebuild", null).statusCode()).isEqualTo(202);

@@ -1,38 +1,55 @@
-package dev.competency.community.support;
+package dev.competency.platform.test;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** HTTP requests to the service under test, with the credentials and headers a test chooses. */
-public final class Http {
+/**
+ * HTTP requests to a service under test on this host, with the credentials and headers a test chooses: a bearer
+ * token, HTTP Basic, the xAPI version header.
+ */
+public final class ServiceHttp {
 
+    private static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final int port;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    Http(int port) {
+    public ServiceHttp(int port) {
         this.port = port;
     }
 
-    public Http bearer(String token) {
+    public ServiceHttp bearer(String token) {
         headers.put("Authorization", "Bearer " + token);
         return this;
     }
 
-    public Http header(String name, String value) {
+    public ServiceHttp basic(String key, String secret) {
+        headers.put("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8)));
+        return this;
+    }
+
+    public ServiceHttp xapi() {
+        return header("X-Experience-API-Version", "2.0.0");
+    }
+
+    public ServiceHttp header(String name, String value) {
         headers.put(name, value);
         return this;
     }
 
-    public Http without(String name) {
+    public ServiceHttp without(String name) {
         headers.remove(name);
         return this;
     }
@@ -54,7 +71,7 @@ public final class Http {
     }
 
     public JsonNode json(HttpResponse<String> response) {
-        return SharedService.JSON.readTree(response.body());
+        return JSON.readTree(response.body());
     }
 
     public HttpResponse<String> send(String method, String path, String json) {
