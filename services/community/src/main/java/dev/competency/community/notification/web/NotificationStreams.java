@@ -59,11 +59,13 @@ class NotificationStreams implements DisposableBean {
      * with the look that sent them, and forgets those no look can bring back.
      */
     private static final class Connection {
+        private final String personId;
         private final SseEmitter emitter;
         private volatile Instant lookedUntil;
         private final Map<String, Instant> sent = new HashMap<>();
 
-        private Connection(SseEmitter emitter, Instant since) {
+        private Connection(String personId, SseEmitter emitter, Instant since) {
+            this.personId = personId;
             this.emitter = emitter;
             this.lookedUntil = since;
         }
@@ -88,7 +90,7 @@ class NotificationStreams implements DisposableBean {
     /** A new stream for the person: notifications stored from now on. */
     SseEmitter open(String personId) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        Connection connection = new Connection(emitter, clock.instant());
+        Connection connection = new Connection(personId, emitter, clock.instant());
         connections.computeIfAbsent(personId, id -> new CopyOnWriteArrayList<>()).add(connection);
         Runnable close = () -> remove(personId, connection);
         emitter.onCompletion(close);
@@ -145,7 +147,7 @@ class NotificationStreams implements DisposableBean {
             connection.emitter.send(SseEmitter.event().name("notification").id(notification.notificationId())
                     .data(notification, MediaType.APPLICATION_JSON));
         } catch (IOException | IllegalStateException e) {
-            connection.emitter.completeWithError(e);
+            closeBroken(connection, e);
         }
     }
 
@@ -154,9 +156,19 @@ class NotificationStreams implements DisposableBean {
             try {
                 connection.emitter.send(SseEmitter.event().comment("heartbeat"));
             } catch (IOException | IllegalStateException e) {
-                connection.emitter.completeWithError(e);
+                closeBroken(connection, e);
             }
         }));
+    }
+
+    /**
+     * A stream whose write failed (the browser or a proxy went away) is dropped here at once: the emitter's own
+     * completion callbacks come from the container's dispatch, which a connection closed under a write does not always
+     * get, and a stream left in the map would be written to, looked for and counted as open until its timeout.
+     */
+    private void closeBroken(Connection connection, Exception cause) {
+        remove(connection.personId, connection);
+        connection.emitter.completeWithError(cause);
     }
 
     @Override

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 class NotificationStreamsTest {
 
@@ -52,8 +53,9 @@ class NotificationStreamsTest {
     };
     private final Notifications notifications = mock(Notifications.class);
     private final NotificationSettings settings = mock(NotificationSettings.class);
-    private final NotificationStreams streams = new NotificationStreams(notifications, settings, clock,
-            new SimpleMeterRegistry(), Duration.ofMillis(20), Duration.ofHours(1), Duration.ofHours(1));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final NotificationStreams streams = new NotificationStreams(notifications, settings, clock, meters,
+            Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofHours(1));
 
     @AfterEach
     void stop() {
@@ -90,5 +92,18 @@ class NotificationStreamsTest {
 
         // Both are new at the first look (one read of the settings); afterwards both were sent already.
         verify(settings, times(1)).muted("learner-1");
+    }
+
+    @Test
+    void stopsCountingAStream_whenAWriteToItFails() {
+        when(notifications.storedSince(anyCollection(), any())).thenReturn(List.of());
+        SseEmitter emitter = streams.open("learner-1");
+        assertThat(meters.get("community.notification.streams.open").gauge().value()).isEqualTo(1.0);
+
+        // Completed without a container to call back: every later write fails, as on a connection closed under it.
+        emitter.complete();
+
+        await().untilAsserted(() -> assertThat(meters.get("community.notification.streams.open").gauge().value())
+                .isZero());
     }
 }
