@@ -1,6 +1,7 @@
 package dev.competency.community.notification.web;
 
 import dev.competency.community.notification.query.Notification;
+import dev.competency.community.notification.query.NotificationKind;
 import dev.competency.community.notification.query.NotificationSettings;
 import dev.competency.community.notification.query.Notifications;
 import io.micrometer.core.instrument.Gauge;
@@ -9,7 +10,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,14 +52,22 @@ class NotificationStreams implements DisposableBean {
         return thread;
     });
 
+    /**
+     * One open stream. {@code lookedUntil} is the start of the last look that included it (at first, when it opened):
+     * the next look goes back {@link #OVERLAP} before the oldest of these, not to when the stream opened, so what
+     * each look reads stays a few seconds' worth however long the streams stay open. {@code sent} keeps the ids sent
+     * with the look that sent them, and forgets those no look can bring back.
+     */
     private static final class Connection {
+        private final String personId;
         private final SseEmitter emitter;
-        private final Instant since;
-        private final Set<String> sent = new HashSet<>();
+        private volatile Instant lookedUntil;
+        private final Map<String, Instant> sent = new HashMap<>();
 
-        private Connection(SseEmitter emitter, Instant since) {
+        private Connection(String personId, SseEmitter emitter, Instant since) {
+            this.personId = personId;
             this.emitter = emitter;
-            this.since = since;
+            this.lookedUntil = since;
         }
     }
 
@@ -81,7 +90,7 @@ class NotificationStreams implements DisposableBean {
     /** A new stream for the person: notifications stored from now on. */
     SseEmitter open(String personId) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        Connection connection = new Connection(emitter, clock.instant());
+        Connection connection = new Connection(personId, emitter, clock.instant());
         connections.computeIfAbsent(personId, id -> new CopyOnWriteArrayList<>()).add(connection);
         Runnable close = () -> remove(personId, connection);
         emitter.onCompletion(close);
@@ -107,19 +116,27 @@ class NotificationStreams implements DisposableBean {
             if (connections.isEmpty()) {
                 return;
             }
-            Instant earliest = connections.values().stream().flatMap(List::stream).map(c -> c.since)
-                    .min(Instant::compareTo).orElse(clock.instant());
-            Instant from = earliest.minus(OVERLAP);
-            for (Notification notification : notifications.storedSince(connections.keySet(), from)) {
-                if (settings.muted(notification.recipientId()).contains(notification.kind())) {
-                    continue;
-                }
-                for (Connection connection : connections.getOrDefault(notification.recipientId(), List.of())) {
-                    if (notification.at() != null && connection.sent.add(notification.notificationId())) {
-                        send(notification, connection);
+            Instant now = clock.instant();
+            Map<String, List<Connection>> looked = new HashMap<>();
+            connections.forEach((personId, list) -> looked.put(personId, List.copyOf(list)));
+            Instant from = looked.values().stream().flatMap(List::stream).map(c -> c.lookedUntil)
+                    .min(Instant::compareTo).orElse(now).minus(OVERLAP);
+            Map<String, Set<NotificationKind>> muted = new HashMap<>();
+            for (Notification notification : notifications.storedSince(looked.keySet(), from)) {
+                for (Connection connection : looked.getOrDefault(notification.recipientId(), List.of())) {
+                    if (notification.at() == null || connection.sent.containsKey(notification.notificationId())
+                            || muted.computeIfAbsent(notification.recipientId(), settings::muted)
+                                    .contains(notification.kind())) {
+                        continue;
                     }
+                    connection.sent.put(notification.notificationId(), now);
+                    send(notification, connection);
                 }
             }
+            looked.values().forEach(list -> list.forEach(connection -> {
+                connection.lookedUntil = now;
+                connection.sent.values().removeIf(sentAt -> sentAt.isBefore(from));
+            }));
         } catch (RuntimeException e) {
             log.warn("Looking for new notifications failed; trying again at the next look", e);
         }
@@ -130,7 +147,7 @@ class NotificationStreams implements DisposableBean {
             connection.emitter.send(SseEmitter.event().name("notification").id(notification.notificationId())
                     .data(notification, MediaType.APPLICATION_JSON));
         } catch (IOException | IllegalStateException e) {
-            connection.emitter.completeWithError(e);
+            closeBroken(connection, e);
         }
     }
 
@@ -139,9 +156,19 @@ class NotificationStreams implements DisposableBean {
             try {
                 connection.emitter.send(SseEmitter.event().comment("heartbeat"));
             } catch (IOException | IllegalStateException e) {
-                connection.emitter.completeWithError(e);
+                closeBroken(connection, e);
             }
         }));
+    }
+
+    /**
+     * A stream whose write failed (the browser or a proxy went away) is dropped here at once: the emitter's own
+     * completion callbacks come from the container's dispatch, which a connection closed under a write does not always
+     * get, and a stream left in the map would be written to, looked for and counted as open until its timeout.
+     */
+    private void closeBroken(Connection connection, Exception cause) {
+        remove(connection.personId, connection);
+        connection.emitter.completeWithError(cause);
     }
 
     @Override

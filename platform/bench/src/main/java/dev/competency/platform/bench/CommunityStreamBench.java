@@ -1,0 +1,482 @@
+package dev.competency.platform.bench;
+
+import dev.competency.contracts.EventAttributes;
+import dev.competency.contracts.EventCatalog;
+import dev.competency.contracts.IntegrationEvent;
+import dev.competency.contracts.frameworks.MethodType;
+import dev.competency.contracts.learners.LearnerRegistered;
+import dev.competency.contracts.mastery.MasteryChanged;
+import dev.competency.platform.test.TestTokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Measures the community service's live notification stream as browsers use it: through the gateway. Starts the
+ * embedded broker and store, then {@code services/community/target/community.jar} and {@code gateway/target/gateway.jar}
+ * as child JVMs that trust the bench's tokens, registers {@code --clients} learners on the learners stream, and opens
+ * one Server-Sent Events stream per learner through the gateway. Then, in order: a warm-up (a few notifications,
+ * unrecorded), a hold of {@code --hold-seconds} with heartbeats only, the heap (after a full GC), threads and file
+ * descriptors of both JVMs with every stream open (and before any was opened), a steady {@code --rate} of
+ * {@code mastery.changed} for {@code --steady-seconds}, then a burst of one per client at once. Each record names a
+ * competency of its own, so the notification a client reads tells which record it came from; its latency runs from
+ * just before the record is produced to the read of its {@code data:} line (one monotonic clock). Every stream must
+ * stay open to the end.
+ *
+ * <p>{@code mvn -B -q -pl platform/bench compile exec:java -Dbench.main=dev.competency.platform.bench.CommunityStreamBench
+ * -Dexec.args="--clients 1000"}
+ */
+public final class CommunityStreamBench {
+
+    private static final Logger log = LoggerFactory.getLogger(CommunityStreamBench.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Instant T0 = Instant.parse("2026-01-05T00:00:00Z");
+    private static final String COMPETENCY_PREFIX = "sse-";
+    private static final Duration DELIVERY_WAIT = Duration.ofSeconds(60);
+
+    private final Map<String, String> options;
+    private final Report report = new Report();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final List<StreamClient> clients = new ArrayList<>();
+    private final Map<String, StreamClient> clientByLearner = new ConcurrentHashMap<>();
+    private final AtomicInteger misdelivered = new AtomicInteger();
+    private final AtomicInteger duplicates = new AtomicInteger();
+    private final AtomicInteger unknown = new AtomicInteger();
+    /** Send instant (nanoTime) of each record by its number; receipt instant, 0 until read. */
+    private AtomicLongArray sentAt;
+    private AtomicLongArray receivedAt;
+    private int records;
+
+    private CommunityStreamBench(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>(Map.ofEntries(
+                Map.entry("clients", "1000"), Map.entry("rate", "200"), Map.entry("steady-seconds", "60"),
+                Map.entry("hold-seconds", "120"), Map.entry("warmup", "20"), Map.entry("service-heap", "512m"),
+                Map.entry("gateway-heap", "512m")));
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--help")) {
+                System.err.println("options (defaults): " + new java.util.TreeMap<>(options)
+                        + ", --community-jar, --gateway-jar");
+                return;
+            }
+            if (i + 1 < args.length) {
+                options.put(args[i].replaceFirst("^--", ""), args[++i]);
+            }
+        }
+        new CommunityStreamBench(options).run();
+    }
+
+    private int option(String name) {
+        return Integer.parseInt(options.get(name));
+    }
+
+    private void run() throws Exception {
+        Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
+        Path communityJar = jar(root, "community-jar", "services/community/target/community.jar");
+        Path gatewayJar = jar(root, "gateway-jar", "gateway/target/gateway.jar");
+        int clientCount = option("clients");
+        int total = option("warmup") + option("rate") * option("steady-seconds") + clientCount + 1;
+        sentAt = new AtomicLongArray(total);
+        receivedAt = new AtomicLongArray(total);
+        try (Infrastructure infrastructure = Infrastructure.start(BenchOptions.parse(new String[0], root));
+             KafkaProducer<String, byte[]> producer = producer(infrastructure.kafkaBootstrapServers())) {
+            Child community = startCommunity(communityJar, infrastructure);
+            Child gateway = null;
+            try {
+                gateway = startGateway(gatewayJar, community.url);
+                report.note("community pid %d (-Xmx%s), gateway pid %d (-Xmx%s), %s", community.process.pid(),
+                        options.get("service-heap"), gateway.process.pid(), options.get("gateway-heap"),
+                        infrastructure.describe());
+                for (int l = 0; l < clientCount; l++) {
+                    send(producer, new LearnerRegistered(learner(l), null, "unit-" + (l % 10), T0));
+                }
+                producer.flush();
+                long connectStart = System.nanoTime();
+                connect(gateway.url, clientCount);
+                long connectedAt = System.nanoTime();
+                report.add("connect: %d of %d streams open through the gateway in %.1f s", StreamClient.open(clients),
+                        clientCount, (connectedAt - connectStart) / 1e9);
+                warmUp(producer);
+                Pause.of(Duration.ofSeconds(option("hold-seconds")));
+                report.add("hold: %d s with heartbeats only; %d of %d streams open, heartbeats per stream min %d max %d",
+                        option("hold-seconds"), StreamClient.open(clients), clientCount, minHeartbeats(),
+                        maxHeartbeats());
+                Footprint communityBusy = Footprint.of(community);
+                Footprint gatewayBusy = Footprint.of(gateway);
+                steady(producer);
+                burst(producer, clientCount);
+                long lifetime = System.nanoTime() - connectedAt;
+                report.add("end: %d of %d streams open after %.0f s (the gateway's response timeout for other routes"
+                                + " is 10 s); heartbeats per stream min %d max %d; misdelivered %d, duplicates %d,"
+                                + " unknown %d", StreamClient.open(clients), clientCount, lifetime / 1e9,
+                        minHeartbeats(), maxHeartbeats(), misdelivered.get(), duplicates.get(), unknown.get());
+                clients.stream().filter(c -> c.ending().isPresent()).limit(10).forEach(c -> report.note(
+                        "  %s ended after %.0f s: %s", c.learnerId(), (c.endedAt() - connectedAt) / 1e9,
+                        c.ending().orElseThrow()));
+                // The footprint without streams is taken last, once both JVMs have run every code path once.
+                clients.forEach(StreamClient::close);
+                awaitStreamsClosed(community);
+                footprint("community", Footprint.of(community), communityBusy, clientCount);
+                footprint("gateway", Footprint.of(gateway), gatewayBusy, clientCount);
+            } finally {
+                clients.forEach(StreamClient::close);
+                if (gateway != null) {
+                    gateway.stop();
+                }
+                community.stop();
+            }
+        }
+        log.info("Summary:{}{}", System.lineSeparator(), report.text());
+    }
+
+    // ---- phases
+
+    private void connect(String gatewayUrl, int count) {
+        for (int l = 0; l < count; l++) {
+            String learnerId = learner(l);
+            StreamClient client = new StreamClient(learnerId, (data, at) -> received(learnerId, data, at));
+            clients.add(client);
+            clientByLearner.put(learnerId, client);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/community/notifications/stream"))
+                    .header("Accept", "text/event-stream")
+                    .header("Authorization", "Bearer " + TestTokens.token(learnerId, Map.of("roles",
+                            List.of("LEARNER"), "org_unit", "unit-" + (l % 10)))).GET().build();
+            http.sendAsync(request, client.handler()).whenComplete((response, error) -> {
+                if (error != null) {
+                    client.failed(error);
+                }
+            });
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (clients.stream().anyMatch(c -> !c.connected() && c.ending().isEmpty())) {
+            if (System.nanoTime() > deadline) {
+                break;
+            }
+            Pause.of(Duration.ofMillis(200));
+        }
+        clients.stream().filter(c -> !c.connected()).limit(5).forEach(c -> report.note("  %s not connected: status %d,"
+                + " %s", c.learnerId(), c.status(), c.ending().orElse("no answer")));
+    }
+
+    private void warmUp(KafkaProducer<String, byte[]> producer) {
+        int warmup = option("warmup");
+        int first = records;
+        for (int i = 0; i < warmup; i++) {
+            publish(producer, learner(i % clients.size()));
+        }
+        producer.flush();
+        awaitDelivery(first, records, Duration.ofMinutes(3));
+        report.add("warm-up: %d of %d notifications delivered", delivered(first, records), warmup);
+    }
+
+    private void steady(KafkaProducer<String, byte[]> producer) {
+        int rate = option("rate");
+        int seconds = option("steady-seconds");
+        int first = records;
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        int sent = 0;
+        while (System.nanoTime() < end) {
+            long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
+            while (sent < due) {
+                publish(producer, learner(sent % clients.size()));
+                sent++;
+            }
+            Pause.of(Duration.ofMillis(1));
+        }
+        producer.flush();
+        awaitDelivery(first, records, DELIVERY_WAIT);
+        report.add("steady: %d mastery.changed at %d/s for %d s through %d streams: %s, lost %d", sent, rate, seconds,
+                clients.size(), latencies(first, records).summary(), sent - delivered(first, records));
+    }
+
+    private void burst(KafkaProducer<String, byte[]> producer, int clientCount) {
+        int first = records;
+        long start = System.nanoTime();
+        for (int l = 0; l < clientCount; l++) {
+            publish(producer, learner(l));
+        }
+        producer.flush();
+        double produceSeconds = (System.nanoTime() - start) / 1e9;
+        awaitDelivery(first, records, DELIVERY_WAIT);
+        report.add("burst: one mastery.changed per stream (%d, produced in %.2f s): %s, lost %d", clientCount,
+                produceSeconds, latencies(first, records).summary(), clientCount - delivered(first, records));
+    }
+
+    private void awaitStreamsClosed(Child community) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        double open;
+        while ((open = Footprint.metric(community, "community.notification.streams.open")) > 0) {
+            if (System.nanoTime() > deadline) {
+                report.note("community still counts %.0f open streams two minutes after the clients left", open);
+                return;
+            }
+            Pause.of(Duration.ofMillis(500));
+        }
+    }
+
+    private void footprint(String name, Footprint idle, Footprint busy, int streams) {
+        report.add("%s with 0 (after the streams closed) / %d streams: heap after full GC %.1f / %.1f MB (%.1f KB per stream), threads %d / %d,"
+                        + " file descriptors %d / %d, resident %.0f / %.0f MB", name, streams, idle.heapBytes / 1e6,
+                busy.heapBytes / 1e6, (busy.heapBytes - idle.heapBytes) / 1024.0 / streams, idle.threads, busy.threads,
+                idle.descriptors, busy.descriptors, idle.residentBytes / 1e6, busy.residentBytes / 1e6);
+    }
+
+    // ---- records and receipts
+
+    private void publish(KafkaProducer<String, byte[]> producer, String learnerId) {
+        int number = records++;
+        String competency = COMPETENCY_PREFIX + number;
+        MasteryChanged changed = new MasteryChanged(learnerId, competency, "bench-framework", 1, 1, MethodType.HIGHEST,
+                "COMPETENT", null, 0.7, null, true, false, 1, T0, T0, null,
+                MasteryChanged.ChangeCause.EVIDENCE_RECORDED, null);
+        sentAt.set(number, System.nanoTime());
+        send(producer, changed);
+    }
+
+    private void received(String learnerId, String data, long at) {
+        JsonNode notification = JSON.readTree(data);
+        String link = notification.path("link").asString();
+        int slash = link.lastIndexOf('/' + COMPETENCY_PREFIX);
+        if (slash < 0) {
+            unknown.incrementAndGet();
+            return;
+        }
+        if (!learnerId.equals(notification.path("recipientId").asString())) {
+            misdelivered.incrementAndGet();
+        }
+        int number = Integer.parseInt(link.substring(slash + 1 + COMPETENCY_PREFIX.length()));
+        if (!receivedAt.compareAndSet(number, 0, at)) {
+            duplicates.incrementAndGet();
+        }
+    }
+
+    private void awaitDelivery(int from, int to, Duration quiet) {
+        long deadline = System.nanoTime() + quiet.toNanos();
+        int last = -1;
+        while (delivered(from, to) < to - from) {
+            int now = delivered(from, to);
+            if (now != last) {
+                last = now;
+                deadline = System.nanoTime() + quiet.toNanos();
+            } else if (System.nanoTime() > deadline) {
+                return;
+            }
+            Pause.of(Duration.ofMillis(50));
+        }
+    }
+
+    private int delivered(int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (receivedAt.get(i) != 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private Latencies latencies(int from, int to) {
+        Latencies latencies = new Latencies();
+        for (int i = from; i < to; i++) {
+            if (receivedAt.get(i) != 0) {
+                latencies.record(receivedAt.get(i) - sentAt.get(i));
+            }
+        }
+        return latencies;
+    }
+
+    private int minHeartbeats() {
+        return clients.stream().mapToInt(StreamClient::heartbeats).min().orElse(0);
+    }
+
+    private int maxHeartbeats() {
+        return clients.stream().mapToInt(StreamClient::heartbeats).max().orElse(0);
+    }
+
+    private static String learner(int index) {
+        return "sse-learner-" + index;
+    }
+
+    // ---- the two JVMs
+
+    private record Child(String name, Process process, String url, Path logFile) {
+
+        void stop() {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** Heap used after a full GC (the JVM's own gauge), live threads, open file descriptors and resident memory. */
+    private record Footprint(long heapBytes, long threads, long descriptors, long residentBytes) {
+
+        static Footprint of(Child child) {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            try {
+                Process gc = new ProcessBuilder(jcmd.toString(), String.valueOf(child.process.pid()), "GC.run")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (!gc.waitFor(2, TimeUnit.MINUTES) || gc.exitValue() != 0) {
+                    throw new IllegalStateException("jcmd GC.run failed for " + child.name);
+                }
+                long descriptors;
+                try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(child.process.pid()), "fd"))) {
+                    descriptors = fds.count();
+                }
+                long resident = Files.readAllLines(Path.of("/proc", String.valueOf(child.process.pid()), "status"))
+                        .stream().filter(line -> line.startsWith("VmRSS:"))
+                        .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024).findFirst().orElse(-1);
+                return new Footprint((long) metric(child, "jvm.memory.used?tag=area:heap"),
+                        (long) metric(child, "jvm.threads.live"), descriptors, resident);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static double metric(Child child, String query) {
+            HttpResponse<String> response;
+            try {
+                response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(child.url + "/actuator/metrics/" + query)).header("Authorization", "Bearer "
+                    + TestTokens.token("bench-admin", "ADMIN")).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(child.name + " metric " + query + ": " + response.statusCode());
+            }
+            return JSON.readTree(response.body()).path("measurements").get(0).path("value").asDouble();
+        }
+    }
+
+    private Child startCommunity(Path jar, Infrastructure infrastructure) throws IOException, InterruptedException {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        environment.put("MONGODB_URI", infrastructure.mongoConnectionString() + "/community-bench");
+        return start("community", jar, options.get("service-heap"), environment);
+    }
+
+    private Child startGateway(Path jar, String communityUrl) throws IOException, InterruptedException {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("COMMUNITY_URL", communityUrl);
+        environment.put("OIDC_CLIENT_SECRET", "bench");
+        // Every simulated browser connects from 127.0.0.1 with a token the gateway has not seen yet, which counts
+        // against the per-address budget; real browsers come from addresses of their own.
+        environment.put("RATE_LIMIT_ANONYMOUS_PER_SECOND", "100000");
+        environment.put("RATE_LIMIT_ANONYMOUS_BURST", "100000");
+        environment.put("ACCESS_LOG", "false");
+        return start("gateway", jar, options.get("gateway-heap"), environment);
+    }
+
+    private Child start(String name, Path jar, String heap, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path logFile = Files.createTempFile(name + "-stream-bench", ".log");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-Daxoniq.update-checker.disabled=true",
+                "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(
+                logFile.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("SERVER_PORT", String.valueOf(port));
+        builder.environment().put("OIDC_ISSUER_URI", TestTokens.ISSUER);
+        builder.environment().put("JWT_PUBLIC_KEY", TestTokens.publicKeyPem());
+        Process process = builder.start();
+        Child child = new Child(name, process, "http://127.0.0.1:" + port, logFile);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!ready(child.url)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                child.stop();
+                throw new IllegalStateException(name + " did not become ready; see " + logFile);
+            }
+            Thread.sleep(300);
+        }
+        log.info("{} (pid {}) is up on port {}, log in {}", name, process.pid(), port, logFile);
+        return child;
+    }
+
+    private boolean ready(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Path jar(Path root, String option, String defaultPath) {
+        Path jar = Path.of(options.getOrDefault(option, root.resolve(defaultPath).toString()));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No jar at " + jar + ": build it first (mvn -B -DskipTests -Djib.skip"
+                    + " -pl services/community,gateway -am package)");
+        }
+        return jar;
+    }
+
+    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, IntegrationEvent payload) {
+        EventAttributes attributes = new EventAttributes(UUID.randomUUID().toString(),
+                EventCatalog.byPayloadType(payload.getClass()).type(), "/bench", Instant.now(), payload.partitionKey());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(EventCatalog.byType(attributes.type()).topic(),
+                payload.partitionKey(), JSON.writeValueAsBytes(payload));
+        attributes.toHeaders().forEach((name, value) -> record.headers().add(name,
+                value.getBytes(StandardCharsets.UTF_8)));
+        producer.send(record);
+    }
+}
