@@ -336,15 +336,7 @@ public final class CommunityStreamBench {
     private record Child(String name, Process process, String url, Path logFile) {
 
         void stop() {
-            process.destroy();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
+            ServiceProcess.stop(process);
         }
     }
 
