@@ -46,7 +46,7 @@ public class ExpiryWarnings {
     private void warn(MasteryExpiry expiry) {
         delivery.deliver(Notifications.Source.STREAM, expiry.warningId(), expiry.learnerId(),
                 NotificationKind.MASTERY_EXPIRING, "Your mastery of a competency expires on "
-                        + expiry.expiresAt().atZone(ZoneOffset.UTC).toLocalDate() + " (UTC) unless renewed", "/api/learners/" + expiry.learnerId() + "/mastery/" + expiry.competencyId(),
-                window.warnedAt(expiry));
+                        + expiry.expiresAt().atZone(ZoneOffset.UTC).toLocalDate() + " (UTC) unless renewed",
+                "/api/learners/" + expiry.learnerId() + "/mastery/" + expiry.competencyId(), window.warnedAt(expiry));
     }
 }
