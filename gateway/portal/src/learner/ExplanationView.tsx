@@ -1,5 +1,5 @@
 import type { Mastery } from '../api/learners';
-import { formatDate, formatDateTime, formatScore, formatWeight, humanize } from '../shell/format';
+import { formatDate, formatDateTime, formatPartialPercent, formatScore, formatWeight, humanize } from '../shell/format';
 import { TableScroll } from '../shell/TableScroll';
 
 const RULES: Record<string, string> = {
@@ -68,7 +68,7 @@ export function ExplanationView({ mastery, levelLabel, competencyTitle }: {
           {explanation.decayFactor < 1 ? (
             <p>
               Decay: the computed score {formatScore(explanation.computedScore)} counts at{' '}
-              {Math.round(explanation.decayFactor * 100)}% because the evidence is getting old, giving{' '}
+              {formatPartialPercent(explanation.decayFactor)} because the evidence is getting old, giving{' '}
               {formatScore(mastery.score)}.
             </p>
           ) : null}

@@ -24,6 +24,19 @@ export function formatPercent(share: number | null | undefined): string {
   return share === null || share === undefined || Number.isNaN(share) ? '—' : `${Math.round(share * 100)}%`;
 }
 
+/**
+ * A share strictly between 0 and 1 that must not read as a whole: 0.9996 -> "99.9%", not "100%"; 0.004 -> "0.4%".
+ * Whole percentages where rounding changes nothing (0.756 -> "76%").
+ */
+export function formatPartialPercent(share: number): string {
+  const whole = Math.round(share * 100);
+  if (share > 0 && share < 1 && (whole === 100 || whole === 0)) {
+    const tenths = whole === 100 ? Math.floor(share * 1000) : Math.ceil(share * 1000);
+    return `${Math.min(999, Math.max(1, tenths)) / 10}%`;
+  }
+  return `${whole}%`;
+}
+
 /** A score in [0, 1] as "0.76". */
 export function formatScore(score: number | null | undefined): string {
   return score === null || score === undefined ? '—' : score.toFixed(2);
