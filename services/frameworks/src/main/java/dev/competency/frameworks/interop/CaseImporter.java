@@ -10,6 +10,7 @@ import dev.competency.frameworks.framework.domain.PublishFramework;
 import dev.competency.frameworks.framework.domain.Relation;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.FrameworkSummary;
+import dev.competency.frameworks.framework.query.FrameworkId;
 import dev.competency.frameworks.interop.casefile.BrokenCasePackage;
 import dev.competency.frameworks.interop.casefile.CasePackageImport;
 import dev.competency.frameworks.interop.casefile.CasePackageImport.ItemError;
@@ -86,7 +87,8 @@ public class CaseImporter {
         readYourWrites.awaitCurrent();
         Optional<FrameworkSummary> existing = catalogue.findByCaseIdentifier(documentId);
         String frameworkId = existing.map(FrameworkSummary::frameworkId).orElseGet(() -> UUID.randomUUID().toString());
-        FrameworkContent before = existing.flatMap(f -> catalogue.version(f.frameworkId(), f.latestVersion()))
+        FrameworkContent before = existing
+                .flatMap(f -> catalogue.version(new FrameworkId(f.frameworkId()), f.latestVersion()))
                 .map(FrameworkCatalogue.VersionView::content).orElse(null);
         Mapped mapped = CasePackageImport.map(pkg, frameworkId, before);
         if (!lenient && !mapped.errors().isEmpty()) {
@@ -106,11 +108,11 @@ public class CaseImporter {
             }
             readYourWrites.afterWrite(() -> commands.sendAndWait(new EditFramework(frameworkId, mapped.content(),
                     author)));
-            FrameworkSummary after = catalogue.find(frameworkId).orElseThrow();
+            FrameworkSummary after = catalogue.find(new FrameworkId(frameworkId)).orElseThrow();
             if (publish && after.status() == FrameworkStatus.DRAFT) {
                 readYourWrites.afterWrite(() -> commands.sendAndWait(new PublishFramework(frameworkId, author)));
                 published = true;
-                after = catalogue.find(frameworkId).orElseThrow();
+                after = catalogue.find(new FrameworkId(frameworkId)).orElseThrow();
             }
             version = after.latestVersion();
         }

@@ -8,10 +8,12 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.competency.platform.service.mongo.RecordCollections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,7 +28,7 @@ public final class VersionedDefinitions<D> {
     private final String collectionName;
     private final JsonMapper json;
     private final Class<D> type;
-    private MongoCollection<Document> definitions;
+    private MongoCollection<Definition> definitions;
 
     public VersionedDefinitions(MongoDatabase database, String collectionName, JsonMapper json, Class<D> type) {
         this.database = database;
@@ -36,9 +38,26 @@ public final class VersionedDefinitions<D> {
         collection();
     }
 
+    /**
+     * A definition as stored: the draft and the published version as their JSON, each absent when there is none.
+     * Public only because the driver's record codec calls it without widening access.
+     */
+    public record Definition(@BsonId String id, @BsonProperty(TITLE) String title,
+                             @BsonProperty(FRAMEWORK_ID) String frameworkId,
+                             @BsonProperty(DRAFT_VERSION) Integer draftVersion,
+                             @BsonProperty(PUBLISHED_VERSION) Integer publishedVersion,
+                             @BsonProperty(DRAFT) String draft, @BsonProperty(PUBLISHED) String published) {
+        static final String TITLE = "title";
+        static final String FRAMEWORK_ID = "frameworkId";
+        static final String DRAFT_VERSION = "draftVersion";
+        static final String PUBLISHED_VERSION = "publishedVersion";
+        static final String DRAFT = "draft";
+        static final String PUBLISHED = "published";
+    }
+
     private void collection() {
-        definitions = database.getCollection(collectionName);
-        definitions.createIndex(Indexes.ascending("frameworkId"), new IndexOptions().name("by_framework"));
+        definitions = RecordCollections.collection(database, collectionName, Definition.class);
+        definitions.createIndex(Indexes.ascending(Definition.FRAMEWORK_ID), new IndexOptions().name("by_framework"));
     }
 
     /** Drops every definition, for a rebuild. */
@@ -56,21 +75,21 @@ public final class VersionedDefinitions<D> {
 
     public void drafted(String id, String title, String frameworkId, int version, D definition) {
         definitions.updateOne(Filters.eq("_id", id), Updates.combine(
-                Updates.set("title", title),
-                Updates.set("frameworkId", frameworkId),
-                Updates.set("draftVersion", version),
-                Updates.set("draft", json.writeValueAsString(definition)),
-                Updates.setOnInsert("publishedVersion", 0)), new UpdateOptions().upsert(true));
+                Updates.set(Definition.TITLE, title),
+                Updates.set(Definition.FRAMEWORK_ID, frameworkId),
+                Updates.set(Definition.DRAFT_VERSION, version),
+                Updates.set(Definition.DRAFT, json.writeValueAsString(definition)),
+                Updates.setOnInsert(Definition.PUBLISHED_VERSION, 0)), new UpdateOptions().upsert(true));
     }
 
     public void published(String id, String title, String frameworkId, int version, D definition) {
         definitions.updateOne(Filters.eq("_id", id), Updates.combine(
-                Updates.set("title", title),
-                Updates.set("frameworkId", frameworkId),
-                Updates.set("draftVersion", 0),
-                Updates.unset("draft"),
-                Updates.set("publishedVersion", version),
-                Updates.set("published", json.writeValueAsString(definition))),
+                Updates.set(Definition.TITLE, title),
+                Updates.set(Definition.FRAMEWORK_ID, frameworkId),
+                Updates.set(Definition.DRAFT_VERSION, 0),
+                Updates.unset(Definition.DRAFT),
+                Updates.set(Definition.PUBLISHED_VERSION, version),
+                Updates.set(Definition.PUBLISHED, json.writeValueAsString(definition))),
                 new UpdateOptions().upsert(true));
     }
 
@@ -81,17 +100,18 @@ public final class VersionedDefinitions<D> {
     /** All definitions, or those of one framework, by title. */
     public List<Stored<D>> list(String frameworkId) {
         List<Stored<D>> found = new ArrayList<>();
-        definitions.find(frameworkId == null ? new Document() : Filters.eq("frameworkId", frameworkId))
-                .sort(Sorts.ascending("title")).forEach(d -> found.add(stored(d)));
+        definitions.find(frameworkId == null ? Filters.empty() : Filters.eq(Definition.FRAMEWORK_ID, frameworkId))
+                .sort(Sorts.ascending(Definition.TITLE)).forEach(d -> found.add(stored(d)));
         return found;
     }
 
-    private Stored<D> stored(Document d) {
-        String draft = d.getString("draft");
-        String published = d.getString("published");
-        return new Stored<>(d.getString("_id"), d.getString("title"), d.getString("frameworkId"),
-                d.getInteger("draftVersion", 0), d.getInteger("publishedVersion", 0),
-                draft == null ? null : json.readValue(draft, type),
-                published == null ? null : json.readValue(published, type));
+    private Stored<D> stored(Definition d) {
+        return new Stored<>(d.id(), d.title(), d.frameworkId(), orZero(d.draftVersion()), orZero(d.publishedVersion()),
+                d.draft() == null ? null : json.readValue(d.draft(), type),
+                d.published() == null ? null : json.readValue(d.published(), type));
+    }
+
+    private static int orZero(Integer version) {
+        return version == null ? 0 : version;
     }
 }

@@ -42,6 +42,15 @@ class ApiDocumentIT {
                 .path("$ref").asString()).isEqualTo("#/components/schemas/Problem");
         assertThat(json.path("paths").path("/api/frameworks/{frameworkId}/versions/{version}/tree").path("get")
                 .path("responses").propertyNames()).contains("200", "404", "422");
+        JsonNode frameworkId = json.path("paths").path("/api/frameworks/{frameworkId}").path("get")
+                .path("parameters").path(0);
+        assertThat(frameworkId.path("name").asString()).isEqualTo("frameworkId");
+        JsonNode schema = frameworkId.path("schema");
+        if (schema.has("$ref")) {
+            schema = json.path("components").path("schemas")
+                    .path(schema.path("$ref").asString().substring("#/components/schemas/".length()));
+        }
+        assertThat(schema.path("type").asString()).as("a typed id is documented as text").isEqualTo("string");
     }
 
     @Test

@@ -20,9 +20,9 @@ import dev.competency.frameworks.framework.domain.Level;
 import dev.competency.frameworks.framework.domain.PublishedFrameworks;
 import dev.competency.frameworks.interop.casefile.CasePackageExport;
 import dev.competency.frameworks.readmodel.ReadModels;
+import dev.competency.platform.service.mongo.RecordCollections;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 import org.bson.conversions.Bson;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,9 +50,9 @@ public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes {
 
     private final MongoDatabase database;
     private final JsonMapper json;
-    private MongoCollection<Document> frameworks;
-    private MongoCollection<Document> versions;
-    private MongoCollection<Document> competencies;
+    private MongoCollection<StoredFramework> frameworks;
+    private MongoCollection<StoredVersion> versions;
+    private MongoCollection<StoredCompetency> competencies;
 
     public FrameworkCatalogue(MongoDatabase database, JsonMapper json) {
         this.database = database;
@@ -59,17 +60,79 @@ public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes {
         collections();
     }
 
+    /*
+     * The stored documents, one record per collection. Public only because the driver's record codec calls them
+     * without widening access; the constants name the fields that filters, updates and indexes use.
+     */
+
+    /** A framework as stored in {@code frameworks}, with its latest and latest published version numbers. */
+    public record StoredFramework(@BsonId FrameworkId id, @BsonProperty(CODE) String code,
+                                  @BsonProperty(TITLE) String title, @BsonProperty(DESCRIPTION) String description,
+                                  @BsonProperty(EXTERNAL_ID) String externalId,
+                                  @BsonProperty(CASE_IDENTIFIER) String caseIdentifier,
+                                  @BsonProperty(STATUS) FrameworkStatus status,
+                                  @BsonProperty(LATEST_VERSION) int latestVersion,
+                                  @BsonProperty(PUBLISHED_VERSION) int publishedVersion, Instant createdAt) {
+        static final String CODE = "code";
+        static final String TITLE = "title";
+        static final String DESCRIPTION = "description";
+        static final String EXTERNAL_ID = "externalId";
+        static final String CASE_IDENTIFIER = "caseIdentifier";
+        static final String STATUS = "status";
+        static final String LATEST_VERSION = "latestVersion";
+        static final String PUBLISHED_VERSION = "publishedVersion";
+    }
+
+    /** One version in {@code framework_versions}, keyed by {@link #key}; the content is kept as its JSON. */
+    public record StoredVersion(@BsonId String key, @BsonProperty(FRAMEWORK_ID) FrameworkId frameworkId, String code,
+                                @BsonProperty(VERSION) int version, @BsonProperty(STATUS) FrameworkStatus status,
+                                Integer policyVersion, Instant publishedAt, String publishedBy,
+                                @BsonProperty(CHANGED_AT) Instant changedAt, String content) {
+        static final String FRAMEWORK_ID = "frameworkId";
+        static final String VERSION = "version";
+        static final String STATUS = "status";
+        static final String CHANGED_AT = "changedAt";
+    }
+
+    /** One competency of one version in {@code framework_competencies}; {@code current} marks the published one. */
+    public record StoredCompetency(@BsonId String key, @BsonProperty(FRAMEWORK_ID) FrameworkId frameworkId,
+                                   @BsonProperty(VERSION) int version, @BsonProperty(STATUS) FrameworkStatus status,
+                                   @BsonProperty(CURRENT) boolean current, @BsonProperty(ID) String id,
+                                   @BsonProperty(CODE) String code, @BsonProperty(TITLE) String title,
+                                   @BsonProperty(DESCRIPTION) String description, String parentCode,
+                                   @BsonProperty(EXTERNAL_ID) String externalId) {
+        static final String FRAMEWORK_ID = "frameworkId";
+        static final String VERSION = "version";
+        static final String STATUS = "status";
+        static final String CURRENT = "current";
+        static final String ID = "id";
+        static final String CODE = "code";
+        static final String TITLE = "title";
+        static final String DESCRIPTION = "description";
+        static final String EXTERNAL_ID = "externalId";
+
+        CompetencyHit hit() {
+            return new CompetencyHit(frameworkId.value(), version, status, id, code, title, description, parentCode,
+                    externalId);
+        }
+    }
+
     private void collections() {
-        frameworks = database.getCollection("frameworks");
-        versions = database.getCollection("framework_versions");
-        competencies = database.getCollection("framework_competencies");
-        frameworks.createIndex(Indexes.ascending("externalId"), new IndexOptions().name("by_external_id"));
-        frameworks.createIndex(Indexes.ascending("code"), new IndexOptions().name("by_code"));
-        frameworks.createIndex(Indexes.ascending("caseIdentifier"), new IndexOptions().name("by_case_identifier"));
-        versions.createIndex(Indexes.ascending("frameworkId", "version"), new IndexOptions().name("by_framework"));
-        competencies.createIndex(Indexes.ascending("frameworkId", "version"), new IndexOptions().name("by_version"));
-        competencies.createIndex(Indexes.ascending("code"), new IndexOptions().name("by_code"));
-        competencies.createIndex(Indexes.ascending("externalId"), new IndexOptions().name("by_external_id"));
+        frameworks = RecordCollections.collection(database, "frameworks", StoredFramework.class);
+        versions = RecordCollections.collection(database, "framework_versions", StoredVersion.class);
+        competencies = RecordCollections.collection(database, "framework_competencies", StoredCompetency.class);
+        frameworks.createIndex(Indexes.ascending(StoredFramework.EXTERNAL_ID),
+                new IndexOptions().name("by_external_id"));
+        frameworks.createIndex(Indexes.ascending(StoredFramework.CODE), new IndexOptions().name("by_code"));
+        frameworks.createIndex(Indexes.ascending(StoredFramework.CASE_IDENTIFIER),
+                new IndexOptions().name("by_case_identifier"));
+        versions.createIndex(Indexes.ascending(StoredVersion.FRAMEWORK_ID, StoredVersion.VERSION),
+                new IndexOptions().name("by_framework"));
+        competencies.createIndex(Indexes.ascending(StoredCompetency.FRAMEWORK_ID, StoredCompetency.VERSION),
+                new IndexOptions().name("by_version"));
+        competencies.createIndex(Indexes.ascending(StoredCompetency.CODE), new IndexOptions().name("by_code"));
+        competencies.createIndex(Indexes.ascending(StoredCompetency.EXTERNAL_ID),
+                new IndexOptions().name("by_external_id"));
     }
 
     /** Drops every framework, version and competency, before a rebuild reads the event store from the start. */
@@ -103,104 +166,101 @@ public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes {
 
     @EventHandler
     void on(FrameworkCreated event) {
-        frameworks.replaceOne(Filters.eq("_id", event.frameworkId()), new Document("_id", event.frameworkId())
-                .append("code", event.code()).append("title", event.title())
-                .append("description", event.description()).append("status", FrameworkStatus.DRAFT.name())
-                .append("latestVersion", event.draftVersion()).append("publishedVersion", 0)
-                .append("createdAt", Date.from(event.createdAt())), new ReplaceOptions().upsert(true));
+        FrameworkId frameworkId = new FrameworkId(event.frameworkId());
+        frameworks.replaceOne(Filters.eq("_id", frameworkId), new StoredFramework(frameworkId, event.code(),
+                event.title(), event.description(), null, null, FrameworkStatus.DRAFT, event.draftVersion(), 0,
+                event.createdAt()), new ReplaceOptions().upsert(true));
         FrameworkContent empty = FrameworkContent.empty(event.title(), event.description());
-        storeVersion(event.frameworkId(), event.code(), event.draftVersion(), FrameworkStatus.DRAFT, empty, null,
-                null, null, event.createdAt());
+        storeVersion(frameworkId, event.code(), event.draftVersion(), FrameworkStatus.DRAFT, empty, null, null, null,
+                event.createdAt());
     }
 
     @EventHandler
     void on(FrameworkDraftEdited event) {
-        String code = frameworkCode(event.frameworkId());
-        storeVersion(event.frameworkId(), code, event.version(), FrameworkStatus.DRAFT, event.content(), null, null,
-                null, event.editedAt());
-        frameworks.updateOne(Filters.eq("_id", event.frameworkId()), Updates.combine(
-                Updates.set("title", event.content().title()),
-                Updates.set("description", event.content().description()),
-                Updates.set("externalId", event.content().externalId()),
-                Updates.set("caseIdentifier", CasePackageExport.documentIdentifier(event.frameworkId(),
-                        event.content())),
-                Updates.set("status", FrameworkStatus.DRAFT.name()),
-                Updates.set("latestVersion", event.version())));
+        FrameworkId frameworkId = new FrameworkId(event.frameworkId());
+        String code = stored(frameworkId).map(StoredFramework::code).orElse(null);
+        storeVersion(frameworkId, code, event.version(), FrameworkStatus.DRAFT, event.content(), null, null, null,
+                event.editedAt());
+        frameworks.updateOne(Filters.eq("_id", frameworkId), Updates.combine(
+                described(frameworkId, event.content()),
+                Updates.set(StoredFramework.STATUS, FrameworkStatus.DRAFT),
+                Updates.set(StoredFramework.LATEST_VERSION, event.version())));
     }
 
     @EventHandler
     void on(FrameworkVersionPublished event) {
-        competencies.updateMany(Filters.and(Filters.eq("frameworkId", event.frameworkId()),
-                Filters.ne("version", event.version())), Updates.set("current", false));
-        storeVersion(event.frameworkId(), event.code(), event.version(), FrameworkStatus.PUBLISHED, event.content(),
+        FrameworkId frameworkId = new FrameworkId(event.frameworkId());
+        competencies.updateMany(Filters.and(Filters.eq(StoredCompetency.FRAMEWORK_ID, frameworkId),
+                Filters.ne(StoredCompetency.VERSION, event.version())), Updates.set(StoredCompetency.CURRENT, false));
+        storeVersion(frameworkId, event.code(), event.version(), FrameworkStatus.PUBLISHED, event.content(),
                 event.policyVersion(), event.publishedAt(), event.publishedBy(), event.publishedAt());
-        frameworks.updateOne(Filters.eq("_id", event.frameworkId()), Updates.combine(
-                Updates.set("title", event.content().title()),
-                Updates.set("description", event.content().description()),
-                Updates.set("externalId", event.content().externalId()),
-                Updates.set("caseIdentifier", CasePackageExport.documentIdentifier(event.frameworkId(),
-                        event.content())),
-                Updates.set("status", FrameworkStatus.PUBLISHED.name()),
-                Updates.set("latestVersion", event.version()),
-                Updates.set("publishedVersion", event.version())));
+        frameworks.updateOne(Filters.eq("_id", frameworkId), Updates.combine(
+                described(frameworkId, event.content()),
+                Updates.set(StoredFramework.STATUS, FrameworkStatus.PUBLISHED),
+                Updates.set(StoredFramework.LATEST_VERSION, event.version()),
+                Updates.set(StoredFramework.PUBLISHED_VERSION, event.version())));
     }
 
     @EventHandler
     void on(FrameworkVersionRetired event) {
-        versions.updateOne(Filters.eq("_id", key(event.frameworkId(), event.version())), Updates.combine(
-                Updates.set("status", FrameworkStatus.RETIRED.name()),
-                Updates.set("changedAt", Date.from(event.retiredAt()))));
-        competencies.updateMany(Filters.and(Filters.eq("frameworkId", event.frameworkId()),
-                Filters.eq("version", event.version())), Updates.set("status", FrameworkStatus.RETIRED.name()));
-        frameworks.updateOne(Filters.eq("_id", event.frameworkId()),
-                Updates.set("status", FrameworkStatus.RETIRED.name()));
+        FrameworkId frameworkId = new FrameworkId(event.frameworkId());
+        versions.updateOne(Filters.eq("_id", key(frameworkId, event.version())), Updates.combine(
+                Updates.set(StoredVersion.STATUS, FrameworkStatus.RETIRED),
+                Updates.set(StoredVersion.CHANGED_AT, event.retiredAt())));
+        competencies.updateMany(Filters.and(Filters.eq(StoredCompetency.FRAMEWORK_ID, frameworkId),
+                Filters.eq(StoredCompetency.VERSION, event.version())),
+                Updates.set(StoredCompetency.STATUS, FrameworkStatus.RETIRED));
+        frameworks.updateOne(Filters.eq("_id", frameworkId),
+                Updates.set(StoredFramework.STATUS, FrameworkStatus.RETIRED));
     }
 
-    private void storeVersion(String frameworkId, String code, int version, FrameworkStatus status,
+    private static Bson described(FrameworkId frameworkId, FrameworkContent content) {
+        return Updates.combine(
+                Updates.set(StoredFramework.TITLE, content.title()),
+                Updates.set(StoredFramework.DESCRIPTION, content.description()),
+                Updates.set(StoredFramework.EXTERNAL_ID, content.externalId()),
+                Updates.set(StoredFramework.CASE_IDENTIFIER,
+                        CasePackageExport.documentIdentifier(frameworkId.value(), content)));
+    }
+
+    private void storeVersion(FrameworkId frameworkId, String code, int version, FrameworkStatus status,
                               FrameworkContent content, Integer policyVersion, Instant publishedAt,
                               String publishedBy, Instant changedAt) {
-        versions.replaceOne(Filters.eq("_id", key(frameworkId, version)), new Document("_id", key(frameworkId, version))
-                .append("frameworkId", frameworkId).append("code", code).append("version", version)
-                .append("status", status.name()).append("policyVersion", policyVersion)
-                .append("publishedAt", publishedAt == null ? null : Date.from(publishedAt))
-                .append("publishedBy", publishedBy).append("changedAt", Date.from(changedAt))
-                .append("content", json.writeValueAsString(content)), new ReplaceOptions().upsert(true));
-        competencies.deleteMany(Filters.and(Filters.eq("frameworkId", frameworkId), Filters.eq("version", version)));
-        List<Document> documents = new ArrayList<>();
-        for (Competency competency : content.competencies()) {
-            documents.add(new Document("_id", key(frameworkId, version) + ":" + competency.id())
-                    .append("frameworkId", frameworkId).append("version", version).append("status", status.name())
-                    .append("current", status == FrameworkStatus.PUBLISHED)
-                    .append("id", competency.id()).append("code", competency.code())
-                    .append("title", competency.title()).append("description", competency.description())
-                    .append("parentCode", competency.parentCode()).append("externalId", competency.externalId()));
-        }
-        if (!documents.isEmpty()) {
-            competencies.insertMany(documents);
+        String key = key(frameworkId, version);
+        versions.replaceOne(Filters.eq("_id", key), new StoredVersion(key, frameworkId, code, version, status,
+                policyVersion, publishedAt, publishedBy, changedAt, json.writeValueAsString(content)),
+                new ReplaceOptions().upsert(true));
+        competencies.deleteMany(Filters.and(Filters.eq(StoredCompetency.FRAMEWORK_ID, frameworkId),
+                Filters.eq(StoredCompetency.VERSION, version)));
+        List<StoredCompetency> stored = content.competencies().stream().map(c -> new StoredCompetency(
+                key + ":" + c.id(), frameworkId, version, status, status == FrameworkStatus.PUBLISHED, c.id(),
+                c.code(), c.title(), c.description(), c.parentCode(), c.externalId())).toList();
+        if (!stored.isEmpty()) {
+            competencies.insertMany(stored);
         }
     }
 
-    private String frameworkCode(String frameworkId) {
-        Document framework = frameworks.find(Filters.eq("_id", frameworkId)).first();
-        return framework == null ? null : framework.getString("code");
+    private Optional<StoredFramework> stored(FrameworkId frameworkId) {
+        return Optional.ofNullable(frameworks.find(Filters.eq("_id", frameworkId)).first());
     }
 
-    private static String key(String frameworkId, int version) {
-        return frameworkId + ":" + version;
+    private static String key(FrameworkId frameworkId, int version) {
+        return frameworkId.value() + ":" + version;
     }
 
     @Override
     public boolean inUse(String code) {
-        return frameworks.find(Filters.eq("code", code)).first() != null;
+        return frameworks.find(Filters.eq(StoredFramework.CODE, code)).first() != null;
     }
 
-    public Optional<FrameworkSummary> find(String frameworkId) {
-        return Optional.ofNullable(frameworks.find(Filters.eq("_id", frameworkId)).first()).map(this::summary);
+    public Optional<FrameworkSummary> find(FrameworkId frameworkId) {
+        return stored(frameworkId).map(this::summary);
     }
 
     /** The framework imported from the external document with this identifier. */
     public Optional<FrameworkSummary> findByExternalId(String externalId) {
-        return Optional.ofNullable(frameworks.find(Filters.eq("externalId", externalId)).first()).map(this::summary);
+        return Optional.ofNullable(frameworks.find(Filters.eq(StoredFramework.EXTERNAL_ID, externalId)).first())
+                .map(this::summary);
     }
 
     /**
@@ -208,8 +268,10 @@ public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes {
      * its CASE export is published under (derived for frameworks imported with a non-UUID identifier).
      */
     public Optional<FrameworkSummary> findByCaseIdentifier(String identifier) {
-        return findByExternalId(identifier).or(() -> find(identifier)).or(() -> Optional.ofNullable(
-                frameworks.find(Filters.eq("caseIdentifier", identifier)).first()).map(this::summary));
+        return findByExternalId(identifier)
+                .or(() -> identifier.isBlank() ? Optional.empty() : find(new FrameworkId(identifier)))
+                .or(() -> Optional.ofNullable(frameworks.find(
+                        Filters.eq(StoredFramework.CASE_IDENTIFIER, identifier)).first()).map(this::summary));
     }
 
     /** Frameworks whose code or title contains {@code text} (case-insensitive), optionally with this exact code. */
@@ -217,19 +279,19 @@ public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes {
         List<Bson> filters = new ArrayList<>();
         if (text != null && !text.isBlank()) {
             Pattern pattern = contains(text);
-            filters.add(Filters.or(Filters.regex("title", pattern), Filters.regex("code", pattern),
-                    Filters.regex("description", pattern)));
+            filters.add(Filters.or(Filters.regex(StoredFramework.TITLE, pattern),
+                    Filters.regex(StoredFramework.CODE, pattern), Filters.regex(StoredFramework.DESCRIPTION, pattern)));
         }
         if (code != null && !code.isBlank()) {
-            filters.add(Filters.eq("code", code));
+            filters.add(Filters.eq(StoredFramework.CODE, code));
         }
         List<FrameworkSummary> found = new ArrayList<>();
-        frameworks.find(filters.isEmpty() ? new Document() : Filters.and(filters)).sort(Sorts.ascending("code"))
-                .forEach(document -> found.add(summary(document)));
+        frameworks.find(filters.isEmpty() ? Filters.empty() : Filters.and(filters))
+                .sort(Sorts.ascending(StoredFramework.CODE)).forEach(framework -> found.add(summary(framework)));
         return found;
     }
 
-    public Optional<VersionView> version(String frameworkId, int version) {
+    public Optional<VersionView> version(FrameworkId frameworkId, int version) {
         return Optional.ofNullable(versions.find(Filters.eq("_id", key(frameworkId, version))).first())
                 .map(this::versionView);
     }
@@ -237,8 +299,8 @@ public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes {
     /** The latest published (or retired) version of every framework that has one. */
     public List<VersionView> latestPublishedVersions() {
         List<VersionView> found = new ArrayList<>();
-        frameworks.find(Filters.gt("publishedVersion", 0)).sort(Sorts.ascending("code")).forEach(framework ->
-                version(framework.getString("_id"), framework.getInteger("publishedVersion")).ifPresent(found::add));
+        frameworks.find(Filters.gt(StoredFramework.PUBLISHED_VERSION, 0)).sort(Sorts.ascending(StoredFramework.CODE))
+                .forEach(framework -> version(framework.id(), framework.publishedVersion()).ifPresent(found::add));
         return found;
     }
 
@@ -246,47 +308,45 @@ public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes {
      * Competencies by text (in code, title or description), exact code, framework and version. Without a version,
      * the current published version of each framework is searched.
      */
-    public List<CompetencyHit> competencies(String text, String code, String frameworkId, Integer version) {
+    public List<CompetencyHit> competencies(String text, String code, FrameworkId frameworkId, Integer version) {
         List<Bson> filters = new ArrayList<>();
         if (text != null && !text.isBlank()) {
             Pattern pattern = contains(text);
-            filters.add(Filters.or(Filters.regex("title", pattern), Filters.regex("code", pattern),
-                    Filters.regex("description", pattern)));
+            filters.add(Filters.or(Filters.regex(StoredCompetency.TITLE, pattern),
+                    Filters.regex(StoredCompetency.CODE, pattern),
+                    Filters.regex(StoredCompetency.DESCRIPTION, pattern)));
         }
         if (code != null && !code.isBlank()) {
-            filters.add(Filters.eq("code", code));
+            filters.add(Filters.eq(StoredCompetency.CODE, code));
         }
-        if (frameworkId != null && !frameworkId.isBlank()) {
-            filters.add(Filters.eq("frameworkId", frameworkId));
+        if (frameworkId != null) {
+            filters.add(Filters.eq(StoredCompetency.FRAMEWORK_ID, frameworkId));
         }
-        filters.add(version != null ? Filters.eq("version", version) : Filters.eq("current", true));
+        filters.add(version != null ? Filters.eq(StoredCompetency.VERSION, version)
+                : Filters.eq(StoredCompetency.CURRENT, true));
         List<CompetencyHit> hits = new ArrayList<>();
-        competencies.find(Filters.and(filters)).sort(Sorts.ascending("frameworkId", "version", "code"))
-                .limit(SEARCH_LIMIT).forEach(d -> hits.add(new CompetencyHit(d.getString("frameworkId"),
-                        d.getInteger("version"), FrameworkStatus.valueOf(d.getString("status")), d.getString("id"),
-                        d.getString("code"), d.getString("title"), d.getString("description"),
-                        d.getString("parentCode"), d.getString("externalId"))));
+        competencies.find(Filters.and(filters)).sort(Sorts.ascending(StoredCompetency.FRAMEWORK_ID,
+                StoredCompetency.VERSION, StoredCompetency.CODE)).limit(SEARCH_LIMIT)
+                .forEach(competency -> hits.add(competency.hit()));
         return hits;
     }
 
     /** A competency of a current published version by its id or external id. */
     public Optional<CompetencyHit> currentCompetency(String idOrExternalId) {
-        Document found = competencies.find(Filters.and(Filters.eq("current", true),
-                Filters.or(Filters.eq("id", idOrExternalId), Filters.eq("externalId", idOrExternalId)))).first();
-        return Optional.ofNullable(found).map(d -> new CompetencyHit(d.getString("frameworkId"),
-                d.getInteger("version"), FrameworkStatus.valueOf(d.getString("status")), d.getString("id"),
-                d.getString("code"), d.getString("title"), d.getString("description"), d.getString("parentCode"),
-                d.getString("externalId")));
+        return Optional.ofNullable(competencies.find(Filters.and(Filters.eq(StoredCompetency.CURRENT, true),
+                Filters.or(Filters.eq(StoredCompetency.ID, idOrExternalId),
+                        Filters.eq(StoredCompetency.EXTERNAL_ID, idOrExternalId)))).first())
+                .map(StoredCompetency::hit);
     }
 
     @Override
     public Optional<PublishedVersion> find(String frameworkId, Integer version) {
-        Optional<FrameworkSummary> framework = find(frameworkId);
+        Optional<FrameworkSummary> framework = find(new FrameworkId(frameworkId));
         if (framework.isEmpty() || framework.get().publishedVersion() == 0) {
             return Optional.empty();
         }
         int wanted = version == null ? framework.get().publishedVersion() : version;
-        return version(frameworkId, wanted).filter(v -> v.status() != FrameworkStatus.DRAFT).map(v -> {
+        return version(new FrameworkId(frameworkId), wanted).filter(v -> v.status() != FrameworkStatus.DRAFT).map(v -> {
             Map<String, Set<String>> levels = new LinkedHashMap<>();
             for (Competency competency : v.content().competencies()) {
                 List<Level> scale = (competency.scaleOverride() != null ? competency.scaleOverride()
@@ -299,23 +359,19 @@ public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes {
         });
     }
 
-    private FrameworkSummary summary(Document document) {
-        String frameworkId = document.getString("_id");
+    private FrameworkSummary summary(StoredFramework framework) {
         List<VersionState> states = new ArrayList<>();
-        versions.find(Filters.eq("frameworkId", frameworkId)).sort(Sorts.ascending("version")).forEach(v ->
-                states.add(new VersionState(v.getInteger("version"), FrameworkStatus.valueOf(v.getString("status")))));
-        return new FrameworkSummary(frameworkId, document.getString("code"), document.getString("title"),
-                document.getString("description"), document.getString("externalId"),
-                FrameworkStatus.valueOf(document.getString("status")), document.getInteger("latestVersion"),
-                document.getInteger("publishedVersion", 0), states);
+        versions.find(Filters.eq(StoredVersion.FRAMEWORK_ID, framework.id()))
+                .sort(Sorts.ascending(StoredVersion.VERSION))
+                .forEach(v -> states.add(new VersionState(v.version(), v.status())));
+        return new FrameworkSummary(framework.id().value(), framework.code(), framework.title(),
+                framework.description(), framework.externalId(), framework.status(), framework.latestVersion(),
+                framework.publishedVersion(), states);
     }
 
-    private VersionView versionView(Document d) {
-        Date publishedAt = d.getDate("publishedAt");
-        return new VersionView(d.getString("frameworkId"), d.getString("code"), d.getInteger("version"),
-                FrameworkStatus.valueOf(d.getString("status")), d.getInteger("policyVersion"),
-                publishedAt == null ? null : publishedAt.toInstant(), d.getString("publishedBy"),
-                d.getDate("changedAt").toInstant(), json.readValue(d.getString("content"), FrameworkContent.class));
+    private VersionView versionView(StoredVersion v) {
+        return new VersionView(v.frameworkId().value(), v.code(), v.version(), v.status(), v.policyVersion(),
+                v.publishedAt(), v.publishedBy(), v.changedAt(), json.readValue(v.content(), FrameworkContent.class));
     }
 
     private static Pattern contains(String text) {

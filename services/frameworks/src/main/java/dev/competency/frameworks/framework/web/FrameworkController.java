@@ -14,6 +14,7 @@ import dev.competency.frameworks.framework.query.FrameworkCatalogue;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.CompetencyHit;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.FrameworkSummary;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionView;
+import dev.competency.frameworks.framework.query.FrameworkId;
 import dev.competency.frameworks.web.TextParameters;
 import dev.competency.platform.service.axon.ReadYourWrites;
 import dev.competency.platform.service.error.Refusal;
@@ -79,9 +80,9 @@ class FrameworkController {
     @PostMapping
     ResponseEntity<FrameworkSummary> create(@RequestBody NewFramework request, Caller caller) {
         access.requireAuthor(caller);
-        String frameworkId = UUID.randomUUID().toString();
+        FrameworkId frameworkId = new FrameworkId(UUID.randomUUID().toString());
         readYourWrites.awaitCurrent();
-        readYourWrites.afterWrite(() -> commands.sendAndWait(new CreateFramework(frameworkId, request.code(),
+        readYourWrites.afterWrite(() -> commands.sendAndWait(new CreateFramework(frameworkId.value(), request.code(),
                 request.title(), request.description(), caller.subject())));
         return ResponseEntity.created(URI.create("/api/frameworks/" + frameworkId)).body(summary(frameworkId));
     }
@@ -102,21 +103,21 @@ class FrameworkController {
         access.requireReader(caller);
         return catalogue.competencies(TextParameters.checked("q", q, TextParameters.SEARCH_TEXT),
                 TextParameters.checked("code", code, TextParameters.CODE),
-                TextParameters.checked("frameworkId", frameworkId, TextParameters.ID), version);
+                frameworkId(TextParameters.checked("frameworkId", frameworkId, TextParameters.ID)), version);
     }
 
     @GetMapping("/{frameworkId}")
-    FrameworkSummary get(@PathVariable String frameworkId, Caller caller) {
+    FrameworkSummary get(@PathVariable FrameworkId frameworkId, Caller caller) {
         access.requireReader(caller);
         return summary(frameworkId);
     }
 
     @PutMapping("/{frameworkId}/draft")
-    VersionView edit(@PathVariable String frameworkId, @RequestBody FrameworkContent content, Caller caller) {
+    VersionView edit(@PathVariable FrameworkId frameworkId, @RequestBody FrameworkContent content, Caller caller) {
         access.requireAuthor(caller);
         readYourWrites.awaitCurrent();
         summary(frameworkId);
-        readYourWrites.afterWrite(() -> commands.sendAndWait(new EditFramework(frameworkId, content,
+        readYourWrites.afterWrite(() -> commands.sendAndWait(new EditFramework(frameworkId.value(), content,
                 caller.subject())));
         return latest(frameworkId);
     }
@@ -124,42 +125,43 @@ class FrameworkController {
     @ProblemResponse(status = 422, description = "The version's framework.published event would exceed its size "
             + "limit (`/problems/framework-too-large`); the draft is kept")
     @PostMapping("/{frameworkId}/publication")
-    VersionView publish(@PathVariable String frameworkId, Caller caller) {
+    VersionView publish(@PathVariable FrameworkId frameworkId, Caller caller) {
         access.requireAuthor(caller);
         readYourWrites.awaitCurrent();
         summary(frameworkId);
-        readYourWrites.afterWrite(() -> commands.sendAndWait(new PublishFramework(frameworkId, caller.subject())));
+        readYourWrites.afterWrite(() -> commands.sendAndWait(new PublishFramework(frameworkId.value(),
+                caller.subject())));
         return latest(frameworkId);
     }
 
     @PostMapping("/{frameworkId}/retirement")
-    FrameworkSummary retire(@PathVariable String frameworkId, @RequestBody(required = false) Retirement request,
+    FrameworkSummary retire(@PathVariable FrameworkId frameworkId, @RequestBody(required = false) Retirement request,
                             Caller caller) {
         access.requireAuthor(caller);
         readYourWrites.awaitCurrent();
         summary(frameworkId);
-        readYourWrites.afterWrite(() -> commands.sendAndWait(new RetireFramework(frameworkId, caller.subject(),
+        readYourWrites.afterWrite(() -> commands.sendAndWait(new RetireFramework(frameworkId.value(), caller.subject(),
                 request == null ? null : request.reason())));
         return summary(frameworkId);
     }
 
     @GetMapping("/{frameworkId}/versions/{version}")
-    VersionView version(@PathVariable String frameworkId, @PathVariable int version, Caller caller) {
+    VersionView version(@PathVariable FrameworkId frameworkId, @PathVariable int version, Caller caller) {
         access.requireReader(caller);
         return version(frameworkId, version);
     }
 
     @ProblemResponse(status = 422, description = "The version is deeper than a tree is answered for (32 levels)")
     @GetMapping("/{frameworkId}/versions/{version}/tree")
-    Tree tree(@PathVariable String frameworkId, @PathVariable int version, Caller caller) {
+    Tree tree(@PathVariable FrameworkId frameworkId, @PathVariable int version, Caller caller) {
         access.requireReader(caller);
         VersionView view = version(frameworkId, version);
-        return new Tree(frameworkId, version, view.status(), view.content().title(),
-                roots(frameworkId, version, view.content().competencies()));
+        return new Tree(frameworkId.value(), version, view.status(), view.content().title(),
+                roots(frameworkId.value(), version, view.content().competencies()));
     }
 
     @GetMapping("/{frameworkId}/diff")
-    FrameworkDiff diff(@PathVariable String frameworkId, @RequestParam int from, @RequestParam int to,
+    FrameworkDiff diff(@PathVariable FrameworkId frameworkId, @RequestParam int from, @RequestParam int to,
                        Caller caller) {
         access.requireReader(caller);
         return FrameworkDiff.between(from, version(frameworkId, from).content(), to,
@@ -202,15 +204,19 @@ class FrameworkController {
         return children.getOrDefault("", List.of()).stream().map(root -> built.get(root.code())).toList();
     }
 
-    private FrameworkSummary summary(String frameworkId) {
+    private static FrameworkId frameworkId(String frameworkId) {
+        return frameworkId == null || frameworkId.isBlank() ? null : new FrameworkId(frameworkId);
+    }
+
+    private FrameworkSummary summary(FrameworkId frameworkId) {
         return catalogue.find(frameworkId).orElseThrow(() -> new ResourceNotFound("No framework " + frameworkId));
     }
 
-    private VersionView latest(String frameworkId) {
+    private VersionView latest(FrameworkId frameworkId) {
         return version(frameworkId, summary(frameworkId).latestVersion());
     }
 
-    private VersionView version(String frameworkId, int version) {
+    private VersionView version(FrameworkId frameworkId, int version) {
         return catalogue.version(frameworkId, version).orElseThrow(() -> new ResourceNotFound(
                 "No version " + version + " of framework " + frameworkId));
     }

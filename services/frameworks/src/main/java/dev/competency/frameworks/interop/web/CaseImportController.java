@@ -4,6 +4,7 @@ import dev.competency.frameworks.access.FrameworkAccessPolicy;
 import dev.competency.frameworks.framework.domain.FrameworkStatus;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionView;
+import dev.competency.frameworks.framework.query.FrameworkId;
 import dev.competency.frameworks.interop.CaseImporter;
 import dev.competency.frameworks.interop.CaseImporter.ImportReport;
 import dev.competency.frameworks.interop.casefile.CasePackageExport;
@@ -53,7 +54,7 @@ class CaseImportController {
 
     @ProblemResponse(status = 409, description = "The version is a draft; only published versions are exported")
     @GetMapping("/api/frameworks/{frameworkId}/versions/{version}/case")
-    JsonNode export(@PathVariable String frameworkId, @PathVariable int version, Caller caller) {
+    JsonNode export(@PathVariable FrameworkId frameworkId, @PathVariable int version, Caller caller) {
         access.requireReader(caller);
         VersionView view = catalogue.version(frameworkId, version).orElseThrow(() -> new ResourceNotFound(
                 "No version " + version + " of framework " + frameworkId));
@@ -61,7 +62,7 @@ class CaseImportController {
             throw Refusal.conflict("version " + version + " of framework " + frameworkId
                     + " is a draft; only published versions are exported");
         }
-        return CasePackageExport.export(new CasePackageExport.Source(frameworkId, version,
+        return CasePackageExport.export(new CasePackageExport.Source(frameworkId.value(), version,
                 view.status() == FrameworkStatus.RETIRED, view.publishedAt(), view.content()), baseUri);
     }
 }

@@ -3,6 +3,7 @@ package dev.competency.frameworks.framework.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
@@ -28,6 +29,7 @@ import dev.competency.frameworks.framework.query.FrameworkCatalogue.CompetencyHi
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.FrameworkSummary;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionState;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionView;
+import dev.competency.frameworks.framework.query.FrameworkId;
 import dev.competency.frameworks.web.WebSliceTest;
 import dev.competency.platform.service.axon.ReadModelBehind;
 import dev.competency.platform.service.error.Refusal;
@@ -51,12 +53,12 @@ class FrameworkControllerTest extends WebSliceTest {
     private static final FrameworkContent V2 = Contents.stored("fw-1", Contents.withTitle(Contents.valid(), "New"));
 
     private void known(FrameworkSummary summary) {
-        when(frameworks.find("fw-1")).thenReturn(Optional.of(summary));
+        when(frameworks.find(new FrameworkId("fw-1"))).thenReturn(Optional.of(summary));
     }
 
     private void version(int version, FrameworkStatus status, FrameworkContent content) {
-        when(frameworks.version("fw-1", version)).thenReturn(Optional.of(new VersionView("fw-1", "DEV", version,
-                status, 1, AT, "author-1", AT, content)));
+        when(frameworks.version(new FrameworkId("fw-1"), version)).thenReturn(Optional.of(new VersionView("fw-1",
+                "DEV", version, status, 1, AT, "author-1", AT, content)));
     }
 
     @Test
@@ -140,7 +142,7 @@ class FrameworkControllerTest extends WebSliceTest {
 
     @Test
     void answersNotFound_whenFrameworkIsUnknown() throws Exception {
-        when(frameworks.find("fw-404")).thenReturn(Optional.empty());
+        when(frameworks.find(new FrameworkId("fw-404"))).thenReturn(Optional.empty());
 
         mvc.perform(get("/api/frameworks/fw-404").header("Authorization", LEARNER))
                 .andExpect(status().isNotFound())
@@ -150,6 +152,15 @@ class FrameworkControllerTest extends WebSliceTest {
                         .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(Contents.valid())))
                 .andExpect(status().isNotFound());
         verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void refusesFrameworkId_whenItIsBlank() throws Exception {
+        mvc.perform(get("/api/frameworks/{frameworkId}/versions/1", " ").header("Authorization", LEARNER))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("/problems/invalid-request"))
+                .andExpect(jsonPath("$.detail").value("parameter 'frameworkId' has an invalid value ' '"));
+        verify(frameworks, never()).version(any(), anyInt());
     }
 
     @Test
@@ -262,7 +273,7 @@ class FrameworkControllerTest extends WebSliceTest {
     @Test
     void answersVersion_orNotFound() throws Exception {
         version(1, FrameworkStatus.PUBLISHED, V1);
-        when(frameworks.version("fw-1", 7)).thenReturn(Optional.empty());
+        when(frameworks.version(new FrameworkId("fw-1"), 7)).thenReturn(Optional.empty());
 
         mvc.perform(get("/api/frameworks/fw-1/versions/1").header("Authorization", LEARNER))
                 .andExpect(status().isOk())
@@ -293,7 +304,7 @@ class FrameworkControllerTest extends WebSliceTest {
     void answersTheDiffBetweenTwoVersions_orNotFound() throws Exception {
         version(1, FrameworkStatus.PUBLISHED, V1);
         version(2, FrameworkStatus.DRAFT, V2);
-        when(frameworks.version("fw-1", 3)).thenReturn(Optional.empty());
+        when(frameworks.version(new FrameworkId("fw-1"), 3)).thenReturn(Optional.empty());
 
         mvc.perform(get("/api/frameworks/fw-1/diff?from=1&to=2").header("Authorization", LEARNER))
                 .andExpect(status().isOk())
@@ -305,8 +316,9 @@ class FrameworkControllerTest extends WebSliceTest {
 
     @Test
     void searchesCompetencies_byTextCodeFrameworkAndVersion() throws Exception {
-        when(frameworks.competencies("api", "DEV.API.1", "fw-1", 2)).thenReturn(List.of(new CompetencyHit("fw-1", 2,
-                FrameworkStatus.PUBLISHED, "c-1", "DEV.API.1", "Designs APIs", null, "DEV.API", null)));
+        when(frameworks.competencies("api", "DEV.API.1", new FrameworkId("fw-1"), 2)).thenReturn(List.of(
+                new CompetencyHit("fw-1", 2, FrameworkStatus.PUBLISHED, "c-1", "DEV.API.1", "Designs APIs", null,
+                        "DEV.API", null)));
 
         mvc.perform(get("/api/frameworks/competencies?q=api&code=DEV.API.1&frameworkId=fw-1&version=2")
                         .header("Authorization", LEARNER))

@@ -16,6 +16,7 @@ import dev.competency.frameworks.framework.domain.FrameworkContent;
 import dev.competency.frameworks.framework.domain.FrameworkStatus;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.FrameworkSummary;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionView;
+import dev.competency.frameworks.framework.query.FrameworkId;
 import dev.competency.frameworks.interop.CaseImporter.ImportReport;
 import dev.competency.frameworks.interop.CaseImporter.ItemRef;
 import dev.competency.frameworks.interop.casefile.BrokenCasePackage;
@@ -37,7 +38,7 @@ class CaseControllersTest extends WebSliceTest {
 
     private void published(FrameworkStatus status) {
         VersionView view = new VersionView(FRAMEWORK_ID, "DEV", 1, status, 1, AT, "author-1", AT, CONTENT);
-        when(frameworks.version(FRAMEWORK_ID, 1)).thenReturn(Optional.of(view));
+        when(frameworks.version(new FrameworkId(FRAMEWORK_ID), 1)).thenReturn(Optional.of(view));
         when(frameworks.latestPublishedVersions()).thenReturn(status == FrameworkStatus.DRAFT ? List.of()
                 : List.of(view));
     }
@@ -99,7 +100,7 @@ class CaseControllersTest extends WebSliceTest {
     @Test
     void refusesExport_ofADraftOrAnUnknownVersion() throws Exception {
         published(FrameworkStatus.DRAFT);
-        when(frameworks.version(FRAMEWORK_ID, 2)).thenReturn(Optional.empty());
+        when(frameworks.version(new FrameworkId(FRAMEWORK_ID), 2)).thenReturn(Optional.empty());
 
         mvc.perform(get("/api/frameworks/" + FRAMEWORK_ID + "/versions/1/case").header("Authorization", LEARNER))
                 .andExpect(status().isConflict());
