@@ -34,6 +34,7 @@ import java.util.Set;
  * @param asOfWarmup unmeasured as-of queries before them, the kinds in turn
  * @param rebuildEvidence evidence events in the store when the rebuild starts (the store is topped up by copying
  *                        stored learners)
+ * @param soakDuration how long the soak phase sends at {@code rate}
  * @param timeout the longest wait of any phase
  */
 record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<String> service,
@@ -41,17 +42,17 @@ record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<Str
                     int learners, int competencies, int rate, Duration latencyDuration, Duration warmup,
                     int throughputWarmupLearners,
                     int rawMessages, int asOfEvidence, int asOfQueries, int asOfWarmup, int rebuildEvidence,
-                    Duration timeout) {
+                    Duration soakDuration, Duration timeout) {
 
-    enum Phase { RAW, LATENCY, THROUGHPUT, ASOF, REBUILD }
+    enum Phase { RAW, LATENCY, THROUGHPUT, ASOF, REBUILD, SOAK }
 
     static final String USAGE = """
             Usage: LearnerProfilesBench [options]
-              --phases LIST            comma-separated, run in this order: raw,latency,throughput,asof,rebuild
+              --phases LIST            comma-separated, run in this order: raw,latency,throughput,asof,rebuild,soak
                                        (default raw,latency,throughput)
               --learners N             learners of the intake workload (default 10000)
               --competencies N         competencies per learner, one evidence each (default 20)
-              --rate N                 evidence/s of the open-loop latency phase (default 1000)
+              --rate N                 evidence/s of the open-loop latency and soak phases (default 1000)
               --latency-seconds N      recorded seconds of the latency phase (default 30)
               --warmup-seconds N       unrecorded seconds before it (default 5)
               --throughput-warmup N    learners of their own sent through, and awaited, before the throughput
@@ -62,6 +63,7 @@ record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<Str
               --asof-queries N         measured as-of queries of each kind (default 1000)
               --asof-warmup N          unmeasured as-of queries before them, kinds in turn (default 1500)
               --rebuild-evidence N     evidence events in the store when the rebuild starts (default 1000000)
+              --soak-minutes N         minutes the soak phase sends at --rate, a row each minute (default 30)
               --timeout-seconds N      longest wait of any phase (default 1800)
               --kafka HOST:PORT        use this broker instead of starting the embedded one
               --mongo URI              use this store (mongodb://host:port) instead of the embedded one
@@ -92,6 +94,7 @@ record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<Str
         int asOfQueries = 1_000;
         int asOfWarmup = 1_500;
         int rebuildEvidence = 1_000_000;
+        int soakMinutes = 30;
         int timeoutSeconds = 1_800;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
@@ -109,6 +112,7 @@ record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<Str
                 case "--asof-queries" -> asOfQueries = positive(option, rest);
                 case "--asof-warmup" -> asOfWarmup = positive(option, rest);
                 case "--rebuild-evidence" -> rebuildEvidence = positive(option, rest);
+                case "--soak-minutes" -> soakMinutes = positive(option, rest);
                 case "--timeout-seconds" -> timeoutSeconds = positive(option, rest);
                 case "--kafka" -> kafka = Optional.of(value(option, rest));
                 case "--mongo" -> mongo = Optional.of(value(option, rest));
@@ -126,7 +130,7 @@ record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<Str
         return new BenchOptions(kafka, mongo, service, adminToken, database, jar, serviceHeap, phases, learners,
                 competencies, rate, Duration.ofSeconds(latencySeconds), Duration.ofSeconds(warmupSeconds),
                 throughputWarmup != null ? throughputWarmup : learners / 2, rawMessages, asOfEvidence, asOfQueries,
-                asOfWarmup, rebuildEvidence, Duration.ofSeconds(timeoutSeconds));
+                asOfWarmup, rebuildEvidence, Duration.ofMinutes(soakMinutes), Duration.ofSeconds(timeoutSeconds));
     }
 
     private static List<Phase> phases(String value) {

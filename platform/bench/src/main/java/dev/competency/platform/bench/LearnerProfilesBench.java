@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Measures the learner-profiles service end to end on the real broker and store: raw Kafka for comparison,
- * evidence to {@code mastery.changed} latency at a fixed rate, sustained intake throughput, as-of queries and the
- * rebuild of the read models. See platform/bench/README.md.
+ * evidence to {@code mastery.changed} latency at a fixed rate, sustained intake throughput, as-of queries, the
+ * rebuild of the read models and a soak at a fixed rate. See platform/bench/README.md.
  */
 public final class LearnerProfilesBench {
 
@@ -81,6 +81,7 @@ public final class LearnerProfilesBench {
                                 .run(options.rebuildEvidence(), options.competencies(), options.timeout());
                         StoreProbe.report(database, report);
                     }
+                    case SOAK -> new SoakBench(options, workload, watcher, lag, holder.client(), report).run();
                 }
             }
         }
