@@ -2,9 +2,12 @@ package dev.competency.platform.bench;
 
 import dev.competency.contracts.evidence.EvidenceRecorded;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Evidence at an even {@code --rate} for {@code --soak-minutes}, open loop as in the latency phase, and a row each
  * minute: evidence sent, the intake's lag, the latency of the changes seen in that minute, the service's heap after
- * collection and its collection pauses (from its actuator metrics), the bench JVM's heap and the host's load. Ends
- * with a {@link SoakVerdict}.
+ * collection and its collection pauses (from its actuator metrics), the bench JVM's old generation after collection
+ * (the embedded store) and the host's load. Ends with a {@link SoakVerdict}.
  *
  * <p>Each evidence is the first of its learner on its competency, so each triggers exactly one
  * {@code mastery.changed}: learners come in blocks of {@code --rate}, each block taking one competency per second
@@ -86,7 +89,7 @@ final class SoakBench {
                         latencies.count(), latencies.percentileMillis(50), latencies.percentileMillis(99),
                         latencies.maxMillis(), heapAfterGcMb(), megabytes(metric("jvm.gc.live.data.size")),
                         gcPause - gcPauseBefore,
-                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6,
+                        benchOldGenAfterGcMb(),
                         Report.loadAverage());
                 gcPauseBefore = gcPause;
                 sentBefore = sent;
@@ -179,6 +182,14 @@ final class SoakBench {
     private double heapAfterGcMb() {
         return metric("jvm.memory.usage.after.gc?tag=pool:long-lived") * megabytes(metric(
                 "jvm.memory.max?tag=id:G1%20Old%20Gen"));
+    }
+
+    /** This JVM's old generation after its last collection: the embedded store's documents live there. */
+    private static double benchOldGenAfterGcMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getName().contains("Old Gen"))
+                .map(MemoryPoolMXBean::getCollectionUsage).filter(Objects::nonNull)
+                .mapToDouble(usage -> megabytes(usage.getUsed())).findFirst().orElse(Double.NaN);
     }
 
     private double gcPauseMillis() {

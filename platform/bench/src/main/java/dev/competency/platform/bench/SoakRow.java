@@ -20,24 +20,25 @@ import java.util.Locale;
  * @param liveDataMb the same after its last collection that reclaimed old objects ({@code jvm.gc.live.data.size}:
  *                   0 until the first), in MB
  * @param gcPauseMillis the service's collection pauses during the minute, summed
- * @param benchHeapMb the bench JVM's heap in use at the end of the minute (it holds the embedded store), in MB
+ * @param benchOldGenMb the bench JVM's old generation just after its last collection (it holds the embedded store),
+ *                      in MB; NaN when the collector names no old generation
  * @param load the host's load averages (1, 5, 15 min) at the end of the minute
  */
 record SoakRow(int minute, long sent, long backlog, long lagEnd, long lagMax, long changes, double p50Millis,
                double p99Millis, double maxMillis, double heapAfterGcMb, double liveDataMb, double gcPauseMillis,
-               double benchHeapMb, String load) {
+               double benchOldGenMb, String load) {
 
     static final String HEADER = """
             | min | sent | backlog | lag end / max | changes | p50 ms | p99 ms | max ms | old gen after GC MB | \
-            live data MB | GC pause ms | bench heap MB | load 1 5 15 |
+            live data MB | GC pause ms | bench old gen after GC MB | load 1 5 15 |
             |---|---|---|---|---|---|---|---|---|---|---|---|---|""";
 
     /** The row as a line of a Markdown table under {@link #HEADER}. */
     String markdown() {
         return String.format(Locale.ROOT,
-                "| %d | %,d | %,d | %,d / %,d | %,d | %.1f | %.1f | %.1f | %s | %s | %s | %.0f | %s |",
+                "| %d | %,d | %,d | %,d / %,d | %,d | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s |",
                 minute, sent, backlog, lagEnd, lagMax, changes, p50Millis, p99Millis, maxMillis,
-                orNa(heapAfterGcMb), orNa(liveDataMb), orNa(gcPauseMillis), benchHeapMb, load);
+                orNa(heapAfterGcMb), orNa(liveDataMb), orNa(gcPauseMillis), orNa(benchOldGenMb), load);
     }
 
     private static String orNa(double value) {
