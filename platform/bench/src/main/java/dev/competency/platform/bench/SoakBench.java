@@ -1,11 +1,12 @@
 package dev.competency.platform.bench;
 
+import com.sun.management.GarbageCollectorMXBean;
+import com.sun.management.GcInfo;
 import dev.competency.contracts.evidence.EvidenceRecorded;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -184,12 +185,18 @@ final class SoakBench {
                 "jvm.memory.max?tag=id:G1%20Old%20Gen"));
     }
 
-    /** This JVM's old generation after its last collection: the embedded store's documents live there. */
+    /**
+     * This JVM's old generation just after its last collection, young or not (the pool's own collection usage moves
+     * only at old collections): the embedded store's documents live there.
+     */
     private static double benchOldGenAfterGcMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getName().contains("Old Gen"))
-                .map(MemoryPoolMXBean::getCollectionUsage).filter(Objects::nonNull)
-                .mapToDouble(usage -> megabytes(usage.getUsed())).findFirst().orElse(Double.NaN);
+        return ManagementFactory.getPlatformMXBeans(GarbageCollectorMXBean.class).stream()
+                .map(GarbageCollectorMXBean::getLastGcInfo).filter(Objects::nonNull)
+                .max(Comparator.comparingLong(GcInfo::getEndTime))
+                .flatMap(last -> last.getMemoryUsageAfterGc().entrySet().stream()
+                        .filter(pool -> pool.getKey().contains("Old Gen") || pool.getKey().contains("Tenured"))
+                        .map(pool -> megabytes(pool.getValue().getUsed())).findFirst())
+                .orElse(Double.NaN);
     }
 
     private double gcPauseMillis() {
