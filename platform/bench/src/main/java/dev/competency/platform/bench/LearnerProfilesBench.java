@@ -24,13 +24,9 @@ public final class LearnerProfilesBench {
 
     public static void main(String[] args) {
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
-        if (java.util.Arrays.asList(args).contains("--help")) {
-            log.info("{}", BenchOptions.USAGE);
-            return;
-        }
         BenchOptions options;
         try {
-            options = BenchOptions.parse(args, root);
+            options = BenchOptions.of(BenchCommandLine.parseOrExit(BenchOptions.Arguments.class, args), root);
         } catch (IllegalArgumentException e) {
             log.error(e.getMessage());
             System.exit(2);
@@ -51,7 +47,7 @@ public final class LearnerProfilesBench {
     private static void run(BenchOptions options, Report report) {
         report.note("load before start: %s, %d processors", Report.loadAverage(),
                 Runtime.getRuntime().availableProcessors());
-        try (Infrastructure infrastructure = Infrastructure.start(options);
+        try (Infrastructure infrastructure = Infrastructure.start(options.kafka(), options.mongo());
              ServiceUnderTest holder = ServiceUnderTest.of(options, infrastructure);
              MongoClient mongo = MongoClients.create(infrastructure.mongoConnectionString());
              Workload workload = new Workload(infrastructure.kafkaBootstrapServers(), options.competencies());
