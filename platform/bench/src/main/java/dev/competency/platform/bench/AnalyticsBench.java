@@ -1,7 +1,5 @@
 package dev.competency.platform.bench;
 
-import dev.competency.contracts.EventAttributes;
-import dev.competency.contracts.EventCatalog;
 import dev.competency.contracts.IntegrationEvent;
 import dev.competency.contracts.evidence.Actor;
 import dev.competency.contracts.evidence.ActorKind;
@@ -20,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,10 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -131,7 +124,7 @@ public final class AnalyticsBench {
                 options.jar().orElse(root.resolve("services/analytics/target/analytics.jar")),
                 "mvn -B clean package -DskipTests -Djib.skip -pl services/analytics");
         try (Infrastructure infrastructure = Infrastructure.startEmbedded();
-             KafkaProducer<String, byte[]> producer = producer(infrastructure.kafkaBootstrapServers());
+             KafkaProducer<String, byte[]> producer = Workload.producer(infrastructure.kafkaBootstrapServers());
              ServiceProcess service = ServiceProcess.start("analytics", jar,
                      List.of("-Xms512m", "-Xmx" + options.serviceHeap()),
                      Map.of("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
@@ -308,20 +301,8 @@ public final class AnalyticsBench {
         }
     }
 
-    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer());
-    }
-
     private void send(KafkaProducer<String, byte[]> producer, IntegrationEvent payload) {
-        EventAttributes attributes = new EventAttributes(UUID.randomUUID().toString(),
-                EventCatalog.byPayloadType(payload.getClass()).type(), "/bench", Instant.now(), payload.partitionKey());
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(EventCatalog.byType(attributes.type()).topic(),
-                payload.partitionKey(), JSON.writeValueAsBytes(payload));
-        attributes.toHeaders().forEach((name, value) -> record.headers().add(name,
-                value.getBytes(StandardCharsets.UTF_8)));
-        producer.send(record);
+        producer.send(Workload.record(payload, "/bench"));
         produced++;
     }
 

@@ -1,7 +1,5 @@
 package dev.competency.platform.bench;
 
-import dev.competency.contracts.EventAttributes;
-import dev.competency.contracts.EventCatalog;
 import dev.competency.contracts.IntegrationEvent;
 import dev.competency.contracts.frameworks.MethodType;
 import dev.competency.contracts.learners.LearnerRegistered;
@@ -15,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,17 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -142,7 +134,7 @@ public final class CommunityStreamBench {
         sentAt = new AtomicLongArray(total);
         receivedAt = new AtomicLongArray(total);
         try (Infrastructure infrastructure = Infrastructure.startEmbedded();
-             KafkaProducer<String, byte[]> producer = producer(infrastructure.kafkaBootstrapServers());
+             KafkaProducer<String, byte[]> producer = Workload.producer(infrastructure.kafkaBootstrapServers());
              ServiceProcess community = startCommunity(communityJar, infrastructure);
              ServiceProcess gateway = startGateway(gatewayJar, community.url())) {
             try {
@@ -426,19 +418,7 @@ public final class CommunityStreamBench {
                 "mvn -B -DskipTests -Djib.skip -pl services/community,gateway -am package");
     }
 
-    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer());
-    }
-
     private static void send(KafkaProducer<String, byte[]> producer, IntegrationEvent payload) {
-        EventAttributes attributes = new EventAttributes(UUID.randomUUID().toString(),
-                EventCatalog.byPayloadType(payload.getClass()).type(), "/bench", Instant.now(), payload.partitionKey());
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(EventCatalog.byType(attributes.type()).topic(),
-                payload.partitionKey(), JSON.writeValueAsBytes(payload));
-        attributes.toHeaders().forEach((name, value) -> record.headers().add(name,
-                value.getBytes(StandardCharsets.UTF_8)));
-        producer.send(record);
+        producer.send(Workload.record(payload, "/bench"));
     }
 }
