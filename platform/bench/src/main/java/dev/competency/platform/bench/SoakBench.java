@@ -89,13 +89,15 @@ final class SoakBench {
                 SoakRow row = new SoakRow(m, sent - sentBefore, backlog, lagEnd, Math.max(lagMax, lagEnd),
                         latencies.count(), latencies.percentileMillis(50), latencies.percentileMillis(99),
                         latencies.maxMillis(), heapAfterGcMb(), megabytes(metric("jvm.gc.live.data.size")),
-                        gcPause - gcPauseBefore,
-                        benchOldGenAfterGcMb(),
-                        Report.loadAverage());
+                        gcPause - gcPauseBefore, benchOldGenAfterGcMb(), Report.loadAverage());
                 gcPauseBefore = gcPause;
                 sentBefore = sent;
                 rows.add(row);
                 report.note("%s", row.markdown());
+                if (sender.failure != null) {
+                    throw new IllegalStateException("The soak's sender stopped after " + sent + " evidence",
+                            sender.failure);
+                }
             }
         } finally {
             sender.stop();
@@ -134,6 +136,7 @@ final class SoakBench {
         private final AtomicLong sent = new AtomicLong();
         private final AtomicLong largestBacklog = new AtomicLong();
         private volatile boolean running = true;
+        private volatile RuntimeException failure;
 
         Sender(long start, int rate, long total) {
             this.start = start;
@@ -143,6 +146,15 @@ final class SoakBench {
 
         @Override
         public void run() {
+            try {
+                send();
+            } catch (RuntimeException e) {
+                log.error("The soak's sender stopped", e);
+                failure = e;
+            }
+        }
+
+        private void send() {
             KafkaProducer<String, byte[]> producer = workload.producer();
             int competencies = workload.competencyIds().size();
             long block = (long) rate * competencies;
