@@ -1,7 +1,5 @@
 package dev.competency.platform.bench;
 
-import dev.competency.contracts.EventAttributes;
-import dev.competency.contracts.EventCatalog;
 import dev.competency.contracts.IntegrationEvent;
 import dev.competency.contracts.evidence.Actor;
 import dev.competency.contracts.evidence.ActorKind;
@@ -13,34 +11,30 @@ import dev.competency.contracts.frameworks.MethodType;
 import dev.competency.contracts.learners.LearnerRegistered;
 import dev.competency.contracts.learners.LearnerTeamChanged;
 import dev.competency.contracts.mastery.MasteryChanged;
+import dev.competency.platform.bench.BenchCommandLine.Positive;
 import dev.competency.platform.test.TestTokens;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,60 +57,91 @@ public final class AnalyticsBench {
             Pattern.MULTILINE);
     private static final Instant T0 = Instant.parse("2026-01-05T00:00:00Z");
 
-    private final Map<String, String> options;
+    private final Options options;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Report report = new Report();
     private String baseUrl;
     private long produced;
 
-    private AnalyticsBench(Map<String, String> options) {
+    /** The command line of {@link AnalyticsBench}; the defaults are the targets' sizes. */
+    @Command(name = "AnalyticsBench", usageHelpWidth = 120,
+            description = "Measures the analytics service: load, intake, capability map and rebuild.")
+    interface Options {
+
+        @Option(names = "--learners", paramLabel = "N", defaultValue = "10000", converter = Positive.class,
+                description = "learners, in 10 units and 200 teams (default ${DEFAULT-VALUE})")
+        int learners();
+
+        @Option(names = "--competencies", paramLabel = "N", defaultValue = "200", converter = Positive.class,
+                description = "competencies of the framework, one mastery.changed per learner each (default "
+                        + "${DEFAULT-VALUE})")
+        int competencies();
+
+        @Option(names = "--rate", paramLabel = "N", defaultValue = "5000", converter = Positive.class,
+                description = "mastery.changed per second of the intake step (default ${DEFAULT-VALUE})")
+        int rate();
+
+        @Option(names = "--intake-seconds", paramLabel = "N", defaultValue = "60", converter = Positive.class,
+                description = "seconds of the intake step (default ${DEFAULT-VALUE})")
+        int intakeSeconds();
+
+        @Option(names = "--queries", paramLabel = "N", defaultValue = "200", converter = Positive.class,
+                description = "measured capability maps, after a quarter as many unmeasured (default "
+                        + "${DEFAULT-VALUE})")
+        int queries();
+
+        @Option(names = "--rebuild-events", paramLabel = "N", defaultValue = "1000000", converter = Positive.class,
+                description = "records on the topics when the rebuild starts (default ${DEFAULT-VALUE})")
+        int rebuildEvents();
+
+        @Option(names = "--service-heap", paramLabel = "SIZE", defaultValue = "3g",
+                description = "-Xmx of the service (default ${DEFAULT-VALUE})")
+        String serviceHeap();
+
+        @Option(names = "--group-by", paramLabel = "unit|team", defaultValue = "unit",
+                description = "grouping of the capability map (default ${DEFAULT-VALUE})")
+        String groupBy();
+
+        @Option(names = "--jar", paramLabel = "PATH",
+                description = "the analytics jar (default services/analytics/target/analytics.jar)")
+        Optional<Path> jar();
+
+        @Option(names = "--help", usageHelp = true, description = "show this text")
+        boolean help();
+    }
+
+    private AnalyticsBench(Options options) {
         this.options = options;
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.ofEntries(
-                Map.entry("learners", "10000"), Map.entry("competencies", "200"), Map.entry("rate", "5000"),
-                Map.entry("intake-seconds", "60"), Map.entry("queries", "200"),
-                Map.entry("rebuild-events", "1000000"), Map.entry("service-heap", "3g"), Map.entry("group-by", "unit")));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        new AnalyticsBench(options).run();
+    public static void main(String[] args) throws InterruptedException {
+        new AnalyticsBench(BenchCommandLine.parseOrExit(Options.class, args)).run();
     }
 
-    private int option(String name) {
-        return Integer.parseInt(options.get(name));
-    }
-
-    private void run() throws Exception {
+    private void run() throws InterruptedException {
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
-        Path jar = Path.of(options.getOrDefault("jar", root.resolve("services/analytics/target/analytics.jar")
-                .toString()));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("No analytics jar at " + jar
-                    + ": build it first (mvn -B clean package -DskipTests -pl services/analytics)");
-        }
-        try (Infrastructure infrastructure = Infrastructure.start(BenchOptions.parse(new String[0], root));
-             KafkaProducer<String, byte[]> producer = producer(infrastructure.kafkaBootstrapServers())) {
-            Process service = startService(jar, infrastructure);
-            try {
-                load(producer);
-                intake(producer);
-                capability();
-                rebuild(producer);
-            } finally {
-                service.destroy();
-                if (!service.waitFor(30, TimeUnit.SECONDS)) {
-                    service.destroyForcibly();
-                }
-            }
+        Path jar = ServiceProcess.requireJar("analytics",
+                options.jar().orElse(root.resolve("services/analytics/target/analytics.jar")),
+                "mvn -B clean package -DskipTests -Djib.skip -pl services/analytics");
+        try (Infrastructure infrastructure = Infrastructure.startEmbedded();
+             KafkaProducer<String, byte[]> producer = Workload.producer(infrastructure.kafkaBootstrapServers());
+             ServiceProcess service = ServiceProcess.start("analytics", jar,
+                     List.of("-Xms512m", "-Xmx" + options.serviceHeap()),
+                     Map.of("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
+                             "MONGODB_URI", infrastructure.mongoConnectionString() + "/analytics-bench"),
+                     "/actuator/health/readiness")) {
+            baseUrl = service.url();
+            load(producer);
+            intake(producer);
+            capability();
+            rebuild(producer);
         }
         log.info("Summary:{}{}", System.lineSeparator(), report.text());
     }
 
     private void load(KafkaProducer<String, byte[]> producer) {
-        int learners = option("learners");
-        int competencies = option("competencies");
+        int learners = options.learners();
+        int competencies = options.competencies();
         long started = System.nanoTime();
         send(producer, framework(competencies));
         for (int l = 0; l < learners; l++) {
@@ -135,10 +160,10 @@ public final class AnalyticsBench {
     }
 
     private void intake(KafkaProducer<String, byte[]> producer) throws InterruptedException {
-        int rate = option("rate");
-        int seconds = option("intake-seconds");
-        int learners = option("learners");
-        int competencies = option("competencies");
+        int rate = options.rate();
+        int seconds = options.intakeSeconds();
+        int learners = options.learners();
+        int competencies = options.competencies();
         Random random = new Random(7);
         Latencies lags = new Latencies();
         long start = System.nanoTime();
@@ -171,8 +196,8 @@ public final class AnalyticsBench {
     }
 
     private void capability() {
-        int queries = option("queries");
-        String path = "/api/analytics/capability?frameworkId=bench-framework&groupBy=" + options.get("group-by");
+        int queries = options.queries();
+        String path = "/api/analytics/capability?frameworkId=bench-framework&groupBy=" + options.groupBy();
         for (int i = 0; i < Math.max(20, queries / 4); i++) {
             get(path);
         }
@@ -183,19 +208,19 @@ public final class AnalyticsBench {
             bytes = get(path).length();
             latencies.record(System.nanoTime() - begin);
         }
-        report.add("capability map (%s learners x %s competencies, groupBy=%s, %d bytes): %s",
-                options.get("learners"), options.get("competencies"), options.get("group-by"), bytes,
+        report.add("capability map (%d learners x %d competencies, groupBy=%s, %d bytes): %s",
+                options.learners(), options.competencies(), options.groupBy(), bytes,
                 latencies.summary());
     }
 
     private void rebuild(KafkaProducer<String, byte[]> producer) throws InterruptedException {
-        long target = Long.parseLong(options.get("rebuild-events"));
-        int learners = option("learners");
+        long target = options.rebuildEvents();
+        int learners = options.learners();
         Random random = new Random(11);
         while (produced < target) {
             String learner = "learner-" + random.nextInt(learners);
             send(producer, new EvidenceRecorded(UUID.randomUUID().toString(), learner, "bench-c" + random.nextInt(
-                    option("competencies")), "bench-framework", 1, 0.7, null, null, SourceType.ASSESSMENT,
+                    options.competencies()), "bench-framework", 1, 0.7, null, null, SourceType.ASSESSMENT,
                     new Actor("bench", ActorKind.SYSTEM), T0, T0, new EvidenceRecorded.Provenance(null, null, null,
                     null, null), null, null));
         }
@@ -215,47 +240,6 @@ public final class AnalyticsBench {
     }
 
     // ---- plumbing
-
-    private Process startService(Path jar, Infrastructure infrastructure) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path logFile = Files.createTempFile("analytics-bench", ".log");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xms512m", "-Xmx" + options.get("service-heap"),
-                "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
-        builder.environment().put("SERVER_PORT", String.valueOf(port));
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-        builder.environment().put("MONGODB_URI", infrastructure.mongoConnectionString() + "/analytics-bench");
-        builder.environment().put("OIDC_ISSUER_URI", TestTokens.ISSUER);
-        builder.environment().put("JWT_PUBLIC_KEY", TestTokens.publicKeyPem());
-        Process process = builder.start();
-        baseUrl = "http://127.0.0.1:" + port;
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (!ready()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IllegalStateException("analytics did not become ready; see " + logFile);
-            }
-            Thread.sleep(300);
-        }
-        log.info("analytics (pid {}) is up on port {}, log in {}", process.pid(), port, logFile);
-        return process;
-    }
-
-    private boolean ready() {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     private void awaitLag(long at, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -317,20 +301,8 @@ public final class AnalyticsBench {
         }
     }
 
-    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer());
-    }
-
     private void send(KafkaProducer<String, byte[]> producer, IntegrationEvent payload) {
-        EventAttributes attributes = new EventAttributes(UUID.randomUUID().toString(),
-                EventCatalog.byPayloadType(payload.getClass()).type(), "/bench", Instant.now(), payload.partitionKey());
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(EventCatalog.byType(attributes.type()).topic(),
-                payload.partitionKey(), JSON.writeValueAsBytes(payload));
-        attributes.toHeaders().forEach((name, value) -> record.headers().add(name,
-                value.getBytes(StandardCharsets.UTF_8)));
-        producer.send(record);
+        producer.send(Workload.record(payload, "/bench"));
         produced++;
     }
 

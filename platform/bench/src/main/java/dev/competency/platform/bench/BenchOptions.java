@@ -1,13 +1,17 @@
 package dev.competency.platform.bench;
 
+import dev.competency.platform.bench.BenchCommandLine.NonNegative;
+import dev.competency.platform.bench.BenchCommandLine.Positive;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * What the bench was asked to do.
@@ -34,6 +38,7 @@ import java.util.Set;
  * @param asOfWarmup unmeasured as-of queries before them, the kinds in turn
  * @param rebuildEvidence evidence events in the store when the rebuild starts (the store is topped up by copying
  *                        stored learners)
+ * @param soakDuration how long the soak phase sends at {@code rate}
  * @param timeout the longest wait of any phase
  */
 record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<String> service,
@@ -41,135 +46,138 @@ record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<Str
                     int learners, int competencies, int rate, Duration latencyDuration, Duration warmup,
                     int throughputWarmupLearners,
                     int rawMessages, int asOfEvidence, int asOfQueries, int asOfWarmup, int rebuildEvidence,
-                    Duration timeout) {
+                    Duration soakDuration, Duration timeout) {
 
-    enum Phase { RAW, LATENCY, THROUGHPUT, ASOF, REBUILD }
+    enum Phase { RAW, LATENCY, THROUGHPUT, ASOF, REBUILD, SOAK }
 
-    static final String USAGE = """
-            Usage: LearnerProfilesBench [options]
-              --phases LIST            comma-separated, run in this order: raw,latency,throughput,asof,rebuild
-                                       (default raw,latency,throughput)
-              --learners N             learners of the intake workload (default 10000)
-              --competencies N         competencies per learner, one evidence each (default 20)
-              --rate N                 evidence/s of the open-loop latency phase (default 1000)
-              --latency-seconds N      recorded seconds of the latency phase (default 30)
-              --warmup-seconds N       unrecorded seconds before it (default 5)
-              --throughput-warmup N    learners of their own sent through, and awaited, before the throughput
-                                       phase, one evidence per competency (default half of
-                                       --learners; 0 for none)
-              --raw-messages N         messages of the raw Kafka comparison (default 200000)
-              --asof-evidence N        evidence of the learner the as-of queries read (default 10000)
-              --asof-queries N         measured as-of queries of each kind (default 1000)
-              --asof-warmup N          unmeasured as-of queries before them, kinds in turn (default 1500)
-              --rebuild-evidence N     evidence events in the store when the rebuild starts (default 1000000)
-              --timeout-seconds N      longest wait of any phase (default 1800)
-              --kafka HOST:PORT        use this broker instead of starting the embedded one
-              --mongo URI              use this store (mongodb://host:port) instead of the embedded one
-              --service URL            use this running service instead of starting its jar
-              --admin-token TOKEN      ADMIN bearer token for --service (asof and rebuild need it)
-              --database NAME          database of the started service (default learner-profiles-bench)
-              --jar PATH               learner-profiles jar (default services/learner-profiles/target/learner-profiles.jar)
-              --service-heap SIZE      -Xmx of the started service (default 2g)
-              --help                   show this text""";
+    /** The command line of {@link LearnerProfilesBench}. */
+    @Command(name = "LearnerProfilesBench", usageHelpWidth = 120,
+            description = "Measures the learner-profiles service end to end on the real broker and store.")
+    interface Arguments {
 
-    static BenchOptions parse(String[] args, Path root) {
-        Optional<String> kafka = Optional.empty();
-        Optional<String> mongo = Optional.empty();
-        Optional<String> service = Optional.empty();
-        Optional<String> adminToken = Optional.empty();
-        String database = "learner-profiles-bench";
-        Path jar = root.resolve("services/learner-profiles/target/learner-profiles.jar");
-        String serviceHeap = "2g";
-        List<Phase> phases = List.of(Phase.RAW, Phase.LATENCY, Phase.THROUGHPUT);
-        int learners = 10_000;
-        int competencies = 20;
-        int rate = 1_000;
-        int latencySeconds = 30;
-        int warmupSeconds = 5;
-        Integer throughputWarmup = null;
-        int rawMessages = 200_000;
-        int asOfEvidence = 10_000;
-        int asOfQueries = 1_000;
-        int asOfWarmup = 1_500;
-        int rebuildEvidence = 1_000_000;
-        int timeoutSeconds = 1_800;
-        List<String> rest = new ArrayList<>(List.of(args));
-        while (!rest.isEmpty()) {
-            String option = rest.remove(0);
-            switch (option) {
-                case "--phases" -> phases = phases(value(option, rest));
-                case "--learners" -> learners = positive(option, rest);
-                case "--competencies" -> competencies = positive(option, rest);
-                case "--rate" -> rate = positive(option, rest);
-                case "--latency-seconds" -> latencySeconds = positive(option, rest);
-                case "--warmup-seconds" -> warmupSeconds = positive(option, rest);
-                case "--throughput-warmup" -> throughputWarmup = nonNegative(option, rest);
-                case "--raw-messages" -> rawMessages = positive(option, rest);
-                case "--asof-evidence" -> asOfEvidence = positive(option, rest);
-                case "--asof-queries" -> asOfQueries = positive(option, rest);
-                case "--asof-warmup" -> asOfWarmup = positive(option, rest);
-                case "--rebuild-evidence" -> rebuildEvidence = positive(option, rest);
-                case "--timeout-seconds" -> timeoutSeconds = positive(option, rest);
-                case "--kafka" -> kafka = Optional.of(value(option, rest));
-                case "--mongo" -> mongo = Optional.of(value(option, rest));
-                case "--service" -> service = Optional.of(stripSlash(value(option, rest)));
-                case "--admin-token" -> adminToken = Optional.of(value(option, rest));
-                case "--database" -> database = value(option, rest);
-                case "--jar" -> jar = Path.of(value(option, rest)).toAbsolutePath();
-                case "--service-heap" -> serviceHeap = value(option, rest);
-                default -> throw new IllegalArgumentException("Unknown option " + option + "\n" + USAGE);
-            }
-        }
-        if (service.isPresent() && (kafka.isEmpty() || mongo.isEmpty())) {
+        @Option(names = "--phases", paramLabel = "LIST", split = ",", defaultValue = "raw,latency,throughput",
+                converter = PhaseName.class, description = "comma-separated, run in this order: "
+                + "raw,latency,throughput,asof,rebuild,soak (default ${DEFAULT-VALUE})")
+        List<Phase> phases();
+
+        @Option(names = "--learners", paramLabel = "N", defaultValue = "10000", converter = Positive.class,
+                description = "learners of the intake workload (default ${DEFAULT-VALUE})")
+        int learners();
+
+        @Option(names = "--competencies", paramLabel = "N", defaultValue = "20", converter = Positive.class,
+                description = "competencies per learner, one evidence each (default ${DEFAULT-VALUE})")
+        int competencies();
+
+        @Option(names = "--rate", paramLabel = "N", defaultValue = "1000", converter = Positive.class,
+                description = "evidence/s of the open-loop latency and soak phases (default ${DEFAULT-VALUE})")
+        int rate();
+
+        @Option(names = "--latency-seconds", paramLabel = "N", defaultValue = "30", converter = Positive.class,
+                description = "recorded seconds of the latency phase (default ${DEFAULT-VALUE})")
+        int latencySeconds();
+
+        @Option(names = "--warmup-seconds", paramLabel = "N", defaultValue = "5", converter = Positive.class,
+                description = "unrecorded seconds before it (default ${DEFAULT-VALUE})")
+        int warmupSeconds();
+
+        @Option(names = "--throughput-warmup", paramLabel = "N", converter = NonNegative.class,
+                description = "learners of their own sent through, and awaited, before the throughput phase, one "
+                        + "evidence per competency (default half of --learners; 0 for none)")
+        Integer throughputWarmup();
+
+        @Option(names = "--raw-messages", paramLabel = "N", defaultValue = "200000", converter = Positive.class,
+                description = "messages of the raw Kafka comparison (default ${DEFAULT-VALUE})")
+        int rawMessages();
+
+        @Option(names = "--asof-evidence", paramLabel = "N", defaultValue = "10000", converter = Positive.class,
+                description = "evidence of the learner the as-of queries read (default ${DEFAULT-VALUE})")
+        int asOfEvidence();
+
+        @Option(names = "--asof-queries", paramLabel = "N", defaultValue = "1000", converter = Positive.class,
+                description = "measured as-of queries of each kind (default ${DEFAULT-VALUE})")
+        int asOfQueries();
+
+        @Option(names = "--asof-warmup", paramLabel = "N", defaultValue = "1500", converter = Positive.class,
+                description = "unmeasured as-of queries before them, kinds in turn (default ${DEFAULT-VALUE})")
+        int asOfWarmup();
+
+        @Option(names = "--rebuild-evidence", paramLabel = "N", defaultValue = "1000000", converter = Positive.class,
+                description = "evidence events in the store when the rebuild starts (default ${DEFAULT-VALUE})")
+        int rebuildEvidence();
+
+        @Option(names = "--soak-minutes", paramLabel = "N", defaultValue = "30", converter = Positive.class,
+                description = "minutes the soak phase sends at --rate, a row each minute (default ${DEFAULT-VALUE})")
+        int soakMinutes();
+
+        @Option(names = "--timeout-seconds", paramLabel = "N", defaultValue = "1800", converter = Positive.class,
+                description = "longest wait of any phase (default ${DEFAULT-VALUE})")
+        int timeoutSeconds();
+
+        @Option(names = "--kafka", paramLabel = "HOST:PORT",
+                description = "use this broker instead of starting the embedded one")
+        Optional<String> kafka();
+
+        @Option(names = "--mongo", paramLabel = "URI",
+                description = "use this store (mongodb://host:port) instead of the embedded one")
+        Optional<String> mongo();
+
+        @Option(names = "--service", paramLabel = "URL", description = "use this running service instead of starting "
+                + "its jar")
+        Optional<String> service();
+
+        @Option(names = "--admin-token", paramLabel = "TOKEN",
+                description = "ADMIN bearer token for --service (asof and rebuild need it)")
+        Optional<String> adminToken();
+
+        @Option(names = "--database", paramLabel = "NAME", defaultValue = "learner-profiles-bench",
+                description = "database of the started service (default ${DEFAULT-VALUE})")
+        String database();
+
+        @Option(names = "--jar", paramLabel = "PATH",
+                description = "learner-profiles jar (default services/learner-profiles/target/learner-profiles.jar)")
+        Optional<Path> jar();
+
+        @Option(names = "--service-heap", paramLabel = "SIZE", defaultValue = "2g",
+                description = "-Xmx of the started service (default ${DEFAULT-VALUE})")
+        String serviceHeap();
+
+        @Option(names = "--help", usageHelp = true, description = "show this text")
+        boolean help();
+    }
+
+    /**
+     * The options given on the command line.
+     *
+     * @param root the repository, against which the default jar is found
+     * @throws IllegalArgumentException when --service comes without --kafka and --mongo
+     */
+    static BenchOptions of(Arguments arguments, Path root) {
+        if (arguments.service().isPresent() && (arguments.kafka().isEmpty() || arguments.mongo().isEmpty())) {
             throw new IllegalArgumentException("--service needs --kafka and --mongo: the ones that service uses");
         }
-        return new BenchOptions(kafka, mongo, service, adminToken, database, jar, serviceHeap, phases, learners,
-                competencies, rate, Duration.ofSeconds(latencySeconds), Duration.ofSeconds(warmupSeconds),
-                throughputWarmup != null ? throughputWarmup : learners / 2, rawMessages, asOfEvidence, asOfQueries,
-                asOfWarmup, rebuildEvidence, Duration.ofSeconds(timeoutSeconds));
+        return new BenchOptions(arguments.kafka(), arguments.mongo(), arguments.service().map(BenchOptions::stripSlash),
+                arguments.adminToken(), arguments.database(),
+                arguments.jar().map(Path::toAbsolutePath)
+                        .orElseGet(() -> root.resolve("services/learner-profiles/target/learner-profiles.jar")),
+                arguments.serviceHeap(), List.copyOf(new LinkedHashSet<>(arguments.phases())), arguments.learners(),
+                arguments.competencies(), arguments.rate(), Duration.ofSeconds(arguments.latencySeconds()),
+                Duration.ofSeconds(arguments.warmupSeconds()),
+                arguments.throughputWarmup() != null ? arguments.throughputWarmup() : arguments.learners() / 2,
+                arguments.rawMessages(), arguments.asOfEvidence(), arguments.asOfQueries(), arguments.asOfWarmup(),
+                arguments.rebuildEvidence(), Duration.ofMinutes(arguments.soakMinutes()),
+                Duration.ofSeconds(arguments.timeoutSeconds()));
     }
 
-    private static List<Phase> phases(String value) {
-        List<Phase> phases = new ArrayList<>();
-        Set<Phase> seen = EnumSet.noneOf(Phase.class);
-        for (String name : value.split(",")) {
+    /** A phase by its name in any case. */
+    static final class PhaseName implements ITypeConverter<Phase> {
+
+        @Override
+        public Phase convert(String name) {
             try {
-                Phase phase = Phase.valueOf(name.strip().toUpperCase(Locale.ROOT));
-                if (seen.add(phase)) {
-                    phases.add(phase);
-                }
+                return Phase.valueOf(name.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Unknown phase '" + name + "'\n" + USAGE, e);
+                throw new TypeConversionException("unknown phase '" + name + "'");
             }
-        }
-        return List.copyOf(phases);
-    }
-
-    private static String value(String option, List<String> rest) {
-        if (rest.isEmpty()) {
-            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
-        }
-        return rest.remove(0);
-    }
-
-    private static int positive(String option, List<String> rest) {
-        return atLeast(1, "a positive whole number", option, rest);
-    }
-
-    private static int nonNegative(String option, List<String> rest) {
-        return atLeast(0, "a whole number, 0 or more", option, rest);
-    }
-
-    private static int atLeast(int least, String what, String option, List<String> rest) {
-        String value = value(option, rest).replace("_", "");
-        try {
-            int number = Integer.parseInt(value);
-            if (number < least) {
-                throw new NumberFormatException();
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs " + what + ", not '" + value + "'", e);
         }
     }
 

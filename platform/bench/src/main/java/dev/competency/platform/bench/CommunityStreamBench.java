@@ -1,42 +1,36 @@
 package dev.competency.platform.bench;
 
-import dev.competency.contracts.EventAttributes;
-import dev.competency.contracts.EventCatalog;
 import dev.competency.contracts.IntegrationEvent;
 import dev.competency.contracts.frameworks.MethodType;
 import dev.competency.contracts.learners.LearnerRegistered;
 import dev.competency.contracts.mastery.MasteryChanged;
+import dev.competency.platform.bench.BenchCommandLine.NonNegative;
+import dev.competency.platform.bench.BenchCommandLine.Positive;
 import dev.competency.platform.test.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,7 +57,7 @@ public final class CommunityStreamBench {
     private static final String COMPETENCY_PREFIX = "sse-";
     private static final Duration DELIVERY_WAIT = Duration.ofSeconds(60);
 
-    private final Map<String, String> options;
+    private final Options options;
     private final Report report = new Report();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -77,62 +71,88 @@ public final class CommunityStreamBench {
     private AtomicLongArray receivedAt;
     private int records;
 
-    private CommunityStreamBench(Map<String, String> options) {
+    /** The command line of {@link CommunityStreamBench}. */
+    @Command(name = "CommunityStreamBench", usageHelpWidth = 120,
+            description = "Measures community's notification stream through the gateway.")
+    interface Options {
+
+        @Option(names = "--clients", paramLabel = "N", defaultValue = "1000", converter = Positive.class,
+                description = "simulated browsers, one learner and stream each (default ${DEFAULT-VALUE})")
+        int clients();
+
+        @Option(names = "--rate", paramLabel = "N", defaultValue = "200", converter = Positive.class,
+                description = "mastery.changed per second of the steady step (default ${DEFAULT-VALUE})")
+        int rate();
+
+        @Option(names = "--steady-seconds", paramLabel = "N", defaultValue = "60", converter = Positive.class,
+                description = "seconds of the steady step (default ${DEFAULT-VALUE})")
+        int steadySeconds();
+
+        @Option(names = "--hold-seconds", paramLabel = "N", defaultValue = "120", converter = NonNegative.class,
+                description = "seconds with every stream open and heartbeats only (default ${DEFAULT-VALUE})")
+        int holdSeconds();
+
+        @Option(names = "--warmup", paramLabel = "N", defaultValue = "20", converter = NonNegative.class,
+                description = "notifications sent and awaited before the measured steps (default ${DEFAULT-VALUE})")
+        int warmup();
+
+        @Option(names = "--service-heap", paramLabel = "SIZE", defaultValue = "512m",
+                description = "-Xmx of community (default ${DEFAULT-VALUE})")
+        String serviceHeap();
+
+        @Option(names = "--gateway-heap", paramLabel = "SIZE", defaultValue = "512m",
+                description = "-Xmx of the gateway (default ${DEFAULT-VALUE})")
+        String gatewayHeap();
+
+        @Option(names = "--community-jar", paramLabel = "PATH",
+                description = "community's jar (default services/community/target/community.jar)")
+        Optional<Path> communityJar();
+
+        @Option(names = "--gateway-jar", paramLabel = "PATH",
+                description = "the gateway's jar (default gateway/target/gateway.jar)")
+        Optional<Path> gatewayJar();
+
+        @Option(names = "--help", usageHelp = true, description = "show this text")
+        boolean help();
+    }
+
+    private CommunityStreamBench(Options options) {
         this.options = options;
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.ofEntries(
-                Map.entry("clients", "1000"), Map.entry("rate", "200"), Map.entry("steady-seconds", "60"),
-                Map.entry("hold-seconds", "120"), Map.entry("warmup", "20"), Map.entry("service-heap", "512m"),
-                Map.entry("gateway-heap", "512m")));
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--help")) {
-                System.err.println("options (defaults): " + new java.util.TreeMap<>(options)
-                        + ", --community-jar, --gateway-jar");
-                return;
-            }
-            if (i + 1 < args.length) {
-                options.put(args[i].replaceFirst("^--", ""), args[++i]);
-            }
-        }
-        new CommunityStreamBench(options).run();
+    public static void main(String[] args) {
+        new CommunityStreamBench(BenchCommandLine.parseOrExit(Options.class, args)).run();
     }
 
-    private int option(String name) {
-        return Integer.parseInt(options.get(name));
-    }
-
-    private void run() throws Exception {
+    private void run() {
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
-        Path communityJar = jar(root, "community-jar", "services/community/target/community.jar");
-        Path gatewayJar = jar(root, "gateway-jar", "gateway/target/gateway.jar");
-        int clientCount = option("clients");
-        int total = option("warmup") + option("rate") * option("steady-seconds") + clientCount + 1;
+        Path communityJar = jar("community", options.communityJar(),
+                root.resolve("services/community/target/community.jar"));
+        Path gatewayJar = jar("gateway", options.gatewayJar(), root.resolve("gateway/target/gateway.jar"));
+        int clientCount = options.clients();
+        int total = options.warmup() + options.rate() * options.steadySeconds() + clientCount + 1;
         sentAt = new AtomicLongArray(total);
         receivedAt = new AtomicLongArray(total);
-        try (Infrastructure infrastructure = Infrastructure.start(BenchOptions.parse(new String[0], root));
-             KafkaProducer<String, byte[]> producer = producer(infrastructure.kafkaBootstrapServers())) {
-            Child community = startCommunity(communityJar, infrastructure);
-            Child gateway = null;
+        try (Infrastructure infrastructure = Infrastructure.startEmbedded();
+             KafkaProducer<String, byte[]> producer = Workload.producer(infrastructure.kafkaBootstrapServers());
+             ServiceProcess community = startCommunity(communityJar, infrastructure);
+             ServiceProcess gateway = startGateway(gatewayJar, community.url())) {
             try {
-                gateway = startGateway(gatewayJar, community.url);
-                report.note("community pid %d (-Xmx%s), gateway pid %d (-Xmx%s), %s", community.process.pid(),
-                        options.get("service-heap"), gateway.process.pid(), options.get("gateway-heap"),
-                        infrastructure.describe());
+                report.note("community pid %d (-Xmx%s), gateway pid %d (-Xmx%s), %s", community.pid(),
+                        options.serviceHeap(), gateway.pid(), options.gatewayHeap(), infrastructure.describe());
                 for (int l = 0; l < clientCount; l++) {
                     send(producer, new LearnerRegistered(learner(l), null, "unit-" + (l % 10), T0));
                 }
                 producer.flush();
                 long connectStart = System.nanoTime();
-                connect(gateway.url, clientCount);
+                connect(gateway.url(), clientCount);
                 long connectedAt = System.nanoTime();
                 report.add("connect: %d of %d streams open through the gateway in %.1f s", StreamClient.open(clients),
                         clientCount, (connectedAt - connectStart) / 1e9);
                 warmUp(producer);
-                Pause.of(Duration.ofSeconds(option("hold-seconds")));
+                Pause.of(Duration.ofSeconds(options.holdSeconds()));
                 report.add("hold: %d s with heartbeats only; %d of %d streams open, heartbeats per stream min %d max %d",
-                        option("hold-seconds"), StreamClient.open(clients), clientCount, minHeartbeats(),
+                        options.holdSeconds(), StreamClient.open(clients), clientCount, minHeartbeats(),
                         maxHeartbeats());
                 Footprint communityBusy = Footprint.of(community);
                 Footprint gatewayBusy = Footprint.of(gateway);
@@ -153,10 +173,6 @@ public final class CommunityStreamBench {
                 footprint("gateway", Footprint.of(gateway), gatewayBusy, clientCount);
             } finally {
                 clients.forEach(StreamClient::close);
-                if (gateway != null) {
-                    gateway.stop();
-                }
-                community.stop();
             }
         }
         log.info("Summary:{}{}", System.lineSeparator(), report.text());
@@ -192,7 +208,7 @@ public final class CommunityStreamBench {
     }
 
     private void warmUp(KafkaProducer<String, byte[]> producer) {
-        int warmup = option("warmup");
+        int warmup = options.warmup();
         int first = records;
         for (int i = 0; i < warmup; i++) {
             publish(producer, learner(i % clients.size()));
@@ -203,8 +219,8 @@ public final class CommunityStreamBench {
     }
 
     private void steady(KafkaProducer<String, byte[]> producer) {
-        int rate = option("rate");
-        int seconds = option("steady-seconds");
+        int rate = options.rate();
+        int seconds = options.steadySeconds();
         int first = records;
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -236,7 +252,7 @@ public final class CommunityStreamBench {
                 produceSeconds, latencies(first, records).summary(), clientCount - delivered(first, records));
     }
 
-    private void awaitStreamsClosed(Child community) {
+    private void awaitStreamsClosed(ServiceProcess community) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         double open;
         while ((open = Footprint.metric(community, "community.notification.streams.open")) > 0) {
@@ -333,29 +349,22 @@ public final class CommunityStreamBench {
 
     // ---- the two JVMs
 
-    private record Child(String name, Process process, String url, Path logFile) {
-
-        void stop() {
-            ServiceProcess.stop(process);
-        }
-    }
-
     /** Heap used after a full GC (the JVM's own gauge), live threads, open file descriptors and resident memory. */
     private record Footprint(long heapBytes, long threads, long descriptors, long residentBytes) {
 
-        static Footprint of(Child child) {
+        static Footprint of(ServiceProcess child) {
             Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
             try {
-                Process gc = new ProcessBuilder(jcmd.toString(), String.valueOf(child.process.pid()), "GC.run")
+                Process gc = new ProcessBuilder(jcmd.toString(), String.valueOf(child.pid()), "GC.run")
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 if (!gc.waitFor(2, TimeUnit.MINUTES) || gc.exitValue() != 0) {
-                    throw new IllegalStateException("jcmd GC.run failed for " + child.name);
+                    throw new IllegalStateException("jcmd GC.run failed for " + child.name());
                 }
                 long descriptors;
-                try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(child.process.pid()), "fd"))) {
+                try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(child.pid()), "fd"))) {
                     descriptors = fds.count();
                 }
-                long resident = Files.readAllLines(Path.of("/proc", String.valueOf(child.process.pid()), "status"))
+                long resident = Files.readAllLines(Path.of("/proc", String.valueOf(child.pid()), "status"))
                         .stream().filter(line -> line.startsWith("VmRSS:"))
                         .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024).findFirst().orElse(-1);
                 return new Footprint((long) metric(child, "jvm.memory.used?tag=area:heap"),
@@ -368,11 +377,11 @@ public final class CommunityStreamBench {
             }
         }
 
-        static double metric(Child child, String query) {
+        static double metric(ServiceProcess child, String query) {
             HttpResponse<String> response;
             try {
                 response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(child.url + "/actuator/metrics/" + query)).header("Authorization", "Bearer "
+                    URI.create(child.url() + "/actuator/metrics/" + query)).header("Authorization", "Bearer "
                     + TestTokens.token("bench-admin", "ADMIN")).build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -381,94 +390,35 @@ public final class CommunityStreamBench {
                 throw new IllegalStateException(e);
             }
             if (response.statusCode() != 200) {
-                throw new IllegalStateException(child.name + " metric " + query + ": " + response.statusCode());
+                throw new IllegalStateException(child.name() + " metric " + query + ": " + response.statusCode());
             }
             return JSON.readTree(response.body()).path("measurements").get(0).path("value").asDouble();
         }
     }
 
-    private Child startCommunity(Path jar, Infrastructure infrastructure) throws IOException, InterruptedException {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-        environment.put("MONGODB_URI", infrastructure.mongoConnectionString() + "/community-bench");
-        return start("community", jar, options.get("service-heap"), environment);
+    private ServiceProcess startCommunity(Path jar, Infrastructure infrastructure) {
+        return ServiceProcess.start("community", jar, List.of("-Xmx" + options.serviceHeap()),
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
+                        "MONGODB_URI", infrastructure.mongoConnectionString() + "/community-bench"),
+                "/actuator/health/readiness");
     }
 
-    private Child startGateway(Path jar, String communityUrl) throws IOException, InterruptedException {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("COMMUNITY_URL", communityUrl);
-        environment.put("OIDC_CLIENT_SECRET", "bench");
+    private ServiceProcess startGateway(Path jar, String communityUrl) {
         // Every simulated browser connects from 127.0.0.1 with a token the gateway has not seen yet, which counts
         // against the per-address budget; real browsers come from addresses of their own.
-        environment.put("RATE_LIMIT_ANONYMOUS_PER_SECOND", "100000");
-        environment.put("RATE_LIMIT_ANONYMOUS_BURST", "100000");
-        environment.put("ACCESS_LOG", "false");
-        return start("gateway", jar, options.get("gateway-heap"), environment);
+        return ServiceProcess.start("gateway", jar, List.of("-Xmx" + options.gatewayHeap()),
+                Map.of("COMMUNITY_URL", communityUrl, "OIDC_CLIENT_SECRET", "bench",
+                        "RATE_LIMIT_ANONYMOUS_PER_SECOND", "100000", "RATE_LIMIT_ANONYMOUS_BURST", "100000",
+                        "ACCESS_LOG", "false"),
+                "/actuator/health/readiness");
     }
 
-    private Child start(String name, Path jar, String heap, Map<String, String> environment)
-            throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path logFile = Files.createTempFile(name + "-stream-bench", ".log");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-Daxoniq.update-checker.disabled=true",
-                "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(
-                logFile.toFile()));
-        builder.environment().putAll(environment);
-        builder.environment().put("SERVER_PORT", String.valueOf(port));
-        builder.environment().put("OIDC_ISSUER_URI", TestTokens.ISSUER);
-        builder.environment().put("JWT_PUBLIC_KEY", TestTokens.publicKeyPem());
-        Process process = builder.start();
-        Child child = new Child(name, process, "http://127.0.0.1:" + port, logFile);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (!ready(child.url)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                child.stop();
-                throw new IllegalStateException(name + " did not become ready; see " + logFile);
-            }
-            Thread.sleep(300);
-        }
-        log.info("{} (pid {}) is up on port {}, log in {}", name, process.pid(), port, logFile);
-        return child;
-    }
-
-    private boolean ready(String url) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private Path jar(Path root, String option, String defaultPath) {
-        Path jar = Path.of(options.getOrDefault(option, root.resolve(defaultPath).toString()));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("No jar at " + jar + ": build it first (mvn -B -DskipTests -Djib.skip"
-                    + " -pl services/community,gateway -am package)");
-        }
-        return jar;
-    }
-
-    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer());
+    private static Path jar(String name, Optional<Path> given, Path standard) {
+        return ServiceProcess.requireJar(name, given.orElse(standard),
+                "mvn -B -DskipTests -Djib.skip -pl services/community,gateway -am package");
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, IntegrationEvent payload) {
-        EventAttributes attributes = new EventAttributes(UUID.randomUUID().toString(),
-                EventCatalog.byPayloadType(payload.getClass()).type(), "/bench", Instant.now(), payload.partitionKey());
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(EventCatalog.byType(attributes.type()).topic(),
-                payload.partitionKey(), JSON.writeValueAsBytes(payload));
-        attributes.toHeaders().forEach((name, value) -> record.headers().add(name,
-                value.getBytes(StandardCharsets.UTF_8)));
-        producer.send(record);
+        producer.send(Workload.record(payload, "/bench"));
     }
 }

@@ -24,20 +24,29 @@ final class Infrastructure implements AutoCloseable {
         this.mongoConnectionString = mongoConnectionString;
     }
 
-    static Infrastructure start(BenchOptions options) {
-        Optional<EmbeddedKafka> kafka = options.kafka().isPresent() ? Optional.empty()
+    /** The embedded broker and store, both started in this JVM. */
+    static Infrastructure startEmbedded() {
+        return start(Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * @param runningKafka bootstrap servers of a running broker; empty to start the embedded one
+     * @param runningMongo connection string of a running store; empty to start the embedded one
+     */
+    static Infrastructure start(Optional<String> runningKafka, Optional<String> runningMongo) {
+        Optional<EmbeddedKafka> kafka = runningKafka.isPresent() ? Optional.empty()
                 : Optional.of(EmbeddedKafka.start(0, Optional.empty()));
         Optional<EmbeddedMongo> mongo;
         try {
-            mongo = options.mongo().isPresent() ? Optional.empty()
+            mongo = runningMongo.isPresent() ? Optional.empty()
                     : Optional.of(EmbeddedMongo.start(0, Optional.empty()));
         } catch (RuntimeException e) {
             kafka.ifPresent(EmbeddedKafka::close);
             throw e;
         }
-        String bootstrap = options.kafka().orElseGet(() -> kafka.orElseThrow().bootstrapServers());
-        String connection = options.mongo().orElseGet(() -> mongo.orElseThrow().connectionString());
-        if (options.kafka().isPresent()) {
+        String bootstrap = runningKafka.orElseGet(() -> kafka.orElseThrow().bootstrapServers());
+        String connection = runningMongo.orElseGet(() -> mongo.orElseThrow().connectionString());
+        if (runningKafka.isPresent()) {
             TopicProvisioner.ensurePlatformTopics(bootstrap);
         }
         return new Infrastructure(kafka, mongo, bootstrap, connection);

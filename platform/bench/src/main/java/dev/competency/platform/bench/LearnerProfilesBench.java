@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Measures the learner-profiles service end to end on the real broker and store: raw Kafka for comparison,
- * evidence to {@code mastery.changed} latency at a fixed rate, sustained intake throughput, as-of queries and the
- * rebuild of the read models. See platform/bench/README.md.
+ * evidence to {@code mastery.changed} latency at a fixed rate, sustained intake throughput, as-of queries, the
+ * rebuild of the read models and a soak at a fixed rate. See platform/bench/README.md.
  */
 public final class LearnerProfilesBench {
 
@@ -24,13 +24,9 @@ public final class LearnerProfilesBench {
 
     public static void main(String[] args) {
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
-        if (java.util.Arrays.asList(args).contains("--help")) {
-            log.info("{}", BenchOptions.USAGE);
-            return;
-        }
         BenchOptions options;
         try {
-            options = BenchOptions.parse(args, root);
+            options = BenchOptions.of(BenchCommandLine.parseOrExit(BenchOptions.Arguments.class, args), root);
         } catch (IllegalArgumentException e) {
             log.error(e.getMessage());
             System.exit(2);
@@ -51,7 +47,7 @@ public final class LearnerProfilesBench {
     private static void run(BenchOptions options, Report report) {
         report.note("load before start: %s, %d processors", Report.loadAverage(),
                 Runtime.getRuntime().availableProcessors());
-        try (Infrastructure infrastructure = Infrastructure.start(options);
+        try (Infrastructure infrastructure = Infrastructure.start(options.kafka(), options.mongo());
              ServiceUnderTest holder = ServiceUnderTest.of(options, infrastructure);
              MongoClient mongo = MongoClients.create(infrastructure.mongoConnectionString());
              Workload workload = new Workload(infrastructure.kafkaBootstrapServers(), options.competencies());
@@ -81,6 +77,7 @@ public final class LearnerProfilesBench {
                                 .run(options.rebuildEvidence(), options.competencies(), options.timeout());
                         StoreProbe.report(database, report);
                     }
+                    case SOAK -> new SoakBench(options, workload, watcher, lag, holder.client(), report).run();
                 }
             }
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,7 +42,7 @@ final class MasteryWatcher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    private record Pending(long sentNanos, Latencies latencies) {
+    private record Pending(long sentNanos, LongConsumer latencies) {
     }
 
     MasteryWatcher(String bootstrapServers) {
@@ -65,7 +66,12 @@ final class MasteryWatcher implements AutoCloseable {
 
     /** Call just before sending the evidence; its change, when it arrives, adds a sample to {@code latencies}. */
     void expect(String evidenceId, Latencies latencies) {
-        pending.put(evidenceId, new Pending(System.nanoTime(), latencies));
+        expect(evidenceId, latencies::record);
+    }
+
+    /** Call just before sending the evidence; its change, when it arrives, gives {@code latency} its nanoseconds. */
+    void expect(String evidenceId, LongConsumer latency) {
+        pending.put(evidenceId, new Pending(System.nanoTime(), latency));
     }
 
     long matched() {
@@ -99,7 +105,7 @@ final class MasteryWatcher implements AutoCloseable {
                     String trigger = change.path("triggeringEvidenceId").asString(null);
                     Pending sent = trigger == null ? null : pending.remove(trigger);
                     if (sent != null) {
-                        sent.latencies().record(now - sent.sentNanos());
+                        sent.latencies().accept(now - sent.sentNanos());
                         matched.incrementAndGet();
                         lastMatchNanos.set(now);
                     }

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,19 +24,6 @@ final class ServiceClient {
     ServiceClient(String baseUrl, Supplier<String> adminToken) {
         this.baseUrl = baseUrl;
         this.adminToken = adminToken;
-    }
-
-    boolean isHealthy() {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && "UP".equals(JSON.readTree(response.body()).path("status").asString());
-        } catch (IOException | JacksonException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** GET with the admin token; fails unless the answer is 2xx. */

@@ -1,6 +1,9 @@
 package dev.competency.platform.bench;
 
 import com.mongodb.ConnectionString;
+import dev.competency.platform.test.TestTokens;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The service the bench measures: one it started from the jar, or a running one named on the command line. */
@@ -27,8 +30,14 @@ final class ServiceUnderTest implements AutoCloseable {
             return new ServiceUnderTest(Optional.empty(), client, database, "running at " + options.service().get()
                     + " (database " + database + ")");
         }
-        ServiceProcess process = ServiceProcess.start(options, infrastructure);
-        return new ServiceUnderTest(Optional.of(process), process.client(), options.database(),
+        ServiceProcess process = ServiceProcess.start("learner-profiles", ServiceProcess.requireJar("learner-profiles",
+                        options.jar(), "mvn -B clean package -DskipTests -Djib.skip -pl services/learner-profiles -am"),
+                List.of("-Xms512m", "-Xmx" + options.serviceHeap()),
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
+                        "MONGODB_URI", infrastructure.mongoConnectionString() + "/" + options.database()),
+                "/actuator/health");
+        ServiceClient client = new ServiceClient(process.url(), () -> TestTokens.token("bench-admin", "ADMIN"));
+        return new ServiceUnderTest(Optional.of(process), client, options.database(),
                 "started from " + options.jar() + " (pid " + process.pid() + ", -Xmx" + options.serviceHeap()
                         + ", database " + options.database() + ")");
     }

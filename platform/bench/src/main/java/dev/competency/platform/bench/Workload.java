@@ -1,7 +1,9 @@
 package dev.competency.platform.bench;
 
 import dev.competency.contracts.EventAttributes;
+import dev.competency.contracts.EventCatalog;
 import dev.competency.contracts.EventTypes;
+import dev.competency.contracts.IntegrationEvent;
 import dev.competency.contracts.Topics;
 import dev.competency.contracts.evidence.Actor;
 import dev.competency.contracts.evidence.ActorKind;
@@ -143,6 +145,20 @@ final class Workload implements AutoCloseable {
                 evidence.recordedAt());
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.EVIDENCE, evidence.learnerId(),
                 JSON.writeValueAsBytes(evidence));
+        attributes.toHeaders().forEach((name, value) ->
+                record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    /**
+     * The Kafka record of any contract payload, as the platform's producers publish it: on the topic of its type,
+     * keyed by its partition key, contract JSON with CloudEvents headers from {@code source}, a fresh event id.
+     */
+    static ProducerRecord<String, byte[]> record(IntegrationEvent payload, String source) {
+        EventAttributes attributes = new EventAttributes(UUID.randomUUID().toString(),
+                EventCatalog.byPayloadType(payload.getClass()).type(), source, Instant.now(), payload.partitionKey());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(EventCatalog.byType(attributes.type()).topic(),
+                payload.partitionKey(), JSON.writeValueAsBytes(payload));
         attributes.toHeaders().forEach((name, value) ->
                 record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return record;
