@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The capability map's counts kept up to date as the state folds: per pair of unit and team (as the directory stands
  * now) and per competency, how many learners' current cells are rated, mastered, scored, the sum of their scores and
- * how many are at each level. A cell moves between pairs when its learner changes unit or team, and leaves when they
+ * how many are at each level. Score sums are exact ({@link ScoreSum}): adding and removing the same scores in any
+ * order leaves the same sum, so a rebuild gives the same means to the last digit. A cell moves between pairs when its learner changes unit or team, and leaves when they
  * are erased, so a query of the present sums a few pairs instead of visiting every learner's cells.
  *
  * <p>Counts only the current entry of each cell (the roll-up while it lasts, else the folded mastery) whatever its
@@ -128,10 +129,11 @@ public final class CapabilityTotals {
     }
 
     /**
-     * Adds the counts of a pair for the competencies {@code 0 .. rated.length-1} to the given arrays; {@code levels}
-     * per competency, each allocated with {@code levelCodes} slots on first use.
+     * Adds the counts of a pair for the competencies {@code 0 .. rated.length-1} to the given arrays; {@code scoreSum}
+     * in {@link ScoreSum} units, {@code levels} per competency, each allocated with {@code levelCodes} slots on first
+     * use.
      */
-    public void addTo(int pair, int[] rated, int[] mastered, int[] scored, double[] scoreSum, int[][] levels,
+    public void addTo(int pair, int[] rated, int[] mastered, int[] scored, long[] scoreSum, int[][] levels,
                       int levelCodes) {
         Pair totals = pairs[pair];
         int slots = Math.min(rated.length, totals.rated.length);
@@ -159,7 +161,7 @@ public final class CapabilityTotals {
         int[] rated = new int[0];
         int[] mastered = new int[0];
         int[] scored = new int[0];
-        double[] scoreSum = new double[0];
+        long[] scoreSum = new long[0];
         int[][] levels = new int[0][];
 
         void change(int c, MasteryCell cell, int entry, int by) {
@@ -181,7 +183,7 @@ public final class CapabilityTotals {
             double score = cell.score(entry);
             if (!Double.isNaN(score)) {
                 scored[c] += by;
-                scoreSum[c] = scored[c] == 0 ? 0.0 : scoreSum[c] + by * score;
+                scoreSum[c] += by * ScoreSum.units(score);
             }
             int level = cell.level(entry);
             if (level >= 0) {

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -148,23 +149,31 @@ public class MessagingConfiguration {
     /**
      * A failing record is tried four more times, half a second apart, then sent to its topic's dead-letter topic; a
      * poison record at once. A {@link RecoverableFailure} (the database away) is tried again every second until it
-     * passes: the record is not at fault, and dead-lettering it would lose it.
+     * passes: the record is not at fault, and dead-lettering it would lose it. A dead letter is kept within the
+     * producer's {@code max.request.size} and {@code platform.messaging.dead-letter.max-bytes} (1 MiB), its value cut
+     * when the headers would take it over ({@link BoundedDeadLetterRecoverer}).
      */
     @Bean
     CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> template,
-                                         ObjectProvider<RecoverableFailure> recoverableFailures) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, failure) -> {
-                    log.warn("Sending record {}-{}@{} to the dead-letter topic: {}", record.topic(),
-                            record.partition(), record.offset(), failure.getMessage());
-                    return new TopicPartition(Topics.deadLetter(record.topic()), 0);
-                });
-        recoverer.setExceptionHeadersCreator(new BoundedExceptionHeaders());
+                                         ObjectProvider<RecoverableFailure> recoverableFailures,
+                                         Environment environment) {
+        DeadLetterPublishingRecoverer recoverer = deadLetterRecoverer(template, Binder.get(environment)
+                .bind("platform.messaging.dead-letter.max-bytes", Integer.class)
+                .orElse(BoundedDeadLetterRecoverer.DEFAULT_MAX_BYTES));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 4));
         handler.addNotRetryableExceptions(PoisonMessageException.class);
         handler.setBackOffFunction((record, failure) ->
                 recoverableFailures.orderedStream().anyMatch(recoverable -> recoverable.matches(failure))
                         ? UNTIL_RECOVERED : null);
         return handler;
+    }
+
+    /** The recoverer that sends a failed record to partition 0 of its topic's dead-letter topic. */
+    static DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<String, byte[]> template, int maxBytes) {
+        return new BoundedDeadLetterRecoverer(template, (record, failure) -> {
+            log.warn("Sending record {}-{}@{} to the dead-letter topic: {}", record.topic(), record.partition(),
+                    record.offset(), failure.getMessage());
+            return new TopicPartition(Topics.deadLetter(record.topic()), 0);
+        }, BoundedDeadLetterRecoverer.maxBytes(template, maxBytes));
     }
 }

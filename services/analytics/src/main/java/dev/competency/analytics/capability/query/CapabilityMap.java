@@ -10,6 +10,7 @@ import dev.competency.analytics.state.CapabilityTotals;
 import dev.competency.analytics.state.Catalogue;
 import dev.competency.analytics.state.LearnerRecord;
 import dev.competency.analytics.state.MasteryCell;
+import dev.competency.analytics.state.ScoreSum;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.contracts.frameworks.RoleProfilePublished;
 import dev.competency.platform.service.error.Refusal;
@@ -272,7 +273,8 @@ public final class CapabilityMap {
         final int[] rated;
         final int[] mastered;
         final int[] scored;
-        final double[] scoreSum;
+        /** In {@link ScoreSum} units. */
+        final long[] scoreSum;
         final int[] otherVersion;
         /** Per competency the members at each level, null until one has a level. */
         final int[][] levels;
@@ -282,7 +284,7 @@ public final class CapabilityMap {
             rated = new int[slots];
             mastered = new int[slots];
             scored = new int[slots];
-            scoreSum = new double[slots];
+            scoreSum = new long[slots];
             otherVersion = new int[slots];
             levels = new int[slots][];
             this.levelCodes = levelCodes;
@@ -299,7 +301,7 @@ public final class CapabilityMap {
             double score = cell.score(entry);
             if (!Double.isNaN(score)) {
                 scored[c]++;
-                scoreSum[c] += score;
+                scoreSum[c] += ScoreSum.units(score);
             }
             int level = cell.level(entry);
             if (level >= 0) {
@@ -359,7 +361,7 @@ public final class CapabilityMap {
             int rated = counts.rated[c];
             return new Cell(group.unit(), group.teamId(), competencyId, false, rated, counts.mastered[c],
                     rated == 0 ? null : (double) counts.mastered[c] / rated,
-                    counts.scored[c] == 0 ? null : counts.scoreSum[c] / counts.scored[c], levels);
+                    counts.scored[c] == 0 ? null : ScoreSum.mean(counts.scoreSum[c], counts.scored[c]), levels);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.competency.analytics.privacy.Viewer;
 import dev.competency.analytics.state.AnalyticsState;
 import dev.competency.analytics.state.LearnerRecord;
 import dev.competency.analytics.state.MasteryCell;
+import dev.competency.analytics.state.ScoreSum;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,21 +64,21 @@ public final class TeamCapability {
                 return;
             }
             long mastered = 0;
-            double scoreSum = 0;
+            long scoreSum = 0;
             int scored = 0;
             Map<String, Long> levels = new LinkedHashMap<>();
             for (long[] cell : rated) {
                 mastered += cell[0];
                 double score = Double.longBitsToDouble(cell[2]);
                 if (!Double.isNaN(score)) {
-                    scoreSum += score;
+                    scoreSum += ScoreSum.units(score);
                     scored++;
                 }
                 String level = state.levelCode((int) cell[1]);
                 levels.merge(level == null ? "NONE" : level, 1L, Long::sum);
             }
             competencies.add(new Competency(state.competencyId(c), frameworkId, false, rated.size(), mastered,
-                    (double) mastered / rated.size(), scored == 0 ? null : scoreSum / scored, levels));
+                    (double) mastered / rated.size(), scored == 0 ? null : ScoreSum.mean(scoreSum, scored), levels));
         });
         competencies.sort((a, b) -> a.competencyId().compareTo(b.competencyId()));
         return new Report(teamId, members.size(), viewer.shownMinimum(), competencies);

@@ -3,6 +3,7 @@ package dev.competency.assessments.learners.messaging;
 import dev.competency.assessments.learners.query.LearnerDirectory;
 import dev.competency.assessments.xapi.domain.PersonRedaction;
 import dev.competency.assessments.xapi.query.AttachmentContents;
+import dev.competency.assessments.xapi.query.DocumentStore;
 import dev.competency.assessments.xapi.query.StatementStore;
 import dev.competency.contracts.Topics;
 import dev.competency.contracts.learners.LearnerErased;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the learner directory up to date from {@code competency.learners.v1}, and takes an erased learner out of the
- * stored xAPI statements before the directory forgets the hashes of their addresses.
+ * stored xAPI statements and documents before the directory forgets the hashes of their addresses.
  */
 @Component
 class LearnerStreamListener {
@@ -25,15 +26,17 @@ class LearnerStreamListener {
     private final IdempotentConsumer consumer;
     private final LearnerDirectory directory;
     private final StatementStore statements;
+    private final DocumentStore documents;
     private final AttachmentContents attachments;
     private final String learnerHomePage;
 
     LearnerStreamListener(IdempotentConsumer consumer, LearnerDirectory directory, StatementStore statements,
-                          AttachmentContents attachments,
+                          DocumentStore documents, AttachmentContents attachments,
                           @Value("${assessments.xapi.learner-home-page}") String learnerHomePage) {
         this.consumer = consumer;
         this.directory = directory;
         this.statements = statements;
+        this.documents = documents;
         this.attachments = attachments;
         this.learnerHomePage = learnerHomePage;
     }
@@ -60,12 +63,16 @@ class LearnerStreamListener {
     }
 
     /**
-     * Redacts the learner's stored statements and drops the signatures made over them first, then forgets the
-     * learner: a redelivery after an interruption still finds the hashes of their addresses. Every step is idempotent.
+     * Deletes the learner's State and Agent Profile documents, then redacts their stored statements and drops the
+     * signatures made over them, then forgets the learner. The documents go first because they are found by the
+     * identifiers the unredacted statements still carry, and the directory is last: a redelivery after an interruption
+     * still finds the hashes of their addresses. Every step is idempotent.
      */
     private void erase(String learnerId) {
-        StatementStore.Redacted redacted = statements.redactLearner(
+        PersonRedaction learner = statements.identified(
                 PersonRedaction.of(learnerHomePage, learnerId, directory.mboxSha1sums(learnerId)));
+        documents.eraseAgent(learner);
+        StatementStore.Redacted redacted = statements.redactLearner(learner);
         attachments.forget(redacted.signatures());
         directory.erase(learnerId);
     }

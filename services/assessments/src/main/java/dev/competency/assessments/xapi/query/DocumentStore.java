@@ -10,6 +10,9 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import dev.competency.assessments.xapi.domain.PersonRedaction;
+import dev.competency.contracts.learners.MailboxHash;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,6 +29,8 @@ import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Binary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The documents of the xAPI State, Activity Profile and Agent Profile resources: opaque content with its media type,
@@ -36,8 +41,19 @@ import org.bson.types.Binary;
  * {@link Precondition} from the request's {@code If-Match} / {@code If-None-Match} headers and are conditional in the
  * database, so two writers racing on one document cannot both win: the loser gets {@link DocumentPreconditionFailed}
  * (412) or, for an unconditional write that is not allowed, {@link DocumentConflict} (409).
+ *
+ * <p>A State or Agent Profile document keyed by an {@code mbox} or {@code mbox_sha1sum} also keeps the hex SHA-1 of the
+ * address ({@code mboxSha1sum}), so that the documents of an erased learner are found by the address hashes the
+ * learner directory holds, whichever of the two forms the content used (see {@link #eraseAgent}).
  */
 public class DocumentStore {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentStore.class);
+    private static final String MBOX = "mbox:";
+    private static final String MBOX_SHA1SUM = "mbox_sha1sum:";
+
+    /** The resources whose documents are kept per agent. */
+    private static final List<Resource> PER_AGENT = List.of(Resource.STATE, Resource.AGENT_PROFILE);
 
     /** The three document resources and their collections. */
     public enum Resource {
@@ -86,6 +102,35 @@ public class DocumentStore {
                     new IndexOptions().name("by_scope"));
             collections.put(resource, collection);
         }
+        for (Resource resource : PER_AGENT) {
+            MongoCollection<Document> collection = collections.get(resource);
+            collection.createIndex(Indexes.ascending("agent"), new IndexOptions().name("by_agent"));
+            collection.createIndex(Indexes.ascending("mboxSha1sum"),
+                    new IndexOptions().name("by_mbox_sha1sum").sparse(true));
+            addMailboxHashes(collection);
+        }
+    }
+
+    /**
+     * Deletes every State and Agent Profile document of an erased learner: those keyed by one of the learner's
+     * identifiers (the platform account, and the {@code mbox} or {@code openid} statements resolved to them used) or
+     * by an {@code mbox} or {@code mbox_sha1sum} whose hash is one the directory holds for them. Their content is the
+     * learner's own (bookmarks, suspend data, preferences) and may name them; it is no evidence, so nothing is kept.
+     * Idempotent: a second call finds nothing more.
+     *
+     * @return how many documents were deleted
+     */
+    public long eraseAgent(PersonRedaction learner) {
+        Bson theLearners = Filters.or(Filters.in("agent", learner.identifiers()),
+                Filters.in("mboxSha1sum", learner.mboxSha1sums()));
+        long deleted = 0;
+        for (Resource resource : PER_AGENT) {
+            deleted += collections.get(resource).deleteMany(theLearners).getDeletedCount();
+        }
+        if (deleted > 0) {
+            log.info("Deleted {} State and Agent Profile documents of an erased learner", deleted);
+        }
+        return deleted;
     }
 
     public Optional<StoredDocument> find(Key key) {
@@ -224,8 +269,38 @@ public class DocumentStore {
         }
     }
 
+    /**
+     * Adds the address hash to documents stored before it was kept; a no-op once every mailbox-keyed document has
+     * one.
+     */
+    private static void addMailboxHashes(MongoCollection<Document> collection) {
+        List<Document> unhashed = new ArrayList<>();
+        collection.find(Filters.and(Filters.regex("agent", "^mbox"), Filters.exists("mboxSha1sum", false)))
+                .projection(Projections.include("agent")).into(unhashed);
+        for (Document document : unhashed) {
+            String hash = mailboxHash(document.getString("agent"));
+            if (hash != null) {
+                collection.updateOne(Filters.eq("_id", document.get("_id")), Updates.set("mboxSha1sum", hash));
+            }
+        }
+    }
+
+    /** The hex SHA-1 of the address an agent identifier names, or null when it names none. */
+    private static String mailboxHash(String agent) {
+        if (agent == null) {
+            return null;
+        }
+        if (agent.startsWith(MBOX)) {
+            return MailboxHash.ofMbox(agent.substring(MBOX.length()));
+        }
+        if (agent.startsWith(MBOX_SHA1SUM)) {
+            return agent.substring(MBOX_SHA1SUM.length());
+        }
+        return null;
+    }
+
     private static Document toDocument(String id, Key key, StoredDocument document) {
-        return new Document("_id", id)
+        Document stored = new Document("_id", id)
                 .append("activityId", key.activityId())
                 .append("agent", key.agent())
                 .append("registration", key.registration())
@@ -234,6 +309,11 @@ public class DocumentStore {
                 .append("content", new Binary(document.content()))
                 .append("etag", document.etag())
                 .append("updated", Date.from(document.updated()));
+        String hash = key.resource() == Resource.ACTIVITY_PROFILE ? null : mailboxHash(key.agent());
+        if (hash != null) {
+            stored.append("mboxSha1sum", hash);
+        }
+        return stored;
     }
 
     private static StoredDocument read(Document document) {

@@ -399,14 +399,7 @@ public class StatementStore {
     public Redacted redactLearner(PersonRedaction learner) {
         List<Document> resolved = new ArrayList<>();
         statements.find(Filters.eq("learnerId", learner.learnerId())).into(resolved);
-        Set<String> actorIdentifiers = new HashSet<>();
-        for (Document document : resolved) {
-            JsonNode actor = json.readTree(document.getString("statement")).path("actor");
-            if (!"Group".equals(actor.path("objectType").asString())) {
-                StatementFacts.identifier(actor).ifPresent(actorIdentifiers::add);
-            }
-        }
-        PersonRedaction redaction = learner.with(actorIdentifiers);
+        PersonRedaction redaction = learner.with(actorIdentifiers(resolved));
         Set<String> named = new HashSet<>(redaction.identifiers());
         redaction.mboxSha1sums().forEach(hash -> named.add("mbox_sha1sum:" + hash));
         List<Document> naming = new ArrayList<>();
@@ -424,6 +417,29 @@ public class StatementStore {
             log.info("Redacted {} stored statements of an erased learner", rewritten);
         }
         return new Redacted(rewritten, signatures);
+    }
+
+    /**
+     * {@code learner} with the identifiers the actors of the statements resolved to them used (a plain {@code mbox},
+     * an {@code openid}): the identifiers {@link #redactLearner} finds the learner by. Read before the redaction, since
+     * it rewrites those actors.
+     */
+    public PersonRedaction identified(PersonRedaction learner) {
+        List<Document> resolved = new ArrayList<>();
+        statements.find(Filters.eq("learnerId", learner.learnerId())).projection(Projections.include("statement"))
+                .into(resolved);
+        return learner.with(actorIdentifiers(resolved));
+    }
+
+    private Set<String> actorIdentifiers(List<Document> resolved) {
+        Set<String> identifiers = new HashSet<>();
+        for (Document document : resolved) {
+            JsonNode actor = json.readTree(document.getString("statement")).path("actor");
+            if (!"Group".equals(actor.path("objectType").asString())) {
+                StatementFacts.identifier(actor).ifPresent(identifiers::add);
+            }
+        }
+        return identifiers;
     }
 
     private boolean redactStored(Document document, PersonRedaction redaction, Set<String> signatures) {
