@@ -42,6 +42,8 @@ class ApiDocumentIT {
                 .path("$ref").asString()).isEqualTo("#/components/schemas/Problem");
         assertThat(json.path("paths").path("/api/frameworks/{frameworkId}/versions/{version}/tree").path("get")
                 .path("responses").propertyNames()).contains("200", "404", "422");
+        JsonNode rebuild = json.path("paths").path("/api/frameworks/admin/rebuild").path("post").path("responses");
+        assertThat(rebuild.propertyNames()).as("done, or still running").contains("200", "202", "403");
     }
 
     @Test
