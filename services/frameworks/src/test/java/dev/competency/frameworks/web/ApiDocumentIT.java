@@ -1,12 +1,12 @@
 package dev.competency.frameworks.web;
 
-import static dev.competency.frameworks.support.Http.JSON;
+import static dev.competency.platform.test.ServiceHttp.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.competency.frameworks.framework.domain.Contents;
-import dev.competency.frameworks.support.Http;
 import dev.competency.frameworks.support.SharedService;
 import dev.competency.platform.test.ApiDocument;
+import dev.competency.platform.test.ServiceHttp;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,9 +48,9 @@ class ApiDocumentIT {
 
     @Test
     void describesAuthoringAndReading_successesAndProblems() {
-        Http author = SharedService.as(SharedService.AUTHOR);
-        Http learner = SharedService.as(SharedService.LEARNER);
-        Http stranger = SharedService.as("not-a-token");
+        ServiceHttp author = SharedService.as(SharedService.AUTHOR);
+        ServiceHttp learner = SharedService.as(SharedService.LEARNER);
+        ServiceHttp stranger = SharedService.as("not-a-token");
 
         HttpResponse<String> created = author.post("/api/frameworks",
                 "{\"code\": \"OAS\", \"title\": \"Described frameworks\"}");
