@@ -13,7 +13,7 @@ class ProblemTest {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
-    void writesTypeTitleStatusAndDetail_inThatOrder_leavingOutWhatIsUnknown() {
+    void writesTypeTitleStatusAndDetailInThatOrder_whenTheRestIsUnknown() {
         Problem problem = Problem.of(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, "Your roles do not allow this");
 
         assertThat(json.writeValueAsString(problem)).isEqualTo("{\"type\":\"/problems/forbidden\",\"title\":"
