@@ -26,12 +26,12 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void declaresAsyncApiThree_atTheTop() {
+    void declaresAsyncApiThree_whenDocumentIsRead() {
         assertThat(document.path("asyncapi").asString()).isEqualTo("3.0.0");
     }
 
     @Test
-    void declaresOneChannel_perTopic() {
+    void declaresOneChannelPerTopic_whenDocumentIsRead() {
         List<String> addresses = new ArrayList<>();
         document.path("channels").forEach(channel -> addresses.add(channel.path("address").asString()));
 
@@ -39,7 +39,7 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void declaresThePartitionCountAndDeadLetterTopic_ofEveryChannel() {
+    void declaresThePartitionCountAndDeadLetterTopic_whenAnyChannelIsRead() {
         document.path("channels").forEach(channel -> {
             String topic = channel.path("address").asString();
             assertThat(channel.at("/bindings/kafka/topic").asString()).isEqualTo(topic);
@@ -49,7 +49,7 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void keepsLearnersTopicWithoutLimit_becauseItsEventsAreChangesNotStates() {
+    void keepsLearnersTopicWithoutLimit_whenItsEventsAreChangesNotStates() {
         JsonNode learners = document.at("/channels/learners");
         JsonNode configuration = learners.at("/bindings/kafka/topicConfiguration");
 
@@ -59,7 +59,7 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void carriesExactlyTheCatalogsEventTypes_onEachChannel() {
+    void carriesExactlyTheCatalogsEventTypes_whenAnyChannelIsRead() {
         document.path("channels").forEach(channel -> {
             String topic = channel.path("address").asString();
             List<String> names = new ArrayList<>();
@@ -71,7 +71,7 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void describesEachMessage_withItsSchemaHeadersAndKey() {
+    void describesSchemaHeadersAndKey_whenAnyMessageIsRead() {
         document.at("/components/messages").forEach(message -> {
             EventDescriptor descriptor = EventCatalog.byType(message.path("name").asString());
             String payloadRef = message.at("/payload/$ref").asString();
@@ -85,7 +85,7 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void declaresTheCloudEventsHeaders_inOneSharedSchema() {
+    void declaresTheCloudEventsHeadersInOneSharedSchema_whenDocumentIsRead() {
         JsonNode headers = document.at("/components/schemas/CloudEventHeaders/properties");
 
         assertThat(headers.propertyNames()).containsExactlyInAnyOrder(CloudEventHeaders.ID, CloudEventHeaders.TYPE,
@@ -94,7 +94,7 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void declaresOneSendOperation_perChannel() {
+    void declaresOneSendOperationPerChannel_whenDocumentIsRead() {
         List<String> channels = new ArrayList<>();
         document.path("operations").forEach(operation -> {
             assertThat(operation.path("action").asString()).isEqualTo("send");

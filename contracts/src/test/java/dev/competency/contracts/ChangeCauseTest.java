@@ -17,7 +17,7 @@ class ChangeCauseTest {
     private static final EventCatalog.EventDescriptor MASTERY_CHANGED = EventCatalog.byType(EventTypes.MASTERY_CHANGED);
 
     @Test
-    void acceptsTimeDrivenCauses_inSchemaAndRecord() {
+    void acceptsTimeDrivenCausesInSchemaAndRecord_whenMasteryDecaysOrExpires() {
         for (String cause : new String[] {"DECAYED", "EXPIRED"}) {
             ObjectNode payload = example(MASTERY_CHANGED);
             payload.put("cause", cause);

@@ -17,7 +17,7 @@ class DependencyRulesTest {
             .importPackages("dev.competency.contracts");
 
     @Test
-    void importsEveryContractPackage_soTheRuleChecksSomething() {
+    void importsEveryContractPackage_whenTheRuleChecksThem() {
         assertThat(CONTRACT_CLASSES.stream().map(JavaClass::getPackageName).distinct())
                 .contains("dev.competency.contracts",
                         "dev.competency.contracts.frameworks",
@@ -27,7 +27,7 @@ class DependencyRulesTest {
     }
 
     @Test
-    void dependsOnlyOnTheJdkAndJacksonAnnotations_inEveryClass() {
+    void dependsOnlyOnTheJdkAndJacksonAnnotations_whenAnyClassIsChecked() {
         classes().that().resideInAPackage("dev.competency.contracts..")
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "com.fasterxml.jackson.annotation..", "dev.competency.contracts..")

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EventCatalogTest {
 
     @Test
-    void describesEveryEventTypeConstant_exactlyOnce() {
+    void describesEveryEventTypeConstantOnce_whenCatalogIsRead() {
         List<String> constants = stringConstants(EventTypes.class);
 
         assertThat(EventCatalog.all()).extracting(EventDescriptor::type).containsExactlyInAnyOrderElementsOf(constants);
@@ -23,14 +23,14 @@ class EventCatalogTest {
     }
 
     @Test
-    void usesEachPayloadRecord_forOneEventTypeOnly() {
+    void usesEachPayloadRecordForOneEventTypeOnly_whenCatalogIsRead() {
         assertThat(EventCatalog.all()).extracting(EventDescriptor::payloadType).doesNotHaveDuplicates()
                 .allSatisfy(type -> assertThat(type.isRecord()).as("%s is a record", type).isTrue());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.competency.contracts.ContractFixtures#eventTypes")
-    void pointsAtResourcesThatExist_forEveryEventType(String type) {
+    void pointsAtResourcesThatExist_whenAnyEventTypeIsDescribed(String type) {
         EventDescriptor descriptor = EventCatalog.byType(type);
         ClassLoader loader = EventCatalog.class.getClassLoader();
 
@@ -43,7 +43,7 @@ class EventCatalogTest {
     }
 
     @Test
-    void groupsEventTypes_byTopic() {
+    void groupsEventTypesByTopic_whenCatalogIsRead() {
         assertThat(EventCatalog.byTopic(Topics.EVIDENCE)).extracting(EventDescriptor::type)
                 .containsExactly(EventTypes.EVIDENCE_RECORDED, EventTypes.EVIDENCE_VOIDED);
         assertThat(Topics.ALL).allSatisfy(topic -> assertThat(EventCatalog.byTopic(topic)).isNotEmpty());

@@ -54,7 +54,7 @@ class EventExamplesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(EVENT_TYPES)
-    void keysRecord_byTheTopicsKeyField(String type) {
+    void keysRecordByTheTopicsKeyField_whenExampleIsPublished(String type) {
         EventDescriptor descriptor = EventCatalog.byType(type);
         ObjectNode example = example(descriptor);
         String keyField = switch (descriptor.topic()) {
@@ -70,7 +70,7 @@ class EventExamplesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(EVENT_TYPES)
-    void toleratesUnknownFields_inEveryObjectOfThePayload(String type) {
+    void toleratesUnknownFields_whenAnyObjectOfThePayloadHasThem(String type) {
         EventDescriptor descriptor = EventCatalog.byType(type);
         ObjectNode extended = example(descriptor);
         for (ObjectSite site : objectSites(schemaJson(descriptor), extended)) {

@@ -26,7 +26,7 @@ class LearnerPersonalDataTest {
     private static final EventDescriptor REGISTERED = EventCatalog.byType(EventTypes.LEARNER_REGISTERED);
 
     @Test
-    void describesNoNameOrAddress_inAnyEventOfTheLearnersTopic() {
+    void describesNoNameOrAddress_whenAnyEventOfTheLearnersTopicIsRead() {
         List<String> published = new ArrayList<>();
         for (EventDescriptor descriptor : EventCatalog.byTopic(Topics.LEARNERS)) {
             schemaJson(descriptor).path("properties").properties().stream()
@@ -54,7 +54,7 @@ class LearnerPersonalDataTest {
     }
 
     @Test
-    void hashesTheMailtoIri_asTheExampleCarriesIt() {
+    void hashesTheMailtoIriAsTheExampleCarriesIt_whenAddressIsGiven() {
         String expected = example(REGISTERED).get(LearnerRegistered.MBOX_SHA1SUM).asString();
 
         assertThat(MailboxHash.ofAddress("amara.okafor@example.com")).isEqualTo(expected);
@@ -79,7 +79,7 @@ class LearnerPersonalDataTest {
     }
 
     @Test
-    void listsRetiredFields_asDeprecated() {
+    void listsRetiredFieldsAsDeprecated_whenSchemaIsRead() {
         JsonNode properties = schemaJson(REGISTERED).path("properties");
 
         assertThat(Set.of("displayName", "email")).allSatisfy(name ->

@@ -33,7 +33,7 @@ class SchemaMatchesRecordTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.competency.contracts.ContractFixtures#eventTypes")
-    void describesExactlyTheRecord_forEveryNestedType(String type) {
+    void describesExactlyTheRecord_whenTypeIsNested(String type) {
         EventDescriptor descriptor = EventCatalog.byType(type);
         JsonNode schema = schemaJson(descriptor);
         List<String> problems = new ArrayList<>();

@@ -8,18 +8,18 @@ import org.junit.jupiter.api.Test;
 class TopicsTest {
 
     @Test
-    void listsEveryTopicConstant_inAll() {
+    void listsEveryTopicConstant_whenAllIsRead() {
         assertThat(Topics.ALL).containsExactlyInAnyOrderElementsOf(EventCatalogTest.stringConstants(Topics.class));
         assertThat(Topics.ALL).allSatisfy(topic -> assertThat(topic).matches("competency\\.[a-z]+\\.v\\d+"));
     }
 
     @Test
-    void namesDeadLetterTopic_bySuffixingDlq() {
+    void namesDeadLetterTopicBySuffixingDlq_whenAnyTopicIsGiven() {
         assertThat(Topics.deadLetter(Topics.EVIDENCE)).isEqualTo("competency.evidence.v1.dlq");
     }
 
     @Test
-    void givesThePartitionCount_theServicesExpect() {
+    void givesThePartitionCountTheServicesExpect_whenAnyTopicIsGiven() {
         assertThat(Topics.partitions(Topics.FRAMEWORKS)).isEqualTo(3);
         assertThat(Topics.partitions(Topics.EVIDENCE)).isEqualTo(6);
         assertThat(Topics.partitions(Topics.LEARNERS)).isEqualTo(6);
@@ -36,7 +36,7 @@ class TopicsTest {
     }
 
     @Test
-    void keepsEveryRecordOfAPublicTopic_andThirtyDaysOfADeadLetterTopic() {
+    void keepsEveryRecordOrThirtyDays_whenTopicIsPublicOrDeadLetter() {
         assertThat(Topics.settings(Topics.LEARNERS)).containsEntry("retention.ms", "-1")
                 .containsEntry("retention.bytes", "-1").containsEntry("cleanup.policy", "delete");
         assertThat(Topics.settings(Topics.deadLetter(Topics.LEARNERS)))

@@ -17,7 +17,7 @@ class ApiDocsTest extends LocalGatewayTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"frameworks", "assessments", "learner-profiles", "analytics", "community"})
-    void routesDocumentPathToServicesApiDocs_withoutToken(String service) {
+    void routesDocumentPathToServicesApiDocs_whenNoTokenIsSent(String service) {
         client().get().uri("/v3/api-docs/" + service).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).isEqualTo(service + " /v3/api-docs");
@@ -25,7 +25,7 @@ class ApiDocsTest extends LocalGatewayTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void listsEveryServicesDocument_inSwaggerUiConfig() {
+    void listsEveryServicesDocument_whenSwaggerUiReadsItsConfig() {
         client().get().uri("/v3/api-docs/gateway/swagger-config").exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -37,7 +37,7 @@ class ApiDocsTest extends LocalGatewayTest {
     }
 
     @Test
-    void servesSwaggerUi_notThePortal_withScriptsFromTheGatewayOnly() {
+    void servesSwaggerUiWithScriptsFromTheGatewayOnly_whenItsPathIsAsked() {
         String location = client().get().uri("/swagger-ui.html").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().is3xxRedirection()
                 .returnResult(String.class).getResponseHeaders().getFirst(HttpHeaders.LOCATION);

@@ -16,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class AuthenticationTest extends LocalGatewayTest {
 
     @Test
-    void answersUnauthenticatedProblem_withoutToken() {
+    void answersUnauthenticatedProblem_whenNoTokenIsSent() {
         client().get().uri("/api/learners/learner-1/mastery").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
@@ -28,22 +28,22 @@ class AuthenticationTest extends LocalGatewayTest {
     }
 
     @Test
-    void answersUnauthenticatedProblem_forExpiredToken() {
+    void answersUnauthenticatedProblem_whenTokenExpired() {
         assertRejected(() -> tokens().expired("ADMIN"));
     }
 
     @Test
-    void answersUnauthenticatedProblem_forForgedToken() {
+    void answersUnauthenticatedProblem_whenTokenIsForged() {
         assertRejected(() -> tokens().forged("ADMIN"));
     }
 
     @Test
-    void answersUnauthenticatedProblem_forTokenFromAnotherIssuer() {
+    void answersUnauthenticatedProblem_whenTokenComesFromAnotherIssuer() {
         assertRejected(() -> tokens().fromIssuer("http://elsewhere.example/realms/competency", "ADMIN"));
     }
 
     @Test
-    void answersUnauthenticatedProblem_forMalformedToken() {
+    void answersUnauthenticatedProblem_whenTokenIsMalformed() {
         assertRejected(() -> "not.a.jwt");
     }
 
@@ -75,7 +75,7 @@ class AuthenticationTest extends LocalGatewayTest {
     }
 
     @Test
-    void passesXapiBasicCredentialsUnchanged_toAssessments() {
+    void passesBasicCredentialsUnchangedToAssessments_whenPathIsXapi() {
         String basic = "Basic " + Base64.getEncoder().encodeToString("lrs-client:secret".getBytes(StandardCharsets.UTF_8));
         client().get().uri("/xapi/statements").header(HttpHeaders.AUTHORIZATION, basic).exchange()
                 .expectStatus().isOk()
@@ -84,7 +84,7 @@ class AuthenticationTest extends LocalGatewayTest {
     }
 
     @Test
-    void refusesBasicCredentials_outsideXapi() {
+    void refusesBasicCredentials_whenPathIsOutsideXapi() {
         String basic = "Basic " + Base64.getEncoder().encodeToString("lrs-client:secret".getBytes(StandardCharsets.UTF_8));
         client().get().uri("/api/assessments/as-1").header(HttpHeaders.AUTHORIZATION, basic).exchange()
                 .expectStatus().isUnauthorized()
@@ -92,7 +92,7 @@ class AuthenticationTest extends LocalGatewayTest {
     }
 
     @Test
-    void requiresCredentials_forXapiStatements() {
+    void requiresCredentials_whenXapiStatementsAreAsked() {
         client().get().uri("/xapi/statements").exchange().expectStatus().isUnauthorized();
     }
 
@@ -106,7 +106,7 @@ class AuthenticationTest extends LocalGatewayTest {
     }
 
     @Test
-    void servesManagementEndpoints_onlyWhenCallerIsAdmin() {
+    void servesManagementEndpoints_whenCallerIsAdminOnly() {
         client().get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
         client().get().uri("/actuator/metrics").headers(h -> h.setBearerAuth(tokens().valid("ADMIN")))
                 .exchange().expectStatus().isOk();

@@ -66,7 +66,7 @@ class DeployedProfilesTest {
 
         @Test
         @Order(2)
-        void opensCircuit_afterRepeatedFailures() {
+        void opensCircuit_whenAServiceFailsRepeatedly() {
             String lastDetail = null;
             for (int i = 0; i < 15; i++) {
                 lastDetail = new String(client().post().uri("/api/analytics/exports")
@@ -94,7 +94,7 @@ class DeployedProfilesTest {
     }
 
     @Test
-    void refusesToStart_withoutClientSecret_outsideLocalProfile() {
+    void refusesToStart_whenClientSecretIsMissingOutsideLocalProfile() {
         SpringApplicationBuilder application = new SpringApplicationBuilder(GatewayApplication.class)
                 .profiles("docker")
                 .properties("server.port=0", "OIDC_ISSUER_URI=" + ISSUER, "spring.main.banner-mode=off");
@@ -103,7 +103,7 @@ class DeployedProfilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"local,docker", "local,k8s"})
-    void refusesToStartDevelopmentIssuer_besideDeploymentProfile(String profiles) {
+    void refusesToStartDevelopmentIssuer_whenADeploymentProfileIsActive(String profiles) {
         SpringApplicationBuilder application = new SpringApplicationBuilder(GatewayApplication.class)
                 .profiles(profiles.split(","))
                 .properties("server.port=0", "OIDC_ISSUER_URI=" + ISSUER, "OIDC_CLIENT_SECRET=s",
@@ -156,7 +156,7 @@ class DeployedProfilesTest {
         }
 
         @Test
-        void sendsBrowsersToTheConfiguredProvider_toSignIn() {
+        void sendsBrowsersToTheConfiguredProvider_whenTheySignIn() {
             client().get().uri("/oauth2/authorization/portal").exchange()
                     .expectStatus().isFound()
                     .expectHeader().value("Location", location -> assertThat(location)
@@ -164,7 +164,7 @@ class DeployedProfilesTest {
         }
 
         @Test
-        void acceptsTokensOfTheConfiguredProvider_only() {
+        void acceptsOnlyTokensOfTheConfiguredProvider_whenDeployed() {
             client().get().uri("/api/learners/me").headers(h -> h.setBearerAuth(token("LEARNER"))).exchange()
                     .expectStatus().isOk();
             client().get().uri("/api/learners/me").exchange()

@@ -30,7 +30,7 @@ class DevIssuerAuthorizationCodeTest extends LocalGatewayTest {
     private static final String SECRET = "portal-local-secret";
 
     @Test
-    void announcesAuthorizationCodeFlow_inDiscovery() {
+    void announcesAuthorizationCodeFlow_whenDiscoveryIsRead() {
         client().get().uri("/dev-issuer/.well-known/openid-configuration").exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -44,7 +44,7 @@ class DevIssuerAuthorizationCodeTest extends LocalGatewayTest {
     }
 
     @Test
-    void issuesTokens_forCodeWithMatchingVerifier() throws Exception {
+    void issuesTokens_whenCodeComesWithMatchingVerifier() throws Exception {
         String verifier = verifier();
         String code = code(challenge(verifier), "n-1", "manager-maria");
 
@@ -67,7 +67,7 @@ class DevIssuerAuthorizationCodeTest extends LocalGatewayTest {
     }
 
     @Test
-    void refusesCode_withWrongVerifier() {
+    void refusesCode_whenVerifierIsWrong() {
         String code = code(challenge(verifier()), "n", "learner-ada");
 
         redeem(code, CALLBACK, verifier()).expectStatus().isBadRequest()
@@ -76,7 +76,7 @@ class DevIssuerAuthorizationCodeTest extends LocalGatewayTest {
     }
 
     @Test
-    void refusesCode_withoutVerifier() {
+    void refusesCode_whenVerifierIsMissing() {
         String code = code(challenge(verifier()), "n", "learner-ada");
 
         redeem(code, CALLBACK, null).expectStatus().isBadRequest()
@@ -84,7 +84,7 @@ class DevIssuerAuthorizationCodeTest extends LocalGatewayTest {
     }
 
     @Test
-    void refusesCode_theSecondTime() {
+    void refusesCode_whenUsedASecondTime() {
         String verifier = verifier();
         String code = code(challenge(verifier), "n", "learner-ada");
         redeem(code, CALLBACK, verifier).expectStatus().isOk();
@@ -94,7 +94,7 @@ class DevIssuerAuthorizationCodeTest extends LocalGatewayTest {
     }
 
     @Test
-    void refusesCode_forAnotherRedirectUri() {
+    void refusesCode_whenRedirectUriDiffers() {
         String verifier = verifier();
         String code = code(challenge(verifier), "n", "learner-ada");
 
@@ -104,7 +104,7 @@ class DevIssuerAuthorizationCodeTest extends LocalGatewayTest {
     }
 
     @Test
-    void refusesCodeExchange_withWrongClientSecret() {
+    void refusesCodeExchange_whenClientSecretIsWrong() {
         String verifier = verifier();
         String code = code(challenge(verifier), "n", "learner-ada");
 
@@ -117,7 +117,7 @@ class DevIssuerAuthorizationCodeTest extends LocalGatewayTest {
     }
 
     @Test
-    void showsErrorPage_notRedirect_forBadAuthorizationRequests() {
+    void showsErrorPageNotRedirect_whenAuthorizationRequestIsBad() {
         String challenge = challenge(verifier());
         Map<String, String> cases = Map.of(
                 "client_id is missing", authorize("intruder", CALLBACK, challenge),
@@ -158,7 +158,7 @@ class DevIssuerAuthorizationCodeTest extends LocalGatewayTest {
     }
 
     @Test
-    void acceptsLoginForm_postedFromTheGatewaysOwnOrigin() {
+    void acceptsLoginForm_whenPostedFromTheGatewaysOwnOrigin() {
         URI page = URI.create(authorize("portal", CALLBACK, challenge(verifier())));
         MultiValueMap<String, String> form = Browser.queryOf(page);
         form.add("username", "admin-ada");
@@ -171,7 +171,7 @@ class DevIssuerAuthorizationCodeTest extends LocalGatewayTest {
     }
 
     @Test
-    void reshowsPage_onWrongPassword() {
+    void reshowsPage_whenPasswordIsWrong() {
         URI page = URI.create(authorize("portal", CALLBACK, challenge(verifier())));
         MultiValueMap<String, String> form = Browser.queryOf(page);
         form.add("username", "admin-ada");
@@ -186,7 +186,7 @@ class DevIssuerAuthorizationCodeTest extends LocalGatewayTest {
     }
 
     @Test
-    void rotatesRefreshToken_andRefusesReuse_endingTheSignIn() {
+    void rotatesRefreshTokenAndEndsSignIn_whenAnOldOneIsReused() {
         String verifier = verifier();
         Map<?, ?> first = redeem(code(challenge(verifier), "n", "author-ana"), CALLBACK, verifier)
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
@@ -204,7 +204,7 @@ class DevIssuerAuthorizationCodeTest extends LocalGatewayTest {
     }
 
     @Test
-    void logout_endsSignIn_andRedirectsOnlyToTrustedPages() {
+    void endsSignInAndRedirectsOnlyToTrustedPages_whenLoggingOut() {
         String verifier = verifier();
         Map<?, ?> tokens = redeem(code(challenge(verifier), "n", "analyst-ali"), CALLBACK, verifier)
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();

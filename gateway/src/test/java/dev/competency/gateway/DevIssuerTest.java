@@ -38,7 +38,7 @@ class DevIssuerTest extends LocalGatewayTest {
     }
 
     @Test
-    void issuesTokenForDemoUser_thatTheGatewayAccepts() throws Exception {
+    void issuesTokenTheGatewayAccepts_whenDemoUserSignsIn() throws Exception {
         String token = passwordGrant("manager-maria", "manager-maria-pass");
 
         SignedJWT jwt = SignedJWT.parse(token);
@@ -57,7 +57,7 @@ class DevIssuerTest extends LocalGatewayTest {
     }
 
     @Test
-    void issuesTokenForDemoClient_withClientCredentials() throws Exception {
+    void issuesToken_whenDemoClientPresentsClientCredentials() throws Exception {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("grant_type", "client_credentials");
         client().post().uri("/dev-issuer/token").headers(h -> h.setBasicAuth("analytics-exporter", "analytics-exporter-secret"))
@@ -70,7 +70,7 @@ class DevIssuerTest extends LocalGatewayTest {
     }
 
     @Test
-    void refusesWrongPassword_withOAuthError() {
+    void answersOAuthError_whenPasswordIsWrong() {
         client().post().uri("/dev-issuer/token")
                 .body(BodyInserters.fromFormData("grant_type", "password").with("username", "admin-ada")
                         .with("password", "guess"))

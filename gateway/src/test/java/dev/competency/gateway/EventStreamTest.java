@@ -25,7 +25,7 @@ class EventStreamTest extends LocalGatewayTest {
             new ParameterizedTypeReference<>() { };
 
     @Test
-    void streamsEachEventAsWritten_pastTheRouteResponseTimeout() {
+    void streamsEachEventAsWritten_whenStreamOutlastsTheRouteResponseTimeout() {
         WebClient client = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
                 .baseUrl("http://127.0.0.1:" + port).build();

@@ -37,7 +37,7 @@ class GatewayRoutingTest extends LocalGatewayTest {
     }
 
     @Test
-    void servesPortalAtRoot_withoutToken() {
+    void servesPortalAtRoot_whenNoTokenIsSent() {
         // The test classpath's index.html stands in for the built portal.
         client().get().uri("/").exchange()
                 .expectStatus().isOk()
@@ -62,7 +62,7 @@ class GatewayRoutingTest extends LocalGatewayTest {
     }
 
     @Test
-    void answersNotFoundProblem_forUnknownApiPathWithToken() {
+    void answersNotFoundProblem_whenApiPathIsUnknown() {
         client().get().uri("/api/unknown/thing").header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens().valid("ADMIN"))
                 .exchange()
                 .expectStatus().isNotFound()

@@ -55,7 +55,7 @@ class MalformedRequestsTest extends LocalGatewayTest {
     }
 
     @Test
-    void servesNextConnection_afterRefusingAMalformedRequest() {
+    void servesNextConnection_whenAMalformedRequestWasRefused() {
         RawHttp.send(port, "GET /api/learners/%zz HTTP/1.1");
 
         client().get().uri("/xapi/about").exchange().expectStatus().isOk();

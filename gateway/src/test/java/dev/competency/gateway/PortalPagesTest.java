@@ -18,7 +18,7 @@ class PortalPagesTest extends LocalGatewayTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/me/growth", "/team/6233712f-50a9-4140-86c7-2a625148f704/gaps"})
-    void servesIndex_forPageAddresses(String path) {
+    void servesIndex_whenAPageAddressIsAsked(String path) {
         client().get().uri(path).accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
@@ -32,7 +32,7 @@ class PortalPagesTest extends LocalGatewayTest {
     }
 
     @Test
-    void doesNotServeIndex_forApiPaths_orMissingFiles() {
+    void servesNoIndex_whenApiPathOrMissingFileIsAsked() {
         client().get().uri("/api/x").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -46,7 +46,7 @@ class PortalPagesTest extends LocalGatewayTest {
     }
 
     @Test
-    void cachesBuiltAssets_forAYear() {
+    void cachesForAYear_whenABuiltAssetIsServed() {
         client().get().uri("/assets/app-3f2a9c.js").exchange()
                 .expectStatus().isOk()
                 .expectHeader().value("Cache-Control", value -> assertThat(List.of(value.split(",\\s*")))

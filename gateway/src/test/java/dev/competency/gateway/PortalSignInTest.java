@@ -42,7 +42,7 @@ class PortalSignInTest extends LocalGatewayTest {
     }
 
     @Test
-    void signsInWithPkce_relaysTheAccessToken_andSignsOut() throws Exception {
+    void relaysTheAccessToken_whenSignedInWithPkceUntilSignOut() throws Exception {
         Browser browser = new Browser(BASE);
 
         URI authorization = browser.startSignIn();
@@ -139,7 +139,7 @@ class PortalSignInTest extends LocalGatewayTest {
     }
 
     @Test
-    void refusesOldSessionCookie_afterLogout() {
+    void refusesOldSessionCookie_whenSignedOut() {
         Browser browser = new Browser(BASE).signIn("author-ana");
         String oldSession = browser.cookie("SESSION");
         MultiValueMap<String, String> logoutForm = new LinkedMultiValueMap<>();
@@ -153,7 +153,7 @@ class PortalSignInTest extends LocalGatewayTest {
     }
 
     @Test
-    void refreshesExpiredAccessToken_transparently() throws Exception {
+    void refreshesAccessTokenTransparently_whenItExpired() throws Exception {
         Browser browser = new Browser(BASE).signIn("manager-maria");
         String first = browser.get("/api/teams/t-1", headers -> { }).getResponseHeaders()
                 .getFirst("X-Seen-Authorization");
@@ -189,7 +189,7 @@ class PortalSignInTest extends LocalGatewayTest {
     }
 
     @Test
-    void refusesChangeWithoutCsrfToken_withForbiddenProblem() throws Exception {
+    void answersForbiddenProblem_whenChangeComesWithoutCsrfToken() throws Exception {
         Browser browser = new Browser(BASE).signIn("assessor-alan");
         String csrf = csrfOf(browser);
         int before = StandInBackends.hits("/api/assessments/observations");
@@ -217,7 +217,7 @@ class PortalSignInTest extends LocalGatewayTest {
     }
 
     @Test
-    void answersSignedOut_withoutSession_andSetsCsrfCookie() throws Exception {
+    void answersSignedOutAndSetsCsrfCookie_whenNoSessionExists() throws Exception {
         Browser browser = new Browser(BASE);
         EntityExchangeResult<byte[]> session = browser.get("/session");
 
@@ -230,7 +230,7 @@ class PortalSignInTest extends LocalGatewayTest {
     }
 
     @Test
-    void answersUnauthorizedProblem_notRedirect_forApiWithoutSession() {
+    void answersUnauthorizedProblemNotRedirect_whenApiIsCalledWithoutSession() {
         Browser browser = new Browser(BASE);
         for (String path : List.of("/api/learners/me", "/xapi/statements", "/ims/case/v1p0/CFDocuments")) {
             EntityExchangeResult<byte[]> refused = browser.get(path);

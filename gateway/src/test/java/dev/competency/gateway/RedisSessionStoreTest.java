@@ -54,7 +54,7 @@ class RedisSessionStoreTest {
     }
 
     @Test
-    void keepsSignedInSessionInRedis_andDeletesItAtLogout() {
+    void keepsSessionInRedisAndDeletesIt_whenUserSignsInThenOut() {
         Browser browser = new Browser(BASE).signIn("learner-ada");
         String sessionId = browser.cookie("SESSION");
         String key = "competency:gateway:session:sessions:" + sessionId;

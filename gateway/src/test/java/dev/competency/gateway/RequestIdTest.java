@@ -19,7 +19,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 class RequestIdTest extends LocalGatewayTest {
 
     @Test
-    void forwardsCallersRequestId_andEchoesIt() {
+    void forwardsAndEchoesRequestId_whenCallerSendsOne() {
         client().get().uri("/api/teams/team-7").header("X-Request-Id", "portal-1234.abc")
                 .headers(h -> h.setBearerAuth(tokens().valid("MANAGER")))
                 .exchange()
@@ -53,7 +53,7 @@ class RequestIdTest extends LocalGatewayTest {
     }
 
     @Test
-    void echoesRequestId_onGatewayErrors() {
+    void echoesRequestId_whenTheGatewayAnswersAnError() {
         client().get().uri("/api/teams/team-7").header("X-Request-Id", "unauth-42").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals("X-Request-Id", "unauth-42")
@@ -61,7 +61,7 @@ class RequestIdTest extends LocalGatewayTest {
     }
 
     @Test
-    void logsEveryAnsweredRequestWithItsId_errorsIncluded() {
+    void logsRequestWithItsId_whenAnsweredWithSuccessOrError() {
         Logger accessLog = (Logger) LoggerFactory.getLogger("dev.competency.gateway.access");
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.start();

@@ -17,7 +17,7 @@ class DevIssuerKeyTest {
     Path keys;
 
     @Test
-    void keepsKeyInDirectory_soTokensSurviveRestart() throws Exception {
+    void keepsKeySoTokensSurviveRestart_whenKeyDirectoryIsGiven() throws Exception {
         DevIssuer first = DevIssuer.create("http://127.0.0.1:8080/dev-issuer", keys, Clock.systemUTC());
         String token = first.issue(DemoAccount.USERS.get(0), "portal");
 
@@ -29,7 +29,7 @@ class DevIssuerKeyTest {
     }
 
     @Test
-    void makesNewKeyEachRun_withoutDirectory() {
+    void makesNewKeyEachRun_whenNoDirectoryIsGiven() {
         DevIssuer one = DevIssuer.create("http://127.0.0.1:8080/dev-issuer", null, Clock.systemUTC());
         DevIssuer two = DevIssuer.create("http://127.0.0.1:8080/dev-issuer", null, Clock.systemUTC());
 

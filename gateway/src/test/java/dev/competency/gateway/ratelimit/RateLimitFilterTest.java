@@ -69,7 +69,7 @@ class RateLimitFilterTest {
     }
 
     @Test
-    void keysSessionUser_byTheSubjectOfTheSignIn() {
+    void keysBySubject_whenCallerIsASignedInSessionUser() {
         OidcIdToken idToken = new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(60),
                 Map.of("sub", "7f2b7f39-c8c5-488a-994e-3c054105938f", "preferred_username", "learner-ada"));
         OAuth2AuthenticationToken signIn = new OAuth2AuthenticationToken(
@@ -93,7 +93,7 @@ class RateLimitFilterTest {
     }
 
     @Test
-    void keysXapiBasicCredentials_byClientKey_onceTheLrsAcceptedThem() {
+    void keysByClientKey_whenTheLrsAcceptedXapiBasicCredentials() {
         MockServerWebExchange first = get("/xapi/statements").header(HttpHeaders.AUTHORIZATION, BASIC).build();
         filter.filter(first, exchange -> {
             exchange.getResponse().setStatusCode(HttpStatus.OK);

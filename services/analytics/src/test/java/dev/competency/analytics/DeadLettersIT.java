@@ -43,7 +43,7 @@ class DeadLettersIT {
     private static final Instant T = Instant.parse("2026-03-05T10:00:00Z");
 
     @Test
-    void deadLettersEachPoisonRecordOnce_withTwoReplicasThroughARebuildAndARestart() throws Exception {
+    void deadLettersEachPoisonRecordOnce_whenTwoReplicasRebuildAndRestart() throws Exception {
         String admin = TestTokens.token("admin-1", "ADMIN");
         String run = UUID.randomUUID().toString();
         try (KafkaTestClient kafka = new KafkaTestClient();

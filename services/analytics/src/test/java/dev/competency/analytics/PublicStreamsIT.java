@@ -38,7 +38,7 @@ class PublicStreamsIT {
     private static final Instant T = Instant.parse("2026-03-05T10:00:00Z");
 
     @Test
-    void answersAggregatesFromTopics_andTheSameAfterRebuild() throws Exception {
+    void answersTheSameAggregates_whenReadFromTopicsAndAfterRebuild() throws Exception {
         String unit = "unit-" + UUID.randomUUID();
         String admin = TestTokens.token("admin-1", "ADMIN");
         try (KafkaTestClient kafka = new KafkaTestClient();

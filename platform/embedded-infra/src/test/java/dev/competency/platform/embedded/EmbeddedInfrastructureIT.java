@@ -42,7 +42,7 @@ class EmbeddedInfrastructureIT {
     Path data;
 
     @Test
-    void keepsMongoDocuments_acrossRestartWithDataDirectory() {
+    void keepsMongoDocumentsAcrossRestart_whenDataDirectoryIsGiven() {
         try (EmbeddedMongo mongo = EmbeddedMongo.start(0, Optional.of(data));
              MongoClient client = MongoClients.create(mongo.connectionString())) {
             client.getDatabase("restart").getCollection("facts").insertOne(new Document("_id", "f-1").append("n", 7));
@@ -57,7 +57,7 @@ class EmbeddedInfrastructureIT {
     }
 
     @Test
-    void createsPlatformTopicsAndKeepsRecords_acrossRestartWithLogDirectory() throws Exception {
+    void createsPlatformTopicsAndKeepsRecordsAcrossRestart_whenLogDirectoryIsGiven() throws Exception {
         Path logs = data.resolve("kafka");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(0, Optional.of(logs))) {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,

@@ -19,11 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ServiceHttp {
 
-    private static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
+    /** The mapper the responses are read with, for tests that read or write JSON themselves. */
+    public static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final int port;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private Duration timeout = Duration.ofSeconds(30);
 
     public ServiceHttp(int port) {
         this.port = port;
@@ -46,6 +48,12 @@ public final class ServiceHttp {
 
     public ServiceHttp header(String name, String value) {
         headers.put(name, value);
+        return this;
+    }
+
+    /** How long a request may take (30 s unless set). */
+    public ServiceHttp timeout(Duration timeout) {
+        this.timeout = timeout;
         return this;
     }
 
@@ -74,9 +82,24 @@ public final class ServiceHttp {
         return JSON.readTree(response.body());
     }
 
+    /** The response body as JSON (a null node when empty), after checking the status. */
+    public JsonNode expect(int status, HttpResponse<String> response) {
+        expectStatus(status, response);
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    /** The response itself, after checking the status. */
+    public HttpResponse<String> expectStatus(int status, HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            throw new AssertionError("Expected " + status + " but got " + response.statusCode() + " for "
+                    + response.request().method() + " " + response.uri() + ": " + response.body());
+        }
+        return response;
+    }
+
     public HttpResponse<String> send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (json != null && !headers.containsKey("Content-Type")) {

@@ -37,8 +37,4 @@ public record Problem(String type, String title, int status, String detail, Stri
     public Problem withRequestId(String id) {
         return new Problem(type, title, status, detail, instance, id, errors);
     }
-
-    public Problem withErrors(List<?> list) {
-        return new Problem(type, title, status, detail, instance, requestId, list == null ? null : List.copyOf(list));
-    }
 }

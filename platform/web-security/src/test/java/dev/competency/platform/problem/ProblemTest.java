@@ -13,7 +13,7 @@ class ProblemTest {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
-    void writesTypeTitleStatusAndDetail_inThatOrder_leavingOutWhatIsUnknown() {
+    void writesTypeTitleStatusAndDetailInThatOrder_whenTheRestIsUnknown() {
         Problem problem = Problem.of(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, "Your roles do not allow this");
 
         assertThat(json.writeValueAsString(problem)).isEqualTo("{\"type\":\"/problems/forbidden\",\"title\":"
@@ -22,8 +22,8 @@ class ProblemTest {
 
     @Test
     void writesInstanceRequestIdAndErrors_whenKnown() {
-        Problem problem = Problem.of(HttpStatus.BAD_REQUEST, "The request is not understood here")
-                .at("/api/x").withRequestId("r-1").withErrors(List.of(Map.of("field", "code")));
+        Problem problem = new Problem("/problems/invalid-request", "Bad Request", 400,
+                "The request is not understood here", "/api/x", "r-1", List.of(Map.of("field", "code")));
 
         assertThat(json.writeValueAsString(problem)).isEqualTo("{\"type\":\"/problems/invalid-request\",\"title\":"
                 + "\"Bad Request\",\"status\":400,\"detail\":\"The request is not understood here\",\"instance\":"

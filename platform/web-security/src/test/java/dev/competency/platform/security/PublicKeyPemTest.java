@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PublicKeyPemTest {
 
     @Test
-    void readsTheKey_withOrWithoutPemLinesAndLineBreaks() throws Exception {
+    void readsTheKey_whenPemLinesAndLineBreaksArePresentOrNot() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         RSAPublicKey key = (RSAPublicKey) generator.generateKeyPair().getPublic();

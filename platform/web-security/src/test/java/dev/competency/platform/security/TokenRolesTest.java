@@ -23,7 +23,7 @@ class TokenRolesTest {
     }
 
     @Test
-    void readsKeycloakRealmRoles_andIgnoresNamesOutsideThePlatform() {
+    void readsPlatformRolesOnly_whenTokenCarriesKeycloakRealmRoles() {
         Map<String, Object> claims = Map.of("realm_access",
                 Map.of("roles", List.of("offline_access", "analyst", "uma_authorization")));
 
@@ -31,7 +31,7 @@ class TokenRolesTest {
     }
 
     @Test
-    void mergesRolesAndRealmRoles_withoutRepeatingOne() {
+    void mergesRolesWithoutRepeatingOne_whenTokenHasRolesAndRealmRoles() {
         Map<String, Object> claims = Map.of("roles", List.of("ADMIN"),
                 "realm_access", Map.of("roles", List.of("admin", "ASSESSOR")));
 
@@ -47,12 +47,12 @@ class TokenRolesTest {
     }
 
     @Test
-    void ignoresScopes_whichAreNotRoles() {
+    void ignoresScopes_whenTokenCarriesThem() {
         assertThat(TokenRoles.of(Map.of("scope", "ADMIN openid", "scp", List.of("ADMIN")))).isEmpty();
     }
 
     @Test
-    void readsAValidatedToken_andGivesAuthoritiesThatHasRoleChecks() {
+    void givesAuthoritiesThatHasRoleChecks_whenTokenIsValidated() {
         Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("learner-1").issuedAt(Instant.EPOCH)
                 .claim("roles", List.of("learner")).build();
 

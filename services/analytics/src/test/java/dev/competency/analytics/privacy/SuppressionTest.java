@@ -79,7 +79,8 @@ class SuppressionTest {
      * two answers never yields one suppressed group's count.
      */
     @Property(tries = 300)
-    void neverLeavesOneSuppressedGroupToSubtract_forAnyGroups(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int learners) {
+    void leavesNoSuppressedGroupToSubtract_whenAnyGroupsAreShown(@ForAll long seed,
+                                                                 @ForAll @IntRange(min = 1, max = 60) int learners) {
         Random random = new Random(seed);
         List<Event> events = new ArrayList<>();
         events.add(Event.of(ContractEvents.framework(1, List.of("c1"))));

@@ -132,7 +132,7 @@ class RecordDecoderTest {
     }
 
     @Test
-    void decodesTombstoneOnLearnersTopic_asErasureOfItsKey() {
+    void decodesErasureOfItsKey_whenTombstoneIsOnLearnersTopic() {
         ConsumerRecord<String, byte[]> tombstone = new ConsumerRecord<>(Topics.LEARNERS, 2, 17, TIME.toEpochMilli(),
                 TimestampType.CREATE_TIME, 8, -1, "learner-1", null, new RecordHeaders(), Optional.empty());
         AnalyticsState state = ContractEvents.fold(List.of(ContractEvents.Event.of(
@@ -150,7 +150,7 @@ class RecordDecoderTest {
     }
 
     @Test
-    void rejectsRecordWithoutValue_onTopicsOtherThanLearners() {
+    void rejectsRecordWithoutValue_whenTopicIsNotLearners() {
         ConsumerRecord<String, byte[]> tombstone = new ConsumerRecord<>(Topics.MASTERY, 0, 3, "learner-1", null);
 
         assertThatThrownBy(() -> decoder.decode(tombstone)).isInstanceOf(PoisonMessageException.class);

@@ -94,7 +94,7 @@ class AnalyticsWebTest {
     }
 
     @Test
-    void answersCapabilityMap_toAnalystWithoutPeople() throws Exception {
+    void answersCapabilityMapWithoutPeople_whenCallerIsAnalyst() throws Exception {
         mvc.perform(get("/api/analytics/capability?groupBy=team").header("Authorization", analyst()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.minimumGroupSize").value(5))
@@ -105,7 +105,7 @@ class AnalyticsWebTest {
     }
 
     @Test
-    void answersSameNumbersInCsv_asInJson() throws Exception {
+    void answersSameNumbersInCsvAsInJson_whenCsvIsAsked() throws Exception {
         JsonNode json = JSON.readTree(mvc.perform(get("/api/analytics/capability?groupBy=team")
                 .header("Authorization", analyst())).andReturn().getResponse().getContentAsString());
         MvcResult csv = mvc.perform(get("/api/analytics/capability?groupBy=team").header("Accept", "text/csv")
@@ -132,7 +132,7 @@ class AnalyticsWebTest {
     }
 
     @Test
-    void listsPeopleOfOwnTeam_forItsManagerOnly() throws Exception {
+    void listsPeopleOfTeam_whenCallerIsItsManagerOnly() throws Exception {
         mvc.perform(get("/api/analytics/readiness?roleProfileId=rp1&groupBy=team").header("Authorization",
                         manager("team-a")))
                 .andExpect(status().isOk())
@@ -149,14 +149,14 @@ class AnalyticsWebTest {
     }
 
     @Test
-    void refusesCoachingList_toAnalyst() throws Exception {
+    void refusesCoachingList_whenCallerIsAnalyst() throws Exception {
         mvc.perform(get("/api/analytics/coaching").header("Authorization", analyst()))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value("/problems/forbidden"));
     }
 
     @Test
-    void listsExpiringAndStalledMembers_forManager() throws Exception {
+    void listsExpiringAndStalledMembers_whenCallerIsManager() throws Exception {
         mvc.perform(get("/api/analytics/coaching?expiringDays=30&stalledWeeks=4").header("Authorization",
                         manager("team-a")))
                 .andExpect(status().isOk())
@@ -165,13 +165,13 @@ class AnalyticsWebTest {
     }
 
     @Test
-    void refusesOtherTeam_toManager() throws Exception {
+    void refusesOtherTeam_whenCallerManagesAnotherTeam() throws Exception {
         mvc.perform(get("/api/analytics/capability?teamId=team-b").header("Authorization", manager("team-a")))
                 .andExpect(status().isForbidden());
     }
 
     @Test
-    void refusesLearner_everywhere() throws Exception {
+    void refusesEveryEndpoint_whenCallerIsLearner() throws Exception {
         for (String path : List.of("/api/analytics/capability", "/api/analytics/gaps", "/api/analytics/trend",
                 "/api/analytics/evidence-flow", "/api/analytics/time-to-mastery", "/api/analytics/evidence/sources")) {
             mvc.perform(get(path).header("Authorization", "Bearer " + TestTokens.token("learner-1", "LEARNER")))
@@ -202,7 +202,7 @@ class AnalyticsWebTest {
     }
 
     @Test
-    void startsRebuild_forAdminOnly() throws Exception {
+    void startsRebuild_whenCallerIsAdminOnly() throws Exception {
         given(stream.requestRebuild()).willReturn(new RebuildStatus(RebuildStatus.State.RUNNING, NOW, null, 0, 0, 0,
                 Map.of()));
         mvc.perform(post("/api/analytics/admin/rebuild").header("Authorization", analyst()))
@@ -214,7 +214,7 @@ class AnalyticsWebTest {
     }
 
     @Test
-    void keepsOldEndpoints_answeringFromState() throws Exception {
+    void answersFromState_whenOldEndpointsAreCalled() throws Exception {
         mvc.perform(get("/api/analytics/evidence/sources").header("Authorization", analyst()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.ASSESSMENT").value(12));

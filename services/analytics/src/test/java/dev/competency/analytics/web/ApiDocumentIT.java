@@ -31,13 +31,13 @@ class ApiDocumentIT {
     }
 
     @Test
-    void isValidOpenApi31_withEveryAnalyticsPath() {
+    void describesEveryAnalyticsPathInValidOpenApi31_whenDocumentIsFetched() {
         assertThat(document.specificationProblems()).isEmpty();
         assertThat(document.json().path("paths").has("/api/analytics/evidence/sources")).isTrue();
     }
 
     @Test
-    void describesEvidenceSources_successAndProblems() {
+    void describesSuccessAndProblems_whenEvidenceSourcesAreAsked() {
         String path = "/api/analytics/evidence/sources";
         var allowed = service.get(path, TestTokens.token("analyst-1", "ANALYST"));
         var forbidden = service.get(path, TestTokens.token("learner-1", "LEARNER"));

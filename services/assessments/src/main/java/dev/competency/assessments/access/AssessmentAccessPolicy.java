@@ -48,7 +48,7 @@ public class AssessmentAccessPolicy {
 
     public void requireAdmin(Caller caller) {
         if (!caller.isAdmin()) {
-            throw new AccessDenied("Only admins manage activity-provider clients and rebuild read models");
+            throw new AccessDenied("Only admins manage activity-provider clients");
         }
     }
 

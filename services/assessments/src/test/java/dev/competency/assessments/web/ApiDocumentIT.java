@@ -40,6 +40,10 @@ class ApiDocumentIT {
         assertThat(json.path("paths").path("/xapi/about").path("get").path("security").isEmpty()).isTrue();
         assertThat(json.path("paths").path("/xapi/about").path("get").path("responses").propertyNames())
                 .doesNotContain("401", "403");
+        JsonNode rebuild = json.path("paths").path("/api/assessments/admin/rebuild").path("post").path("responses");
+        assertThat(rebuild.propertyNames()).as("the progress at once").contains("202", "403").doesNotContain("200");
+        assertThat(rebuild.path("202").path("content").path("application/json").path("schema").isMissingNode())
+                .as("the progress's schema").isFalse();
     }
 
     @Test

@@ -139,10 +139,4 @@ public class CommunityAccessPolicy {
         unitOf(caller).ifPresent(unit -> groups.add(new Group(ChallengeGroup.UNIT, unit)));
         return groups;
     }
-
-    public void requireAdmin(Caller caller) {
-        if (!caller.isAdmin()) {
-            throw new AccessDenied("Only admins rebuild read models");
-        }
-    }
 }

@@ -3,9 +3,9 @@ package dev.competency.frameworks.bench;
 import dev.competency.contracts.EventTypes;
 import dev.competency.contracts.Topics;
 import dev.competency.frameworks.FrameworksApplication;
-import dev.competency.frameworks.support.Http;
 import dev.competency.platform.test.KafkaTestClient;
 import dev.competency.platform.test.RunningService;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.platform.test.TestTokens;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ public final class CaseImportBench {
                 "frameworks-bench-" + UUID.randomUUID().toString().substring(0, 8))) {
             for (int round = 1; round <= rounds; round++) {
                 String copy = withDocumentIdentifier(pkg, UUID.randomUUID().toString());
-                Http author = new Http(service.port(), TestTokens.token("author-bench", "AUTHOR"));
+                ServiceHttp author = new ServiceHttp(service.port()).bearer(TestTokens.token("author-bench", "AUTHOR"));
                 long start = System.nanoTime();
                 JsonNode report = author.expect(200, author.post("/api/frameworks/case/import?publish=true", copy));
                 long imported = System.nanoTime();
@@ -66,7 +66,7 @@ public final class CaseImportBench {
 
     /** The same package under another CFDocument identifier, so that every round creates a new framework. */
     private static String withDocumentIdentifier(String pkg, String identifier) {
-        JsonNode tree = Http.JSON.readTree(pkg);
+        JsonNode tree = ServiceHttp.JSON.readTree(pkg);
         ObjectNode document = (ObjectNode) tree.path("CFDocument");
         String old = document.path("identifier").asString();
         document.put("identifier", identifier);
@@ -78,7 +78,7 @@ public final class CaseImportBench {
                 ((ObjectNode) association.path("destinationNodeURI")).put("identifier", identifier);
             }
         }
-        return Http.JSON.writeValueAsString(tree);
+        return ServiceHttp.JSON.writeValueAsString(tree);
     }
 
     private static long millis(long from, long to) {

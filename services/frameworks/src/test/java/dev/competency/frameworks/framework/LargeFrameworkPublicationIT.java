@@ -1,13 +1,13 @@
 package dev.competency.frameworks.framework;
 
-import static dev.competency.frameworks.support.Http.JSON;
+import static dev.competency.platform.test.ServiceHttp.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.competency.contracts.EventTypes;
 import dev.competency.contracts.Topics;
-import dev.competency.frameworks.support.Http;
 import dev.competency.frameworks.support.SharedService;
 import dev.competency.platform.test.KafkaTestClient;
+import dev.competency.platform.test.ServiceHttp;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class LargeFrameworkPublicationIT {
 
     @Test
     void publishesFrameworkOfSeveralMegabytes_andRefusesOneAboveTheLimitWithUnprocessable() {
-        Http author = SharedService.as(SharedService.AUTHOR);
+        ServiceHttp author = SharedService.as(SharedService.AUTHOR);
 
         JsonNode large = author.expect(200, author.post("/api/frameworks/case/import?publish=true&code=LARGE",
                 largePackage(300)));

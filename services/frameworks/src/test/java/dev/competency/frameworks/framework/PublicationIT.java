@@ -1,6 +1,6 @@
 package dev.competency.frameworks.framework;
 
-import static dev.competency.frameworks.support.Http.JSON;
+import static dev.competency.platform.test.ServiceHttp.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.competency.contracts.EventTypes;
@@ -12,9 +12,9 @@ import dev.competency.contracts.frameworks.RoleProfilePublished;
 import dev.competency.frameworks.framework.domain.Contents;
 import dev.competency.frameworks.framework.messaging.ContractPublishing;
 import dev.competency.frameworks.support.ContractSchemas;
-import dev.competency.frameworks.support.Http;
 import dev.competency.frameworks.support.SharedService;
 import dev.competency.platform.test.KafkaTestClient;
+import dev.competency.platform.test.ServiceHttp;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class PublicationIT {
 
     @Test
     void publishesFullSnapshotRoleProfileResourceAndRetirement_validAgainstTheirSchemas() {
-        Http author = SharedService.as(SharedService.AUTHOR);
+        ServiceHttp author = SharedService.as(SharedService.AUTHOR);
         JsonNode created = author.expect(201, author.post("/api/frameworks",
                 "{\"code\": \"DEV\", \"title\": \"Backend engineering\"}"));
         String frameworkId = created.path("frameworkId").asString();
@@ -87,7 +87,7 @@ class PublicationIT {
 
     @Test
     void answersProblemDetails_whenDraftBreaksRulesOrCallerIsNotAnAuthor() {
-        Http author = SharedService.as(SharedService.AUTHOR);
+        ServiceHttp author = SharedService.as(SharedService.AUTHOR);
         String frameworkId = author.expect(201, author.post("/api/frameworks",
                 "{\"code\": \"OPERATIONS\", \"title\": \"Operations\"}")).path("frameworkId").asString();
         Map<String, Object> broken = Map.of("title", "Operations", "competencies", java.util.List.of(
@@ -107,7 +107,7 @@ class PublicationIT {
         assertThat(author.expect(400, author.get("/api/frameworks/competencies?q=%00")).path("type").asString())
                 .isEqualTo("/problems/invalid-request");
 
-        Http learner = SharedService.as(SharedService.LEARNER);
+        ServiceHttp learner = SharedService.as(SharedService.LEARNER);
         assertThat(learner.expect(403, learner.post("/api/frameworks/" + frameworkId + "/publication", null))
                 .path("type").asString()).isEqualTo("/problems/forbidden");
         assertThat(SharedService.get().get("/api/frameworks/" + frameworkId).statusCode()).isEqualTo(401);

@@ -1,12 +1,12 @@
 package dev.competency.frameworks.interop;
 
-import static dev.competency.frameworks.support.Http.JSON;
+import static dev.competency.platform.test.ServiceHttp.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.competency.frameworks.interop.casefile.CasePackageImportTest;
-import dev.competency.frameworks.support.Http;
 import dev.competency.frameworks.support.SharedService;
+import dev.competency.platform.test.ServiceHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +39,7 @@ class CaseImportIT {
 
     @Test
     void importsDryRunThenPublishes_reimportsWithoutChange_updatesFromNewerPackage_andServesCase() {
-        Http author = SharedService.as(SharedService.AUTHOR);
+        ServiceHttp author = SharedService.as(SharedService.AUTHOR);
 
         JsonNode dryRun = author.expect(200, author.post("/api/frameworks/case/import?dryRun=true",
                 fixture("cloud-ops-v1.json")));
@@ -82,7 +82,7 @@ class CaseImportIT {
         assertThat(roundTrip.path("changed")).isEmpty();
         assertThat(roundTrip.path("removed")).isEmpty();
 
-        Http reader = SharedService.as(SharedService.LEARNER);
+        ServiceHttp reader = SharedService.as(SharedService.LEARNER);
         JsonNode documents = reader.expect(200, reader.get("/ims/case/v1p0/CFDocuments"));
         assertThat(documents.path("CFDocuments").findValuesAsString("identifier")).contains(DOCUMENT);
         JsonNode pkg = reader.expect(200, reader.get("/ims/case/v1p0/CFPackages/" + DOCUMENT));
@@ -99,7 +99,7 @@ class CaseImportIT {
 
     @Test
     void refusesBrokenPackageWithEveryError_importsTheRestWhenLenient_andRejectsUnusablePackages() {
-        Http author = SharedService.as(SharedService.AUTHOR);
+        ServiceHttp author = SharedService.as(SharedService.AUTHOR);
 
         JsonNode refused = author.expect(422, author.post("/api/frameworks/case/import?publish=true",
                 fixture("broken-items.json")));
@@ -126,7 +126,7 @@ class CaseImportIT {
     void changesNothing_whenTheExportOfARealPackageIsImportedAgain_andFindsItByItsForeignIdentifier() {
         Optional<JsonNode> ccss = CasePackageImportTest.sharedData("case-ccss-math-opensalt-sample.json");
         assumeTrue(ccss.isPresent(), "the shared data folder is absent");
-        Http author = SharedService.as(SharedService.AUTHOR);
+        ServiceHttp author = SharedService.as(SharedService.AUTHOR);
 
         JsonNode first = author.expect(200, author.post("/api/frameworks/case/import?publish=true&lenient=true",
                 ccss.get().toString()));
@@ -145,7 +145,7 @@ class CaseImportIT {
         assertThat(again.path("published").asBoolean()).isFalse();
         assertThat(again.path("version").asInt()).isEqualTo(version);
 
-        Http reader = SharedService.as(SharedService.LEARNER);
+        ServiceHttp reader = SharedService.as(SharedService.LEARNER);
         String foreign = "http://purl.org/ASN/resources/D10003FB";
         JsonNode pkg = reader.expect(200, reader.get("/ims/case/v1p0/CFPackages?identifier="
                 + URLEncoder.encode(foreign, StandardCharsets.UTF_8)));

@@ -1,13 +1,13 @@
 package dev.competency.frameworks.readmodel;
 
-import static dev.competency.frameworks.support.Http.JSON;
+import static dev.competency.platform.test.ServiceHttp.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
 import dev.competency.frameworks.framework.domain.Contents;
-import dev.competency.frameworks.support.Http;
 import dev.competency.frameworks.support.SharedService;
+import dev.competency.platform.test.ServiceHttp;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +32,7 @@ class ReadModelRebuildIT {
 
     @Test
     void answersAsBefore_whenReadModelsAreDroppedAndRebuiltFromTheEventStore() {
-        Http author = SharedService.as(SharedService.AUTHOR);
+        ServiceHttp author = SharedService.as(SharedService.AUTHOR);
         String frameworkId = author.expect(201, author.post("/api/frameworks",
                 "{\"code\": \"DATA\", \"title\": \"Data engineering\"}")).path("frameworkId").asString();
         author.expect(200, author.put("/api/frameworks/" + frameworkId + "/draft",
@@ -63,7 +63,7 @@ class ReadModelRebuildIT {
         database.getCollection("framework_competencies").deleteMany(new Document());
         assertThat(author.get(paths.get(0)).statusCode()).as("the read model is gone").isEqualTo(404);
 
-        Http admin = SharedService.as(SharedService.ADMIN);
+        ServiceHttp admin = SharedService.as(SharedService.ADMIN);
         assertThat(author.expect(403, author.post("/api/frameworks/admin/rebuild", null)).path("type").asString())
                 .isEqualTo("/problems/forbidden");
         JsonNode result = admin.expect(200, admin.post("/api/frameworks/admin/rebuild", null));
@@ -85,8 +85,8 @@ class ReadModelRebuildIT {
      */
     @Test
     void keepsEveryWrite_whenAuthorsWriteWhileTheReadModelsAreRebuilt() throws Exception {
-        Http author = SharedService.as(SharedService.AUTHOR);
-        Http admin = SharedService.as(SharedService.ADMIN);
+        ServiceHttp author = SharedService.as(SharedService.AUTHOR);
+        ServiceHttp admin = SharedService.as(SharedService.ADMIN);
         String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
         String live = author.expect(201, author.post("/api/frameworks",
                 "{\"code\": \"LIVE-" + run + "\", \"title\": \"Live 0\"}")).path("frameworkId").asString();
@@ -132,7 +132,7 @@ class ReadModelRebuildIT {
     }
 
     /** One round of an author: a new framework with an edited draft, and the next edit of the live draft. */
-    private static Write write(Http author, String run, String live, int n) {
+    private static Write write(ServiceHttp author, String run, String live, int n) {
         Instant sent = Instant.now();
         String code = "W-" + run + "-" + n;
         JsonNode created = author.expect(201, author.post("/api/frameworks",

@@ -5,6 +5,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.competency.contracts.EventCatalog;
+import dev.competency.platform.test.ServiceHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,8 +22,8 @@ public final class ContractSchemas {
     public static List<Error> violations(String eventType, byte[] payload) {
         String resource = EventCatalog.byType(eventType).schemaResource();
         try (InputStream in = ContractSchemas.class.getClassLoader().getResourceAsStream(resource)) {
-            Schema schema = SCHEMAS.getSchema(Http.JSON.readTree(in));
-            return schema.validate(Http.JSON.readTree(payload), context -> context.executionConfig(config ->
+            Schema schema = SCHEMAS.getSchema(ServiceHttp.JSON.readTree(in));
+            return schema.validate(ServiceHttp.JSON.readTree(payload), context -> context.executionConfig(config ->
                     config.formatAssertionsEnabled(true)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

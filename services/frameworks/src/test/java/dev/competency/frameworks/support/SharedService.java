@@ -2,7 +2,9 @@ package dev.competency.frameworks.support;
 
 import dev.competency.frameworks.FrameworksApplication;
 import dev.competency.platform.test.RunningService;
+import dev.competency.platform.test.ServiceHttp;
 import dev.competency.platform.test.TestTokens;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -30,7 +32,7 @@ public final class SharedService {
         return service;
     }
 
-    public static Http as(String token) {
-        return new Http(get().port(), token);
+    public static ServiceHttp as(String token) {
+        return new ServiceHttp(get().port()).bearer(token).timeout(Duration.ofSeconds(60));
     }
 }

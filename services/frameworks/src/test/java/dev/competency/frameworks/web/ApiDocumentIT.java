@@ -1,12 +1,12 @@
 package dev.competency.frameworks.web;
 
-import static dev.competency.frameworks.support.Http.JSON;
+import static dev.competency.platform.test.ServiceHttp.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.competency.frameworks.framework.domain.Contents;
-import dev.competency.frameworks.support.Http;
 import dev.competency.frameworks.support.SharedService;
 import dev.competency.platform.test.ApiDocument;
+import dev.competency.platform.test.ServiceHttp;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,13 +51,15 @@ class ApiDocumentIT {
                     .path(schema.path("$ref").asString().substring("#/components/schemas/".length()));
         }
         assertThat(schema.path("type").asString()).as("a typed id is documented as text").isEqualTo("string");
+        JsonNode rebuild = json.path("paths").path("/api/frameworks/admin/rebuild").path("post").path("responses");
+        assertThat(rebuild.propertyNames()).as("done, or still running").contains("200", "202", "403");
     }
 
     @Test
     void describesAuthoringAndReading_successesAndProblems() {
-        Http author = SharedService.as(SharedService.AUTHOR);
-        Http learner = SharedService.as(SharedService.LEARNER);
-        Http stranger = SharedService.as("not-a-token");
+        ServiceHttp author = SharedService.as(SharedService.AUTHOR);
+        ServiceHttp learner = SharedService.as(SharedService.LEARNER);
+        ServiceHttp stranger = SharedService.as("not-a-token");
 
         HttpResponse<String> created = author.post("/api/frameworks",
                 "{\"code\": \"OAS\", \"title\": \"Described frameworks\"}");

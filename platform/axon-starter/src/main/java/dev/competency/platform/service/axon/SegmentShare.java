@@ -127,11 +127,6 @@ public class SegmentShare implements MaxSegmentProvider, AutoCloseable {
         beat();
     }
 
-    /** How long after {@link #hold} every other live instance has seen it. */
-    public Duration holdSeenWithin() {
-        return heartbeat.multipliedBy(2);
-    }
-
     /** Stops the heartbeat and deletes this instance's document: the others count one instance less at once. */
     @Override
     public void close() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -54,9 +56,10 @@ class AxonTimeoutsConfigurationTest {
             return "done";
         }
 
+        /** Waits for a release that never comes, until the unit of work's limit interrupts it. */
         @CommandHandler
         String handle(Slow command) throws InterruptedException {
-            Thread.sleep(10_000);
+            new CountDownLatch(1).await(10, TimeUnit.SECONDS);
             return "too late";
         }
     }

@@ -92,7 +92,7 @@ class IndexedMemoryBackendTest {
 
     /** Documents shaped like Axon's events: unique (aggregate, sequence), non-unique (timestamp, sequence). */
     @Test
-    void answersEventStoreReads_asTheServersOwnBackendDoes() {
+    void answersAsTheServersOwnBackendDoes_whenTheEventStoreReads() {
         Pair events = pair("events");
         events.both(c -> c.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"),
                 new IndexOptions().unique(true)));
@@ -307,7 +307,7 @@ class IndexedMemoryBackendTest {
 
     /** Ids of every kind the services store: the {@code _id} index answers, refuses and follows as the server's. */
     @Test
-    void findsAndRefusesIds_ofEveryKindAsTheServersOwnIndexDoes() {
+    void findsAndRefusesIdsAsTheServersOwnIndexDoes_whenIdsAreOfEveryKind() {
         Pair entries = pair("ids");
         List<Object> ids = List.of("e1", "e2", "e10", 1, 2L, 3.5, new Document("stamp", "learner-1"),
                 new Document("stamp", "learner-2"), new ObjectId("5f0000000000000000000001"), true);

@@ -15,7 +15,7 @@ class OrderedIndexOrderTest {
     private final Random random = new Random(20261202);
 
     @Test
-    void ordersValues_asTheServersComparatorDoes() {
+    void ordersValuesAsTheServersComparatorDoes_whenValuesAreOfEveryKind() {
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             values.add(randomString());

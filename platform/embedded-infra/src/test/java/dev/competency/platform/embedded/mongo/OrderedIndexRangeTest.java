@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class OrderedIndexRangeTest {
 
     @Test
-    void answersABatchAfterAPosition_withoutCountingTheRestOfTheRange() {
+    void answersWithoutCountingTheRestOfTheRange_whenABatchAfterAPositionIsAsked() {
         OrderedIndex<Long> index = new OrderedIndex<>("globalIndex_1", List.of(new IndexKey("globalIndex", true)),
                 false, false);
         for (long i = 0; i < 10_000; i++) {

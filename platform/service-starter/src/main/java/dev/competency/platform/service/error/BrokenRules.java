@@ -22,11 +22,6 @@ public class BrokenRules extends Refusal {
         this.problems = List.copyOf(problems);
     }
 
-    /** Every broken rule, each naming the offending item. */
-    public List<String> problems() {
-        return problems;
-    }
-
     @Override
     public Map<String, Object> properties() {
         return Map.of("errors", problems);

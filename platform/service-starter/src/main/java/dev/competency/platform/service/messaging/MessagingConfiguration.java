@@ -109,7 +109,9 @@ public class MessagingConfiguration {
     IntegrationEventPublisher integrationEventPublisher(KafkaTemplate<String, byte[]> template, JsonMapper json,
                                                         Environment environment, Clock clock) {
         String source = "/services/" + environment.getRequiredProperty("spring.application.name");
-        return new IntegrationEventPublisher(template, json, source, clock);
+        return new IntegrationEventPublisher(template, json, source, clock, environment.getProperty(
+                "platform.messaging.acknowledgement-timeout", Duration.class,
+                Duration.ofSeconds(IntegrationEventPublisher.DEFAULT_ACKNOWLEDGEMENT_TIMEOUT_SECONDS)));
     }
 
     /**

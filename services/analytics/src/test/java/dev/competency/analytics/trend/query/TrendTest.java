@@ -71,7 +71,7 @@ class TrendTest {
     }
 
     @Test
-    void namesSeriesByTheChosenFramework_andLeavesOutItsUnratedCompetencies() {
+    void namesSeriesByTheChosenFrameworkLeavingOutUnrated_whenAFrameworkIsChosen() {
         AnalyticsState state = ContractEvents.fold(List.of(
                 Event.of(framework(1, List.of("c1", "c2"))),
                 Event.of(registered("ada", "eng")),
@@ -84,7 +84,7 @@ class TrendTest {
     }
 
     @Test
-    void leavesOutHiddenSeries_onlyOfCompetenciesNoShownGroupIsRatedOn() {
+    void leavesOutSeries_whenNoShownGroupIsRatedOnTheirCompetency() {
         // ops (one person) is hidden, and sales (two) with it, so that ops cannot be had from a total; eng is shown.
         AnalyticsState state = ContractEvents.fold(List.of(
                 Event.of(framework(1, List.of("c1", "c2", "c3"))),

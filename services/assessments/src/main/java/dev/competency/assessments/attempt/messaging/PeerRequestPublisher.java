@@ -6,11 +6,7 @@ import dev.competency.assessments.attempt.domain.AttemptStarted;
 import dev.competency.contracts.assessments.PeerRatingRequested;
 import dev.competency.platform.service.messaging.IntegrationEventPublisher;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -26,7 +22,6 @@ import org.springframework.stereotype.Component;
 class PeerRequestPublisher {
 
     static final String PROCESSING_GROUP = "peer-request-publisher";
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final IntegrationEventPublisher publisher;
 
@@ -39,16 +34,7 @@ class PeerRequestPublisher {
         if (started.assessment().kind() != AssessmentKind.PEER) {
             return;
         }
-        try {
-            publisher.publish(eventId(started.attemptId()), requested(started))
-                    .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing a peer rating request", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("A peer rating request could not be published; the processor will retry",
-                    e);
-        }
+        publisher.publishAndAwait(eventId(started.attemptId()), requested(started));
     }
 
     /** The {@code ce_id} of an attempt's request: the same whenever the attempt's start is published again. */

@@ -8,11 +8,6 @@ import dev.competency.contracts.evidence.Actor;
 import dev.competency.contracts.evidence.EvidenceRecorded;
 import dev.competency.contracts.evidence.EvidenceVoided;
 import dev.competency.platform.service.messaging.IntegrationEventPublisher;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -28,7 +23,6 @@ import org.springframework.stereotype.Component;
 class EvidencePublisher {
 
     static final String PROCESSING_GROUP = "evidence-publisher";
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final IntegrationEventPublisher publisher;
 
@@ -39,10 +33,10 @@ class EvidencePublisher {
     @EventHandler
     void on(EvidenceChange change) {
         for (EvidenceRevocation revocation : change.revokedEvidence()) {
-            await(publisher.publish(EvidenceIds.voidedEventId(revocation.evidenceId()), voided(revocation)));
+            publisher.publishAndAwait(EvidenceIds.voidedEventId(revocation.evidenceId()), voided(revocation));
         }
         for (EvidenceItem evidence : change.recordedEvidence()) {
-            await(publisher.publish(EvidenceIds.recordedEventId(evidence.evidenceId()), recorded(evidence)));
+            publisher.publishAndAwait(EvidenceIds.recordedEventId(evidence.evidenceId()), recorded(evidence));
         }
     }
 
@@ -59,16 +53,5 @@ class EvidencePublisher {
     static EvidenceVoided voided(EvidenceRevocation revocation) {
         return new EvidenceVoided(revocation.evidenceId(), revocation.learnerId(), revocation.competencyId(),
                 revocation.voidedAt(), new Actor(revocation.actorId(), revocation.actorKind()), revocation.reason());
-    }
-
-    private static void await(CompletableFuture<?> send) {
-        try {
-            send.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing evidence", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Evidence could not be published; the processor will retry", e);
-        }
     }
 }

@@ -7,12 +7,7 @@ import dev.competency.community.challenge.domain.Progress;
 import dev.competency.contracts.community.ChallengeEnded;
 import dev.competency.contracts.community.ChallengeStarted;
 import dev.competency.platform.service.messaging.IntegrationEventPublisher;
-import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -28,7 +23,6 @@ import org.springframework.stereotype.Component;
 class ChallengePublisher {
 
     static final String PROCESSING_GROUP = "challenge-publisher";
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final IntegrationEventPublisher publisher;
 
@@ -38,42 +32,31 @@ class ChallengePublisher {
 
     @EventHandler
     void on(ChallengeSet event, EventMessage<?> message) {
-        await(publisher.publish(UUID.fromString(message.getIdentifier()), new ChallengeStarted(event.challengeId(),
+        publisher.publishAndAwait(UUID.fromString(message.getIdentifier()), new ChallengeStarted(event.challengeId(),
                 event.title(), event.group().kind(), event.group().id(), event.goal().kind(),
                 event.goal().competencyIds(), event.goal().level(), event.goal().target(), event.startsAt(),
-                event.endsAt(), event.setBy())));
+                event.endsAt(), event.setBy()));
     }
 
     @EventHandler
     void on(ChallengeProgressed event, EventMessage<?> message) {
-        await(publisher.publish(UUID.fromString(message.getIdentifier()),
+        publisher.publishAndAwait(UUID.fromString(message.getIdentifier()),
                 new dev.competency.contracts.community.ChallengeProgressed(event.challengeId(),
                         event.progress().total(), event.progress().target(),
                         event.progress().contributions().stream().map(ChallengePublisher::contribution).toList(),
-                        event.at())));
+                        event.at()));
     }
 
     @EventHandler
     void on(ChallengeDecided event, EventMessage<?> message) {
-        await(publisher.publish(UUID.fromString(message.getIdentifier()), new ChallengeEnded(event.challengeId(),
+        publisher.publishAndAwait(UUID.fromString(message.getIdentifier()), new ChallengeEnded(event.challengeId(),
                 event.outcome(), event.progress().total(), event.progress().target(), event.endsAt(),
-                event.at())));
+                event.at()));
     }
 
     private static dev.competency.contracts.community.ChallengeProgressed.Contribution contribution(
             Progress.Contribution contribution) {
         return new dev.competency.contracts.community.ChallengeProgressed.Contribution(contribution.learnerId(),
                 contribution.count());
-    }
-
-    private static void await(CompletableFuture<?> send) {
-        try {
-            send.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing a challenge event", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("A challenge event could not be published; the processor will retry", e);
-        }
     }
 }

@@ -1,13 +1,7 @@
 package dev.competency.frameworks.framework.messaging;
 
-import dev.competency.contracts.IntegrationEvent;
-import dev.competency.platform.service.messaging.IntegrationEventPublisher;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +17,6 @@ import org.springframework.context.annotation.Configuration;
 public class ContractPublishing {
 
     public static final String PROCESSING_GROUP = "contract-publisher";
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     @Autowired
     void configure(EventProcessingConfigurer processing) {
@@ -34,18 +27,5 @@ public class ContractPublishing {
     /** The event id of one publication: the same fact always gets the same id. */
     public static UUID eventId(String type, String aggregateId, int version) {
         return UUID.nameUUIDFromBytes((type + ":" + aggregateId + ":" + version).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Publishes and waits for the acknowledgement; a failure is rethrown so that the processor retries. */
-    public static void publishAndWait(IntegrationEventPublisher publisher, UUID eventId, IntegrationEvent event) {
-        try {
-            publisher.publish(eventId, event).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing " + eventId, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Event " + eventId + " could not be published; the processor will retry",
-                    e);
-        }
     }
 }

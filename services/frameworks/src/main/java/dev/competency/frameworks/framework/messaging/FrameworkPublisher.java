@@ -21,13 +21,13 @@ class FrameworkPublisher {
 
     @EventHandler
     void on(FrameworkVersionPublished event) {
-        ContractPublishing.publishAndWait(publisher, ContractPublishing.eventId(EventTypes.FRAMEWORK_PUBLISHED,
+        publisher.publishAndAwait(ContractPublishing.eventId(EventTypes.FRAMEWORK_PUBLISHED,
                 event.frameworkId(), event.version()), FrameworkSnapshots.published(event));
     }
 
     @EventHandler
     void on(FrameworkVersionRetired event) {
-        ContractPublishing.publishAndWait(publisher, ContractPublishing.eventId(EventTypes.FRAMEWORK_RETIRED,
+        publisher.publishAndAwait(ContractPublishing.eventId(EventTypes.FRAMEWORK_RETIRED,
                 event.frameworkId(), event.version()), FrameworkSnapshots.retired(event));
     }
 }

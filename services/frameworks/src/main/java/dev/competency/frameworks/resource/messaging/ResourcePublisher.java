@@ -23,7 +23,7 @@ class ResourcePublisher {
 
     @EventHandler
     void on(LearningResourceVersionPublished event) {
-        ContractPublishing.publishAndWait(publisher, ContractPublishing.eventId(
+        publisher.publishAndAwait(ContractPublishing.eventId(
                 EventTypes.LEARNING_RESOURCE_PUBLISHED, event.resourceId(), event.version()), translate(event));
     }
 

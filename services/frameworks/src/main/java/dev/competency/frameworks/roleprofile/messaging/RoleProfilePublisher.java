@@ -23,7 +23,7 @@ class RoleProfilePublisher {
 
     @EventHandler
     void on(RoleProfileVersionPublished event) {
-        ContractPublishing.publishAndWait(publisher, ContractPublishing.eventId(EventTypes.ROLE_PROFILE_PUBLISHED,
+        publisher.publishAndAwait(ContractPublishing.eventId(EventTypes.ROLE_PROFILE_PUBLISHED,
                 event.roleProfileId(), event.version()), translate(event));
     }
 

@@ -12,7 +12,9 @@ import dev.competency.learners.mastery.SourceType;
 import dev.competency.platform.service.messaging.ContractEventReader;
 import dev.competency.platform.service.messaging.MessagingConfiguration;
 import dev.competency.platform.service.messaging.PoisonMessageException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,11 +62,13 @@ class EvidenceStreamListener {
     private final ContractEventReader reader;
     private final CommandGateway commands;
     private final FrameworkUsage usage;
+    private final Clock clock;
 
-    EvidenceStreamListener(ContractEventReader reader, CommandGateway commands, FrameworkUsage usage) {
+    EvidenceStreamListener(ContractEventReader reader, CommandGateway commands, FrameworkUsage usage, Clock clock) {
         this.reader = reader;
         this.commands = commands;
         this.usage = usage;
+        this.clock = clock;
     }
 
     @KafkaListener(id = CONSUMER, groupId = CONSUMER, topics = Topics.EVIDENCE,
@@ -105,14 +109,14 @@ class EvidenceStreamListener {
     private int handleInOneUnitOfWork(List<Object> batch, int from) {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
-            long deadline = System.nanoTime() + UNIT_OF_WORK_TIME.toNanos();
+            Instant deadline = clock.instant().plus(UNIT_OF_WORK_TIME);
             int index = from;
             RuntimeException failure = null;
             try {
                 do {
                     send(batch.get(index));
                     index++;
-                } while (index < batch.size() && System.nanoTime() < deadline);
+                } while (index < batch.size() && clock.instant().isBefore(deadline));
             } catch (RuntimeException e) {
                 failure = e;
             }

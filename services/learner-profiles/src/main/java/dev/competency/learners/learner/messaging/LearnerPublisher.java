@@ -10,9 +10,6 @@ import dev.competency.learners.learner.domain.PersonalData;
 import dev.competency.learners.learner.domain.RoleAssigned;
 import dev.competency.learners.learner.domain.TeamChanged;
 import dev.competency.platform.service.messaging.IntegrationEventPublisher;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -41,7 +38,7 @@ class LearnerPublisher {
      * {@code mbox_sha1sum} only, and not at all when the learner has been erased since (its key is gone).
      */
     @EventHandler
-    void on(LearnerRegistered event, @SequenceNumber long sequenceNumber) throws Exception {
+    void on(LearnerRegistered event, @SequenceNumber long sequenceNumber) {
         String learnerId = event.learnerId();
         send(learnerId, sequenceNumber, new dev.competency.contracts.learners.LearnerRegistered(learnerId,
                 personalData.open(learnerId, event.email()).filter(email -> !email.isBlank())
@@ -50,25 +47,24 @@ class LearnerPublisher {
     }
 
     @EventHandler
-    void on(RoleAssigned event, @SequenceNumber long sequenceNumber) throws Exception {
+    void on(RoleAssigned event, @SequenceNumber long sequenceNumber) {
         send(event.learnerId(), sequenceNumber, new LearnerRoleAssigned(event.learnerId(), event.roleProfileId(),
                 event.roleProfileVersion(), event.assignedAt()));
     }
 
     @EventHandler
-    void on(TeamChanged event, @SequenceNumber long sequenceNumber) throws Exception {
+    void on(TeamChanged event, @SequenceNumber long sequenceNumber) {
         send(event.learnerId(), sequenceNumber, new LearnerTeamChanged(event.learnerId(), event.teamId(),
                 event.previousTeamId(), event.managerId(), event.changedAt()));
     }
 
     @EventHandler
-    void on(LearnerErased event, @SequenceNumber long sequenceNumber) throws Exception {
+    void on(LearnerErased event, @SequenceNumber long sequenceNumber) {
         send(event.learnerId(), sequenceNumber, new dev.competency.contracts.learners.LearnerErased(
                 event.learnerId(), event.erasedAt()));
     }
 
-    private void send(String learnerId, long sequenceNumber, IntegrationEvent event)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        publisher.publish(MasteryPublisher.eventId(learnerId, sequenceNumber), event).get(30, TimeUnit.SECONDS);
+    private void send(String learnerId, long sequenceNumber, IntegrationEvent event) {
+        publisher.publishAndAwait(MasteryPublisher.eventId(learnerId, sequenceNumber), event);
     }
 }

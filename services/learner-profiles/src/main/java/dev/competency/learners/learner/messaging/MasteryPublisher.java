@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -54,7 +51,6 @@ import org.springframework.stereotype.Component;
 class MasteryPublisher {
 
     static final String PROCESSING_GROUP = "mastery-publisher";
-    private static final long SEND_TIMEOUT_SECONDS = 30;
     private static final String SENDS = MasteryPublisher.class.getName() + ".sends";
 
     private final IntegrationEventPublisher publisher;
@@ -65,41 +61,32 @@ class MasteryPublisher {
 
     @EventHandler
     void on(MasteryRecalculated event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt,
-            UnitOfWork<?> unitOfWork) throws InterruptedException, ExecutionException, TimeoutException {
+            UnitOfWork<?> unitOfWork) {
         send(eventId(event.learnerId(), sequenceNumber), toContract(event, storedAt), unitOfWork);
     }
 
     /** A rolled-up parent, as {@code parent-mastery.changed}, with the same guarantees. */
     @EventHandler
     void on(ParentMasteryRolledUp event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt,
-            UnitOfWork<?> unitOfWork) throws InterruptedException, ExecutionException, TimeoutException {
+            UnitOfWork<?> unitOfWork) {
         send(eventId(event.learnerId(), sequenceNumber), toContract(event, storedAt), unitOfWork);
     }
 
     /** The end of a parent's roll-up, as {@code parent-rollup.ended}, with the same guarantees. */
     @EventHandler
     void on(ParentRollupEnded event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt,
-            UnitOfWork<?> unitOfWork) throws InterruptedException, ExecutionException, TimeoutException {
+            UnitOfWork<?> unitOfWork) {
         send(eventId(event.learnerId(), sequenceNumber), toContract(event, storedAt), unitOfWork);
     }
 
-    private void send(UUID eventId, IntegrationEvent payload, UnitOfWork<?> unitOfWork)
-            throws InterruptedException, ExecutionException, TimeoutException {
+    /** Sends at once; on the last message of the batch, waits until Kafka acknowledged every send of the batch. */
+    private void send(UUID eventId, IntegrationEvent payload, UnitOfWork<?> unitOfWork) {
         List<CompletableFuture<?>> sends = unitOfWork.root().getOrComputeResource(SENDS, key -> new ArrayList<>());
         sends.add(publisher.publish(eventId, payload));
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
-            awaitAcknowledgements(sends);
+            publisher.awaitAcknowledgements(sends);
+            sends.clear();
         }
-    }
-
-    /** Waits until Kafka acknowledged every send; the first failure fails the batch, so its token stays behind. */
-    static void awaitAcknowledgements(List<CompletableFuture<?>> sends)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SEND_TIMEOUT_SECONDS);
-        for (CompletableFuture<?> send : sends) {
-            send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        }
-        sends.clear();
     }
 
     /** The {@code ce_id} of the change recorded at this position of the learner's event stream. */

@@ -16,7 +16,10 @@ import dev.competency.learners.learner.query.FrameworkUsage;
 import dev.competency.platform.service.messaging.ContractEventReader;
 import dev.competency.platform.service.messaging.PoisonMessageException;
 import dev.competency.platform.test.KafkaTestClient;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -46,8 +49,26 @@ class EvidenceStreamListenerTest {
 
     private final CommandGateway gateway = mock(CommandGateway.class);
     private final FrameworkUsage usage = mock(FrameworkUsage.class);
+    /** The intake's clock, moved on by the commands that take time. */
+    private Instant now = DAY1;
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
     private final EvidenceStreamListener listener = new EvidenceStreamListener(new ContractEventReader(JSON), gateway,
-            usage);
+            usage, clock);
     /** Per command sent: the evidence id and the unit of work it shares with the others. */
     private final List<Map.Entry<String, UnitOfWork<?>>> sent = new ArrayList<>();
     /** Evidence ids whose unit of work was committed. */
@@ -153,11 +174,11 @@ class EvidenceStreamListenerTest {
         // noUnitOfWorkLeftOpen checks the thread after each test.
     }
 
-    /** The gateway: notes each command, takes {@code millis}, fails for {@code failFor}. */
+    /** The gateway: notes each command, takes {@code millis} of the intake's clock, fails for {@code failFor}. */
     private void answer(String failFor, long millis) {
         doAnswer(invocation -> {
             RecordEvidence command = invocation.getArgument(0);
-            Thread.sleep(millis);
+            now = now.plusMillis(millis);
             if (command.evidence().evidenceId().equals(failFor)) {
                 sent.add(Map.entry(failFor, CurrentUnitOfWork.get().root()));
                 throw new IllegalStateException("Refused evidence " + failFor);

@@ -5,34 +5,38 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import dev.competency.contracts.mastery.MasteryChanged;
 import dev.competency.learners.learner.domain.MasteryRecalculated;
 import dev.competency.learners.learner.domain.RecalculationCause;
 import dev.competency.platform.service.messaging.IntegrationEventPublisher;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 class MasteryPublisherTest {
 
     private static final Instant STORED_AT = Instant.parse("2026-03-01T10:00:00Z");
 
-    private final IntegrationEventPublisher kafka = mock(IntegrationEventPublisher.class);
-    private final MasteryPublisher publisher = new MasteryPublisher(kafka);
+    @SuppressWarnings("unchecked")
+    private final KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
+    private final MasteryPublisher publisher = new MasteryPublisher(new IntegrationEventPublisher(kafka,
+            JsonMapper.builder().build(), "/services/learner-profiles", Clock.systemUTC(), Duration.ofSeconds(30)));
     private final List<CompletableFuture<Object>> sends = new ArrayList<>();
     private final List<Boolean> acknowledgedWhenSent = new ArrayList<>();
 
     MasteryPublisherTest() {
-        when(kafka.publish(any(UUID.class), any(MasteryChanged.class))).thenAnswer(invocation -> {
+        when(kafka.send(any(ProducerRecord.class))).thenAnswer(invocation -> {
             acknowledgedWhenSent.add(sends.stream().allMatch(CompletableFuture::isDone));
             CompletableFuture<Object> send = new CompletableFuture<>();
             sends.add(send);
@@ -82,7 +86,7 @@ class MasteryPublisherTest {
         }, e -> false);
 
         assertThat(result.isExceptional()).isTrue();
-        assertThat(result.exceptionResult()).isInstanceOf(ExecutionException.class)
+        assertThat(result.exceptionResult()).isInstanceOf(IllegalStateException.class)
                 .hasRootCauseMessage("broker unavailable");
     }
 
