@@ -63,7 +63,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Faults injected into the whole platform (the launcher's: real Kafka broker, MongoDB-compatible store, every
- * service and the gateway as their own processes; services killed, consumer groups rewound, poison, late and
+ * service and the gateway as their own processes; services killed, one of two instances of learner-profiles and of
+ * assessments killed while both share the work, consumer groups rewound, poison, late and
  * out-of-order records, the broker and the store restarted or away for 30 s) while evidence is recorded through the
  * gateway without pause;
  * after each fault, a quiet period and the {@link Invariants}; at the end, the read models of learner-profiles and
@@ -214,69 +215,48 @@ class FaultInjectionIT {
             oneInstanceMembers.put(service, groups.members(serviceGroups.get(service)));
         }
         Map<String, String> added = new ConcurrentHashMap<>();
-        Instant adding = Instant.now();
-        onEach(SCALED, service -> added.put(service, platform.addInstance(service)));
-        Instant up = Instant.now();
-        await("each of two instances owning segments of every processor").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500)).until(() -> SCALED.stream().allMatch(service -> {
-                    SegmentOwners.Ownership ownership = owners.of(service);
-                    return ownership.ownsSomeOfEach(node(service)) && ownership.ownsSomeOfEach(node(added.get(service)));
-                }));
-        Duration rebalanced = Duration.between(up, Instant.now());
-        log.info("Second instances {} up after {}; each instance owns segments of every processor {} later", added,
-                Duration.between(adding, up), rebalanced);
-
-        // Each service's second instance is killed at its own moment, 10 to 15 s into the shared work.
-        Instant sharing = Instant.now();
-        List<CompletableFuture<Takeover>> kills = new ArrayList<>();
-        for (String service : SCALED) {
-            Map<String, InstanceMeters.Sample> before = Map.of(
-                    service, InstanceMeters.sample(platform.service(service)),
-                    added.get(service), InstanceMeters.sample(platform.service(added.get(service))));
-            kills.add(CompletableFuture.supplyAsync(() -> killOneOfTwo(service, added.get(service), before,
-                            serviceGroups.get(service), oneInstanceMembers.get(service)),
-                    CompletableFuture.delayedExecutor(10_000 + random.nextInt(5_000), TimeUnit.MILLISECONDS, faults)));
-        }
-        List<Takeover> takeovers = kills.stream().map(CompletableFuture::join).toList();
-        takeovers.forEach(takeover -> report.down(takeover.service(), takeover.killed(),
-                takeover.segmentsTakenOver().map(took -> takeover.killed().plus(took)).orElse(Instant.now())));
-        Instant firstKill = takeovers.stream().map(Takeover::killed).min(Instant::compareTo).orElseThrow();
-
-        Invariants.Outcome outcome = settle(List.of(new Fault(String.format(
-                "kill -9 of one of two instances at +%.1f s", Duration.between(sharing, firstKill).toMillis() / 1000.0),
-                SCALED, firstKill, Optional.empty(), takeovers.stream().map(Takeover::note)
-                .reduce((a, b) -> a + "; " + b).orElse(""))));
-
-        // The killed instances start again and take their share back: each instance's fair share of the segments.
-        Instant restarting = Instant.now();
-        onEach(List.copyOf(added.values()), platform::restart);
-        Instant restarted = Instant.now();
         Map<String, String> shareAgain = new ConcurrentHashMap<>();
+        List<Takeover> takeovers;
+        Invariants.Outcome outcome;
         try {
-            await("the restarted instances owning segments of every processor again").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> {
-                        for (String service : SCALED) {
-                            SegmentOwners.Ownership ownership = owners.of(service);
-                            if (!shareAgain.containsKey(service) && ownership.ownsSomeOfEach(node(added.get(service)))) {
-                                shareAgain.put(service, String.format("%s owns %d of %d segments %.1f s after it was up",
-                                        added.get(service), ownership.count(node(added.get(service))),
-                                        ownership.segments(), Duration.between(restarted, Instant.now()).toMillis()
-                                                / 1000.0));
-                            }
-                        }
-                        return shareAgain.size() == SCALED.size();
-                    });
-        } catch (ConditionTimeoutException e) {
-            log.warn("Restarted instances without segments 60 s after they were up: {}", SCALED.stream()
-                    .filter(service -> !shareAgain.containsKey(service)).toList());
-        }
-        report.add(new RecoveryReport.Row("the killed instances started again", Optional.empty(), 0, 0,
-                Optional.empty(), null, "up again after " + seconds(Duration.between(restarting, restarted)) + " s; "
-                + SCALED.stream().map(service -> shareAgain.getOrDefault(service, added.get(service)
-                        + " owns NO segment 60 s after it was up")).reduce((a, b) -> a + "; " + b).orElse("")));
+            Instant adding = Instant.now();
+            onEach(SCALED, service -> added.put(service, platform.addInstance(service)));
+            Instant up = Instant.now();
+            await("each of two instances owning segments of every processor").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> SCALED.stream().allMatch(service -> {
+                        SegmentOwners.Ownership ownership = owners.of(service);
+                        return ownership.ownsSomeOfEach(node(service))
+                                && ownership.ownsSomeOfEach(node(added.get(service)));
+                    }));
+            log.info("Second instances {} up after {}; each instance owns segments of every processor {} later", added,
+                    Duration.between(adding, up), Duration.between(up, Instant.now()));
 
-        // Back to one instance each for the faults after this one; a clean stop hands the segments over at once.
-        onEach(List.copyOf(added.values()), platform::stop);
+            // Each service's second instance is killed at its own moment, 10 to 15 s into the shared work.
+            Instant sharing = Instant.now();
+            List<CompletableFuture<Takeover>> kills = new ArrayList<>();
+            for (String service : SCALED) {
+                Map<String, InstanceMeters.Sample> before = Map.of(
+                        service, InstanceMeters.sample(platform.service(service)),
+                        added.get(service), InstanceMeters.sample(platform.service(added.get(service))));
+                kills.add(CompletableFuture.supplyAsync(() -> killOneOfTwo(service, added.get(service), before,
+                                serviceGroups.get(service), oneInstanceMembers.get(service)),
+                        CompletableFuture.delayedExecutor(10_000 + random.nextInt(5_000), TimeUnit.MILLISECONDS,
+                                faults)));
+            }
+            takeovers = kills.stream().map(CompletableFuture::join).toList();
+            takeovers.forEach(takeover -> report.down(takeover.service(), takeover.killed(),
+                    takeover.segmentsTakenOver().map(took -> takeover.killed().plus(took)).orElse(Instant.now())));
+            Instant firstKill = takeovers.stream().map(Takeover::killed).min(Instant::compareTo).orElseThrow();
+
+            outcome = settle(List.of(new Fault(String.format("kill -9 of one of two instances at +%.1f s",
+                    Duration.between(sharing, firstKill).toMillis() / 1000.0), SCALED, firstKill, Optional.empty(),
+                    takeovers.stream().map(Takeover::note).reduce((a, b) -> a + "; " + b).orElse(""))));
+
+            shareAgain.putAll(restartAndAwaitShare(added));
+        } finally {
+            // Back to one instance each for the faults after this one; a clean stop hands the segments over at once.
+            onEach(List.copyOf(added.values()), platform::stop);
+        }
         Instant stopped = Instant.now();
         await("the first instances owning every segment again").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
@@ -298,6 +278,43 @@ class FaultInjectionIT {
     }
 
     /**
+     * Starts the killed instances ({@code added}, by service) again and waits until each owns segments of every
+     * processor of its service (at most 60 s); adds a row to the report.
+     *
+     * @return by service, how many segments its restarted instance owned how soon after it was up; a service whose
+     * restarted instance owned none within 60 s is missing
+     */
+    private Map<String, String> restartAndAwaitShare(Map<String, String> added) {
+        Instant restarting = Instant.now();
+        onEach(List.copyOf(added.values()), platform::restart);
+        Instant restarted = Instant.now();
+        Map<String, String> shareAgain = new ConcurrentHashMap<>();
+        try {
+            await("the restarted instances owning segments of every processor again").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+                        for (String service : SCALED) {
+                            Predicate<String> restartedNode = node(added.get(service));
+                            SegmentOwners.Ownership ownership = owners.of(service);
+                            if (!shareAgain.containsKey(service) && ownership.ownsSomeOfEach(restartedNode)) {
+                                shareAgain.put(service, String.format("%s owns %d of %d segments %s s after it was up",
+                                        added.get(service), ownership.count(restartedNode), ownership.segments(),
+                                        seconds(Duration.between(restarted, Instant.now()))));
+                            }
+                        }
+                        return shareAgain.size() == SCALED.size();
+                    });
+        } catch (ConditionTimeoutException e) {
+            log.warn("Restarted instances without segments 60 s after they were up: {}", SCALED.stream()
+                    .filter(service -> !shareAgain.containsKey(service)).toList());
+        }
+        report.add(new RecoveryReport.Row("the killed instances started again", Optional.empty(), 0, 0,
+                Optional.empty(), null, "up again after " + seconds(Duration.between(restarting, restarted)) + " s; "
+                + SCALED.stream().map(service -> shareAgain.getOrDefault(service, added.get(service)
+                        + " owns NO segment 60 s after it was up")).reduce((a, b) -> a + "; " + b).orElse("")));
+        return shareAgain;
+    }
+
+    /**
      * What killing one of two instances of a service showed.
      *
      * @param share             events taken in by each instance (first, then second) from the moment both owned
@@ -307,8 +324,9 @@ class FaultInjectionIT {
      *                          did not within {@link #TAKEOVER_CEILING})
      * @param partitionsTakenOver from the kill until the service's consumer groups had only the survivor's members
      */
-    private record Takeover(String service, Instant killed, Map<String, Double> share, Map<String, Double> listenerShare,
-                            Optional<Duration> segmentsTakenOver, Optional<Duration> partitionsTakenOver) {
+    private record Takeover(String service, Instant killed, Map<String, Double> share,
+                            Map<String, Double> listenerShare, Optional<Duration> segmentsTakenOver,
+                            Optional<Duration> partitionsTakenOver) {
 
         String note() {
             double events = share.values().stream().mapToDouble(Double::doubleValue).sum();

@@ -22,7 +22,8 @@ public final class InstanceMeters {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern INGESTED = Pattern.compile(
             "(?m)^eventProcessor_ingestedCounter_total\\{[^}]*processorName=\"([^\"]+)\"[^}]*} (\\S+)$");
-    private static final Pattern LISTENER_CALLS = Pattern.compile("(?m)^spring_kafka_listener_seconds_count\\{[^}]*} (\\S+)$");
+    private static final Pattern LISTENER_CALLS = Pattern.compile(
+            "(?m)^spring_kafka_listener_seconds_count\\{[^}]*} (\\S+)$");
 
     private InstanceMeters() {
     }

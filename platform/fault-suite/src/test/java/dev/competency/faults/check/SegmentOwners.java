@@ -2,7 +2,6 @@ package dev.competency.faults.check;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -61,11 +60,6 @@ public final class SegmentOwners implements AutoCloseable {
                     .put(token.getInteger("segment"), Optional.ofNullable(token.getString("owner")));
         }
         return new Ownership(processors);
-    }
-
-    /** The processors of the service, for a report. */
-    public List<String> processors(String database) {
-        return List.copyOf(of(database).processors().keySet());
     }
 
     @Override
