@@ -381,7 +381,7 @@ public final class LocalPlatform implements AutoCloseable {
                     waiting.remove(child);
                 }
             }
-            if (System.nanoTime() > deadline) {
+            if (!waiting.isEmpty() && System.nanoTime() > deadline) {
                 throw new IllegalStateException("Not healthy after " + START_TIMEOUT + ": "
                         + waiting.stream().map(ChildProcess::name).toList() + "; see the logs in "
                         + waiting.get(0).log().getParent());
