@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * memory (faster than its file backend on a busy machine), and the launcher names the services' log files in
  * {@code target/platform/launcher.log}.
  * Faults go to the launcher as commands on its standard input ({@code kill}, {@code stop}, {@code start} and an
- * application's name, or {@code stop} and {@code start} with {@value #KAFKA} or {@value #MONGODB} for the broker and
- * the store in the launcher's JVM), which it runs side by side; its log says when each is done. Commands on one
+ * application's name, {@code add} and a service's name for a further instance of it, or {@code stop} and
+ * {@code start} with {@value #KAFKA} or {@value #MONGODB} for the broker and the store in the launcher's JVM), which
+ * it runs side by side; its log says when each is done. Commands on one
  * application must not overlap: the launcher's log tells them apart only by application.
  */
 public final class LaunchedPlatform implements AutoCloseable {
