@@ -159,6 +159,9 @@ class FaultInjectionIT {
                 generator == null ? 0 : generator.resent(), generator == null ? 0 : generator.refused().size(),
                 generator == null ? 0 : generator.unknownOutcomes(), table);
         log.info("Results\n{}", summary);
+        if (generator != null) {
+            generator.refused().forEach(answer -> log.warn("Valid write refused: {} {}", answer, answer.body()));
+        }
         Files.writeString(workDirectory().resolve("fault-report.txt"), summary);
         faults.shutdownNow();
         if (writer != null) {
