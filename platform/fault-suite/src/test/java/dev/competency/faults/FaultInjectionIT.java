@@ -11,19 +11,17 @@ import dev.competency.contracts.evidence.EvidenceVoided;
 import dev.competency.contracts.evidence.SourceType;
 import dev.competency.faults.check.ConsumerGroups;
 import dev.competency.faults.check.EvidenceLedger;
+import dev.competency.faults.check.InstanceMeters;
 import dev.competency.faults.check.Invariants;
 import dev.competency.faults.check.MasteryChecks;
 import dev.competency.faults.check.RecoveryReport;
+import dev.competency.faults.check.SegmentOwners;
 import dev.competency.faults.check.TopicReader;
 import dev.competency.faults.inject.RecordWriter;
 import dev.competency.faults.load.EvidenceGenerator;
 import dev.competency.faults.platform.GatewayClient;
 import dev.competency.faults.platform.LaunchedPlatform;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,12 +36,15 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -62,7 +63,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Faults injected into the whole platform (the launcher's: real Kafka broker, MongoDB-compatible store, every
- * service and the gateway as their own processes; services killed, consumer groups rewound, poison, late and
+ * service and the gateway as their own processes; services killed, one of two instances of learner-profiles and of
+ * assessments killed while both share the work, consumer groups rewound, poison, late and
  * out-of-order records, the broker and the store restarted or away for 30 s) while evidence is recorded through the
  * gateway without pause;
  * after each fault, a quiet period and the {@link Invariants}; at the end, the read models of learner-profiles and
@@ -70,9 +72,9 @@ import tools.jackson.databind.JsonNode;
  * at the end and written to {@code target/fault-report.txt}. The run's random choices (which moment a service dies,
  * what the generator records) follow the seed it logs; {@code -Dfaults.seed=…} repeats one.
  *
- * <p>The run keeps to a time budget ({@code -Dfaults.budget-seconds}, 540 by default, start-up included): a fault
+ * <p>The run keeps to a time budget ({@code -Dfaults.budget-seconds}, 660 by default, start-up included): a fault
  * that would likely not end within what is left is skipped (aborted, and shown as skipped in the table) rather than
- * started. Failsafe stops the JVM after eleven minutes whatever happens, and the launcher then stops the platform.
+ * started. Failsafe stops the JVM after thirteen minutes whatever happens, and the launcher then stops the platform.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -103,6 +105,14 @@ class FaultInjectionIT {
     private static final List<String> COMPETENCIES = List.of("f82522b5-8a39-49ed-8fc9-acfef26216d4",
             "0c53df7e-a725-4159-a5c7-c0c3a46ec709", "80cc2334-be62-498c-8029-b2e2dae413b6");
     private static final String DLQ_REASON = "kafka_dlt-exception-message";
+    /** The services run as two instances side by side in one fault. */
+    private static final List<String> SCALED = List.of("learner-profiles", "assessments");
+    /**
+     * How long a survivor may take to own every segment of a killed instance: the services' settings bound it at
+     * max(instance time-out, claim time-out) + Axon's claim interval + a heartbeat = 10 + 5 + 2 = 17 s
+     * ({@code platform/axon-starter}); three times that for a loaded host.
+     */
+    private static final Duration TAKEOVER_CEILING = Duration.ofSeconds(51);
 
     private final long seed = Long.getLong("faults.seed", System.nanoTime());
     private final Random random = new Random(seed);
@@ -110,12 +120,13 @@ class FaultInjectionIT {
     private final long suiteStarted = System.nanoTime();
     /** Whether the poison on the frameworks, evidence and learners topics was written (not skipped for time). */
     private boolean poisonedConsumedTopics;
-    private final Instant deadline = Instant.now().plusSeconds(Long.getLong("faults.budget-seconds", 540));
+    private final Instant deadline = Instant.now().plusSeconds(Long.getLong("faults.budget-seconds", 660));
     private LaunchedPlatform platform;
     private GatewayClient api;
     private EvidenceGenerator generator;
     private EvidenceGenerator.Scenario scenario;
     private ConsumerGroups groups;
+    private SegmentOwners owners;
     private RecordWriter writer;
     /** Threads for faults injected side by side (each blocks until its service is back). */
     private final ExecutorService faults = Executors.newFixedThreadPool(LaunchedPlatform.SERVICES.size());
@@ -127,6 +138,7 @@ class FaultInjectionIT {
         api = new GatewayClient(platform.gateway(), platform.xapiCredentials());
         report = new RecoveryReport(api);
         groups = new ConsumerGroups(platform.kafkaBootstrapServers());
+        owners = new SegmentOwners(platform.mongoConnectionString());
         writer = new RecordWriter(platform.kafkaBootstrapServers());
         scenario = alignActivities();
         generator = new EvidenceGenerator(api, scenario, seed);
@@ -147,6 +159,9 @@ class FaultInjectionIT {
                 generator == null ? 0 : generator.resent(), generator == null ? 0 : generator.refused().size(),
                 generator == null ? 0 : generator.unknownOutcomes(), table);
         log.info("Results\n{}", summary);
+        if (generator != null) {
+            generator.refused().forEach(answer -> log.warn("Valid write refused: {} {}", answer, answer.body()));
+        }
         Files.writeString(workDirectory().resolve("fault-report.txt"), summary);
         faults.shutdownNow();
         if (writer != null) {
@@ -154,6 +169,9 @@ class FaultInjectionIT {
         }
         if (groups != null) {
             groups.close();
+        }
+        if (owners != null) {
+            owners.close();
         }
         if (platform != null) {
             platform.close();
@@ -189,6 +207,196 @@ class FaultInjectionIT {
 
     @Order(2)
     @Test
+    void sharesTheWork_andTheSurvivorTakesOverEverySegment_whenOneOfTwoInstancesIsKilled() {
+        requireTime("two instances of learner-profiles and assessments", Duration.ofSeconds(150));
+        generator.resume();
+        Map<String, List<String>> serviceGroups = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> oneInstanceMembers = new LinkedHashMap<>();
+        for (String service : SCALED) {
+            serviceGroups.put(service, groups.groups().stream().filter(group -> group.startsWith(service + "."))
+                    .toList());
+            oneInstanceMembers.put(service, groups.members(serviceGroups.get(service)));
+        }
+        Map<String, String> added = new ConcurrentHashMap<>();
+        Map<String, String> shareAgain = new ConcurrentHashMap<>();
+        List<Takeover> takeovers;
+        Invariants.Outcome outcome;
+        try {
+            Instant adding = Instant.now();
+            onEach(SCALED, service -> added.put(service, platform.addInstance(service)));
+            Instant up = Instant.now();
+            await("each of two instances owning segments of every processor").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> SCALED.stream().allMatch(service -> {
+                        SegmentOwners.Ownership ownership = owners.of(service);
+                        return ownership.ownsSomeOfEach(node(service))
+                                && ownership.ownsSomeOfEach(node(added.get(service)));
+                    }));
+            log.info("Second instances {} up after {}; each instance owns segments of every processor {} later", added,
+                    Duration.between(adding, up), Duration.between(up, Instant.now()));
+
+            // Each service's second instance is killed at its own moment, 10 to 15 s into the shared work.
+            Instant sharing = Instant.now();
+            List<CompletableFuture<Takeover>> kills = new ArrayList<>();
+            for (String service : SCALED) {
+                Map<String, InstanceMeters.Sample> before = Map.of(
+                        service, InstanceMeters.sample(platform.service(service)),
+                        added.get(service), InstanceMeters.sample(platform.service(added.get(service))));
+                kills.add(CompletableFuture.supplyAsync(() -> killOneOfTwo(service, added.get(service), before,
+                                serviceGroups.get(service), oneInstanceMembers.get(service)),
+                        CompletableFuture.delayedExecutor(10_000 + random.nextInt(5_000), TimeUnit.MILLISECONDS,
+                                faults)));
+            }
+            takeovers = kills.stream().map(CompletableFuture::join).toList();
+            takeovers.forEach(takeover -> report.down(takeover.service(), takeover.killed(),
+                    takeover.segmentsTakenOver().map(took -> takeover.killed().plus(took)).orElse(Instant.now())));
+            Instant firstKill = takeovers.stream().map(Takeover::killed).min(Instant::compareTo).orElseThrow();
+
+            outcome = settle(List.of(new Fault(String.format("kill -9 of one of two instances at +%.1f s",
+                    Duration.between(sharing, firstKill).toMillis() / 1000.0), SCALED, firstKill, Optional.empty(),
+                    takeovers.stream().map(Takeover::note).reduce((a, b) -> a + "; " + b).orElse(""))));
+
+            shareAgain.putAll(restartAndAwaitShare(added));
+        } finally {
+            // Back to one instance each for the faults after this one; a clean stop hands the segments over at once.
+            onEach(List.copyOf(added.values()), platform::stop);
+        }
+        Instant stopped = Instant.now();
+        await("the first instances owning every segment again").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> SCALED.stream().allMatch(service -> owners.of(service).allOwnedBy(node(service))));
+        log.info("Second instances stopped; the first ones own every segment {} later",
+                Duration.between(stopped, Instant.now()));
+
+        for (Takeover takeover : takeovers) {
+            assertThat(takeover.share().values()).as("events taken in by each of the two instances of %s before "
+                    + "the kill, %s", takeover.service(), takeover.note()).hasSize(2)
+                    .allSatisfy(events -> assertThat(events).isPositive());
+            assertThat(takeover.segmentsTakenOver()).as("time until the survivor of %s owned every segment",
+                    takeover.service()).hasValueSatisfying(took -> assertThat(took).isLessThanOrEqualTo(
+                            TAKEOVER_CEILING));
+        }
+        assertThat(outcome.problems()).as("invariants after kill -9 of one of two instances").isEmpty();
+        assertThat(shareAgain.keySet()).as("services whose restarted instance owns segments of every processor again")
+                .containsExactlyInAnyOrderElementsOf(SCALED);
+    }
+
+    /**
+     * Starts the killed instances ({@code added}, by service) again and waits until each owns segments of every
+     * processor of its service (at most 60 s); adds a row to the report.
+     *
+     * @return by service, how many segments its restarted instance owned how soon after it was up; a service whose
+     * restarted instance owned none within 60 s is missing
+     */
+    private Map<String, String> restartAndAwaitShare(Map<String, String> added) {
+        Instant restarting = Instant.now();
+        onEach(List.copyOf(added.values()), platform::restart);
+        Instant restarted = Instant.now();
+        Map<String, String> shareAgain = new ConcurrentHashMap<>();
+        try {
+            await("the restarted instances owning segments of every processor again").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+                        for (String service : SCALED) {
+                            Predicate<String> restartedNode = node(added.get(service));
+                            SegmentOwners.Ownership ownership = owners.of(service);
+                            if (!shareAgain.containsKey(service) && ownership.ownsSomeOfEach(restartedNode)) {
+                                shareAgain.put(service, String.format("%s owns %d of %d segments %s s after it was up",
+                                        added.get(service), ownership.count(restartedNode), ownership.segments(),
+                                        seconds(Duration.between(restarted, Instant.now()))));
+                            }
+                        }
+                        return shareAgain.size() == SCALED.size();
+                    });
+        } catch (ConditionTimeoutException e) {
+            log.warn("Restarted instances without segments 60 s after they were up: {}", SCALED.stream()
+                    .filter(service -> !shareAgain.containsKey(service)).toList());
+        }
+        report.add(new RecoveryReport.Row("the killed instances started again", Optional.empty(), 0, 0,
+                Optional.empty(), null, "up again after " + seconds(Duration.between(restarting, restarted)) + " s; "
+                + SCALED.stream().map(service -> shareAgain.getOrDefault(service, added.get(service)
+                        + " owns NO segment 60 s after it was up")).reduce((a, b) -> a + "; " + b).orElse("")));
+        return shareAgain;
+    }
+
+    /**
+     * What killing one of two instances of a service showed.
+     *
+     * @param share             events taken in by each instance (first, then second) from the moment both owned
+     *                          segments until the kill
+     * @param listenerShare     records each instance's Kafka listeners handled meanwhile
+     * @param segmentsTakenOver from the kill until the survivor owned every segment of every processor (empty when it
+     *                          did not within {@link #TAKEOVER_CEILING})
+     * @param partitionsTakenOver from the kill until the service's consumer groups had only the survivor's members
+     */
+    private record Takeover(String service, Instant killed, Map<String, Double> share,
+                            Map<String, Double> listenerShare, Optional<Duration> segmentsTakenOver,
+                            Optional<Duration> partitionsTakenOver) {
+
+        String note() {
+            double events = share.values().stream().mapToDouble(Double::doubleValue).sum();
+            double records = listenerShare.values().stream().mapToDouble(Double::doubleValue).sum();
+            return String.format("%s: events %s of %.0f, Kafka records %s; survivor owned every segment after %s s, "
+                            + "the dead instance left its consumer groups after %s s", service, percentages(share),
+                    events, records == 0 ? "none" : percentages(listenerShare) + " of " + Math.round(records),
+                    segmentsTakenOver.map(FaultInjectionIT::seconds).orElse("NEVER"),
+                    partitionsTakenOver.map(FaultInjectionIT::seconds).orElse("NEVER"));
+        }
+
+        private static String percentages(Map<String, Double> counts) {
+            double total = counts.values().stream().mapToDouble(Double::doubleValue).sum();
+            return counts.values().stream().map(count -> total == 0 ? "-" : Math.round(100 * count / total) + " %")
+                    .reduce((a, b) -> a + " / " + b).orElse("-");
+        }
+    }
+
+    /**
+     * Kills the second instance of the service, after reading what each instance did since {@code before}, and
+     * measures how long until the first instance owns every segment and the service's consumer groups ({@code
+     * serviceGroups}) have only its members again ({@code oneInstanceMembers}, counted before the second one came).
+     */
+    private Takeover killOneOfTwo(String service, String second, Map<String, InstanceMeters.Sample> before,
+                                  List<String> serviceGroups, Map<String, Integer> oneInstanceMembers) {
+        InstanceMeters.Sample firstWork = InstanceMeters.sample(platform.service(service)).since(before.get(service));
+        InstanceMeters.Sample secondWork = InstanceMeters.sample(platform.service(second)).since(before.get(second));
+        Instant killed = Instant.now();
+        platform.kill(second);
+        log.info("{} killed; events taken in meanwhile by {}: {}, by {}: {}", second, service, firstWork.events(),
+                second, secondWork.events());
+        Optional<Duration> segments = awaitFor(TAKEOVER_CEILING, () -> owners.of(service).allOwnedBy(node(service)))
+                .map(at -> Duration.between(killed, at));
+        // The survivor's members alone: the dead instance's consumers count until their sessions time out.
+        Optional<Duration> partitions = awaitFor(SETTLE, () -> groups.members(serviceGroups)
+                .equals(oneInstanceMembers)).map(at -> Duration.between(killed, at));
+        Map<String, Double> share = new LinkedHashMap<>();
+        share.put(service, firstWork.allEvents());
+        share.put(second, secondWork.allEvents());
+        Map<String, Double> listenerShare = new LinkedHashMap<>();
+        listenerShare.put(service, firstWork.listenerCalls());
+        listenerShare.put(second, secondWork.listenerCalls());
+        return new Takeover(service, killed, share, listenerShare, segments, partitions);
+    }
+
+    /** When {@code condition} first held, polled every 250 ms for at most {@code atMost}; empty when it never did. */
+    private static Optional<Instant> awaitFor(Duration atMost, Callable<Boolean> condition) {
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(condition);
+            return Optional.of(Instant.now());
+        } catch (ConditionTimeoutException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether a segment owner is this instance: its node name is the instance's name and 8 hex digits. */
+    private static Predicate<String> node(String instance) {
+        Pattern name = Pattern.compile(Pattern.quote(instance) + "-[0-9a-f]{8}");
+        return owner -> name.matcher(owner).matches();
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format("%.1f", duration.toMillis() / 1000.0);
+    }
+
+    @Order(3)
+    @Test
     void appliesEveryEventOnce_whenEveryConsumerGroupReadsItsTopicsAgainFromTheStart() {
         requireTime("offsets of every group reset to 0", Duration.ofSeconds(50));
         generator.resume();
@@ -223,7 +431,7 @@ class FaultInjectionIT {
         assertThat(outcome.problems()).as("invariants after the redelivery storm").isEmpty();
     }
 
-    @Order(3)
+    @Order(4)
     @Test
     void deadLettersPoisonRecordsWithTheirReason_andKeepsConsuming_onEveryTopicAConsumerGroupReads() {
         requireTime("poison on frameworks, evidence, learners", Duration.ofSeconds(30));
@@ -266,7 +474,7 @@ class FaultInjectionIT {
         assertThat(outcome.problems()).as("invariants after the poison").isEmpty();
     }
 
-    @Order(4)
+    @Order(5)
     @Test
     void skipsPoisonOnEveryTopic_andCountsIt_inAnalytics() {
         requireTime("poison on the mastery topic", Duration.ofSeconds(15));
@@ -288,7 +496,7 @@ class FaultInjectionIT {
         }
     }
 
-    @Order(5)
+    @Order(6)
     @Test
     void deadLettersPoisonRecordsWithTheirReason_onTheMasteryTopic() {
         List<RecordWriter.Poison> poison = writer.poison(Topics.MASTERY);
@@ -296,7 +504,7 @@ class FaultInjectionIT {
                 .pollInterval(Duration.ofSeconds(1)).until(() -> missingFromDeadLetters(poison).isEmpty());
     }
 
-    @Order(6)
+    @Order(7)
     @Test
     void placesLateEvidenceWhereItHappened() {
         requireTime("late evidence", Duration.ofSeconds(25));
@@ -324,7 +532,7 @@ class FaultInjectionIT {
         }
     }
 
-    @Order(7)
+    @Order(8)
     @Test
     void neverCountsEvidence_whoseVoidingStatementArrivedFirst() {
         requireTime("void statement before its statement", Duration.ofSeconds(25));
@@ -342,7 +550,7 @@ class FaultInjectionIT {
                 .as("evidence of a statement voided before it arrived").isFalse();
     }
 
-    @Order(8)
+    @Order(9)
     @Test
     void neverCountsEvidence_whoseVoidArrivedFirstOnTheTopic() {
         requireTime("evidence.voided before evidence.recorded", Duration.ofSeconds(25));
@@ -366,25 +574,25 @@ class FaultInjectionIT {
         assertThat(outcome.problems()).as("invariants after a void that came before its evidence").isEmpty();
     }
 
-    @Order(9)
+    @Order(10)
     @Test
     void keepsEveryPieceOfEvidenceOnce_whenTheBrokerRestarts() {
         dependencyFault(LaunchedPlatform.KAFKA, "broker restart", Duration.ZERO, Duration.ofSeconds(45));
     }
 
-    @Order(10)
+    @Order(11)
     @Test
     void keepsEveryPieceOfEvidenceOnce_whenTheBrokerIsUnreachableFor30Seconds() {
         dependencyFault(LaunchedPlatform.KAFKA, "broker unreachable", OUTAGE, Duration.ofSeconds(75));
     }
 
-    @Order(11)
+    @Order(12)
     @Test
     void keepsEveryPieceOfEvidenceOnce_whenTheStoreRestarts() {
         dependencyFault(LaunchedPlatform.MONGODB, "store restart", Duration.ZERO, Duration.ofSeconds(45));
     }
 
-    @Order(12)
+    @Order(13)
     @Test
     void keepsEveryPieceOfEvidenceOnce_whenTheStoreIsUnreachableFor30Seconds() {
         dependencyFault(LaunchedPlatform.MONGODB, "store unreachable", OUTAGE, Duration.ofSeconds(75));
@@ -454,7 +662,7 @@ class FaultInjectionIT {
                 Duration.between(back, last).toMillis() / 1000.0);
     }
 
-    @Order(13)
+    @Order(14)
     @Test
     void answersWhatItAnsweredBefore_whenLearnerProfilesAndAnalyticsRebuildTheirReadModels() {
         requireTime("read models rebuilt", REBUILD_TIME, Duration.ZERO);
@@ -554,7 +762,7 @@ class FaultInjectionIT {
         return read;
     }
 
-    @Order(14)
+    @Order(15)
     @Test
     void answersNothingButA503WithRetryAfter_whileAServiceIsDown_andRefusesNoValidWrite() {
         generator.quiesce(Duration.ofSeconds(60));
@@ -691,17 +899,7 @@ class FaultInjectionIT {
 
     /** Analytics' count of rejected records per topic, from its Prometheus endpoint. */
     private Map<String, Double> analyticsRejected() {
-        URI metrics = platform.service("analytics").resolve("/actuator/prometheus");
-        String text;
-        try {
-            text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + metrics, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        String text = InstanceMeters.scrape(platform.service("analytics"));
         Map<String, Double> rejected = new LinkedHashMap<>();
         Matcher matcher = Pattern.compile("(?m)^analytics_events_rejected_total\\{[^}]*topic=\"([^\"]+)\"[^}]*} (\\S+)$")
                 .matcher(text);

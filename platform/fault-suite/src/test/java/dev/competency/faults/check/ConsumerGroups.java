@@ -68,6 +68,14 @@ public final class ConsumerGroups implements AutoCloseable {
                         || description.groupState() == GroupState.DEAD);
     }
 
+    /** How many members each group has now (a consumer that died counts until its session times out). */
+    public Map<String, Integer> members(Collection<String> groups) {
+        Map<String, Integer> members = new HashMap<>();
+        get(admin.describeConsumerGroups(groups).all()).forEach((group, description) ->
+                members.put(group, description.members().size()));
+        return members;
+    }
+
     /**
      * Moves each group's committed offset on every partition it has one for back to 0, so that its consumers read
      * every record again. The broker refuses while a group has members.

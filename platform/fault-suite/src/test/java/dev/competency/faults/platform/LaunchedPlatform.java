@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * memory (faster than its file backend on a busy machine), and the launcher names the services' log files in
  * {@code target/platform/launcher.log}.
  * Faults go to the launcher as commands on its standard input ({@code kill}, {@code stop}, {@code start} and an
- * application's name, or {@code stop} and {@code start} with {@value #KAFKA} or {@value #MONGODB} for the broker and
- * the store in the launcher's JVM), which it runs side by side; its log says when each is done. Commands on one
+ * application's name, {@code add} and a service's name for a further instance of it, or {@code stop} and
+ * {@code start} with {@value #KAFKA} or {@value #MONGODB} for the broker and the store in the launcher's JVM), which
+ * it runs side by side; its log says when each is done. Commands on one
  * application must not overlap: the launcher's log tells them apart only by application.
  */
 public final class LaunchedPlatform implements AutoCloseable {
@@ -59,6 +60,7 @@ public final class LaunchedPlatform implements AutoCloseable {
     private final Writer commands;
     private final URI gateway;
     private final String kafka;
+    private final String mongo;
     private final Path launcherLog;
     private volatile XapiCredentials xapi;
 
@@ -66,11 +68,12 @@ public final class LaunchedPlatform implements AutoCloseable {
     public record XapiCredentials(String key, String secret) {
     }
 
-    private LaunchedPlatform(Process launcher, URI gateway, String kafka, Path launcherLog) {
+    private LaunchedPlatform(Process launcher, URI gateway, String kafka, String mongo, Path launcherLog) {
         this.launcher = launcher;
         this.commands = new OutputStreamWriter(launcher.getOutputStream(), StandardCharsets.UTF_8);
         this.gateway = gateway;
         this.kafka = kafka;
+        this.mongo = mongo;
         this.launcherLog = launcherLog;
     }
 
@@ -104,7 +107,7 @@ public final class LaunchedPlatform implements AutoCloseable {
             throw new UncheckedIOException("Cannot start the launcher", e);
         }
         LaunchedPlatform platform = new LaunchedPlatform(process, URI.create("http://127.0.0.1:" + gatewayPort),
-                "127.0.0.1:" + kafkaPort, launcherLog);
+                "127.0.0.1:" + kafkaPort, "mongodb://127.0.0.1:" + mongoPort, launcherLog);
         log.info("Starting the platform (log: {})", launcherLog);
         try {
             platform.awaitUp();
@@ -121,6 +124,11 @@ public final class LaunchedPlatform implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka;
+    }
+
+    /** The store's connection string, without a database (each service has its own, named after it). */
+    public String mongoConnectionString() {
+        return mongo;
     }
 
     public XapiCredentials xapiCredentials() {
@@ -147,6 +155,25 @@ public final class LaunchedPlatform implements AutoCloseable {
     /** Kills the application at once (SIGKILL, what {@code kill -9} does), through the launcher. */
     public void kill(String name) {
         command("kill " + name, name + " killed (pid", Duration.ofSeconds(30));
+    }
+
+    /**
+     * Starts a further instance of the service through the launcher, beside those running: the same database and
+     * consumer groups, a port and a node name of its own ({@code <instance>-<8 hex>}, new at each start), reached
+     * directly (the gateway routes to the first instance). Returns its name ({@code learner-profiles-2}) once the
+     * launcher reports it UP; {@link #kill}, {@link #stop}, {@link #restart} and {@link #service} take that name.
+     */
+    public String addInstance(String service) {
+        String added = " added on port ";
+        String beside = ") beside " + service;
+        command("add " + service, beside, RESTART_TIMEOUT);
+        Matcher matcher = Pattern.compile("(\\S+)" + Pattern.quote(added) + "\\d+ \\(node \\S+" + Pattern.quote(beside)
+                + "$", Pattern.MULTILINE).matcher(readLog());
+        String name = null;
+        while (matcher.find()) {
+            name = matcher.group(1);
+        }
+        return name;
     }
 
     /**

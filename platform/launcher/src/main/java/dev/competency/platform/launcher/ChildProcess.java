@@ -11,33 +11,46 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A service or the gateway running as a child JVM, its output going to a log file. */
+/**
+ * One instance of a service, or the gateway, running as a child JVM, its output going to a log file. An instance is
+ * named after its application ({@code learner-profiles}), a further instance of it with a number
+ * ({@code learner-profiles-2}).
+ */
 final class ChildProcess {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** The setting that names an instance's event processors, as the owner of the segments they claim. */
+    static final String NODE_NAME_VARIABLE = "PLATFORM_EVENT_PROCESSING_INSTANCE_ID";
 
     private final Deployable deployable;
+    private final String name;
+    private final String nodeName;
     private final int port;
     private final Path log;
     private final Process process;
 
-    private ChildProcess(Deployable deployable, int port, Path log, Process process) {
+    private ChildProcess(Deployable deployable, String name, String nodeName, int port, Path log, Process process) {
         this.deployable = deployable;
+        this.name = name;
+        this.nodeName = nodeName;
         this.port = port;
         this.log = log;
         this.process = process;
     }
 
     /**
-     * Starts the application's jar with its port and environment; its output goes to {@code <name>.log} in
-     * {@code logDirectory}, appended to what an earlier run of it wrote when {@code appendLog}.
+     * Starts the application's jar as the instance {@code name} with its port and environment; its output goes to
+     * {@code <name>.log} in {@code logDirectory}, appended to what an earlier run of it wrote when {@code appendLog}.
+     * Each start has its own node name, {@code <name>-<8 random hex>}: the owner of the event processor segments it
+     * claims, so that a process started again never takes the claims of the one before it for its own.
      */
-    static ChildProcess start(Deployable deployable, Path jar, int port, Map<String, String> environment,
+    static ChildProcess start(Deployable deployable, String name, Path jar, int port, Map<String, String> environment,
                               Path logDirectory, boolean appendLog) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No jar for " + deployable.name() + " at " + jar
@@ -46,21 +59,28 @@ final class ChildProcess {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Xss512k", "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString());
-        Path log = logDirectory.resolve(deployable.name() + ".log");
+        Path log = logDirectory.resolve(name + ".log");
+        String nodeName = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile())
                         : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", String.valueOf(port));
+        builder.environment().put(NODE_NAME_VARIABLE, nodeName);
         try {
-            return new ChildProcess(deployable, port, log, builder.start());
+            return new ChildProcess(deployable, name, nodeName, port, log, builder.start());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + deployable.name(), e);
+            throw new UncheckedIOException("Cannot start " + name, e);
         }
     }
 
     String name() {
-        return deployable.name();
+        return name;
+    }
+
+    /** The name its event processors claim segments under. */
+    String nodeName() {
+        return nodeName;
     }
 
     Deployable deployable() {

@@ -38,6 +38,9 @@ public record LaunchOptions(Optional<Path> dataDirectory, int kafkaPort, int mon
               kill NAME             stop it at once (SIGKILL)
               stop NAME             stop it gracefully (SIGTERM)
               start NAME            start it again on its port and wait until it reports UP
+              add SERVICE           start a further instance of a service (SERVICE-2, then -3, ...) on a port
+                                    of its own, with the same database and consumer groups; kill, stop and
+                                    start take its name; the gateway keeps routing to the first instance
             and for the embedded broker (kafka) and store (mongodb), which run in this JVM:
               stop kafka|mongodb    shut it down; clients are refused until it starts again
               start kafka|mongodb   start it again on its port with its data (the broker's log directory;

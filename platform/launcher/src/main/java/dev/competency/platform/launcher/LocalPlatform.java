@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * start-up, so Ctrl-C always leaves nothing running. One application can be killed, stopped and started again while
  * the others run ({@link #kill}, {@link #stop}, {@link #restart}; from the command line, by the commands read on
  * standard input), to see how the rest of the platform copes; so can the broker ({@value #KAFKA}) and the store
- * ({@value #MONGODB}), stopped and started again on their ports with their data.
+ * ({@value #MONGODB}), stopped and started again on their ports with their data. A service can run as several
+ * instances side by side ({@link #addInstance}), as pods of one Deployment do.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -47,8 +48,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final LaunchOptions options;
     private final List<ChildProcess> children = new CopyOnWriteArrayList<>();
-    /** How each application was launched, by name, to launch it again the same way. */
+    /** How each application (each instance of a service) was launched, by name, to launch it again the same way. */
     private final Map<String, Launch> launches = new ConcurrentHashMap<>();
+    /** The ports given to applications, so that a further instance gets another. */
+    private final Set<Integer> ports = ConcurrentHashMap.newKeySet();
     private volatile Path logs;
     private volatile EmbeddedKafka kafka;
     private volatile EmbeddedMongo mongo;
@@ -151,28 +154,62 @@ public final class LocalPlatform implements AutoCloseable {
             if (service.database() != null) {
                 environment.put("MONGODB_URI", mongo.connectionString(service.database()));
             }
-            launch(service, port, environment);
+            launch(service, service.name(), port, environment);
             gatewayEnvironment.put(service.name().toUpperCase().replace('-', '_') + "_URL",
                     "http://127.0.0.1:" + port);
         }
         gatewayEnvironment.put("SPRING_PROFILES_ACTIVE", "local");
         gatewayEnvironment.put("OIDC_ISSUER_URI", issuer);
-        gateway = launch(Deployable.GATEWAY, gatewayPort, gatewayEnvironment);
+        gateway = launch(Deployable.GATEWAY, Deployable.GATEWAY.name(), gatewayPort, gatewayEnvironment);
         awaitHealthy(children);
     }
 
     private record Launch(Deployable deployable, int port, Map<String, String> environment) {
     }
 
-    private ChildProcess launch(Deployable deployable, int port, Map<String, String> environment) {
+    private ChildProcess launch(Deployable deployable, String name, int port, Map<String, String> environment) {
         if (closed) {
             throw new IllegalStateException("Stopped during start-up");
         }
-        ChildProcess child = ChildProcess.start(deployable, deployable.jar(options.root()), port, environment, logs,
-                false);
-        launches.put(deployable.name(), new Launch(deployable, port, Map.copyOf(environment)));
+        ChildProcess child = ChildProcess.start(deployable, name, deployable.jar(options.root()), port, environment,
+                logs, false);
+        launches.put(name, new Launch(deployable, port, Map.copyOf(environment)));
+        ports.add(port);
         children.add(child);
         return child;
+    }
+
+    /**
+     * Starts a further instance of a service beside those running, as another pod of its Deployment: the same
+     * environment (the same database, Kafka consumer groups and issuer) on a port of its own, named after the service
+     * with the next free number ({@code learner-profiles-2}, {@code -3}, ...) and a node name of its own, so that its
+     * event processors share the segments with the other instances through the token store and its consumers share
+     * the partitions through the consumer groups. The gateway keeps routing to the first instance. {@link #kill},
+     * {@link #stop} and {@link #restart} take the new instance's name.
+     *
+     * @return the new instance's name, once it reports UP
+     * @throws IllegalArgumentException when {@code service} is not one of the services
+     */
+    public String addInstance(String service) {
+        Deployable deployable = Deployable.SERVICES.stream().filter(candidate -> candidate.name().equals(service))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("No service named '" + service
+                        + "'; there are " + Deployable.SERVICES.stream().map(Deployable::name).toList()));
+        Launch first = launches.get(service);
+        if (first == null) {
+            throw new IllegalStateException(service + " was not started by this launcher");
+        }
+        ChildProcess child;
+        synchronized (launches) {
+            int number = 2;
+            while (launches.containsKey(service + "-" + number)) {
+                number++;
+            }
+            int port = freePort(ports);
+            child = launch(deployable, service + "-" + number, port, first.environment());
+        }
+        awaitHealthy(List.of(child));
+        log.info("{} added on port {} (node {}) beside {}", child.name(), child.port(), child.nodeName(), service);
+        return child.name();
     }
 
     /**
@@ -249,7 +286,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         Launch launch = launches.get(name);
         long started = System.nanoTime();
-        ChildProcess child = ChildProcess.start(launch.deployable(), launch.deployable().jar(options.root()),
+        ChildProcess child = ChildProcess.start(launch.deployable(), name, launch.deployable().jar(options.root()),
                 launch.port(), launch.environment(), logs, true);
         children.set(children.indexOf(old), child);
         if (launch.deployable().equals(Deployable.GATEWAY)) {
@@ -257,7 +294,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
         awaitHealthy(List.of(child));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        log.info("{} is up again on port {} after {} ms (pid {})", name, child.port(), took.toMillis(), child.pid());
+        log.info("{} is up again on port {} after {} ms (pid {}, node {})", name, child.port(), took.toMillis(),
+                child.pid(), child.nodeName());
         return took;
     }
 
@@ -285,7 +323,8 @@ public final class LocalPlatform implements AutoCloseable {
      * Runs the commands read line by line from {@code input} until it ends: {@code kill <application>},
      * {@code stop <application>} and {@code start <application>} (see {@link #kill}, {@link #stop},
      * {@link #restart}; {@value #KAFKA} and {@value #MONGODB} name the broker and the store, which can be stopped
-     * and started), each on its own thread, so that several applications can be down and coming back at once.
+     * and started), and {@code add <service>} (see {@link #addInstance}), each on its own thread, so that several
+     * applications can be down and coming back at once.
      * Each outcome, or why a command was refused, goes to the log.
      */
     void readCommands(InputStream input) {
@@ -295,8 +334,8 @@ public final class LocalPlatform implements AutoCloseable {
                 String[] words = line.trim().split("\\s+");
                 if (words.length != 2) {
                     if (!line.isBlank()) {
-                        log.warn("Unknown command '{}'; commands: kill|stop|start <application>, stop|start kafka|mongodb",
-                                line.trim());
+                        log.warn("Unknown command '{}'; commands: kill|stop|start <application>, add <service>,"
+                                + " stop|start kafka|mongodb", line.trim());
                     }
                     continue;
                 }
@@ -305,11 +344,12 @@ public final class LocalPlatform implements AutoCloseable {
                     case "kill" -> () -> kill(words[1]);
                     case "stop" -> () -> stop(words[1]);
                     case "start" -> () -> restart(words[1]);
+                    case "add" -> () -> addInstance(words[1]);
                     default -> null;
                 };
                 if (action == null) {
-                    log.warn("Unknown command '{}'; commands: kill|stop|start <application>, stop|start kafka|mongodb",
-                            command);
+                    log.warn("Unknown command '{}'; commands: kill|stop|start <application>, add <service>,"
+                            + " stop|start kafka|mongodb", command);
                     continue;
                 }
                 Thread worker = new Thread(() -> {
@@ -341,7 +381,7 @@ public final class LocalPlatform implements AutoCloseable {
                     waiting.remove(child);
                 }
             }
-            if (System.nanoTime() > deadline) {
+            if (!waiting.isEmpty() && System.nanoTime() > deadline) {
                 throw new IllegalStateException("Not healthy after " + START_TIMEOUT + ": "
                         + waiting.stream().map(ChildProcess::name).toList() + "; see the logs in "
                         + waiting.get(0).log().getParent());
