@@ -61,11 +61,7 @@ public class Challenges {
         createIndexes();
     }
 
-    /**
-     * A challenge as stored, with its goal's fields flat and each competency's scale as a {@link StoredScale}. Public
-     * only because the driver's record codec calls it; the constants name the fields that filters, sorts and indexes
-     * use.
-     */
+    /** A challenge as stored, its goal flat; public for the driver's record codec, like {@link StoredScale}. */
     public record Stored(@BsonId String challengeId, String title, @BsonProperty(GROUP_KIND) ChallengeGroup groupKind,
                          @BsonProperty(GROUP_ID) String groupId, ChallengeGoal goal,
                          @BsonProperty(COMPETENCY_IDS) List<CompetencyId> competencyIds, String level,
@@ -123,15 +119,14 @@ public class Challenges {
         List<StoredScale> scales = new ArrayList<>();
         event.goal().scales().forEach((competency, levels) ->
                 scales.add(new StoredScale(new CompetencyId(competency), levels)));
-        Optional<Stored> current = Optional.ofNullable(challenges.find(Filters.eq("_id", event.challengeId()))
-                .first());
+        Stored kept = challenges.find(Filters.eq("_id", event.challengeId())).first();
         Goal goal = event.goal();
         challenges.replaceOne(Filters.eq("_id", event.challengeId()), new Stored(event.challengeId(), event.title(),
                 event.group().kind(), event.group().id(), goal.kind(),
                 goal.competencyIds().stream().map(CompetencyId::new).toList(), goal.level(), scales, goal.target(),
                 event.startsAt(), event.endsAt(), event.onLeaderboard(), event.setBy(), event.at(),
-                current.map(Stored::recordedTotal).orElse(null), current.map(Stored::outcome).orElse(null),
-                current.map(Stored::decidedAt).orElse(null)), new ReplaceOptions().upsert(true));
+                kept == null ? null : kept.recordedTotal(), kept == null ? null : kept.outcome(),
+                kept == null ? null : kept.decidedAt()), new ReplaceOptions().upsert(true));
         seed(event);
     }
 

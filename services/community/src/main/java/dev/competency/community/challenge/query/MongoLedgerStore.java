@@ -40,12 +40,7 @@ public class MongoLedgerStore implements LedgerStore {
         createIndexes();
     }
 
-    /*
-     * The stored facts, keyed by text keys unambiguous for any ids (lengths first), as MasteryStates keys its
-     * documents. Public only because the driver's record codec calls them.
-     */
-
-    /** The last mastery fact a challenge took of a learner on a competency. */
+    /** The last mastery fact a challenge took of a learner on a competency; keys as {@link MasteryStates} has them. */
     public record TakenMastery(@BsonId String id, @BsonProperty(CHALLENGE_ID) String challengeId,
                                @BsonProperty(LEARNER_ID) LearnerId learnerId, CompetencyId competencyId,
                                long position, Instant changedAt, String level, boolean mastered) {
@@ -68,7 +63,7 @@ public class MongoLedgerStore implements LedgerStore {
         }
     }
 
-    /** The last team or unit fact a challenge took of a learner. */
+    /** The last team or unit fact a challenge took of a learner; both records public for the record codec. */
     public record TakenMembership(@BsonId String id, @BsonProperty(CHALLENGE_ID) String challengeId,
                                   @BsonProperty(LEARNER_ID) LearnerId learnerId,
                                   @BsonProperty(KIND) ChallengeGroup kind, @BsonProperty(GROUP_ID) String groupId,

@@ -34,10 +34,7 @@ public class AuthorNames {
         this.authors = RecordCollections.collection(database, COLLECTION, Author.class);
     }
 
-    /**
-     * A person's name as stored, keyed by their id (anyone who writes, not only learners). Public only because the
-     * driver's record codec calls it.
-     */
+    /** A writer's name as stored (anyone may write, not only learners); public for the driver's record codec. */
     public record Author(@BsonId String personId, @BsonProperty(NAME) String name,
                          @BsonProperty(UPDATED_AT) Instant updatedAt) {
         static final String NAME = "name";

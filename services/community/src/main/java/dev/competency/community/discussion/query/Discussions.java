@@ -55,10 +55,7 @@ public class Discussions {
         createIndexes();
     }
 
-    /**
-     * A discussion as stored, with the lower-case text a search looks in. Public only because the driver's record
-     * codec calls it; the constants name the fields that filters, updates and indexes use.
-     */
+    /** A discussion as stored, with the text a search looks in; public for the driver's record codec. */
     public record StoredDiscussion(@BsonId String discussionId,
                                    @BsonProperty(ORGANISATION_UNIT) String organisationUnit,
                                    @BsonProperty(SUBJECT_KIND) SubjectKind subjectKind,

@@ -34,11 +34,7 @@ public class MasteryExpiries {
         createIndexes();
     }
 
-    /**
-     * A learner's latest change on a competency as stored, under a text key unambiguous for any ids (the learner id's
-     * length first); {@code expiresAt} is absent when there is nothing to warn about. Public only because the driver's
-     * record codec calls it.
-     */
+    /** The latest change as stored, keyed by learner id length, learner and competency; public for the codec. */
     public record Stored(@BsonId String id, @BsonProperty(LEARNER_ID) LearnerId learnerId, CompetencyId competencyId,
                          long position, Instant changedAt, @BsonProperty(EXPIRES_AT) Instant expiresAt) {
         static final String LEARNER_ID = "learnerId";

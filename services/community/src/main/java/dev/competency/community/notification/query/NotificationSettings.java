@@ -24,10 +24,7 @@ public class NotificationSettings {
         this.settings = RecordCollections.collection(database, COLLECTION, Setting.class);
     }
 
-    /**
-     * A person's muted kinds as stored, by name in name order. Public only because the driver's record codec calls
-     * it.
-     */
+    /** A person's muted kinds as stored, in name order; public for the driver's record codec. */
     public record Setting(@BsonId String personId, List<NotificationKind> muted) {
     }
 

@@ -43,10 +43,7 @@ public class Notifications {
         notifications.createIndex(Indexes.ascending(Stored.STORED_AT), new IndexOptions().name("by_stored"));
     }
 
-    /**
-     * A notification as stored: where it came from, when it was first stored, and whether a replay has yet to write
-     * it again ({@code stale}, absent otherwise). Public only because the driver's record codec calls it.
-     */
+    /** A notification as stored, {@code stale} until a replay writes it again; public for the record codec. */
     public record Stored(@BsonId String notificationId, @BsonProperty(SOURCE) Source source,
                          @BsonProperty(RECIPIENT_ID) String recipientId, @BsonProperty(KIND) NotificationKind kind,
                          @BsonProperty(TEXT) String text, @BsonProperty(LINK) String link,

@@ -37,10 +37,7 @@ public class PeopleDirectory {
         createIndexes();
     }
 
-    /**
-     * A person as stored, with the offsets of the records that set their unit and team (absent until one did).
-     * Public only because the driver's record codec calls it.
-     */
+    /** A person as stored, with the offsets that set unit and team; public for the driver's record codec. */
     public record Stored(@BsonId LearnerId learnerId, @BsonProperty(ORGANISATION_UNIT) String organisationUnit,
                          @BsonProperty(UNIT_OFFSET) Long unitOffset, @BsonProperty(TEAM_ID) String teamId,
                          @BsonProperty(TEAM_OFFSET) Long teamOffset) {
