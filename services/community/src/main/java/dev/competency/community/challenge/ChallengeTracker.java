@@ -10,6 +10,7 @@ import dev.competency.community.challenge.domain.RecordProgress;
 import dev.competency.community.challenge.query.Challenges;
 import dev.competency.community.challenge.query.MasteryStates;
 import dev.competency.community.challenge.query.MongoLedgerStore;
+import dev.competency.platform.service.id.LearnerId;
 import java.time.Clock;
 import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -58,7 +59,7 @@ public class ChallengeTracker {
     }
 
     /** Forgets an erased learner in every challenge: from now on the challenges count without them. */
-    public void erase(String learnerId) {
+    public void erase(LearnerId learnerId) {
         masteries.erase(learnerId);
         ledgers.erase(learnerId);
     }

@@ -77,7 +77,7 @@ class ExpiryAndPeerRequestNotificationIT {
     }
 
     @Test
-    void warnsBySweepOnly_whenExpiryEntersWindowWithoutEvent_andNeverOfLapsedOrLostMastery() {
+    void warnsBySweepButNeverOfLapsedOrLostMastery_whenExpiryEntersWindowWithoutEvent() {
         String bob = SharedService.registerLearner("Expiring " + UUID.randomUUID());
         Instant inTwentyDays = Instant.now().plus(Duration.ofDays(20));
         sendTwice(mastery(bob, "comp-later", true, inTwentyDays));
@@ -97,7 +97,7 @@ class ExpiryAndPeerRequestNotificationIT {
     }
 
     @Test
-    void notifiesEachNominatedPeerOnce_andNobodyForAnOpenRequest() {
+    void notifiesEachNominatedPeerOnceAndNobodyForOpenRequest_whenRequestsArrive() {
         String learner = SharedService.registerLearner("Peers " + UUID.randomUUID());
         String cleo = "peer-" + UUID.randomUUID();
         String dan = "peer-" + UUID.randomUUID();

@@ -94,7 +94,7 @@ class NotificationIT {
     }
 
     @Test
-    void leavesMutedKindOutOfFeed_untilUnmuted() {
+    void leavesMutedKindOutOfFeedUntilUnmuted_whenPersonMutesIt() {
         String bob = SharedService.registerLearner("Notified");
         ServiceHttp asBob = SharedService.asLearner(bob);
         assertThat(asBob.put("/api/community/notifications/settings", "{\"muted\":[\"LEVEL_CHANGED\"]}")

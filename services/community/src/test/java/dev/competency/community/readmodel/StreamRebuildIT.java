@@ -9,6 +9,7 @@ import dev.competency.platform.test.ServiceHttp;
 import dev.competency.community.support.SharedService;
 import dev.competency.community.support.Streams;
 import dev.competency.contracts.frameworks.FrameworkPublished;
+import dev.competency.platform.service.id.CompetencyId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +52,7 @@ class StreamRebuildIT {
         PeopleDirectory people = SharedService.get().bean(PeopleDirectory.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> people.find(ada).isPresent());
         assertThat(people.find(ada).orElseThrow().teamId()).isEqualTo(teamId);
-        assertThat(SharedService.get().bean(CompetencyScales.class).find(competency)).isPresent();
+        assertThat(SharedService.get().bean(CompetencyScales.class).find(new CompetencyId(competency))).isPresent();
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 manager.json(manager.get("/api/community/challenges/" + id)).get("total").asInt() == 1);
         assertThat(manager.json(manager.get("/api/community/challenges/" + id)).get("contributions"))

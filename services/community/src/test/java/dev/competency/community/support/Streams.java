@@ -5,6 +5,7 @@ import dev.competency.contracts.EventTypes;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.contracts.frameworks.MethodType;
 import dev.competency.contracts.mastery.MasteryChanged;
+import dev.competency.platform.service.id.CompetencyId;
 import dev.competency.platform.test.KafkaTestClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ public final class Streams {
         SharedService.publish(framework);
         CompetencyScales scales = SharedService.get().bean(CompetencyScales.class);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> framework.competencies().stream()
-                .allMatch(competency -> scales.find(competency.id()).isPresent()));
+                .allMatch(competency -> scales.find(new CompetencyId(competency.id())).isPresent()));
         return framework;
     }
 

@@ -27,7 +27,7 @@ class ApiDocumentIT {
     }
 
     @Test
-    void isValidOpenApi31_forCommunity() {
+    void servesValidOpenApi31Document() {
         assertThat(document.specificationProblems()).isEmpty();
         assertThat(document.json().path("info").path("title").asString()).isEqualTo("Community");
         assertThat(document.json().path("paths").path("/api/community/discussions").path("post").path("responses")
@@ -35,7 +35,7 @@ class ApiDocumentIT {
     }
 
     @Test
-    void describesDiscussionsAndNotifications_successesAndProblems() {
+    void describesDiscussionsAndNotificationsWithSuccessesAndProblems() {
         String ada = SharedService.registerLearner("Unit-" + UUID.randomUUID());
         ServiceHttp asAda = SharedService.asLearner(ada);
         HttpResponse<String> created = asAda.post("/api/community/discussions", SharedService.JSON

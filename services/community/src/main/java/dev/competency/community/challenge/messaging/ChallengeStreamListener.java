@@ -9,6 +9,7 @@ import dev.competency.contracts.learners.LearnerErased;
 import dev.competency.contracts.learners.LearnerRegistered;
 import dev.competency.contracts.learners.LearnerTeamChanged;
 import dev.competency.contracts.mastery.MasteryChanged;
+import dev.competency.platform.service.id.LearnerId;
 import dev.competency.platform.service.messaging.IdempotentConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -44,7 +45,7 @@ public class ChallengeStreamListener {
                 tracker.take(new MembershipFact(registered.learnerId(), ChallengeGroup.UNIT,
                         registered.organisationUnit(), record.offset(), registered.registeredAt()));
             } else if (event.payload() instanceof LearnerErased erased) {
-                tracker.erase(erased.learnerId());
+                tracker.erase(new LearnerId(erased.learnerId()));
             }
         });
     }

@@ -21,9 +21,10 @@ import dev.competency.community.readmodel.ReadModels;
 import dev.competency.contracts.community.ChallengeEnded.Outcome;
 import dev.competency.contracts.community.ChallengeGoal;
 import dev.competency.contracts.community.ChallengeGroup;
+import dev.competency.platform.service.id.CompetencyId;
+import dev.competency.platform.service.mongo.RecordCollections;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 import org.bson.conversions.Bson;
 
 /**
@@ -45,23 +47,55 @@ public class Challenges {
 
     static final String COLLECTION = "challenges";
 
-    private final MongoCollection<Document> challenges;
+    private final MongoCollection<Stored> challenges;
     private final ChallengeLedger ledger;
     private final PeopleDirectory people;
     private final MasteryStates masteries;
 
     public Challenges(MongoDatabase database, ChallengeLedger ledger, PeopleDirectory people,
                       MasteryStates masteries) {
-        this.challenges = database.getCollection(COLLECTION);
+        this.challenges = RecordCollections.collection(database, COLLECTION, Stored.class);
         this.ledger = ledger;
         this.people = people;
         this.masteries = masteries;
         createIndexes();
     }
 
+    /** A challenge as stored, its goal flat; public for the driver's record codec, like {@link StoredScale}. */
+    public record Stored(@BsonId String challengeId, String title, @BsonProperty(GROUP_KIND) ChallengeGroup groupKind,
+                         @BsonProperty(GROUP_ID) String groupId, ChallengeGoal goal,
+                         @BsonProperty(COMPETENCY_IDS) List<CompetencyId> competencyIds, String level,
+                         List<StoredScale> scales, int target, Instant startsAt, @BsonProperty(ENDS_AT) Instant endsAt,
+                         @BsonProperty(ON_LEADERBOARD) boolean onLeaderboard, String setBy, Instant setAt,
+                         @BsonProperty(RECORDED_TOTAL) Integer recordedTotal, @BsonProperty(OUTCOME) Outcome outcome,
+                         @BsonProperty(DECIDED_AT) Instant decidedAt) {
+        static final String GROUP_KIND = "groupKind";
+        static final String GROUP_ID = "groupId";
+        static final String COMPETENCY_IDS = "competencyIds";
+        static final String ENDS_AT = "endsAt";
+        static final String ON_LEADERBOARD = "onLeaderboard";
+        static final String RECORDED_TOTAL = "recordedTotal";
+        static final String OUTCOME = "outcome";
+        static final String DECIDED_AT = "decidedAt";
+
+        Entry entry() {
+            Map<String, List<String>> levels = new LinkedHashMap<>();
+            scales.forEach(scale -> levels.put(scale.competencyId().value(), scale.levels()));
+            Goal kept = new Goal(goal, competencyIds.stream().map(CompetencyId::value).toList(), level, levels,
+                    target);
+            return new Entry(challengeId, title, new Group(groupKind, groupId), kept, startsAt, endsAt, onLeaderboard,
+                    setBy, setAt, recordedTotal, outcome, decidedAt);
+        }
+    }
+
+    /** A competency's level codes, lowest first, as the challenge's goal keeps them. */
+    public record StoredScale(CompetencyId competencyId, List<String> levels) {
+    }
+
     private void createIndexes() {
-        challenges.createIndex(Indexes.ascending("competencyIds"), new IndexOptions().name("by_competency"));
-        challenges.createIndex(Indexes.ascending("groupKind", "groupId"), new IndexOptions().name("by_group"));
+        challenges.createIndex(Indexes.ascending(Stored.COMPETENCY_IDS), new IndexOptions().name("by_competency"));
+        challenges.createIndex(Indexes.ascending(Stored.GROUP_KIND, Stored.GROUP_ID),
+                new IndexOptions().name("by_group"));
     }
 
     @ResetHandler
@@ -82,23 +116,17 @@ public class Challenges {
 
     @EventHandler
     void on(ChallengeSet event) {
-        List<Document> scales = new ArrayList<>();
+        List<StoredScale> scales = new ArrayList<>();
         event.goal().scales().forEach((competency, levels) ->
-                scales.add(new Document("competencyId", competency).append("levels", levels)));
-        Document document = new Document("_id", event.challengeId()).append("title", event.title())
-                .append("groupKind", event.group().kind().name()).append("groupId", event.group().id())
-                .append("goal", event.goal().kind().name()).append("competencyIds", event.goal().competencyIds())
-                .append("level", event.goal().level()).append("scales", scales)
-                .append("target", event.goal().target()).append("startsAt", Date.from(event.startsAt()))
-                .append("endsAt", Date.from(event.endsAt())).append("onLeaderboard", event.onLeaderboard())
-                .append("setBy", event.setBy()).append("setAt", Date.from(event.at()));
-        Document current = challenges.find(Filters.eq("_id", event.challengeId())).first();
-        if (current != null) {
-            for (String kept : List.of("recordedTotal", "outcome", "decidedAt")) {
-                document.append(kept, current.get(kept));
-            }
-        }
-        challenges.replaceOne(Filters.eq("_id", event.challengeId()), document, new ReplaceOptions().upsert(true));
+                scales.add(new StoredScale(new CompetencyId(competency), levels)));
+        Stored kept = challenges.find(Filters.eq("_id", event.challengeId())).first();
+        Goal goal = event.goal();
+        challenges.replaceOne(Filters.eq("_id", event.challengeId()), new Stored(event.challengeId(), event.title(),
+                event.group().kind(), event.group().id(), goal.kind(),
+                goal.competencyIds().stream().map(CompetencyId::new).toList(), goal.level(), scales, goal.target(),
+                event.startsAt(), event.endsAt(), event.onLeaderboard(), event.setBy(), event.at(),
+                kept == null ? null : kept.recordedTotal(), kept == null ? null : kept.outcome(),
+                kept == null ? null : kept.decidedAt()), new ReplaceOptions().upsert(true));
         seed(event);
     }
 
@@ -120,76 +148,58 @@ public class Challenges {
     @EventHandler
     void on(ChallengeProgressed event) {
         challenges.updateOne(Filters.eq("_id", event.challengeId()),
-                Updates.set("recordedTotal", event.progress().total()));
+                Updates.set(Stored.RECORDED_TOTAL, event.progress().total()));
     }
 
     @EventHandler
     void on(ChallengeDecided event) {
         challenges.updateOne(Filters.eq("_id", event.challengeId()), Updates.combine(
-                Updates.set("outcome", event.outcome().name()),
-                Updates.set("recordedTotal", event.progress().total()),
-                Updates.set("decidedAt", Date.from(event.at()))));
+                Updates.set(Stored.OUTCOME, event.outcome()),
+                Updates.set(Stored.RECORDED_TOTAL, event.progress().total()),
+                Updates.set(Stored.DECIDED_AT, event.at())));
     }
 
     public Optional<Entry> find(String challengeId) {
-        return Optional.ofNullable(challenges.find(Filters.eq("_id", challengeId)).first()).map(Challenges::entry);
+        return Optional.ofNullable(challenges.find(Filters.eq("_id", challengeId)).first()).map(Stored::entry);
     }
 
     /** The challenges counting the competency. */
     public List<Entry> onCompetency(String competencyId) {
-        return list(Filters.eq("competencyIds", competencyId));
+        return list(Filters.eq(Stored.COMPETENCY_IDS, competencyId));
     }
 
     /** The challenges of every group of a kind (team or unit). */
     public List<Entry> ofGroupKind(ChallengeGroup kind) {
-        return list(Filters.eq("groupKind", kind.name()));
+        return list(Filters.eq(Stored.GROUP_KIND, kind));
     }
 
     /** The challenges whose end has passed by {@code now} and whose outcome is not recorded yet. */
     public List<Entry> endedUndecided(Instant now) {
-        return list(Filters.and(Filters.lte("endsAt", Date.from(now)), Filters.exists("outcome", false)));
+        return list(Filters.and(Filters.lte(Stored.ENDS_AT, now), Filters.exists(Stored.OUTCOME, false)));
     }
 
     /** The challenges of the given groups, or all when {@code groups} is null; newest end first. */
     public List<Entry> ofGroups(List<Group> groups) {
         if (groups == null) {
-            return list(new Document());
+            return list(Filters.empty());
         }
         if (groups.isEmpty()) {
             return List.of();
         }
         List<Bson> any = new ArrayList<>();
-        groups.forEach(group -> any.add(Filters.and(Filters.eq("groupKind", group.kind().name()),
-                Filters.eq("groupId", group.id()))));
+        groups.forEach(group -> any.add(Filters.and(Filters.eq(Stored.GROUP_KIND, group.kind()),
+                Filters.eq(Stored.GROUP_ID, group.id()))));
         return list(Filters.or(any));
     }
 
     public List<Entry> onLeaderboard() {
-        return list(Filters.eq("onLeaderboard", true));
+        return list(Filters.eq(Stored.ON_LEADERBOARD, true));
     }
 
     private List<Entry> list(Bson filter) {
         List<Entry> entries = new ArrayList<>();
-        challenges.find(filter).sort(Sorts.orderBy(Sorts.descending("endsAt"), Sorts.ascending("_id")))
-                .forEach(document -> entries.add(entry(document)));
+        challenges.find(filter).sort(Sorts.orderBy(Sorts.descending(Stored.ENDS_AT), Sorts.ascending("_id")))
+                .forEach(challenge -> entries.add(challenge.entry()));
         return entries;
-    }
-
-    private static Entry entry(Document document) {
-        Map<String, List<String>> scales = new LinkedHashMap<>();
-        for (Document scale : document.getList("scales", Document.class, List.of())) {
-            scales.put(scale.getString("competencyId"), scale.getList("levels", String.class));
-        }
-        Goal goal = new Goal(ChallengeGoal.valueOf(document.getString("goal")),
-                document.getList("competencyIds", String.class), document.getString("level"), scales,
-                document.getInteger("target"));
-        String outcome = document.getString("outcome");
-        Date decidedAt = document.getDate("decidedAt");
-        return new Entry(document.getString("_id"), document.getString("title"),
-                new Group(ChallengeGroup.valueOf(document.getString("groupKind")), document.getString("groupId")),
-                goal, document.getDate("startsAt").toInstant(), document.getDate("endsAt").toInstant(),
-                document.getBoolean("onLeaderboard", false), document.getString("setBy"),
-                document.getDate("setAt").toInstant(), document.getInteger("recordedTotal"),
-                outcome == null ? null : Outcome.valueOf(outcome), decidedAt == null ? null : decidedAt.toInstant());
     }
 }

@@ -5,9 +5,11 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.competency.contracts.frameworks.FrameworkPublished;
+import dev.competency.platform.service.id.CompetencyId;
+import dev.competency.platform.service.mongo.RecordCollections;
 import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
 
 /**
  * The competencies published on {@code competency.frameworks.v1}, each with the level codes of its scale from lowest
@@ -22,28 +24,32 @@ public class CompetencyScales {
 
     static final String COLLECTION = "competency_scales";
 
-    private final MongoCollection<Document> competencies;
+    private final MongoCollection<Scale> competencies;
 
     public CompetencyScales(MongoDatabase database) {
-        this.competencies = database.getCollection(COLLECTION);
+        this.competencies = RecordCollections.collection(database, COLLECTION, Scale.class);
     }
 
-    public record Scale(String competencyId, String frameworkId, int version, List<String> levels) {
+    /** A competency's scale as stored; public only because the driver's record codec calls it. */
+    public record Scale(@BsonId CompetencyId competencyId, String frameworkId, int version, List<String> levels) {
     }
 
     public void publish(FrameworkPublished framework) {
         for (FrameworkPublished.Competency competency : framework.competencies()) {
-            Document current = competencies.find(Filters.eq("_id", competency.id())).first();
-            if (current != null && framework.frameworkId().equals(current.getString("frameworkId"))
-                    && current.getInteger("version", 0) > framework.version()) {
+            if (competency.id().isBlank()) {
+                continue;
+            }
+            CompetencyId competencyId = new CompetencyId(competency.id());
+            Scale current = competencies.find(Filters.eq("_id", competencyId)).first();
+            if (current != null && framework.frameworkId().equals(current.frameworkId())
+                    && current.version() > framework.version()) {
                 continue;
             }
             FrameworkPublished.ProficiencyScale scale = competency.scaleOverride() != null
                     ? competency.scaleOverride() : framework.scale();
             List<String> levels = scale.levels().stream().map(FrameworkPublished.ProficiencyLevel::code).toList();
-            competencies.replaceOne(Filters.eq("_id", competency.id()), new Document("_id", competency.id())
-                    .append("frameworkId", framework.frameworkId()).append("version", framework.version())
-                    .append("levels", levels), new ReplaceOptions().upsert(true));
+            competencies.replaceOne(Filters.eq("_id", competencyId), new Scale(competencyId,
+                    framework.frameworkId(), framework.version(), levels), new ReplaceOptions().upsert(true));
         }
     }
 
@@ -52,9 +58,7 @@ public class CompetencyScales {
         competencies.drop();
     }
 
-    public Optional<Scale> find(String competencyId) {
-        return Optional.ofNullable(competencies.find(Filters.eq("_id", competencyId)).first())
-                .map(document -> new Scale(competencyId, document.getString("frameworkId"),
-                        document.getInteger("version", 0), document.getList("levels", String.class)));
+    public Optional<Scale> find(CompetencyId competencyId) {
+        return Optional.ofNullable(competencies.find(Filters.eq("_id", competencyId)).first());
     }
 }

@@ -7,11 +7,15 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.competency.community.challenge.domain.MasteryFact;
+import dev.competency.platform.service.id.CompetencyId;
+import dev.competency.platform.service.id.LearnerId;
+import dev.competency.platform.service.mongo.RecordCollections;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 
 /**
  * Every learner's last mastery change per competency, in the order of {@code competency.mastery.v1} (by offset), so
@@ -21,60 +25,73 @@ public class MasteryStates {
 
     static final String COLLECTION = "mastery_states";
 
-    private final MongoCollection<Document> states;
+    private final MongoCollection<State> states;
 
     public MasteryStates(MongoDatabase database) {
-        this.states = database.getCollection(COLLECTION);
-        states.createIndex(Indexes.ascending("competencyId"), new IndexOptions().name("by_competency"));
+        this.states = RecordCollections.collection(database, COLLECTION, State.class);
+        createIndexes();
     }
 
     /**
-     * A text key, unambiguous for any ids (the learner id's length first). Not a sub-document: the embedded
-     * development store lost track of documents keyed by sub-documents when deleting them.
+     * A learner's last change on a competency as stored, under a text key unambiguous for any ids (the learner id's
+     * length first). Not a sub-document: the embedded development store lost track of documents keyed by sub-documents
+     * when deleting them. Public only because the driver's record codec calls it.
      */
-    private static String id(String learnerId, String competencyId) {
-        return learnerId.length() + ":" + learnerId + "/" + competencyId;
+    public record State(@BsonId String id, @BsonProperty(LEARNER_ID) LearnerId learnerId,
+                        @BsonProperty(COMPETENCY_ID) CompetencyId competencyId, long position, Instant changedAt,
+                        String level, boolean mastered) {
+        static final String LEARNER_ID = "learnerId";
+        static final String COMPETENCY_ID = "competencyId";
+
+        State(MasteryFact fact) {
+            this(key(fact.learnerId(), fact.competencyId()), new LearnerId(fact.learnerId()),
+                    new CompetencyId(fact.competencyId()), fact.position(), fact.changedAt(), fact.level(),
+                    fact.mastered());
+        }
+
+        static String key(String learnerId, String competencyId) {
+            return learnerId.length() + ":" + learnerId + "/" + competencyId;
+        }
+
+        MasteryFact fact() {
+            return new MasteryFact(learnerId.value(), competencyId.value(), position, changedAt, level, mastered);
+        }
+    }
+
+    private void createIndexes() {
+        states.createIndex(Indexes.ascending(State.COMPETENCY_ID), new IndexOptions().name("by_competency"));
     }
 
     /** @return whether the fact is newer in the stream than the one kept, and so kept now */
     public boolean put(MasteryFact fact) {
-        String id = id(fact.learnerId(), fact.competencyId());
-        Document current = states.find(Filters.eq("_id", id)).first();
-        if (current != null && current.getLong("position") >= fact.position()) {
+        State next = new State(fact);
+        State current = states.find(Filters.eq("_id", next.id())).first();
+        if (current != null && current.position() >= fact.position()) {
             return false;
         }
-        states.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("learnerId", fact.learnerId())
-                .append("competencyId", fact.competencyId()).append("position", fact.position())
-                .append("changedAt", Date.from(fact.changedAt())).append("level", fact.level())
-                .append("mastered", fact.mastered()), new ReplaceOptions().upsert(true));
+        states.replaceOne(Filters.eq("_id", next.id()), next, new ReplaceOptions().upsert(true));
         return true;
     }
 
-    public Optional<MasteryFact> find(String learnerId, String competencyId) {
-        return Optional.ofNullable(states.find(Filters.eq("_id", id(learnerId, competencyId))).first())
-                .map(MasteryStates::fact);
+    public Optional<MasteryFact> find(LearnerId learnerId, CompetencyId competencyId) {
+        return Optional.ofNullable(states.find(Filters.eq("_id", State.key(learnerId.value(), competencyId.value())))
+                .first()).map(State::fact);
     }
 
     /** The last changes of the given competencies, of every learner. */
     public List<MasteryFact> ofCompetencies(List<String> competencyIds) {
         List<MasteryFact> facts = new ArrayList<>();
-        states.find(Filters.in("competencyId", competencyIds)).forEach(document -> facts.add(fact(document)));
+        states.find(Filters.in(State.COMPETENCY_ID, competencyIds)).forEach(state -> facts.add(state.fact()));
         return facts;
     }
 
     /** Drops the states before they are read again from the start of the stream. */
     public void drop() {
         states.drop();
-        states.createIndex(Indexes.ascending("competencyId"), new IndexOptions().name("by_competency"));
+        createIndexes();
     }
 
-    public void erase(String learnerId) {
-        states.deleteMany(Filters.eq("learnerId", learnerId));
-    }
-
-    private static MasteryFact fact(Document document) {
-        return new MasteryFact(document.getString("learnerId"), document.getString("competencyId"),
-                document.getLong("position"), document.getDate("changedAt").toInstant(), document.getString("level"),
-                document.getBoolean("mastered", false));
+    public void erase(LearnerId learnerId) {
+        states.deleteMany(Filters.eq(State.LEARNER_ID, learnerId));
     }
 }

@@ -11,11 +11,15 @@ import dev.competency.community.challenge.domain.LedgerStore;
 import dev.competency.community.challenge.domain.MasteryFact;
 import dev.competency.community.challenge.domain.MembershipFact;
 import dev.competency.contracts.community.ChallengeGroup;
+import dev.competency.platform.service.id.CompetencyId;
+import dev.competency.platform.service.id.LearnerId;
+import dev.competency.platform.service.mongo.RecordCollections;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 
 /**
  * The challenges' ledgers in MongoDB: one document per challenge, learner and competency (the last mastery fact
@@ -27,69 +31,107 @@ public class MongoLedgerStore implements LedgerStore {
     static final String MASTERIES = "challenge_masteries";
     static final String MEMBERSHIPS = "challenge_memberships";
 
-    private final MongoCollection<Document> masteries;
-    private final MongoCollection<Document> memberships;
+    private final MongoCollection<TakenMastery> masteries;
+    private final MongoCollection<TakenMembership> memberships;
 
     public MongoLedgerStore(MongoDatabase database) {
-        this.masteries = database.getCollection(MASTERIES);
-        this.memberships = database.getCollection(MEMBERSHIPS);
-        masteries.createIndex(Indexes.ascending("challengeId", "learnerId"), new IndexOptions().name("by_challenge"));
-        memberships.createIndex(Indexes.ascending("challengeId", "groupId"), new IndexOptions().name("by_group"));
+        this.masteries = RecordCollections.collection(database, MASTERIES, TakenMastery.class);
+        this.memberships = RecordCollections.collection(database, MEMBERSHIPS, TakenMembership.class);
+        createIndexes();
     }
 
-    /** Text keys, unambiguous for any ids (lengths first), as {@link MasteryStates} keys its documents. */
-    private static String masteryId(String challengeId, String learnerId, String competencyId) {
-        return challengeId.length() + ":" + challengeId + "/" + learnerId.length() + ":" + learnerId + "/"
-                + competencyId;
+    /** The last mastery fact a challenge took of a learner on a competency; keys as {@link MasteryStates} has them. */
+    public record TakenMastery(@BsonId String id, @BsonProperty(CHALLENGE_ID) String challengeId,
+                               @BsonProperty(LEARNER_ID) LearnerId learnerId, CompetencyId competencyId,
+                               long position, Instant changedAt, String level, boolean mastered) {
+        static final String CHALLENGE_ID = "challengeId";
+        static final String LEARNER_ID = "learnerId";
+
+        TakenMastery(String challengeId, MasteryFact fact) {
+            this(key(challengeId, fact.learnerId(), fact.competencyId()), challengeId, new LearnerId(fact.learnerId()),
+                    new CompetencyId(fact.competencyId()), fact.position(), fact.changedAt(), fact.level(),
+                    fact.mastered());
+        }
+
+        static String key(String challengeId, String learnerId, String competencyId) {
+            return challengeId.length() + ":" + challengeId + "/" + learnerId.length() + ":" + learnerId + "/"
+                    + competencyId;
+        }
+
+        MasteryFact fact() {
+            return new MasteryFact(learnerId.value(), competencyId.value(), position, changedAt, level, mastered);
+        }
     }
 
-    private static String membershipId(String challengeId, String learnerId) {
-        return challengeId.length() + ":" + challengeId + "/" + learnerId;
+    /** The last team or unit fact a challenge took of a learner; both records public for the record codec. */
+    public record TakenMembership(@BsonId String id, @BsonProperty(CHALLENGE_ID) String challengeId,
+                                  @BsonProperty(LEARNER_ID) LearnerId learnerId,
+                                  @BsonProperty(KIND) ChallengeGroup kind, @BsonProperty(GROUP_ID) String groupId,
+                                  long position, Instant changedAt) {
+        static final String CHALLENGE_ID = "challengeId";
+        static final String LEARNER_ID = "learnerId";
+        static final String KIND = "kind";
+        static final String GROUP_ID = "groupId";
+
+        TakenMembership(String challengeId, MembershipFact fact) {
+            this(key(challengeId, fact.learnerId()), challengeId, new LearnerId(fact.learnerId()), fact.kind(),
+                    fact.groupId(), fact.position(), fact.changedAt());
+        }
+
+        static String key(String challengeId, String learnerId) {
+            return challengeId.length() + ":" + challengeId + "/" + learnerId;
+        }
+
+        MembershipFact fact() {
+            return new MembershipFact(learnerId.value(), kind, groupId, position, changedAt);
+        }
+    }
+
+    private void createIndexes() {
+        masteries.createIndex(Indexes.ascending(TakenMastery.CHALLENGE_ID, TakenMastery.LEARNER_ID),
+                new IndexOptions().name("by_challenge"));
+        memberships.createIndex(Indexes.ascending(TakenMembership.CHALLENGE_ID, TakenMembership.GROUP_ID),
+                new IndexOptions().name("by_group"));
     }
 
     @Override
     public Optional<MasteryFact> mastery(String challengeId, String learnerId, String competencyId) {
-        return Optional.ofNullable(masteries.find(Filters.eq("_id", masteryId(challengeId, learnerId, competencyId)))
-                .first()).map(MongoLedgerStore::masteryFact);
+        return Optional.ofNullable(masteries.find(Filters.eq("_id", TakenMastery.key(challengeId, learnerId,
+                competencyId))).first()).map(TakenMastery::fact);
     }
 
     @Override
     public void putMastery(String challengeId, MasteryFact fact) {
-        String id = masteryId(challengeId, fact.learnerId(), fact.competencyId());
-        masteries.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("challengeId", challengeId)
-                .append("learnerId", fact.learnerId()).append("competencyId", fact.competencyId())
-                .append("position", fact.position()).append("changedAt", Date.from(fact.changedAt()))
-                .append("level", fact.level()).append("mastered", fact.mastered()), new ReplaceOptions().upsert(true));
+        TakenMastery taken = new TakenMastery(challengeId, fact);
+        masteries.replaceOne(Filters.eq("_id", taken.id()), taken, new ReplaceOptions().upsert(true));
     }
 
     @Override
     public Optional<MembershipFact> membership(String challengeId, String learnerId) {
-        return Optional.ofNullable(memberships.find(Filters.eq("_id", membershipId(challengeId, learnerId))).first())
-                .map(MongoLedgerStore::membershipFact);
+        return Optional.ofNullable(memberships.find(Filters.eq("_id", TakenMembership.key(challengeId, learnerId)))
+                .first()).map(TakenMembership::fact);
     }
 
     @Override
     public void putMembership(String challengeId, MembershipFact fact) {
-        String id = membershipId(challengeId, fact.learnerId());
-        memberships.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("challengeId", challengeId)
-                .append("learnerId", fact.learnerId()).append("kind", fact.kind().name())
-                .append("groupId", fact.groupId()).append("position", fact.position())
-                .append("changedAt", Date.from(fact.changedAt())), new ReplaceOptions().upsert(true));
+        TakenMembership taken = new TakenMembership(challengeId, fact);
+        memberships.replaceOne(Filters.eq("_id", taken.id()), taken, new ReplaceOptions().upsert(true));
     }
 
     @Override
     public List<String> members(String challengeId, Group group) {
         List<String> members = new ArrayList<>();
-        memberships.find(Filters.and(Filters.eq("challengeId", challengeId), Filters.eq("kind", group.kind().name()),
-                Filters.eq("groupId", group.id()))).forEach(document -> members.add(document.getString("learnerId")));
+        memberships.find(Filters.and(Filters.eq(TakenMembership.CHALLENGE_ID, challengeId),
+                Filters.eq(TakenMembership.KIND, group.kind()), Filters.eq(TakenMembership.GROUP_ID, group.id())))
+                .forEach(taken -> members.add(taken.learnerId().value()));
         return members;
     }
 
     @Override
     public List<MasteryFact> masteries(String challengeId, List<String> learnerIds) {
         List<MasteryFact> facts = new ArrayList<>();
-        masteries.find(Filters.and(Filters.eq("challengeId", challengeId), Filters.in("learnerId", learnerIds)))
-                .forEach(document -> facts.add(masteryFact(document)));
+        masteries.find(Filters.and(Filters.eq(TakenMastery.CHALLENGE_ID, challengeId),
+                Filters.in(TakenMastery.LEARNER_ID, learnerIds))).forEach(taken -> facts.add(taken.fact()));
         return facts;
     }
 
@@ -100,25 +142,12 @@ public class MongoLedgerStore implements LedgerStore {
     public void drop() {
         masteries.drop();
         memberships.drop();
-        masteries.createIndex(Indexes.ascending("challengeId", "learnerId"), new IndexOptions().name("by_challenge"));
-        memberships.createIndex(Indexes.ascending("challengeId", "groupId"), new IndexOptions().name("by_group"));
+        createIndexes();
     }
 
     /** Forgets an erased learner in every challenge: their part is gone, as if they had left. */
-    public void erase(String learnerId) {
-        masteries.deleteMany(Filters.eq("learnerId", learnerId));
-        memberships.deleteMany(Filters.eq("learnerId", learnerId));
-    }
-
-    private static MasteryFact masteryFact(Document document) {
-        return new MasteryFact(document.getString("learnerId"), document.getString("competencyId"),
-                document.getLong("position"), document.getDate("changedAt").toInstant(), document.getString("level"),
-                document.getBoolean("mastered", false));
-    }
-
-    private static MembershipFact membershipFact(Document document) {
-        return new MembershipFact(document.getString("learnerId"), ChallengeGroup.valueOf(document.getString("kind")),
-                document.getString("groupId"), document.getLong("position"),
-                document.getDate("changedAt").toInstant());
+    public void erase(LearnerId learnerId) {
+        masteries.deleteMany(Filters.eq(TakenMastery.LEARNER_ID, learnerId));
+        memberships.deleteMany(Filters.eq(TakenMembership.LEARNER_ID, learnerId));
     }
 }

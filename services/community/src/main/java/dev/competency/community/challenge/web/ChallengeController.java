@@ -13,6 +13,7 @@ import dev.competency.contracts.community.ChallengeGoal;
 import dev.competency.contracts.community.ChallengeGroup;
 import dev.competency.platform.service.axon.ReadYourWrites;
 import dev.competency.platform.service.error.Refusal;
+import dev.competency.platform.service.id.CompetencyId;
 import dev.competency.platform.service.security.AllowedRoles;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.security.Role;
@@ -192,7 +193,7 @@ class ChallengeController {
         List<String> competencyIds = request.competencyIds().stream().distinct().toList();
         for (int i = 0; i < request.competencyIds().size(); i++) {
             String competencyId = request.competencyIds().get(i);
-            var scale = scales.find(competencyId);
+            var scale = scales.find(new CompetencyId(competencyId));
             if (scale.isPresent()) {
                 levels.put(competencyId, scale.get().levels());
             } else {

@@ -5,14 +5,15 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.competency.platform.service.mongo.RecordCollections;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 
 /**
  * The display names of the people who write in discussions, one per person: the name their token carried when they
@@ -27,10 +28,17 @@ public class AuthorNames {
 
     static final String COLLECTION = "discussion_authors";
 
-    private final MongoCollection<Document> authors;
+    private final MongoCollection<Author> authors;
 
     public AuthorNames(MongoDatabase database) {
-        this.authors = database.getCollection(COLLECTION);
+        this.authors = RecordCollections.collection(database, COLLECTION, Author.class);
+    }
+
+    /** A writer's name as stored (anyone may write, not only learners); public for the driver's record codec. */
+    public record Author(@BsonId String personId, @BsonProperty(NAME) String name,
+                         @BsonProperty(UPDATED_AT) Instant updatedAt) {
+        static final String NAME = "name";
+        static final String UPDATED_AT = "updatedAt";
     }
 
     /** Keeps the person's display name (cleaned to one line); a blank or missing name changes nothing. */
@@ -39,8 +47,8 @@ public class AuthorNames {
         if (personId == null || cleaned == null) {
             return;
         }
-        authors.updateOne(Filters.eq("_id", personId), Updates.combine(Updates.set("name", cleaned),
-                Updates.set("updatedAt", Date.from(at))), new UpdateOptions().upsert(true));
+        authors.updateOne(Filters.eq("_id", personId), Updates.combine(Updates.set(Author.NAME, cleaned),
+                Updates.set(Author.UPDATED_AT, at)), new UpdateOptions().upsert(true));
     }
 
     /** The names known for these people; people without a name are left out. */
@@ -50,8 +58,7 @@ public class AuthorNames {
         if (ids.isEmpty()) {
             return names;
         }
-        authors.find(Filters.in("_id", ids)).forEach(author -> names.put(author.getString("_id"),
-                author.getString("name")));
+        authors.find(Filters.in("_id", ids)).forEach(author -> names.put(author.personId(), author.name()));
         return names;
     }
 

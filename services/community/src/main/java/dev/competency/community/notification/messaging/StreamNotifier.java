@@ -12,6 +12,8 @@ import dev.competency.contracts.evidence.EvidenceRecorded;
 import dev.competency.contracts.evidence.SourceType;
 import dev.competency.contracts.learners.LearnerErased;
 import dev.competency.contracts.mastery.MasteryChanged;
+import dev.competency.platform.service.id.CompetencyId;
+import dev.competency.platform.service.id.LearnerId;
 import dev.competency.platform.service.messaging.IdempotentConsumer;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,8 +56,8 @@ public class StreamNotifier {
         consumer.consume(CONSUMER, record, event -> {
             if (event.payload() instanceof MasteryChanged changed) {
                 levelChanged(event.attributes().id(), changed);
-                expiries.put(changed.learnerId(), changed.competencyId(), record.offset(),
-                        changed.mastered() ? changed.expiresAt() : null, changed.changedAt())
+                expiries.put(new LearnerId(changed.learnerId()), new CompetencyId(changed.competencyId()),
+                        record.offset(), changed.mastered() ? changed.expiresAt() : null, changed.changedAt())
                         .ifPresent(warnings::warnIfDue);
             } else if (event.payload() instanceof EvidenceRecorded recorded) {
                 graded(recorded);
@@ -104,6 +106,6 @@ public class StreamNotifier {
     private void erase(String learnerId) {
         notifications.erase(learnerId);
         settings.erase(learnerId);
-        expiries.erase(learnerId);
+        expiries.erase(new LearnerId(learnerId));
     }
 }

@@ -4,10 +4,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import dev.competency.platform.service.mongo.RecordCollections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
 
 /**
  * The kinds of notification each person has muted: muted ones stay stored but are left out of the feed, the live
@@ -17,26 +18,28 @@ public class NotificationSettings {
 
     static final String COLLECTION = "notification_settings";
 
-    private final MongoCollection<Document> settings;
+    private final MongoCollection<Setting> settings;
 
     public NotificationSettings(MongoDatabase database) {
-        this.settings = database.getCollection(COLLECTION);
+        this.settings = RecordCollections.collection(database, COLLECTION, Setting.class);
+    }
+
+    /** A person's muted kinds as stored, in name order; public for the driver's record codec. */
+    public record Setting(@BsonId String personId, List<NotificationKind> muted) {
     }
 
     public Set<NotificationKind> muted(String personId) {
-        Document document = settings.find(Filters.eq("_id", personId)).first();
+        Setting setting = settings.find(Filters.eq("_id", personId)).first();
         Set<NotificationKind> muted = EnumSet.noneOf(NotificationKind.class);
-        if (document != null) {
-            for (String kind : document.getList("muted", String.class, List.of())) {
-                muted.add(NotificationKind.valueOf(kind));
-            }
+        if (setting != null && setting.muted() != null) {
+            muted.addAll(setting.muted());
         }
         return muted;
     }
 
     public void mute(String personId, Set<NotificationKind> muted) {
-        settings.replaceOne(Filters.eq("_id", personId), new Document("_id", personId)
-                .append("muted", muted.stream().map(Enum::name).sorted().toList()), new ReplaceOptions().upsert(true));
+        settings.replaceOne(Filters.eq("_id", personId), new Setting(personId, muted.stream()
+                .sorted((a, b) -> a.name().compareTo(b.name())).toList()), new ReplaceOptions().upsert(true));
     }
 
     public void erase(String personId) {

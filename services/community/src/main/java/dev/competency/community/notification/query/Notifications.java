@@ -8,14 +8,15 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.competency.platform.service.mongo.RecordCollections;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 import org.bson.conversions.Bson;
 
 /**
@@ -31,35 +32,56 @@ public class Notifications {
     /** Where a notification came from: this service's event store, or a public stream. */
     public enum Source { EVENT_STORE, STREAM }
 
-    private final MongoCollection<Document> notifications;
+    private final MongoCollection<Stored> notifications;
     private final Clock clock;
 
     public Notifications(MongoDatabase database, Clock clock) {
-        this.notifications = database.getCollection(COLLECTION);
+        this.notifications = RecordCollections.collection(database, COLLECTION, Stored.class);
         this.clock = clock;
-        notifications.createIndex(Indexes.compoundIndex(Indexes.ascending("recipientId"), Indexes.descending("at")),
-                new IndexOptions().name("by_recipient_newest"));
-        notifications.createIndex(Indexes.ascending("storedAt"), new IndexOptions().name("by_stored"));
+        notifications.createIndex(Indexes.compoundIndex(Indexes.ascending(Stored.RECIPIENT_ID),
+                Indexes.descending(Stored.AT)), new IndexOptions().name("by_recipient_newest"));
+        notifications.createIndex(Indexes.ascending(Stored.STORED_AT), new IndexOptions().name("by_stored"));
+    }
+
+    /** A notification as stored, {@code stale} until a replay writes it again; public for the record codec. */
+    public record Stored(@BsonId String notificationId, @BsonProperty(SOURCE) Source source,
+                         @BsonProperty(RECIPIENT_ID) String recipientId, @BsonProperty(KIND) NotificationKind kind,
+                         @BsonProperty(TEXT) String text, @BsonProperty(LINK) String link,
+                         @BsonProperty(AT) Instant at, @BsonProperty(STALE) Boolean stale,
+                         @BsonProperty(STORED_AT) Instant storedAt, @BsonProperty(READ) boolean read) {
+        static final String SOURCE = "source";
+        static final String RECIPIENT_ID = "recipientId";
+        static final String KIND = "kind";
+        static final String TEXT = "text";
+        static final String LINK = "link";
+        static final String AT = "at";
+        static final String STALE = "stale";
+        static final String STORED_AT = "storedAt";
+        static final String READ = "read";
+
+        Notification notification() {
+            return new Notification(notificationId, recipientId, kind, text, link, at, read);
+        }
     }
 
     /** @return whether the notification is new (not written before) */
     public boolean store(Source source, String notificationId, String recipientId, NotificationKind kind, String text,
                          String link, Instant at) {
         return notifications.updateOne(Filters.eq("_id", notificationId), Updates.combine(
-                Updates.set("source", source.name()),
-                Updates.set("recipientId", recipientId),
-                Updates.set("kind", kind.name()),
-                Updates.set("text", text),
-                Updates.set("link", link),
-                Updates.set("at", Date.from(at)),
-                Updates.unset("stale"),
-                Updates.setOnInsert("storedAt", Date.from(clock.instant())),
-                Updates.setOnInsert("read", false)), new UpdateOptions().upsert(true)).getUpsertedId() != null;
+                Updates.set(Stored.SOURCE, source),
+                Updates.set(Stored.RECIPIENT_ID, recipientId),
+                Updates.set(Stored.KIND, kind),
+                Updates.set(Stored.TEXT, text),
+                Updates.set(Stored.LINK, link),
+                Updates.set(Stored.AT, at),
+                Updates.unset(Stored.STALE),
+                Updates.setOnInsert(Stored.STORED_AT, clock.instant()),
+                Updates.setOnInsert(Stored.READ, false)), new UpdateOptions().upsert(true)).getUpsertedId() != null;
     }
 
     /** Before a replay of the event store: every notification built from it is hidden until written again. */
     public void markStale() {
-        notifications.updateMany(Filters.eq("source", Source.EVENT_STORE.name()), Updates.set("stale", true));
+        notifications.updateMany(Filters.eq(Stored.SOURCE, Source.EVENT_STORE), Updates.set(Stored.STALE, true));
     }
 
     /** A person's notifications, newest first, without the muted kinds. */
@@ -67,8 +89,8 @@ public class Notifications {
                                    int size) {
         List<Notification> feed = new ArrayList<>();
         notifications.find(visible(recipientId, muted, unreadOnly))
-                .sort(Sorts.orderBy(Sorts.descending("at"), Sorts.descending("_id"))).skip(page * size).limit(size)
-                .forEach(document -> feed.add(notification(document)));
+                .sort(Sorts.orderBy(Sorts.descending(Stored.AT), Sorts.descending("_id"))).skip(page * size).limit(size)
+                .forEach(stored -> feed.add(stored.notification()));
         return feed;
     }
 
@@ -79,43 +101,37 @@ public class Notifications {
     /** @return whether the person has such a notification */
     public boolean markRead(String recipientId, String notificationId) {
         return notifications.updateOne(Filters.and(Filters.eq("_id", notificationId),
-                Filters.eq("recipientId", recipientId)), Updates.set("read", true)).getMatchedCount() > 0;
+                Filters.eq(Stored.RECIPIENT_ID, recipientId)), Updates.set(Stored.READ, true)).getMatchedCount() > 0;
     }
 
     public void markAllRead(String recipientId) {
-        notifications.updateMany(Filters.and(Filters.eq("recipientId", recipientId), Filters.eq("read", false)),
-                Updates.set("read", true));
+        notifications.updateMany(Filters.and(Filters.eq(Stored.RECIPIENT_ID, recipientId),
+                Filters.eq(Stored.READ, false)), Updates.set(Stored.READ, true));
     }
 
     /** Notifications of the given people stored at or after {@code since}, oldest first: for the live streams. */
     public List<Notification> storedSince(Collection<String> recipientIds, Instant since) {
         List<Notification> stored = new ArrayList<>();
-        notifications.find(Filters.and(Filters.in("recipientId", recipientIds),
-                        Filters.gte("storedAt", Date.from(since)), Filters.ne("stale", true)))
-                .sort(Sorts.ascending("storedAt", "_id")).forEach(document -> stored.add(notification(document)));
+        notifications.find(Filters.and(Filters.in(Stored.RECIPIENT_ID, recipientIds),
+                        Filters.gte(Stored.STORED_AT, since), Filters.ne(Stored.STALE, true)))
+                .sort(Sorts.ascending(Stored.STORED_AT, "_id")).forEach(found -> stored.add(found.notification()));
         return stored;
     }
 
     /** Forgets an erased person's notifications. */
     public void erase(String recipientId) {
-        notifications.deleteMany(Filters.eq("recipientId", recipientId));
+        notifications.deleteMany(Filters.eq(Stored.RECIPIENT_ID, recipientId));
     }
 
     private static Bson visible(String recipientId, Set<NotificationKind> muted, boolean unreadOnly) {
-        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("recipientId", recipientId),
-                Filters.ne("stale", true)));
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq(Stored.RECIPIENT_ID, recipientId),
+                Filters.ne(Stored.STALE, true)));
         if (!muted.isEmpty()) {
-            filters.add(Filters.nin("kind", muted.stream().map(Enum::name).toList()));
+            filters.add(Filters.nin(Stored.KIND, muted));
         }
         if (unreadOnly) {
-            filters.add(Filters.eq("read", false));
+            filters.add(Filters.eq(Stored.READ, false));
         }
         return Filters.and(filters);
-    }
-
-    private static Notification notification(Document document) {
-        return new Notification(document.getString("_id"), document.getString("recipientId"),
-                NotificationKind.valueOf(document.getString("kind")), document.getString("text"),
-                document.getString("link"), document.getDate("at").toInstant(), document.getBoolean("read", false));
     }
 }

@@ -9,10 +9,13 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.competency.contracts.learners.LearnerRegistered;
 import dev.competency.contracts.learners.LearnerTeamChanged;
+import dev.competency.platform.service.id.LearnerId;
+import dev.competency.platform.service.mongo.RecordCollections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 
 /**
  * The people this service has heard of on {@code competency.learners.v1}: each learner's organisation unit (who may
@@ -27,11 +30,30 @@ public class PeopleDirectory {
 
     static final String COLLECTION = "people";
 
-    private final MongoCollection<Document> people;
+    private final MongoCollection<Stored> people;
 
     public PeopleDirectory(MongoDatabase database) {
-        this.people = database.getCollection(COLLECTION);
-        people.createIndex(Indexes.ascending("teamId"), new IndexOptions().name("by_team"));
+        this.people = RecordCollections.collection(database, COLLECTION, Stored.class);
+        createIndexes();
+    }
+
+    /** A person as stored, with the offsets that set unit and team; public for the driver's record codec. */
+    public record Stored(@BsonId LearnerId learnerId, @BsonProperty(ORGANISATION_UNIT) String organisationUnit,
+                         @BsonProperty(UNIT_OFFSET) Long unitOffset, @BsonProperty(TEAM_ID) String teamId,
+                         @BsonProperty(TEAM_OFFSET) Long teamOffset) {
+        static final String ORGANISATION_UNIT = "organisationUnit";
+        static final String UNIT_OFFSET = "unitOffset";
+        static final String TEAM_ID = "teamId";
+        static final String TEAM_OFFSET = "teamOffset";
+
+        Person person() {
+            return new Person(learnerId.value(), organisationUnit, teamId);
+        }
+
+        Placement placement() {
+            return new Placement(learnerId.value(), organisationUnit, unitOffset == null ? -1 : unitOffset, teamId,
+                    teamOffset == null ? -1 : teamOffset);
+        }
     }
 
     /** A person as the directory knows them. */
@@ -46,25 +68,29 @@ public class PeopleDirectory {
                             long teamOffset) {
     }
 
+    private void createIndexes() {
+        people.createIndex(Indexes.ascending(Stored.TEAM_ID), new IndexOptions().name("by_team"));
+    }
+
     /** Sets the learner's unit, unless a later record of the stream (a higher offset) set it already. */
     public void register(LearnerRegistered registered, long offset) {
-        Document current = people.find(Filters.eq("_id", registered.learnerId())).first();
-        if (current != null && current.get("unitOffset") != null && current.getLong("unitOffset") >= offset) {
+        Stored current = people.find(Filters.eq("_id", registered.learnerId())).first();
+        if (current != null && current.unitOffset() != null && current.unitOffset() >= offset) {
             return;
         }
         people.updateOne(Filters.eq("_id", registered.learnerId()), Updates.combine(
-                Updates.set("organisationUnit", registered.organisationUnit()), Updates.set("unitOffset", offset)),
-                new UpdateOptions().upsert(true));
+                Updates.set(Stored.ORGANISATION_UNIT, registered.organisationUnit()),
+                Updates.set(Stored.UNIT_OFFSET, offset)), new UpdateOptions().upsert(true));
     }
 
     /** Sets the learner's team, unless a later record of the stream (a higher offset) set it already. */
     public void changeTeam(LearnerTeamChanged changed, long offset) {
-        Document current = people.find(Filters.eq("_id", changed.learnerId())).first();
-        if (current != null && current.get("teamOffset") != null && current.getLong("teamOffset") >= offset) {
+        Stored current = people.find(Filters.eq("_id", changed.learnerId())).first();
+        if (current != null && current.teamOffset() != null && current.teamOffset() >= offset) {
             return;
         }
         people.updateOne(Filters.eq("_id", changed.learnerId()), Updates.combine(
-                Updates.set("teamId", changed.teamId()), Updates.set("teamOffset", offset)),
+                Updates.set(Stored.TEAM_ID, changed.teamId()), Updates.set(Stored.TEAM_OFFSET, offset)),
                 new UpdateOptions().upsert(true));
     }
 
@@ -76,11 +102,11 @@ public class PeopleDirectory {
     /** Drops the directory before it is read again from the start of the stream. */
     public void drop() {
         people.drop();
-        people.createIndex(Indexes.ascending("teamId"), new IndexOptions().name("by_team"));
+        createIndexes();
     }
 
     public Optional<Person> find(String learnerId) {
-        return Optional.ofNullable(people.find(Filters.eq("_id", learnerId)).first()).map(PeopleDirectory::person);
+        return Optional.ofNullable(people.find(Filters.eq("_id", learnerId)).first()).map(Stored::person);
     }
 
     /** The organisation unit of a learner, if the learner and their unit are known. */
@@ -91,20 +117,8 @@ public class PeopleDirectory {
     /** Every person whose team or unit is {@code groupId}, with the offsets that placed them there. */
     public List<Placement> placementsIn(String groupId) {
         List<Placement> placements = new ArrayList<>();
-        people.find(Filters.or(Filters.eq("teamId", groupId), Filters.eq("organisationUnit", groupId)))
-                .forEach(document -> placements.add(new Placement(document.getString("_id"),
-                        document.getString("organisationUnit"), offset(document, "unitOffset"),
-                        document.getString("teamId"), offset(document, "teamOffset"))));
+        people.find(Filters.or(Filters.eq(Stored.TEAM_ID, groupId), Filters.eq(Stored.ORGANISATION_UNIT, groupId)))
+                .forEach(person -> placements.add(person.placement()));
         return placements;
-    }
-
-    private static long offset(Document document, String field) {
-        Object value = document.get(field);
-        return value instanceof Number number ? number.longValue() : -1;
-    }
-
-    private static Person person(Document document) {
-        return new Person(document.getString("_id"), document.getString("organisationUnit"),
-                document.getString("teamId"));
     }
 }

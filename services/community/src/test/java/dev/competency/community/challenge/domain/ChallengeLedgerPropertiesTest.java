@@ -91,7 +91,7 @@ class ChallengeLedgerPropertiesTest {
     }
 
     @Property(tries = 300)
-    void countsLastFactsUpToTheEnd_whateverTheDelivery(@ForAll("scenarios") Scenario scenario) {
+    void countsLastFactsUpToTheEnd_whenFactsArriveInAnyOrderWithCopies(@ForAll("scenarios") Scenario scenario) {
         ChallengeDefinition challenge = challenge(scenario);
         ChallengeLedger ledger = new ChallengeLedger(new InMemoryLedgerStore());
 

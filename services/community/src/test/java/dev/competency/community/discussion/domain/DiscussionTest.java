@@ -48,7 +48,7 @@ class DiscussionTest {
     }
 
     @Test
-    void postsReply_toDiscussionAuthor() {
+    void postsReply_whenDiscussionIsStarted() {
         fixture.given(started())
                 .when(new ReplyToDiscussion("d-1", "p-2", "Break it down.", null, "bob", AT.plusSeconds(60)))
                 .expectEvents(reply("p-2", "bob"));

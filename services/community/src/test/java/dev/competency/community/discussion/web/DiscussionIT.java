@@ -72,7 +72,7 @@ class DiscussionIT {
     }
 
     @Test
-    void showsAuthorAndMentionNames_fromTokensOfThoseWhoWrote() {
+    void showsAuthorAndMentionNames_whenTokensOfThoseWhoWroteCarriedThem() {
         String unit = unit();
         String ada = SharedService.registerLearner(unit);
         String bob = SharedService.registerLearner(unit);
@@ -230,7 +230,7 @@ class DiscussionIT {
     }
 
     @Test
-    void listsNewestActivityFirstAndSearchesText_withinCompetency() {
+    void listsNewestActivityFirstAndSearchesText_whenCompetencyIsGiven() {
         String unit = unit();
         String ada = SharedService.registerLearner(unit);
         ServiceHttp asAda = SharedService.asLearner(ada);

@@ -55,7 +55,7 @@ class ExpiryWindowTest {
     }
 
     @Test
-    void datesWarningWhenWindowOpened_unlessMasteryWasGrantedLater() {
+    void datesWarningAtWindowOpeningOrAtGrant_whenMasteryWasGrantedInsideWindow() {
         MasteryExpiry longHeld = expiringIn(Duration.ofDays(3), Duration.ofDays(300));
         MasteryExpiry justGranted = expiringIn(Duration.ofDays(3), Duration.ofHours(1));
 
@@ -64,7 +64,7 @@ class ExpiryWindowTest {
     }
 
     @Test
-    void givesRenewedMasteryANewWarningId_andTheSameExpiryTheSameId() {
+    void givesNewWarningIdOnlyToNewExpiry_whenMasteryIsRenewedOrSeenAgain() {
         MasteryExpiry expiry = expiringIn(Duration.ofDays(3), Duration.ofDays(300));
         MasteryExpiry sameAgain = new MasteryExpiry("learner-1", "comp-1", expiry.expiresAt(), CLOCK.instant());
         MasteryExpiry renewed = new MasteryExpiry("learner-1", "comp-1", expiry.expiresAt().plus(Duration.ofDays(365)),
