@@ -36,9 +36,6 @@ public class CompetencyScales {
 
     public void publish(FrameworkPublished framework) {
         for (FrameworkPublished.Competency competency : framework.competencies()) {
-            if (competency.id().isBlank()) {
-                continue;
-            }
             CompetencyId competencyId = new CompetencyId(competency.id());
             Scale current = competencies.find(Filters.eq("_id", competencyId)).first();
             if (current != null && framework.frameworkId().equals(current.frameworkId())
