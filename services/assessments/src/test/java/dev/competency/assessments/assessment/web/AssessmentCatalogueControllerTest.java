@@ -27,6 +27,7 @@ import dev.competency.assessments.assessment.query.AssessmentCatalogue.Assessmen
 import dev.competency.assessments.assessment.query.AssessmentCatalogue.Page;
 import dev.competency.assessments.assessment.query.AssessmentCatalogue.Search;
 import dev.competency.assessments.learners.query.LearnerDirectory;
+import dev.competency.platform.service.id.CompetencyId;
 import dev.competency.platform.test.TestTokens;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -177,7 +178,8 @@ class AssessmentCatalogueControllerTest {
                 .andExpect(jsonPath("$[0].published.definition.items[0].options[0]").value("a"))
                 .andExpect(content().string(not(containsString("\"correct\""))))
                 .andExpect(content().string(not(containsString("\"answer\""))));
-        verify(catalogue).search(new Search("c-api", AssessmentStatus.PUBLISHED, AssessmentKind.QUIZ, null), 0, 50);
+        verify(catalogue).search(new Search(new CompetencyId("c-api"), AssessmentStatus.PUBLISHED,
+                AssessmentKind.QUIZ, null), 0, 50);
     }
 
     @Test
@@ -190,7 +192,8 @@ class AssessmentCatalogueControllerTest {
                 .andExpect(header().string("X-Total-Count", "21"))
                 .andExpect(jsonPath("$[0].status").value("DRAFT"))
                 .andExpect(jsonPath("$[0].draft.items[0].correct[0]").value("b"));
-        verify(catalogue).search(new Search("c-api", AssessmentStatus.DRAFT, AssessmentKind.QUIZ, "pag"), 20, 200);
+        verify(catalogue).search(new Search(new CompetencyId("c-api"), AssessmentStatus.DRAFT,
+                AssessmentKind.QUIZ, "pag"), 20, 200);
     }
 
     @Test
