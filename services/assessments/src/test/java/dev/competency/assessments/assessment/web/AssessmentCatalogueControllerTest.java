@@ -110,7 +110,7 @@ class AssessmentCatalogueControllerTest {
     }
 
     @Test
-    void listsOrderingOptionsInNaturalOrder_notInTheOrderTheAuthorWrote_whenLearnerGetsAQuiz() throws Exception {
+    void listsOrderingOptionsInNaturalOrderNotTheAuthors_whenLearnerGetsAQuiz() throws Exception {
         when(catalogue.find("as-q")).thenReturn(Optional.of(QUIZ));
 
         mvc.perform(get("/api/assessments/as-q").header("Authorization", LEARNER))
@@ -158,7 +158,7 @@ class AssessmentCatalogueControllerTest {
     }
 
     @Test
-    void rejectsRequests_withUnauthorized_whenTokenIsMissing() throws Exception {
+    void rejectsRequestsAsUnauthorized_whenTokenIsMissing() throws Exception {
         mvc.perform(get("/api/assessments"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.type").value("/problems/unauthenticated"));
@@ -168,7 +168,7 @@ class AssessmentCatalogueControllerTest {
     }
 
     @Test
-    void listsOnlyPublishedAssessments_withoutAnswerKeys_whenLearnerLists() throws Exception {
+    void listsOnlyPublishedAssessmentsWithoutAnswerKeys_whenLearnerLists() throws Exception {
         when(catalogue.search(any(), anyInt(), anyInt())).thenReturn(new Page(List.of(QUIZ), 61));
 
         mvc.perform(get("/api/assessments?competencyId=c-api&kind=QUIZ").header("Authorization", LEARNER))
@@ -197,7 +197,7 @@ class AssessmentCatalogueControllerTest {
     }
 
     @Test
-    void listsEveryStatus_withTheDefaultPage_whenAdminListsWithoutFilters() throws Exception {
+    void listsEveryStatusOnTheDefaultPage_whenAdminListsWithoutFilters() throws Exception {
         when(catalogue.search(any(), anyInt(), anyInt())).thenReturn(new Page(List.of(), 0));
 
         mvc.perform(get("/api/assessments?competencyId=&q=").header("Authorization", ADMIN))
@@ -209,7 +209,7 @@ class AssessmentCatalogueControllerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"DRAFT", "RETIRED"})
-    void refusesOtherStatuses_withForbidden_whenLearnerLists(String status) throws Exception {
+    void refusesOtherStatusesAsForbidden_whenLearnerLists(String status) throws Exception {
         mvc.perform(get("/api/assessments?status=" + status).header("Authorization", LEARNER))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value("/problems/forbidden"))
