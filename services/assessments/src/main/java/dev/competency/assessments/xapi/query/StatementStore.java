@@ -38,7 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The record of truth for xAPI statements: one document per statement id holding the statement as stored (JSON
  * text, because extension keys are IRIs full of dots) and the fields queries filter on. Statements are immutable:
- * a statement is inserted only if its id is absent, and an id that arrives again must carry the same content.
+ * a statement is inserted only if its id is absent, and an id that arrives again must carry the same content. The
+ * documents are mapped as {@code Document}s: the statement is free-form JSON, and a record of the fixed fields would
+ * need a constant for nearly each of them, since queries filter on them.
  */
 public class StatementStore {
 
