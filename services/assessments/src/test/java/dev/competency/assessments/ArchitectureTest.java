@@ -18,14 +18,14 @@ class ArchitectureTest {
             "rating.domain", "xapi.domain", "alignment.domain", "evidence.domain", "frameworks.domain");
 
     @Test
-    void guardsDomainPackagesThatExist() {
+    void guardsDomainPackagesThatExist_whenRulesAreChecked() {
         for (String domain : DOMAIN_PACKAGES) {
             assertThat(CLASSES.containPackage("dev.competency.assessments." + domain)).as(domain).isTrue();
         }
     }
 
     @Test
-    void keepsDomainFreeOfSpringMongoAndWeb_soItIsTestableWithoutAContainer() {
+    void keepsDomainFreeOfSpringMongoAndWeb_whenAnyDomainClassIsChecked() {
         noClasses().that().resideInAPackage("dev.competency.assessments..domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
                         "org.bson..", "jakarta.servlet..", "org.apache.kafka..")
@@ -33,7 +33,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void keepsDomainIndependentOfWebQueryAndMessaging() {
+    void keepsDomainIndependentOfWebQueryAndMessaging_whenAnyDomainClassIsChecked() {
         noClasses().that().resideInAPackage("dev.competency.assessments..domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..", "..query..", "..messaging..")
                 .check(CLASSES);

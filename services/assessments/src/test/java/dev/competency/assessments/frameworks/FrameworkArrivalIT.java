@@ -97,7 +97,7 @@ class FrameworkArrivalIT {
     }
 
     @Test
-    void answersReadModelBehindWithRetryAfter_untilFrameworksStreamIsReadThatFar() {
+    void answersReadModelBehindWithRetryAfter_whenFrameworksStreamIsNotReadThatFar() {
         MessageListenerContainer catalogueConsumer = SharedService.get().bean(KafkaListenerEndpointRegistry.class)
                 .getListenerContainer(FrameworkCatalogue.CONSUMER);
         FrameworkPublished framework;

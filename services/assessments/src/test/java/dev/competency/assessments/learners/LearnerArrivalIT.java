@@ -94,7 +94,7 @@ class LearnerArrivalIT {
     }
 
     @Test
-    void answersReadModelBehindWithRetryAfter_untilLearnersStreamIsReadThatFar() {
+    void answersReadModelBehindWithRetryAfter_whenLearnersStreamIsNotReadThatFar() {
         MessageListenerContainer directoryConsumer = SharedService.get().bean(KafkaListenerEndpointRegistry.class)
                 .getListenerContainer(LearnerDirectory.CONSUMER);
         String learnerId = UUID.randomUUID().toString();

@@ -56,7 +56,7 @@ class ReadYourWritesIT {
     }
 
     @Test
-    void answers503WithRetryAfter_andShowsTheStoredChangeLater_whenReadModelsLagBehindTheWrite() {
+    void answers503WithRetryAfterAndShowsTheStoredChangeLater_whenReadModelsLagBehindTheWrite() {
         FrameworkPublished framework = SharedService.publishFramework();
         String assessmentId = Authoring.published(framework, "RUBRIC", RUBRIC);
         ServiceHttp author = Authoring.author();

@@ -28,7 +28,7 @@ class ApiDocumentIT {
     }
 
     @Test
-    void isValidOpenApi31_withBasicCredentialsForXapi() {
+    void isValidOpenApi31WithBasicCredentialsForXapi_whenDocumentIsRead() {
         assertThat(document.specificationProblems()).isEmpty();
         JsonNode json = document.json();
         assertThat(json.path("info").path("title").asString()).isEqualTo("Assessments");
@@ -47,7 +47,7 @@ class ApiDocumentIT {
     }
 
     @Test
-    void describesClientsAndStatements_successesAndProblems() {
+    void describesSuccessesAndProblemsOfClientsAndStatements_whenDocumentIsRead() {
         ServiceHttp admin = SharedService.http().bearer(TestTokens.token("admin-1", "ADMIN"));
         ServiceHttp learner = SharedService.http().bearer(TestTokens.token("learner-1", "LEARNER"));
         HttpResponse<String> registered = admin.post("/api/assessments/xapi-clients",

@@ -7,16 +7,18 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.competency.assessments.alignment.domain.ActivityAlignment;
+import dev.competency.platform.service.id.CompetencyId;
+import dev.competency.platform.service.mongo.RecordCollections;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,14 +32,35 @@ public class ActivityAlignments {
     static final String COLLECTION = "activity_alignments";
     static final Duration REFRESH = Duration.ofSeconds(5);
 
-    private final MongoCollection<Document> alignments;
+    private final MongoCollection<StoredAlignment> alignments;
     private final Clock clock;
     private volatile Snapshot snapshot;
 
     public ActivityAlignments(MongoDatabase database, Clock clock) {
-        this.alignments = database.getCollection(COLLECTION);
+        this.alignments = RecordCollections.collection(database, COLLECTION, StoredAlignment.class);
         this.clock = clock;
-        alignments.createIndex(Indexes.ascending("alignmentId"), new IndexOptions().unique(true));
+        alignments.createIndex(Indexes.ascending(StoredAlignment.ALIGNMENT_ID), new IndexOptions().unique(true));
+    }
+
+    /** An alignment as stored in {@code activity_alignments}, keyed by {@link ActivityAlignment#key()}. */
+    public record StoredAlignment(@BsonId String key, @BsonProperty(ALIGNMENT_ID) String alignmentId,
+                                  String activityId, String activityType, String extensionKey, String extensionValue,
+                                  String frameworkId, int frameworkVersion, List<CompetencyId> competencyIds,
+                                  String createdBy, Instant createdAt, List<String> warnings) {
+        static final String ALIGNMENT_ID = "alignmentId";
+
+        static StoredAlignment of(ActivityAlignment a) {
+            return new StoredAlignment(a.key(), a.alignmentId(), a.activityId(), a.activityType(), a.extensionKey(),
+                    a.extensionValue(), a.frameworkId(), a.frameworkVersion(),
+                    a.competencyIds().stream().map(CompetencyId::new).toList(), a.createdBy(), a.createdAt(),
+                    a.warnings());
+        }
+
+        ActivityAlignment alignment() {
+            return new ActivityAlignment(alignmentId, activityId, activityType, extensionKey, extensionValue,
+                    frameworkId, frameworkVersion, competencyIds.stream().map(CompetencyId::value).toList(),
+                    createdBy, createdAt, warnings);
+        }
     }
 
     private record Snapshot(Map<String, ActivityAlignment> byKey, Instant loadedAt) {
@@ -45,31 +68,21 @@ public class ActivityAlignments {
 
     /** Stores the alignment, replacing an earlier one for the same activity (or type and extension value). */
     public void save(ActivityAlignment alignment) {
-        Document document = new Document("_id", alignment.key())
-                .append("alignmentId", alignment.alignmentId())
-                .append("activityId", alignment.activityId())
-                .append("activityType", alignment.activityType())
-                .append("extensionKey", alignment.extensionKey())
-                .append("extensionValue", alignment.extensionValue())
-                .append("frameworkId", alignment.frameworkId())
-                .append("frameworkVersion", alignment.frameworkVersion())
-                .append("competencyIds", alignment.competencyIds())
-                .append("createdBy", alignment.createdBy())
-                .append("createdAt", Date.from(alignment.createdAt()))
-                .append("warnings", alignment.warnings());
-        alignments.replaceOne(Filters.eq("_id", alignment.key()), document, new ReplaceOptions().upsert(true));
+        alignments.replaceOne(Filters.eq("_id", alignment.key()), StoredAlignment.of(alignment),
+                new ReplaceOptions().upsert(true));
         snapshot = null;
     }
 
     public boolean delete(String alignmentId) {
-        boolean deleted = alignments.deleteOne(Filters.eq("alignmentId", alignmentId)).getDeletedCount() > 0;
+        boolean deleted = alignments.deleteOne(Filters.eq(StoredAlignment.ALIGNMENT_ID, alignmentId))
+                .getDeletedCount() > 0;
         snapshot = null;
         return deleted;
     }
 
     public List<ActivityAlignment> all() {
         List<ActivityAlignment> result = new ArrayList<>();
-        alignments.find().forEach(document -> result.add(toAlignment(document)));
+        alignments.find().forEach(stored -> result.add(stored.alignment()));
         return result;
     }
 
@@ -105,19 +118,10 @@ public class ActivityAlignments {
         Instant now = clock.instant();
         if (loaded == null || loaded.loadedAt().plus(REFRESH).isBefore(now)) {
             Map<String, ActivityAlignment> byKey = new HashMap<>();
-            alignments.find().forEach(document -> byKey.put(document.getString("_id"), toAlignment(document)));
+            alignments.find().forEach(stored -> byKey.put(stored.key(), stored.alignment()));
             loaded = new Snapshot(Map.copyOf(byKey), now);
             snapshot = loaded;
         }
         return loaded.byKey();
-    }
-
-    private static ActivityAlignment toAlignment(Document document) {
-        return new ActivityAlignment(document.getString("alignmentId"), document.getString("activityId"),
-                document.getString("activityType"), document.getString("extensionKey"),
-                document.getString("extensionValue"), document.getString("frameworkId"),
-                document.getInteger("frameworkVersion"), document.getList("competencyIds", String.class),
-                document.getString("createdBy"), document.getDate("createdAt").toInstant(),
-                document.getList("warnings", String.class));
     }
 }

@@ -15,17 +15,19 @@ import dev.competency.assessments.assessment.domain.AssessmentKind;
 import dev.competency.assessments.assessment.domain.AssessmentPublished;
 import dev.competency.assessments.assessment.domain.AssessmentRetired;
 import dev.competency.assessments.assessment.domain.AssessmentStatus;
-import dev.competency.assessments.assessment.domain.CompetencyWeight;
 import dev.competency.assessments.assessment.domain.PublishedAssessment;
 import dev.competency.assessments.readmodel.ReadModels;
+import dev.competency.platform.service.id.CompetencyId;
+import dev.competency.platform.service.mongo.RecordCollections;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 import org.bson.conversions.Bson;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,20 +42,50 @@ public class AssessmentCatalogue {
 
     static final String COLLECTION = "assessments";
 
-    private final MongoCollection<Document> assessments;
+    private final MongoCollection<StoredAssessment> assessments;
     private final JsonMapper json;
 
     public AssessmentCatalogue(MongoDatabase database, JsonMapper json) {
-        this.assessments = database.getCollection(COLLECTION);
+        this.assessments = RecordCollections.collection(database, COLLECTION, StoredAssessment.class);
         this.json = json;
         createIndexes();
     }
 
+    /** An assessment in {@code assessments}, draft and published version as JSON (public for the record codec). */
+    public record StoredAssessment(@BsonId String assessmentId, @BsonProperty(KIND) AssessmentKind kind,
+                                   @BsonProperty(TITLE) String title, @BsonProperty(FRAMEWORK_ID) String frameworkId,
+                                   @BsonProperty(FRAMEWORK_VERSION) int frameworkVersion,
+                                   @BsonProperty(STATUS) AssessmentStatus status,
+                                   @BsonProperty(DRAFT_VERSION) int draftVersion,
+                                   @BsonProperty(PUBLISHED_VERSION) Integer publishedVersion,
+                                   @BsonProperty(COMPETENCY_IDS) List<CompetencyId> competencyIds,
+                                   @BsonProperty(CREATED_BY) String createdBy,
+                                   @BsonProperty(CREATED_AT) Instant createdAt, @BsonProperty(DRAFT) String draft,
+                                   @BsonProperty(PUBLISHED) String published) {
+        static final String KIND = "kind";
+        static final String TITLE = "title";
+        static final String FRAMEWORK_ID = "frameworkId";
+        static final String FRAMEWORK_VERSION = "frameworkVersion";
+        static final String STATUS = "status";
+        static final String DRAFT_VERSION = "draftVersion";
+        static final String PUBLISHED_VERSION = "publishedVersion";
+        static final String COMPETENCY_IDS = "competencyIds";
+        static final String CREATED_BY = "createdBy";
+        static final String CREATED_AT = "createdAt";
+        static final String DRAFT = "draft";
+        static final String PUBLISHED = "published";
+
+        List<CompetencyId> competencies() {
+            return competencyIds == null ? List.of() : competencyIds;
+        }
+    }
+
     private void createIndexes() {
-        assessments.createIndex(Indexes.ascending("competencyIds"), new IndexOptions().name("by_competency"));
-        assessments.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("createdAt")),
-                new IndexOptions().name("by_status_newest"));
-        assessments.createIndex(Indexes.descending("createdAt"), new IndexOptions().name("newest"));
+        assessments.createIndex(Indexes.ascending(StoredAssessment.COMPETENCY_IDS),
+                new IndexOptions().name("by_competency"));
+        assessments.createIndex(Indexes.compoundIndex(Indexes.ascending(StoredAssessment.STATUS),
+                Indexes.descending(StoredAssessment.CREATED_AT)), new IndexOptions().name("by_status_newest"));
+        assessments.createIndex(Indexes.descending(StoredAssessment.CREATED_AT), new IndexOptions().name("newest"));
     }
 
     @ResetHandler
@@ -72,53 +104,59 @@ public class AssessmentCatalogue {
     @EventHandler
     void on(AssessmentCreated event) {
         assessments.updateOne(Filters.eq("_id", event.assessmentId()), Updates.combine(
-                Updates.set("kind", event.kind().name()),
-                Updates.set("title", event.title()),
-                Updates.set("frameworkId", event.frameworkId()),
-                Updates.set("frameworkVersion", event.frameworkVersion()),
-                Updates.set("status", AssessmentStatus.DRAFT.name()),
-                Updates.set("draftVersion", event.draftVersion()),
-                Updates.setOnInsert("publishedVersion", 0),
-                Updates.setOnInsert("competencyIds", List.of()),
-                Updates.set("createdBy", event.createdBy()),
-                Updates.set("createdAt", Date.from(event.createdAt()))), new UpdateOptions().upsert(true));
+                Updates.set(StoredAssessment.KIND, event.kind()),
+                Updates.set(StoredAssessment.TITLE, event.title()),
+                Updates.set(StoredAssessment.FRAMEWORK_ID, event.frameworkId()),
+                Updates.set(StoredAssessment.FRAMEWORK_VERSION, event.frameworkVersion()),
+                Updates.set(StoredAssessment.STATUS, AssessmentStatus.DRAFT),
+                Updates.set(StoredAssessment.DRAFT_VERSION, event.draftVersion()),
+                Updates.setOnInsert(StoredAssessment.PUBLISHED_VERSION, 0),
+                Updates.setOnInsert(StoredAssessment.COMPETENCY_IDS, List.of()),
+                Updates.set(StoredAssessment.CREATED_BY, event.createdBy()),
+                Updates.set(StoredAssessment.CREATED_AT, event.createdAt())), new UpdateOptions().upsert(true));
     }
 
     @EventHandler
     void on(AssessmentDefined event) {
-        List<String> competencies = new ArrayList<>(competencyIds(event.assessmentId()));
-        event.definition().alignments().stream().map(CompetencyWeight::competencyId)
+        List<CompetencyId> competencies = new ArrayList<>(stored(event.assessmentId())
+                .map(StoredAssessment::competencies).orElse(List.of()));
+        event.definition().alignments().stream().map(alignment -> new CompetencyId(alignment.competencyId()))
                 .filter(id -> !competencies.contains(id)).forEach(competencies::add);
         assessments.updateOne(Filters.eq("_id", event.assessmentId()), Updates.combine(
-                Updates.set("draftVersion", event.draftVersion()),
-                Updates.set("draft", json.writeValueAsString(event.definition())),
-                Updates.set("competencyIds", competencies)));
+                Updates.set(StoredAssessment.DRAFT_VERSION, event.draftVersion()),
+                Updates.set(StoredAssessment.DRAFT, json.writeValueAsString(event.definition())),
+                Updates.set(StoredAssessment.COMPETENCY_IDS, competencies)));
     }
 
     @EventHandler
     void on(AssessmentPublished event) {
         PublishedAssessment published = event.assessment();
         assessments.updateOne(Filters.eq("_id", published.assessmentId()), Updates.combine(
-                Updates.set("status", AssessmentStatus.PUBLISHED.name()),
-                Updates.set("publishedVersion", published.version()),
-                Updates.set("published", json.writeValueAsString(published))));
+                Updates.set(StoredAssessment.STATUS, AssessmentStatus.PUBLISHED),
+                Updates.set(StoredAssessment.PUBLISHED_VERSION, published.version()),
+                Updates.set(StoredAssessment.PUBLISHED, json.writeValueAsString(published))));
     }
 
     @EventHandler
     void on(AssessmentRetired event) {
-        assessments.updateOne(Filters.eq("_id", event.assessmentId()), Updates.combine(
-                Updates.set("status", AssessmentStatus.RETIRED.name())));
+        assessments.updateOne(Filters.eq("_id", event.assessmentId()),
+                Updates.set(StoredAssessment.STATUS, AssessmentStatus.RETIRED));
+    }
+
+    private Optional<StoredAssessment> stored(String assessmentId) {
+        return Optional.ofNullable(assessments.find(Filters.eq("_id", assessmentId)).first());
     }
 
     public Optional<AssessmentView> find(String assessmentId) {
-        return Optional.ofNullable(assessments.find(Filters.eq("_id", assessmentId)).first()).map(this::toView);
+        return stored(assessmentId).map(this::toView);
     }
 
     /**
      * Which assessments a search asks for; a null field does not filter. {@code competencyId} matches assessments
      * aligned to it in their draft or published version, {@code titleContains} any part of the title, ignoring case.
      */
-    public record Search(String competencyId, AssessmentStatus status, AssessmentKind kind, String titleContains) {
+    public record Search(CompetencyId competencyId, AssessmentStatus status, AssessmentKind kind,
+                         String titleContains) {
     }
 
     /** One page of a search, newest assessment first, and how many assessments match in all. */
@@ -128,21 +166,22 @@ public class AssessmentCatalogue {
     public Page search(Search search, int offset, int limit) {
         List<Bson> filters = new ArrayList<>();
         if (search.competencyId() != null) {
-            filters.add(Filters.eq("competencyIds", search.competencyId()));
+            filters.add(Filters.eq(StoredAssessment.COMPETENCY_IDS, search.competencyId()));
         }
         if (search.status() != null) {
-            filters.add(Filters.eq("status", search.status().name()));
+            filters.add(Filters.eq(StoredAssessment.STATUS, search.status()));
         }
         if (search.kind() != null) {
-            filters.add(Filters.eq("kind", search.kind().name()));
+            filters.add(Filters.eq(StoredAssessment.KIND, search.kind()));
         }
         if (search.titleContains() != null && !search.titleContains().isEmpty()) {
-            filters.add(Filters.regex("title", literal(search.titleContains()), "i"));
+            filters.add(Filters.regex(StoredAssessment.TITLE, literal(search.titleContains()), "i"));
         }
         Bson filter = filters.isEmpty() ? Filters.empty() : Filters.and(filters);
         List<AssessmentView> views = new ArrayList<>();
-        assessments.find(filter).sort(Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending("_id")))
-                .skip(offset).limit(limit).forEach(d -> views.add(toView(d)));
+        assessments.find(filter)
+                .sort(Sorts.orderBy(Sorts.descending(StoredAssessment.CREATED_AT), Sorts.ascending("_id")))
+                .skip(offset).limit(limit).forEach(a -> views.add(toView(a)));
         return new Page(views, assessments.countDocuments(filter));
     }
 
@@ -158,20 +197,11 @@ public class AssessmentCatalogue {
         return pattern.toString();
     }
 
-    private List<String> competencyIds(String assessmentId) {
-        Document document = assessments.find(Filters.eq("_id", assessmentId)).first();
-        return document == null ? List.of() : document.getList("competencyIds", String.class, List.of());
-    }
-
-    private AssessmentView toView(Document document) {
-        String draft = document.getString("draft");
-        String published = document.getString("published");
-        return new AssessmentView(document.getString("_id"), AssessmentKind.valueOf(document.getString("kind")),
-                document.getString("title"), document.getString("frameworkId"),
-                document.getInteger("frameworkVersion"), AssessmentStatus.valueOf(document.getString("status")),
-                document.getInteger("draftVersion"), document.getInteger("publishedVersion", 0),
-                document.getList("competencyIds", String.class, List.of()),
-                draft == null ? null : json.readValue(draft, AssessmentDefinition.class),
-                published == null ? null : json.readValue(published, PublishedAssessment.class));
+    private AssessmentView toView(StoredAssessment a) {
+        return new AssessmentView(a.assessmentId(), a.kind(), a.title(), a.frameworkId(), a.frameworkVersion(),
+                a.status(), a.draftVersion(), a.publishedVersion() == null ? 0 : a.publishedVersion(),
+                a.competencies().stream().map(CompetencyId::value).toList(),
+                a.draft() == null ? null : json.readValue(a.draft(), AssessmentDefinition.class),
+                a.published() == null ? null : json.readValue(a.published(), PublishedAssessment.class));
     }
 }

@@ -6,6 +6,7 @@ import dev.competency.assessments.assessment.domain.AssessmentKind;
 import dev.competency.assessments.assessment.domain.AssessmentStatus;
 import dev.competency.assessments.assessment.query.AssessmentCatalogue;
 import dev.competency.assessments.assessment.query.AssessmentCatalogue.AssessmentView;
+import dev.competency.platform.service.id.CompetencyId;
 import dev.competency.platform.service.security.AccessDenied;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.web.ResourceNotFound;
@@ -70,7 +71,8 @@ class AssessmentCatalogueController {
         if (!authoring && status != null && status != AssessmentStatus.PUBLISHED) {
             throw new AccessDenied("Only authors and admins see " + status + " assessments");
         }
-        AssessmentCatalogue.Page page = catalogue.search(new AssessmentCatalogue.Search(blankToNull(competencyId),
+        AssessmentCatalogue.Page page = catalogue.search(new AssessmentCatalogue.Search(
+                blankToNull(competencyId) == null ? null : new CompetencyId(competencyId),
                 authoring ? status : AssessmentStatus.PUBLISHED, kind, blankToNull(q)), offset, limit);
         Function<AssessmentView, Object> shown = authoring ? view -> view : AssessmentToTake::of;
         return ResponseEntity.ok().header("X-Total-Count", Long.toString(page.total()))

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.competency.assessments.assessment.domain.AssessmentKind;
+import dev.competency.assessments.assessment.domain.PublishedAssessment;
 import dev.competency.assessments.attempt.domain.AttemptGraded;
 import dev.competency.assessments.attempt.domain.AttemptRegraded;
 import dev.competency.assessments.attempt.domain.AttemptScored;
@@ -23,15 +24,18 @@ import dev.competency.assessments.attempt.domain.PeerFeedbackCounted;
 import dev.competency.assessments.attempt.domain.PeerRated;
 import dev.competency.assessments.attempt.domain.ResponsesSaved;
 import dev.competency.assessments.readmodel.ReadModels;
+import dev.competency.platform.service.id.CompetencyId;
+import dev.competency.platform.service.id.LearnerId;
+import dev.competency.platform.service.mongo.RecordCollections;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 import org.bson.conversions.Bson;
 
 /**
@@ -43,16 +47,83 @@ public class AttemptBoard {
 
     static final String COLLECTION = "attempts";
 
-    private final MongoCollection<Document> attempts;
+    private final MongoCollection<StoredAttempt> attempts;
 
     public AttemptBoard(MongoDatabase database) {
-        this.attempts = database.getCollection(COLLECTION);
+        this.attempts = RecordCollections.collection(database, COLLECTION, StoredAttempt.class);
         createIndexes();
     }
 
+    /** An attempt in {@code attempts}, set field by field as its events arrive (public for the record codec). */
+    public record StoredAttempt(@BsonId String attemptId, @BsonProperty(ASSESSMENT_ID) String assessmentId,
+                                @BsonProperty(ASSESSMENT_VERSION) Integer assessmentVersion,
+                                @BsonProperty(KIND) AssessmentKind kind,
+                                @BsonProperty(LEARNER_ID) LearnerId learnerId,
+                                @BsonProperty(STATUS) AttemptStatus status,
+                                @BsonProperty(ATTEMPT_NUMBER) Integer attemptNumber,
+                                @BsonProperty(STARTED_AT) Instant startedAt, @BsonProperty(DEADLINE) Instant deadline,
+                                @BsonProperty(SAVED_AT) Instant savedAt,
+                                @BsonProperty(SUBMITTED_AT) Instant submittedAt, @BsonProperty(LATE) Boolean late,
+                                @BsonProperty(TIMED_OUT) Boolean timedOut, @BsonProperty(REVISION) Integer revision,
+                                @BsonProperty(NOMINATED_PEERS) List<LearnerId> nominatedPeers,
+                                @BsonProperty(MIN_PEERS) Integer minPeers,
+                                @BsonProperty(OVERALL_SCORE) Double overallScore,
+                                @BsonProperty(PASSED) Boolean passed,
+                                @BsonProperty(RESULTS) List<StoredResult> results,
+                                @BsonProperty(GRADED_BY) String gradedBy,
+                                @BsonProperty(RATED_BY) List<LearnerId> ratedBy) {
+        static final String ASSESSMENT_ID = "assessmentId";
+        static final String ASSESSMENT_VERSION = "assessmentVersion";
+        static final String KIND = "kind";
+        static final String LEARNER_ID = "learnerId";
+        static final String STATUS = "status";
+        static final String ATTEMPT_NUMBER = "attemptNumber";
+        static final String STARTED_AT = "startedAt";
+        static final String DEADLINE = "deadline";
+        static final String SAVED_AT = "savedAt";
+        static final String SUBMITTED_AT = "submittedAt";
+        static final String LATE = "late";
+        static final String TIMED_OUT = "timedOut";
+        static final String REVISION = "revision";
+        static final String NOMINATED_PEERS = "nominatedPeers";
+        static final String MIN_PEERS = "minPeers";
+        static final String OVERALL_SCORE = "overallScore";
+        static final String PASSED = "passed";
+        static final String RESULTS = "results";
+        static final String GRADED_BY = "gradedBy";
+        static final String RATED_BY = "ratedBy";
+
+        public StoredAttempt {
+            nominatedPeers = nominatedPeers == null ? List.of() : nominatedPeers;
+            results = results == null ? List.of() : results;
+            ratedBy = ratedBy == null ? List.of() : ratedBy;
+        }
+
+        AttemptView view() {
+            return new AttemptView(attemptId, assessmentId, orZero(assessmentVersion), kind == null ? null
+                    : kind.name(), learnerId == null ? null : learnerId.value(), status, orZero(attemptNumber),
+                    startedAt, deadline, submittedAt, Boolean.TRUE.equals(late), Boolean.TRUE.equals(timedOut),
+                    orZero(revision), overallScore, passed, results.stream().map(StoredResult::view).toList(),
+                    gradedBy, minPeers == null ? null : ratedBy.size(), minPeers);
+        }
+
+        private static int orZero(Integer value) {
+            return value == null ? 0 : value;
+        }
+    }
+
+    public record StoredResult(CompetencyId competencyId, double rawScore, double maxScore, double score) {
+
+        CompetencyResultView view() {
+            return new CompetencyResultView(competencyId.value(), rawScore, maxScore, score);
+        }
+    }
+
     private void createIndexes() {
-        attempts.createIndex(Indexes.ascending("learnerId", "assessmentId"), new IndexOptions().name("by_learner"));
-        attempts.createIndex(Indexes.ascending("status", "submittedAt"), new IndexOptions().name("grading_queue"));
+        attempts.createIndex(Indexes.ascending(StoredAttempt.LEARNER_ID, StoredAttempt.ASSESSMENT_ID),
+                new IndexOptions().name("by_learner"));
+        attempts.createIndex(Indexes.ascending(StoredAttempt.STATUS, StoredAttempt.SUBMITTED_AT),
+                new IndexOptions().name("grading_queue"));
     }
 
     @ResetHandler
@@ -80,53 +151,44 @@ public class AttemptBoard {
     @EventHandler
     void on(AttemptStarted event) {
         update(event.attemptId(), Updates.combine(
-                Updates.set("assessmentId", event.assessment().assessmentId()),
-                Updates.set("assessmentVersion", event.assessment().version()),
-                Updates.set("kind", event.assessment().kind().name()),
-                Updates.set("learnerId", event.learnerId()),
-                Updates.set("status", AttemptStatus.STARTED.name()),
-                Updates.set("attemptNumber", event.attemptNumber()),
-                Updates.set("startedAt", Date.from(event.startedAt())),
-                Updates.set("deadline", event.deadline() == null ? null : Date.from(event.deadline())),
-                Updates.set("revision", 0),
-                Updates.set("nominatedPeers", event.nominatedPeers() == null ? List.of() : event.nominatedPeers()),
-                Updates.set("minPeers", event.assessment().kind() == AssessmentKind.PEER
+                begun(event.assessment(), event.learnerId(), event.attemptNumber(), event.startedAt()),
+                Updates.set(StoredAttempt.STATUS, AttemptStatus.STARTED),
+                Updates.set(StoredAttempt.DEADLINE, event.deadline()),
+                Updates.set(StoredAttempt.REVISION, 0),
+                Updates.set(StoredAttempt.NOMINATED_PEERS,
+                        event.nominatedPeers() == null ? List.of() : event.nominatedPeers()),
+                Updates.set(StoredAttempt.MIN_PEERS, event.assessment().kind() == AssessmentKind.PEER
                         ? event.assessment().definition().peersRequired() : null)), new UpdateOptions().upsert(true));
     }
 
     @EventHandler
     void on(ObservationRecorded event) {
         update(event.attemptId(), Updates.combine(
-                Updates.set("assessmentId", event.assessment().assessmentId()),
-                Updates.set("assessmentVersion", event.assessment().version()),
-                Updates.set("kind", event.assessment().kind().name()),
-                Updates.set("learnerId", event.learnerId()),
-                Updates.set("attemptNumber", 1),
-                Updates.set("startedAt", Date.from(event.observedAt())),
-                Updates.set("submittedAt", Date.from(event.observedAt())),
+                begun(event.assessment(), event.learnerId(), 1, event.observedAt()),
+                Updates.set(StoredAttempt.SUBMITTED_AT, event.observedAt()),
                 graded(AttemptStatus.GRADED, 1, event.overallScore(), event.passed(), event.results(),
                         event.observerId())), new UpdateOptions().upsert(true));
     }
 
     @EventHandler
     void on(ResponsesSaved event) {
-        update(event.attemptId(), Updates.set("savedAt", Date.from(event.savedAt())));
+        update(event.attemptId(), Updates.set(StoredAttempt.SAVED_AT, event.savedAt()));
     }
 
     @EventHandler
     void on(AttemptSubmitted event) {
         update(event.attemptId(), Updates.combine(
-                Updates.set("status", AttemptStatus.AWAITING_GRADING.name()),
-                Updates.set("submittedAt", Date.from(event.submittedAt())),
-                Updates.set("late", event.late())));
+                Updates.set(StoredAttempt.STATUS, AttemptStatus.AWAITING_GRADING),
+                Updates.set(StoredAttempt.SUBMITTED_AT, event.submittedAt()),
+                Updates.set(StoredAttempt.LATE, event.late())));
     }
 
     @EventHandler
     void on(AttemptTimedOut event) {
         update(event.attemptId(), Updates.combine(
-                Updates.set("status", AttemptStatus.AWAITING_GRADING.name()),
-                Updates.set("submittedAt", Date.from(event.deadline())),
-                Updates.set("timedOut", true)));
+                Updates.set(StoredAttempt.STATUS, AttemptStatus.AWAITING_GRADING),
+                Updates.set(StoredAttempt.SUBMITTED_AT, event.deadline()),
+                Updates.set(StoredAttempt.TIMED_OUT, true)));
     }
 
     @EventHandler
@@ -144,7 +206,7 @@ public class AttemptBoard {
     /** The peer's id is kept only to leave rated attempts out of their own list; views never show it. */
     @EventHandler
     void on(PeerRated event) {
-        update(event.attemptId(), Updates.addToSet("ratedBy", event.peerId()));
+        update(event.attemptId(), Updates.addToSet(StoredAttempt.RATED_BY, event.peerId()));
     }
 
     @EventHandler
@@ -156,15 +218,14 @@ public class AttemptBoard {
     @EventHandler
     void on(AttemptRegraded event) {
         update(event.attemptId(), Updates.combine(
-                Updates.set("assessmentVersion", event.assessment().version()),
+                Updates.set(StoredAttempt.ASSESSMENT_VERSION, event.assessment().version()),
                 graded(AttemptStatus.SCORED, event.revision(), event.overallScore(), event.passed(), event.results(),
                         event.assessorId())));
     }
 
     @EventHandler
     void on(AttemptWithdrawn event) {
-        update(event.attemptId(),
-                Updates.set("status", AttemptStatus.WITHDRAWN.name()));
+        update(event.attemptId(), Updates.set(StoredAttempt.STATUS, AttemptStatus.WITHDRAWN));
     }
 
     private void update(String attemptId, Bson update) {
@@ -175,36 +236,46 @@ public class AttemptBoard {
         attempts.updateOne(Filters.eq("_id", attemptId), update, options);
     }
 
+    private static Bson begun(PublishedAssessment assessment, String learnerId, int attemptNumber, Instant at) {
+        return Updates.combine(Updates.set(StoredAttempt.ASSESSMENT_ID, assessment.assessmentId()),
+                Updates.set(StoredAttempt.ASSESSMENT_VERSION, assessment.version()),
+                Updates.set(StoredAttempt.KIND, assessment.kind()), Updates.set(StoredAttempt.LEARNER_ID, learnerId),
+                Updates.set(StoredAttempt.ATTEMPT_NUMBER, attemptNumber), Updates.set(StoredAttempt.STARTED_AT, at));
+    }
+
     private static Bson graded(AttemptStatus status, int revision, double overall, boolean passed,
                                List<CompetencyResult> results, String gradedBy) {
-        List<Document> resultDocuments = results.stream().map(r -> new Document("competencyId", r.competencyId())
-                .append("rawScore", r.rawScore()).append("maxScore", r.maxScore()).append("score", r.score()))
-                .toList();
-        return Updates.combine(Updates.set("status", status.name()), Updates.set("revision", revision),
-                Updates.set("overallScore", overall), Updates.set("passed", passed),
-                Updates.set("results", resultDocuments), Updates.set("gradedBy", gradedBy));
+        List<StoredResult> stored = results.stream().map(r -> new StoredResult(new CompetencyId(r.competencyId()),
+                r.rawScore(), r.maxScore(), r.score())).toList();
+        return Updates.combine(Updates.set(StoredAttempt.STATUS, status), Updates.set(StoredAttempt.REVISION, revision),
+                Updates.set(StoredAttempt.OVERALL_SCORE, overall), Updates.set(StoredAttempt.PASSED, passed),
+                Updates.set(StoredAttempt.RESULTS, stored), Updates.set(StoredAttempt.GRADED_BY, gradedBy));
     }
 
     public Optional<AttemptView> find(String attemptId) {
-        return Optional.ofNullable(attempts.find(Filters.eq("_id", attemptId)).first()).map(AttemptBoard::toView);
+        return stored(attemptId).map(StoredAttempt::view);
+    }
+
+    private Optional<StoredAttempt> stored(String attemptId) {
+        return Optional.ofNullable(attempts.find(Filters.eq("_id", attemptId)).first());
     }
 
     public List<AttemptView> byLearner(String learnerId) {
         List<AttemptView> views = new ArrayList<>();
-        attempts.find(Filters.eq("learnerId", learnerId)).sort(Sorts.ascending("startedAt"))
-                .forEach(d -> views.add(toView(d)));
+        attempts.find(Filters.eq(StoredAttempt.LEARNER_ID, learnerId)).sort(Sorts.ascending(StoredAttempt.STARTED_AT))
+                .forEach(attempt -> views.add(attempt.view()));
         return views;
     }
 
     public int countByLearnerAndAssessment(String learnerId, String assessmentId) {
-        return (int) attempts.countDocuments(Filters.and(Filters.eq("learnerId", learnerId),
-                Filters.eq("assessmentId", assessmentId)));
+        return (int) attempts.countDocuments(Filters.and(Filters.eq(StoredAttempt.LEARNER_ID, learnerId),
+                Filters.eq(StoredAttempt.ASSESSMENT_ID, assessmentId)));
     }
 
     /** The peers a learner nominated for a peer-feedback attempt (empty: any peer); never shown in views. */
     public List<String> nominatedPeers(String attemptId) {
-        Document document = attempts.find(Filters.eq("_id", attemptId)).first();
-        return document == null ? List.of() : document.getList("nominatedPeers", String.class, List.of());
+        return stored(attemptId).map(attempt -> attempt.nominatedPeers().stream().map(LearnerId::value).toList())
+                .orElse(List.of());
     }
 
     /**
@@ -212,16 +283,16 @@ public class AttemptBoard {
      * and those open to any peer. Oldest first.
      */
     public List<PeerRequest> peerRequests(String peerId) {
+        LearnerId peer = new LearnerId(peerId);
         List<PeerRequest> requests = new ArrayList<>();
-        attempts.find(Filters.and(Filters.eq("kind", AssessmentKind.PEER.name()),
-                        Filters.in("status", AttemptStatus.STARTED.name(), AttemptStatus.GRADED.name())))
-                .sort(Sorts.ascending("startedAt")).forEach(d -> {
-                    List<String> nominated = d.getList("nominatedPeers", String.class, List.of());
-                    boolean open = nominated.isEmpty() || nominated.contains(peerId);
-                    if (open && !peerId.equals(d.getString("learnerId"))
-                            && !d.getList("ratedBy", String.class, List.of()).contains(peerId)) {
-                        requests.add(new PeerRequest(d.getString("_id"), d.getString("assessmentId"),
-                                d.getString("learnerId"), instant(d, "startedAt"), !nominated.isEmpty()));
+        attempts.find(Filters.and(Filters.eq(StoredAttempt.KIND, AssessmentKind.PEER),
+                        Filters.in(StoredAttempt.STATUS, AttemptStatus.STARTED, AttemptStatus.GRADED)))
+                .sort(Sorts.ascending(StoredAttempt.STARTED_AT)).forEach(attempt -> {
+                    List<LearnerId> nominated = attempt.nominatedPeers();
+                    boolean open = nominated.isEmpty() || nominated.contains(peer);
+                    if (open && !peer.equals(attempt.learnerId()) && !attempt.ratedBy().contains(peer)) {
+                        requests.add(new PeerRequest(attempt.attemptId(), attempt.assessmentId(),
+                                attempt.learnerId().value(), attempt.startedAt(), !nominated.isEmpty()));
                     }
                 });
         return requests;
@@ -230,29 +301,9 @@ public class AttemptBoard {
     /** Submitted rubric attempts waiting for an assessor, oldest submission first. */
     public List<AttemptView> gradingQueue() {
         List<AttemptView> views = new ArrayList<>();
-        attempts.find(Filters.and(Filters.eq("status", AttemptStatus.AWAITING_GRADING.name()),
-                        Filters.eq("kind", AssessmentKind.RUBRIC.name())))
-                .sort(Sorts.ascending("submittedAt")).forEach(d -> views.add(toView(d)));
+        attempts.find(Filters.and(Filters.eq(StoredAttempt.STATUS, AttemptStatus.AWAITING_GRADING),
+                        Filters.eq(StoredAttempt.KIND, AssessmentKind.RUBRIC)))
+                .sort(Sorts.ascending(StoredAttempt.SUBMITTED_AT)).forEach(attempt -> views.add(attempt.view()));
         return views;
-    }
-
-    private static AttemptView toView(Document d) {
-        List<CompetencyResultView> results = d.getList("results", Document.class, List.of()).stream()
-                .map(r -> new CompetencyResultView(r.getString("competencyId"), r.getDouble("rawScore"),
-                        r.getDouble("maxScore"), r.getDouble("score")))
-                .toList();
-        return new AttemptView(d.getString("_id"), d.getString("assessmentId"), d.getInteger("assessmentVersion", 0),
-                d.getString("kind"), d.getString("learnerId"), AttemptStatus.valueOf(d.getString("status")),
-                d.getInteger("attemptNumber", 0), instant(d, "startedAt"), instant(d, "deadline"),
-                instant(d, "submittedAt"), d.getBoolean("late", false), d.getBoolean("timedOut", false),
-                d.getInteger("revision", 0), d.getDouble("overallScore"), d.getBoolean("passed"), results,
-                d.getString("gradedBy"), d.getInteger("minPeers") == null ? null
-                        : d.getList("ratedBy", String.class, List.of()).size(),
-                d.getInteger("minPeers"));
-    }
-
-    private static Instant instant(Document document, String field) {
-        Date date = document.getDate(field);
-        return date == null ? null : date.toInstant();
     }
 }

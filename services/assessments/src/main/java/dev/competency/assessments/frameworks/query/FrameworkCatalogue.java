@@ -8,6 +8,8 @@ import com.mongodb.client.model.Updates;
 import dev.competency.assessments.frameworks.domain.FrameworkVersion;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.contracts.frameworks.FrameworkRetired;
+import dev.competency.platform.service.id.CompetencyId;
+import dev.competency.platform.service.mongo.RecordCollections;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.bson.Document;
+import java.util.stream.Collectors;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 
 /**
  * The framework versions published on {@code competency.frameworks.v1}, reduced to what alignments are checked
@@ -28,38 +32,52 @@ public class FrameworkCatalogue {
 
     static final String COLLECTION = "framework_versions";
 
-    private final MongoCollection<Document> versions;
+    private final MongoCollection<StoredVersion> versions;
 
     public FrameworkCatalogue(MongoDatabase database) {
-        this.versions = database.getCollection(COLLECTION);
+        this.versions = RecordCollections.collection(database, COLLECTION, StoredVersion.class);
+    }
+
+    /** A version as stored in {@code framework_versions}. Public only for the driver's record codec. */
+    public record StoredVersion(@BsonId String key, String frameworkId, int version,
+                                List<StoredCompetency> competencies, List<FrameworkVersion.Level> levels,
+                                List<CompetencyId> rolledUpParents, @BsonProperty(RETIRED) boolean retired) {
+        static final String RETIRED = "retired";
+
+        FrameworkVersion domain() {
+            Map<String, String> codes = new LinkedHashMap<>();
+            competencies.forEach(c -> codes.put(c.id().value(), c.code()));
+            return new FrameworkVersion(frameworkId, version, retired, codes, levels,
+                    rolledUpParents == null ? Set.of()
+                            : rolledUpParents.stream().map(CompetencyId::value).collect(Collectors.toSet()));
+        }
+    }
+
+    /** A competency of a stored version: its id and code. */
+    public record StoredCompetency(CompetencyId id, String code) {
     }
 
     public void store(FrameworkPublished snapshot) {
-        List<Document> competencies = new ArrayList<>();
-        snapshot.competencies().forEach(c -> competencies.add(new Document("id", c.id()).append("code", c.code())));
-        List<Document> levels = new ArrayList<>();
-        snapshot.scale().levels().forEach(l -> levels.add(new Document("code", l.code())
-                .append("threshold", l.threshold())));
-        Document document = new Document("_id", id(snapshot.frameworkId(), snapshot.version()))
-                .append("frameworkId", snapshot.frameworkId())
-                .append("version", snapshot.version())
-                .append("competencies", competencies)
-                .append("levels", levels)
-                .append("rolledUpParents", rolledUpParents(snapshot));
-        Document existing = versions.find(Filters.eq("_id", document.get("_id"))).first();
-        document.append("retired", existing != null && existing.getBoolean("retired", false));
-        versions.replaceOne(Filters.eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true));
+        String key = id(snapshot.frameworkId(), snapshot.version());
+        StoredVersion existing = versions.find(Filters.eq("_id", key)).first();
+        versions.replaceOne(Filters.eq("_id", key), new StoredVersion(key, snapshot.frameworkId(), snapshot.version(),
+                snapshot.competencies().stream().map(c -> new StoredCompetency(new CompetencyId(c.id()), c.code()))
+                        .toList(),
+                snapshot.scale().levels().stream().map(l -> new FrameworkVersion.Level(l.code(), l.threshold()))
+                        .toList(),
+                rolledUpParents(snapshot).stream().map(CompetencyId::new).toList(),
+                existing != null && existing.retired()), new ReplaceOptions().upsert(true));
     }
 
     public void retire(FrameworkRetired retired) {
         versions.updateOne(Filters.eq("_id", id(retired.frameworkId(), retired.version())),
-                Updates.set("retired", true));
+                Updates.set(StoredVersion.RETIRED, true));
     }
 
     /** The version as far as this service knows now (see {@link FrameworkArrivals} for decisions). */
     public Optional<FrameworkVersion> find(String frameworkId, int version) {
         return Optional.ofNullable(versions.find(Filters.eq("_id", id(frameworkId, version))).first())
-                .map(FrameworkCatalogue::toVersion);
+                .map(StoredVersion::domain);
     }
 
     /**
@@ -84,19 +102,6 @@ public class FrameworkCatalogue {
             }
         }
         return rolledUp;
-    }
-
-    private static FrameworkVersion toVersion(Document document) {
-        Map<String, String> competencies = new LinkedHashMap<>();
-        document.getList("competencies", Document.class)
-                .forEach(c -> competencies.put(c.getString("id"), c.getString("code")));
-        List<FrameworkVersion.Level> levels = document.getList("levels", Document.class).stream()
-                .map(l -> new FrameworkVersion.Level(l.getString("code"), l.getDouble("threshold")))
-                .toList();
-        List<String> rolledUp = document.getList("rolledUpParents", String.class);
-        return new FrameworkVersion(document.getString("frameworkId"), document.getInteger("version"),
-                document.getBoolean("retired", false), competencies, levels,
-                rolledUp == null ? Set.of() : Set.copyOf(rolledUp));
     }
 
     private static String id(String frameworkId, int version) {

@@ -69,10 +69,10 @@ class LearnerStreamListener {
      * still finds the hashes of their addresses. Every step is idempotent.
      */
     private void erase(String learnerId) {
-        PersonRedaction learner = statements.identified(
+        StatementStore.Erasure erasure = statements.erasure(
                 PersonRedaction.of(learnerHomePage, learnerId, directory.mboxSha1sums(learnerId)));
-        documents.eraseAgent(learner);
-        StatementStore.Redacted redacted = statements.redactLearner(learner);
+        documents.eraseAgent(erasure.learner());
+        StatementStore.Redacted redacted = statements.redact(erasure);
         attachments.forget(redacted.signatures());
         directory.erase(learnerId);
     }

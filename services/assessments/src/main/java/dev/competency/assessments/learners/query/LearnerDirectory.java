@@ -6,6 +6,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.competency.contracts.learners.LearnerRegistered;
 import dev.competency.contracts.learners.MailboxHash;
+import dev.competency.platform.service.id.LearnerId;
+import dev.competency.platform.service.mongo.RecordCollections;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 
 /**
  * The learners this service has heard of on {@code competency.learners.v1}: their organisation unit (for the rule
@@ -31,43 +34,54 @@ public class LearnerDirectory {
 
     private static final String MAILTO = "mailto:";
 
-    private final MongoCollection<Document> learners;
-    private final MongoCollection<Document> mailboxes;
+    private final MongoCollection<StoredLearner> learners;
+    private final MongoCollection<StoredMailbox> mailboxes;
 
     public LearnerDirectory(MongoDatabase database) {
-        this.learners = database.getCollection(LEARNERS);
-        this.mailboxes = database.getCollection(MAILBOXES);
+        this.learners = RecordCollections.collection(database, LEARNERS, StoredLearner.class);
+        this.mailboxes = RecordCollections.collection(database, MAILBOXES, StoredMailbox.class);
+    }
+
+    /** A learner as stored in {@code learners}. Public only for the driver's record codec. */
+    public record StoredLearner(@BsonId LearnerId learnerId, String organisationUnit) {
+    }
+
+    /** The hash of one of a learner's addresses in {@code learner_mailboxes} (a {@code mailto:} IRI before 1.1). */
+    public record StoredMailbox(@BsonId String mboxSha1sum, @BsonProperty(LEARNER_ID) LearnerId learnerId) {
+        static final String LEARNER_ID = "learnerId";
     }
 
     public void register(LearnerRegistered registered) {
-        learners.replaceOne(Filters.eq("_id", registered.learnerId()),
-                new Document("_id", registered.learnerId()).append("organisationUnit", registered.organisationUnit()),
+        LearnerId learnerId = new LearnerId(registered.learnerId());
+        learners.replaceOne(Filters.eq("_id", learnerId), new StoredLearner(learnerId, registered.organisationUnit()),
                 new ReplaceOptions().upsert(true));
         if (registered.mboxSha1sum() != null) {
-            mailboxes.replaceOne(Filters.eq("_id", registered.mboxSha1sum()),
-                    new Document("_id", registered.mboxSha1sum()).append("learnerId", registered.learnerId()),
-                    new ReplaceOptions().upsert(true));
+            storeMailbox(new StoredMailbox(registered.mboxSha1sum(), learnerId));
         }
+    }
+
+    private void storeMailbox(StoredMailbox mailbox) {
+        mailboxes.replaceOne(Filters.eq("_id", mailbox.mboxSha1sum()), mailbox, new ReplaceOptions().upsert(true));
     }
 
     /** Forgets the learner: on {@code learner.erased}, and on a record with no value (a tombstone) for the learner. */
     public void erase(String learnerId) {
         learners.deleteOne(Filters.eq("_id", learnerId));
-        mailboxes.deleteMany(Filters.eq("learnerId", learnerId));
+        mailboxes.deleteMany(Filters.eq(StoredMailbox.LEARNER_ID, learnerId));
     }
 
     /** The {@code mbox_sha1sum} values (lower-case hex) of the learner's addresses this directory knows. */
     public Set<String> mboxSha1sums(String learnerId) {
         Set<String> hashes = new HashSet<>();
-        mailboxes.find(Filters.eq("learnerId", learnerId))
-                .forEach(mailbox -> hashes.add(mailbox.getString("_id").toLowerCase(Locale.ROOT)));
+        mailboxes.find(Filters.eq(StoredMailbox.LEARNER_ID, learnerId))
+                .forEach(mailbox -> hashes.add(mailbox.mboxSha1sum().toLowerCase(Locale.ROOT)));
         return hashes;
     }
 
     /** The organisation unit of a learner, if the learner and their unit are known. */
     public Optional<String> organisationUnit(String learnerId) {
         return Optional.ofNullable(learners.find(Filters.eq("_id", learnerId)).first())
-                .map(document -> document.getString("organisationUnit"));
+                .map(StoredLearner::organisationUnit);
     }
 
     /** The learner whose e-mail address is the given {@code mailto:} IRI; empty for anything else. */
@@ -85,7 +99,7 @@ public class LearnerDirectory {
             return Optional.empty();
         }
         return Optional.ofNullable(mailboxes.find(Filters.eq("_id", mboxSha1sum.toLowerCase(Locale.ROOT))).first())
-                .map(document -> document.getString("learnerId"));
+                .map(mailbox -> mailbox.learnerId().value());
     }
 
     /**
@@ -95,15 +109,12 @@ public class LearnerDirectory {
      * @return how many addresses were replaced
      */
     public int hashStoredAddresses() {
-        List<Document> stored = new ArrayList<>();
+        List<StoredMailbox> stored = new ArrayList<>();
         mailboxes.find(Filters.regex("_id", "^" + Pattern.quote(MAILTO))).into(stored);
-        for (Document mailbox : stored) {
-            String address = mailbox.getString("_id");
+        for (StoredMailbox mailbox : stored) {
+            String address = mailbox.mboxSha1sum();
             if (address.length() > MAILTO.length()) {
-                String hash = MailboxHash.ofMbox(address);
-                mailboxes.replaceOne(Filters.eq("_id", hash),
-                        new Document("_id", hash).append("learnerId", mailbox.getString("learnerId")),
-                        new ReplaceOptions().upsert(true));
+                storeMailbox(new StoredMailbox(MailboxHash.ofMbox(address), mailbox.learnerId()));
             }
             mailboxes.deleteOne(Filters.eq("_id", address));
         }

@@ -5,20 +5,22 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.competency.platform.service.error.Refusal;
+import dev.competency.platform.service.mongo.RecordCollections;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 
 /**
  * Credentials of activity providers for HTTP Basic authentication on the xAPI resources, as LRSs issue them: a key
@@ -31,13 +33,24 @@ public class ActivityProviderClients {
 
     static final String COLLECTION = "xapi_clients";
 
-    private final MongoCollection<Document> clients;
+    private final MongoCollection<StoredClient> clients;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public ActivityProviderClients(MongoDatabase database, Clock clock) {
-        this.clients = database.getCollection(COLLECTION);
+        this.clients = RecordCollections.collection(database, COLLECTION, StoredClient.class);
         this.clock = clock;
+    }
+
+    /** A client as stored in {@code xapi_clients}. Public only for the driver's record codec. */
+    public record StoredClient(@BsonId String key, String name, String salt, String hash, String createdBy,
+                               Instant createdAt, @BsonProperty(REVOKED) boolean revoked, Boolean trustedAuthority) {
+        static final String REVOKED = "revoked";
+
+        ActivityProviderClient client() {
+            return new ActivityProviderClient(key, name, createdBy, createdAt, revoked,
+                    Boolean.TRUE.equals(trustedAuthority));
+        }
     }
 
     /** A new client's credentials; the secret is shown once and cannot be recovered. */
@@ -56,17 +69,10 @@ public class ActivityProviderClients {
         String key = UUID.randomUUID().toString();
         String secret = randomToken();
         String salt = randomToken();
-        ActivityProviderClient client = new ActivityProviderClient(key, name.strip(), createdBy, clock.instant(),
-                false, trustedAuthority);
-        clients.insertOne(new Document("_id", key)
-                .append("name", client.name())
-                .append("salt", salt)
-                .append("hash", hash(salt, secret))
-                .append("createdBy", createdBy)
-                .append("createdAt", Date.from(client.createdAt()))
-                .append("revoked", false)
-                .append("trustedAuthority", trustedAuthority));
-        return new Registration(client, secret);
+        StoredClient client = new StoredClient(key, name.strip(), salt, hash(salt, secret), createdBy,
+                clock.instant(), false, trustedAuthority);
+        clients.insertOne(client);
+        return new Registration(client.client(), secret);
     }
 
     /** The client these credentials belong to, unless they are wrong or the client was revoked. */
@@ -74,30 +80,25 @@ public class ActivityProviderClients {
         if (key == null || secret == null) {
             return Optional.empty();
         }
-        Document document = clients.find(Filters.eq("_id", key)).first();
-        if (document == null || document.getBoolean("revoked", false)) {
+        StoredClient client = clients.find(Filters.eq("_id", key)).first();
+        if (client == null || client.revoked()) {
             return Optional.empty();
         }
-        byte[] expected = document.getString("hash").getBytes(StandardCharsets.UTF_8);
-        byte[] actual = hash(document.getString("salt"), secret).getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(expected, actual) ? Optional.of(toClient(document)) : Optional.empty();
+        byte[] expected = client.hash().getBytes(StandardCharsets.UTF_8);
+        byte[] actual = hash(client.salt(), secret).getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(expected, actual) ? Optional.of(client.client()) : Optional.empty();
     }
 
     public List<ActivityProviderClient> all() {
         List<ActivityProviderClient> result = new ArrayList<>();
-        clients.find().forEach(document -> result.add(toClient(document)));
+        clients.find().forEach(client -> result.add(client.client()));
         return result;
     }
 
     /** Revokes a client; false when there is no such client. */
     public boolean revoke(String key) {
-        return clients.updateOne(Filters.eq("_id", key), Updates.set("revoked", true)).getMatchedCount() > 0;
-    }
-
-    private static ActivityProviderClient toClient(Document document) {
-        return new ActivityProviderClient(document.getString("_id"), document.getString("name"),
-                document.getString("createdBy"), document.getDate("createdAt").toInstant(),
-                document.getBoolean("revoked", false), document.getBoolean("trustedAuthority", false));
+        return clients.updateOne(Filters.eq("_id", key), Updates.set(StoredClient.REVOKED, true))
+                .getMatchedCount() > 0;
     }
 
     private String randomToken() {

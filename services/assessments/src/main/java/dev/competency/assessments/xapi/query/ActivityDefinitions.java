@@ -4,10 +4,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import dev.competency.platform.service.mongo.RecordCollections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,18 +25,22 @@ public class ActivityDefinitions {
     private static final List<String> LANGUAGE_MAPS = List.of("name", "description");
     private static final List<String> CONTEXT_ACTIVITY_KEYS = List.of("parent", "grouping", "category", "other");
 
-    private final MongoCollection<Document> activities;
+    private final MongoCollection<StoredDefinition> activities;
     private final JsonMapper json;
 
     public ActivityDefinitions(MongoDatabase database, JsonMapper json) {
-        this.activities = database.getCollection(COLLECTION);
+        this.activities = RecordCollections.collection(database, COLLECTION, StoredDefinition.class);
         this.json = json;
+    }
+
+    /** An activity's definition as stored in {@code xapi_activities}: free-form JSON, kept as its text. */
+    public record StoredDefinition(@BsonId String activityId, String definition) {
     }
 
     /** The canonical definition of an activity, if a statement defined it. */
     public Optional<JsonNode> definition(String activityId) {
         return Optional.ofNullable(activities.find(Filters.eq("_id", activityId)).first())
-                .map(document -> json.readTree(document.getString("definition")));
+                .map(stored -> json.readTree(stored.definition()));
     }
 
     /** Takes in the definitions of every Activity a valid statement mentions with a non-empty definition. */
@@ -76,7 +81,7 @@ public class ActivityDefinitions {
                 merged.set(property.getKey(), property.getValue().deepCopy());
             }
         }
-        activities.replaceOne(Filters.eq("_id", id), new Document("_id", id)
-                .append("definition", json.writeValueAsString(merged)), new ReplaceOptions().upsert(true));
+        activities.replaceOne(Filters.eq("_id", id), new StoredDefinition(id, json.writeValueAsString(merged)),
+                new ReplaceOptions().upsert(true));
     }
 }

@@ -38,7 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The record of truth for xAPI statements: one document per statement id holding the statement as stored (JSON
  * text, because extension keys are IRIs full of dots) and the fields queries filter on. Statements are immutable:
- * a statement is inserted only if its id is absent, and an id that arrives again must carry the same content.
+ * a statement is inserted only if its id is absent, and an id that arrives again must carry the same content. The
+ * documents are mapped as {@code Document}s: the statement is free-form JSON, and a record of the fixed fields would
+ * need a constant for nearly each of them, since queries filter on them.
  */
 public class StatementStore {
 
@@ -388,28 +390,40 @@ public class StatementStore {
     private static final String SIGNATURE_USAGE = "http://adlnet.gov/expapi/attachments/signature";
 
     /**
-     * Takes an erased learner out of every stored statement that names them (see {@link PersonRedaction}): the
-     * statements resolved to the learner, and those naming the learner's platform account, an {@code mbox_sha1sum} of
-     * theirs, or an identifier the actor of a statement resolved to them used (a plain {@code mbox} or an
-     * {@code openid}). The statement as returned and as submitted and the agent fields queries filter on are rewritten
-     * in place; id, verb, object activity, result, timestamps, attachments, voiding and evidence bookkeeping stay.
-     * Statements resolved to the learner are rewritten last, so a redelivery after an interruption still finds the
-     * identifiers they carry. Idempotent: a redacted statement is not written again.
+     * An erased learner and the statements resolved to them, read once for the whole erasure and before anything is
+     * rewritten: {@code learner} has the identifiers their actors used (a plain {@code mbox}, an {@code openid}),
+     * which the documents and the redaction find the learner by.
      */
-    public Redacted redactLearner(PersonRedaction learner) {
+    public record Erasure(PersonRedaction learner, List<Document> resolved) {
+    }
+
+    public Erasure erasure(PersonRedaction learner) {
         List<Document> resolved = new ArrayList<>();
         statements.find(Filters.eq("learnerId", learner.learnerId())).into(resolved);
-        PersonRedaction redaction = learner.with(actorIdentifiers(resolved));
-        Set<String> named = new HashSet<>(redaction.identifiers());
-        redaction.mboxSha1sums().forEach(hash -> named.add("mbox_sha1sum:" + hash));
+        return new Erasure(learner.with(actorIdentifiers(resolved)), resolved);
+    }
+
+    /**
+     * Takes an erased learner out of every stored statement that names them (see {@link PersonRedaction}): the
+     * statements resolved to the learner, and those naming the learner's platform account, an {@code mbox_sha1sum} of
+     * theirs, or an identifier the actor of a statement resolved to them used. The statement as returned and as
+     * submitted and the agent fields queries filter on are rewritten in place; id, verb, object activity, result,
+     * timestamps, attachments, voiding and evidence bookkeeping stay. Statements resolved to the learner are rewritten
+     * last, so a redelivery after an interruption still finds the identifiers they carry. Idempotent: a redacted
+     * statement is not written again.
+     */
+    public Redacted redact(Erasure erasure) {
+        PersonRedaction learner = erasure.learner();
+        Set<String> named = new HashSet<>(learner.identifiers());
+        learner.mboxSha1sums().forEach(hash -> named.add("mbox_sha1sum:" + hash));
         List<Document> naming = new ArrayList<>();
         statements.find(Filters.and(Filters.in("relatedAgents", named), Filters.ne("learnerId", learner.learnerId())))
                 .into(naming);
-        naming.addAll(resolved);
+        naming.addAll(erasure.resolved());
         int rewritten = 0;
         Set<String> signatures = new HashSet<>();
         for (Document document : naming) {
-            if (redactStored(document, redaction, signatures)) {
+            if (redactStored(document, learner, signatures)) {
                 rewritten++;
             }
         }
@@ -417,18 +431,6 @@ public class StatementStore {
             log.info("Redacted {} stored statements of an erased learner", rewritten);
         }
         return new Redacted(rewritten, signatures);
-    }
-
-    /**
-     * {@code learner} with the identifiers the actors of the statements resolved to them used (a plain {@code mbox},
-     * an {@code openid}): the identifiers {@link #redactLearner} finds the learner by. Read before the redaction, since
-     * it rewrites those actors.
-     */
-    public PersonRedaction identified(PersonRedaction learner) {
-        List<Document> resolved = new ArrayList<>();
-        statements.find(Filters.eq("learnerId", learner.learnerId())).projection(Projections.include("statement"))
-                .into(resolved);
-        return learner.with(actorIdentifiers(resolved));
     }
 
     private Set<String> actorIdentifiers(List<Document> resolved) {

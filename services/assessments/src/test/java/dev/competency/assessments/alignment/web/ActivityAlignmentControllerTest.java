@@ -74,7 +74,7 @@ class ActivityAlignmentControllerTest {
     }
 
     @Test
-    void refusesAlignment_withUnprocessable_whenCompetencyIsRolledUpFromItsChildren() throws Exception {
+    void refusesAlignmentAsUnprocessable_whenCompetencyIsRolledUpFromItsChildren() throws Exception {
         mvc.perform(post("/api/assessments/activity-alignments").header("Authorization", AUTHOR)
                         .contentType(MediaType.APPLICATION_JSON).content(body(PARENT)))
                 .andExpect(status().isUnprocessableContent())

@@ -16,7 +16,7 @@ class AssessmentEventStoreIT {
     private static final String DATABASE = "assessments-store-it";
 
     @Test
-    void sourcesAssessmentFromMongoEventStore_afterApplicationRestart() {
+    void sourcesAssessmentFromMongoEventStore_whenApplicationRestarts() {
         String assessmentId = UUID.randomUUID().toString();
         try (RunningService service = RunningService.start(AssessmentsApplication.class, DATABASE)) {
             assertThat(service.health("/actuator/health"))

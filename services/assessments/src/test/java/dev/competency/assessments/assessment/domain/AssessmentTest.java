@@ -67,7 +67,7 @@ class AssessmentTest {
     }
 
     @Test
-    void publishesVersionOne_andStartsDraftOfVersionTwo_whenDefinedAgain() {
+    void publishesVersionOneAndStartsDraftOfVersionTwo_whenDefinedAgain() {
         AssessmentDefinition rubric = Definitions.rubric();
         fixture.given(created(AssessmentKind.RUBRIC), new AssessmentDefined("as-1", 1, rubric, "author-1", NOW))
                 .when(new PublishAssessment("as-1", "author-1"))
@@ -109,7 +109,7 @@ class AssessmentTest {
     }
 
     @Test
-    void acceptsPeerDefinition_withCriteriaAndMinimumPeers() {
+    void acceptsPeerDefinition_whenItHasCriteriaAndMinimumPeers() {
         fixture.given(created(AssessmentKind.PEER))
                 .when(new DefineAssessment("as-1", Definitions.peer(2), "author-1"))
                 .expectSuccessfulHandlerExecution()
@@ -199,7 +199,7 @@ class AssessmentTest {
     }
 
     @Test
-    void rejectsDefinition_namingEveryTextAboveItsLimit() {
+    void rejectsDefinitionNamingEveryText_whenTextsAreAboveTheirLimits() {
         AssessmentDefinition quiz = Definitions.quiz(null, false);
         QuizItem first = quiz.items().get(0);
         AssessmentDefinition verbose = new AssessmentDefinition(quiz.alignments(), quiz.weightTotal(),

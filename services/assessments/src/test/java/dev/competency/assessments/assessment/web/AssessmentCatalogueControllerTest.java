@@ -27,6 +27,7 @@ import dev.competency.assessments.assessment.query.AssessmentCatalogue.Assessmen
 import dev.competency.assessments.assessment.query.AssessmentCatalogue.Page;
 import dev.competency.assessments.assessment.query.AssessmentCatalogue.Search;
 import dev.competency.assessments.learners.query.LearnerDirectory;
+import dev.competency.platform.service.id.CompetencyId;
 import dev.competency.platform.test.TestTokens;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +110,7 @@ class AssessmentCatalogueControllerTest {
     }
 
     @Test
-    void listsOrderingOptionsInNaturalOrder_notInTheOrderTheAuthorWrote_whenLearnerGetsAQuiz() throws Exception {
+    void listsOrderingOptionsInNaturalOrderNotTheAuthors_whenLearnerGetsAQuiz() throws Exception {
         when(catalogue.find("as-q")).thenReturn(Optional.of(QUIZ));
 
         mvc.perform(get("/api/assessments/as-q").header("Authorization", LEARNER))
@@ -157,7 +158,7 @@ class AssessmentCatalogueControllerTest {
     }
 
     @Test
-    void rejectsRequests_withUnauthorized_whenTokenIsMissing() throws Exception {
+    void rejectsRequestsAsUnauthorized_whenTokenIsMissing() throws Exception {
         mvc.perform(get("/api/assessments"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.type").value("/problems/unauthenticated"));
@@ -167,7 +168,7 @@ class AssessmentCatalogueControllerTest {
     }
 
     @Test
-    void listsOnlyPublishedAssessments_withoutAnswerKeys_whenLearnerLists() throws Exception {
+    void listsOnlyPublishedAssessmentsWithoutAnswerKeys_whenLearnerLists() throws Exception {
         when(catalogue.search(any(), anyInt(), anyInt())).thenReturn(new Page(List.of(QUIZ), 61));
 
         mvc.perform(get("/api/assessments?competencyId=c-api&kind=QUIZ").header("Authorization", LEARNER))
@@ -177,7 +178,8 @@ class AssessmentCatalogueControllerTest {
                 .andExpect(jsonPath("$[0].published.definition.items[0].options[0]").value("a"))
                 .andExpect(content().string(not(containsString("\"correct\""))))
                 .andExpect(content().string(not(containsString("\"answer\""))));
-        verify(catalogue).search(new Search("c-api", AssessmentStatus.PUBLISHED, AssessmentKind.QUIZ, null), 0, 50);
+        verify(catalogue).search(new Search(new CompetencyId("c-api"), AssessmentStatus.PUBLISHED,
+                AssessmentKind.QUIZ, null), 0, 50);
     }
 
     @Test
@@ -190,11 +192,12 @@ class AssessmentCatalogueControllerTest {
                 .andExpect(header().string("X-Total-Count", "21"))
                 .andExpect(jsonPath("$[0].status").value("DRAFT"))
                 .andExpect(jsonPath("$[0].draft.items[0].correct[0]").value("b"));
-        verify(catalogue).search(new Search("c-api", AssessmentStatus.DRAFT, AssessmentKind.QUIZ, "pag"), 20, 200);
+        verify(catalogue).search(new Search(new CompetencyId("c-api"), AssessmentStatus.DRAFT,
+                AssessmentKind.QUIZ, "pag"), 20, 200);
     }
 
     @Test
-    void listsEveryStatus_withTheDefaultPage_whenAdminListsWithoutFilters() throws Exception {
+    void listsEveryStatusOnTheDefaultPage_whenAdminListsWithoutFilters() throws Exception {
         when(catalogue.search(any(), anyInt(), anyInt())).thenReturn(new Page(List.of(), 0));
 
         mvc.perform(get("/api/assessments?competencyId=&q=").header("Authorization", ADMIN))
@@ -206,7 +209,7 @@ class AssessmentCatalogueControllerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"DRAFT", "RETIRED"})
-    void refusesOtherStatuses_withForbidden_whenLearnerLists(String status) throws Exception {
+    void refusesOtherStatusesAsForbidden_whenLearnerLists(String status) throws Exception {
         mvc.perform(get("/api/assessments?status=" + status).header("Authorization", LEARNER))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value("/problems/forbidden"))

@@ -88,7 +88,7 @@ class AssessmentCatalogueIT {
     }
 
     @Test
-    void showsAnswerKeysOnlyToTheAuthor_andInNoViewOfTheLearnerTakingTheQuiz() {
+    void showsAnswerKeysOnlyToTheAuthor_whenAuthorAndLearnerViewTheQuiz() {
         String assessmentId = published("QUIZ", "Keys " + UUID.randomUUID(), QUIZ);
         // The next version's draft holds the answer keys too.
         define(assessmentId, QUIZ);
@@ -125,7 +125,7 @@ class AssessmentCatalogueIT {
     }
 
     @Test
-    void filtersPagesAndOrdersNewestFirst_andShowsOnlyPublishedToLearners() {
+    void filtersPagesAndOrdersNewestFirstAndShowsOnlyPublishedToLearners_whenAssessmentsAreListed() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String draft = create("QUIZ", "Draft quiz " + run);
         String retired = published("QUIZ", "Retired quiz " + run, QUIZ);

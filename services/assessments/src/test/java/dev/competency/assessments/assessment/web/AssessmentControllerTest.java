@@ -81,7 +81,7 @@ class AssessmentControllerTest {
     }
 
     @Test
-    void rejectsCreation_withForbidden_whenCallerIsALearner() throws Exception {
+    void rejectsCreationAsForbidden_whenCallerIsALearner() throws Exception {
         mvc.perform(post("/api/assessments").header("Authorization", LEARNER).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"kind\":\"QUIZ\",\"title\":\"REST basics\"}"))
                 .andExpect(status().isForbidden())
@@ -90,7 +90,7 @@ class AssessmentControllerTest {
     }
 
     @Test
-    void rejectsRequest_withUnauthorized_whenTokenIsMissing() throws Exception {
+    void rejectsRequestAsUnauthorized_whenTokenIsMissing() throws Exception {
         mvc.perform(get("/api/assessments/as-1"))
                 .andExpect(status().isUnauthorized());
     }
@@ -132,7 +132,7 @@ class AssessmentControllerTest {
     }
 
     @Test
-    void namesTheFieldInPlainWords_withoutJavaTypes_whenDefinitionIsIllTyped() throws Exception {
+    void namesTheFieldInPlainWordsWithoutJavaTypes_whenDefinitionIsIllTyped() throws Exception {
         when(catalogue.find("as-1")).thenReturn(Optional.of(DRAFT));
 
         mvc.perform(put("/api/assessments/as-1/definition").header("Authorization", AUTHOR)
@@ -149,7 +149,7 @@ class AssessmentControllerTest {
     }
 
     @Test
-    void rejectsDefinition_withForbidden_beforeReadingTheBody_whenCallerIsALearner() throws Exception {
+    void rejectsDefinitionAsForbiddenBeforeReadingTheBody_whenCallerIsALearner() throws Exception {
         mvc.perform(put("/api/assessments/as-1/definition").header("Authorization", LEARNER)
                         .contentType(MediaType.APPLICATION_JSON).content("{"))
                 .andExpect(status().isForbidden())
@@ -158,7 +158,7 @@ class AssessmentControllerTest {
     }
 
     @Test
-    void rejectsCreation_namingTheField_whenTitleIsTooLong() throws Exception {
+    void rejectsCreationNamingTheField_whenTitleIsTooLong() throws Exception {
         mvc.perform(post("/api/assessments").header("Authorization", AUTHOR).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"kind\":\"QUIZ\",\"title\":\"" + "t".repeat(201) + "\",\"frameworkId\":\"fw-1\","
                                 + "\"frameworkVersion\":2}"))

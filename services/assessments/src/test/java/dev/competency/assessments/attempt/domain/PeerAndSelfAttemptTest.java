@@ -87,7 +87,7 @@ class PeerAndSelfAttemptTest {
     }
 
     @Test
-    void countsNoEvidence_untilTheMinimumNumberOfPeersRated() {
+    void countsNoEvidence_whenFewerThanTheMinimumNumberOfPeersRated() {
         fixture.given(started(PEER, List.of()))
                 .when(new RatePeer("at-1", "r-1", "peer-1", HIGH, "Clear resource model"))
                 .expectEvents(new PeerRated("at-1", "r-1", "peer-1", HIGH, "Clear resource model", NOW,
@@ -169,7 +169,7 @@ class PeerAndSelfAttemptTest {
     }
 
     @Test
-    void startsPeerFeedbackWithNominatedPeersAndNoDeadline() {
+    void startsPeerFeedbackWithNoDeadline_whenLearnerNominatesPeers() {
         fixture.givenNoPriorActivity()
                 .when(new StartAttempt("at-1", "learner-1", PEER, 0, List.of("peer-1", "peer-2")))
                 .expectEvents(new AttemptStarted("at-1", "learner-1", PEER, 1, NOW, null, List.of("peer-1", "peer-2")))

@@ -102,7 +102,7 @@ class QuizRegradeTest {
     }
 
     @Test
-    void overridesItemCredit_andKeepsEvidenceIdsDeterministicPerRevision() {
+    void overridesItemCreditAndKeepsEvidenceIdsDeterministicPerRevision_whenAssessorOverridesCredit() {
         fixture.given(scoredUnderVersion1())
                 .when(new RegradeQuiz("at-1", "assessor-1", null, Map.of("q1", 0.5), "partly right"))
                 .expectEvents(new AttemptRegraded("at-1", 2, "assessor-1", "partly right", V1, Map.of("q1", 0.5),

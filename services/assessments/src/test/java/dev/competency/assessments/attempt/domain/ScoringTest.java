@@ -46,7 +46,7 @@ class ScoringTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("responses")
-    void earnsCredit_forEachItemType(String name, QuizItem item, ItemResponse response, double credit) {
+    void earnsCredit_whenAnyItemTypeIsAnswered(String name, QuizItem item, ItemResponse response, double credit) {
         assertThat(Scoring.credit(item, response)).isEqualTo(credit);
     }
 

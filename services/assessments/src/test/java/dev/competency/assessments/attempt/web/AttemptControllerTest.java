@@ -112,7 +112,7 @@ class AttemptControllerTest {
     }
 
     @Test
-    void rejectsPeerRating_withForbidden_whenLearnerRatesThemselfOrPeerIsNotNominated() throws Exception {
+    void rejectsPeerRatingAsForbidden_whenLearnerRatesThemselfOrPeerIsNotNominated() throws Exception {
         when(attempts.find("at-1")).thenReturn(Optional.of(PEER_ATTEMPT));
         when(attempts.nominatedPeers("at-1")).thenReturn(List.of("peer-1"));
 
@@ -140,7 +140,7 @@ class AttemptControllerTest {
     }
 
     @Test
-    void rejectsSelfRating_withForbidden_whenAnotherLearnerSendsIt() throws Exception {
+    void rejectsSelfRatingAsForbidden_whenAnotherLearnerSendsIt() throws Exception {
         when(attempts.find("at-1")).thenReturn(Optional.of(PEER_ATTEMPT));
 
         mvc.perform(post("/api/assessments/attempts/at-1/self-rating").header("Authorization",
@@ -150,7 +150,7 @@ class AttemptControllerTest {
     }
 
     @Test
-    void rejectsPeerRating_withBadRequest_whenLevelIsUnknown() throws Exception {
+    void rejectsPeerRatingAsBadRequest_whenLevelIsUnknown() throws Exception {
         when(attempts.find("at-1")).thenReturn(Optional.of(PEER_ATTEMPT));
         when(attempts.nominatedPeers("at-1")).thenReturn(List.of());
         when(commands.sendAndWait(any())).thenThrow(Refusal.invalid("criterion model has no level BEST"));
@@ -217,7 +217,7 @@ class AttemptControllerTest {
     }
 
     @Test
-    void rejectsRegrade_withForbidden_whenCallerIsTheLearnerOrAssessorOfAnotherUnit() throws Exception {
+    void rejectsRegradeAsForbidden_whenCallerIsTheLearnerOrAssessorOfAnotherUnit() throws Exception {
         when(attempts.find("at-2")).thenReturn(Optional.of(QUIZ_ATTEMPT));
         when(learners.organisationUnit("learner-1")).thenReturn(Optional.of("Platform"));
 
@@ -244,7 +244,7 @@ class AttemptControllerTest {
     }
 
     @Test
-    void refusesGrading_withForbidden_beforeReadingTheBody_whenCallerIsNoAssessor() throws Exception {
+    void refusesGradingAsForbiddenBeforeReadingTheBody_whenCallerIsNoAssessor() throws Exception {
         for (String body : List.of("", "{", "{\"levels\":[]}")) {
             mvc.perform(post("/api/assessments/attempts/at-1/grading").header("Authorization",
                             bearer("learner-1", "LEARNER")).contentType(MediaType.APPLICATION_JSON).content(body))
@@ -258,7 +258,7 @@ class AttemptControllerTest {
     }
 
     @Test
-    void rejectsObservation_namingTheField_whenLearnerIdIsNotALearnerId() throws Exception {
+    void rejectsObservationNamingTheField_whenLearnerIdIsNotALearnerId() throws Exception {
         for (String learnerId : List.of("a/b", "a b", "a\\u0000b", "$where", "x".repeat(129))) {
             mvc.perform(post("/api/assessments/as-o/observations").header("Authorization", assessor("unit-1"))
                             .contentType(MediaType.APPLICATION_JSON)
@@ -270,7 +270,7 @@ class AttemptControllerTest {
     }
 
     @Test
-    void rejectsGrading_namingTheField_whenCommentOrLevelIsTooLong() throws Exception {
+    void rejectsGradingNamingTheField_whenCommentOrLevelIsTooLong() throws Exception {
         when(attempts.find("at-1")).thenReturn(Optional.of(PEER_ATTEMPT));
         mvc.perform(post("/api/assessments/attempts/at-1/peer-ratings").header("Authorization",
                         bearer("peer-1", "LEARNER")).contentType(MediaType.APPLICATION_JSON)

@@ -55,7 +55,7 @@ class AttemptEvidenceIT {
     }
 
     @Test
-    void publishesExpectedEvidence_andVoidsAndReplacesIt_whenRubricAttemptIsGradedAndRegraded() {
+    void publishesEvidenceThenVoidsAndReplacesIt_whenRubricAttemptIsGradedAndRegraded() {
         String learnerId = SharedService.registerLearner("Platform engineering", null);
         String assessmentId = Authoring.published(framework, "RUBRIC", "{\"alignments\":[{\"competencyId\":\"" + API_DESIGN
                 + "\",\"weight\":0.5},{\"competencyId\":\"" + API_EVOLUTION + "\",\"weight\":0.5}],\"weightTotal\":1,"

@@ -104,7 +104,7 @@ class PeerAndSelfEvidenceIT {
     }
 
     @Test
-    void countsAnonymousPeerMean_onlyOnceTheMinimumNumberOfNominatedPeersRated() {
+    void countsAnonymousPeerMean_whenTheMinimumNumberOfNominatedPeersRated() {
         String unit = "Peers " + UUID.randomUUID();
         String learnerId = SharedService.registerLearner(unit, null);
         String peer1 = "peer-" + UUID.randomUUID();

@@ -11,7 +11,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import dev.competency.platform.service.error.Refusal;
 import java.time.Clock;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 class ActivityProviderClientsTest {
@@ -20,8 +19,10 @@ class ActivityProviderClientsTest {
     @SuppressWarnings("unchecked")
     void refusesAsInvalidAndStoresNothing_whenNameIsBlank() {
         MongoDatabase database = mock(MongoDatabase.class);
-        MongoCollection<Document> collection = mock(MongoCollection.class);
-        when(database.getCollection(ActivityProviderClients.COLLECTION)).thenReturn(collection);
+        MongoCollection<ActivityProviderClients.StoredClient> collection = mock(MongoCollection.class);
+        when(database.getCollection(ActivityProviderClients.COLLECTION, ActivityProviderClients.StoredClient.class))
+                .thenReturn(collection);
+        when(collection.withCodecRegistry(any())).thenReturn(collection);
         ActivityProviderClients clients = new ActivityProviderClients(database, Clock.systemUTC());
 
         assertThatThrownBy(() -> clients.register("  ", "admin-1"))

@@ -208,7 +208,8 @@ class StatementValidatorTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedStatements")
-    void rejectsStatement_withPathAndMessage(String name, String statement, String path, String message) {
+    void rejectsStatementNamingPathAndMessage_whenItIsMalformed(String name, String statement, String path,
+                                                                String message) {
         List<StatementProblem> problems = validator.validate(JSON.readTree(statement));
 
         assertThat(problems).as(problems.toString())

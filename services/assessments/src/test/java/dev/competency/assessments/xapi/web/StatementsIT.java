@@ -444,7 +444,7 @@ class StatementsIT {
     }
 
     @Test
-    void requiresVersionHeaderAndCredentials_exceptOnAbout() {
+    void requiresVersionHeaderAndCredentials_whenResourceIsNotAbout() {
         String path = "/xapi/statements?" + query("activity", uniqueActivity());
         assertThat(SharedService.http().basic(key, secret).get(path).statusCode()).isEqualTo(400);
         assertThat(SharedService.http().basic(key, secret).header("X-Experience-API-Version", "0.9").get(path)

@@ -140,7 +140,7 @@ class XapiDocumentsIT {
     }
 
     @Test
-    void answersActivityWithCanonicalDefinitionAndPersonWithKnownIdentifiers() {
+    void answersCanonicalDefinitionAndKnownIdentifiers_whenActivityAndPersonAreAsked() {
         String activity = activity();
         String learnerEmail = "person-" + UUID.randomUUID() + "@example.com";
         String learnerId = SharedService.registerLearner("Platform engineering", learnerEmail);
