@@ -22,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every version of every role profile and learning resource, as published. Upserts keyed by id and version, so a
- * redelivered snapshot changes nothing; readers pick the highest version unless a learner pins one.
+ * redelivered snapshot changes nothing; readers pick the highest version unless a learner pins one. The stored
+ * records are public only for the driver's record codec; their snapshot is the published contract's JSON as an
+ * embedded document, whose shape is the contract's, read back whole and never queried.
  */
 public class RoleProfiles {
 
@@ -40,11 +42,6 @@ public class RoleProfiles {
         profiles.createIndex(Indexes.ascending(StoredProfile.ROLE_PROFILE_ID, StoredProfile.VERSION));
         resources.createIndex(Indexes.ascending(StoredResource.FRAMEWORK_ID));
     }
-
-    /*
-     * The stored documents, public only for the driver's record codec. The snapshot is the published contract's JSON
-     * as an embedded document: its shape is the contract's, which this service reads back whole and never queries.
-     */
 
     /** One version of a role profile in {@code role_profile_versions}. */
     public record StoredProfile(@BsonId String id, @BsonProperty(ROLE_PROFILE_ID) String roleProfileId,

@@ -72,26 +72,15 @@ public class CurrentMastery {
         adoptedVersions.createIndex(Indexes.ascending(LEARNER_ID));
     }
 
-    /*
-     * The stored documents, one record per collection, keyed by learner and competency (or framework). Public only
-     * because the driver's record codec calls them; the constants name the fields that filters, updates and indexes
-     * use.
+    /**
+     * The folded result of one learner's competency in {@code current_mastery}. The stored records are public only
+     * because the driver's record codec calls them.
      */
-
-    /** An entry guarded by the learner's sequence number: replaced only by a newer event's. */
-    interface Guarded {
-        String id();
-
-        long sequence();
-    }
-
-    /** The folded result of one learner's competency in {@code current_mastery}. */
     public record StoredMastery(@BsonId String id, @BsonProperty(LEARNER_ID) LearnerId learnerId,
                                 @BsonProperty(COMPETENCY_ID) CompetencyId competencyId, String frameworkId,
                                 int frameworkVersion, int policyVersion,
                                 String method, String level, Double score, boolean mastered, int evidenceCount,
-                                Instant expiresAt, Instant changedAt, @BsonProperty(SEQUENCE) long sequence)
-            implements Guarded {
+                                Instant expiresAt, Instant changedAt, @BsonProperty(SEQUENCE) long sequence) {
         Entry entry() {
             return new Entry(learnerId.value(), competencyId.value(), frameworkId, frameworkVersion, policyVersion,
                     method, level, score, mastered, evidenceCount, expiresAt, changedAt, false, null, null);
@@ -107,8 +96,7 @@ public class CurrentMastery {
                                Integer frameworkVersion, String rule,
                                String level, Boolean mastered, Integer points, Double pointsTarget,
                                @BsonProperty(ENDED) Boolean ended, Instant changedAt,
-                               @BsonProperty(SEQUENCE) long sequence)
-            implements Guarded {
+                               @BsonProperty(SEQUENCE) long sequence) {
         static final String ENDED = "ended";
 
         Entry entry() {
@@ -127,7 +115,8 @@ public class CurrentMastery {
 
     @EventHandler
     void on(MasteryRecalculated event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt) {
-        replaceIfOlder(mastery, entryOf(event, sequenceNumber, storedAt));
+        replaceIfOlder(mastery, id(event.learnerId(), event.competencyId()), sequenceNumber,
+                entryOf(event, sequenceNumber, storedAt));
     }
 
     /** The entry of the learner's competency as this change records it. */
@@ -141,7 +130,8 @@ public class CurrentMastery {
     /** A parent's roll-up, kept beside its folded result (a parent may have evidence of its own). */
     @EventHandler
     void on(ParentMasteryRolledUp event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt) {
-        replaceIfOlder(rollups, rollupOf(event, sequenceNumber, storedAt));
+        replaceIfOlder(rollups, id(event.learnerId(), event.competencyId()), sequenceNumber,
+                rollupOf(event, sequenceNumber, storedAt));
     }
 
     /** The roll-up entry of the learner's parent as this change records it. */
@@ -157,7 +147,8 @@ public class CurrentMastery {
      */
     @EventHandler
     void on(ParentRollupEnded event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt) {
-        replaceIfOlder(rollups, rollupEndedOf(event, sequenceNumber, storedAt));
+        replaceIfOlder(rollups, id(event.learnerId(), event.competencyId()), sequenceNumber,
+                rollupEndedOf(event, sequenceNumber, storedAt));
     }
 
     /** The marker of an ended roll-up. */
@@ -173,10 +164,9 @@ public class CurrentMastery {
      * newer (or this) change is stored, the filter matches nothing and the upsert's insert meets the existing id:
      * that duplicate-key refusal is the expected "already newer" answer, not an error.
      */
-    private <T extends Guarded> void replaceIfOlder(MongoCollection<T> collection, T entry) {
-        writes.newest(collection, entry.id(), entry.sequence(), new ReplaceOneModel<>(new Document("_id", entry.id())
-                .append(SEQUENCE, new Document("$lt", entry.sequence())), entry,
-                new ReplaceOptions().upsert(true)));
+    private <T> void replaceIfOlder(MongoCollection<T> collection, String id, long sequenceNumber, T entry) {
+        writes.newest(collection, id, sequenceNumber, new ReplaceOneModel<>(new Document("_id", id)
+                .append(SEQUENCE, new Document("$lt", sequenceNumber)), entry, new ReplaceOptions().upsert(true)));
     }
 
     private static String id(String learnerId, String competencyOrFrameworkId) {

@@ -50,10 +50,6 @@ public class FrameworkUsage {
                         @BsonProperty(LEARNER_ID) LearnerId learnerId) {
         static final String FRAMEWORK_ID = "frameworkId";
         static final String LEARNER_ID = "learnerId";
-
-        Usage(String frameworkId, LearnerId learnerId) {
-            this(frameworkId + "|" + learnerId.value(), frameworkId, learnerId);
-        }
     }
 
     /**
@@ -66,7 +62,8 @@ public class FrameworkUsage {
         Map<String, WriteModel<Usage>> writes = new LinkedHashMap<>();
         synchronized (recorded) {
             for (Map.Entry<String, String> pair : learnerFrameworks) {
-                Usage used = new Usage(pair.getValue(), new LearnerId(pair.getKey()));
+                Usage used = new Usage(pair.getValue() + "|" + pair.getKey(), pair.getValue(),
+                        new LearnerId(pair.getKey()));
                 if (recorded.get(used.id()) == null) {
                     writes.put(used.id(), new ReplaceOneModel<>(Filters.eq("_id", used.id()), used,
                             new ReplaceOptions().upsert(true)));
