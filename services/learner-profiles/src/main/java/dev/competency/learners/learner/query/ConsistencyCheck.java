@@ -147,8 +147,8 @@ public class ConsistencyCheck {
     }
 
     private Document asStored(Object entry) {
-        return new DocumentCodec(codecs).decode(new BsonDocumentReader(BsonDocumentWrapper.asBsonDocument(entry, codecs)),
-                DecoderContext.builder().build());
+        BsonDocumentReader stored = new BsonDocumentReader(BsonDocumentWrapper.asBsonDocument(entry, codecs));
+        return new DocumentCodec(codecs).decode(stored, DecoderContext.builder().build());
     }
 
     /** A stored value as the answer shows it: instants as ISO-8601 text, documents as objects. */

@@ -81,14 +81,14 @@ public class EvidenceTimeline {
     }
 
     /**
-     * A timeline entry as stored in {@code evidence_timeline}, keyed by learner and evidence id; public only because the
-     * driver's record codec calls it. Dates keep milliseconds; the exact instants, kept beside them as text, keep the
-     * fold order identical to the learner's. The void's time is text too.
+     * A timeline entry as stored in {@code evidence_timeline}, keyed by learner and evidence id; public only because
+     * the driver's record codec calls it. Dates keep milliseconds; the exact instants, kept beside them as text, keep
+     * the fold order identical to the learner's. The void's time is text too.
      */
     public record StoredEvidence(@BsonId String id, @BsonProperty(LEARNER_ID) LearnerId learnerId,
-                                 @BsonProperty(EVIDENCE_ID) EvidenceId evidenceId, CompetencyId competencyId, String frameworkId,
-                                 int frameworkVersion, double score, SourceType sourceType, String actorId,
-                                 @BsonProperty(OCCURRED_AT) Instant occurredAt, Instant recordedAt,
+                                 @BsonProperty(EVIDENCE_ID) EvidenceId evidenceId, CompetencyId competencyId,
+                                 String frameworkId, int frameworkVersion, double score, SourceType sourceType,
+                                 String actorId, @BsonProperty(OCCURRED_AT) Instant occurredAt, Instant recordedAt,
                                  String occurredAtExact, String recordedAtExact, String ratedLevel,
                                  Instant acceptedAt, @BsonProperty(VOIDED_AT) String voidedAt,
                                  @BsonProperty(VOID_REASON) String voidReason) {
