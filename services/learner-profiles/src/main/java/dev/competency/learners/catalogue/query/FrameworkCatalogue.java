@@ -8,11 +8,14 @@ import com.mongodb.client.model.Updates;
 import dev.competency.contracts.EventAttributes;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.contracts.frameworks.FrameworkRetired;
+import dev.competency.platform.service.mongo.RecordCollections;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,29 +27,35 @@ public class FrameworkCatalogue {
 
     static final String COLLECTION = "framework_versions";
 
-    private final MongoCollection<Document> versions;
+    private final MongoCollection<Stored> versions;
     private final JsonMapper json;
 
     public FrameworkCatalogue(MongoDatabase database, JsonMapper json) {
-        this.versions = database.getCollection(COLLECTION);
+        this.versions = RecordCollections.collection(database, COLLECTION, Stored.class);
         this.json = json;
     }
 
+    /**
+     * One version as stored, public only for the driver's record codec. The snapshot is the published contract's JSON
+     * as an embedded document: its shape is the contract's, which this service reads back whole and never queries.
+     */
+    public record Stored(@BsonId String id, @BsonProperty(FRAMEWORK_ID) String frameworkId, int version,
+                         @BsonProperty(RETIRED) Boolean retired, String eventId, String source, Instant publishedAt,
+                         Document snapshot) {
+        static final String FRAMEWORK_ID = "frameworkId";
+        static final String RETIRED = "retired";
+    }
+
     public void store(FrameworkPublished snapshot, EventAttributes attributes) {
-        Document document = new Document("_id", id(snapshot.frameworkId(), snapshot.version()))
-                .append("frameworkId", snapshot.frameworkId())
-                .append("version", snapshot.version())
-                .append("retired", false)
-                .append("eventId", attributes.id())
-                .append("source", attributes.source())
-                .append("publishedAt", Date.from(snapshot.publishedAt()))
-                .append("snapshot", Document.parse(json.writeValueAsString(snapshot)));
-        versions.replaceOne(Filters.eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true));
+        String id = id(snapshot.frameworkId(), snapshot.version());
+        versions.replaceOne(Filters.eq("_id", id), new Stored(id, snapshot.frameworkId(), snapshot.version(), false,
+                attributes.id(), attributes.source(), snapshot.publishedAt(),
+                Document.parse(json.writeValueAsString(snapshot))), new ReplaceOptions().upsert(true));
     }
 
     public void retire(FrameworkRetired retired) {
         versions.updateOne(Filters.eq("_id", id(retired.frameworkId(), retired.version())),
-                Updates.set("retired", true));
+                Updates.set(Stored.RETIRED, true));
     }
 
     public Optional<StoredVersion> find(String frameworkId, int version) {
@@ -57,16 +66,14 @@ public class FrameworkCatalogue {
     /** All stored versions of a framework, oldest first. */
     public List<StoredVersion> versions(String frameworkId) {
         List<StoredVersion> result = new ArrayList<>();
-        versions.find(Filters.eq("frameworkId", frameworkId)).forEach(d -> result.add(toStoredVersion(d)));
+        versions.find(Filters.eq(Stored.FRAMEWORK_ID, frameworkId)).forEach(v -> result.add(toStoredVersion(v)));
         result.sort((a, b) -> Integer.compare(a.snapshot().version(), b.snapshot().version()));
         return result;
     }
 
-    private StoredVersion toStoredVersion(Document document) {
-        FrameworkPublished snapshot = json.readValue(document.get("snapshot", Document.class).toJson(),
-                FrameworkPublished.class);
-        return new StoredVersion(snapshot, document.getBoolean("retired", false), document.getString("eventId"),
-                document.getString("source"));
+    private StoredVersion toStoredVersion(Stored stored) {
+        return new StoredVersion(json.readValue(stored.snapshot().toJson(), FrameworkPublished.class),
+                Boolean.TRUE.equals(stored.retired()), stored.eventId(), stored.source());
     }
 
     private static String id(String frameworkId, int version) {

@@ -7,10 +7,12 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.competency.platform.service.id.LearnerId;
+import dev.competency.platform.service.mongo.RecordCollections;
 import java.security.SecureRandom;
 import java.util.Optional;
-import org.bson.Document;
-import org.bson.types.Binary;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 
 /**
  * The learners' keys in the collection {@code learner_keys} of the keys' own database, one document per learner.
@@ -22,11 +24,16 @@ public class LearnerKeys implements SealedPersonalData.Keys {
     static final String COLLECTION = "learner_keys";
     private static final int KEY_BYTES = 32;
 
-    private final MongoCollection<Document> keys;
+    private final MongoCollection<StoredKey> keys;
     private final SecureRandom random = new SecureRandom();
 
     public LearnerKeys(MongoDatabase keysDatabase) {
-        this.keys = keysDatabase.getCollection(COLLECTION);
+        this.keys = RecordCollections.collection(keysDatabase, COLLECTION, StoredKey.class);
+    }
+
+    /** A learner's key as stored (BSON binary); public only because the driver's record codec calls it. */
+    public record StoredKey(@BsonId LearnerId learnerId, @BsonProperty(KEY) byte[] key) {
+        static final String KEY = "key";
     }
 
     /**
@@ -37,11 +44,11 @@ public class LearnerKeys implements SealedPersonalData.Keys {
         if (serviceDatabase.getName().equals(keys.getNamespace().getDatabaseName())) {
             return;
         }
-        MongoCollection<Document> old = serviceDatabase.getCollection(COLLECTION);
-        for (Document key : old.find()) {
-            keys.updateOne(Filters.eq("_id", key.get("_id")), Updates.setOnInsert("key", key.get("key")),
+        MongoCollection<StoredKey> old = RecordCollections.collection(serviceDatabase, COLLECTION, StoredKey.class);
+        for (StoredKey key : old.find()) {
+            keys.updateOne(Filters.eq("_id", key.learnerId()), Updates.setOnInsert(StoredKey.KEY, key.key()),
                     new UpdateOptions().upsert(true));
-            old.deleteOne(Filters.eq("_id", key.get("_id")));
+            old.deleteOne(Filters.eq("_id", key.learnerId()));
         }
     }
 
@@ -49,20 +56,19 @@ public class LearnerKeys implements SealedPersonalData.Keys {
     public byte[] keyOf(String learnerId) {
         byte[] candidate = new byte[KEY_BYTES];
         random.nextBytes(candidate);
-        Document kept = keys.findOneAndUpdate(Filters.eq("_id", learnerId),
-                Updates.setOnInsert("key", new Binary(candidate)),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return kept.get("key", Binary.class).getData();
+        return keys.findOneAndUpdate(Filters.eq("_id", new LearnerId(learnerId)),
+                Updates.setOnInsert(StoredKey.KEY, candidate),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)).key();
     }
 
     @Override
     public Optional<byte[]> existingKeyOf(String learnerId) {
-        return Optional.ofNullable(keys.find(Filters.eq("_id", learnerId)).first())
-                .map(document -> document.get("key", Binary.class).getData());
+        return Optional.ofNullable(keys.find(Filters.eq("_id", new LearnerId(learnerId))).first())
+                .map(StoredKey::key);
     }
 
     @Override
     public void forget(String learnerId) {
-        keys.deleteOne(Filters.eq("_id", learnerId));
+        keys.deleteOne(Filters.eq("_id", new LearnerId(learnerId)));
     }
 }

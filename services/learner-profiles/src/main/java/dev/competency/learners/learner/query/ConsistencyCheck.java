@@ -14,6 +14,7 @@ import dev.competency.learners.learner.domain.ParentRollupEnded;
 import dev.competency.learners.learner.domain.PersonalData;
 import dev.competency.learners.learner.domain.RoleAssigned;
 import dev.competency.learners.learner.domain.TeamChanged;
+import dev.competency.platform.service.mongo.RecordCollections;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -27,7 +28,12 @@ import java.util.TreeSet;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.BsonDocumentReader;
+import org.bson.BsonDocumentWrapper;
 import org.bson.Document;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.DocumentCodec;
+import org.bson.codecs.configuration.CodecRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,11 +62,14 @@ public class ConsistencyCheck {
     private final EventStore eventStore;
     private final MongoDatabase database;
     private final PersonalData personalData;
+    /** The read models' codecs, which turn what the projections write into the documents stored. */
+    private final CodecRegistry codecs;
 
     ConsistencyCheck(EventStore eventStore, MongoDatabase serviceDatabase, PersonalData personalData) {
         this.eventStore = eventStore;
         this.database = serviceDatabase;
         this.personalData = personalData;
+        this.codecs = RecordCollections.collection(serviceDatabase, PROFILES, Document.class).getCodecRegistry();
     }
 
     /**
@@ -80,18 +89,20 @@ public class ConsistencyCheck {
         Document profile = collection(PROFILES).find(Filters.eq("_id", learnerId)).first();
         compare(PROFILES, expected.profile == null ? Map.of() : Map.of(learnerId, expected.profile),
                 profile == null ? Map.of() : Map.of(learnerId, profile), differences);
-        compare(TIMELINE, expected.timeline, stored(TIMELINE, learnerId, "evidenceId"), differences);
-        compare(MASTERY, expected.mastery, stored(MASTERY, learnerId, "competencyId"), differences);
-        compare(ROLLUPS, expected.rollups, stored(ROLLUPS, learnerId, "competencyId"), differences);
-        compare(ADOPTED_VERSIONS, expected.adoptedVersions, stored(ADOPTED_VERSIONS, learnerId, "frameworkId"),
+        compare(TIMELINE, expected.timeline, stored(TIMELINE, learnerId, EvidenceTimeline.StoredEvidence.EVIDENCE_ID),
                 differences);
+        compare(MASTERY, expected.mastery, stored(MASTERY, learnerId, CurrentMastery.COMPETENCY_ID), differences);
+        compare(ROLLUPS, expected.rollups, stored(ROLLUPS, learnerId, CurrentMastery.COMPETENCY_ID), differences);
+        compare(ADOPTED_VERSIONS, expected.adoptedVersions,
+                stored(ADOPTED_VERSIONS, learnerId, CurrentMastery.StoredAdoption.FRAMEWORK_ID), differences);
         Set<String> used = new TreeSet<>();
-        collection(FRAMEWORK_USAGE).find(Filters.eq("learnerId", learnerId))
-                .forEach(d -> used.add(d.getString("frameworkId")));
+        collection(FRAMEWORK_USAGE).find(Filters.eq(FrameworkUsage.Usage.LEARNER_ID, learnerId))
+                .forEach(d -> used.add(d.getString(FrameworkUsage.Usage.FRAMEWORK_ID)));
         for (String frameworkId : expected.frameworks) {
             if (!used.contains(frameworkId)) {
-                differences.add(new Difference(FRAMEWORK_USAGE, frameworkId, null,
-                        display(new Document("learnerId", learnerId).append("frameworkId", frameworkId)), null));
+                differences.add(new Difference(FRAMEWORK_USAGE, frameworkId, null, display(new Document(
+                        FrameworkUsage.Usage.LEARNER_ID, learnerId).append(FrameworkUsage.Usage.FRAMEWORK_ID,
+                        frameworkId)), null));
             }
         }
         return new Report(learnerId, events, readModelsCaughtUp, differences.isEmpty(), differences);
@@ -104,17 +115,21 @@ public class ConsistencyCheck {
     /** The learner's stored entries of a read model, by the id the differences name them with. */
     private Map<String, Document> stored(String collection, String learnerId, String idField) {
         Map<String, Document> entries = new TreeMap<>();
-        collection(collection).find(Filters.eq("learnerId", learnerId))
+        collection(collection).find(Filters.eq(CurrentMastery.LEARNER_ID, learnerId))
                 .forEach(d -> entries.put(String.valueOf(d.get(idField)), d));
         return entries;
     }
 
-    private static void compare(String readModel, Map<String, Document> expected, Map<String, Document> actual,
+    /**
+     * Compares each expected entry, a stored record or the fields a projection sets, in the form the driver stores it
+     * (instants as dates, typed ids as their text, null fields as absent ones), with the stored one.
+     */
+    private void compare(String readModel, Map<String, ?> expected, Map<String, Document> actual,
             List<Difference> differences) {
         Set<String> ids = new TreeSet<>(expected.keySet());
         ids.addAll(actual.keySet());
         for (String id : ids) {
-            Document want = expected.get(id);
+            Document want = expected.get(id) == null ? null : asStored(expected.get(id));
             Document have = actual.get(id);
             if (want == null || have == null) {
                 differences.add(new Difference(readModel, id, null, display(want), display(have)));
@@ -129,6 +144,11 @@ public class ConsistencyCheck {
                 }
             }
         }
+    }
+
+    private Document asStored(Object entry) {
+        BsonDocumentReader stored = new BsonDocumentReader(BsonDocumentWrapper.asBsonDocument(entry, codecs));
+        return new DocumentCodec(codecs).decode(stored, DecoderContext.builder().build());
     }
 
     /** A stored value as the answer shows it: instants as ISO-8601 text, documents as objects. */
@@ -153,9 +173,9 @@ public class ConsistencyCheck {
         private final String learnerId;
         private Document profile;
         private final Map<String, Document> timeline = new TreeMap<>();
-        private final Map<String, Document> mastery = new TreeMap<>();
-        private final Map<String, Document> rollups = new TreeMap<>();
-        private final Map<String, Document> adoptedVersions = new TreeMap<>();
+        private final Map<String, CurrentMastery.StoredMastery> mastery = new TreeMap<>();
+        private final Map<String, CurrentMastery.StoredRollup> rollups = new TreeMap<>();
+        private final Map<String, CurrentMastery.StoredAdoption> adoptedVersions = new TreeMap<>();
         private final Set<String> frameworks = new TreeSet<>();
 
         Expected(String learnerId) {
@@ -173,7 +193,7 @@ public class ConsistencyCheck {
             } else if (event instanceof TeamChanged e) {
                 profile().putAll(LearnerProfiles.fieldsOf(e));
             } else if (event instanceof EvidenceAccepted e) {
-                timeline.put(e.evidence().evidenceId(), EvidenceTimeline.entryOf(e));
+                timeline.put(e.evidence().evidenceId(), asStored(EvidenceTimeline.entryOf(e)));
                 frameworks.add(e.evidence().frameworkId());
             } else if (event instanceof EvidenceVoided e && timeline.containsKey(e.evidenceId())) {
                 timeline.get(e.evidenceId()).putAll(EvidenceTimeline.voidOf(e));
@@ -185,7 +205,7 @@ public class ConsistencyCheck {
                 rollups.put(e.competencyId(), CurrentMastery.rollupEndedOf(e, sequence, message.getTimestamp()));
             } else if (event instanceof FrameworkVersionAdopted e) {
                 adoptedVersions.merge(e.frameworkId(), CurrentMastery.adoptedVersionOf(e),
-                        (a, b) -> a.getInteger("version") >= b.getInteger("version") ? a : b);
+                        (a, b) -> a.version() >= b.version() ? a : b);
             } else if (event instanceof LearnerErased) {
                 profile = null;
                 timeline.clear();

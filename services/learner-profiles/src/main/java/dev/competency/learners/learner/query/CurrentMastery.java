@@ -16,10 +16,12 @@ import dev.competency.learners.learner.domain.MasteryRecalculated;
 import dev.competency.learners.learner.domain.ParentMasteryRolledUp;
 import dev.competency.learners.learner.domain.ParentRollupEnded;
 import dev.competency.learners.mastery.RollupPolicy;
+import dev.competency.platform.service.id.CompetencyId;
+import dev.competency.platform.service.id.LearnerId;
+import dev.competency.platform.service.mongo.RecordCollections;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,61 +48,97 @@ public class CurrentMastery {
     static final String COLLECTION = "current_mastery";
     static final String ROLLUPS = "current_rollups";
     static final String ADOPTED_VERSIONS = "adopted_versions";
+    /** Fields of several collections here: the learner, an entry's competency and a guarded entry's sequence number. */
+    static final String LEARNER_ID = "learnerId";
+    static final String SEQUENCE = "sequence";
+    static final String COMPETENCY_ID = "competencyId";
 
-    private final MongoCollection<Document> mastery;
-    private final MongoCollection<Document> rollups;
-    private final MongoCollection<Document> adoptedVersions;
+    private final MongoCollection<StoredMastery> mastery;
+    private final MongoCollection<StoredRollup> rollups;
+    private final MongoCollection<StoredAdoption> adoptedVersions;
     private final ReadModelWrites writes;
 
     CurrentMastery(MongoDatabase serviceDatabase, ReadModelWrites writes) {
-        this.mastery = serviceDatabase.getCollection(COLLECTION);
-        this.rollups = serviceDatabase.getCollection(ROLLUPS);
-        this.adoptedVersions = serviceDatabase.getCollection(ADOPTED_VERSIONS);
+        this.mastery = RecordCollections.collection(serviceDatabase, COLLECTION, StoredMastery.class);
+        this.rollups = RecordCollections.collection(serviceDatabase, ROLLUPS, StoredRollup.class);
+        this.adoptedVersions = RecordCollections.collection(serviceDatabase, ADOPTED_VERSIONS, StoredAdoption.class);
         this.writes = writes;
         createIndexes();
     }
 
     private void createIndexes() {
-        mastery.createIndex(Indexes.ascending("learnerId"));
-        rollups.createIndex(Indexes.ascending("learnerId"));
-        adoptedVersions.createIndex(Indexes.ascending("learnerId"));
+        mastery.createIndex(Indexes.ascending(LEARNER_ID));
+        rollups.createIndex(Indexes.ascending(LEARNER_ID));
+        adoptedVersions.createIndex(Indexes.ascending(LEARNER_ID));
+    }
+
+    /**
+     * The folded result of one learner's competency in {@code current_mastery}. The stored records are public only
+     * because the driver's record codec calls them.
+     */
+    public record StoredMastery(@BsonId String id, @BsonProperty(LEARNER_ID) LearnerId learnerId,
+                                @BsonProperty(COMPETENCY_ID) CompetencyId competencyId, String frameworkId,
+                                int frameworkVersion, int policyVersion,
+                                String method, String level, Double score, boolean mastered, int evidenceCount,
+                                Instant expiresAt, Instant changedAt, @BsonProperty(SEQUENCE) long sequence) {
+        Entry entry() {
+            return new Entry(learnerId.value(), competencyId.value(), frameworkId, frameworkVersion, policyVersion,
+                    method, level, score, mastered, evidenceCount, expiresAt, changedAt, false, null, null);
+        }
+    }
+
+    /**
+     * A parent's roll-up in {@code current_rollups}, or the marker of an ended one ({@code ended}, with only the
+     * keys, the time and the sequence number).
+     */
+    public record StoredRollup(@BsonId String id, @BsonProperty(LEARNER_ID) LearnerId learnerId,
+                               @BsonProperty(COMPETENCY_ID) CompetencyId competencyId, String frameworkId,
+                               Integer frameworkVersion, String rule,
+                               String level, Boolean mastered, Integer points, Double pointsTarget,
+                               @BsonProperty(ENDED) Boolean ended, Instant changedAt,
+                               @BsonProperty(SEQUENCE) long sequence) {
+        static final String ENDED = "ended";
+
+        Entry entry() {
+            return new Entry(learnerId.value(), competencyId.value(), frameworkId, frameworkVersion, null,
+                    RollupPolicy.methodLabel(rule), level, null, mastered, null, null, changedAt, true, points,
+                    pointsTarget);
+        }
+    }
+
+    /** The newest framework version a learner adopted, in {@code adopted_versions}. */
+    public record StoredAdoption(@BsonId String id, @BsonProperty(LEARNER_ID) LearnerId learnerId,
+                                 @BsonProperty(FRAMEWORK_ID) String frameworkId, @BsonProperty(VERSION) int version) {
+        static final String FRAMEWORK_ID = "frameworkId";
+        static final String VERSION = "version";
     }
 
     @EventHandler
     void on(MasteryRecalculated event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt) {
-        replaceIfOlder(mastery, entryOf(event, sequenceNumber, storedAt));
+        replaceIfOlder(mastery, id(event.learnerId(), event.competencyId()), sequenceNumber,
+                entryOf(event, sequenceNumber, storedAt));
     }
 
     /** The entry of the learner's competency as this change records it. */
-    static Document entryOf(MasteryRecalculated event, long sequenceNumber, Instant storedAt) {
-        return entry(event.learnerId(), event.competencyId(), sequenceNumber, storedAt,
-                new Document("frameworkId", event.frameworkId())
-                        .append("frameworkVersion", event.frameworkVersion())
-                        .append("policyVersion", event.policyVersion())
-                        .append("method", event.method())
-                        .append("level", event.level())
-                        .append("score", event.score())
-                        .append("mastered", event.mastered())
-                        .append("evidenceCount", event.evidenceCount())
-                        .append("expiresAt", event.expiresAt() == null ? null : Date.from(event.expiresAt())));
+    static StoredMastery entryOf(MasteryRecalculated event, long sequenceNumber, Instant storedAt) {
+        return new StoredMastery(id(event.learnerId(), event.competencyId()), new LearnerId(event.learnerId()),
+                new CompetencyId(event.competencyId()), event.frameworkId(), event.frameworkVersion(),
+                event.policyVersion(), event.method(), event.level(), event.score(), event.mastered(),
+                event.evidenceCount(), event.expiresAt(), storedAt, sequenceNumber);
     }
 
     /** A parent's roll-up, kept beside its folded result (a parent may have evidence of its own). */
     @EventHandler
     void on(ParentMasteryRolledUp event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt) {
-        replaceIfOlder(rollups, rollupOf(event, sequenceNumber, storedAt));
+        replaceIfOlder(rollups, id(event.learnerId(), event.competencyId()), sequenceNumber,
+                rollupOf(event, sequenceNumber, storedAt));
     }
 
     /** The roll-up entry of the learner's parent as this change records it. */
-    static Document rollupOf(ParentMasteryRolledUp event, long sequenceNumber, Instant storedAt) {
-        return entry(event.learnerId(), event.competencyId(), sequenceNumber, storedAt,
-                new Document("frameworkId", event.frameworkId())
-                        .append("frameworkVersion", event.frameworkVersion())
-                        .append("rule", event.rule())
-                        .append("level", event.level())
-                        .append("mastered", event.mastered())
-                        .append("points", event.points())
-                        .append("pointsTarget", event.pointsTarget()));
+    static StoredRollup rollupOf(ParentMasteryRolledUp event, long sequenceNumber, Instant storedAt) {
+        return new StoredRollup(id(event.learnerId(), event.competencyId()), new LearnerId(event.learnerId()),
+                new CompetencyId(event.competencyId()), event.frameworkId(), event.frameworkVersion(), event.rule(),
+                event.level(), event.mastered(), event.points(), event.pointsTarget(), null, storedAt, sequenceNumber);
     }
 
     /**
@@ -107,12 +147,15 @@ public class CurrentMastery {
      */
     @EventHandler
     void on(ParentRollupEnded event, @SequenceNumber long sequenceNumber, @Timestamp Instant storedAt) {
-        replaceIfOlder(rollups, rollupEndedOf(event, sequenceNumber, storedAt));
+        replaceIfOlder(rollups, id(event.learnerId(), event.competencyId()), sequenceNumber,
+                rollupEndedOf(event, sequenceNumber, storedAt));
     }
 
     /** The marker of an ended roll-up. */
-    static Document rollupEndedOf(ParentRollupEnded event, long sequenceNumber, Instant storedAt) {
-        return entry(event.learnerId(), event.competencyId(), sequenceNumber, storedAt, new Document("ended", true));
+    static StoredRollup rollupEndedOf(ParentRollupEnded event, long sequenceNumber, Instant storedAt) {
+        return new StoredRollup(id(event.learnerId(), event.competencyId()), new LearnerId(event.learnerId()),
+                new CompetencyId(event.competencyId()), null, null, null, null, null, null, null, true, storedAt,
+                sequenceNumber);
     }
 
     /**
@@ -121,21 +164,13 @@ public class CurrentMastery {
      * newer (or this) change is stored, the filter matches nothing and the upsert's insert meets the existing id:
      * that duplicate-key refusal is the expected "already newer" answer, not an error.
      */
-    private void replaceIfOlder(MongoCollection<Document> collection, Document document) {
-        String id = document.getString("_id");
-        long sequenceNumber = document.getLong("sequence");
-        writes.newest(collection, id, sequenceNumber, new ReplaceOneModel<>(
-                new Document("_id", id).append("sequence", new Document("$lt", sequenceNumber)), document,
-                new ReplaceOptions().upsert(true)));
+    private <T> void replaceIfOlder(MongoCollection<T> collection, String id, long sequenceNumber, T entry) {
+        writes.newest(collection, id, sequenceNumber, new ReplaceOneModel<>(new Document("_id", id)
+                .append(SEQUENCE, new Document("$lt", sequenceNumber)), entry, new ReplaceOptions().upsert(true)));
     }
 
-    private static Document entry(String learnerId, String competencyId, long sequenceNumber, Instant storedAt,
-            Document values) {
-        Document document = new Document("_id", learnerId + "|" + competencyId)
-                .append("learnerId", learnerId)
-                .append("competencyId", competencyId);
-        document.putAll(values);
-        return document.append("changedAt", Date.from(storedAt)).append("sequence", sequenceNumber);
+    private static String id(String learnerId, String competencyOrFrameworkId) {
+        return learnerId + "|" + competencyOrFrameworkId;
     }
 
     /**
@@ -145,27 +180,31 @@ public class CurrentMastery {
      */
     @EventHandler
     void on(FrameworkVersionAdopted event) {
-        String id = event.learnerId() + "|" + event.frameworkId();
-        writes.inOrder(adoptedVersions, new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(
-                Updates.setOnInsert("learnerId", event.learnerId()),
-                Updates.setOnInsert("frameworkId", event.frameworkId()),
-                Updates.max("version", event.version())), new UpdateOptions().upsert(true)));
+        StoredAdoption adopted = adoptedVersionOf(event);
+        writes.inOrder(adoptedVersions, new UpdateOneModel<>(Filters.eq("_id", adopted.id()), Updates.combine(
+                Updates.setOnInsert(LEARNER_ID, adopted.learnerId()),
+                Updates.setOnInsert(StoredAdoption.FRAMEWORK_ID, adopted.frameworkId()),
+                Updates.max(StoredAdoption.VERSION, adopted.version())), new UpdateOptions().upsert(true)));
     }
 
     /** The entry a single adoption would leave: the newest of several stays. */
-    static Document adoptedVersionOf(FrameworkVersionAdopted event) {
-        return new Document("_id", event.learnerId() + "|" + event.frameworkId())
-                .append("learnerId", event.learnerId())
-                .append("frameworkId", event.frameworkId())
-                .append("version", event.version());
+    static StoredAdoption adoptedVersionOf(FrameworkVersionAdopted event) {
+        return new StoredAdoption(id(event.learnerId(), event.frameworkId()), new LearnerId(event.learnerId()),
+                event.frameworkId(), event.version());
     }
 
     @EventHandler
     void on(LearnerErased event) {
-        for (MongoCollection<Document> collection : List.of(mastery, rollups, adoptedVersions)) {
-            writes.discardNewest(collection, id -> id.startsWith(event.learnerId() + "|"));
-            writes.inOrder(collection, new DeleteManyModel<>(Filters.eq("learnerId", event.learnerId())));
-        }
+        LearnerId learnerId = new LearnerId(event.learnerId());
+        erase(mastery, learnerId);
+        erase(rollups, learnerId);
+        erase(adoptedVersions, learnerId);
+    }
+
+    /** Every collection here keys its entries {@code learnerId|…} and names the learner in {@code learnerId}. */
+    private <T> void erase(MongoCollection<T> collection, LearnerId learnerId) {
+        writes.discardNewest(collection, id -> id.startsWith(learnerId.value() + "|"));
+        writes.inOrder(collection, new DeleteManyModel<>(Filters.eq(LEARNER_ID, learnerId)));
     }
 
     @ResetHandler
@@ -179,7 +218,7 @@ public class CurrentMastery {
     /** The results folded from the learner's evidence, by competency; rolled-up parents are not among them. */
     public List<Entry> of(String learnerId) {
         List<Entry> entries = new ArrayList<>();
-        mastery.find(Filters.eq("learnerId", learnerId)).forEach(d -> entries.add(toEntry(d)));
+        mastery.find(Filters.eq(LEARNER_ID, learnerId)).forEach(stored -> entries.add(stored.entry()));
         entries.sort(Comparator.comparing(Entry::competencyId));
         return entries;
     }
@@ -198,8 +237,8 @@ public class CurrentMastery {
     /** The learner's parents as last rolled up from their children, leaving out the roll-ups that ended. */
     public List<Entry> rollupsOf(String learnerId) {
         List<Entry> entries = new ArrayList<>();
-        rollups.find(Filters.and(Filters.eq("learnerId", learnerId), Filters.ne("ended", true)))
-                .forEach(d -> entries.add(toRollupEntry(d)));
+        rollups.find(Filters.and(Filters.eq(LEARNER_ID, learnerId),
+                Filters.ne(StoredRollup.ENDED, true))).forEach(stored -> entries.add(stored.entry()));
         entries.sort(Comparator.comparing(Entry::competencyId));
         return entries;
     }
@@ -207,25 +246,9 @@ public class CurrentMastery {
     /** The newest framework version the learner adopted, by framework. */
     public Map<String, Integer> adoptedVersionsOf(String learnerId) {
         Map<String, Integer> versions = new HashMap<>();
-        adoptedVersions.find(Filters.eq("learnerId", learnerId))
-                .forEach(d -> versions.put(d.getString("frameworkId"), d.getInteger("version")));
+        adoptedVersions.find(Filters.eq(LEARNER_ID, learnerId))
+                .forEach(stored -> versions.put(stored.frameworkId(), stored.version()));
         return versions;
-    }
-
-    private static Entry toEntry(Document d) {
-        Date expiresAt = d.getDate("expiresAt");
-        return new Entry(d.getString("learnerId"), d.getString("competencyId"), d.getString("frameworkId"),
-                d.getInteger("frameworkVersion"), d.getInteger("policyVersion"), d.getString("method"),
-                d.getString("level"), d.getDouble("score"), d.getBoolean("mastered"), d.getInteger("evidenceCount"),
-                expiresAt == null ? null : expiresAt.toInstant(), d.getDate("changedAt").toInstant(), false, null,
-                null);
-    }
-
-    private static Entry toRollupEntry(Document d) {
-        return new Entry(d.getString("learnerId"), d.getString("competencyId"), d.getString("frameworkId"),
-                d.getInteger("frameworkVersion"), null, RollupPolicy.methodLabel(d.getString("rule")),
-                d.getString("level"), null, d.getBoolean("mastered"), null, null, d.getDate("changedAt").toInstant(),
-                true, d.getInteger("points"), d.getDouble("pointsTarget"));
     }
 
     /**

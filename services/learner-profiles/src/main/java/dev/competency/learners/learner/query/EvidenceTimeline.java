@@ -16,6 +16,10 @@ import dev.competency.learners.learner.domain.EvidenceVoided;
 import dev.competency.learners.learner.domain.LearnerErased;
 import dev.competency.learners.mastery.Evidence;
 import dev.competency.learners.mastery.SourceType;
+import dev.competency.platform.service.id.CompetencyId;
+import dev.competency.platform.service.id.EvidenceId;
+import dev.competency.platform.service.id.LearnerId;
+import dev.competency.platform.service.mongo.RecordCollections;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +37,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -58,13 +63,13 @@ public class EvidenceTimeline {
 
     private static final ReplaceOptions REPLACE_OR_INSERT = new ReplaceOptions().upsert(true);
 
-    private final MongoCollection<Document> timeline;
+    private final MongoCollection<StoredEvidence> timeline;
     private final ReadModelWrites writes;
     private final Map<String, Kept> kept;
 
     EvidenceTimeline(MongoDatabase serviceDatabase, ReadModelWrites writes,
             @Value("${learner-profiles.timeline-cache.max-learners:1000}") int maxKept) {
-        this.timeline = serviceDatabase.getCollection(COLLECTION);
+        this.timeline = RecordCollections.collection(serviceDatabase, COLLECTION, StoredEvidence.class);
         this.writes = writes;
         this.kept = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -72,41 +77,55 @@ public class EvidenceTimeline {
                 return size() > maxKept;
             }
         });
-        timeline.createIndex(Indexes.ascending("learnerId", "occurredAt"));
+        timeline.createIndex(Indexes.ascending(StoredEvidence.LEARNER_ID, StoredEvidence.OCCURRED_AT));
+    }
+
+    /**
+     * A timeline entry as stored in {@code evidence_timeline}, keyed by learner and evidence id; public only because
+     * the driver's record codec calls it. Dates keep milliseconds; the exact instants, kept beside them as text, keep
+     * the fold order identical to the learner's. The void's time is text too.
+     */
+    public record StoredEvidence(@BsonId String id, @BsonProperty(LEARNER_ID) LearnerId learnerId,
+                                 @BsonProperty(EVIDENCE_ID) EvidenceId evidenceId, CompetencyId competencyId,
+                                 String frameworkId, int frameworkVersion, double score, SourceType sourceType,
+                                 String actorId, @BsonProperty(OCCURRED_AT) Instant occurredAt, Instant recordedAt,
+                                 String occurredAtExact, String recordedAtExact, String ratedLevel,
+                                 Instant acceptedAt, @BsonProperty(VOIDED_AT) String voidedAt,
+                                 @BsonProperty(VOID_REASON) String voidReason) {
+        static final String LEARNER_ID = "learnerId";
+        static final String EVIDENCE_ID = "evidenceId";
+        static final String OCCURRED_AT = "occurredAt";
+        static final String VOIDED_AT = "voidedAt";
+        static final String VOID_REASON = "voidReason";
+
+        Entry entry() {
+            EvidenceItem item = new EvidenceItem(evidenceId.value(), competencyId.value(), frameworkId,
+                    frameworkVersion, score, sourceType, actorId, Instant.parse(occurredAtExact),
+                    Instant.parse(recordedAtExact), ratedLevel);
+            return new Entry(item, voidedAt == null ? null : Instant.parse(voidedAt), voidReason);
+        }
     }
 
     /**
      * The whole entry, inserted or, when redelivered, replaced. Not a {@code $set} of its fields: the embedded
      * server resolves the path of every field a {@code $set} names, which took a third of its time in a rebuild.
      * A replacement cannot drop a void: a learner voids only evidence it accepted before, and a processor handles
-     * events again in their order, so the void is handled again after the acceptance. Written as a plain document
-     * rather than with the driver's builders, which a rebuild would convert once more for each of millions of events.
+     * events again in their order, so the void is handled again after the acceptance. The filter is a plain document
+     * rather than one of the driver's builders, which a rebuild would convert once more for each of millions of events.
      */
     @EventHandler
     void on(EvidenceAccepted event) {
-        Document entry = entryOf(event);
-        writes.inOrder(timeline, new ReplaceOneModel<>(new Document("_id", entry.get("_id")), entry, REPLACE_OR_INSERT));
+        StoredEvidence entry = entryOf(event);
+        writes.inOrder(timeline, new ReplaceOneModel<>(new Document("_id", entry.id()), entry, REPLACE_OR_INSERT));
     }
 
     /** The timeline entry of accepted evidence, as stored (before any void). */
-    static Document entryOf(EvidenceAccepted event) {
+    static StoredEvidence entryOf(EvidenceAccepted event) {
         EvidenceItem e = event.evidence();
-        return new Document("_id", event.learnerId() + "|" + e.evidenceId())
-                .append("learnerId", event.learnerId())
-                .append("evidenceId", e.evidenceId())
-                .append("competencyId", e.competencyId())
-                .append("frameworkId", e.frameworkId())
-                .append("frameworkVersion", e.frameworkVersion())
-                .append("score", e.score())
-                .append("sourceType", e.sourceType().name())
-                .append("actorId", e.actorId())
-                .append("occurredAt", Date.from(e.occurredAt()))
-                .append("recordedAt", Date.from(e.recordedAt()))
-                // Dates keep milliseconds; the exact instants keep the fold order identical to the learner's.
-                .append("occurredAtExact", e.occurredAt().toString())
-                .append("recordedAtExact", e.recordedAt().toString())
-                .append("ratedLevel", e.ratedLevel())
-                .append("acceptedAt", Date.from(event.acceptedAt()));
+        return new StoredEvidence(event.learnerId() + "|" + e.evidenceId(), new LearnerId(event.learnerId()),
+                new EvidenceId(e.evidenceId()), new CompetencyId(e.competencyId()), e.frameworkId(),
+                e.frameworkVersion(), e.score(), e.sourceType(), e.actorId(), e.occurredAt(), e.recordedAt(),
+                e.occurredAt().toString(), e.recordedAt().toString(), e.ratedLevel(), event.acceptedAt(), null, null);
     }
 
     @EventHandler
@@ -117,12 +136,13 @@ public class EvidenceTimeline {
 
     /** The fields a void sets on the evidence's entry. */
     static Document voidOf(EvidenceVoided event) {
-        return new Document("voidedAt", event.voidedAt().toString()).append("voidReason", event.reason());
+        return new Document(StoredEvidence.VOIDED_AT, event.voidedAt().toString())
+                .append(StoredEvidence.VOID_REASON, event.reason());
     }
 
     @EventHandler
     void on(LearnerErased event) {
-        writes.inOrder(timeline, new DeleteManyModel<>(Filters.eq("learnerId", event.learnerId())));
+        writes.inOrder(timeline, new DeleteManyModel<>(Filters.eq(StoredEvidence.LEARNER_ID, event.learnerId())));
         kept.remove(event.learnerId());
     }
 
@@ -130,7 +150,7 @@ public class EvidenceTimeline {
     void reset() {
         timeline.drop();
         kept.clear();
-        timeline.createIndex(Indexes.ascending("learnerId", "occurredAt"));
+        timeline.createIndex(Indexes.ascending(StoredEvidence.LEARNER_ID, StoredEvidence.OCCURRED_AT));
     }
 
     /** The learner's evidence in fold order, unmodifiable. */
@@ -150,14 +170,15 @@ public class EvidenceTimeline {
         Kept cached = kept.get(learnerId);
         if (cached != null) {
             List<String> stored = new ArrayList<>();
-            timeline.find(Filters.eq("learnerId", learnerId)).projection(Projections.include("voidedAt"))
-                    .forEach(d -> stored.add(versionOf(d.getString("_id"), d.getString("voidedAt"))));
+            timeline.find(Filters.eq(StoredEvidence.LEARNER_ID, learnerId), Document.class)
+                    .projection(Projections.include(StoredEvidence.VOIDED_AT))
+                    .forEach(d -> stored.add(versionOf(d.getString("_id"), d.getString(StoredEvidence.VOIDED_AT))));
             if (cached.digest().equals(digestOf(stored))) {
                 return cached;
             }
         }
         List<Entry> entries = new ArrayList<>();
-        timeline.find(Filters.eq("learnerId", learnerId)).forEach(d -> entries.add(toEntry(d)));
+        timeline.find(Filters.eq(StoredEvidence.LEARNER_ID, learnerId)).forEach(stored -> entries.add(stored.entry()));
         entries.sort(FOLD_ORDER);
         Kept read = new Kept(digestOf(versionsOf(learnerId, entries)), Collections.unmodifiableList(entries),
                 byCompetency(entries));
@@ -210,16 +231,6 @@ public class EvidenceTimeline {
 
     /** A timeline as read, with the {@linkplain #digestOf digest} of its entries' {@linkplain #versionOf versions}. */
     private record Kept(String digest, List<Entry> entries, SortedMap<String, List<Entry>> byCompetency) {
-    }
-
-    private static Entry toEntry(Document d) {
-        String voidedAt = d.getString("voidedAt");
-        EvidenceItem item = new EvidenceItem(d.getString("evidenceId"), d.getString("competencyId"),
-                d.getString("frameworkId"), d.getInteger("frameworkVersion"), d.getDouble("score"),
-                SourceType.valueOf(d.getString("sourceType")), d.getString("actorId"),
-                Instant.parse(d.getString("occurredAtExact")), Instant.parse(d.getString("recordedAtExact")),
-                d.getString("ratedLevel"));
-        return new Entry(item, voidedAt == null ? null : Instant.parse(voidedAt), d.getString("voidReason"));
     }
 
     /**

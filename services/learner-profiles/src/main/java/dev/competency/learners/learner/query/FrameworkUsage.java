@@ -8,12 +8,15 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
+import dev.competency.platform.service.id.LearnerId;
+import dev.competency.platform.service.mongo.RecordCollections;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +32,7 @@ public class FrameworkUsage {
 
     private static final int REMEMBERED = 100_000;
 
-    private final MongoCollection<Document> usage;
+    private final MongoCollection<Usage> usage;
     private final Map<String, Boolean> recorded = new LinkedHashMap<>(1 << 10, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -38,8 +41,15 @@ public class FrameworkUsage {
     };
 
     FrameworkUsage(MongoDatabase serviceDatabase) {
-        this.usage = serviceDatabase.getCollection(COLLECTION);
-        usage.createIndex(Indexes.ascending("frameworkId", "learnerId"));
+        this.usage = RecordCollections.collection(serviceDatabase, COLLECTION, Usage.class);
+        usage.createIndex(Indexes.ascending(Usage.FRAMEWORK_ID, Usage.LEARNER_ID));
+    }
+
+    /** A learner's use of a framework as stored, keyed by both; public only for the driver's record codec. */
+    public record Usage(@BsonId String id, @BsonProperty(FRAMEWORK_ID) String frameworkId,
+                        @BsonProperty(LEARNER_ID) LearnerId learnerId) {
+        static final String FRAMEWORK_ID = "frameworkId";
+        static final String LEARNER_ID = "learnerId";
     }
 
     /**
@@ -49,13 +59,13 @@ public class FrameworkUsage {
      * the same framework).
      */
     public void record(Collection<Map.Entry<String, String>> learnerFrameworks) {
-        Map<String, WriteModel<Document>> writes = new LinkedHashMap<>();
+        Map<String, WriteModel<Usage>> writes = new LinkedHashMap<>();
         synchronized (recorded) {
             for (Map.Entry<String, String> pair : learnerFrameworks) {
-                String id = pair.getValue() + "|" + pair.getKey();
-                if (recorded.get(id) == null) {
-                    writes.put(id, new ReplaceOneModel<>(Filters.eq("_id", id), new Document("_id", id)
-                            .append("frameworkId", pair.getValue()).append("learnerId", pair.getKey()),
+                Usage used = new Usage(pair.getValue() + "|" + pair.getKey(), pair.getValue(),
+                        new LearnerId(pair.getKey()));
+                if (recorded.get(used.id()) == null) {
+                    writes.put(used.id(), new ReplaceOneModel<>(Filters.eq("_id", used.id()), used,
                             new ReplaceOptions().upsert(true)));
                 }
             }
@@ -72,7 +82,7 @@ public class FrameworkUsage {
     /** Learners with evidence on the framework, in id order. */
     public List<String> learnersOf(String frameworkId) {
         List<String> learners = new ArrayList<>();
-        usage.find(Filters.eq("frameworkId", frameworkId)).forEach(d -> learners.add(d.getString("learnerId")));
+        usage.find(Filters.eq(Usage.FRAMEWORK_ID, frameworkId)).forEach(u -> learners.add(u.learnerId().value()));
         learners.sort(null);
         return learners;
     }

@@ -10,15 +10,17 @@ import dev.competency.learners.learner.domain.LearnerRegistered;
 import dev.competency.learners.learner.domain.PersonalData;
 import dev.competency.learners.learner.domain.RoleAssigned;
 import dev.competency.learners.learner.domain.TeamChanged;
+import dev.competency.platform.service.mongo.RecordCollections;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 import org.springframework.stereotype.Component;
 
 /** Who each learner is: name, organisation unit, role, team and manager. */
@@ -28,13 +30,13 @@ public class LearnerProfiles {
 
     static final String COLLECTION = "learner_profiles";
 
-    private final MongoCollection<Document> profiles;
+    private final MongoCollection<Profile> profiles;
     private final PersonalData personalData;
 
     LearnerProfiles(MongoDatabase serviceDatabase, PersonalData personalData) {
-        this.profiles = serviceDatabase.getCollection(COLLECTION);
+        this.profiles = RecordCollections.collection(serviceDatabase, COLLECTION, Profile.class);
         this.personalData = personalData;
-        profiles.createIndex(Indexes.ascending("teamId"));
+        profiles.createIndex(Indexes.ascending(Profile.TEAM_ID));
     }
 
     /** Name and address are opened from the sealed event; a learner erased since has neither any more. */
@@ -43,13 +45,16 @@ public class LearnerProfiles {
         upsert(event.learnerId(), fieldsOf(event, personalData));
     }
 
-    /** The fields registration sets; name and address opened from the sealed event (null once erased). */
+    /**
+     * The fields registration sets; name and address opened from the sealed event (null once erased). Each event
+     * sets only its own fields of the profile, so these are the {@code $set} of an upsert rather than a record.
+     */
     static Document fieldsOf(LearnerRegistered event, PersonalData personalData) {
         String learnerId = event.learnerId();
-        return new Document("displayName", personalData.open(learnerId, event.displayName()).orElse(null))
-                .append("email", personalData.open(learnerId, event.email()).orElse(null))
-                .append("organisationUnit", event.organisationUnit())
-                .append("registeredAt", Date.from(event.registeredAt()));
+        return new Document(Profile.DISPLAY_NAME, personalData.open(learnerId, event.displayName()).orElse(null))
+                .append(Profile.EMAIL, personalData.open(learnerId, event.email()).orElse(null))
+                .append(Profile.ORGANISATION_UNIT, event.organisationUnit())
+                .append(Profile.REGISTERED_AT, event.registeredAt());
     }
 
     @EventHandler
@@ -58,8 +63,8 @@ public class LearnerProfiles {
     }
 
     static Document fieldsOf(RoleAssigned event) {
-        return new Document("roleProfileId", event.roleProfileId())
-                .append("roleProfileVersion", event.roleProfileVersion());
+        return new Document(Profile.ROLE_PROFILE_ID, event.roleProfileId())
+                .append(Profile.ROLE_PROFILE_VERSION, event.roleProfileVersion());
     }
 
     @EventHandler
@@ -68,7 +73,7 @@ public class LearnerProfiles {
     }
 
     static Document fieldsOf(TeamChanged event) {
-        return new Document("teamId", event.teamId()).append("managerId", event.managerId());
+        return new Document(Profile.TEAM_ID, event.teamId()).append(Profile.MANAGER_ID, event.managerId());
     }
 
     /** Nothing identifying is kept: the profile goes. */
@@ -80,16 +85,16 @@ public class LearnerProfiles {
     @ResetHandler
     void reset() {
         profiles.drop();
-        profiles.createIndex(Indexes.ascending("teamId"));
+        profiles.createIndex(Indexes.ascending(Profile.TEAM_ID));
     }
 
     public Optional<Profile> find(String learnerId) {
-        return Optional.ofNullable(profiles.find(Filters.eq("_id", learnerId)).first()).map(LearnerProfiles::toProfile);
+        return Optional.ofNullable(profiles.find(Filters.eq("_id", learnerId)).first());
     }
 
     public List<Profile> membersOf(String teamId) {
         List<Profile> members = new ArrayList<>();
-        profiles.find(Filters.eq("teamId", teamId)).forEach(d -> members.add(toProfile(d)));
+        profiles.find(Filters.eq(Profile.TEAM_ID, teamId)).forEach(members::add);
         members.sort((a, b) -> a.learnerId().compareTo(b.learnerId()));
         return members;
     }
@@ -99,17 +104,23 @@ public class LearnerProfiles {
                 new UpdateOptions().upsert(true));
     }
 
-    private static Profile toProfile(Document d) {
-        Date registeredAt = d.getDate("registeredAt");
-        return new Profile(d.getString("_id"), d.getString("displayName"), d.getString("email"),
-                d.getString("organisationUnit"), registeredAt == null ? null : registeredAt.toInstant(),
-                d.getString("roleProfileId"), d.getInteger("roleProfileVersion"), d.getString("teamId"),
-                d.getString("managerId"));
-    }
-
-    /** A learner as the profile read model knows them; registeredAt is null until they are registered. */
-    public record Profile(String learnerId, String displayName, String email, String organisationUnit,
-                          Instant registeredAt, String roleProfileId, Integer roleProfileVersion, String teamId,
-                          String managerId) {
+    /**
+     * A learner as the profile read model knows them, and as stored in {@code learner_profiles}; registeredAt is
+     * null until they are registered.
+     */
+    public record Profile(@BsonId String learnerId, @BsonProperty(DISPLAY_NAME) String displayName,
+                          @BsonProperty(EMAIL) String email, @BsonProperty(ORGANISATION_UNIT) String organisationUnit,
+                          @BsonProperty(REGISTERED_AT) Instant registeredAt,
+                          @BsonProperty(ROLE_PROFILE_ID) String roleProfileId,
+                          @BsonProperty(ROLE_PROFILE_VERSION) Integer roleProfileVersion,
+                          @BsonProperty(TEAM_ID) String teamId, @BsonProperty(MANAGER_ID) String managerId) {
+        static final String DISPLAY_NAME = "displayName";
+        static final String EMAIL = "email";
+        static final String ORGANISATION_UNIT = "organisationUnit";
+        static final String REGISTERED_AT = "registeredAt";
+        static final String ROLE_PROFILE_ID = "roleProfileId";
+        static final String ROLE_PROFILE_VERSION = "roleProfileVersion";
+        static final String TEAM_ID = "teamId";
+        static final String MANAGER_ID = "managerId";
     }
 }

@@ -17,7 +17,6 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +39,7 @@ public class ReadModelWrites implements MessageHandlerInterceptor<EventMessage<?
     private static final String RESOURCE = ReadModelWrites.class.getName();
 
     /** Adds a write to send after the ones added before it to the same collection. */
-    void inOrder(MongoCollection<Document> collection, WriteModel<Document> write) {
+    <T> void inOrder(MongoCollection<T> collection, WriteModel<T> write) {
         Batch batch = currentBatch();
         if (batch == null) {
             collection.bulkWrite(List.of(write));
@@ -50,20 +49,20 @@ public class ReadModelWrites implements MessageHandlerInterceptor<EventMessage<?
     }
 
     /** Adds a guarded replacement; of several for one key in a batch, only the highest {@code order} is sent. */
-    void newest(MongoCollection<Document> collection, String key, long order, WriteModel<Document> write) {
+    <T> void newest(MongoCollection<T> collection, String key, long order, WriteModel<T> write) {
         Batch batch = currentBatch();
         if (batch == null) {
             sendIgnoringDuplicateKeys(collection, List.of(write));
             return;
         }
-        batch.of(collection).newest.merge(key, new Keyed(order, write), (a, b) -> a.order() >= b.order() ? a : b);
+        batch.of(collection).newest.merge(key, new Keyed<>(order, write), (a, b) -> a.order() >= b.order() ? a : b);
     }
 
     /**
      * Drops the pending newest-per-key writes whose key matches, before a deletion of the same entries is added in
      * order: the in-order writes are sent first, so a pending replacement would otherwise bring them back.
      */
-    void discardNewest(MongoCollection<Document> collection, Predicate<String> keys) {
+    void discardNewest(MongoCollection<?> collection, Predicate<String> keys) {
         Batch batch = currentBatch();
         if (batch != null) {
             batch.of(collection).newest.keySet().removeIf(keys);
@@ -94,8 +93,7 @@ public class ReadModelWrites implements MessageHandlerInterceptor<EventMessage<?
     }
 
     /** Unordered: each key appears once, so order does not matter and one refusal does not stop the others. */
-    private static void sendIgnoringDuplicateKeys(MongoCollection<Document> collection,
-            List<WriteModel<Document>> writes) {
+    private static <T> void sendIgnoringDuplicateKeys(MongoCollection<T> collection, List<WriteModel<T>> writes) {
         try {
             collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
@@ -118,29 +116,35 @@ public class ReadModelWrites implements MessageHandlerInterceptor<EventMessage<?
     }
 
     private static final class Batch {
-        private final Map<MongoCollection<Document>, Writes> byCollection = new LinkedHashMap<>();
+        private final Map<MongoCollection<?>, Writes<?>> byCollection = new LinkedHashMap<>();
 
-        Writes of(MongoCollection<Document> collection) {
-            return byCollection.computeIfAbsent(collection, c -> new Writes());
+        /** The writes to this collection; keyed by the collection, so they are of its document type. */
+        @SuppressWarnings("unchecked")
+        <T> Writes<T> of(MongoCollection<T> collection) {
+            return (Writes<T>) byCollection.computeIfAbsent(collection, c -> new Writes<>(collection));
         }
 
         void send() {
-            byCollection.forEach((collection, writes) -> {
-                if (!writes.ordered.isEmpty()) {
-                    collection.bulkWrite(writes.ordered);
-                }
-                if (!writes.newest.isEmpty()) {
-                    sendIgnoringDuplicateKeys(collection, writes.newest.values().stream().map(Keyed::write).toList());
-                }
-            });
+            byCollection.values().forEach(Writes::send);
         }
     }
 
-    private static final class Writes {
-        private final List<WriteModel<Document>> ordered = new ArrayList<>();
-        private final Map<String, Keyed> newest = new LinkedHashMap<>();
+    private record Writes<T>(MongoCollection<T> collection, List<WriteModel<T>> ordered, Map<String, Keyed<T>> newest) {
+
+        Writes(MongoCollection<T> collection) {
+            this(collection, new ArrayList<>(), new LinkedHashMap<>());
+        }
+
+        void send() {
+            if (!ordered.isEmpty()) {
+                collection.bulkWrite(ordered);
+            }
+            if (!newest.isEmpty()) {
+                sendIgnoringDuplicateKeys(collection, newest.values().stream().map(Keyed::write).toList());
+            }
+        }
     }
 
-    private record Keyed(long order, WriteModel<Document> write) {
+    private record Keyed<T>(long order, WriteModel<T> write) {
     }
 }

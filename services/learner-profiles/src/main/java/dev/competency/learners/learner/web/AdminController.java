@@ -7,14 +7,14 @@ import dev.competency.platform.service.security.AllowedRoles;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.security.Role;
 import dev.competency.platform.service.web.ResourceNotFound;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operations on the read models (admins only): rebuild, and a consistency check of one learner's. */
+/**
+ * A consistency check of one learner's read models (admins only). The rebuild lives beside it, at
+ * {@code /api/learners/admin/rebuild}, served by the Axon starter's read-model controller.
+ */
 @RestController
 class AdminController {
 
@@ -26,19 +26,6 @@ class AdminController {
         this.access = access;
         this.rebuild = rebuild;
         this.consistency = consistency;
-    }
-
-    @PostMapping("/api/learners/admin/rebuild")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    ReadModelRebuild.Status rebuild(Caller caller) {
-        access.requireAdmin(caller);
-        return rebuild.rebuild();
-    }
-
-    @GetMapping("/api/learners/admin/rebuild")
-    ReadModelRebuild.Status status(Caller caller) {
-        access.requireAdmin(caller);
-        return rebuild.status();
     }
 
     /**

@@ -43,6 +43,9 @@ class LearnerEventStoreIT {
             MongoClient client = service.bean(MongoClient.class);
             assertThat(keyCount(client, DATABASE + "-keys", learnerId)).isOne();
             assertThat(keyCount(client, DATABASE, learnerId)).isZero();
+            Document key = client.getDatabase(DATABASE + "-keys").getCollection("learner_keys")
+                    .find(Filters.eq("_id", learnerId)).first();
+            assertThat(key.get("key", Binary.class).getData()).as("stored as BSON binary").hasSize(32);
             // A key that an earlier version kept beside the events.
             client.getDatabase(DATABASE).getCollection("learner_keys")
                     .insertOne(new Document("_id", legacyLearnerId).append("key", new Binary(new byte[32])));

@@ -3,6 +3,7 @@ package dev.competency.learners.learner.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import dev.competency.learners.learner.domain.FrameworkVersionAdopted;
 import dev.competency.learners.learner.domain.LearnerErased;
 import dev.competency.learners.learner.domain.MasteryRecalculated;
@@ -13,6 +14,8 @@ import dev.competency.platform.test.ScratchDatabase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.bson.BsonDocument;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +103,45 @@ class CurrentMasteryIT {
 
         assertThat(mastery.effectiveOf("ana")).isEmpty();
         assertThat(mastery.adoptedVersionsOf("ana")).isEmpty();
+    }
+
+    /** Documents stay in the shape they had before the entries were records, and such documents read back. */
+    @Test
+    void storesEntriesInTheirDocumentShape_andReadsDocumentsWithNullFields() {
+        mastery.on(change("PROFICIENT", 0.8), 2, T0.plusNanos(2_500));
+        mastery.on(new ParentRollupEnded("ana", "c2", "f1", 2, 1, "PROFICIENT", true, 4), 3, T0.plusSeconds(3));
+        mastery.on(new FrameworkVersionAdopted("ana", "f1", 3, List.of("c1")));
+
+        assertThat(raw(CurrentMastery.COLLECTION, "ana|c1")).isEqualTo(BsonDocument.parse("""
+                {"_id": "ana|c1", "learnerId": "ana", "competencyId": "c1", "frameworkId": "f1",
+                 "frameworkVersion": 1, "policyVersion": 1, "method": "HIGHEST", "level": "PROFICIENT", "score": 0.8,
+                 "mastered": true, "evidenceCount": 1, "changedAt": {"$date": "2026-03-01T09:00:00Z"},
+                 "sequence": {"$numberLong": "2"}}"""));
+        assertThat(raw(CurrentMastery.ROLLUPS, "ana|c2")).isEqualTo(BsonDocument.parse("""
+                {"_id": "ana|c2", "learnerId": "ana", "competencyId": "c2", "ended": true,
+                 "changedAt": {"$date": "2026-03-01T09:00:03Z"}, "sequence": {"$numberLong": "3"}}"""));
+        assertThat(raw(CurrentMastery.ADOPTED_VERSIONS, "ana|f1")).isEqualTo(BsonDocument.parse("""
+                {"_id": "ana|f1", "learnerId": "ana", "frameworkId": "f1", "version": 3}"""));
+        for (String collection : List.of(CurrentMastery.COLLECTION, CurrentMastery.ROLLUPS,
+                CurrentMastery.ADOPTED_VERSIONS)) {
+            assertThat(database.getCollection(collection).listIndexes())
+                    .extracting(index -> index.getString("name")).contains("learnerId_1");
+        }
+
+        database.getCollection(CurrentMastery.COLLECTION).insertOne(Document.parse("""
+                {"_id": "ben|c1", "learnerId": "ben", "competencyId": "c1", "frameworkId": "f1",
+                 "frameworkVersion": 1, "policyVersion": 1, "method": "HIGHEST", "level": null, "score": null,
+                 "mastered": false, "evidenceCount": 0, "expiresAt": null,
+                 "changedAt": {"$date": "2026-03-01T09:00:00Z"}, "sequence": {"$numberLong": "1"}}"""));
+        assertThat(mastery.of("ben")).singleElement().satisfies(entry -> {
+            assertThat(entry.level()).isNull();
+            assertThat(entry.score()).isNull();
+            assertThat(entry.expiresAt()).isNull();
+        });
+    }
+
+    private BsonDocument raw(String collection, String id) {
+        return database.getCollection(collection, BsonDocument.class).find(Filters.eq("_id", id)).first();
     }
 
     private static ParentMasteryRolledUp rolledUp(String level, boolean mastered) {

@@ -2,6 +2,7 @@ package dev.competency.learners.learner.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -10,8 +11,10 @@ import dev.competency.learners.learner.domain.EvidenceItem;
 import dev.competency.learners.learner.domain.EvidenceVoided;
 import dev.competency.learners.learner.domain.LearnerErased;
 import dev.competency.learners.mastery.SourceType;
+import dev.competency.platform.service.mongo.RecordCollections;
 import dev.competency.platform.test.ScratchDatabase;
 import java.time.Instant;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +72,7 @@ class EvidenceTimelineIT {
         writer.on(accepted("dan", "e1", T0));
         assertThat(reader.of("dan")).hasSize(1);
 
-        database.getCollection(EvidenceTimeline.COLLECTION)
+        RecordCollections.collection(database, EvidenceTimeline.COLLECTION, EvidenceTimeline.StoredEvidence.class)
                 .insertOne(EvidenceTimeline.entryOf(accepted("dan", "e2", T0.plusSeconds(60))));
         assertThat(reader.of("dan")).extracting(e -> e.evidence().evidenceId()).containsExactly("e1", "e2");
 
@@ -78,6 +81,35 @@ class EvidenceTimelineIT {
                         T0.plusSeconds(90), "entered twice"))));
         assertThat(reader.of("dan")).extracting(EvidenceTimeline.Entry::voidReason)
                 .containsExactly("entered twice", null);
+    }
+
+    /** Documents written before the entries were records read back, and new ones are stored in the same shape. */
+    @Test
+    void storesEntriesInTheirDocumentShape_whenAcceptedAndVoided() {
+        writer.on(accepted("eve", "e1", T0.plusNanos(1_500)));
+        writer.on(new EvidenceVoided("eve", "e1", "c1", T0.plusSeconds(90), "entered twice"));
+
+        BsonDocument stored = database.getCollection(EvidenceTimeline.COLLECTION, BsonDocument.class)
+                .find(Filters.eq("_id", "eve|e1")).first();
+        assertThat(stored).isEqualTo(BsonDocument.parse("""
+                {"_id": "eve|e1", "learnerId": "eve", "evidenceId": "e1", "competencyId": "c1", "frameworkId": "f1",
+                 "frameworkVersion": 1, "score": 0.7, "sourceType": "ASSESSMENT", "actorId": "assessor-1",
+                 "occurredAt": {"$date": "2026-03-01T09:00:00Z"}, "recordedAt": {"$date": "2026-03-01T09:00:05Z"},
+                 "occurredAtExact": "2026-03-01T09:00:00.000001500Z",
+                 "recordedAtExact": "2026-03-01T09:00:05.000001500Z", "acceptedAt": {"$date": "2026-03-01T09:00:06Z"},
+                 "voidedAt": "2026-03-01T09:01:30Z", "voidReason": "entered twice"}"""));
+        assertThat(database.getCollection(EvidenceTimeline.COLLECTION).listIndexes())
+                .extracting(index -> index.getString("name")).contains("learnerId_1_occurredAt_1");
+
+        database.getCollection(EvidenceTimeline.COLLECTION).insertOne(Document.parse("""
+                {"_id": "eve|e0", "learnerId": "eve", "evidenceId": "e0", "competencyId": "c1", "frameworkId": "f1",
+                 "frameworkVersion": 1, "score": 0.4, "sourceType": "SELF", "actorId": "eve",
+                 "occurredAt": {"$date": "2026-03-01T08:00:00Z"}, "recordedAt": {"$date": "2026-03-01T08:00:00Z"},
+                 "occurredAtExact": "2026-03-01T08:00:00Z", "recordedAtExact": "2026-03-01T08:00:00Z",
+                 "ratedLevel": null, "acceptedAt": {"$date": "2026-03-01T08:00:01Z"}}"""));
+        assertThat(reader.of("eve")).extracting(e -> e.evidence().evidenceId(), e -> e.evidence().actorId(),
+                EvidenceTimeline.Entry::voidReason).containsExactly(tuple("e0", "eve", null),
+                tuple("e1", "assessor-1", "entered twice"));
     }
 
     @Test
