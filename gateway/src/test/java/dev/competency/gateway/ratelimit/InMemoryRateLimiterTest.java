@@ -29,7 +29,7 @@ class InMemoryRateLimiterTest {
             });
 
     @Test
-    void allowsTheBurst_thenRefuses_whenAClientSendsTooMany() {
+    void allowsTheBurstThenRefuses_whenAClientSendsTooMany() {
         List<RateLimiter.Response> answers = take("client", "sub:ada", 4);
 
         assertThat(answers).extracting(RateLimiter.Response::isAllowed).containsExactly(true, true, true, false);

@@ -47,7 +47,7 @@ class RateLimitFilterTest {
             new Problems(JsonMapper.builder().build()));
 
     @Test
-    void keysBearerRequest_byTokenSubject_whenTokenWasValidatedBefore() {
+    void keysBearerRequestByTokenSubject_whenTokenWasValidatedBefore() {
         tokens.validate("token-of-ada", "7f2b7f39-c8c5-488a-994e-3c054105938f");
 
         filter.filter(get("/api/learners/me").header(HttpHeaders.AUTHORIZATION, "Bearer token-of-ada").build(), OK)
@@ -57,7 +57,7 @@ class RateLimitFilterTest {
     }
 
     @Test
-    void keysBearerRequest_byAddress_whenTokenWasNeverValidated() {
+    void keysBearerRequestByAddress_whenTokenWasNeverValidated() {
         tokens.validate("token-of-ada", "ada");
 
         filter.filter(get("/api/learners/me").header(HttpHeaders.AUTHORIZATION, "Bearer forged-or-new").build(), OK)
@@ -85,7 +85,7 @@ class RateLimitFilterTest {
     }
 
     @Test
-    void keysAnonymousRequest_byAddress_whenNoCredentialsAreSent() {
+    void keysAnonymousRequestByAddress_whenNoCredentialsAreSent() {
         filter.filter(get("/xapi/statements").build(), OK).block();
         filter.filter(get("/dev-issuer/token").build(), OK).block();
 
@@ -106,7 +106,7 @@ class RateLimitFilterTest {
     }
 
     @Test
-    void keepsXapiBasicCredentials_onTheAddress_whenTheLrsRefusedThem() {
+    void keepsXapiBasicCredentialsOnTheAddress_whenTheLrsRefusedThem() {
         for (int i = 0; i < 2; i++) {
             filter.filter(get("/xapi/statements").header(HttpHeaders.AUTHORIZATION, BASIC).build(), exchange -> {
                 exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);

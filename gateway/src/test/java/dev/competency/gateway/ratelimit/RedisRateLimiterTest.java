@@ -68,7 +68,7 @@ class RedisRateLimiterTest {
     }
 
     @Test
-    void allowsTheBurst_thenRefuses_whenAClientSendsTooMany() {
+    void allowsTheBurstThenRefuses_whenAClientSendsTooMany() {
         RedisRateLimiter limiter = limiter(1, 3);
         atTheStartOfASecond();
 

@@ -38,7 +38,7 @@ class CrossReferenceTest {
 
     @ParameterizedTest
     @MethodSource("targets")
-    void selectsExistingPods_andTargetsExistingObjects(String target) {
+    void selectsExistingPodsAndTargetsExistingObjects(String target) {
         Rendered r = new Rendered(Repository.rendered(target));
         List<String> problems = new ArrayList<>();
         for (Map<String, Object> d : r.all("Deployment")) {
@@ -145,7 +145,7 @@ class CrossReferenceTest {
 
     @ParameterizedTest
     @MethodSource("targets")
-    void refersOnlyToConfigMapsThatExist_andSecretsThatExistOrAreDocumented(String target) {
+    void refersOnlyToConfigMapsThatExistAndSecretsThatExistOrAreDocumented(String target) {
         Rendered r = new Rendered(Repository.rendered(target));
         Set<String> kafkaUsers = new HashSet<>(r.all("KafkaUser").stream().map(Rendered::name).toList());
         String readme = Repository.read(Repository.K8S.resolve("README.md"));
@@ -190,7 +190,7 @@ class CrossReferenceTest {
 
     @ParameterizedTest
     @MethodSource("targets")
-    void probesAskForHealthGroupsTheApplicationsExpose_onTheirManagementPort(String target) {
+    void probesAskForHealthGroupsTheApplicationsExposeOnTheirManagementPort(String target) {
         Rendered r = new Rendered(Repository.rendered(target));
         List<String> problems = new ArrayList<>();
         for (Map<String, Object> d : r.all("Deployment")) {
@@ -218,7 +218,7 @@ class CrossReferenceTest {
 
     @ParameterizedTest
     @MethodSource("targets")
-    void setsOnlyEnvironmentVariablesTheApplicationsRead_inEveryTarget(String target) {
+    void setsOnlyEnvironmentVariablesTheApplicationsReadInEveryTarget(String target) {
         Rendered r = new Rendered(Repository.rendered(target));
         List<String> problems = new ArrayList<>();
         for (Map<String, Object> d : r.all("Deployment")) {
@@ -243,7 +243,7 @@ class CrossReferenceTest {
 
     @ParameterizedTest
     @MethodSource("targets")
-    void runsOnlyImagesTheBuildProduces_inEveryTarget(String target) {
+    void runsOnlyImagesTheBuildProducesInEveryTarget(String target) {
         for (Map<String, Object> d : new Rendered(Repository.rendered(target)).all("Deployment")) {
             String app = Rendered.name(d);
             String image = (String) new Rendered(Repository.rendered(target)).container(app).get("image");
@@ -253,7 +253,7 @@ class CrossReferenceTest {
     }
 
     @Test
-    void readsEnvironmentVariables_asSpringBootBindsThem() {
+    void readsEnvironmentVariablesAsSpringBootBindsThem() {
         assertThat(Applications.reads("frameworks", "CASE_BASE_URI")).as("placeholder").isTrue();
         assertThat(Applications.reads("frameworks", "SPRING_KAFKA_SECURITY_PROTOCOL")).as("Boot property").isTrue();
         assertThat(Applications.reads("frameworks", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).as("map").isTrue();

@@ -28,7 +28,7 @@ class KustomizeRenderTest {
 
     @ParameterizedTest
     @MethodSource("targets")
-    void rendersEveryTarget_intoNamedObjectsOfOneNamespace(String target) {
+    void rendersEveryTargetIntoNamedObjectsOfOneNamespace(String target) {
         List<Map<String, Object>> objects = Repository.rendered(target);
 
         assertThat(objects).isNotEmpty();
@@ -48,7 +48,7 @@ class KustomizeRenderTest {
      */
     @ParameterizedTest
     @MethodSource("targets")
-    void rendersWhatKustomizeRenders_whereKubectlIsInstalled(String target) throws Exception {
+    void rendersWhatKustomizeRenders_whenKubectlIsInstalled(String target) throws Exception {
         Path kubectl = Stream.of("/usr/bin/kubectl", "/usr/local/bin/kubectl").map(Path::of)
                 .filter(Files::isExecutable).findFirst().orElse(null);
         assumeTrue(kubectl != null, "kubectl is not installed");

@@ -52,7 +52,7 @@ class SchemaValidationTest {
 
     @ParameterizedTest
     @MethodSource("targets")
-    void validatesEveryObject_againstTheSchemaOfItsApi(String target) {
+    void validatesEveryObjectAgainstTheSchemaOfItsApi(String target) {
         List<String> problems = new ArrayList<>();
         for (Map<String, Object> object : Repository.rendered(target)) {
             String id = object.get("apiVersion") + " " + object.get("kind");
@@ -70,7 +70,7 @@ class SchemaValidationTest {
     }
 
     @Test
-    void rejectsUnknownFields_andMissingRequiredOnes() {
+    void rejectsUnknownFieldsAndMissingRequiredOnes() {
         Map<String, Object> service = new LinkedHashMap<>(Map.of("apiVersion", "v1", "kind", "Service",
                 "metadata", Map.of("name", "x"), "spec", Map.of("selectr", Map.of("a", "b"))));
         assertThat(kubernetesProblem(service)).contains("selectr");
@@ -114,7 +114,7 @@ class SchemaValidationTest {
     }
 
     @Test
-    void validatesDockerCompose_againstTheComposeSpecification() {
+    void validatesDockerComposeAgainstTheComposeSpecification() {
         Object compose = new Yaml(new SafeConstructor(new LoaderOptions()))
                 .load(Repository.read(Repository.ROOT.resolve("docker-compose.yml")));
 

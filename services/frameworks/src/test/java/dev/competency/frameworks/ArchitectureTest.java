@@ -27,7 +27,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void keepsDomainAndCaseMappingFreeOfSpringMongoAndWeb_soTheyAreTestableWithoutAContainer() {
+    void keepsDomainAndCaseMappingFreeOfSpringMongoAndWeb() {
         noClasses().that().resideInAnyPackage("dev.competency.frameworks..domain..",
                         "dev.competency.frameworks.interop.casefile..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",

@@ -11,7 +11,12 @@ import dev.competency.contracts.frameworks.MethodType;
 import dev.competency.contracts.learners.LearnerRegistered;
 import dev.competency.contracts.learners.LearnerTeamChanged;
 import dev.competency.contracts.mastery.MasteryChanged;
+import dev.competency.platform.bench.BenchCommandLine.Help;
 import dev.competency.platform.bench.BenchCommandLine.Positive;
+import dev.competency.platform.bench.BenchCommandLine.Rate;
+import dev.competency.platform.bench.BenchCommandLine.ServiceHeap;
+import dev.competency.platform.bench.BenchCommandLine.ServiceJar;
+import dev.competency.platform.bench.BenchCommandLine.WorkloadSize;
 import dev.competency.platform.test.TestTokens;
 import java.io.IOException;
 import java.net.URI;
@@ -24,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +38,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,49 +70,42 @@ public final class AnalyticsBench {
 
     /** The command line of {@link AnalyticsBench}; the defaults are the targets' sizes. */
     @Command(name = "AnalyticsBench", usageHelpWidth = 120,
-            description = "Measures the analytics service: load, intake, capability map and rebuild.")
-    interface Options {
+            description = {"Measures the analytics service: load, intake, capability map and rebuild.",
+                    "The workload: --learners in 10 units and 200 teams, one mastery.changed per learner and "
+                            + "competency; --rate paces the intake step (mastery.changed/s)."})
+    static final class Options {
 
-        @Option(names = "--learners", paramLabel = "N", defaultValue = "10000", converter = Positive.class,
-                description = "learners, in 10 units and 200 teams (default ${DEFAULT-VALUE})")
-        int learners();
+        @Mixin
+        WorkloadSize workload = new WorkloadSize(10_000, 200);
 
-        @Option(names = "--competencies", paramLabel = "N", defaultValue = "200", converter = Positive.class,
-                description = "competencies of the framework, one mastery.changed per learner each (default "
-                        + "${DEFAULT-VALUE})")
-        int competencies();
-
-        @Option(names = "--rate", paramLabel = "N", defaultValue = "5000", converter = Positive.class,
-                description = "mastery.changed per second of the intake step (default ${DEFAULT-VALUE})")
-        int rate();
+        @Mixin
+        Rate rate = new Rate(5_000);
 
         @Option(names = "--intake-seconds", paramLabel = "N", defaultValue = "60", converter = Positive.class,
                 description = "seconds of the intake step (default ${DEFAULT-VALUE})")
-        int intakeSeconds();
+        int intakeSeconds;
 
         @Option(names = "--queries", paramLabel = "N", defaultValue = "200", converter = Positive.class,
                 description = "measured capability maps, after a quarter as many unmeasured (default "
                         + "${DEFAULT-VALUE})")
-        int queries();
+        int queries;
 
         @Option(names = "--rebuild-events", paramLabel = "N", defaultValue = "1000000", converter = Positive.class,
                 description = "records on the topics when the rebuild starts (default ${DEFAULT-VALUE})")
-        int rebuildEvents();
+        int rebuildEvents;
 
-        @Option(names = "--service-heap", paramLabel = "SIZE", defaultValue = "3g",
-                description = "-Xmx of the service (default ${DEFAULT-VALUE})")
-        String serviceHeap();
+        @Mixin
+        ServiceHeap serviceHeap = new ServiceHeap("3g");
 
         @Option(names = "--group-by", paramLabel = "unit|team", defaultValue = "unit",
                 description = "grouping of the capability map (default ${DEFAULT-VALUE})")
-        String groupBy();
+        String groupBy;
 
-        @Option(names = "--jar", paramLabel = "PATH",
-                description = "the analytics jar (default services/analytics/target/analytics.jar)")
-        Optional<Path> jar();
+        @Mixin
+        ServiceJar jar = new ServiceJar("services/analytics/target/analytics.jar");
 
-        @Option(names = "--help", usageHelp = true, description = "show this text")
-        boolean help();
+        @Mixin
+        Help help;
     }
 
     private AnalyticsBench(Options options) {
@@ -121,12 +119,12 @@ public final class AnalyticsBench {
     private void run() throws InterruptedException {
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
         Path jar = ServiceProcess.requireJar("analytics",
-                options.jar().orElse(root.resolve("services/analytics/target/analytics.jar")),
+                options.jar.in(root),
                 "mvn -B clean package -DskipTests -Djib.skip -pl services/analytics");
         try (Infrastructure infrastructure = Infrastructure.startEmbedded();
              KafkaProducer<String, byte[]> producer = Workload.producer(infrastructure.kafkaBootstrapServers());
              ServiceProcess service = ServiceProcess.start("analytics", jar,
-                     List.of("-Xms512m", "-Xmx" + options.serviceHeap()),
+                     List.of("-Xms512m", "-Xmx" + options.serviceHeap.size),
                      Map.of("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
                              "MONGODB_URI", infrastructure.mongoConnectionString() + "/analytics-bench"),
                      "/actuator/health/readiness")) {
@@ -140,8 +138,8 @@ public final class AnalyticsBench {
     }
 
     private void load(KafkaProducer<String, byte[]> producer) {
-        int learners = options.learners();
-        int competencies = options.competencies();
+        int learners = options.workload.learners;
+        int competencies = options.workload.competencies;
         long started = System.nanoTime();
         send(producer, framework(competencies));
         for (int l = 0; l < learners; l++) {
@@ -160,10 +158,10 @@ public final class AnalyticsBench {
     }
 
     private void intake(KafkaProducer<String, byte[]> producer) throws InterruptedException {
-        int rate = options.rate();
-        int seconds = options.intakeSeconds();
-        int learners = options.learners();
-        int competencies = options.competencies();
+        int rate = options.rate.perSecond;
+        int seconds = options.intakeSeconds;
+        int learners = options.workload.learners;
+        int competencies = options.workload.competencies;
         Random random = new Random(7);
         Latencies lags = new Latencies();
         long start = System.nanoTime();
@@ -196,8 +194,8 @@ public final class AnalyticsBench {
     }
 
     private void capability() {
-        int queries = options.queries();
-        String path = "/api/analytics/capability?frameworkId=bench-framework&groupBy=" + options.groupBy();
+        int queries = options.queries;
+        String path = "/api/analytics/capability?frameworkId=bench-framework&groupBy=" + options.groupBy;
         for (int i = 0; i < Math.max(20, queries / 4); i++) {
             get(path);
         }
@@ -209,18 +207,18 @@ public final class AnalyticsBench {
             latencies.record(System.nanoTime() - begin);
         }
         report.add("capability map (%d learners x %d competencies, groupBy=%s, %d bytes): %s",
-                options.learners(), options.competencies(), options.groupBy(), bytes,
+                options.workload.learners, options.workload.competencies, options.groupBy, bytes,
                 latencies.summary());
     }
 
     private void rebuild(KafkaProducer<String, byte[]> producer) throws InterruptedException {
-        long target = options.rebuildEvents();
-        int learners = options.learners();
+        long target = options.rebuildEvents;
+        int learners = options.workload.learners;
         Random random = new Random(11);
         while (produced < target) {
             String learner = "learner-" + random.nextInt(learners);
             send(producer, new EvidenceRecorded(UUID.randomUUID().toString(), learner, "bench-c" + random.nextInt(
-                    options.competencies()), "bench-framework", 1, 0.7, null, null, SourceType.ASSESSMENT,
+                    options.workload.competencies), "bench-framework", 1, 0.7, null, null, SourceType.ASSESSMENT,
                     new Actor("bench", ActorKind.SYSTEM), T0, T0, new EvidenceRecorded.Provenance(null, null, null,
                     null, null), null, null));
         }

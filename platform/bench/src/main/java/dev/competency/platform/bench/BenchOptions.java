@@ -1,7 +1,12 @@
 package dev.competency.platform.bench;
 
+import dev.competency.platform.bench.BenchCommandLine.Help;
 import dev.competency.platform.bench.BenchCommandLine.NonNegative;
 import dev.competency.platform.bench.BenchCommandLine.Positive;
+import dev.competency.platform.bench.BenchCommandLine.Rate;
+import dev.competency.platform.bench.BenchCommandLine.ServiceHeap;
+import dev.competency.platform.bench.BenchCommandLine.ServiceJar;
+import dev.competency.platform.bench.BenchCommandLine.WorkloadSize;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -10,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -52,97 +58,91 @@ record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<Str
 
     /** The command line of {@link LearnerProfilesBench}. */
     @Command(name = "LearnerProfilesBench", usageHelpWidth = 120,
-            description = "Measures the learner-profiles service end to end on the real broker and store.")
-    interface Arguments {
+            description = {"Measures the learner-profiles service end to end on the real broker and store.",
+                    "The workload: --learners, each with one evidence per competency; --rate paces the latency and "
+                            + "soak phases (evidence/s)."})
+    static final class Arguments {
 
         @Option(names = "--phases", paramLabel = "LIST", split = ",", defaultValue = "raw,latency,throughput",
                 converter = PhaseName.class, description = "comma-separated, run in this order: "
                 + "raw,latency,throughput,asof,rebuild,soak (default ${DEFAULT-VALUE})")
-        List<Phase> phases();
+        List<Phase> phases;
 
-        @Option(names = "--learners", paramLabel = "N", defaultValue = "10000", converter = Positive.class,
-                description = "learners of the intake workload (default ${DEFAULT-VALUE})")
-        int learners();
+        @Mixin
+        WorkloadSize workload = new WorkloadSize(10_000, 20);
 
-        @Option(names = "--competencies", paramLabel = "N", defaultValue = "20", converter = Positive.class,
-                description = "competencies per learner, one evidence each (default ${DEFAULT-VALUE})")
-        int competencies();
-
-        @Option(names = "--rate", paramLabel = "N", defaultValue = "1000", converter = Positive.class,
-                description = "evidence/s of the open-loop latency and soak phases (default ${DEFAULT-VALUE})")
-        int rate();
+        @Mixin
+        Rate rate = new Rate(1_000);
 
         @Option(names = "--latency-seconds", paramLabel = "N", defaultValue = "30", converter = Positive.class,
                 description = "recorded seconds of the latency phase (default ${DEFAULT-VALUE})")
-        int latencySeconds();
+        int latencySeconds;
 
         @Option(names = "--warmup-seconds", paramLabel = "N", defaultValue = "5", converter = Positive.class,
                 description = "unrecorded seconds before it (default ${DEFAULT-VALUE})")
-        int warmupSeconds();
+        int warmupSeconds;
 
         @Option(names = "--throughput-warmup", paramLabel = "N", converter = NonNegative.class,
                 description = "learners of their own sent through, and awaited, before the throughput phase, one "
                         + "evidence per competency (default half of --learners; 0 for none)")
-        Integer throughputWarmup();
+        Integer throughputWarmup;
 
         @Option(names = "--raw-messages", paramLabel = "N", defaultValue = "200000", converter = Positive.class,
                 description = "messages of the raw Kafka comparison (default ${DEFAULT-VALUE})")
-        int rawMessages();
+        int rawMessages;
 
         @Option(names = "--asof-evidence", paramLabel = "N", defaultValue = "10000", converter = Positive.class,
                 description = "evidence of the learner the as-of queries read (default ${DEFAULT-VALUE})")
-        int asOfEvidence();
+        int asOfEvidence;
 
         @Option(names = "--asof-queries", paramLabel = "N", defaultValue = "1000", converter = Positive.class,
                 description = "measured as-of queries of each kind (default ${DEFAULT-VALUE})")
-        int asOfQueries();
+        int asOfQueries;
 
         @Option(names = "--asof-warmup", paramLabel = "N", defaultValue = "1500", converter = Positive.class,
                 description = "unmeasured as-of queries before them, kinds in turn (default ${DEFAULT-VALUE})")
-        int asOfWarmup();
+        int asOfWarmup;
 
         @Option(names = "--rebuild-evidence", paramLabel = "N", defaultValue = "1000000", converter = Positive.class,
                 description = "evidence events in the store when the rebuild starts (default ${DEFAULT-VALUE})")
-        int rebuildEvidence();
+        int rebuildEvidence;
 
         @Option(names = "--soak-minutes", paramLabel = "N", defaultValue = "30", converter = Positive.class,
                 description = "minutes the soak phase sends at --rate, a row each minute (default ${DEFAULT-VALUE})")
-        int soakMinutes();
+        int soakMinutes;
 
         @Option(names = "--timeout-seconds", paramLabel = "N", defaultValue = "1800", converter = Positive.class,
                 description = "longest wait of any phase (default ${DEFAULT-VALUE})")
-        int timeoutSeconds();
+        int timeoutSeconds;
 
         @Option(names = "--kafka", paramLabel = "HOST:PORT",
                 description = "use this broker instead of starting the embedded one")
-        Optional<String> kafka();
+        Optional<String> kafka = Optional.empty();
 
         @Option(names = "--mongo", paramLabel = "URI",
                 description = "use this store (mongodb://host:port) instead of the embedded one")
-        Optional<String> mongo();
+        Optional<String> mongo = Optional.empty();
 
         @Option(names = "--service", paramLabel = "URL", description = "use this running service instead of starting "
                 + "its jar")
-        Optional<String> service();
+        Optional<String> service = Optional.empty();
 
         @Option(names = "--admin-token", paramLabel = "TOKEN",
                 description = "ADMIN bearer token for --service (asof and rebuild need it)")
-        Optional<String> adminToken();
+        Optional<String> adminToken = Optional.empty();
 
         @Option(names = "--database", paramLabel = "NAME", defaultValue = "learner-profiles-bench",
                 description = "database of the started service (default ${DEFAULT-VALUE})")
-        String database();
+        String database;
 
-        @Option(names = "--jar", paramLabel = "PATH",
-                description = "learner-profiles jar (default services/learner-profiles/target/learner-profiles.jar)")
-        Optional<Path> jar();
+        @Mixin
+        ServiceJar jar = new ServiceJar("services/learner-profiles/target/learner-profiles.jar");
 
-        @Option(names = "--service-heap", paramLabel = "SIZE", defaultValue = "2g",
-                description = "-Xmx of the started service (default ${DEFAULT-VALUE})")
-        String serviceHeap();
+        @Mixin
+        ServiceHeap serviceHeap = new ServiceHeap("2g");
 
-        @Option(names = "--help", usageHelp = true, description = "show this text")
-        boolean help();
+        @Mixin
+        Help help;
     }
 
     /**
@@ -152,20 +152,19 @@ record BenchOptions(Optional<String> kafka, Optional<String> mongo, Optional<Str
      * @throws IllegalArgumentException when --service comes without --kafka and --mongo
      */
     static BenchOptions of(Arguments arguments, Path root) {
-        if (arguments.service().isPresent() && (arguments.kafka().isEmpty() || arguments.mongo().isEmpty())) {
+        if (arguments.service.isPresent() && (arguments.kafka.isEmpty() || arguments.mongo.isEmpty())) {
             throw new IllegalArgumentException("--service needs --kafka and --mongo: the ones that service uses");
         }
-        return new BenchOptions(arguments.kafka(), arguments.mongo(), arguments.service().map(BenchOptions::stripSlash),
-                arguments.adminToken(), arguments.database(),
-                arguments.jar().map(Path::toAbsolutePath)
-                        .orElseGet(() -> root.resolve("services/learner-profiles/target/learner-profiles.jar")),
-                arguments.serviceHeap(), List.copyOf(new LinkedHashSet<>(arguments.phases())), arguments.learners(),
-                arguments.competencies(), arguments.rate(), Duration.ofSeconds(arguments.latencySeconds()),
-                Duration.ofSeconds(arguments.warmupSeconds()),
-                arguments.throughputWarmup() != null ? arguments.throughputWarmup() : arguments.learners() / 2,
-                arguments.rawMessages(), arguments.asOfEvidence(), arguments.asOfQueries(), arguments.asOfWarmup(),
-                arguments.rebuildEvidence(), Duration.ofMinutes(arguments.soakMinutes()),
-                Duration.ofSeconds(arguments.timeoutSeconds()));
+        int learners = arguments.workload.learners;
+        return new BenchOptions(arguments.kafka, arguments.mongo, arguments.service.map(BenchOptions::stripSlash),
+                arguments.adminToken, arguments.database, arguments.jar.in(root), arguments.serviceHeap.size,
+                List.copyOf(new LinkedHashSet<>(arguments.phases)), learners, arguments.workload.competencies,
+                arguments.rate.perSecond, Duration.ofSeconds(arguments.latencySeconds),
+                Duration.ofSeconds(arguments.warmupSeconds),
+                arguments.throughputWarmup != null ? arguments.throughputWarmup : learners / 2,
+                arguments.rawMessages, arguments.asOfEvidence, arguments.asOfQueries, arguments.asOfWarmup,
+                arguments.rebuildEvidence, Duration.ofMinutes(arguments.soakMinutes),
+                Duration.ofSeconds(arguments.timeoutSeconds));
     }
 
     /** A phase by its name in any case. */

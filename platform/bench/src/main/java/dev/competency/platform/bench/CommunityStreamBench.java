@@ -4,8 +4,11 @@ import dev.competency.contracts.IntegrationEvent;
 import dev.competency.contracts.frameworks.MethodType;
 import dev.competency.contracts.learners.LearnerRegistered;
 import dev.competency.contracts.mastery.MasteryChanged;
+import dev.competency.platform.bench.BenchCommandLine.Help;
 import dev.competency.platform.bench.BenchCommandLine.NonNegative;
 import dev.competency.platform.bench.BenchCommandLine.Positive;
+import dev.competency.platform.bench.BenchCommandLine.Rate;
+import dev.competency.platform.bench.BenchCommandLine.ServiceHeap;
 import dev.competency.platform.test.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +33,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,47 +77,46 @@ public final class CommunityStreamBench {
 
     /** The command line of {@link CommunityStreamBench}. */
     @Command(name = "CommunityStreamBench", usageHelpWidth = 120,
-            description = "Measures community's notification stream through the gateway.")
-    interface Options {
+            description = {"Measures community's notification stream through the gateway.",
+                    "--rate paces the steady step (mastery.changed/s)."})
+    static final class Options {
 
         @Option(names = "--clients", paramLabel = "N", defaultValue = "1000", converter = Positive.class,
                 description = "simulated browsers, one learner and stream each (default ${DEFAULT-VALUE})")
-        int clients();
+        int clients;
 
-        @Option(names = "--rate", paramLabel = "N", defaultValue = "200", converter = Positive.class,
-                description = "mastery.changed per second of the steady step (default ${DEFAULT-VALUE})")
-        int rate();
+        @Mixin
+        Rate rate = new Rate(200);
 
         @Option(names = "--steady-seconds", paramLabel = "N", defaultValue = "60", converter = Positive.class,
                 description = "seconds of the steady step (default ${DEFAULT-VALUE})")
-        int steadySeconds();
+        int steadySeconds;
 
         @Option(names = "--hold-seconds", paramLabel = "N", defaultValue = "120", converter = NonNegative.class,
                 description = "seconds with every stream open and heartbeats only (default ${DEFAULT-VALUE})")
-        int holdSeconds();
+        int holdSeconds;
 
         @Option(names = "--warmup", paramLabel = "N", defaultValue = "20", converter = NonNegative.class,
                 description = "notifications sent and awaited before the measured steps (default ${DEFAULT-VALUE})")
-        int warmup();
+        int warmup;
 
-        @Option(names = "--service-heap", paramLabel = "SIZE", defaultValue = "512m",
-                description = "-Xmx of community (default ${DEFAULT-VALUE})")
-        String serviceHeap();
+        @Mixin
+        ServiceHeap serviceHeap = new ServiceHeap("512m");
 
         @Option(names = "--gateway-heap", paramLabel = "SIZE", defaultValue = "512m",
                 description = "-Xmx of the gateway (default ${DEFAULT-VALUE})")
-        String gatewayHeap();
+        String gatewayHeap;
 
         @Option(names = "--community-jar", paramLabel = "PATH",
                 description = "community's jar (default services/community/target/community.jar)")
-        Optional<Path> communityJar();
+        Optional<Path> communityJar = Optional.empty();
 
         @Option(names = "--gateway-jar", paramLabel = "PATH",
                 description = "the gateway's jar (default gateway/target/gateway.jar)")
-        Optional<Path> gatewayJar();
+        Optional<Path> gatewayJar = Optional.empty();
 
-        @Option(names = "--help", usageHelp = true, description = "show this text")
-        boolean help();
+        @Mixin
+        Help help;
     }
 
     private CommunityStreamBench(Options options) {
@@ -126,11 +129,11 @@ public final class CommunityStreamBench {
 
     private void run() {
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
-        Path communityJar = jar("community", options.communityJar(),
+        Path communityJar = jar("community", options.communityJar,
                 root.resolve("services/community/target/community.jar"));
-        Path gatewayJar = jar("gateway", options.gatewayJar(), root.resolve("gateway/target/gateway.jar"));
-        int clientCount = options.clients();
-        int total = options.warmup() + options.rate() * options.steadySeconds() + clientCount + 1;
+        Path gatewayJar = jar("gateway", options.gatewayJar, root.resolve("gateway/target/gateway.jar"));
+        int clientCount = options.clients;
+        int total = options.warmup + options.rate.perSecond * options.steadySeconds + clientCount + 1;
         sentAt = new AtomicLongArray(total);
         receivedAt = new AtomicLongArray(total);
         try (Infrastructure infrastructure = Infrastructure.startEmbedded();
@@ -139,7 +142,7 @@ public final class CommunityStreamBench {
              ServiceProcess gateway = startGateway(gatewayJar, community.url())) {
             try {
                 report.note("community pid %d (-Xmx%s), gateway pid %d (-Xmx%s), %s", community.pid(),
-                        options.serviceHeap(), gateway.pid(), options.gatewayHeap(), infrastructure.describe());
+                        options.serviceHeap.size, gateway.pid(), options.gatewayHeap, infrastructure.describe());
                 for (int l = 0; l < clientCount; l++) {
                     send(producer, new LearnerRegistered(learner(l), null, "unit-" + (l % 10), T0));
                 }
@@ -150,9 +153,9 @@ public final class CommunityStreamBench {
                 report.add("connect: %d of %d streams open through the gateway in %.1f s", StreamClient.open(clients),
                         clientCount, (connectedAt - connectStart) / 1e9);
                 warmUp(producer);
-                Pause.of(Duration.ofSeconds(options.holdSeconds()));
+                Pause.of(Duration.ofSeconds(options.holdSeconds));
                 report.add("hold: %d s with heartbeats only; %d of %d streams open, heartbeats per stream min %d max %d",
-                        options.holdSeconds(), StreamClient.open(clients), clientCount, minHeartbeats(),
+                        options.holdSeconds, StreamClient.open(clients), clientCount, minHeartbeats(),
                         maxHeartbeats());
                 Footprint communityBusy = Footprint.of(community);
                 Footprint gatewayBusy = Footprint.of(gateway);
@@ -208,7 +211,7 @@ public final class CommunityStreamBench {
     }
 
     private void warmUp(KafkaProducer<String, byte[]> producer) {
-        int warmup = options.warmup();
+        int warmup = options.warmup;
         int first = records;
         for (int i = 0; i < warmup; i++) {
             publish(producer, learner(i % clients.size()));
@@ -219,8 +222,8 @@ public final class CommunityStreamBench {
     }
 
     private void steady(KafkaProducer<String, byte[]> producer) {
-        int rate = options.rate();
-        int seconds = options.steadySeconds();
+        int rate = options.rate.perSecond;
+        int seconds = options.steadySeconds;
         int first = records;
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -397,7 +400,7 @@ public final class CommunityStreamBench {
     }
 
     private ServiceProcess startCommunity(Path jar, Infrastructure infrastructure) {
-        return ServiceProcess.start("community", jar, List.of("-Xmx" + options.serviceHeap()),
+        return ServiceProcess.start("community", jar, List.of("-Xmx" + options.serviceHeap.size),
                 Map.of("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
                         "MONGODB_URI", infrastructure.mongoConnectionString() + "/community-bench"),
                 "/actuator/health/readiness");
@@ -406,7 +409,7 @@ public final class CommunityStreamBench {
     private ServiceProcess startGateway(Path jar, String communityUrl) {
         // Every simulated browser connects from 127.0.0.1 with a token the gateway has not seen yet, which counts
         // against the per-address budget; real browsers come from addresses of their own.
-        return ServiceProcess.start("gateway", jar, List.of("-Xmx" + options.gatewayHeap()),
+        return ServiceProcess.start("gateway", jar, List.of("-Xmx" + options.gatewayHeap),
                 Map.of("COMMUNITY_URL", communityUrl, "OIDC_CLIENT_SECRET", "bench",
                         "RATE_LIMIT_ANONYMOUS_PER_SECOND", "100000", "RATE_LIMIT_ANONYMOUS_BURST", "100000",
                         "ACCESS_LOG", "false"),

@@ -61,44 +61,48 @@ class BenchCommandLineTest {
     }
 
     @Test
-    void readsCommunityStreamOptions_withTheirDefaults() {
+    void readsCommunityStreamOptionsWithTheirDefaults() {
         CommunityStreamBench.Options defaults = BenchCommandLine.parse(CommunityStreamBench.Options.class);
         CommunityStreamBench.Options given = BenchCommandLine.parse(CommunityStreamBench.Options.class,
                 "--clients", "50", "--hold-seconds", "0", "--gateway-jar", "/tmp/gateway.jar");
 
-        assertThat(List.of(defaults.clients(), defaults.rate(), defaults.steadySeconds(), defaults.holdSeconds(),
-                defaults.warmup())).containsExactly(1_000, 200, 60, 120, 20);
-        assertThat(defaults.serviceHeap()).isEqualTo("512m");
-        assertThat(defaults.communityJar()).isEmpty();
-        assertThat(given.clients()).isEqualTo(50);
-        assertThat(given.holdSeconds()).isZero();
-        assertThat(given.gatewayJar()).contains(Path.of("/tmp/gateway.jar"));
+        assertThat(List.of(defaults.clients, defaults.rate.perSecond, defaults.steadySeconds, defaults.holdSeconds,
+                defaults.warmup)).containsExactly(1_000, 200, 60, 120, 20);
+        assertThat(defaults.serviceHeap.size).isEqualTo("512m");
+        assertThat(defaults.communityJar).isEmpty();
+        assertThat(given.clients).isEqualTo(50);
+        assertThat(given.holdSeconds).isZero();
+        assertThat(given.gatewayJar).contains(Path.of("/tmp/gateway.jar"));
         assertThatThrownBy(() -> BenchCommandLine.parse(CommunityStreamBench.Options.class, "--clients", "many"))
                 .isInstanceOf(ParameterException.class).hasMessageContaining("--clients");
     }
 
     @Test
-    void readsAnalyticsOptions_withTheTargetsAsDefaults() {
+    void readsAnalyticsOptionsWithTheTargetsAsDefaults() {
         AnalyticsBench.Options defaults = BenchCommandLine.parse(AnalyticsBench.Options.class);
         AnalyticsBench.Options given = BenchCommandLine.parse(AnalyticsBench.Options.class, "--group-by", "team",
                 "--rebuild-events", "150000", "--service-heap", "1g");
 
-        assertThat(List.of(defaults.learners(), defaults.competencies(), defaults.rate(), defaults.intakeSeconds(),
-                defaults.queries(), defaults.rebuildEvents())).containsExactly(10_000, 200, 5_000, 60, 200, 1_000_000);
-        assertThat(defaults.groupBy()).isEqualTo("unit");
-        assertThat(defaults.serviceHeap()).isEqualTo("3g");
-        assertThat(given.groupBy()).isEqualTo("team");
-        assertThat(given.rebuildEvents()).isEqualTo(150_000);
-        assertThat(given.serviceHeap()).isEqualTo("1g");
+        assertThat(List.of(defaults.workload.learners, defaults.workload.competencies, defaults.rate.perSecond, defaults.intakeSeconds,
+                defaults.queries, defaults.rebuildEvents)).containsExactly(10_000, 200, 5_000, 60, 200, 1_000_000);
+        assertThat(defaults.groupBy).isEqualTo("unit");
+        assertThat(defaults.serviceHeap.size).isEqualTo("3g");
+        assertThat(given.groupBy).isEqualTo("team");
+        assertThat(given.rebuildEvents).isEqualTo(150_000);
+        assertThat(given.serviceHeap.size).isEqualTo("1g");
     }
 
     @Test
     void listsEveryOptionWithItsDefault_whenUsageIsAsked() {
-        assertThat(BenchCommandLine.parse(AnalyticsBench.Options.class, "--help").help()).isTrue();
+        assertThat(BenchCommandLine.parse(AnalyticsBench.Options.class, "--help").help.requested).isTrue();
         assertThat(BenchCommandLine.usage(CommunityStreamBench.Options.class))
                 .contains("--clients=N", "(default 1000)", "--community-jar=PATH", "--help");
         assertThat(BenchCommandLine.usage(BenchOptions.Arguments.class))
                 .contains("--soak-minutes=N", "(default 30)", "raw,latency,throughput,asof,rebuild,soak");
+        assertThat(BenchCommandLine.usage(AnalyticsBench.Options.class)).contains("--rate=N", "(default 5000)",
+                "--service-heap=SIZE", "(default 3g)", "services/analytics/target/analytics.jar)");
+        assertThat(BenchCommandLine.usage(CommunityStreamBench.Options.class)).contains("(default 200)",
+                "(default 512m)");
     }
 
     private static BenchOptions learnerProfiles(String... args) {

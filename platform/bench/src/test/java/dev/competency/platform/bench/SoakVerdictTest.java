@@ -130,7 +130,7 @@ class SoakVerdictTest {
     }
 
     @Test
-    void writesRowAsMarkdown_withGaugesTheServiceDidNotAnswer() {
+    void writesRowAsMarkdown_whenTheServiceDidNotAnswerSomeGauges() {
         SoakRow row = new SoakRow(3, 60_000, 2, 15, 480, 59_990, 41.25, 180.0, 412.3, 210.4, Double.NaN, 35.2,
                 1_830.6, "2.10 3.00 4.50");
 

@@ -103,14 +103,14 @@ class EmbeddedInfrastructureIT {
     }
 
     @Test
-    void keepsMongoDocumentsAndPort_whenTheServerIsStoppedAndStartedAgain_inMemory() {
+    void keepsMongoDocumentsAndPortInMemory_whenTheServerIsStoppedAndStartedAgain() {
         try (EmbeddedMongo mongo = EmbeddedMongo.start(0, Optional.empty())) {
             assertStoppedAndStartedAgainWithItsData(mongo);
         }
     }
 
     @Test
-    void keepsMongoDocumentsAndPort_whenTheServerIsStoppedAndStartedAgain_withDataDirectory() {
+    void keepsMongoDocumentsAndPortInADataDirectory_whenTheServerIsStoppedAndStartedAgain() {
         try (EmbeddedMongo mongo = EmbeddedMongo.start(0, Optional.of(data))) {
             assertStoppedAndStartedAgainWithItsData(mongo);
         }

@@ -113,7 +113,7 @@ class MasteryFeedIT {
     }
 
     @Test
-    void forgetsTheLearner_whenLearnerErasedArrives_evenForMasteryReadAfterIt() {
+    void forgetsTheLearnerEvenForMasteryReadAfterIt_whenLearnerErasedArrives() {
         String learner = newId();
         String competency = newId();
         sendLearnerEvent(EventTypes.LEARNER_REGISTERED, learner);
@@ -151,7 +151,7 @@ class MasteryFeedIT {
     }
 
     @Test
-    void skipsUnknownEventTypesAndReadsUnknownFields_thenKeepsGoing() {
+    void skipsUnknownEventTypesAndReadsUnknownFieldsThenKeepsGoing() {
         String learner = newId();
         String competency = newId();
         ProducerRecord<String, byte[]> unknown = new ProducerRecord<>(Topics.MASTERY, learner,

@@ -46,19 +46,19 @@ class BrokerAndStoreCommandsIT {
     Path data;
 
     @Test
-    void keepsRecordsAndDocuments_whenBrokerAndStoreAreStoppedAndStartedByCommands_withoutDataDirectory()
+    void keepsRecordsAndDocumentsInMemory_whenBrokerAndStoreAreStoppedAndStartedByCommands()
             throws Exception {
         stopsAndStartsBrokerAndStore(options(Optional.empty()));
     }
 
     @Test
-    void keepsRecordsAndDocuments_whenBrokerAndStoreAreStoppedAndStartedByCommands_withDataDirectory()
+    void keepsRecordsAndDocumentsInADataDirectory_whenBrokerAndStoreAreStoppedAndStartedByCommands()
             throws Exception {
         stopsAndStartsBrokerAndStore(options(Optional.of(data)));
     }
 
     @Test
-    void refusesToKillTheBrokerOrTheStore_andToStartThemWhileTheyRun() {
+    void refusesToKillTheBrokerOrTheStoreAndToStartThemWhileTheyRun() {
         try (LocalPlatform platform = LocalPlatform.startInfrastructure(options(Optional.empty()))) {
             assertThatThrownBy(() -> platform.kill(LocalPlatform.KAFKA)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("stop it instead");

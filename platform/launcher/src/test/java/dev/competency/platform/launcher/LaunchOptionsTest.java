@@ -28,7 +28,7 @@ class LaunchOptionsTest {
     }
 
     @Test
-    void refusesAnUnknownOption_andShowsTheUsage() {
+    void refusesAnUnknownOptionAndShowsTheUsage() {
         assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--restart"}, ROOT))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Unknown option --restart")

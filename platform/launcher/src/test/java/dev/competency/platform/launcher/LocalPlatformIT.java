@@ -24,7 +24,7 @@ class LocalPlatformIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void startsEveryApplicationHealthy_andStopsThemAll() throws Exception {
+    void startsEveryApplicationHealthyAndStopsThemAll() throws Exception {
         LaunchOptions options = new LaunchOptions(Optional.empty(), 0, 0, 0, 0, false, false,
                 LocalPlatform.repositoryRoot());
         Map<String, Long> processIds;

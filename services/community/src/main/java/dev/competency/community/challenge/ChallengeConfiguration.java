@@ -9,9 +9,6 @@ import dev.competency.community.challenge.query.MongoLedgerStore;
 import dev.competency.community.people.query.PeopleDirectory;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -48,12 +45,5 @@ class ChallengeConfiguration {
     ChallengeTracker challengeTracker(Challenges challenges, ChallengeLedger ledger, MongoLedgerStore store,
                                       MasteryStates masteries, CommandGateway commands, Clock clock) {
         return new ChallengeTracker(challenges, ledger, store, masteries, commands, clock);
-    }
-
-    /** A failed send is retried from the same event instead of being logged and skipped (Axon's default). */
-    @Autowired
-    void configure(EventProcessingConfigurer processing) {
-        processing.registerListenerInvocationErrorHandler("challenge-publisher",
-                configuration -> PropagatingErrorHandler.instance());
     }
 }

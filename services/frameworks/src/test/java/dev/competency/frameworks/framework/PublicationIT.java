@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 class PublicationIT {
 
     @Test
-    void publishesFullSnapshotRoleProfileResourceAndRetirement_validAgainstTheirSchemas() {
+    void publishesFullSnapshotRoleProfileResourceAndRetirementValidAgainstTheirSchemas() {
         ServiceHttp author = SharedService.as(SharedService.AUTHOR);
         JsonNode created = author.expect(201, author.post("/api/frameworks",
                 "{\"code\": \"DEV\", \"title\": \"Backend engineering\"}"));

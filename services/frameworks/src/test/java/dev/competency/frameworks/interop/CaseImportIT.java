@@ -38,7 +38,7 @@ class CaseImportIT {
     }
 
     @Test
-    void importsDryRunThenPublishes_reimportsWithoutChange_updatesFromNewerPackage_andServesCase() {
+    void importsAndServesPackage_whenDryRunReimportAndNewerPackageFollow() {
         ServiceHttp author = SharedService.as(SharedService.AUTHOR);
 
         JsonNode dryRun = author.expect(200, author.post("/api/frameworks/case/import?dryRun=true",
@@ -98,7 +98,7 @@ class CaseImportIT {
     }
 
     @Test
-    void refusesBrokenPackageWithEveryError_importsTheRestWhenLenient_andRejectsUnusablePackages() {
+    void refusesWithEveryErrorOrImportsTheRestWhenLenient_whenPackageIsBrokenOrUnusable() {
         ServiceHttp author = SharedService.as(SharedService.AUTHOR);
 
         JsonNode refused = author.expect(422, author.post("/api/frameworks/case/import?publish=true",
@@ -123,7 +123,7 @@ class CaseImportIT {
     }
 
     @Test
-    void changesNothing_whenTheExportOfARealPackageIsImportedAgain_andFindsItByItsForeignIdentifier() {
+    void changesNothingAndFindsPackageByForeignIdentifier_whenTheExportOfARealPackageIsImportedAgain() {
         Optional<JsonNode> ccss = CasePackageImportTest.sharedData("case-ccss-math-opensalt-sample.json");
         assumeTrue(ccss.isPresent(), "the shared data folder is absent");
         ServiceHttp author = SharedService.as(SharedService.AUTHOR);

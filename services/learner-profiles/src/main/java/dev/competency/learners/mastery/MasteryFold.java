@@ -461,7 +461,7 @@ public final class MasteryFold {
             if (decayFactor == 1.0) {
                 return "";
             }
-            return " Decayed by a factor of " + number(decayFactor) + " since the last evidence on " + day(tally.last)
+            return " Decayed by a factor of " + factorText(decayFactor) + " since the last evidence on " + day(tally.last)
                     + " (half-life " + policy.decayHalfLife() + ").";
         }
     }
@@ -487,6 +487,23 @@ public final class MasteryFold {
 
     private static String number(double value) {
         return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /**
+     * A factor with three decimals, or as many more as it takes (up to six) not to read as 1 or 0 when it lies strictly
+     * between them: a decay that took off 0.02 % is "0.9998", not "1.000"; beyond six decimals, "more than 0.999999"
+     * or "less than 0.000001".
+     */
+    static String factorText(double factor) {
+        boolean partial = factor > 0.0 && factor < 1.0;
+        for (int digits = 3; digits <= 6; digits++) {
+            String text = String.format(Locale.ROOT, "%." + digits + "f", factor);
+            double shown = Double.parseDouble(text);
+            if (!partial || shown > 0.0 && shown < 1.0) {
+                return text;
+            }
+        }
+        return factor > 0.5 ? "more than 0.999999" : "less than 0.000001";
     }
 
     /**

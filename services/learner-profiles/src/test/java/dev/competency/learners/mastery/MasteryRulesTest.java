@@ -389,6 +389,24 @@ class MasteryRulesTest {
         }
 
         @Test
+        void showsDecayFactorBelowOne_whenDecayTookOffLessThanRoundingHides() {
+            MasteryPolicy policy = policy(MasteryMethod.highest(), null, month);
+            Evidence evidence = scored("e-1", 0.8, 0);
+
+            // 0.5^(0.01 / 30) = 0.99977: "1.000" with three decimals
+            assertThat(fold(policy, 0.01, evidence).explanation().summary())
+                    .contains("Decayed by a factor of 0.9998 since the last evidence on 2026-01-01");
+            // one second: 0.5^(1 s / 30 days) = 0.9999997, not even six decimals show it
+            assertThat(fold(policy, 0.00001, evidence).explanation().summary())
+                    .contains("Decayed by a factor of more than 0.999999 since");
+            // 0.5^20 = 0.00000095 and 0.5^30 = 0.0000000009: "0.000" with three decimals
+            assertThat(fold(policy, 600, evidence).explanation().summary())
+                    .contains("Decayed by a factor of 0.000001 since");
+            assertThat(fold(policy, 900, evidence).explanation().summary())
+                    .contains("Decayed by a factor of less than 0.000001 since");
+        }
+
+        @Test
         void ignoresEvidence_whenItOccurredAfterAsOf() {
             MasteryResult result = fold(policy(MasteryMethod.latest()), 5, scored("e-1", 0.8, 1),
                     scored("e-2", 0.2, 6));

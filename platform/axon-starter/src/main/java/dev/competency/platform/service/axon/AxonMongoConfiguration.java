@@ -9,10 +9,12 @@ import com.mongodb.client.MongoDatabase;
 import dev.competency.platform.service.mongo.ServiceDatabaseConfiguration;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -26,6 +28,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
@@ -157,6 +161,20 @@ public class AxonMongoConfiguration {
     ConfigurerModule readYourWritesSignals(ObjectProvider<ReadYourWrites> waits) {
         return configurer -> waits.orderedStream().forEach(wait -> configurer.eventProcessing()
                 .registerHandlerInterceptor(wait.processorName(), configuration -> wait.signal()));
+    }
+
+    /**
+     * The processors named in {@code platform.event-processing.propagate-errors} (the publishers) let a handler's
+     * failure fail the batch, so the processor retries it from the same event and its token never moves past an event
+     * that was not published. Axon's default, for the other processors, logs the failure and goes on to the next
+     * event.
+     */
+    @Bean
+    ConfigurerModule propagatedHandlerErrors(Environment environment) {
+        List<String> processingGroups = Binder.get(environment)
+                .bind("platform.event-processing.propagate-errors", Bindable.listOf(String.class)).orElse(List.of());
+        return configurer -> processingGroups.forEach(group -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance()));
     }
 
     @Bean

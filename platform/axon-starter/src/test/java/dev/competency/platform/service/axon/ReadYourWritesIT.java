@@ -93,7 +93,7 @@ class ReadYourWritesIT {
     }
 
     @Test
-    void holdsRequestsBack_whileTheTokensAreReset() {
+    void holdsRequestsBack_whenTheTokensAreBeingReset() {
         append("a", 0);
         readTo(0, store.createTailToken());
         readTo(1, store.createTailToken());

@@ -126,7 +126,7 @@ class SegmentShareIT {
     }
 
     @Test
-    void takesOverTheSegmentsOfACrashedInstance_withinClaimTimeoutAndClaimInterval() {
+    void takesOverItsSegmentsWithinClaimTimeoutAndClaimInterval_whenAnInstanceCrashes() {
         Instance first = start("first");
         Instance second = start("second");
         await().atMost(CLEAN_TAKEOVER.multipliedBy(2)).until(() -> owned(first) == SEGMENTS / 2

@@ -76,7 +76,7 @@ class StreamArrivalsTest {
     }
 
     @Test
-    void passesOnLookupFailure_withoutRetryingIt() {
+    void passesOnLookupFailureWithoutRetryingIt() {
         AtomicInteger lookups = new AtomicInteger();
         StreamArrivals arrivals = new StreamArrivals(progress, Duration.ofSeconds(5));
 

@@ -95,7 +95,7 @@ class IdempotentConsumerIT {
     }
 
     @Test
-    void appliesCopyAgain_onlyWhenItsEntryHasExpired() {
+    void appliesCopyAgainOnly_whenItsEntryHasExpired() {
         String eventId = UUID.randomUUID().toString();
         consume(learnerRecord(eventId, 5));
 

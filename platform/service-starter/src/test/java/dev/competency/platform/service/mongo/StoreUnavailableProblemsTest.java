@@ -54,7 +54,7 @@ class StoreUnavailableProblemsTest {
     }
 
     @Test
-    void tellsTheDatabaseUnreachable_onlyWhenADriverConnectionFailureIsTheFailureOrACause() {
+    void tellsTheDatabaseUnreachableOnly_whenADriverConnectionFailureIsTheFailureOrACause() {
         assertThat(StoreUnavailableProblems.isUnreachable(new MongoTimeoutException("no server"))).isTrue();
         assertThat(StoreUnavailableProblems.isUnreachable(new IllegalStateException("listener failed",
                 new RuntimeException("append", new MongoSocketOpenException("refused",

@@ -13,12 +13,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
 class CallerArgumentResolverTest {
 
     @Test
-    void hasARole_forEveryNameATokenMayCarry() {
+    void hasARoleForEveryNameATokenMayCarry() {
         assertThat(Arrays.stream(Role.values()).map(Role::name).toList()).isEqualTo(TokenRoles.NAMES);
     }
 
     @Test
-    void describesTheCaller_withRolesFromBothClaimsAndTheirOrganisationalFacts() {
+    void describesTheCallerWithRolesFromBothClaimsAndTheirOrganisationalFacts() {
         Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("manager-1").issuedAt(Instant.EPOCH)
                 .claim("roles", "manager")
                 .claim("realm_access", Map.of("roles", List.of("offline_access", "ASSESSOR")))

@@ -73,7 +73,7 @@ class ServiceErrorsIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/probe/a;b", "/api/probe//me", "/api/probe/%2e%2e/me", "/error"})
-    void answersProblem_forFirewallRejectionsAndTheErrorPath(String path) throws IOException {
+    void answersProblemForFirewallRejectionsAndTheErrorPath(String path) throws IOException {
         RawResponse response = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
                 + author + "\r\nConnection: close\r\n\r\n");
         assertThat(response.status()).isBetween(400, 404);
@@ -137,7 +137,7 @@ class ServiceErrorsIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "{", "not json", "{\"learnerId\":\"l-1\",}", "[1,2"})
-    void saysTheBodyIsNotJson_withoutJavaNames(String body) {
+    void saysTheBodyIsNotJsonWithoutJavaNames(String body) {
         HttpResponse<String> response = send("POST", "/api/probe/bodies", "application/json", body);
         assertProblem(response, 400, "/problems/invalid-request");
         assertThat(detail(response)).startsWith("The request body ");
@@ -159,7 +159,7 @@ class ServiceErrorsIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "{", "{\"count\":\"x\"}"})
-    void refusesCallerWithoutTheRole_beforeReadingTheBody(String body) {
+    void refusesCallerWithoutTheRoleBeforeReadingTheBody(String body) {
         HttpResponse<String> response = sendWith(HttpRequest.newBuilder(uri("/api/probe/admin/bodies"))
                 .header("Authorization", "Bearer " + TestTokens.token("learner-1", "LEARNER"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -173,7 +173,7 @@ class ServiceErrorsIT {
     // Item 4: body limits.
 
     @Test
-    void refusesBodyAboveTheLimit_with413_whenItsLengthIsDeclared() {
+    void refusesBodyAboveTheLimitWith413_whenItsLengthIsDeclared() {
         byte[] twentyMegabytes = new byte[20 * 1024 * 1024];
         HttpResponse<String> response = sendWith(HttpRequest.newBuilder(uri("/api/probe/bodies"))
                 .header("Authorization", "Bearer " + author).header("Content-Type", "application/json")
@@ -183,7 +183,7 @@ class ServiceErrorsIT {
     }
 
     @Test
-    void refusesBodyAboveTheLimit_with413_whenItIsChunked() {
+    void refusesBodyAboveTheLimitWith413_whenItIsChunked() {
         byte[] body = ("{\"learnerId\":\"l-1\",\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> response = sendWith(HttpRequest.newBuilder(uri("/api/probe/bodies"))

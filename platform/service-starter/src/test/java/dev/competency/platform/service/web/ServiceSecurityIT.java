@@ -77,7 +77,7 @@ class ServiceSecurityIT {
             "state, 500, /problems/internal-error, Something went wrong on our side",
             "argument, 500, /problems/internal-error, Something went wrong on our side",
             "other, 500, /problems/internal-error, Something went wrong on our side"})
-    void mapsRefusalsToTheirProblem_andEverythingElseTo500WithoutInternals(String kind, int status, String type,
+    void mapsRefusalsToTheirProblemAndEverythingElseTo500WithoutInternals(String kind, int status, String type,
                                                                             String detail) {
         HttpResponse<String> response = service.get("/api/probe/fail/" + kind, TestTokens.token("a", "AUTHOR"));
         assertProblem(response, status, type);
@@ -104,7 +104,7 @@ class ServiceSecurityIT {
 
     @ParameterizedTest
     @CsvSource({"/actuator", "/actuator/metrics", "/actuator/metrics/jvm.memory.used"})
-    void servesOtherManagementEndpoints_onlyWhenCallerIsAdmin(String path) {
+    void servesOtherManagementEndpointsOnly_whenCallerIsAdmin(String path) {
         assertProblem(service.get(path, TestTokens.token("learner-1", "LEARNER")), 403, "/problems/forbidden");
         assertProblem(service.get(path, TestTokens.token("analyst-1", "ANALYST")), 403, "/problems/forbidden");
         assertThat(service.get(path, TestTokens.token("root", "ADMIN")).statusCode()).isEqualTo(200);

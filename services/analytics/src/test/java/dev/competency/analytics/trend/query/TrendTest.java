@@ -47,7 +47,7 @@ class TrendTest {
     }
 
     @Test
-    void leavesOutSeriesWithoutRatings_andNamesEverySeries_whenNoFrameworkIsChosen() {
+    void leavesOutUnratedSeriesAndNamesEverySeries_whenNoFrameworkIsChosen() {
         AnalyticsState state = ContractEvents.fold(List.of(
                 Event.of(framework(1, List.of("c1", "c2", "c3"))),
                 Event.of(imported(List.of("x1", "x2", "x3"))),

@@ -2,26 +2,19 @@ package dev.competency.frameworks.framework.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Public events leave the service only from one tracking processor, {@value #PROCESSING_GROUP}, which reads the
- * event store and waits for the broker's acknowledgement before its token moves on. Failures propagate, so a failed
- * send is retried from the same event; a retry (or a replay) publishes the same {@code ce_id}, derived from the
- * event type, the aggregate and the version, which consumers deduplicate.
+ * event store and waits for the broker's acknowledgement before its token moves on. Failures propagate
+ * ({@code platform.event-processing.propagate-errors}), so a failed send is retried from the same event; a retry (or a
+ * replay) publishes the same {@code ce_id}, derived from the event type, the aggregate and the version, which
+ * consumers deduplicate.
  */
-@Configuration(proxyBeanMethods = false)
-public class ContractPublishing {
+public final class ContractPublishing {
 
     public static final String PROCESSING_GROUP = "contract-publisher";
 
-    @Autowired
-    void configure(EventProcessingConfigurer processing) {
-        processing.registerListenerInvocationErrorHandler(PROCESSING_GROUP,
-                configuration -> PropagatingErrorHandler.instance());
+    private ContractPublishing() {
     }
 
     /** The event id of one publication: the same fact always gets the same id. */

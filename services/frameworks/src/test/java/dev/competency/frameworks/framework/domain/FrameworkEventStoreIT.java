@@ -29,7 +29,7 @@ class FrameworkEventStoreIT {
     private static final String DATABASE = "frameworks-store-it";
 
     @Test
-    void sourcesFrameworkAfterRestart_andPublishesWhatWasStoredBeforeTheCrashOnce() {
+    void sourcesFrameworkAndPublishesWhatWasStoredOnce_whenServiceRestartsAfterACrash() {
         String frameworkId = UUID.randomUUID().toString();
         try (RunningService service = RunningService.start(FrameworksApplication.class, DATABASE)) {
             assertThat(service.health("/actuator/health"))

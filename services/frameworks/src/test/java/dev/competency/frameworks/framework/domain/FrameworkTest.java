@@ -86,7 +86,7 @@ class FrameworkTest {
     }
 
     @Test
-    void editsDraftVersionOne_withStableIdsAndNumberedSiblings() {
+    void editsDraftVersionOneWithStableIdsAndNumberedSiblings() {
         fixture.given(CREATED)
                 .when(new EditFramework("fw-1", valid(), "author-2"))
                 .expectEvents(new FrameworkDraftEdited("fw-1", 1, stored("fw-1", valid()), "author-2", NOW))
@@ -128,7 +128,7 @@ class FrameworkTest {
     }
 
     @Test
-    void startsVersionTwo_whenPublishedFrameworkIsEdited_keepingIdsOfUnchangedCodes() {
+    void startsVersionTwoKeepingIdsOfUnchangedCodes_whenPublishedFrameworkIsEdited() {
         FrameworkContent renamed = Contents.withTitle(valid(), "Backend engineering 2027");
 
         fixture.given(CREATED, edited(1, valid()), published(1, valid(), 1))
@@ -142,7 +142,7 @@ class FrameworkTest {
     }
 
     @Test
-    void keepsIdOfACompetency_whoseCodeChangesButWhoseIdIsSent() {
+    void keepsIdOfACompetency_whenItsCodeChangesButItsIdIsSent() {
         FrameworkContent first = stored("fw-1", valid());
         Competency data = first.competencies().get(3);
         FrameworkContent moved = Contents.withCompetencies(valid(), List.of(valid().competencies().get(0),
@@ -190,7 +190,7 @@ class FrameworkTest {
     }
 
     @Test
-    void publishesDraft_asVersionOneWithItsFullContent() {
+    void publishesDraftAsVersionOneWithItsFullContent() {
         fixture.given(CREATED, edited(1, valid()))
                 .when(new PublishFramework("fw-1", "author-3"))
                 .expectEvents(new FrameworkVersionPublished("fw-1", 1, "DEV", stored("fw-1", valid()), 1, "author-3",
@@ -220,7 +220,7 @@ class FrameworkTest {
     }
 
     @Test
-    void rejectsPublication_withConflict_whenThereIsNoDraft() {
+    void rejectsPublicationWithConflict_whenThereIsNoDraft() {
         fixture.given(CREATED, edited(1, valid()), published(1, valid(), 1))
                 .when(new PublishFramework("fw-1", "author-1"))
                 .expectException(Refusal.class)
@@ -293,7 +293,7 @@ class FrameworkTest {
     }
 
     @Test
-    void rejectsCreation_withConflict_whenAnotherFrameworkUsesTheCode() {
+    void rejectsCreationWithConflict_whenAnotherFrameworkUsesTheCode() {
         fixture.givenNoPriorActivity()
                 .when(new CreateFramework("fw-2", "OPS", "Operations again", null, "author-1"))
                 .expectException(Refusal.class)
@@ -303,7 +303,7 @@ class FrameworkTest {
     }
 
     @Test
-    void refusesPublication_withUnprocessable_whenTheSnapshotExceedsTheTopicLimit() {
+    void refusesPublicationWithUnprocessable_whenTheSnapshotExceedsTheTopicLimit() {
         List<Competency> five = new ArrayList<>(valid().competencies());
         five.add(competency("DEV.OPS", null, "Operations"));
         FrameworkContent large = Contents.withCompetencies(valid(), five);

@@ -49,7 +49,7 @@ class FrameworkCatalogueIT {
     }
 
     @Test
-    void answersVersionsSearchesAndPublishedFacts_asEventsArrive() {
+    void answersVersionsSearchesAndPublishedFacts_whenEventsArrive() {
         FrameworkContent v1 = Contents.stored("fw-q", Contents.valid());
         FrameworkContent v2 = Contents.stored("fw-q", Contents.withTitle(Contents.valid(), "Backend 2"));
         catalogue.on(new FrameworkCreated("fw-q", "DEVQ", "Backend", null, 1, "author-1", AT));

@@ -77,7 +77,7 @@ class FrameworkControllerTest extends WebSliceTest {
     }
 
     @Test
-    void rejectsCreation_withForbidden_whenCallerIsNotAnAuthor() throws Exception {
+    void rejectsCreationWithForbidden_whenCallerIsNotAnAuthor() throws Exception {
         mvc.perform(post("/api/frameworks").header("Authorization", LEARNER).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"code\": \"DEV\", \"title\": \"Backend\"}"))
                 .andExpect(status().isForbidden())
@@ -86,7 +86,7 @@ class FrameworkControllerTest extends WebSliceTest {
     }
 
     @Test
-    void answersReadModelBehindWithRetryAfter_andSendsNothing_whenReadModelsDoNotCatchUpBeforeTheWrite()
+    void answersReadModelBehindWithRetryAfterAndSendsNothing_whenReadModelsDoNotCatchUpBeforeTheWrite()
             throws Exception {
         known(DRAFT);
         doThrow(new ReadModelBehind("The read models have not caught up")).when(readYourWrites).awaitCurrent();
@@ -113,7 +113,7 @@ class FrameworkControllerTest extends WebSliceTest {
     }
 
     @Test
-    void rejectsRequest_withUnauthorized_whenTokenIsMissing() throws Exception {
+    void rejectsRequestWithUnauthorized_whenTokenIsMissing() throws Exception {
         mvc.perform(get("/api/frameworks")).andExpect(status().isUnauthorized());
         mvc.perform(post("/api/frameworks").contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isUnauthorized());
@@ -132,7 +132,7 @@ class FrameworkControllerTest extends WebSliceTest {
     }
 
     @Test
-    void listsFrameworks_byTextAndCode() throws Exception {
+    void listsFrameworksByTextAndCode() throws Exception {
         when(frameworks.list("back", "DEV")).thenReturn(List.of(DRAFT));
 
         mvc.perform(get("/api/frameworks?q=back&code=DEV").header("Authorization", LEARNER))
@@ -164,7 +164,7 @@ class FrameworkControllerTest extends WebSliceTest {
     }
 
     @Test
-    void editsDraft_andAnswersTheLatestVersion() throws Exception {
+    void editsDraftAndAnswersTheLatestVersion() throws Exception {
         known(DRAFT);
         version(1, FrameworkStatus.DRAFT, V1);
 
@@ -239,7 +239,7 @@ class FrameworkControllerTest extends WebSliceTest {
     }
 
     @Test
-    void rejectsPublication_withForbidden_whenCallerIsALearner() throws Exception {
+    void rejectsPublicationWithForbidden_whenCallerIsALearner() throws Exception {
         known(DRAFT);
 
         mvc.perform(post("/api/frameworks/fw-1/publication").header("Authorization", LEARNER))
@@ -248,7 +248,7 @@ class FrameworkControllerTest extends WebSliceTest {
     }
 
     @Test
-    void retiresFramework_withTheReason() throws Exception {
+    void retiresFrameworkWithTheReason() throws Exception {
         known(DRAFT);
 
         mvc.perform(post("/api/frameworks/fw-1/retirement").header("Authorization", ADMIN)
@@ -271,7 +271,7 @@ class FrameworkControllerTest extends WebSliceTest {
     }
 
     @Test
-    void answersVersion_orNotFound() throws Exception {
+    void answersVersionOrNotFound() throws Exception {
         version(1, FrameworkStatus.PUBLISHED, V1);
         when(frameworks.version(new FrameworkId("fw-1"), 7)).thenReturn(Optional.empty());
 
@@ -288,7 +288,7 @@ class FrameworkControllerTest extends WebSliceTest {
     }
 
     @Test
-    void answersTheTreeOfAVersion_withChildrenInOrder() throws Exception {
+    void answersTheTreeOfAVersionWithChildrenInOrder() throws Exception {
         version(1, FrameworkStatus.PUBLISHED, V1);
 
         mvc.perform(get("/api/frameworks/fw-1/versions/1/tree").header("Authorization", LEARNER))
@@ -301,7 +301,7 @@ class FrameworkControllerTest extends WebSliceTest {
     }
 
     @Test
-    void answersTheDiffBetweenTwoVersions_orNotFound() throws Exception {
+    void answersTheDiffBetweenTwoVersionsOrNotFound() throws Exception {
         version(1, FrameworkStatus.PUBLISHED, V1);
         version(2, FrameworkStatus.DRAFT, V2);
         when(frameworks.version(new FrameworkId("fw-1"), 3)).thenReturn(Optional.empty());
@@ -315,7 +315,7 @@ class FrameworkControllerTest extends WebSliceTest {
     }
 
     @Test
-    void searchesCompetencies_byTextCodeFrameworkAndVersion() throws Exception {
+    void searchesCompetenciesByTextCodeFrameworkAndVersion() throws Exception {
         when(frameworks.competencies("api", "DEV.API.1", new FrameworkId("fw-1"), 2)).thenReturn(List.of(
                 new CompetencyHit("fw-1", 2, FrameworkStatus.PUBLISHED, "c-1", "DEV.API.1", "Designs APIs", null,
                         "DEV.API", null)));
@@ -326,7 +326,7 @@ class FrameworkControllerTest extends WebSliceTest {
                 .andExpect(jsonPath("$[0].id").value("c-1"));
     }
     @Test
-    void refusesSearchParameters_withBadRequestNamingTheParameter_whenTheyHoldControlCharactersOrAreTooLong()
+    void refusesSearchParametersWithBadRequestNamingTheParameter_whenTheyHoldControlCharactersOrAreTooLong()
             throws Exception {
         mvc.perform(get("/api/frameworks").param("q", "\u0000").header("Authorization", LEARNER))
                 .andExpect(status().isBadRequest())
@@ -416,7 +416,7 @@ class FrameworkControllerTest extends WebSliceTest {
     }
 
     @Test
-    void refusesTheTree_insteadOfTruncatingIt_whenAStoredVersionIsDeeperThanTheMaximum() throws Exception {
+    void refusesTheTreeInsteadOfTruncatingIt_whenAStoredVersionIsDeeperThanTheMaximum() throws Exception {
         FrameworkContent deep = Contents.withCompetencies(Contents.valid(), Contents.chain(400).competencies());
         version(1, FrameworkStatus.PUBLISHED, deep);
 

@@ -84,7 +84,7 @@ public class CasePackageImportTest {
     }
 
     @Test
-    void leavesOutBrokenItemsWithTheirIdentifierAndReason_andImportsTheRest() {
+    void leavesOutBrokenItemsWithTheirIdentifierAndReasonAndImportsTheRest() {
         Mapped mapped = CasePackageImport.map(fixture("broken-items.json"), FRAMEWORK, null);
 
         assertThat(mapped.content().competencies()).extracting(Competency::code, Competency::parentCode)
@@ -116,7 +116,7 @@ public class CasePackageImportTest {
     }
 
     @Test
-    void updatesNewerItemsOnly_addsAndRemoves_whenANewerPackageIsImported() {
+    void updatesNewerItemsOnlyAddsAndRemoves_whenANewerPackageIsImported() {
         FrameworkContent first = CasePackageImport.map(fixture("cloud-ops-v1.json"), FRAMEWORK, null).content();
 
         FrameworkContent second = CasePackageImport.map(fixture("cloud-ops-v2.json"), FRAMEWORK, first).content();
@@ -229,7 +229,7 @@ public class CasePackageImportTest {
     }
 
     @Test
-    void clipsOverlongStatementsWithAWarning_insteadOfRefusingThePackage() {
+    void clipsOverlongStatementsWithAWarningInsteadOfRefusingThePackage() {
         JsonNode pkg = JSON.readTree("""
                 {"CFDocument": {"identifier": "%s", "title": "Long"},
                  "CFItems": [{"identifier": "00000000-0000-4000-8000-000000000001", "humanCodingScheme": "L1",
@@ -309,7 +309,7 @@ public class CasePackageImportTest {
     }
 
     @Test
-    void ordersSiblingsAsTheFileMeans_withNumbersInCodesComparedAsNumbers_whenThereIsNoSequenceNumber() {
+    void ordersSiblingsWithNumbersInCodesComparedAsNumbers_whenThereIsNoSequenceNumber() {
         Optional<JsonNode> file = sharedData("case-v1p0-act-holistic-math-subset.json");
         assumeTrue(file.isPresent(), "the shared data folder is absent");
 
@@ -325,7 +325,7 @@ public class CasePackageImportTest {
     }
 
     @Test
-    void reportsEveryItemOfACycleAndDuplicateAssociationIds_andWarnsOfDatesWithoutOffset() {
+    void reportsEveryItemOfACycleAndDuplicateAssociationIdsAndWarnsOfDatesWithoutOffset() {
         JsonNode pkg = JSON.readTree("""
                 {"CFDocument": {"identifier": "%1$s", "title": "Loops", "lastChangeDateTime": "2024-05-01T10:00:00"},
                  "CFItems": [

@@ -34,7 +34,7 @@ class EscoCsvTest {
     }
 
     @Test
-    void importsSkillsUnderTheirFirstBroaderConcept_withGroupsForConceptsOutsideTheFile() throws IOException {
+    void importsSkillsUnderTheirFirstBroaderConceptWithGroupsForConceptsOutsideTheFile() throws IOException {
         CasePackageImport.Mapped mapped = CasePackageImport.map(EscoCsv.toCasePackage(fixture(), DOCUMENT,
                 "Digital skills"), "fw-esco", null);
         FrameworkContent content = mapped.content();

@@ -44,7 +44,7 @@ class CaseControllersTest extends WebSliceTest {
     }
 
     @Test
-    void importsPackage_withDryRunAndReport() throws Exception {
+    void importsPackageWithDryRunAndReport() throws Exception {
         when(importer.importPackage(any(), eq(true), eq(false), eq(false), eq(null), eq("author-1"))).thenReturn(
                 new ImportReport(FRAMEWORK_ID, "d-1", "T", true, true, null, false,
                         List.of(new ItemRef("i-1", "A.1", "First")), List.of(), List.of(), 0, List.of(), List.of(),
@@ -82,7 +82,7 @@ class CaseControllersTest extends WebSliceTest {
     }
 
     @Test
-    void exportsPublishedVersion_asCasePackage() throws Exception {
+    void exportsPublishedVersionAsCasePackage() throws Exception {
         published(FrameworkStatus.PUBLISHED);
 
         mvc.perform(get("/api/frameworks/" + FRAMEWORK_ID + "/versions/1/case").header("Authorization", LEARNER))
@@ -98,7 +98,7 @@ class CaseControllersTest extends WebSliceTest {
     }
 
     @Test
-    void refusesExport_ofADraftOrAnUnknownVersion() throws Exception {
+    void refusesExport_whenVersionIsADraftOrUnknown() throws Exception {
         published(FrameworkStatus.DRAFT);
         when(frameworks.version(new FrameworkId(FRAMEWORK_ID), 2)).thenReturn(Optional.empty());
 
@@ -136,7 +136,7 @@ class CaseControllersTest extends WebSliceTest {
     }
 
     @Test
-    void answersNotFoundOrUnauthorized_onCaseEndpoints() throws Exception {
+    void answersNotFoundOrUnauthorizedOnCaseEndpoints() throws Exception {
         published(FrameworkStatus.PUBLISHED);
 
         mvc.perform(get("/ims/case/v1p0/CFPackages/unknown").header("Authorization", LEARNER))
@@ -150,7 +150,7 @@ class CaseControllersTest extends WebSliceTest {
     }
 
     @Test
-    void refusesBrokenPackage_withUnprocessableListingEveryErrorAndWarning_unlessLenient() throws Exception {
+    void refusesBrokenPackageAsUnprocessableListingEveryErrorAndWarning_whenNotLenient() throws Exception {
         when(importer.importPackage(any(), eq(false), eq(false), eq(false), eq(null), eq("author-1"))).thenThrow(
                 new BrokenCasePackage("d-1", List.of(new ItemError("i-1", "its isChildOf chain forms a cycle: i-1"
                         + " -> i-2 -> i-1; the item is placed at the root"), new ItemError("i-2", "its isChildOf chain"
@@ -173,7 +173,7 @@ class CaseControllersTest extends WebSliceTest {
     }
 
     @Test
-    void servesAPackageByItsForeignIdentifier_givenPercentEncodedInTheQuery() throws Exception {
+    void servesAPackageByItsForeignIdentifier_whenPercentEncodedInTheQuery() throws Exception {
         published(FrameworkStatus.PUBLISHED);
         String foreign = "http://purl.example.test/resources/D100";
         when(frameworks.findByCaseIdentifier(foreign)).thenReturn(Optional.of(new FrameworkSummary(FRAMEWORK_ID,

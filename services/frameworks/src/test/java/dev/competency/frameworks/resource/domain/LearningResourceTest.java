@@ -47,7 +47,7 @@ class LearningResourceTest {
     }
 
     @Test
-    void publishesDraft_andStartsVersionTwoOnTheNextDefinition() {
+    void publishesDraftAndStartsVersionTwoOnTheNextDefinition() {
         fixture.given(new LearningResourceDefined("lr-1", 1, COURSE, "author-1", NOW))
                 .when(new PublishLearningResource("lr-1", "author-1"))
                 .expectEvents(new LearningResourceVersionPublished("lr-1", 1, COURSE, "author-1", NOW));
@@ -61,7 +61,7 @@ class LearningResourceTest {
     }
 
     @Test
-    void rejectsPublication_withConflict_whenThereIsNoDraft() {
+    void rejectsPublicationWithConflict_whenThereIsNoDraft() {
         fixture.given(new LearningResourceDefined("lr-1", 1, COURSE, "author-1", NOW),
                         new LearningResourceVersionPublished("lr-1", 1, COURSE, "author-1", NOW))
                 .when(new PublishLearningResource("lr-1", "author-1"))

@@ -36,7 +36,7 @@ class ResourceControllerTest extends WebSliceTest {
             null);
 
     @Test
-    void createsResource_whenAuthorPostsIt_andRefusesLearners() throws Exception {
+    void createsResourceForAnAuthorAndRefusesLearners() throws Exception {
         when(resources.find(any())).thenReturn(Optional.of(VIEW));
 
         mvc.perform(post("/api/frameworks/learning-resources").header("Authorization", AUTHOR)
@@ -50,7 +50,7 @@ class ResourceControllerTest extends WebSliceTest {
     }
 
     @Test
-    void redefinesResource_orAnswersNotFoundAndBadRequest() throws Exception {
+    void redefinesResourceOrAnswersNotFoundAndBadRequest() throws Exception {
         when(resources.find("lr-1")).thenReturn(Optional.of(VIEW));
         when(resources.find("lr-404")).thenReturn(Optional.empty());
 
@@ -74,7 +74,7 @@ class ResourceControllerTest extends WebSliceTest {
     }
 
     @Test
-    void publishesResource_orAnswersConflict() throws Exception {
+    void publishesResourceOrAnswersConflict() throws Exception {
         when(resources.find("lr-1")).thenReturn(Optional.of(VIEW));
 
         mvc.perform(post("/api/frameworks/learning-resources/lr-1/publication").header("Authorization", AUTHOR))
@@ -88,7 +88,7 @@ class ResourceControllerTest extends WebSliceTest {
     }
 
     @Test
-    void readsResources_forAnySignedInCaller() throws Exception {
+    void readsResourcesForAnySignedInCaller() throws Exception {
         when(resources.find("lr-1")).thenReturn(Optional.of(VIEW));
         when(resources.find("lr-404")).thenReturn(Optional.empty());
         when(resources.list(null)).thenReturn(List.of(VIEW));

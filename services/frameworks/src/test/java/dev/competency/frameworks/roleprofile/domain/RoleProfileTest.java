@@ -54,7 +54,7 @@ class RoleProfileTest {
     }
 
     @Test
-    void publishesDraft_asNumberedVersion() {
+    void publishesDraftAsNumberedVersion() {
         fixture.given(new RoleProfileDefined("rp-1", 1, BACKEND, "author-1", NOW))
                 .when(new PublishRoleProfile("rp-1", "author-2"))
                 .expectEvents(new RoleProfileVersionPublished("rp-1", 1, BACKEND, "author-2", NOW));
@@ -71,7 +71,7 @@ class RoleProfileTest {
     }
 
     @Test
-    void rejectsPublication_withConflict_whenThereIsNoDraft() {
+    void rejectsPublicationWithConflict_whenThereIsNoDraft() {
         fixture.given(new RoleProfileDefined("rp-1", 1, BACKEND, "author-1", NOW),
                         new RoleProfileVersionPublished("rp-1", 1, BACKEND, "author-1", NOW))
                 .when(new PublishRoleProfile("rp-1", "author-1"))

@@ -44,7 +44,7 @@ class RoleProfileControllerTest extends WebSliceTest {
     }
 
     @Test
-    void rejectsDefinition_withForbiddenOrUnauthorized_whenCallerMayNotWrite() throws Exception {
+    void rejectsDefinitionWithForbiddenOrUnauthorized_whenCallerMayNotWrite() throws Exception {
         mvc.perform(post("/api/frameworks/role-profiles").header("Authorization", LEARNER)
                         .contentType(MediaType.APPLICATION_JSON).content(BODY))
                 .andExpect(status().isForbidden());
@@ -54,7 +54,7 @@ class RoleProfileControllerTest extends WebSliceTest {
     }
 
     @Test
-    void redefinesRoleProfile_orAnswersNotFound() throws Exception {
+    void redefinesRoleProfileOrAnswersNotFound() throws Exception {
         when(roleProfiles.find("rp-1")).thenReturn(Optional.of(VIEW));
         when(roleProfiles.find("rp-404")).thenReturn(Optional.empty());
 
@@ -82,7 +82,7 @@ class RoleProfileControllerTest extends WebSliceTest {
     }
 
     @Test
-    void publishesRoleProfile_orAnswersConflict() throws Exception {
+    void publishesRoleProfileOrAnswersConflict() throws Exception {
         when(roleProfiles.find("rp-1")).thenReturn(Optional.of(VIEW));
 
         mvc.perform(post("/api/frameworks/role-profiles/rp-1/publication").header("Authorization", AUTHOR))
@@ -95,7 +95,7 @@ class RoleProfileControllerTest extends WebSliceTest {
     }
 
     @Test
-    void readsRoleProfiles_forAnySignedInCaller() throws Exception {
+    void readsRoleProfilesForAnySignedInCaller() throws Exception {
         when(roleProfiles.find("rp-1")).thenReturn(Optional.of(VIEW));
         when(roleProfiles.list("fw-1")).thenReturn(List.of(VIEW));
 
