@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +51,18 @@ class PublisherCrashIT {
     @AfterAll
     static void stop() {
         kafka.close();
+    }
+
+    @Test
+    void failsThePublishersBatch_whenASendFails() {
+        try (RunningService service = RunningService.start(LearnerProfilesApplication.class, DATABASE, Examples.EVIDENCE_DRIVEN_ONLY)) {
+            EventProcessingConfiguration processing = service.bean(EventProcessingConfiguration.class);
+            for (String publisher : List.of("mastery-publisher", "learner-publisher")) {
+                assertThat(processing.listenerInvocationErrorHandler(publisher))
+                        .as("%s retries a failed send from the same event instead of skipping it", publisher)
+                        .isInstanceOf(PropagatingErrorHandler.class);
+            }
+        }
     }
 
     @Test
