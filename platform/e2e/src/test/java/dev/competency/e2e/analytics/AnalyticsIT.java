@@ -56,7 +56,7 @@ class AnalyticsIT {
         registerSmallUnits(api);
         api.awaitAnalyticsHoldsTheDemoTeam();
         JsonNode map = await("the small units in the analyst's capability map").atMost(ANALYTICS_PATIENCE)
-                .pollInterval(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> api.get(ANALYST, "/api/analytics/capability"),
                         answer -> SMALL_UNITS.keySet().stream().allMatch(unit -> group(answer, unit) != null));
         int minimum = map.path("minimumGroupSize").asInt();

@@ -52,7 +52,7 @@ class CaseImportIT {
 
         boolean publishesOnImport = portal.tickIfOffered(Pattern.compile("publish", Pattern.CASE_INSENSITIVE));
         portal.press(IMPORT);
-        await("the imported framework").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+        await("the imported framework").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                 .until(() -> frameworkWithTitle(api).isPresent());
         // An import that publishes shows its draft in the list a moment before the version is published: only an
         // import without that choice leaves the publishing to the author.
@@ -65,7 +65,7 @@ class CaseImportIT {
             }
         }
         int version = await("the published framework").atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofSeconds(2)).until(() -> publishedVersion(api), Optional::isPresent)
+                .pollInterval(Duration.ofMillis(500)).until(() -> publishedVersion(api), Optional::isPresent)
                 .orElseThrow();
         assertThat(version).isEqualTo(1);
         JsonNode framework = frameworkWithTitle(api).orElseThrow();

@@ -165,7 +165,7 @@ class LearnerErasureIT {
         Map<String, Object> rating = Map.of("frameworkId", framework.frameworkId(),
                 "frameworkVersion", framework.version(), "competencyId", DESIGNS_APIS,
                 "level", levels.get(levels.size() - 1), "reason", "Observed in a design review");
-        await("a manual rating of the learner").atMost(PROPAGATION).pollInterval(Duration.ofSeconds(2))
+        await("a manual rating of the learner").atMost(PROPAGATION).pollInterval(Duration.ofMillis(500))
                 .until(() -> api.send(ASSESSOR, "POST", "/api/assessments/learners/" + learnerId + "/ratings", rating),
                         answer -> answer.status() == 201);
     }
@@ -186,33 +186,34 @@ class LearnerErasureIT {
                 "result", Map.of("score", Map.of("scaled", 0.9), "success", true),
                 "timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         String path = "/xapi/statements?statementId=" + UUID.randomUUID();
-        await("the xAPI statement to be stored").atMost(PROPAGATION).pollInterval(Duration.ofSeconds(2))
+        await("the xAPI statement to be stored").atMost(PROPAGATION).pollInterval(Duration.ofMillis(500))
                 .until(() -> xapi(api, platform, "PUT", path, statement), answer -> answer.status() == 204);
     }
 
     private void awaitKnownEverywhere(PlatformApi api, RunningPlatform platform) {
         await("learner-profiles to hold the learner's two pieces of evidence").atMost(PROPAGATION)
-                .pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> api.get(ADMIN, "/api/learners/" + learnerId + "/evidence").size() == 2
                         && api.levelOf(ADMIN, learnerId, DESIGNS_APIS).isPresent());
         assertThat(api.get(ADMIN, "/api/learners/" + learnerId).path("profile").path("displayName").asString())
                 .isEqualTo(person.displayName());
-        await("assessments to know the learner's address").atMost(PROPAGATION).pollInterval(Duration.ofSeconds(2))
+        await("assessments to know the learner's address").atMost(PROPAGATION).pollInterval(Duration.ofMillis(500))
                 .until(() -> accountNamesOfMbox(api, platform), names -> names.contains(learnerId));
-        await("analytics to hold the learner's mastery").atMost(PROPAGATION).pollInterval(Duration.ofSeconds(2))
+        await("analytics to hold the learner's mastery").atMost(PROPAGATION).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
                 .until(() -> api.get(ADMIN, "/api/analytics/learners/" + learnerId + "/mastery").size() > 0);
         ratedBeforeErasure = await("analytics to count the learner in her unit").atMost(PROPAGATION)
-                .pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> ratedInUnit(api), rated -> rated > 0);
     }
 
     private void awaitErasedEverywhere(PlatformApi api, RunningPlatform platform) {
-        await("learner-profiles to forget the learner").atMost(PROPAGATION).pollInterval(Duration.ofSeconds(1))
+        await("learner-profiles to forget the learner").atMost(PROPAGATION).pollInterval(Duration.ofMillis(500))
                 .until(() -> api.send(ADMIN, "GET", "/api/learners/" + learnerId, null).status() == 404);
-        await("assessments to redact the learner's statements and forget her address").atMost(PROPAGATION).pollInterval(Duration.ofSeconds(1))
+        await("assessments to redact the learner's statements and forget her address").atMost(PROPAGATION)
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> accountNamesOfMbox(api, platform), names -> !names.contains(learnerId));
-        await("analytics to forget the learner").atMost(PROPAGATION).pollInterval(Duration.ofSeconds(1))
+        await("analytics to forget the learner").atMost(PROPAGATION).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
                 .until(() -> api.get(ADMIN, "/api/analytics/learners/" + learnerId + "/mastery").isEmpty()
                         && ratedInUnit(api) == ratedBeforeErasure - 1);

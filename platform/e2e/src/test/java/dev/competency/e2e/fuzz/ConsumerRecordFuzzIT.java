@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.competency.e2e.platform.DemoOrganisation;
+import dev.competency.e2e.platform.PlatformActivity;
 import dev.competency.e2e.platform.PlatformApi;
 import dev.competency.e2e.platform.PortalTest;
 import dev.competency.e2e.platform.RunningPlatform;
@@ -18,10 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -116,7 +117,7 @@ class ConsumerRecordFuzzIT {
 
     @TestFactory
     Stream<DynamicTest> deadLettersEveryBrokenRecordAndProcessesTheRest_whenContractRecordsAreFuzzed(
-            RunningPlatform platform, PlatformApi api) {
+            RunningPlatform platform, PlatformActivity activity, PlatformApi api) {
         long seed = FuzzSeed.of("Consumer records", FIXED_SEED);
         int count = Integer.getInteger("e2e.fuzz.records", RECORDS);
         String run = Long.toHexString(seed).substring(0, Math.min(8, Long.toHexString(seed).length()));
@@ -137,7 +138,7 @@ class ConsumerRecordFuzzIT {
                     log.info("Wrote {} records to {}", outcome.written.size(), ContractShapes.CONSUMED_TOPICS);
                 }),
                 DynamicTest.dynamicTest("every consumer group reads its topics to the end", () ->
-                        awaitEveryGroupAtTheEnd(platform, outcome, seed)),
+                        awaitEveryGroupAtTheEnd(platform, activity, outcome, seed)),
                 DynamicTest.dynamicTest("every service stays up", () -> checkServicesUp(platform)),
                 DynamicTest.dynamicTest("each record that breaks its contract lies in the dead-letter topic with its "
                         + "reason", () -> checkPoisonDeadLettered(platform, cases, outcome, seed)),
@@ -154,7 +155,8 @@ class ConsumerRecordFuzzIT {
         Map<TopicTraffic.Location, List<TopicTraffic.DeadLetter>> deadLetters;
     }
 
-    private static void awaitEveryGroupAtTheEnd(RunningPlatform platform, Outcome outcome, long seed) {
+    private static void awaitEveryGroupAtTheEnd(RunningPlatform platform, PlatformActivity activity, Outcome outcome,
+                                                long seed) {
         assertThat(outcome.written).as("records written").isNotEmpty();
         try (TopicTraffic traffic = new TopicTraffic(platform.kafkaBootstrapServers())) {
             outcome.groups = traffic.groupsReadingPublicTopics();
@@ -163,22 +165,23 @@ class ConsumerRecordFuzzIT {
             outcome.groups.values().forEach(read::addAll);
             assertThat(read).as("the public topics some consumer group reads").containsAll(ContractShapes.CONSUMED_TOPICS);
             AtomicReference<List<TopicTraffic.Lag>> last = new AtomicReference<>(List.of());
+            AtomicReference<Optional<String>> lastIdle = new AtomicReference<>(Optional.empty());
             try {
-                // Two readings a poll apart without lag: mastery changes folded from the fuzz evidence come after it.
-                AtomicInteger quiet = new AtomicInteger();
+                // No lag, and the platform idle at the same positions twice in a row: what the fuzz evidence caused
+                // further on (mastery changes, folded by other groups) has been read too.
                 await("every consumer group at the end of its topics").atMost(CATCH_UP)
-                        .pollInterval(Duration.ofSeconds(2)).until(() -> {
+                        .pollInterval(Duration.ofMillis(250)).until(() -> {
                             last.set(traffic.lags(traffic.groupsReadingPublicTopics()));
-                            if (last.get().isEmpty()) {
-                                return quiet.incrementAndGet() >= 2;
-                            }
-                            quiet.set(0);
-                            return false;
+                            Optional<String> idle = activity.idle();
+                            boolean settled = last.get().isEmpty() && idle.isPresent() && idle.equals(lastIdle.get());
+                            lastIdle.set(idle);
+                            return settled;
                         });
             } catch (ConditionTimeoutException e) {
                 throw new AssertionError("Consumer groups still behind after " + CATCH_UP + " (seed " + seed
                         + "): a stuck partition?\n  " + last.get().stream().map(Object::toString)
-                        .collect(Collectors.joining("\n  ")) + "\nservice logs: " + platform.logDirectory(), e);
+                        .collect(Collectors.joining("\n  ")) + "\nin flight: " + activity.inFlight()
+                        + "\nservice logs: " + platform.logDirectory(), e);
             }
             outcome.deadLetters = traffic.deadLetters();
         }

@@ -3,6 +3,7 @@ package dev.competency.e2e.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.competency.e2e.platform.DemoOrganisation;
+import dev.competency.e2e.platform.PlatformActivity;
 import dev.competency.e2e.platform.PlatformApi;
 import java.net.URI;
 import java.time.Duration;
@@ -49,23 +50,24 @@ final class FuzzRun {
     private final String fuzzLearner;
     private final Map<String, Map<Integer, Integer>> statuses = new TreeMap<>();
 
-    private FuzzRun(URI gateway, PlatformApi api, long seed, String fuzzLearner) {
+    private FuzzRun(URI gateway, PlatformActivity activity, PlatformApi api, long seed, String fuzzLearner) {
         this.gateway = gateway;
         this.api = api;
         this.seed = seed;
         this.fuzzLearner = fuzzLearner;
-        this.stored = new StoredState(gateway, bearer(api, DemoOrganisation.ADMIN), fuzzLearner);
+        this.stored = new StoredState(gateway, activity, bearer(api, DemoOrganisation.ADMIN), fuzzLearner);
     }
 
     /**
      * Registers the run's learner (in its own organisation unit) and draft framework, and sets the values valid calls
      * take: the demo framework's published version and competency as references, the run's own unit, team and codes.
      */
-    static FuzzRun prepare(URI gateway, PlatformApi api, long seed, java.nio.file.Path sharedData) {
+    static FuzzRun prepare(URI gateway, PlatformActivity activity, PlatformApi api, long seed,
+                           java.nio.file.Path sharedData) {
         // Codes and ids are unique in the organisation: a replay against the same platform must not collide.
         String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT);
         String learner = "fuzz-learner-" + UUID.randomUUID();
-        FuzzRun fuzz = new FuzzRun(gateway, api, seed, learner);
+        FuzzRun fuzz = new FuzzRun(gateway, activity, api, seed, learner);
         api.call(DemoOrganisation.ADMIN, "POST", "/api/learners", Map.of("learnerId", learner,
                 "displayName", "Fuzz learner", "email", learner + "@example.org", "organisationUnit", "Fuzz unit"));
         JsonNode framework = api.call(DemoOrganisation.AUTHOR, "POST", "/api/frameworks",

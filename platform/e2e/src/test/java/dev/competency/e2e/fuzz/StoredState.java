@@ -2,16 +2,18 @@ package dev.competency.e2e.fuzz;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.competency.e2e.platform.PlatformActivity;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,24 +28,27 @@ import tools.jackson.databind.json.JsonMapper;
 final class StoredState {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** How long readings must stay the same to count as settled. */
-    private static final Duration QUIET = Duration.ofMillis(1500);
-    private static final Duration SETTLE = Duration.ofSeconds(5);
+    /** How long what an accepted request caused may take to reach every read model before the case fails. */
+    private static final Duration SETTLE = Duration.ofSeconds(60);
+    private static final Duration SETTLE_POLL = Duration.ofMillis(100);
     /** The discussion a call's path is about: {@code /api/community/discussions/{id}}, read back whole. */
     private static final Pattern DISCUSSION = Pattern.compile("/api/community/discussions/[^/?]+");
     private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile(
             "\"requestId\"\\s*:\\s*\"[^\"]*\"");
 
     private final URI gateway;
+    private final PlatformActivity activity;
     private final Map<String, String> readHeaders;
     private final String fuzzLearner;
 
     /**
+     * @param activity    what the platform still has in flight, awaited before a settled reading
      * @param readHeaders credentials that may read every family (the administrator's)
      * @param fuzzLearner the learner the fuzz run registered, whose attempts and evidence are read back
      */
-    StoredState(URI gateway, Map<String, String> readHeaders, String fuzzLearner) {
+    StoredState(URI gateway, PlatformActivity activity, Map<String, String> readHeaders, String fuzzLearner) {
         this.gateway = gateway;
+        this.activity = activity;
         this.readHeaders = readHeaders;
         this.fuzzLearner = fuzzLearner;
     }
@@ -138,29 +143,33 @@ final class StoredState {
     }
 
     /**
-     * A reading taken once two consecutive readings agree (or {@link #SETTLE} has passed): what an accepted request
-     * stores may reach a read model a moment after its answer, and must not be mistaken for what the next request
-     * stored.
+     * A reading taken once the platform has nothing in flight: what an accepted request stores may reach a read model
+     * (of its own service or, through the broker, of another) a moment after its answer, and must not be mistaken for
+     * what the next request stored. Settled when two checks of {@link PlatformActivity#idle()} in a row found every
+     * processor and consumer group at the same end, and the readings taken around the second check agree; a case
+     * whose platform does not settle within {@link #SETTLE} fails with what was still in flight.
      */
     Reading settled(List<String> probes, Map<String, String> extraHeaders) {
         if (probes.isEmpty()) {
             return new Reading(Map.of());
         }
-        // Settled once unchanged for QUIET: what an accepted write changes in another service arrives through Kafka,
-        // later than two quick readings apart.
         AtomicReference<Reading> last = new AtomicReference<>(read(probes, extraHeaders));
-        AtomicLong unchangedSince = new AtomicLong(System.nanoTime());
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        await("the read models to settle").atMost(SETTLE.plusSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    Reading next = read(probes, extraHeaders);
-                    long now = System.nanoTime();
-                    if (!next.equals(last.get())) {
-                        unchangedSince.set(now);
-                    }
-                    last.set(next);
-                    return now - unchangedSince.get() >= QUIET.toNanos() || now > deadline;
-                });
+        AtomicReference<Optional<String>> lastIdle = new AtomicReference<>(Optional.empty());
+        try {
+            await("the platform to process what was accepted").atMost(SETTLE).pollDelay(Duration.ZERO)
+                    .pollInterval(SETTLE_POLL).until(() -> {
+                        Optional<String> idle = activity.idle();
+                        Reading next = read(probes, extraHeaders);
+                        boolean settled = idle.isPresent() && idle.equals(lastIdle.get()) && next.equals(last.get());
+                        lastIdle.set(idle);
+                        last.set(next);
+                        return settled;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("The platform did not settle within " + SETTLE + "; last seen in flight: "
+                    + (activity.inFlight().isEmpty() ? "nothing (the positions or the readings kept changing)"
+                    : activity.inFlight()) + "; last reading: " + last.get(), e);
+        }
         return last.get();
     }
 }

@@ -2,6 +2,7 @@ package dev.competency.e2e.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.competency.e2e.platform.PlatformActivity;
 import dev.competency.e2e.platform.PlatformApi;
 import dev.competency.e2e.platform.PortalTest;
 import dev.competency.e2e.platform.RunningPlatform;
@@ -44,7 +45,7 @@ class WriteEndpointFuzzIT {
 
     @TestFactory
     Stream<DynamicNode> answersEveryMutatedWriteWithAProblemAndStoresNothing_whenEveryWriteOperationIsFuzzed(
-            RunningPlatform platform, PlatformApi api) {
+            RunningPlatform platform, PlatformActivity activity, PlatformApi api) {
         long seed = FuzzSeed.of("Write operations", FIXED_SEED);
         int count = FuzzSeed.casesPerOperation(CASES_PER_OPERATION);
         List<WriteOperation> all = FuzzRun.discover(platform.gateway(), SERVICES);
@@ -61,7 +62,7 @@ class WriteEndpointFuzzIT {
                 .thenComparing(WriteOperation::path).thenComparing(WriteOperation::method));
         log.info("Fuzzing {} write operations ({} documented), {} cases each", sent.size(), all.size(), count);
         long started = System.nanoTime();
-        FuzzRun run = FuzzRun.prepare(platform.gateway(), api, seed, platform.sharedData());
+        FuzzRun run = FuzzRun.prepare(platform.gateway(), activity, api, seed, platform.sharedData());
         DynamicTest readBack = DynamicTest.dynamicTest("the read-back sees a stored framework", () ->
                 run.checkReadBackSeesAStoredChange(sent.stream()
                         .filter(operation -> operation.key().equals("POST /api/frameworks")).findFirst()

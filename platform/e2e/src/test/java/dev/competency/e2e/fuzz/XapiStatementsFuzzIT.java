@@ -3,6 +3,7 @@ package dev.competency.e2e.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.competency.e2e.platform.DemoOrganisation;
+import dev.competency.e2e.platform.PlatformActivity;
 import dev.competency.e2e.platform.PlatformApi;
 import dev.competency.e2e.platform.PortalTest;
 import dev.competency.e2e.platform.RunningPlatform;
@@ -46,12 +47,13 @@ class XapiStatementsFuzzIT {
 
     @TestFactory
     Stream<DynamicNode> refusesBrokenStatementsWithAProblemAndStoresNoneOfThem_whenStatementsAreFuzzed(
-            RunningPlatform platform, PlatformApi api) {
-        return statementCases(platform.gateway(), api, platform.sharedData());
+            RunningPlatform platform, PlatformActivity activity, PlatformApi api) {
+        return statementCases(platform.gateway(), activity, api, platform.sharedData());
     }
 
     /** The cases against the platform at {@code gateway}, valid statements drawn also from {@code sharedData}. */
-    Stream<DynamicNode> statementCases(URI gateway, PlatformApi api, java.nio.file.Path sharedData) {
+    Stream<DynamicNode> statementCases(URI gateway, PlatformActivity activity, PlatformApi api,
+                                       java.nio.file.Path sharedData) {
         long seed = FuzzSeed.of("xAPI statements", FIXED_SEED);
         int count = FuzzSeed.casesPerOperation(CASES_PER_METHOD);
         Instant since = Instant.now().minus(1, ChronoUnit.SECONDS);
@@ -73,7 +75,7 @@ class XapiStatementsFuzzIT {
                 stored.toString().getBytes(StandardCharsets.UTF_8)).sendTo(gateway);
         assertThat(storedAnswer.status()).as("the statement stored before the run: %s", storedAnswer).isEqualTo(204);
         String storedId = stored.path("id").asString();
-        StoredState state = new StoredState(gateway, admin, "");
+        StoredState state = new StoredState(gateway, activity, admin, "");
         // The read-back sees a stored statement, so an unchanged reading after a refused request means something.
         assertThat(state.settled(List.of("/xapi/statements?statementId=" + storedId),
                 Map.of(FuzzRun.XAPI_VERSION, "2.0.0")).answers().values())

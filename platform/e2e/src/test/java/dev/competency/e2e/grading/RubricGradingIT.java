@@ -49,11 +49,11 @@ class RubricGradingIT {
         portal.choose(grade);
         portal.press(SUBMIT_GRADE);
 
-        await("the graded attempt").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+        await("the graded attempt").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
                 .until(() -> api.get(ASSESSOR, "/api/assessments/attempts/" + attemptId).path("status").asString(),
                         status -> status.equals("GRADED"));
         String after = await("the grade's evidence in the learner's mastery").atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> api.levelOf(LEARNER_ADA, LEARNER_ADA_ID, DESIGNS_APIS).orElseThrow(),
                         level -> !level.equals(before));
         portal.signOut();

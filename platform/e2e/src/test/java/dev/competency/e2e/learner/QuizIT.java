@@ -46,7 +46,7 @@ class QuizIT {
         portal.awaitText(RESULT);
 
         String after = await("the quiz's evidence in the learner's mastery").atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> api.levelOf(LEARNER_GRACE, LEARNER_GRACE_ID, DESIGNS_APIS).orElseThrow(),
                         level -> !level.equals(before));
         portal.follow(Pattern.compile("^my competencies$", Pattern.CASE_INSENSITIVE)).awaitHeading("My competencies");

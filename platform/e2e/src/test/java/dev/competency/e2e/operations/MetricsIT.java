@@ -61,7 +61,8 @@ class MetricsIT {
         }
         assertThat(queried).as("expressions found").hasSizeGreaterThan(10);
 
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
             Set<String> emitted = new TreeSet<>();
             Map<String, URI> targets = new LinkedHashMap<>(platform.services());
             targets.put("gateway", platform.gateway());

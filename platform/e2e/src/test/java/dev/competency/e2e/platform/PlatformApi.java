@@ -141,7 +141,7 @@ public final class PlatformApi {
      */
     public void awaitAnalyticsHoldsTheDemoTeam() {
         await("analytics to hold the demo team's levels").atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> {
                     JsonNode team = get(DemoOrganisation.ADMIN, "/api/teams/" + DemoOrganisation.TEAM_ID + "/mastery");
                     for (JsonNode member : team.path("members")) {

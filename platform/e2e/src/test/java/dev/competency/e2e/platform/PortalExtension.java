@@ -12,8 +12,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts the platform once for every test class of the JVM (kept in the root store, closed when the run ends) and
- * gives tests what they need: the {@link RunningPlatform}, a {@link PlatformApi} and, per test method, a new
- * {@link Portal} browser that is closed after the test (with a screenshot of where it stood if the test failed).
+ * gives tests what they need: the {@link RunningPlatform}, a {@link PlatformApi}, a {@link PlatformActivity} and, per
+ * test method, a new {@link Portal} browser that is closed after the test (with a screenshot of where it stood if the
+ * test failed).
  */
 public final class PortalExtension implements BeforeAllCallback, ParameterResolver, AfterTestExecutionCallback,
         AfterEachCallback {
@@ -34,7 +35,8 @@ public final class PortalExtension implements BeforeAllCallback, ParameterResolv
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == RunningPlatform.class || type == PlatformApi.class || type == Portal.class;
+        return type == RunningPlatform.class || type == PlatformApi.class || type == PlatformActivity.class
+                || type == Portal.class;
     }
 
     @Override
@@ -47,6 +49,10 @@ public final class PortalExtension implements BeforeAllCallback, ParameterResolv
         if (type == PlatformApi.class) {
             return context.getRoot().getStore(NAMESPACE).computeIfAbsent(PlatformApi.class,
                     key -> new PlatformApi(platform.gateway()), PlatformApi.class);
+        }
+        if (type == PlatformActivity.class) {
+            return context.getRoot().getStore(NAMESPACE).computeIfAbsent(PlatformActivity.class,
+                    key -> new PlatformActivity(platform), PlatformActivity.class);
         }
         if (context.getTestMethod().isEmpty()) {
             throw new IllegalStateException("A Portal browser belongs to one test method, not to " + context);

@@ -167,7 +167,7 @@ public final class RunningPlatform implements AutoCloseable {
     private void awaitUp() {
         long started = System.nanoTime();
         try {
-            await("the launcher to report the platform up").atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(2))
+            await("the launcher to report the platform up").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250))
                     .until(() -> {
                         if (!launcher.isAlive()) {
                             throw new IllegalStateException("The launcher exited with " + launcher.exitValue()
@@ -186,7 +186,7 @@ public final class RunningPlatform implements AutoCloseable {
     /** The demo evidence reaches learner-profiles over Kafka after the launcher is done: wait for its fold. */
     private void awaitDemoMastery() {
         PlatformApi api = new PlatformApi(gateway);
-        await("the demo learner's mastery").atMost(DEMO_TIMEOUT).pollInterval(Duration.ofSeconds(2))
+        await("the demo learner's mastery").atMost(DEMO_TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
                 .until(() -> DemoOrganisation.EVIDENCED_COMPETENCIES.stream().allMatch(competency ->
                         api.levelOf(DemoOrganisation.LEARNER_ADA, DemoOrganisation.LEARNER_ADA_ID, competency)
