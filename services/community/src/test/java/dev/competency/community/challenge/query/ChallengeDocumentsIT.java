@@ -22,7 +22,6 @@ import dev.competency.platform.service.id.LearnerId;
 import dev.competency.platform.test.KafkaTestClient;
 import dev.competency.platform.test.ScratchDatabase;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -59,16 +58,9 @@ class ChallengeDocumentsIT {
     }
 
     private Document only(String collection) {
-        List<Document> documents = database.getCollection(collection).find().into(new ArrayList<>());
+        List<Document> documents = scratch.documents(collection);
         assertThat(documents).hasSize(1);
         return documents.get(0);
-    }
-
-    private List<Document> indexes(String collection) {
-        List<Document> keys = new ArrayList<>();
-        database.getCollection(collection).listIndexes().forEach(index -> keys.add(
-                new Document("name", index.getString("name")).append("key", index.get("key"))));
-        return keys;
     }
 
     @Test
@@ -88,7 +80,7 @@ class ChallengeDocumentsIT {
                 .append("onLeaderboard", true).append("setBy", "maria").append("setAt", Date.from(AT))
                 .append("outcome", "MET").append("recordedTotal", 2)
                 .append("decidedAt", Date.from(ENDS.plusSeconds(5))));
-        assertThat(indexes(Challenges.COLLECTION)).contains(
+        assertThat(scratch.indexes(Challenges.COLLECTION)).contains(
                 new Document("name", "by_competency").append("key", new Document("competencyIds", 1)),
                 new Document("name", "by_group").append("key", new Document("groupKind", 1).append("groupId", 1)));
     }
@@ -131,7 +123,7 @@ class ChallengeDocumentsIT {
                 .append("changedAt", Date.from(AT)).append("level", "B").append("mastered", true));
         assertThat(masteries.find(new LearnerId("ada"), new CompetencyId("comp-1"))).contains(fact);
         assertThat(masteries.ofCompetencies(List.of("comp-1"))).containsExactly(fact);
-        assertThat(indexes(MasteryStates.COLLECTION)).contains(
+        assertThat(scratch.indexes(MasteryStates.COLLECTION)).contains(
                 new Document("name", "by_competency").append("key", new Document("competencyId", 1)));
 
         masteries.erase(new LearnerId("ada"));
@@ -156,9 +148,9 @@ class ChallengeDocumentsIT {
         assertThat(store.membership("ch-1", "ada")).contains(membership);
         assertThat(store.members("ch-1", new Group(ChallengeGroup.TEAM, "team-1"))).containsExactly("ada");
         assertThat(store.masteries("ch-1", List.of("ada"))).containsExactly(mastery);
-        assertThat(indexes(MongoLedgerStore.MASTERIES)).contains(new Document("name", "by_challenge")
+        assertThat(scratch.indexes(MongoLedgerStore.MASTERIES)).contains(new Document("name", "by_challenge")
                 .append("key", new Document("challengeId", 1).append("learnerId", 1)));
-        assertThat(indexes(MongoLedgerStore.MEMBERSHIPS)).contains(new Document("name", "by_group")
+        assertThat(scratch.indexes(MongoLedgerStore.MEMBERSHIPS)).contains(new Document("name", "by_group")
                 .append("key", new Document("challengeId", 1).append("groupId", 1)));
 
         store.erase(new LearnerId("ada"));

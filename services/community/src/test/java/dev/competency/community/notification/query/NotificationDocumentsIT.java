@@ -10,7 +10,6 @@ import dev.competency.platform.test.ScratchDatabase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,16 +40,9 @@ class NotificationDocumentsIT {
     }
 
     private Document only(String collection) {
-        List<Document> documents = database.getCollection(collection).find().into(new ArrayList<>());
+        List<Document> documents = scratch.documents(collection);
         assertThat(documents).hasSize(1);
         return documents.get(0);
-    }
-
-    private List<Document> indexes(String collection) {
-        List<Document> keys = new ArrayList<>();
-        database.getCollection(collection).listIndexes().forEach(index -> keys.add(
-                new Document("name", index.getString("name")).append("key", index.get("key"))));
-        return keys;
     }
 
     @Test
@@ -73,7 +65,7 @@ class NotificationDocumentsIT {
                 "ada", NotificationKind.REPLY, "bob replied", "/api/community/discussions/d-1", AT, true));
         assertThat(notifications.feed("ada", Set.of(NotificationKind.REPLY), false, 0, 10)).isEmpty();
         assertThat(notifications.storedSince(List.of("ada"), NOW)).hasSize(1);
-        assertThat(indexes(Notifications.COLLECTION)).contains(
+        assertThat(scratch.indexes(Notifications.COLLECTION)).contains(
                 new Document("name", "by_recipient_newest").append("key",
                         new Document("recipientId", 1).append("at", -1)),
                 new Document("name", "by_stored").append("key", new Document("storedAt", 1)));
@@ -115,7 +107,7 @@ class NotificationDocumentsIT {
                 .append("learnerId", "ada").append("competencyId", "comp-1").append("position", 3L)
                 .append("changedAt", Date.from(AT)).append("expiresAt", Date.from(expiresAt)));
         assertThat(expiries.between(AT, expiresAt)).hasSize(1);
-        assertThat(indexes(MasteryExpiries.COLLECTION)).contains(
+        assertThat(scratch.indexes(MasteryExpiries.COLLECTION)).contains(
                 new Document("name", "by_expiry").append("key", new Document("expiresAt", 1)));
 
         assertThat(expiries.put(new LearnerId("ada"), new CompetencyId("comp-1"), 2, null, AT)).isPresent();
