@@ -47,7 +47,7 @@ class EvidenceTimelineIT {
     }
 
     @Test
-    void aReplicaThatDidNotApplyTheWritesSeesThemAtItsNextRead() {
+    void showsWritesVoidsAndErasure_whenAnotherReplicaAppliedThem() {
         writer.on(accepted("ana", "e2", T0.plusSeconds(60)));
         assertThat(reader.of("ana")).extracting(e -> e.evidence().evidenceId()).containsExactly("e2");
 
@@ -113,7 +113,7 @@ class EvidenceTimelineIT {
     }
 
     @Test
-    void aRedeliveredEventChangesNothingAndReadsAreNotShared() {
+    void keepsOneUnmodifiableEntry_whenAnEventIsRedelivered() {
         writer.on(accepted("ben", "e1", T0));
         writer.on(accepted("ben", "e1", T0));
         assertThat(reader.of("ben")).hasSize(1);
@@ -123,7 +123,7 @@ class EvidenceTimelineIT {
     }
 
     @Test
-    void aRebuildIsNotMistakenForTheStateBeforeIt() {
+    void showsTheRebuiltTimeline_whenTheReadModelWasReset() {
         writer.on(accepted("cai", "e1", T0));
         assertThat(reader.of("cai")).hasSize(1);
         writer.reset();
