@@ -167,7 +167,7 @@ public class EvidenceTimeline {
         Kept cached = kept.get(learnerId);
         if (cached != null && cached.entries().size() == timeline.countDocuments(ofLearner(learnerId))
                 && cached.voided() == timeline.countDocuments(Filters.and(ofLearner(learnerId),
-                        Filters.exists(StoredEvidence.VOIDED_AT)))) {
+                        Filters.ne(StoredEvidence.VOIDED_AT, null)))) {
             return cached;
         }
         List<Entry> entries = new ArrayList<>();

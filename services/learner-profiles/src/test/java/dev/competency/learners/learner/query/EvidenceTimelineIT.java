@@ -106,10 +106,13 @@ class EvidenceTimelineIT {
                  "frameworkVersion": 1, "score": 0.4, "sourceType": "SELF", "actorId": "eve",
                  "occurredAt": {"$date": "2026-03-01T08:00:00Z"}, "recordedAt": {"$date": "2026-03-01T08:00:00Z"},
                  "occurredAtExact": "2026-03-01T08:00:00Z", "recordedAtExact": "2026-03-01T08:00:00Z",
-                 "ratedLevel": null, "acceptedAt": {"$date": "2026-03-01T08:00:01Z"}}"""));
+                 "ratedLevel": null, "acceptedAt": {"$date": "2026-03-01T08:00:01Z"},
+                 "voidedAt": null, "voidReason": null}"""));
         assertThat(reader.of("eve")).extracting(e -> e.evidence().evidenceId(), e -> e.evidence().actorId(),
                 EvidenceTimeline.Entry::voidReason).containsExactly(tuple("e0", "eve", null),
                 tuple("e1", "assessor-1", "entered twice"));
+        // A void time stored as null is no void: the kept timeline stays in use.
+        assertThat(reader.of("eve")).isSameAs(reader.of("eve"));
     }
 
     @Test
