@@ -97,14 +97,7 @@ public class AssessmentAccessPolicy {
      * service knows now: for filtering lists, so it does not wait for learners not heard of yet.
      */
     public boolean mayAssess(Caller caller, String learnerId) {
-        if (caller.isAdmin()) {
-            return true;
-        }
-        if (!caller.has(Role.ASSESSOR)) {
-            return false;
-        }
-        String unit = learners.organisationUnit(learnerId).orElse(null);
-        return unit != null && unit.equals(caller.organisationUnit());
+        return caller.isAdmin() || caller.has(Role.ASSESSOR) && sharesUnitWith(caller, learnerId);
     }
 
     /** Rating a learner's peer feedback: anyone signed in but the learner themself. */

@@ -81,9 +81,7 @@ public class ActivityAlignments {
     }
 
     public List<ActivityAlignment> all() {
-        List<ActivityAlignment> result = new ArrayList<>();
-        alignments.find().forEach(stored -> result.add(stored.alignment()));
-        return result;
+        return alignments.find().map(StoredAlignment::alignment).into(new ArrayList<>());
     }
 
     /**

@@ -155,12 +155,4 @@ public class Assessment {
     int draftVersion() {
         return draftVersion;
     }
-
-    AssessmentStatus status() {
-        return status;
-    }
-
-    int publishedVersion() {
-        return publishedVersion;
-    }
 }

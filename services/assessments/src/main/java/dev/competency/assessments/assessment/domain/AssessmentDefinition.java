@@ -36,12 +36,6 @@ public record AssessmentDefinition(List<CompetencyWeight> alignments, Double wei
     public static final int TEXT_MAX = 2_000;
     private static final int DURATION_MAX = 32;
 
-    public AssessmentDefinition(List<CompetencyWeight> alignments, Double weightTotal, Double passMark,
-                                Integer maxAttempts, String timeLimit, Boolean acceptLate, List<QuizItem> items,
-                                List<RubricCriterion> criteria, List<ChecklistItem> checklist) {
-        this(alignments, weightTotal, passMark, maxAttempts, timeLimit, acceptLate, items, criteria, checklist, null);
-    }
-
     public AssessmentDefinition {
         alignments = alignments == null ? List.of() : List.copyOf(alignments);
         items = items == null ? List.of() : List.copyOf(items);

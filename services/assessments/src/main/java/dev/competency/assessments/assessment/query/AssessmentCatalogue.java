@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -175,26 +176,13 @@ public class AssessmentCatalogue {
             filters.add(Filters.eq(StoredAssessment.KIND, search.kind()));
         }
         if (search.titleContains() != null && !search.titleContains().isEmpty()) {
-            filters.add(Filters.regex(StoredAssessment.TITLE, literal(search.titleContains()), "i"));
+            filters.add(Filters.regex(StoredAssessment.TITLE, Pattern.quote(search.titleContains()), "i"));
         }
         Bson filter = filters.isEmpty() ? Filters.empty() : Filters.and(filters);
-        List<AssessmentView> views = new ArrayList<>();
-        assessments.find(filter)
+        List<AssessmentView> views = assessments.find(filter)
                 .sort(Sorts.orderBy(Sorts.descending(StoredAssessment.CREATED_AT), Sorts.ascending("_id")))
-                .skip(offset).limit(limit).forEach(a -> views.add(toView(a)));
+                .skip(offset).limit(limit).map(this::toView).into(new ArrayList<>());
         return new Page(views, assessments.countDocuments(filter));
-    }
-
-    /** A regular expression matching {@code text} literally, in Java's and MongoDB's (PCRE) syntax alike. */
-    private static String literal(String text) {
-        StringBuilder pattern = new StringBuilder(text.length() * 2);
-        for (char c : text.toCharArray()) {
-            if ("\\^$.|?*+()[]{}".indexOf(c) >= 0) {
-                pattern.append('\\');
-            }
-            pattern.append(c);
-        }
-        return pattern.toString();
     }
 
     private AssessmentView toView(StoredAssessment a) {

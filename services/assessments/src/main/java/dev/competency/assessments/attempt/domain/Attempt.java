@@ -339,7 +339,7 @@ public class Attempt {
     }
 
     private void score(Instant now) {
-        List<CompetencyResult> results = Scoring.quiz(assessment.definition(), responses);
+        List<CompetencyResult> results = Scoring.quiz(assessment.definition(), responses, Map.of());
         double overall = Scoring.overall(assessment.definition(), results);
         List<EvidenceItem> recorded = evidence(attemptId, learnerId, assessment, results, revision + 1,
                 SourceType.ASSESSMENT, QUIZ_SCORER, ActorKind.SYSTEM, submittedAt, now, null);

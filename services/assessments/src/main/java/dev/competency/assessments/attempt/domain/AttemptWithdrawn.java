@@ -1,16 +1,10 @@
 package dev.competency.assessments.attempt.domain;
 
 import dev.competency.assessments.evidence.domain.EvidenceChange;
-import dev.competency.assessments.evidence.domain.EvidenceItem;
 import dev.competency.assessments.evidence.domain.EvidenceRevocation;
 import java.util.List;
 
 /** An attempt was withdrawn: its evidence is revoked. */
 public record AttemptWithdrawn(String attemptId, String actorId, String reason,
                                List<EvidenceRevocation> revokedEvidence) implements EvidenceChange {
-
-    @Override
-    public List<EvidenceItem> recordedEvidence() {
-        return List.of();
-    }
 }

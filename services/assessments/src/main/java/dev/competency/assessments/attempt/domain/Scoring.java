@@ -19,13 +19,8 @@ public final class Scoring {
     private Scoring() {
     }
 
-    /** Per-competency results of a quiz: each item's points go to every competency the item is aligned to. */
-    public static List<CompetencyResult> quiz(AssessmentDefinition definition, Map<String, ItemResponse> responses) {
-        return quiz(definition, responses, Map.of());
-    }
-
     /**
-     * Per-competency results of a quiz where an assessor set the credit of some items.
+     * Per-competency results of a quiz: each item's points go to every competency the item is aligned to.
      *
      * @param credits item id → share of the item's points, in [0, 1], instead of the automatic credit
      * @throws Refusal when a credit names no item of the quiz or is outside [0, 1]

@@ -261,10 +261,8 @@ public class AttemptBoard {
     }
 
     public List<AttemptView> byLearner(String learnerId) {
-        List<AttemptView> views = new ArrayList<>();
-        attempts.find(Filters.eq(StoredAttempt.LEARNER_ID, learnerId)).sort(Sorts.ascending(StoredAttempt.STARTED_AT))
-                .forEach(attempt -> views.add(attempt.view()));
-        return views;
+        return attempts.find(Filters.eq(StoredAttempt.LEARNER_ID, learnerId))
+                .sort(Sorts.ascending(StoredAttempt.STARTED_AT)).map(StoredAttempt::view).into(new ArrayList<>());
     }
 
     public int countByLearnerAndAssessment(String learnerId, String assessmentId) {
@@ -300,10 +298,8 @@ public class AttemptBoard {
 
     /** Submitted rubric attempts waiting for an assessor, oldest submission first. */
     public List<AttemptView> gradingQueue() {
-        List<AttemptView> views = new ArrayList<>();
-        attempts.find(Filters.and(Filters.eq(StoredAttempt.STATUS, AttemptStatus.AWAITING_GRADING),
+        return attempts.find(Filters.and(Filters.eq(StoredAttempt.STATUS, AttemptStatus.AWAITING_GRADING),
                         Filters.eq(StoredAttempt.KIND, AssessmentKind.RUBRIC)))
-                .sort(Sorts.ascending(StoredAttempt.SUBMITTED_AT)).forEach(attempt -> views.add(attempt.view()));
-        return views;
+                .sort(Sorts.ascending(StoredAttempt.SUBMITTED_AT)).map(StoredAttempt::view).into(new ArrayList<>());
     }
 }

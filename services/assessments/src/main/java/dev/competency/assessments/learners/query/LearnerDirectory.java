@@ -72,10 +72,8 @@ public class LearnerDirectory {
 
     /** The {@code mbox_sha1sum} values (lower-case hex) of the learner's addresses this directory knows. */
     public Set<String> mboxSha1sums(String learnerId) {
-        Set<String> hashes = new HashSet<>();
-        mailboxes.find(Filters.eq(StoredMailbox.LEARNER_ID, learnerId))
-                .forEach(mailbox -> hashes.add(mailbox.mboxSha1sum().toLowerCase(Locale.ROOT)));
-        return hashes;
+        return mailboxes.find(Filters.eq(StoredMailbox.LEARNER_ID, learnerId))
+                .map(mailbox -> mailbox.mboxSha1sum().toLowerCase(Locale.ROOT)).into(new HashSet<>());
     }
 
     /** The organisation unit of a learner, if the learner and their unit are known. */
@@ -109,8 +107,8 @@ public class LearnerDirectory {
      * @return how many addresses were replaced
      */
     public int hashStoredAddresses() {
-        List<StoredMailbox> stored = new ArrayList<>();
-        mailboxes.find(Filters.regex("_id", "^" + Pattern.quote(MAILTO))).into(stored);
+        List<StoredMailbox> stored = mailboxes.find(Filters.regex("_id", "^" + Pattern.quote(MAILTO)))
+                .into(new ArrayList<>());
         for (StoredMailbox mailbox : stored) {
             String address = mailbox.mboxSha1sum();
             if (address.length() > MAILTO.length()) {

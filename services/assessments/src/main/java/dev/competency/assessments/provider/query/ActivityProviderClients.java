@@ -57,10 +57,6 @@ public class ActivityProviderClients {
     public record Registration(ActivityProviderClient client, String secret) {
     }
 
-    public Registration register(String name, String createdBy) {
-        return register(name, createdBy, false);
-    }
-
     /** Registers a client; with {@code trustedAuthority} the LRS keeps the authority of its statements. */
     public Registration register(String name, String createdBy, boolean trustedAuthority) {
         if (name == null || name.isBlank()) {
@@ -90,9 +86,7 @@ public class ActivityProviderClients {
     }
 
     public List<ActivityProviderClient> all() {
-        List<ActivityProviderClient> result = new ArrayList<>();
-        clients.find().forEach(client -> result.add(client.client()));
-        return result;
+        return clients.find().map(StoredClient::client).into(new ArrayList<>());
     }
 
     /** Revokes a client; false when there is no such client. */

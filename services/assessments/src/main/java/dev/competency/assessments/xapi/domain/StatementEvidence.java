@@ -68,16 +68,4 @@ public class StatementEvidence {
     void on(StatementEvidenceVoided event) {
         voided = true;
     }
-
-    String statementId() {
-        return statementId;
-    }
-
-    List<EvidenceItem> evidence() {
-        return evidence;
-    }
-
-    boolean voided() {
-        return voided;
-    }
 }

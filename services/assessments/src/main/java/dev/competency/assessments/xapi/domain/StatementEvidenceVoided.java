@@ -1,7 +1,6 @@
 package dev.competency.assessments.xapi.domain;
 
 import dev.competency.assessments.evidence.domain.EvidenceChange;
-import dev.competency.assessments.evidence.domain.EvidenceItem;
 import dev.competency.assessments.evidence.domain.EvidenceRevocation;
 import java.util.List;
 
@@ -12,10 +11,5 @@ public record StatementEvidenceVoided(String statementId, String voidingStatemen
     @Override
     public List<EvidenceRevocation> revokedEvidence() {
         return revocations;
-    }
-
-    @Override
-    public List<EvidenceItem> recordedEvidence() {
-        return List.of();
     }
 }

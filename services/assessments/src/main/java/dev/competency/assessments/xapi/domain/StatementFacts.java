@@ -1,6 +1,5 @@
 package dev.competency.assessments.xapi.domain;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -142,13 +141,11 @@ public record StatementFacts(String verb, Set<String> agents, Set<String> relate
         JsonNode contextActivities = context.path("contextActivities");
         for (String key : List.of("parent", "grouping", "category", "other")) {
             JsonNode value = contextActivities.path(key);
-            List<JsonNode> items = new ArrayList<>();
-            if (value.isArray()) {
-                value.forEach(items::add);
-            } else if (value.isObject()) {
-                items.add(value);
+            if (value.isObject()) {
+                into.add(value.path("id").asString());
+            } else {
+                value.forEach(item -> into.add(item.path("id").asString()));
             }
-            items.forEach(item -> into.add(item.path("id").asString()));
         }
     }
 }

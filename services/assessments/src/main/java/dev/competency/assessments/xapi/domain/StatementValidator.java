@@ -56,12 +56,10 @@ public final class StatementValidator {
     private static final Set<String> ATTACHMENT_PROPERTIES = Set.of("usageType", "display", "description",
             "contentType", "length", "sha2", "fileUrl");
 
-    /** Every problem of one statement, paths relative to it; empty when it is valid. */
-    public List<StatementProblem> validate(JsonNode statement) {
-        return validate(statement, "");
-    }
-
-    /** Every problem of one statement, paths prefixed with {@code root} (e.g. {@code [3]} in a batch). */
+    /**
+     * Every problem of one statement, paths prefixed with {@code root} (e.g. {@code [3]} in a batch, empty for a
+     * statement alone); empty when it is valid.
+     */
     public List<StatementProblem> validate(JsonNode statement, String root) {
         Problems problems = new Problems();
         statement(statement, root, false, problems);
@@ -70,12 +68,12 @@ public final class StatementValidator {
 
     /**
      * Every problem of an Agent or Group given outside a statement (a query parameter such as {@code agent}), paths
-     * starting at {@code root}; with {@code identified}, an anonymous Group is a problem too.
+     * starting at {@code root}; an anonymous Group is a problem too.
      */
-    public List<StatementProblem> validateAgent(JsonNode agent, String root, boolean identified) {
+    public List<StatementProblem> validateAgent(JsonNode agent, String root) {
         Problems problems = new Problems();
         agentOrGroup(agent, root, problems);
-        if (problems.list.isEmpty() && identified && StatementFacts.identifier(agent).isEmpty()) {
+        if (problems.list.isEmpty() && StatementFacts.identifier(agent).isEmpty()) {
             problems.add(root, "must be an Agent or an identified Group (with mbox, mbox_sha1sum, openid or account)");
         }
         return problems.list;
@@ -84,6 +82,11 @@ public final class StatementValidator {
     /** Whether {@code text} is an IRI as this LRS checks them (a scheme, then no spaces or forbidden characters). */
     public static boolean isIri(String text) {
         return text != null && IRI.matcher(text).matches();
+    }
+
+    /** Whether {@code text} is a UUID in its hyphenated hex form, in either case. */
+    public static boolean isUuid(String text) {
+        return text != null && UUID.matcher(text).matches();
     }
 
     private void statement(JsonNode node, String path, boolean sub, Problems problems) {
@@ -103,9 +106,7 @@ public final class StatementValidator {
             }
             optionalUuid(node, path, "id", problems);
             optionalTimestamp(node, path, "stored", problems);
-            if (node.has("authority")) {
-                authority(node.get("authority"), join(path, "authority"), problems);
-            }
+            optional(node, path, "authority", this::authority, problems);
             if (node.has("version") && !matches(node.get("version"), VERSION)) {
                 problems.add(path, "version", "must be a 1.0.x or 2.0.x version");
             }
@@ -127,16 +128,12 @@ public final class StatementValidator {
                 problems.add(path, "object", "must be a StatementRef when the verb is " + VOIDED_VERB);
             }
         }
-        if (node.has("result")) {
-            result(node.get("result"), join(path, "result"), problems);
-        }
+        optional(node, path, "result", this::result, problems);
         if (node.has("context")) {
             context(node.get("context"), join(path, "context"), objectIsActivity, problems);
         }
         optionalTimestamp(node, path, "timestamp", problems);
-        if (node.has("attachments")) {
-            attachments(node.get("attachments"), join(path, "attachments"), problems);
-        }
+        optional(node, path, "attachments", this::attachments, problems);
     }
 
     /**
@@ -266,9 +263,7 @@ public final class StatementValidator {
         }
         onlyProperties(node, path, Set.of("id", "display"), "a Verb", problems);
         requiredIri(node, path, "id", problems);
-        if (node.has("display")) {
-            languageMap(node.get("display"), join(path, "display"), problems);
-        }
+        optional(node, path, "display", this::languageMap, problems);
     }
 
     private void statementObject(JsonNode node, String path, boolean sub, Problems problems) {
@@ -318,9 +313,7 @@ public final class StatementValidator {
             problems.add(path, "objectType", "must be Activity");
         }
         requiredIri(node, path, "id", problems);
-        if (node.has("definition")) {
-            activityDefinition(node.get("definition"), join(path, "definition"), problems);
-        }
+        optional(node, path, "definition", this::activityDefinition, problems);
     }
 
     private void activityDefinition(JsonNode node, String path, Problems problems) {
@@ -328,12 +321,8 @@ public final class StatementValidator {
             return;
         }
         onlyProperties(node, path, ACTIVITY_DEFINITION_PROPERTIES, "an activity definition", problems);
-        if (node.has("name")) {
-            languageMap(node.get("name"), join(path, "name"), problems);
-        }
-        if (node.has("description")) {
-            languageMap(node.get("description"), join(path, "description"), problems);
-        }
+        optional(node, path, "name", this::languageMap, problems);
+        optional(node, path, "description", this::languageMap, problems);
         if (node.has("type") && !matches(node.get("type"), IRI)) {
             problems.add(path, "type", "must be an IRI");
         }
@@ -375,9 +364,7 @@ public final class StatementValidator {
                 interactionComponents(node.get(component.getKey()), componentPath, problems);
             }
         }
-        if (node.has("extensions")) {
-            extensions(node.get("extensions"), join(path, "extensions"), problems);
-        }
+        optional(node, path, "extensions", this::extensions, problems);
     }
 
     private void interactionComponents(JsonNode node, String path, Problems problems) {
@@ -403,9 +390,7 @@ public final class StatementValidator {
                             + "' appears twice");
                 }
             }
-            if (component.has("description")) {
-                languageMap(component.get("description"), join(componentPath, "description"), problems);
-            }
+            optional(component, componentPath, "description", this::languageMap, problems);
         }
     }
 
@@ -415,9 +400,7 @@ public final class StatementValidator {
         }
         onlyProperties(node, path, Set.of("score", "success", "completion", "response", "duration", "extensions"),
                 "a result", problems);
-        if (node.has("score")) {
-            score(node.get("score"), join(path, "score"), problems);
-        }
+        optional(node, path, "score", this::score, problems);
         for (String flag : List.of("success", "completion")) {
             if (node.has(flag) && !node.get(flag).isBoolean()) {
                 problems.add(path, flag, "must be true or false");
@@ -427,9 +410,7 @@ public final class StatementValidator {
         if (node.has("duration") && !matches(node.get("duration"), DURATION)) {
             problems.add(path, "duration", "must be an ISO 8601 duration such as PT1H30M or PT4.5S");
         }
-        if (node.has("extensions")) {
-            extensions(node.get("extensions"), join(path, "extensions"), problems);
-        }
+        optional(node, path, "extensions", this::extensions, problems);
     }
 
     private void score(JsonNode node, String path, Problems problems) {
@@ -475,9 +456,7 @@ public final class StatementValidator {
         }
         onlyProperties(node, path, CONTEXT_PROPERTIES, "a context", problems);
         optionalUuid(node, path, "registration", problems);
-        if (node.has("instructor")) {
-            agentOrGroup(node.get("instructor"), join(path, "instructor"), problems);
-        }
+        optional(node, path, "instructor", this::agentOrGroup, problems);
         if (node.has("team")) {
             JsonNode team = node.get("team");
             if (team.isObject() && !"Group".equals(text(team, "objectType"))) {
@@ -486,27 +465,18 @@ public final class StatementValidator {
                 agentOrGroup(team, join(path, "team"), problems);
             }
         }
-        if (node.has("contextActivities")) {
-            contextActivities(node.get("contextActivities"), join(path, "contextActivities"), problems);
-        }
+        optional(node, path, "contextActivities", this::contextActivities, problems);
         for (String activityOnly : List.of("revision", "platform")) {
             optionalString(node, path, activityOnly, problems);
             if (node.has(activityOnly) && !objectIsActivity) {
                 problems.add(path, activityOnly, "may only be used when the statement's object is an Activity");
             }
         }
-        if (node.has("language")) {
-            JsonNode language = node.get("language");
-            if (!matches(language, LANGUAGE_TAG)) {
-                problems.add(path, "language", "must be an RFC 5646 language tag such as en-US");
-            }
+        if (node.has("language") && !matches(node.get("language"), LANGUAGE_TAG)) {
+            problems.add(path, "language", "must be an RFC 5646 language tag such as en-US");
         }
-        if (node.has("statement")) {
-            statementRef(node.get("statement"), join(path, "statement"), problems);
-        }
-        if (node.has("extensions")) {
-            extensions(node.get("extensions"), join(path, "extensions"), problems);
-        }
+        optional(node, path, "statement", this::statementRef, problems);
+        optional(node, path, "extensions", this::extensions, problems);
         contextParticipants(node, path, "contextAgents", "contextAgent", "agent", problems);
         contextParticipants(node, path, "contextGroups", "contextGroup", "group", problems);
     }
@@ -597,9 +567,7 @@ public final class StatementValidator {
             if (required(attachment, itemPath, "display", problems)) {
                 languageMap(attachment.get("display"), join(itemPath, "display"), problems);
             }
-            if (attachment.has("description")) {
-                languageMap(attachment.get("description"), join(itemPath, "description"), problems);
-            }
+            optional(attachment, itemPath, "description", this::languageMap, problems);
             if (required(attachment, itemPath, "contentType", problems) && !attachment.get("contentType").isString()) {
                 problems.add(itemPath, "contentType", "must be an Internet media type");
             }
@@ -678,6 +646,13 @@ public final class StatementValidator {
         }
     }
 
+    /** Checks {@code property} of {@code node} with {@code check} when it is there. */
+    private static void optional(JsonNode node, String path, String property, Check check, Problems problems) {
+        if (node.has(property)) {
+            check.check(node.get(property), join(path, property), problems);
+        }
+    }
+
     private static boolean required(JsonNode node, String path, String property, Problems problems) {
         if (!node.has(property)) {
             problems.add(path, property, "is required");
@@ -741,6 +716,11 @@ public final class StatementValidator {
 
     private static String join(String path, String property) {
         return path.isEmpty() ? property : path + "." + property;
+    }
+
+    /** The check of one part of a statement, at its path. */
+    private interface Check {
+        void check(JsonNode node, String path, Problems problems);
     }
 
     /** Collects problems; a null value already reported by the null check is not reported again. */

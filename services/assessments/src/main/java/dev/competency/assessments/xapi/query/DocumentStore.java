@@ -143,10 +143,9 @@ public class DocumentStore {
         if (since != null) {
             filters.add(Filters.gt("updated", Date.from(since)));
         }
-        List<String> ids = new ArrayList<>();
-        collection(scope).find(Filters.and(filters)).projection(Projections.include("documentId"))
-                .sort(Sorts.ascending("updated")).forEach(document -> ids.add(document.getString("documentId")));
-        return ids;
+        return collection(scope).find(Filters.and(filters)).projection(Projections.include("documentId"))
+                .sort(Sorts.ascending("updated")).map(document -> document.getString("documentId"))
+                .into(new ArrayList<>());
     }
 
     /** Stores {@code content} as the document, replacing what is there if the precondition allows. */

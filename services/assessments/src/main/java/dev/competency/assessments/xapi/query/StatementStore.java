@@ -208,9 +208,7 @@ public class StatementStore {
     }
 
     private Set<String> voidedIds(List<String> ids) {
-        Set<String> voided = new HashSet<>();
-        voids.find(Filters.in("_id", ids)).forEach(document -> voided.add(document.getString("_id")));
-        return voided;
+        return voids.find(Filters.in("_id", ids)).map(document -> document.getString("_id")).into(new HashSet<>());
     }
 
     private Document document(NewStatement statement, long storedMicros, boolean voided) {
@@ -338,10 +336,8 @@ public class StatementStore {
         if (targetOf.isEmpty()) {
             return Set.of();
         }
-        Set<String> matching = new HashSet<>();
-        statements.find(Filters.and(Filters.in("_id", new HashSet<>(targetOf.values())), conditions))
-                .projection(Projections.include("_id"))
-                .forEach(d -> matching.add(d.getString("_id")));
+        Set<String> matching = statements.find(Filters.and(Filters.in("_id", new HashSet<>(targetOf.values())),
+                conditions)).projection(Projections.include("_id")).map(d -> d.getString("_id")).into(new HashSet<>());
         Set<String> referring = new HashSet<>();
         boolean grew = !matching.isEmpty();
         while (grew) {

@@ -52,8 +52,8 @@ class ActivitiesAndAgentsController {
 
     @GetMapping(path = "/xapi/activities", produces = MediaType.APPLICATION_JSON_VALUE)
     JsonNode activity(@RequestParam Map<String, String> parameters, Authentication authentication) {
-        caller(authentication);
-        only(parameters, "activityId");
+        XapiCaller.of(authentication, lrsHomePage, access);
+        XapiParameters.only(parameters, Set.of("activityId"), "is not a parameter of this resource");
         String activityId = parameters.get("activityId");
         if (activityId == null || !StatementValidator.isIri(activityId)) {
             throw InvalidXapiRequest.of("activityId", "is required and must be an IRI");
@@ -65,8 +65,8 @@ class ActivitiesAndAgentsController {
 
     @GetMapping(path = "/xapi/agents", produces = MediaType.APPLICATION_JSON_VALUE)
     JsonNode person(@RequestParam Map<String, String> parameters, Authentication authentication) {
-        caller(authentication);
-        only(parameters, "agent");
+        XapiCaller.of(authentication, lrsHomePage, access);
+        XapiParameters.only(parameters, Set.of("agent"), "is not a parameter of this resource");
         if (!parameters.containsKey("agent")) {
             throw InvalidXapiRequest.of("agent", "is required");
         }
@@ -91,18 +91,5 @@ class ActivitiesAndAgentsController {
             accounts.addObject().put("homePage", learnerHomePage).put("name", learnerId);
         });
         return person;
-    }
-
-    private static void only(Map<String, String> parameters, String allowed) {
-        for (String name : parameters.keySet()) {
-            if (!Set.of(allowed).contains(name)) {
-                throw InvalidXapiRequest.of(name, "is not a parameter of this resource");
-            }
-        }
-    }
-
-    private void caller(Authentication authentication) {
-        XapiCaller caller = XapiCaller.of(authentication, lrsHomePage);
-        access.requireStatementAccess(caller.client(), caller.user());
     }
 }

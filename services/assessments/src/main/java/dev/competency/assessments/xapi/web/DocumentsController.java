@@ -3,7 +3,6 @@ package dev.competency.assessments.xapi.web;
 import dev.competency.assessments.access.AssessmentAccessPolicy;
 import dev.competency.assessments.xapi.domain.StatementFacts;
 import dev.competency.assessments.xapi.domain.StatementValidator;
-import dev.competency.assessments.xapi.domain.XapiTimestamps;
 import dev.competency.assessments.xapi.query.DocumentStore;
 import dev.competency.assessments.xapi.query.DocumentStore.Key;
 import dev.competency.assessments.xapi.query.DocumentStore.Precondition;
@@ -14,10 +13,8 @@ import dev.competency.platform.service.web.ResourceNotFound;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -55,8 +52,6 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class DocumentsController {
 
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Set<String> STATE_PARAMETERS = Set.of("activityId", "agent", "registration", "stateId",
             "since");
     private static final Set<String> ACTIVITY_PROFILE_PARAMETERS = Set.of("activityId", "profileId", "since");
@@ -86,7 +81,7 @@ class DocumentsController {
                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                              @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                              Authentication authentication, HttpServletRequest request) {
-        caller(authentication);
+        XapiCaller.of(authentication, lrsHomePage, access);
         Key key = key(resource(request), parameters, true);
         byte[] content = content(body);
         String type = mediaType(contentType);
@@ -105,7 +100,7 @@ class DocumentsController {
                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                               @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                               Authentication authentication, HttpServletRequest request) {
-        caller(authentication);
+        XapiCaller.of(authentication, lrsHomePage, access);
         Key key = key(resource(request), parameters, true);
         byte[] content = content(body);
         if (!isJson(mediaType(contentType))) {
@@ -130,11 +125,11 @@ class DocumentsController {
     @GetMapping({"/xapi/activities/state", "/xapi/activities/profile", "/xapi/agents/profile"})
     ResponseEntity<?> get(@RequestParam Map<String, String> parameters, Authentication authentication,
                           HttpServletRequest request) {
-        caller(authentication);
+        XapiCaller.of(authentication, lrsHomePage, access);
         Resource resource = resource(request);
         Key key = key(resource, parameters, false);
         if (key.documentId() == null) {
-            Instant since = since(parameters.get("since"));
+            Instant since = XapiParameters.timestamp(parameters, "since");
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(documents.ids(key, since));
         }
         if (parameters.containsKey("since")) {
@@ -151,7 +146,7 @@ class DocumentsController {
     ResponseEntity<Void> delete(@RequestParam Map<String, String> parameters,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 Authentication authentication, HttpServletRequest request) {
-        caller(authentication);
+        XapiCaller.of(authentication, lrsHomePage, access);
         Resource resource = resource(request);
         Key key = key(resource, parameters, resource != Resource.STATE);
         if (parameters.containsKey("since")) {
@@ -184,11 +179,7 @@ class DocumentsController {
             case ACTIVITY_PROFILE -> ACTIVITY_PROFILE_PARAMETERS;
             case AGENT_PROFILE -> AGENT_PROFILE_PARAMETERS;
         };
-        for (String name : parameters.keySet()) {
-            if (!allowed.contains(name)) {
-                throw InvalidXapiRequest.of(name, "is not a parameter of this resource");
-            }
-        }
+        XapiParameters.only(parameters, allowed, "is not a parameter of this resource");
         String activityId = null;
         if (resource != Resource.AGENT_PROFILE) {
             activityId = parameters.get("activityId");
@@ -204,14 +195,7 @@ class DocumentsController {
             agent = StatementFacts.identifier(XapiParameters.agent(parameters.get("agent"), "agent", json))
                     .orElseThrow();
         }
-        String registration = null;
-        if (resource == Resource.STATE && parameters.containsKey("registration")) {
-            registration = parameters.get("registration");
-            if (!UUID.matcher(registration).matches()) {
-                throw InvalidXapiRequest.of("registration", "must be a UUID");
-            }
-            registration = registration.toLowerCase(Locale.ROOT);
-        }
+        String registration = resource == Resource.STATE ? XapiParameters.uuid(parameters, "registration") : null;
         String idName = idParameter(resource);
         String documentId = parameters.get(idName);
         if (documentId != null && documentId.isEmpty()) {
@@ -264,17 +248,6 @@ class DocumentsController {
                 + " into it; replace it with PUT");
     }
 
-    private static Instant since(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return XapiTimestamps.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw InvalidXapiRequest.of("since", e.getMessage());
-        }
-    }
-
     private static String mediaType(String contentType) {
         if (contentType == null || contentType.isBlank()) {
             return MediaType.APPLICATION_OCTET_STREAM_VALUE;
@@ -292,10 +265,5 @@ class DocumentsController {
 
     private static String strip(String header) {
         return header == null || header.isBlank() ? null : header.strip();
-    }
-
-    private void caller(Authentication authentication) {
-        XapiCaller caller = XapiCaller.of(authentication, lrsHomePage);
-        access.requireStatementAccess(caller.client(), caller.user());
     }
 }

@@ -80,22 +80,14 @@ class StatementIntake {
     }
 
     /**
-     * Stores the statements and returns their ids in order.
+     * Stores the statements, sent with the content of their attachments if the request was multipart/mixed, and
+     * returns their ids in order. Every attachment without a {@code fileUrl} needs its content among
+     * {@code attachments} (by its {@code sha2}), every content must belong to an attachment, and signatures must hold.
      *
      * @param statements  the statements as sent
      * @param pathPrefix  true when the request body was an array, so problem paths start with the index
      * @param version     the xAPI version the client wrote for
-     */
-    List<String> accept(List<JsonNode> statements, boolean pathPrefix, String version, XapiCaller caller) {
-        return accept(statements, pathPrefix, version, caller, Map.of());
-    }
-
-    /**
-     * Stores the statements sent with the content of their attachments (a multipart/mixed request) and returns their
-     * ids in order. Every attachment without a {@code fileUrl} needs its content among {@code attachments} (by its
-     * {@code sha2}), every content must belong to an attachment, and signatures must hold.
-     *
-     * @param attachments attachment content by SHA-2 hash (lower case)
+     * @param attachments attachment content by SHA-2 hash (lower case); empty for a plain JSON request
      */
     List<String> accept(List<JsonNode> statements, boolean pathPrefix, String version, XapiCaller caller,
                         Map<String, byte[]> attachments) {

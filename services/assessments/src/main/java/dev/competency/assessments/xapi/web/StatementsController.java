@@ -5,7 +5,6 @@ import dev.competency.assessments.xapi.domain.StatementFacts;
 import dev.competency.assessments.xapi.domain.StatementFormat;
 import dev.competency.assessments.xapi.domain.StatementProblem;
 import dev.competency.assessments.xapi.domain.StatementValidator;
-import dev.competency.assessments.xapi.domain.XapiTimestamps;
 import dev.competency.assessments.xapi.query.StatementStore;
 import dev.competency.platform.service.openapi.OpenApiConfiguration;
 import dev.competency.platform.service.web.ResourceNotFound;
@@ -52,8 +51,6 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class StatementsController {
 
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern SHA2 = Pattern.compile("[0-9a-fA-F]{56}|[0-9a-fA-F]{64}|[0-9a-fA-F]{96}"
             + "|[0-9a-fA-F]{128}");
     private static final Set<String> QUERY_PARAMETERS = Set.of("statementId", "voidedStatementId", "agent", "verb",
@@ -81,7 +78,8 @@ class StatementsController {
     @PutMapping(path = "/xapi/statements", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> put(@RequestParam(required = false) String statementId, @RequestBody byte[] body,
                              @RequestHeader(XapiHeaders.VERSION) String version, Authentication authentication) {
-        return put(statementId, parse(body), Map.of(), version, caller(authentication));
+        JsonNode statement = parse(body);
+        return put(statementId, statement, Map.of(), version, XapiCaller.of(authentication, lrsHomePage, access));
     }
 
     /** A statement with the content of its attachments (signed statements among them). */
@@ -92,14 +90,14 @@ class StatementsController {
                                             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                             @RequestHeader(XapiHeaders.VERSION) String version,
                                             Authentication authentication) {
-        XapiCaller caller = caller(authentication);
+        XapiCaller caller = XapiCaller.of(authentication, lrsHomePage, access);
         Multipart multipart = multipart(body, contentType);
         return put(statementId, multipart.statements(), multipart.attachments(), version, caller);
     }
 
     private ResponseEntity<Void> put(String statementId, JsonNode statement, Map<String, byte[]> attachments,
                                      String version, XapiCaller caller) {
-        if (statementId == null || !UUID.matcher(statementId).matches()) {
+        if (!StatementValidator.isUuid(statementId)) {
             throw InvalidXapiRequest.of("statementId", "must be given as a UUID query parameter");
         }
         if (!statement.isObject()) {
@@ -118,7 +116,7 @@ class StatementsController {
     @PostMapping(path = "/xapi/statements", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<List<String>> post(@RequestBody byte[] body, @RequestHeader(XapiHeaders.VERSION) String version,
                                       Authentication authentication) {
-        XapiCaller caller = caller(authentication);
+        XapiCaller caller = XapiCaller.of(authentication, lrsHomePage, access);
         return post(parse(body), Map.of(), version, caller);
     }
 
@@ -128,7 +126,7 @@ class StatementsController {
                                                      @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                                      @RequestHeader(XapiHeaders.VERSION) String version,
                                                      Authentication authentication) {
-        XapiCaller caller = caller(authentication);
+        XapiCaller caller = XapiCaller.of(authentication, lrsHomePage, access);
         Multipart multipart = multipart(body, contentType);
         return post(multipart.statements(), multipart.attachments(), version, caller);
     }
@@ -215,12 +213,8 @@ class StatementsController {
                                  @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
                                  @RequestAttribute(ConsistentThroughFilter.ATTRIBUTE) Instant consistentThrough,
                                  Authentication authentication) {
-        caller(authentication);
-        for (String name : parameters.keySet()) {
-            if (!QUERY_PARAMETERS.contains(name)) {
-                throw InvalidXapiRequest.of(name, "is not a parameter of the statements resource");
-            }
-        }
+        XapiCaller.of(authentication, lrsHomePage, access);
+        XapiParameters.only(parameters, QUERY_PARAMETERS, "is not a parameter of the statements resource");
         List<Locale.LanguageRange> languages = languages(acceptLanguage);
         if (parameters.containsKey("statementId") || parameters.containsKey("voidedStatementId")) {
             return single(parameters, languages);
@@ -248,17 +242,13 @@ class StatementsController {
     }
 
     private ResponseEntity<JsonNode> single(Map<String, String> parameters, List<Locale.LanguageRange> languages) {
-        for (String name : parameters.keySet()) {
-            if (!SINGLE_PARAMETERS.contains(name)) {
-                throw InvalidXapiRequest.of(name, "cannot be combined with statementId or voidedStatementId");
-            }
-        }
+        XapiParameters.only(parameters, SINGLE_PARAMETERS, "cannot be combined with statementId or voidedStatementId");
         if (parameters.containsKey("statementId") && parameters.containsKey("voidedStatementId")) {
             throw InvalidXapiRequest.of("statementId", "give either statementId or voidedStatementId, not both");
         }
         boolean voided = parameters.containsKey("voidedStatementId");
         String id = voided ? parameters.get("voidedStatementId") : parameters.get("statementId");
-        if (!UUID.matcher(id).matches()) {
+        if (!StatementValidator.isUuid(id)) {
             throw InvalidXapiRequest.of(voided ? "voidedStatementId" : "statementId", "must be a UUID");
         }
         bool(parameters, "attachments");
@@ -273,10 +263,7 @@ class StatementsController {
         String agent = parameters.containsKey("agent")
                 ? StatementFacts.identifier(XapiParameters.agent(parameters.get("agent"), "agent", json)).orElseThrow()
                 : null;
-        String registration = parameters.get("registration");
-        if (registration != null && !UUID.matcher(registration).matches()) {
-            throw InvalidXapiRequest.of("registration", "must be a UUID");
-        }
+        String registration = XapiParameters.uuid(parameters, "registration");
         for (String iri : List.of("verb", "activity")) {
             if (parameters.containsKey(iri) && !StatementValidator.isIri(parameters.get(iri))) {
                 throw InvalidXapiRequest.of(iri, "must be an IRI such as http://adlnet.gov/expapi/verbs/completed");
@@ -285,10 +272,9 @@ class StatementsController {
         format(parameters.get("format"));
         bool(parameters, "attachments");
         return new StatementStore.Query(agent, bool(parameters, "related_agents"), parameters.get("verb"),
-                parameters.get("activity"), bool(parameters, "related_activities"),
-                registration == null ? null : registration.toLowerCase(Locale.ROOT),
-                timestamp(parameters, "since"), timestamp(parameters, "until"), limit(parameters),
-                bool(parameters, "ascending"));
+                parameters.get("activity"), bool(parameters, "related_activities"), registration,
+                XapiParameters.timestamp(parameters, "since"), XapiParameters.timestamp(parameters, "until"),
+                limit(parameters), bool(parameters, "ascending"));
     }
 
     private static boolean bool(Map<String, String> parameters, String name) {
@@ -301,18 +287,6 @@ class StatementsController {
             case "false" -> false;
             default -> throw InvalidXapiRequest.of(name, "must be true or false");
         };
-    }
-
-    private static Instant timestamp(Map<String, String> parameters, String name) {
-        String value = parameters.get(name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return XapiTimestamps.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw InvalidXapiRequest.of(name, e.getMessage());
-        }
     }
 
     private static int limit(Map<String, String> parameters) {
@@ -355,11 +329,5 @@ class StatementsController {
             throw new InvalidXapiRequest(List.of(new StatementProblem("statement", "is not valid JSON: "
                     + e.getOriginalMessage())));
         }
-    }
-
-    private XapiCaller caller(Authentication authentication) {
-        XapiCaller caller = XapiCaller.of(authentication, lrsHomePage);
-        access.requireStatementAccess(caller.client(), caller.user());
-        return caller;
     }
 }

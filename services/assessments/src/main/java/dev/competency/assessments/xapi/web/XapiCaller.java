@@ -1,5 +1,6 @@
 package dev.competency.assessments.xapi.web;
 
+import dev.competency.assessments.access.AssessmentAccessPolicy;
 import dev.competency.assessments.provider.query.ActivityProviderClient;
 import dev.competency.platform.service.security.AccessDenied;
 import dev.competency.platform.service.security.Caller;
@@ -17,14 +18,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record XapiCaller(ActivityProviderClient client, Caller user, String homePage) {
 
-    static XapiCaller of(Authentication authentication, String homePage) {
+    /** The caller of an xAPI resource, refused unless {@code access} lets them use the xAPI resources. */
+    static XapiCaller of(Authentication authentication, String homePage, AssessmentAccessPolicy access) {
+        XapiCaller caller;
         if (authentication != null && authentication.getPrincipal() instanceof ActivityProviderClient client) {
-            return new XapiCaller(client, null, homePage);
+            caller = new XapiCaller(client, null, homePage);
+        } else if (authentication instanceof JwtAuthenticationToken token) {
+            caller = new XapiCaller(null, CallerArgumentResolver.fromJwt(token.getToken()), homePage);
+        } else {
+            throw new AccessDenied("This operation needs an authenticated caller");
         }
-        if (authentication instanceof JwtAuthenticationToken token) {
-            return new XapiCaller(null, CallerArgumentResolver.fromJwt(token.getToken()), homePage);
-        }
-        throw new AccessDenied("This operation needs an authenticated caller");
+        access.requireStatementAccess(caller.client(), caller.user());
+        return caller;
     }
 
     /** The identifier of the actor that evidence from this caller's statements is attributed to. */

@@ -37,13 +37,8 @@ class XapiExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(StatementConflict.class)
-    ProblemDetail conflict(StatementConflict e) {
-        return Problems.of(HttpStatus.CONFLICT, ProblemType.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(DocumentConflict.class)
-    ProblemDetail documentConflict(DocumentConflict e) {
+    @ExceptionHandler({StatementConflict.class, DocumentConflict.class})
+    ProblemDetail conflict(RuntimeException e) {
         return Problems.of(HttpStatus.CONFLICT, ProblemType.CONFLICT, e.getMessage());
     }
 

@@ -95,7 +95,7 @@ class AssessmentTest {
         AssessmentDefinition broken = new AssessmentDefinition(List.of(new CompetencyWeight(API, 2),
                 new CompetencyWeight(DATA, 1), new CompetencyWeight("c-unknown", 1)), 3.0, 0.6, null, null, false,
                 List.of(quiz.items().get(0), new QuizItem("q9", ItemType.SINGLE_CHOICE, "?", List.of("a", "b"),
-                        List.of("a"), null, null, 1.0, false, List.of())), null, null);
+                        List.of("a"), null, null, 1.0, false, List.of())), null, null, null);
 
         fixture.given(created(AssessmentKind.QUIZ))
                 .when(new DefineAssessment("as-1", broken, "author-1"))
@@ -147,7 +147,7 @@ class AssessmentTest {
     void rejectsDefinition_whenRubricLevelsAreOutOfOrder() {
         AssessmentDefinition rubric = new AssessmentDefinition(List.of(new CompetencyWeight(API, 1)), null, 0.5,
                 null, null, false, null, List.of(new RubricCriterion("design", "Design", API, List.of(
-                new RubricLevel("GOOD", "Good", 3), new RubricLevel("POOR", "Poor", 1)))), null);
+                new RubricLevel("GOOD", "Good", 3), new RubricLevel("POOR", "Poor", 1)))), null, null);
 
         fixture.given(created(AssessmentKind.RUBRIC))
                 .when(new DefineAssessment("as-1", rubric, "author-1"))
@@ -166,7 +166,7 @@ class AssessmentTest {
                 new QuizItem("q2", ItemType.ORDERING, "?", List.of("a", "b"), List.of("a"), null, null, 1.0, false,
                         List.of(API)),
                 new QuizItem("q3", ItemType.NUMERIC, "?", null, null, null, -1.0, 1.0, false, List.of(API))),
-                null, null);
+                null, null, null);
 
         fixture.given(created(AssessmentKind.QUIZ))
                 .when(new DefineAssessment("as-1", quiz, "author-1"))
@@ -205,7 +205,7 @@ class AssessmentTest {
         AssessmentDefinition verbose = new AssessmentDefinition(quiz.alignments(), quiz.weightTotal(),
                 quiz.passMark(), null, null, false, List.of(new QuizItem(first.itemId(), first.type(),
                         "p".repeat(AssessmentDefinition.TEXT_MAX + 1), List.of("a", "o".repeat(129)),
-                        List.of("a"), null, null, 2.0, false, first.competencyIds())), null, null);
+                        List.of("a"), null, null, 2.0, false, first.competencyIds())), null, null, null);
 
         fixture.given(created(AssessmentKind.QUIZ))
                 .when(new DefineAssessment("as-1", verbose, "author-1"))

@@ -38,14 +38,14 @@ public final class Definitions {
                         List.of(DATA)),
                 new QuizItem("q4", ItemType.ORDERING, "Order the steps", List.of("x", "y", "z"),
                         List.of("x", "y", "z"), null, null, 3.0, true, List.of(API))),
-                null, null);
+                null, null, null);
     }
 
     /** A rubric with two criteria on API and one on DATA, levels scoring 0, 2, 4. */
     public static AssessmentDefinition rubric() {
         return new AssessmentDefinition(List.of(new CompetencyWeight(API, 0.5), new CompetencyWeight(DATA, 0.5)),
                 1.0, 0.5, null, null, false, null, List.of(
-                criterion("design", API), criterion("errors", API), criterion("model", DATA)), null);
+                criterion("design", API), criterion("errors", API), criterion("model", DATA)), null, null);
     }
 
     /** Peer feedback rated on the rubric's criteria, counted once {@code minPeers} peers rated. */
@@ -58,7 +58,7 @@ public final class Definitions {
     /** A self-assessment on the rubric's criteria. */
     public static AssessmentDefinition self() {
         return new AssessmentDefinition(List.of(new CompetencyWeight(API, 1), new CompetencyWeight(DATA, 1)), null,
-                0.5, null, null, false, null, List.of(criterion("design", API), criterion("model", DATA)), null);
+                0.5, null, null, false, null, List.of(criterion("design", API), criterion("model", DATA)), null, null);
     }
 
     /** An observation checklist: two items on API, one on DATA. */
@@ -66,7 +66,7 @@ public final class Definitions {
         return new AssessmentDefinition(List.of(new CompetencyWeight(API, 1), new CompetencyWeight(DATA, 1)), null,
                 0.5, null, null, false, null, null, List.of(new ChecklistItem("k1", "Reviews a pull request", API),
                 new ChecklistItem("k2", "Writes an API guideline", API),
-                new ChecklistItem("k3", "Designs a collection schema", DATA)));
+                new ChecklistItem("k3", "Designs a collection schema", DATA)), null);
     }
 
     public static RubricCriterion criterion(String id, String competencyId) {

@@ -79,4 +79,18 @@ class AssessmentCatalogueStorageIT {
         assertThat(view).isEqualTo(new AssessmentView("as-old", AssessmentKind.QUIZ, "Old", FRAMEWORK, VERSION,
                 AssessmentStatus.DRAFT, 1, 0, List.of(), null, null));
     }
+
+    @Test
+    void findsTitlesContainingTheTextLiterally_whenTheTextHasRegularExpressionCharacters() {
+        catalogue.on(new AssessmentCreated("as-c", AssessmentKind.QUIZ, "C++ (advanced) [v2]? $5 \\E.*", FRAMEWORK,
+                VERSION, 1, "author-1", AT));
+        catalogue.on(new AssessmentCreated("as-x", AssessmentKind.QUIZ, "Cxx advanced v2", FRAMEWORK, VERSION, 1,
+                "author-1", AT));
+
+        for (String text : List.of("c++ (ADVANCED)", "[v2]?", "$5", "\\E.*")) {
+            assertThat(catalogue.search(new Search(null, null, null, text), 0, 10).assessments())
+                    .as(text).extracting(AssessmentView::assessmentId).containsExactly("as-c");
+        }
+        assertThat(catalogue.search(new Search(null, null, null, "c.."), 0, 10).assessments()).isEmpty();
+    }
 }

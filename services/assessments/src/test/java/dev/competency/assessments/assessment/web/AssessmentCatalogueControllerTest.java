@@ -82,7 +82,7 @@ class AssessmentCatalogueControllerTest {
         items.add(item);
         return new AssessmentDefinition(List.of(new CompetencyWeight(Definitions.API, 2),
                 new CompetencyWeight(Definitions.DATA, 1)), definition.weightTotal(), definition.passMark(),
-                definition.maxAttempts(), definition.timeLimit(), definition.acceptLate(), items, null, null);
+                definition.maxAttempts(), definition.timeLimit(), definition.acceptLate(), items, null, null, null);
     }
 
     private static String bearer(String role) {

@@ -59,7 +59,7 @@ class QuizRegradeTest {
         items.set(0, new QuizItem(q1.itemId(), q1.type(), q1.prompt(), q1.options(), List.of("c"), null, null,
                 q1.points(), false, q1.competencyIds()));
         return new AssessmentDefinition(quiz.alignments(), quiz.weightTotal(), quiz.passMark(), quiz.maxAttempts(),
-                null, false, items, null, null);
+                null, false, items, null, null, null);
     }
 
     private static EvidenceItem evidence(PublishedAssessment assessment, String competencyId, double raw, double max,

@@ -25,7 +25,7 @@ class ActivityProviderClientsTest {
         when(collection.withCodecRegistry(any())).thenReturn(collection);
         ActivityProviderClients clients = new ActivityProviderClients(database, Clock.systemUTC());
 
-        assertThatThrownBy(() -> clients.register("  ", "admin-1"))
+        assertThatThrownBy(() -> clients.register("  ", "admin-1", false))
                 .isInstanceOfSatisfying(Refusal.class, refusal -> org.assertj.core.api.Assertions
                         .assertThat(refusal.kind()).isEqualTo(Refusal.Kind.INVALID))
                 .hasMessageContaining("name");

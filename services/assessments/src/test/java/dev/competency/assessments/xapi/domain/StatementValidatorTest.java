@@ -203,14 +203,14 @@ class StatementValidatorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("validStatements")
     void acceptsStatement_whenItFollowsTheSpecification(String name, String statement) {
-        assertThat(validator.validate(JSON.readTree(statement))).isEmpty();
+        assertThat(validator.validate(JSON.readTree(statement), "")).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedStatements")
     void rejectsStatementNamingPathAndMessage_whenItIsMalformed(String name, String statement, String path,
                                                                 String message) {
-        List<StatementProblem> problems = validator.validate(JSON.readTree(statement));
+        List<StatementProblem> problems = validator.validate(JSON.readTree(statement), "");
 
         assertThat(problems).as(problems.toString())
                 .anySatisfy(problem -> {
@@ -224,7 +224,7 @@ class StatementValidatorTest {
         JsonNode statement = JSON.readTree(statement("{\"mbox\":\"amara@example.com\"}", "{\"id\":\"passed\"}",
                 ACTIVITY, "\"timestamp\":\"yesterday\",\"result\":{\"score\":{\"scaled\":2}}"));
 
-        assertThat(validator.validate(statement)).extracting(StatementProblem::path)
+        assertThat(validator.validate(statement, "")).extracting(StatementProblem::path)
                 .containsExactlyInAnyOrder("actor.mbox", "verb.id", "timestamp", "result.score.scaled");
     }
 
