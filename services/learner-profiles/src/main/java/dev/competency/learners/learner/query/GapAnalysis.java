@@ -1,5 +1,6 @@
 package dev.competency.learners.learner.query;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.contracts.frameworks.LearningResourcePublished;
 import dev.competency.contracts.frameworks.RoleProfilePublished;
@@ -202,9 +203,10 @@ public class GapAnalysis {
                              BiFunction<String, Integer, Optional<FrameworkCatalogue.StoredVersion>> frameworks) {
     }
 
-    /** The learner's standing against their role. */
+    /** The learner's standing against their role; its framework, for the next steps, is not part of the answer. */
     public record GapReport(String learnerId, String roleProfileId, int roleProfileVersion, String roleTitle,
-                            double readiness, List<Requirement> requirements, FrameworkPublished framework) {
+                            double readiness, List<Requirement> requirements,
+                            @JsonIgnore FrameworkPublished framework) {
     }
 
     public record Requirement(String competencyId, String code, String title, String targetLevel,
