@@ -97,12 +97,7 @@ class MasteryDeadlines {
             @Value("${learner-profiles.deadlines.poll-interval:PT15S}") Duration pollInterval,
             @Value("${learner-profiles.deadlines.workers:2}") int workers,
             @Value("${learner-profiles.deadlines.run-checks:true}") boolean runChecks) {
-        JobActivator activator = new JobActivator() {
-            @Override
-            public <T> T activateJob(Class<T> type) {
-                return context.getBean(type);
-            }
-        };
+        JobActivator activator = context::getBean;
         return new JobServer(new BackgroundJobServer(jobRunrStorage, jobRunrJsonMapper, activator,
                 BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
                         .andName("learner-profiles").andPollInterval(pollInterval).andWorkerCount(workers)),

@@ -32,7 +32,15 @@ public record Evidence(
     /** Fold order: occurredAt, then recordedAt, then evidenceId. */
     public static final Comparator<Evidence> FOLD_ORDER = Evidence::compareInFoldOrder;
 
-    private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+    /**
+     * Among copies sharing an evidence id, the one that sorts first wins: the first recorded, then a total order
+     * over the remaining fields so that the choice never depends on arrival order.
+     */
+    static final Comparator<Evidence> COPY_ORDER = Comparator.comparing(Evidence::recordedAt)
+            .thenComparing(Evidence::occurredAt).thenComparingDouble(Evidence::score)
+            .thenComparing(Evidence::sourceType).thenComparing(Evidence::actorId)
+            .thenComparing(Evidence::ratedLevel, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Evidence::voided);
 
     public Evidence {
         requireText(evidenceId, "evidenceId");
@@ -59,12 +67,6 @@ public record Evidence(
         this(evidenceId, competencyId, score, sourceType, actorId, occurredAt, recordedAt, null, false);
     }
 
-    /** This item with its voided flag set. */
-    public Evidence asVoided() {
-        return voided ? this : new Evidence(evidenceId, competencyId, score, sourceType, actorId, occurredAt,
-                recordedAt, ratedLevel, true);
-    }
-
     private static int compareInFoldOrder(Evidence a, Evidence b) {
         int c = a.occurredAt.compareTo(b.occurredAt);
         if (c != 0) {
@@ -72,35 +74,6 @@ public record Evidence(
         }
         c = a.recordedAt.compareTo(b.recordedAt);
         return c != 0 ? c : a.evidenceId.compareTo(b.evidenceId);
-    }
-
-    /**
-     * Among copies sharing an evidence id, the one that sorts first wins: the first recorded, then a total order
-     * over the remaining fields so that the choice never depends on arrival order.
-     */
-    static int compareCopies(Evidence a, Evidence b) {
-        int c = a.recordedAt.compareTo(b.recordedAt);
-        if (c != 0) {
-            return c;
-        }
-        c = a.occurredAt.compareTo(b.occurredAt);
-        if (c != 0) {
-            return c;
-        }
-        c = Double.compare(a.score, b.score);
-        if (c != 0) {
-            return c;
-        }
-        c = a.sourceType.compareTo(b.sourceType);
-        if (c != 0) {
-            return c;
-        }
-        c = a.actorId.compareTo(b.actorId);
-        if (c != 0) {
-            return c;
-        }
-        c = NULLS_FIRST.compare(a.ratedLevel, b.ratedLevel);
-        return c != 0 ? c : Boolean.compare(a.voided, b.voided);
     }
 
     static void requireText(String value, String name) {

@@ -114,7 +114,7 @@ public final class MasteryFold {
             }
             return true;
         }
-        if (Evidence.compareCopies(evidence, held) < 0) {
+        if (Evidence.COPY_ORDER.compare(evidence, held) < 0) {
             ordered.remove(Collections.binarySearch(ordered, held, Evidence.FOLD_ORDER));
             ordered.add(insertionPoint(evidence), evidence);
             byId.put(id, evidence);
@@ -195,7 +195,7 @@ public final class MasteryFold {
     static final int HASH_COLLAPSE_LIMIT = 16_384;
 
     /**
-     * Keeps the preferred copy of each evidence id ({@link Evidence#compareCopies}, the first of equals). Runs for
+     * Keeps the preferred copy of each evidence id ({@link Evidence#COPY_ORDER}, the first of equals). Runs for
      * every query. Up to thousands of items a hash map beats sorting random ids (as-of queries, FoldBenchmark at
      * 1,000 items); at 100,000 the map no longer fits the CPU caches and the sort is faster again.
      */
@@ -213,7 +213,7 @@ public final class MasteryFold {
                 continue;
             }
             Evidence loser = e;
-            if (Evidence.compareCopies(e, held) < 0) {
+            if (Evidence.COPY_ORDER.compare(e, held) < 0) {
                 preferred.put(e.evidenceId(), e);
                 loser = held;
             }
@@ -239,7 +239,7 @@ public final class MasteryFold {
     static Collapsed collapseBySort(Evidence[] items, Set<String> voidedIds) {
         Arrays.sort(items, (a, b) -> {
             int c = a.evidenceId().compareTo(b.evidenceId());
-            return c != 0 ? c : Evidence.compareCopies(a, b);
+            return c != 0 ? c : Evidence.COPY_ORDER.compare(a, b);
         });
         Set<String> flaggedVoided = Set.of();
         int unique = 0;

@@ -120,7 +120,7 @@ public sealed interface MasteryMethod permits MasteryMethod.Highest, MasteryMeth
 
         @Override
         public String toString() {
-            return "WEIGHTED_AVERAGE(w=" + format(w) + ")";
+            return "WEIGHTED_AVERAGE(w=" + w + ")";
         }
     }
 
@@ -140,7 +140,7 @@ public sealed interface MasteryMethod permits MasteryMethod.Highest, MasteryMeth
 
         @Override
         public String toString() {
-            return "DECAYING_AVERAGE(d=" + format(d) + ")";
+            return "DECAYING_AVERAGE(d=" + d + ")";
         }
     }
 
@@ -175,8 +175,8 @@ public sealed interface MasteryMethod permits MasteryMethod.Highest, MasteryMeth
 
         @Override
         public String toString() {
-            return "BKT(pL0=" + format(pL0) + ", pT=" + format(pT) + ", pG=" + format(pG) + ", pS=" + format(pS)
-                    + ", pF=" + format(pF) + ")";
+            return "BKT(pL0=" + pL0 + ", pT=" + pT + ", pG=" + pG + ", pS=" + pS
+                    + ", pF=" + pF + ")";
         }
     }
 
@@ -190,9 +190,5 @@ public sealed interface MasteryMethod permits MasteryMethod.Highest, MasteryMeth
         if (!(value >= 0.0 && value <= 1.0)) {
             throw new IllegalArgumentException(name + " must be in [0,1] but was " + value);
         }
-    }
-
-    private static String format(double value) {
-        return Double.toString(value);
     }
 }

@@ -3,7 +3,6 @@ package dev.competency.learners.mastery;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -76,12 +75,6 @@ public record ProficiencyScale(List<ProficiencyLevel> levels) {
             }
         }
         return -1;
-    }
-
-    /** The highest level whose threshold {@code score} reaches. */
-    public Optional<ProficiencyLevel> levelFor(double score) {
-        int index = indexFor(score);
-        return index < 0 ? Optional.empty() : Optional.of(levels.get(index));
     }
 
     public int masteryIndex() {

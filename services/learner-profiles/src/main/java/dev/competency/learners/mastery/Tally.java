@@ -11,11 +11,7 @@ final class Tally {
     private final MasteryMethod.Kind kind;
     private final int n;
     private final double rate;
-    private final double pL0;
-    private final double pT;
-    private final double pG;
-    private final double pS;
-    private final double pF;
+    private final MasteryMethod.Bkt bkt;
     private final double masteryThreshold;
     private final double[] weights;
     private final boolean ratingsOverride;
@@ -50,25 +46,10 @@ final class Tally {
         for (SourceType type : SourceType.values()) {
             weights[type.ordinal()] = policy.weightOf(type);
         }
-        int count = 0;
-        double r = 0;
-        double[] bkt = new double[5];
-        if (method instanceof MasteryMethod.NMastery m) {
-            count = m.n();
-        } else if (method instanceof MasteryMethod.WeightedAverage m) {
-            r = m.w();
-        } else if (method instanceof MasteryMethod.DecayingAverage m) {
-            r = m.d();
-        } else if (method instanceof MasteryMethod.Bkt m) {
-            bkt = new double[] {m.pL0(), m.pT(), m.pG(), m.pS(), m.pF()};
-        }
-        this.n = count;
-        this.rate = r;
-        this.pL0 = bkt[0];
-        this.pT = bkt[1];
-        this.pG = bkt[2];
-        this.pS = bkt[3];
-        this.pF = bkt[4];
+        this.n = method instanceof MasteryMethod.NMastery m ? m.n() : 0;
+        this.rate = method instanceof MasteryMethod.WeightedAverage w ? w.w()
+                : method instanceof MasteryMethod.DecayingAverage d ? d.d() : 0;
+        this.bkt = method instanceof MasteryMethod.Bkt b ? b : null;
     }
 
     void reset() {
@@ -182,7 +163,7 @@ final class Tally {
                 }
             }
             case BKT -> {
-                double prior = scored == 1 ? pL0 : value;
+                double prior = scored == 1 ? bkt.pL0() : value;
                 value = bktStep(prior, ProficiencyScale.reaches(s, masteryThreshold), Math.min(1.0, w));
             }
             default -> throw new IllegalStateException("unknown method " + kind);
@@ -193,15 +174,15 @@ final class Tally {
         double numerator;
         double denominator;
         if (correct) {
-            numerator = prior * (1.0 - pS);
-            denominator = numerator + (1.0 - prior) * pG;
+            numerator = prior * (1.0 - bkt.pS());
+            denominator = numerator + (1.0 - prior) * bkt.pG();
         } else {
-            numerator = prior * pS;
-            denominator = numerator + (1.0 - prior) * (1.0 - pG);
+            numerator = prior * bkt.pS();
+            denominator = numerator + (1.0 - prior) * (1.0 - bkt.pG());
         }
         double posterior = denominator > 0.0 ? numerator / denominator : prior;
         posterior = prior + credibility * (posterior - prior);
-        double next = posterior * (1.0 - pF) + (1.0 - posterior) * pT;
+        double next = posterior * (1.0 - bkt.pF()) + (1.0 - posterior) * bkt.pT();
         return clamp(next, 0.0, 1.0);
     }
 

@@ -116,9 +116,7 @@ public class Recomputations {
     }
 
     public List<Job> jobs() {
-        List<Job> result = new ArrayList<>();
-        jobs.find().forEach(job -> result.add(job.job()));
-        return result;
+        return jobs.find().map(StoredJob::job).into(new ArrayList<>());
     }
 
     private void run(String id) {

@@ -30,6 +30,11 @@ final class Fixtures {
         return new Evidence(id, COMPETENCY, score, SourceType.ASSESSMENT, "grader", day(day), day(day));
     }
 
+    /** {@link #scored}, flagged voided. */
+    static Evidence voided(String id, double score, double day) {
+        return new Evidence(id, COMPETENCY, score, SourceType.ASSESSMENT, "grader", day(day), day(day), null, true);
+    }
+
     static Evidence from(SourceType source, String id, double score, double day) {
         return new Evidence(id, COMPETENCY, score, source, "actor-" + source.name().toLowerCase(), day(day),
                 day(day));

@@ -296,12 +296,12 @@ class MasteryMethodsTest {
 
     @Test
     void mapsScoresOntoLevels_whenScoresSitOnThresholds() {
-        assertThat(SCALE.levelFor(0.0)).map(ProficiencyLevel::code).contains("NOVICE");
-        assertThat(SCALE.levelFor(0.3999)).map(ProficiencyLevel::code).contains("NOVICE");
-        assertThat(SCALE.levelFor(0.4)).map(ProficiencyLevel::code).contains("DEVELOPING");
-        assertThat(SCALE.levelFor(0.7)).map(ProficiencyLevel::code).contains("PROFICIENT");
-        assertThat(SCALE.levelFor(1.0)).map(ProficiencyLevel::code).contains("EXPERT");
+        assertThat(SCALE.indexFor(0.0)).isEqualTo(SCALE.indexOf("NOVICE"));
+        assertThat(SCALE.indexFor(0.3999)).isEqualTo(SCALE.indexOf("NOVICE"));
+        assertThat(SCALE.indexFor(0.4)).isEqualTo(SCALE.indexOf("DEVELOPING"));
+        assertThat(SCALE.indexFor(0.7)).isEqualTo(SCALE.indexOf("PROFICIENT"));
+        assertThat(SCALE.indexFor(1.0)).isEqualTo(SCALE.indexOf("EXPERT"));
         ProficiencyScale highFloor = new ProficiencyScale(List.of(new ProficiencyLevel("PASS", "Pass", 0.5, true)));
-        assertThat(highFloor.levelFor(0.49)).isEmpty();
+        assertThat(highFloor.indexFor(0.49)).isEqualTo(-1);
     }
 }

@@ -8,6 +8,7 @@ import static dev.competency.learners.mastery.Fixtures.policy;
 import static dev.competency.learners.mastery.Fixtures.rating;
 import static dev.competency.learners.mastery.Fixtures.recordedLate;
 import static dev.competency.learners.mastery.Fixtures.scored;
+import static dev.competency.learners.mastery.Fixtures.voided;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
@@ -226,7 +227,7 @@ class MasteryRulesTest {
             assertThat(none.firstEvidenceAt()).isNull();
             assertThat(none.explanation().summary()).isEqualTo("No evidence for this competency yet.");
 
-            MasteryResult allVoided = fold(policy(MasteryMethod.highest()), 100, scored("e-1", 0.9, 1).asVoided());
+            MasteryResult allVoided = fold(policy(MasteryMethod.highest()), 100, voided("e-1", 0.9, 1));
             assertThat(allVoided.rule()).isEqualTo(DecidingRule.NO_EVIDENCE);
             assertThat(allVoided.explanation().summary()).isEqualTo("No evidence counts: 1 item excluded.");
         }
@@ -237,7 +238,7 @@ class MasteryRulesTest {
 
         @Test
         void removesVoidedEvidence_whenFlaggedOrInVoidSet() {
-            List<Evidence> evidence = List.of(scored("e-1", 0.95, 1), scored("e-2", 0.6, 2).asVoided(),
+            List<Evidence> evidence = List.of(scored("e-1", 0.95, 1), voided("e-2", 0.6, 2),
                     scored("e-3", 0.5, 3));
 
             MasteryResult result = MasteryFold.fold(COMPETENCY, policy(MasteryMethod.average()), evidence,
@@ -255,7 +256,7 @@ class MasteryRulesTest {
             Evidence original = scored("e-1", 0.95, 1);
 
             MasteryResult result = fold(policy(MasteryMethod.highest()), 100, original, scored("e-2", 0.5, 2),
-                    original.asVoided());
+                    voided("e-1", 0.95, 1));
 
             assertThat(result.score()).isEqualTo(0.5);
         }

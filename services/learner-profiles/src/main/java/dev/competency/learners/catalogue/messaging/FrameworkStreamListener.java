@@ -23,8 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 class FrameworkStreamListener {
 
-    static final String CONSUMER = CatalogueArrivals.CONSUMER;
-
     private final IdempotentConsumer consumer;
     private final FrameworkCatalogue catalogue;
     private final RoleProfiles roleProfiles;
@@ -38,9 +36,9 @@ class FrameworkStreamListener {
         this.events = events;
     }
 
-    @KafkaListener(id = CONSUMER, groupId = CONSUMER, topics = Topics.FRAMEWORKS)
+    @KafkaListener(id = CatalogueArrivals.CONSUMER, groupId = CatalogueArrivals.CONSUMER, topics = Topics.FRAMEWORKS)
     void on(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, event -> {
+        consumer.consume(CatalogueArrivals.CONSUMER, record, event -> {
             if (event.payload() instanceof FrameworkPublished snapshot) {
                 catalogue.store(snapshot, event.attributes());
                 events.publishEvent(new FrameworkVersionStored(snapshot.frameworkId(), snapshot.version()));

@@ -24,12 +24,7 @@ public class CataloguePolicies implements PolicyLookup {
 
     @Override
     public Optional<MasteryPolicy> policyFor(String frameworkId, int frameworkVersion, String competencyId) {
-        return policiesOf(frameworkId, frameworkVersion).map(policies -> policies.get(competencyId));
-    }
-
-    /** Every competency's policy in a framework version, or empty when the version is unknown. */
-    public Optional<Map<String, MasteryPolicy>> policiesOf(String frameworkId, int frameworkVersion) {
-        return translated(frameworkId, frameworkVersion).map(Translated::policies);
+        return translated(frameworkId, frameworkVersion).map(translated -> translated.policies().get(competencyId));
     }
 
     @Override

@@ -10,8 +10,6 @@ import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.contracts.frameworks.FrameworkRetired;
 import dev.competency.platform.service.mongo.RecordCollections;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.codecs.pojo.annotations.BsonId;
@@ -39,10 +37,9 @@ public class FrameworkCatalogue {
      * One version as stored, public only for the driver's record codec. The snapshot is the published contract's JSON
      * as an embedded document: its shape is the contract's, which this service reads back whole and never queries.
      */
-    public record Stored(@BsonId String id, @BsonProperty(FRAMEWORK_ID) String frameworkId, int version,
+    public record Stored(@BsonId String id, String frameworkId, int version,
                          @BsonProperty(RETIRED) Boolean retired, String eventId, String source, Instant publishedAt,
                          Document snapshot) {
-        static final String FRAMEWORK_ID = "frameworkId";
         static final String RETIRED = "retired";
     }
 
@@ -61,14 +58,6 @@ public class FrameworkCatalogue {
     public Optional<StoredVersion> find(String frameworkId, int version) {
         return Optional.ofNullable(versions.find(Filters.eq("_id", id(frameworkId, version))).first())
                 .map(this::toStoredVersion);
-    }
-
-    /** All stored versions of a framework, oldest first. */
-    public List<StoredVersion> versions(String frameworkId) {
-        List<StoredVersion> result = new ArrayList<>();
-        versions.find(Filters.eq(Stored.FRAMEWORK_ID, frameworkId)).forEach(v -> result.add(toStoredVersion(v)));
-        result.sort((a, b) -> Integer.compare(a.snapshot().version(), b.snapshot().version()));
-        return result;
     }
 
     private StoredVersion toStoredVersion(Stored stored) {

@@ -107,10 +107,7 @@ public final class PolicyTranslator {
                 return Duration.parse(text);
             }
             Period period = Period.parse(text);
-            if (period.getYears() != 0 || period.getMonths() != 0) {
-                return Duration.ofDays(period.getYears() * 365L + period.getMonths() * 30L + period.getDays());
-            }
-            return Duration.ofDays(period.getDays());
+            return Duration.ofDays(period.getYears() * 365L + period.getMonths() * 30L + period.getDays());
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(field + " is not an ISO-8601 duration: '" + text + "'", e);
         }

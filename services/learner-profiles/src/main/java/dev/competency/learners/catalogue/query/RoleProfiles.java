@@ -9,7 +9,6 @@ import com.mongodb.client.model.Sorts;
 import dev.competency.contracts.frameworks.LearningResourcePublished;
 import dev.competency.contracts.frameworks.RoleProfilePublished;
 import dev.competency.platform.service.mongo.RecordCollections;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -87,8 +86,6 @@ public class RoleProfiles {
                     LearningResourcePublished.class);
             latest.merge(resource.resourceId(), resource, (a, b) -> a.version() >= b.version() ? a : b);
         }
-        List<LearningResourcePublished> result = new ArrayList<>(latest.values());
-        result.sort(Comparator.comparing(LearningResourcePublished::resourceId));
-        return result;
+        return latest.values().stream().sorted(Comparator.comparing(LearningResourcePublished::resourceId)).toList();
     }
 }

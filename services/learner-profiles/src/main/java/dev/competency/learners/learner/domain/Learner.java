@@ -250,13 +250,12 @@ public class Learner {
         if (!moving.isEmpty()) {
             apply(new FrameworkVersionAdopted(learnerId, command.frameworkId(), command.version(), moving));
         }
-        for (String competencyId : moving) {
+        List<String> recalculated = new ArrayList<>(moving);
+        recalculated.addAll(waiting);
+        for (String competencyId : recalculated) {
             recalculate(competencyId, policies, RecalculationCause.POLICY_CHANGED, null, null);
         }
-        for (String competencyId : waiting) {
-            recalculate(competencyId, policies, RecalculationCause.POLICY_CHANGED, null, null);
-        }
-        if (!moving.isEmpty() || !waiting.isEmpty()) {
+        if (!recalculated.isEmpty()) {
             // Once, after every child moved: rolling up after each one would mix old and new children's levels.
             rollUpParents(command.frameworkId(), command.version(), policies, RecalculationCause.POLICY_CHANGED, null,
                     null, null);

@@ -20,14 +20,4 @@ public record MasteryRecalculated(String learnerId, String competencyId, String 
                                   String previousLevel, Double score, Double previousScore, boolean mastered,
                                   boolean previouslyMastered, int evidenceCount, Instant validAt, Instant expiresAt,
                                   RecalculationCause cause, String triggeringEvidenceId, boolean expired) {
-
-    /** A change of a mastery that has not expired. */
-    public MasteryRecalculated(String learnerId, String competencyId, String frameworkId, int frameworkVersion,
-            int policyVersion, String method, String methodType, String level, String previousLevel, Double score,
-            Double previousScore, boolean mastered, boolean previouslyMastered, int evidenceCount, Instant validAt,
-            Instant expiresAt, RecalculationCause cause, String triggeringEvidenceId) {
-        this(learnerId, competencyId, frameworkId, frameworkVersion, policyVersion, method, methodType, level,
-                previousLevel, score, previousScore, mastered, previouslyMastered, evidenceCount, validAt, expiresAt,
-                cause, triggeringEvidenceId, false);
-    }
 }

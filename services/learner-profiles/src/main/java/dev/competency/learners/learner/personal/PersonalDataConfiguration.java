@@ -25,18 +25,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PersonalDataConfiguration {
 
-    /** The keys' database when no address is configured: on the service's server, beside its own database. */
-    static String defaultKeysDatabase(MongoDatabase serviceDatabase) {
-        return serviceDatabase.getName() + "-keys";
-    }
-
     @Bean
     LearnerKeysStore learnerKeysStore(MongoClient serviceClient, MongoDatabase serviceDatabase,
             @Value("${learner-profiles.keys.mongodb-uri:}") String keysUri,
             @Value("${learner-profiles.keys.server-selection-timeout:${platform.mongodb.server-selection-timeout:5s}}")
             Duration serverSelectionTimeout) {
         if (keysUri.isBlank()) {
-            return new LearnerKeysStore(serviceClient.getDatabase(defaultKeysDatabase(serviceDatabase)), null);
+            // No address configured: on the service's server, beside its own database.
+            return new LearnerKeysStore(serviceClient.getDatabase(serviceDatabase.getName() + "-keys"), null);
         }
         ConnectionString address = new ConnectionString(keysUri);
         if (address.getDatabase() == null) {

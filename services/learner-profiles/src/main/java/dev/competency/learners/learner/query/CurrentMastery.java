@@ -217,8 +217,8 @@ public class CurrentMastery {
 
     /** The results folded from the learner's evidence, by competency; rolled-up parents are not among them. */
     public List<Entry> of(String learnerId) {
-        List<Entry> entries = new ArrayList<>();
-        mastery.find(Filters.eq(LEARNER_ID, learnerId)).forEach(stored -> entries.add(stored.entry()));
+        List<Entry> entries = mastery.find(Filters.eq(LEARNER_ID, learnerId)).map(StoredMastery::entry)
+                .into(new ArrayList<>());
         entries.sort(Comparator.comparing(Entry::competencyId));
         return entries;
     }
@@ -236,9 +236,8 @@ public class CurrentMastery {
 
     /** The learner's parents as last rolled up from their children, leaving out the roll-ups that ended. */
     public List<Entry> rollupsOf(String learnerId) {
-        List<Entry> entries = new ArrayList<>();
-        rollups.find(Filters.and(Filters.eq(LEARNER_ID, learnerId),
-                Filters.ne(StoredRollup.ENDED, true))).forEach(stored -> entries.add(stored.entry()));
+        List<Entry> entries = rollups.find(Filters.and(Filters.eq(LEARNER_ID, learnerId),
+                Filters.ne(StoredRollup.ENDED, true))).map(StoredRollup::entry).into(new ArrayList<>());
         entries.sort(Comparator.comparing(Entry::competencyId));
         return entries;
     }

@@ -81,8 +81,8 @@ public class FrameworkUsage {
 
     /** Learners with evidence on the framework, in id order. */
     public List<String> learnersOf(String frameworkId) {
-        List<String> learners = new ArrayList<>();
-        usage.find(Filters.eq(Usage.FRAMEWORK_ID, frameworkId)).forEach(u -> learners.add(u.learnerId().value()));
+        List<String> learners = usage.find(Filters.eq(Usage.FRAMEWORK_ID, frameworkId)).map(u -> u.learnerId().value())
+                .into(new ArrayList<>());
         learners.sort(null);
         return learners;
     }

@@ -1,5 +1,6 @@
 package dev.competency.learners.learner.query;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.contracts.frameworks.LearningResourcePublished;
 import dev.competency.contracts.frameworks.RoleProfilePublished;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.springframework.stereotype.Component;
 
 /**
@@ -78,10 +80,10 @@ public class GapAnalysis {
         if (profile.roleProfileId() == null) {
             throw new ResourceNotFound("Learner " + learnerId + " has no role assigned");
         }
-        RoleProfilePublished role = catalogue.roles().find(profile.roleProfileId(), profile.roleProfileVersion())
+        RoleProfilePublished role = catalogue.roles().apply(profile.roleProfileId(), profile.roleProfileVersion())
                 .orElseThrow(() -> new ResourceNotFound("Role profile " + profile.roleProfileId()
                         + " has not been published yet"));
-        FrameworkPublished framework = catalogue.frameworks().find(role.frameworkId(), role.frameworkVersion())
+        FrameworkPublished framework = catalogue.frameworks().apply(role.frameworkId(), role.frameworkVersion())
                 .orElseThrow(() -> new ResourceNotFound("Framework " + role.frameworkId() + " version "
                         + role.frameworkVersion() + " has not been published yet"))
                 .snapshot();
@@ -196,23 +198,15 @@ public class GapAnalysis {
                 prerequisites.stream().sorted().toList(), matching);
     }
 
-    /** Where role profiles and framework versions are looked up: as they are now, or awaited. */
-    private record Catalogue(RoleLookup roles, FrameworkLookup frameworks) {
+    /** Where role profiles and framework versions are looked up, by id and version: as they are now, or awaited. */
+    private record Catalogue(BiFunction<String, Integer, Optional<RoleProfilePublished>> roles,
+                             BiFunction<String, Integer, Optional<FrameworkCatalogue.StoredVersion>> frameworks) {
     }
 
-    @FunctionalInterface
-    private interface RoleLookup {
-        Optional<RoleProfilePublished> find(String roleProfileId, Integer version);
-    }
-
-    @FunctionalInterface
-    private interface FrameworkLookup {
-        Optional<FrameworkCatalogue.StoredVersion> find(String frameworkId, int version);
-    }
-
-    /** The learner's standing against their role. */
+    /** The learner's standing against their role; its framework, for the next steps, is not part of the answer. */
     public record GapReport(String learnerId, String roleProfileId, int roleProfileVersion, String roleTitle,
-                            double readiness, List<Requirement> requirements, FrameworkPublished framework) {
+                            double readiness, List<Requirement> requirements,
+                            @JsonIgnore FrameworkPublished framework) {
     }
 
     public record Requirement(String competencyId, String code, String title, String targetLevel,

@@ -93,8 +93,7 @@ public class LearnerProfiles {
     }
 
     public List<Profile> membersOf(String teamId) {
-        List<Profile> members = new ArrayList<>();
-        profiles.find(Filters.eq(Profile.TEAM_ID, teamId)).forEach(members::add);
+        List<Profile> members = profiles.find(Filters.eq(Profile.TEAM_ID, teamId)).into(new ArrayList<>());
         members.sort((a, b) -> a.learnerId().compareTo(b.learnerId()));
         return members;
     }

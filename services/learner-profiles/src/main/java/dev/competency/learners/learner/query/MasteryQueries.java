@@ -63,13 +63,7 @@ public class MasteryQueries {
      */
     public Optional<CompetencyMastery> masteryOf(String learnerId, String competencyId, Instant asOf,
             Instant knownAt) {
-        Facts facts = new Facts(learnerId);
-        List<EvidenceTimeline.Entry> own = facts.byCompetency.get(competencyId);
-        if (own == null || facts.mayRollUp(competencyId)) {
-            return masteryOf(facts, asOf, knownAt).stream()
-                    .filter(m -> m.competencyId().equals(competencyId)).findFirst();
-        }
-        return Optional.of(fold(competencyId, own, facts, asOf, knownAt));
+        return masteryAt(learnerId, competencyId, List.of(asOf), knownAt).get(0);
     }
 
     /**
@@ -200,7 +194,7 @@ public class MasteryQueries {
         }
         WindowedFold folded = foldWindow(competencyId, policy.get(), entries, asOf, knownAt);
         return new CompetencyMastery(competencyId, version.frameworkId(), version.version(), folded.result(), null,
-                folded.afterAsOf(), folded.notYetKnown());
+                folded.afterAsOf(), folded.notYetKnown(), null);
     }
 
     private record FrameworkVersion(String frameworkId, int version) {
@@ -262,12 +256,6 @@ public class MasteryQueries {
         public CompetencyMastery(String competencyId, String frameworkId, int frameworkVersion, MasteryResult result,
                 RollupResult rollup) {
             this(competencyId, frameworkId, frameworkVersion, result, rollup, 0, 0, null);
-        }
-
-        public CompetencyMastery(String competencyId, String frameworkId, int frameworkVersion, MasteryResult result,
-                RollupResult rollup, int afterAsOf, int notYetKnown) {
-            this(competencyId, frameworkId, frameworkVersion, result, rollup, afterAsOf, notYetKnown,
-                    rollup == null ? null : MasteryRollup.explain(rollup, null));
         }
 
         /** Why the mastery is what it is: the fold's explanation, or the roll-up's; null while pending. */

@@ -74,7 +74,7 @@ class CalculatorController {
         Instant asOf = request.asOf() == null ? now : request.asOf();
         Instant knownAt = request.knownAt() == null ? Instant.MAX : request.knownAt();
         return MasteryView.of(null, null,
-                MasteryFold.fold(competencyId, policy, evidence, Set.of(), asOf, knownAt));
+                MasteryFold.fold(competencyId, policy, evidence, Set.of(), asOf, knownAt), 0, 0);
     }
 
     /**

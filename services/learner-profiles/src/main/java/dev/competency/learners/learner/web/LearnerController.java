@@ -178,11 +178,10 @@ class LearnerController {
     }
 
     @GetMapping("/{learnerId}/gaps")
-    GapView gaps(@PathVariable String learnerId, @RequestParam(required = false) String asOf, Caller caller) {
+    GapAnalysis.GapReport gaps(@PathVariable String learnerId, @RequestParam(required = false) String asOf,
+            Caller caller) {
         access.requireCanRead(caller, learnerId);
-        GapAnalysis.GapReport report = gaps.gaps(learnerId, instant(asOf, "asOf", clock.instant()));
-        return new GapView(report.learnerId(), report.roleProfileId(), report.roleProfileVersion(), report.roleTitle(),
-                report.readiness(), report.requirements());
+        return gaps.gaps(learnerId, instant(asOf, "asOf", clock.instant()));
     }
 
     @GetMapping("/{learnerId}/recommendations")
@@ -235,9 +234,5 @@ class LearnerController {
     }
 
     record ProfileView(LearnerProfiles.Profile profile, List<CurrentMastery.Entry> mastery) {
-    }
-
-    record GapView(String learnerId, String roleProfileId, int roleProfileVersion, String roleTitle, double readiness,
-                   List<GapAnalysis.Requirement> requirements) {
     }
 }

@@ -22,10 +22,6 @@ public record MasteryView(String competencyId, String frameworkId, Integer frame
                           Instant lastEvidenceAt, Instant expiresAt, String method, Integer policyVersion,
                           ExplanationView explanation, RollupView rollup) {
 
-    public static MasteryView of(String frameworkId, Integer frameworkVersion, MasteryResult r) {
-        return of(frameworkId, frameworkVersion, r, 0, 0);
-    }
-
     /** A folded result, with the competency's evidence the as-of and known-at instants left out. */
     public static MasteryView of(String frameworkId, Integer frameworkVersion, MasteryResult r, int afterAsOf,
             int notYetKnown) {

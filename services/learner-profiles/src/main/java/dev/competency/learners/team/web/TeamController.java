@@ -48,7 +48,6 @@ class TeamController {
                     openGaps = (int) report.requirements().stream().filter(r -> !r.met()).count();
                 } catch (ResourceNotFound e) {
                     // The role profile or its framework has not arrived yet: readiness stays unknown (null).
-                    readiness = null;
                 }
             }
             int mastered = (int) mastery.effectiveOf(profile.learnerId()).stream()

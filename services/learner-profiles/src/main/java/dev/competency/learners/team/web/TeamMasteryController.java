@@ -61,7 +61,6 @@ class TeamMasteryController {
                 readiness = gaps.gapsFrom(profile, masteries).readiness();
             } catch (ResourceNotFound e) {
                 // The role profile or its framework has not arrived yet: readiness stays unknown (null).
-                readiness = null;
             }
         }
         Instant lastEvidenceAt = masteries.stream().map(CompetencyMastery::result).filter(Objects::nonNull)

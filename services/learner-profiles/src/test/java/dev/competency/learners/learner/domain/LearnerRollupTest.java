@@ -104,7 +104,7 @@ class LearnerRollupTest {
                 .expectEvents(new EvidenceAccepted(LEARNER, higher, NOW),
                         new MasteryRecalculated(LEARNER, DESIGN, FRAMEWORK, 1, 1, "HIGHEST", "HIGHEST", "PROFICIENT",
                                 "PROFICIENT", 0.85, 0.8, true, true, 2, higher.occurredAt(), null,
-                                RecalculationCause.EVIDENCE_RECORDED, "e2"));
+                                RecalculationCause.EVIDENCE_RECORDED, "e2", false));
     }
 
     @Test
@@ -116,7 +116,7 @@ class LearnerRollupTest {
                 .expectEvents(new EvidenceVoided(LEARNER, "e1", DESIGN, NOW, "withdrawn"),
                         new MasteryRecalculated(LEARNER, DESIGN, FRAMEWORK, 1, 1, "HIGHEST", "HIGHEST", null,
                                 "PROFICIENT", null, 0.8, false, true, 0, null, null,
-                                RecalculationCause.EVIDENCE_VOIDED, "e1"),
+                                RecalculationCause.EVIDENCE_VOIDED, "e1", false),
                         new ParentMasteryRolledUp(LEARNER, PARENT, FRAMEWORK, 1, "ALL_CHILDREN", null, null, false,
                                 false, 0, 3, null, List.of(child(DESIGN, null, false, 0, false),
                                         child(EVOLUTION, null, false, 0, false)),
@@ -223,7 +223,7 @@ class LearnerRollupTest {
             Double score, Double previousScore, boolean mastered, int count) {
         return new MasteryRecalculated(LEARNER, item.competencyId(), FRAMEWORK, item.frameworkVersion(),
                 item.frameworkVersion(), "HIGHEST", "HIGHEST", level, previousLevel, score, previousScore, mastered,
-                false, count, item.occurredAt(), null, RecalculationCause.EVIDENCE_RECORDED, item.evidenceId());
+                false, count, item.occurredAt(), null, RecalculationCause.EVIDENCE_RECORDED, item.evidenceId(), false);
     }
 
     private static ParentMasteryRolledUp parent(int version, String rule, String level, String previousLevel,

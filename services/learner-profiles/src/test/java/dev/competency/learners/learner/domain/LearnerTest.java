@@ -204,7 +204,7 @@ class LearnerTest {
                 .expectEvents(new EvidenceVoided(LEARNER, "e2", COMPETENCY, voidedAt, "wrong learner"),
                         new MasteryRecalculated(LEARNER, COMPETENCY, FRAMEWORK, 1, 1, "HIGHEST", "HIGHEST",
                                 "DEVELOPING", "PROFICIENT", 0.5, 0.9, false, true, 1, null, null,
-                                RecalculationCause.EVIDENCE_VOIDED, "e2"));
+                                RecalculationCause.EVIDENCE_VOIDED, "e2", false));
     }
 
     @Test
@@ -305,7 +305,7 @@ class LearnerTest {
                 .when(new AdoptFrameworkVersion(LEARNER, FRAMEWORK, 7))
                 .expectEvents(new MasteryRecalculated(LEARNER, COMPETENCY, FRAMEWORK, 7, 3, "HIGHEST", "HIGHEST",
                         "PROFICIENT", null, 0.8, null, true, false, 1, null, null,
-                        RecalculationCause.POLICY_CHANGED, null));
+                        RecalculationCause.POLICY_CHANGED, null, false));
     }
 
     @Test
@@ -320,7 +320,7 @@ class LearnerTest {
                 .expectEvents(new FrameworkVersionAdopted(LEARNER, FRAMEWORK, 2, List.of(COMPETENCY)),
                         new MasteryRecalculated(LEARNER, COMPETENCY, FRAMEWORK, 2, 2, "AVERAGE", "AVERAGE",
                                 "DEVELOPING", "PROFICIENT", 0.7, 0.9, false, true, 2, null, null,
-                                RecalculationCause.POLICY_CHANGED, null));
+                                RecalculationCause.POLICY_CHANGED, null, false));
     }
 
     @Test
@@ -371,6 +371,6 @@ class LearnerTest {
             RecalculationCause cause) {
         return new MasteryRecalculated(LEARNER, COMPETENCY, FRAMEWORK, item.frameworkVersion(), 1, "HIGHEST",
                 "HIGHEST", level, previousLevel, score, previousScore, mastered, previouslyMastered, count,
-                item.occurredAt(), null, cause, item.evidenceId());
+                item.occurredAt(), null, cause, item.evidenceId(), false);
     }
 }

@@ -119,6 +119,6 @@ class MasteryPublisherTest {
     private static MasteryRecalculated change(long sequence) {
         return new MasteryRecalculated("learner-1", "competency-" + sequence, "framework-1", 1, 1,
                 "HIGHEST", "HIGHEST", "PROFICIENT", null, 0.8, null, true, false, 1, STORED_AT, null,
-                RecalculationCause.EVIDENCE_RECORDED, "evidence-" + sequence);
+                RecalculationCause.EVIDENCE_RECORDED, "evidence-" + sequence, false);
     }
 }

@@ -152,6 +152,6 @@ class CurrentMasteryIT {
 
     private static MasteryRecalculated change(String level, double score) {
         return new MasteryRecalculated("ana", "c1", "f1", 1, 1, "HIGHEST", "HIGHEST", level, null, score, null,
-                score > 0.7, false, 1, T0, null, RecalculationCause.EVIDENCE_RECORDED, "e1");
+                score > 0.7, false, 1, T0, null, RecalculationCause.EVIDENCE_RECORDED, "e1", false);
     }
 }

@@ -22,6 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.competency.learners.access.LearnerAccessPolicy;
+import dev.competency.learners.learner.Examples;
 import dev.competency.learners.learner.domain.ChangeTeam;
 import dev.competency.learners.learner.domain.EvidenceItem;
 import dev.competency.learners.learner.domain.LearnerAlreadyRegistered;
@@ -124,6 +125,21 @@ class LearnerControllerTest {
                 .andExpect(jsonPath("$[0].explanation.contributions[0].effectiveWeight").value(1.0))
                 .andExpect(jsonPath("$[0].explanation.omittedContributions").value(0))
                 .andExpect(jsonPath("$[0].explanation.omittedExclusions").value(0));
+    }
+
+    @Test
+    void answersGapsWithoutTheFramework_whenLearnerReadsOwnGaps() throws Exception {
+        given(gaps.gaps(eq("learner-1"), any())).willReturn(new GapAnalysis.GapReport("learner-1", "role-1", 2,
+                "Backend engineer", 0.5, List.of(new GapAnalysis.Requirement(COMPETENCY, "C1", "Design",
+                        "PROFICIENT", "NOVICE", 1, 1.0, false, false)), Examples.framework()));
+
+        mvc.perform(get("/api/learners/learner-1/gaps").header("Authorization", bearer("learner-1", "LEARNER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string("{\"learnerId\":\"learner-1\",\"roleProfileId\":\"role-1\","
+                        + "\"roleProfileVersion\":2,\"roleTitle\":\"Backend engineer\",\"readiness\":0.5,"
+                        + "\"requirements\":[{\"competencyId\":\"competency-1\",\"code\":\"C1\","
+                        + "\"title\":\"Design\",\"targetLevel\":\"PROFICIENT\",\"currentLevel\":\"NOVICE\","
+                        + "\"gap\":1,\"weight\":1.0,\"met\":false,\"mastered\":false}]}"));
     }
 
     @Test
