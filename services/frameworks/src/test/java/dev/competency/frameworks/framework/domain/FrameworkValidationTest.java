@@ -13,6 +13,7 @@ import dev.competency.contracts.frameworks.FrameworkPublished.ManualRatingPreced
 import dev.competency.contracts.frameworks.FrameworkPublished.RelationType;
 import dev.competency.contracts.frameworks.FrameworkPublished.RollUpType;
 import dev.competency.contracts.frameworks.MethodType;
+import dev.competency.platform.service.error.BrokenRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,7 +46,7 @@ class FrameworkValidationTest {
     void rejectsEditNamingRuleAndItem_whenContentBreaksARule(String rule, FrameworkContent content, String message) {
         fixture.given(new FrameworkCreated("fw-1", "DEV", "Backend", null, 1, "author-1", NOW))
                 .when(new EditFramework("fw-1", content, "author-1"))
-                .expectException(InvalidFrameworkException.class)
+                .expectException(BrokenRules.class)
                 .expectExceptionMessage(containsString(message))
                 .expectNoEvents();
     }
@@ -192,7 +193,7 @@ class FrameworkValidationTest {
     void refusesDeepDraft_whenParentChainExceedsTheMaximumDepth() {
         fixture.given(new FrameworkCreated("fw-1", "DEV", "Backend", null, 1, "author-1", NOW))
                 .when(new EditFramework("fw-1", Contents.chain(FrameworkRules.MAX_DEPTH + 1), "author-1"))
-                .expectException(InvalidFrameworkException.class)
+                .expectException(BrokenRules.class)
                 .expectExceptionMessage(containsString("competency 'C" + (FrameworkRules.MAX_DEPTH + 1)
                         + "': it is " + (FrameworkRules.MAX_DEPTH + 1) + " levels deep; at most "
                         + FrameworkRules.MAX_DEPTH + " are allowed"))
