@@ -106,8 +106,8 @@ class FrameworkTest {
     void ordersSiblingsByPosition_whenPositionsAreGiven() {
         FrameworkContent content = Contents.withCompetencies(valid(), List.of(
                 competency("DEV.API", null, "API design"),
-                new Competency(null, "DEV.API.1", "First", null, "DEV.API", 5, null, null, null, null, null),
-                new Competency(null, "DEV.API.2", "Second", null, "DEV.API", 1, null, null, null, null, null),
+                new Competency(null, "DEV.API.1", "First", null, "DEV.API", 5, null, null, null, null, null, null),
+                new Competency(null, "DEV.API.2", "Second", null, "DEV.API", 1, null, null, null, null, null, null),
                 competency("DEV.DATA", null, "Data modelling")));
 
         fixture.given(CREATED)
@@ -149,7 +149,7 @@ class FrameworkTest {
         FrameworkContent moved = Contents.withCompetencies(valid(), List.of(valid().competencies().get(0),
                 valid().competencies().get(1), valid().competencies().get(2),
                 new Competency(data.id(), "DEV.STORE", "Data modelling", null, null, null, null, null, null, null,
-                        null)));
+                        null, null)));
         moved = Contents.withRelations(moved, List.of());
 
         fixture.given(CREATED, edited(1, valid()))
