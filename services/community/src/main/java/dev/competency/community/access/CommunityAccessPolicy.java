@@ -78,10 +78,7 @@ public class CommunityAccessPolicy {
 
     /** Managers of the unit and admins moderate its discussions. */
     public boolean moderates(Caller caller, String unit) {
-        if (caller.isAdmin()) {
-            return true;
-        }
-        return caller.has(Role.MANAGER) && unitOf(caller).filter(own -> own.equals(unit)).isPresent();
+        return caller.isAdmin() || caller.has(Role.MANAGER) && reads(caller, unit);
     }
 
     public void requireModerator(Caller caller, String unit) {

@@ -13,6 +13,8 @@ import dev.competency.community.challenge.query.MongoLedgerStore;
 import dev.competency.platform.service.id.LearnerId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 /**
@@ -41,21 +43,21 @@ public class ChallengeTracker {
 
     public void take(MasteryFact fact) {
         masteries.put(fact);
-        for (Challenges.Entry challenge : challenges.onCompetency(fact.competencyId())) {
-            if (ledger.take(challenge.definition(), fact)) {
-                settle(challenge.definition());
-            }
-        }
-        decideEnded();
+        take(challenges.onCompetency(fact.competencyId()), challenge -> ledger.take(challenge, fact));
     }
 
     public void take(MembershipFact fact) {
-        for (Challenges.Entry challenge : challenges.ofGroupKind(fact.kind())) {
-            if (ledger.take(challenge.definition(), fact)) {
+        take(challenges.ofGroupKind(fact.kind()), challenge -> ledger.take(challenge, fact));
+    }
+
+    /** Settles each challenge that took the fact, then decides every challenge whose end has passed. */
+    private void take(List<Challenges.Entry> candidates, Predicate<ChallengeDefinition> takes) {
+        for (Challenges.Entry challenge : candidates) {
+            if (takes.test(challenge.definition())) {
                 settle(challenge.definition());
             }
         }
-        decideEnded();
+        challenges.endedUndecided(clock.instant()).forEach(challenge -> settle(challenge.definition()));
     }
 
     /** Forgets an erased learner in every challenge: from now on the challenges count without them. */
@@ -86,9 +88,5 @@ public class ChallengeTracker {
 
     public Progress progress(ChallengeDefinition challenge) {
         return ledger.progress(challenge);
-    }
-
-    private void decideEnded() {
-        challenges.endedUndecided(clock.instant()).forEach(challenge -> settle(challenge.definition()));
     }
 }

@@ -99,10 +99,9 @@ public final class VersionedDefinitions<D> {
 
     /** All definitions, or those of one framework, by title. */
     public List<Stored<D>> list(String frameworkId) {
-        List<Stored<D>> found = new ArrayList<>();
-        definitions.find(frameworkId == null ? Filters.empty() : Filters.eq(Definition.FRAMEWORK_ID, frameworkId))
-                .sort(Sorts.ascending(Definition.TITLE)).forEach(d -> found.add(stored(d)));
-        return found;
+        return definitions.find(frameworkId == null ? Filters.empty()
+                        : Filters.eq(Definition.FRAMEWORK_ID, frameworkId)).sort(Sorts.ascending(Definition.TITLE))
+                .map(this::stored).into(new ArrayList<>());
     }
 
     private Stored<D> stored(Definition d) {

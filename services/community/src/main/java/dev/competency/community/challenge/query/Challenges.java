@@ -197,9 +197,7 @@ public class Challenges {
     }
 
     private List<Entry> list(Bson filter) {
-        List<Entry> entries = new ArrayList<>();
-        challenges.find(filter).sort(Sorts.orderBy(Sorts.descending(Stored.ENDS_AT), Sorts.ascending("_id")))
-                .forEach(challenge -> entries.add(challenge.entry()));
-        return entries;
+        return challenges.find(filter).sort(Sorts.orderBy(Sorts.descending(Stored.ENDS_AT), Sorts.ascending("_id")))
+                .map(Stored::entry).into(new ArrayList<>());
     }
 }

@@ -13,7 +13,6 @@ import dev.competency.platform.service.mongo.RecordCollections;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.bson.codecs.pojo.annotations.BsonProperty;
 
@@ -73,16 +72,9 @@ public class MasteryStates {
         return true;
     }
 
-    public Optional<MasteryFact> find(LearnerId learnerId, CompetencyId competencyId) {
-        return Optional.ofNullable(states.find(Filters.eq("_id", State.key(learnerId.value(), competencyId.value())))
-                .first()).map(State::fact);
-    }
-
     /** The last changes of the given competencies, of every learner. */
     public List<MasteryFact> ofCompetencies(List<String> competencyIds) {
-        List<MasteryFact> facts = new ArrayList<>();
-        states.find(Filters.in(State.COMPETENCY_ID, competencyIds)).forEach(state -> facts.add(state.fact()));
-        return facts;
+        return states.find(Filters.in(State.COMPETENCY_ID, competencyIds)).map(State::fact).into(new ArrayList<>());
     }
 
     /** Drops the states before they are read again from the start of the stream. */

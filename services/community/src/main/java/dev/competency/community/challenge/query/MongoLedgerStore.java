@@ -120,19 +120,15 @@ public class MongoLedgerStore implements LedgerStore {
 
     @Override
     public List<String> members(String challengeId, Group group) {
-        List<String> members = new ArrayList<>();
-        memberships.find(Filters.and(Filters.eq(TakenMembership.CHALLENGE_ID, challengeId),
+        return memberships.find(Filters.and(Filters.eq(TakenMembership.CHALLENGE_ID, challengeId),
                 Filters.eq(TakenMembership.KIND, group.kind()), Filters.eq(TakenMembership.GROUP_ID, group.id())))
-                .forEach(taken -> members.add(taken.learnerId().value()));
-        return members;
+                .map(taken -> taken.learnerId().value()).into(new ArrayList<>());
     }
 
     @Override
     public List<MasteryFact> masteries(String challengeId, List<String> learnerIds) {
-        List<MasteryFact> facts = new ArrayList<>();
-        masteries.find(Filters.and(Filters.eq(TakenMastery.CHALLENGE_ID, challengeId),
-                Filters.in(TakenMastery.LEARNER_ID, learnerIds))).forEach(taken -> facts.add(taken.fact()));
-        return facts;
+        return masteries.find(Filters.and(Filters.eq(TakenMastery.CHALLENGE_ID, challengeId),
+                Filters.in(TakenMastery.LEARNER_ID, learnerIds))).map(TakenMastery::fact).into(new ArrayList<>());
     }
 
     /**

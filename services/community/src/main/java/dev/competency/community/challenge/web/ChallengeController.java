@@ -8,11 +8,11 @@ import dev.competency.community.challenge.domain.Progress;
 import dev.competency.community.challenge.domain.StartChallenge;
 import dev.competency.community.challenge.query.Challenges;
 import dev.competency.community.challenge.query.CompetencyScales;
+import dev.competency.community.web.InvalidFields;
 import dev.competency.contracts.community.ChallengeEnded.Outcome;
 import dev.competency.contracts.community.ChallengeGoal;
 import dev.competency.contracts.community.ChallengeGroup;
 import dev.competency.platform.service.axon.ReadYourWrites;
-import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.id.CompetencyId;
 import dev.competency.platform.service.security.AllowedRoles;
 import dev.competency.platform.service.security.Caller;
@@ -214,26 +214,10 @@ class ChallengeController {
             errors.add(Map.of("field", "endsAt", "message", "must be in the future"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidChallenge(errors);
+            throw new InvalidFields(errors.get(0).get("field") + " " + errors.get(0).get("message")
+                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""), errors);
         }
         return new Goal(request.goal(), competencyIds,
                 request.goal() == ChallengeGoal.MEMBERS_AT_LEVEL ? request.level() : null, levels, request.target());
-    }
-
-    /** A challenge whose fields name what no stream has published: 400 with each field. */
-    static class InvalidChallenge extends Refusal {
-
-        private final List<Map<String, String>> errors;
-
-        InvalidChallenge(List<Map<String, String>> errors) {
-            super(Kind.INVALID, errors.get(0).get("field") + " " + errors.get(0).get("message")
-                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
-            this.errors = List.copyOf(errors);
-        }
-
-        @Override
-        public Map<String, Object> properties() {
-            return Map.of("errors", errors);
-        }
     }
 }

@@ -249,9 +249,8 @@ public class Discussions {
         if (discussion == null) {
             return Optional.empty();
         }
-        List<Post> thread = new ArrayList<>();
-        posts.find(Filters.eq(Post.DISCUSSION_ID, discussionId)).sort(Sorts.ascending(Post.CREATED_AT, "_id"))
-                .into(thread);
+        List<Post> thread = posts.find(Filters.eq(Post.DISCUSSION_ID, discussionId))
+                .sort(Sorts.ascending(Post.CREATED_AT, "_id")).into(new ArrayList<>());
         return Optional.of(new Thread(discussionId, discussion.organisationUnit(), discussion.subject(),
                 discussion.title(), discussion.authorId(), discussion.createdAt(), discussion.lastActivityAt(),
                 discussion.answerPostId(), thread));
@@ -277,10 +276,9 @@ public class Discussions {
                     Pattern.quote(text.strip().toLowerCase(Locale.ROOT))));
         }
         Bson filter = filters.isEmpty() ? Filters.empty() : Filters.and(filters);
-        List<Summary> items = new ArrayList<>();
-        discussions.find(filter).sort(Sorts.orderBy(Sorts.descending(StoredDiscussion.LAST_ACTIVITY_AT),
-                Sorts.ascending("_id"))).skip(page * size).limit(size)
-                .forEach(discussion -> items.add(discussion.summary()));
+        List<Summary> items = discussions.find(filter).sort(Sorts.orderBy(
+                Sorts.descending(StoredDiscussion.LAST_ACTIVITY_AT), Sorts.ascending("_id"))).skip(page * size)
+                .limit(size).map(StoredDiscussion::summary).into(new ArrayList<>());
         return new Page<>(items, page, size, discussions.countDocuments(filter));
     }
 }

@@ -12,6 +12,7 @@ import dev.competency.community.discussion.domain.Subject;
 import dev.competency.community.discussion.domain.SubjectKind;
 import dev.competency.community.discussion.query.AuthorNames;
 import dev.competency.community.discussion.query.Discussions;
+import dev.competency.community.web.InvalidFields;
 import dev.competency.platform.service.axon.ReadYourWrites;
 import dev.competency.platform.service.error.BrokenRules;
 import dev.competency.platform.service.openapi.ProblemResponse;
@@ -154,13 +155,8 @@ class DiscussionController {
             throw new BrokenRules(
                     "subjectKind and subjectId go together: give both or neither");
         }
-        List<String> units;
-        if (caller.isAdmin()) {
-            units = unit == null ? null : List.of(unit);
-        } else {
-            String own = access.requireUnit(caller);
-            units = List.of(own);
-        }
+        List<String> units = caller.isAdmin() ? (unit == null ? null : List.of(unit))
+                : List.of(access.requireUnit(caller));
         Discussions.Page<Discussions.Summary> found = discussions.list(units,
                 subjectKind == null ? null : new Subject(subjectKind, subjectId), q, page, size);
         Map<String, String> names = authorNames.names(found.items().stream()
@@ -186,12 +182,10 @@ class DiscussionController {
     List<Discussions.Revision> history(@PathVariable @Size(max = ID_MAX) String discussionId,
                                        @PathVariable @Size(max = ID_MAX) String postId, Caller caller) {
         Discussions.Thread thread = readable(discussionId, caller);
-        Discussions.Post post = thread.posts().stream().filter(p -> p.postId().equals(postId)).findFirst()
-                .orElseThrow(() -> new ResourceNotFound("No post " + postId + " in discussion " + discussionId));
-        if (post.hidden() && !access.moderates(caller, thread.organisationUnit())) {
-            throw new ResourceNotFound("No post " + postId + " in discussion " + discussionId);
-        }
-        return post.history();
+        return thread.posts().stream().filter(post -> post.postId().equals(postId))
+                .filter(post -> !post.hidden() || access.moderates(caller, thread.organisationUnit())).findFirst()
+                .orElseThrow(() -> new ResourceNotFound("No post " + postId + " in discussion " + discussionId))
+                .history();
     }
 
     @PostMapping("/api/community/discussions/{discussionId}/replies")
@@ -281,7 +275,9 @@ class DiscussionController {
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidMention(errors);
+            throw new InvalidFields(errors.size() == 1
+                    ? errors.get(0).get("field") + ": " + errors.get(0).get("message")
+                    : errors.size() + " mentions name nobody of your organisation unit", errors);
         }
         return mentions.stream().distinct().toList();
     }

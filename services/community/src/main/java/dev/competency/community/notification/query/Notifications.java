@@ -87,11 +87,9 @@ public class Notifications {
     /** A person's notifications, newest first, without the muted kinds. */
     public List<Notification> feed(String recipientId, Set<NotificationKind> muted, boolean unreadOnly, int page,
                                    int size) {
-        List<Notification> feed = new ArrayList<>();
-        notifications.find(visible(recipientId, muted, unreadOnly))
+        return notifications.find(visible(recipientId, muted, unreadOnly))
                 .sort(Sorts.orderBy(Sorts.descending(Stored.AT), Sorts.descending("_id"))).skip(page * size).limit(size)
-                .forEach(stored -> feed.add(stored.notification()));
-        return feed;
+                .map(Stored::notification).into(new ArrayList<>());
     }
 
     public long unread(String recipientId, Set<NotificationKind> muted) {
@@ -111,11 +109,9 @@ public class Notifications {
 
     /** Notifications of the given people stored at or after {@code since}, oldest first: for the live streams. */
     public List<Notification> storedSince(Collection<String> recipientIds, Instant since) {
-        List<Notification> stored = new ArrayList<>();
-        notifications.find(Filters.and(Filters.in(Stored.RECIPIENT_ID, recipientIds),
+        return notifications.find(Filters.and(Filters.in(Stored.RECIPIENT_ID, recipientIds),
                         Filters.gte(Stored.STORED_AT, since), Filters.ne(Stored.STALE, true)))
-                .sort(Sorts.ascending(Stored.STORED_AT, "_id")).forEach(found -> stored.add(found.notification()));
-        return stored;
+                .sort(Sorts.ascending(Stored.STORED_AT, "_id")).map(Stored::notification).into(new ArrayList<>());
     }
 
     /** Forgets an erased person's notifications. */

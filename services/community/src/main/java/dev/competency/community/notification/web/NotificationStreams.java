@@ -130,7 +130,8 @@ class NotificationStreams implements DisposableBean {
                         continue;
                     }
                     connection.sent.put(notification.notificationId(), now);
-                    send(notification, connection);
+                    send(connection, SseEmitter.event().name("notification").id(notification.notificationId())
+                            .data(notification, MediaType.APPLICATION_JSON));
                 }
             }
             looked.values().forEach(list -> list.forEach(connection -> {
@@ -142,23 +143,17 @@ class NotificationStreams implements DisposableBean {
         }
     }
 
-    private void send(Notification notification, Connection connection) {
+    private void send(Connection connection, SseEmitter.SseEventBuilder event) {
         try {
-            connection.emitter.send(SseEmitter.event().name("notification").id(notification.notificationId())
-                    .data(notification, MediaType.APPLICATION_JSON));
+            connection.emitter.send(event);
         } catch (IOException | IllegalStateException e) {
             closeBroken(connection, e);
         }
     }
 
     private void heartbeat() {
-        connections.values().forEach(list -> list.forEach(connection -> {
-            try {
-                connection.emitter.send(SseEmitter.event().comment("heartbeat"));
-            } catch (IOException | IllegalStateException e) {
-                closeBroken(connection, e);
-            }
-        }));
+        connections.values().forEach(list -> list.forEach(connection ->
+                send(connection, SseEmitter.event().comment("heartbeat"))));
     }
 
     /**

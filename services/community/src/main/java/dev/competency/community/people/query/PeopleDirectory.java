@@ -14,8 +14,10 @@ import dev.competency.platform.service.mongo.RecordCollections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.bson.codecs.pojo.annotations.BsonProperty;
+import org.bson.conversions.Bson;
 
 /**
  * The people this service has heard of on {@code competency.learners.v1}: each learner's organisation unit (who may
@@ -74,24 +76,23 @@ public class PeopleDirectory {
 
     /** Sets the learner's unit, unless a later record of the stream (a higher offset) set it already. */
     public void register(LearnerRegistered registered, long offset) {
-        Stored current = people.find(Filters.eq("_id", registered.learnerId())).first();
-        if (current != null && current.unitOffset() != null && current.unitOffset() >= offset) {
-            return;
-        }
-        people.updateOne(Filters.eq("_id", registered.learnerId()), Updates.combine(
+        place(registered.learnerId(), Stored::unitOffset, offset, Updates.combine(
                 Updates.set(Stored.ORGANISATION_UNIT, registered.organisationUnit()),
-                Updates.set(Stored.UNIT_OFFSET, offset)), new UpdateOptions().upsert(true));
+                Updates.set(Stored.UNIT_OFFSET, offset)));
     }
 
     /** Sets the learner's team, unless a later record of the stream (a higher offset) set it already. */
     public void changeTeam(LearnerTeamChanged changed, long offset) {
-        Stored current = people.find(Filters.eq("_id", changed.learnerId())).first();
-        if (current != null && current.teamOffset() != null && current.teamOffset() >= offset) {
-            return;
+        place(changed.learnerId(), Stored::teamOffset, offset, Updates.combine(
+                Updates.set(Stored.TEAM_ID, changed.teamId()), Updates.set(Stored.TEAM_OFFSET, offset)));
+    }
+
+    /** Applies {@code update} unless a record at {@code offset} or later set that part already ({@code setBy}). */
+    private void place(String learnerId, Function<Stored, Long> setBy, long offset, Bson update) {
+        Stored current = people.find(Filters.eq("_id", learnerId)).first();
+        if (current == null || setBy.apply(current) == null || setBy.apply(current) < offset) {
+            people.updateOne(Filters.eq("_id", learnerId), update, new UpdateOptions().upsert(true));
         }
-        people.updateOne(Filters.eq("_id", changed.learnerId()), Updates.combine(
-                Updates.set(Stored.TEAM_ID, changed.teamId()), Updates.set(Stored.TEAM_OFFSET, offset)),
-                new UpdateOptions().upsert(true));
     }
 
     /** Forgets the learner, on {@code learner.erased}. */
@@ -116,9 +117,7 @@ public class PeopleDirectory {
 
     /** Every person whose team or unit is {@code groupId}, with the offsets that placed them there. */
     public List<Placement> placementsIn(String groupId) {
-        List<Placement> placements = new ArrayList<>();
-        people.find(Filters.or(Filters.eq(Stored.TEAM_ID, groupId), Filters.eq(Stored.ORGANISATION_UNIT, groupId)))
-                .forEach(person -> placements.add(person.placement()));
-        return placements;
+        return people.find(Filters.or(Filters.eq(Stored.TEAM_ID, groupId),
+                Filters.eq(Stored.ORGANISATION_UNIT, groupId))).map(Stored::placement).into(new ArrayList<>());
     }
 }

@@ -19,14 +19,6 @@ public record Competency(String id, String code, String title, String descriptio
                          Integer position, String taxonomyLabel, String externalId, String externalChangedAt,
                          Scale scaleOverride, Policy policyOverride, ItemDetails details) {
 
-    /** A competency without external details. */
-    public Competency(String id, String code, String title, String description, String parentCode, Integer position,
-                      String taxonomyLabel, String externalId, String externalChangedAt, Scale scaleOverride,
-                      Policy policyOverride) {
-        this(id, code, title, description, parentCode, position, taxonomyLabel, externalId, externalChangedAt,
-                scaleOverride, policyOverride, null);
-    }
-
     /** The same competency with its stored id, its position among its siblings, a stripped title and policy. */
     Competency normalized(String newId, int newPosition, Policy policy) {
         return new Competency(newId, code, title.strip(), description, parentCode, newPosition, taxonomyLabel,

@@ -2,6 +2,7 @@ package dev.competency.frameworks.framework.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.competency.platform.service.error.BrokenRules;
 import dev.competency.platform.service.error.Refusal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,10 +52,10 @@ public class Framework {
         FrameworkRules.length("title", command.title(), FrameworkRules.TITLE_MAX, problems);
         FrameworkRules.length("description", command.description(), FrameworkRules.DESCRIPTION_MAX, problems);
         if (!problems.isEmpty()) {
-            throw new InvalidFrameworkException(problems);
+            throw new BrokenRules(problems);
         }
         if (command.code() == null || !CODE.matcher(command.code()).matches()) {
-            throw new InvalidFrameworkException("code must be upper-case letters and digits separated by '.' or"
+            throw new BrokenRules("code must be upper-case letters and digits separated by '.' or"
                     + " '-', like DEV or DEV.API; was '" + command.code() + "'");
         }
         if (codes.inUse(command.code())) {
@@ -71,11 +72,11 @@ public class Framework {
             throw Refusal.conflict("framework " + frameworkId + " is retired and can no longer be edited");
         }
         if (command.content() == null) {
-            throw new InvalidFrameworkException("content is required");
+            throw new BrokenRules("content is required");
         }
         List<String> problems = FrameworkRules.problems(command.content());
         if (!problems.isEmpty()) {
-            throw new InvalidFrameworkException(problems);
+            throw new BrokenRules(problems);
         }
         FrameworkContent previous = draft != null ? draft : published;
         FrameworkContent content = Drafts.normalize(frameworkId, command.content(), previous);
@@ -96,7 +97,7 @@ public class Framework {
                     + publishedVersion + " is already published");
         }
         if (draft.competencies().isEmpty()) {
-            throw new InvalidFrameworkException("framework " + frameworkId + " needs at least one competency to be"
+            throw new BrokenRules("framework " + frameworkId + " needs at least one competency to be"
                     + " published");
         }
         int nextPolicyVersion = published != null && samePolicies(published, draft) ? policyVersion : draftVersion;
@@ -124,7 +125,7 @@ public class Framework {
         List<String> problems = new ArrayList<>();
         FrameworkRules.length("reason", command.reason(), FrameworkRules.REASON_MAX, problems);
         if (!problems.isEmpty()) {
-            throw new InvalidFrameworkException(problems);
+            throw new BrokenRules(problems);
         }
         apply(new FrameworkVersionRetired(frameworkId, publishedVersion, command.retiredBy(), command.reason(),
                 clock.instant()));
@@ -148,7 +149,7 @@ public class Framework {
 
     private static void requireText(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new InvalidFrameworkException(field + " is required");
+            throw new BrokenRules(field + " is required");
         }
     }
 
@@ -182,10 +183,6 @@ public class Framework {
     @EventSourcingHandler
     void on(FrameworkVersionRetired event) {
         status = FrameworkStatus.RETIRED;
-    }
-
-    String frameworkId() {
-        return frameworkId;
     }
 
     String code() {

@@ -2,11 +2,11 @@ package dev.competency.frameworks.framework.domain;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What changed from one version of a framework to another, competencies matched by their stable id.
@@ -41,31 +41,11 @@ public record FrameworkDiff(int from, int to, List<CompetencyRef> added, List<Co
                 }
             }
         }
-        Set<String> relationsBefore = relationKeys(a);
-        Set<String> relationsAfter = relationKeys(b);
-        List<Relation> relationsAdded = new ArrayList<>();
-        List<Relation> relationsRemoved = new ArrayList<>();
-        for (Relation relation : b.relations()) {
-            if (!relationsBefore.contains(key(relation, byCode(b)))) {
-                relationsAdded.add(relation);
-            }
-        }
-        for (Relation relation : a.relations()) {
-            if (!relationsAfter.contains(key(relation, byCode(a)))) {
-                relationsRemoved.add(relation);
-            }
-        }
         List<String> frameworkFields = new ArrayList<>();
-        if (!Objects.equals(a.title(), b.title())) {
-            frameworkFields.add("title");
-        }
-        if (!Objects.equals(a.description(), b.description())) {
-            frameworkFields.add("description");
-        }
-        if (!Objects.equals(a.details(), b.details())) {
-            frameworkFields.add("details");
-        }
-        return new FrameworkDiff(from, to, added, removed, changed, relationsAdded, relationsRemoved,
+        compare("title", a.title(), b.title(), frameworkFields);
+        compare("description", a.description(), b.description(), frameworkFields);
+        compare("details", a.details(), b.details(), frameworkFields);
+        return new FrameworkDiff(from, to, added, removed, changed, relationsMissing(b, a), relationsMissing(a, b),
                 !Objects.equals(a.scale(), b.scale()), !Objects.equals(a.policy(), b.policy()), frameworkFields);
     }
 
@@ -105,11 +85,12 @@ public record FrameworkDiff(int from, int to, List<CompetencyRef> added, List<Co
         return ids;
     }
 
-    private static Set<String> relationKeys(FrameworkContent content) {
+    /** The relations of {@code content} that {@code other} lacks, their ends matched by competency id. */
+    private static List<Relation> relationsMissing(FrameworkContent content, FrameworkContent other) {
         Map<String, String> ids = byCode(content);
-        Set<String> keys = new LinkedHashSet<>();
-        content.relations().forEach(r -> keys.add(key(r, ids)));
-        return keys;
+        Map<String, String> otherIds = byCode(other);
+        Set<String> otherKeys = other.relations().stream().map(r -> key(r, otherIds)).collect(Collectors.toSet());
+        return content.relations().stream().filter(r -> !otherKeys.contains(key(r, ids))).toList();
     }
 
     private static String key(Relation relation, Map<String, String> idsByCode) {

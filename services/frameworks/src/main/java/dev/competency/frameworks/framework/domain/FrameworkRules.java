@@ -405,15 +405,10 @@ public final class FrameworkRules {
             return;
         }
         try {
-            if (value.contains("T")) {
-                if (Duration.parse(value).isNegative() || Duration.parse(value).isZero()) {
-                    problems.add(where + ": must be a positive ISO-8601 duration but was " + value);
-                }
-            } else {
-                Period period = Period.parse(value);
-                if (period.isNegative() || period.isZero()) {
-                    problems.add(where + ": must be a positive ISO-8601 duration but was " + value);
-                }
+            boolean positive = value.contains("T") ? Duration.parse(value).compareTo(Duration.ZERO) > 0
+                    : !Period.parse(value).isNegative() && !Period.parse(value).isZero();
+            if (!positive) {
+                problems.add(where + ": must be a positive ISO-8601 duration but was " + value);
             }
         } catch (DateTimeParseException e) {
             problems.add(where + ": must be an ISO-8601 duration such as P365D but was '" + value + "'");

@@ -8,9 +8,4 @@ import dev.competency.contracts.frameworks.FrameworkPublished.RelationType;
  * @param externalId identifier of the relation in an external standard, such as a CASE CFAssociation identifier
  */
 public record Relation(String source, String target, RelationType type, String externalId) {
-
-    /** A relation without an external identifier. */
-    public Relation(String source, String target, RelationType type) {
-        this(source, target, type, null);
-    }
 }

@@ -4,17 +4,13 @@ import dev.competency.contracts.frameworks.FrameworkPublished;
 import dev.competency.contracts.frameworks.FrameworkRetired;
 import dev.competency.contracts.frameworks.MasteryMethod;
 import dev.competency.frameworks.framework.domain.BktParameters;
-import dev.competency.frameworks.framework.domain.Competency;
 import dev.competency.frameworks.framework.domain.FrameworkContent;
 import dev.competency.frameworks.framework.domain.FrameworkVersionPublished;
 import dev.competency.frameworks.framework.domain.FrameworkVersionRetired;
-import dev.competency.frameworks.framework.domain.Level;
 import dev.competency.frameworks.framework.domain.Method;
 import dev.competency.frameworks.framework.domain.Policy;
-import dev.competency.frameworks.framework.domain.Relation;
 import dev.competency.frameworks.framework.domain.RollUp;
 import dev.competency.frameworks.framework.domain.Scale;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,18 +30,14 @@ public final class FrameworkSnapshots {
         Map<String, String> ids = new HashMap<>();
         content.competencies().forEach(c -> ids.put(c.code(), c.id()));
         int policyVersion = event.policyVersion();
-        List<FrameworkPublished.Competency> competencies = new ArrayList<>();
-        for (Competency c : content.competencies()) {
-            competencies.add(new FrameworkPublished.Competency(c.id(), c.code(), c.title(), c.description(),
-                    c.parentCode() == null ? null : ids.get(c.parentCode()), c.position(), c.taxonomyLabel(),
-                    c.externalId(), c.scaleOverride() == null ? null : scale(c.scaleOverride()),
-                    c.policyOverride() == null ? null : policy(c.policyOverride(), policyVersion, ids)));
-        }
-        List<FrameworkPublished.CompetencyRelation> relations = new ArrayList<>();
-        for (Relation r : content.relations()) {
-            relations.add(new FrameworkPublished.CompetencyRelation(ids.get(r.source()), ids.get(r.target()),
-                    r.type()));
-        }
+        List<FrameworkPublished.Competency> competencies = content.competencies().stream()
+                .map(c -> new FrameworkPublished.Competency(c.id(), c.code(), c.title(), c.description(),
+                        c.parentCode() == null ? null : ids.get(c.parentCode()), c.position(), c.taxonomyLabel(),
+                        c.externalId(), c.scaleOverride() == null ? null : scale(c.scaleOverride()),
+                        c.policyOverride() == null ? null : policy(c.policyOverride(), policyVersion, ids))).toList();
+        List<FrameworkPublished.CompetencyRelation> relations = content.relations().stream()
+                .map(r -> new FrameworkPublished.CompetencyRelation(ids.get(r.source()), ids.get(r.target()), r.type()))
+                .toList();
         return new FrameworkPublished(event.frameworkId(), event.version(), event.code(), content.title(),
                 content.description(), content.externalId(), event.publishedAt(), event.publishedBy(), competencies,
                 relations, scale(content.scale()), policy(content.policy(), policyVersion, ids));
@@ -57,12 +49,9 @@ public final class FrameworkSnapshots {
     }
 
     static FrameworkPublished.ProficiencyScale scale(Scale scale) {
-        List<FrameworkPublished.ProficiencyLevel> levels = new ArrayList<>();
-        for (Level level : scale.levels()) {
-            levels.add(new FrameworkPublished.ProficiencyLevel(level.code(), level.label(), level.threshold(),
-                    level.mastery()));
-        }
-        return new FrameworkPublished.ProficiencyScale(null, levels);
+        return new FrameworkPublished.ProficiencyScale(null, scale.levels().stream().map(level ->
+                new FrameworkPublished.ProficiencyLevel(level.code(), level.label(), level.threshold(),
+                        level.mastery())).toList());
     }
 
     static FrameworkPublished.MasteryPolicy policy(Policy policy, int policyVersion, Map<String, String> ids) {

@@ -18,6 +18,7 @@ import dev.competency.frameworks.framework.domain.FrameworkVersionPublished;
 import dev.competency.frameworks.framework.domain.FrameworkVersionRetired;
 import dev.competency.frameworks.framework.domain.Level;
 import dev.competency.frameworks.framework.domain.PublishedFrameworks;
+import dev.competency.frameworks.framework.domain.Scale;
 import dev.competency.frameworks.interop.casefile.CasePackageExport;
 import dev.competency.frameworks.readmodel.ReadModels;
 import dev.competency.platform.service.mongo.RecordCollections;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -257,21 +259,18 @@ public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes {
         return stored(frameworkId).map(this::summary);
     }
 
-    /** The framework imported from the external document with this identifier. */
-    public Optional<FrameworkSummary> findByExternalId(String externalId) {
-        return Optional.ofNullable(frameworks.find(Filters.eq(StoredFramework.EXTERNAL_ID, externalId)).first())
-                .map(this::summary);
-    }
-
     /**
      * The framework a CASE document identifier names: the identifier it was imported from, its own id, or the UUID
      * its CASE export is published under (derived for frameworks imported with a non-UUID identifier).
      */
     public Optional<FrameworkSummary> findByCaseIdentifier(String identifier) {
-        return findByExternalId(identifier)
+        return first(Filters.eq(StoredFramework.EXTERNAL_ID, identifier))
                 .or(() -> identifier.isBlank() ? Optional.empty() : find(new FrameworkId(identifier)))
-                .or(() -> Optional.ofNullable(frameworks.find(
-                        Filters.eq(StoredFramework.CASE_IDENTIFIER, identifier)).first()).map(this::summary));
+                .or(() -> first(Filters.eq(StoredFramework.CASE_IDENTIFIER, identifier)));
+    }
+
+    private Optional<FrameworkSummary> first(Bson filter) {
+        return Optional.ofNullable(frameworks.find(filter).first()).map(this::summary);
     }
 
     /** Frameworks whose code or title contains {@code text} (case-insensitive), optionally with this exact code. */
@@ -285,10 +284,8 @@ public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes {
         if (code != null && !code.isBlank()) {
             filters.add(Filters.eq(StoredFramework.CODE, code));
         }
-        List<FrameworkSummary> found = new ArrayList<>();
-        frameworks.find(filters.isEmpty() ? Filters.empty() : Filters.and(filters))
-                .sort(Sorts.ascending(StoredFramework.CODE)).forEach(framework -> found.add(summary(framework)));
-        return found;
+        return frameworks.find(filters.isEmpty() ? Filters.empty() : Filters.and(filters))
+                .sort(Sorts.ascending(StoredFramework.CODE)).map(this::summary).into(new ArrayList<>());
     }
 
     public Optional<VersionView> version(FrameworkId frameworkId, int version) {
@@ -324,11 +321,9 @@ public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes {
         }
         filters.add(version != null ? Filters.eq(StoredCompetency.VERSION, version)
                 : Filters.eq(StoredCompetency.CURRENT, true));
-        List<CompetencyHit> hits = new ArrayList<>();
-        competencies.find(Filters.and(filters)).sort(Sorts.ascending(StoredCompetency.FRAMEWORK_ID,
-                StoredCompetency.VERSION, StoredCompetency.CODE)).limit(SEARCH_LIMIT)
-                .forEach(competency -> hits.add(competency.hit()));
-        return hits;
+        return competencies.find(Filters.and(filters)).sort(Sorts.ascending(StoredCompetency.FRAMEWORK_ID,
+                StoredCompetency.VERSION, StoredCompetency.CODE)).limit(SEARCH_LIMIT).map(StoredCompetency::hit)
+                .into(new ArrayList<>());
     }
 
     /** A competency of a current published version by its id or external id. */
@@ -349,21 +344,18 @@ public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes {
         return version(new FrameworkId(frameworkId), wanted).filter(v -> v.status() != FrameworkStatus.DRAFT).map(v -> {
             Map<String, Set<String>> levels = new LinkedHashMap<>();
             for (Competency competency : v.content().competencies()) {
-                List<Level> scale = (competency.scaleOverride() != null ? competency.scaleOverride()
-                        : v.content().scale()).levels();
-                Set<String> codes = new LinkedHashSet<>();
-                scale.forEach(level -> codes.add(level.code()));
-                levels.put(competency.id(), codes);
+                Scale scale = competency.scaleOverride() != null ? competency.scaleOverride() : v.content().scale();
+                levels.put(competency.id(), scale.levels().stream().map(Level::code)
+                        .collect(Collectors.toCollection(LinkedHashSet::new)));
             }
             return new PublishedVersion(frameworkId, v.version(), v.status() == FrameworkStatus.RETIRED, levels);
         });
     }
 
     private FrameworkSummary summary(StoredFramework framework) {
-        List<VersionState> states = new ArrayList<>();
-        versions.find(Filters.eq(StoredVersion.FRAMEWORK_ID, framework.id()))
-                .sort(Sorts.ascending(StoredVersion.VERSION))
-                .forEach(v -> states.add(new VersionState(v.version(), v.status())));
+        List<VersionState> states = versions.find(Filters.eq(StoredVersion.FRAMEWORK_ID, framework.id()))
+                .sort(Sorts.ascending(StoredVersion.VERSION)).map(v -> new VersionState(v.version(), v.status()))
+                .into(new ArrayList<>());
         return new FrameworkSummary(framework.id().value(), framework.code(), framework.title(),
                 framework.description(), framework.externalId(), framework.status(), framework.latestVersion(),
                 framework.publishedVersion(), states);

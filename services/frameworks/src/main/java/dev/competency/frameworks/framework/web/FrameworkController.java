@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -114,11 +115,7 @@ class FrameworkController {
 
     @PutMapping("/{frameworkId}/draft")
     VersionView edit(@PathVariable FrameworkId frameworkId, @RequestBody FrameworkContent content, Caller caller) {
-        access.requireAuthor(caller);
-        readYourWrites.awaitCurrent();
-        summary(frameworkId);
-        readYourWrites.afterWrite(() -> commands.sendAndWait(new EditFramework(frameworkId.value(), content,
-                caller.subject())));
+        send(frameworkId, caller, author -> new EditFramework(frameworkId.value(), content, author));
         return latest(frameworkId);
     }
 
@@ -126,22 +123,15 @@ class FrameworkController {
             + "limit (`/problems/framework-too-large`); the draft is kept")
     @PostMapping("/{frameworkId}/publication")
     VersionView publish(@PathVariable FrameworkId frameworkId, Caller caller) {
-        access.requireAuthor(caller);
-        readYourWrites.awaitCurrent();
-        summary(frameworkId);
-        readYourWrites.afterWrite(() -> commands.sendAndWait(new PublishFramework(frameworkId.value(),
-                caller.subject())));
+        send(frameworkId, caller, author -> new PublishFramework(frameworkId.value(), author));
         return latest(frameworkId);
     }
 
     @PostMapping("/{frameworkId}/retirement")
     FrameworkSummary retire(@PathVariable FrameworkId frameworkId, @RequestBody(required = false) Retirement request,
                             Caller caller) {
-        access.requireAuthor(caller);
-        readYourWrites.awaitCurrent();
-        summary(frameworkId);
-        readYourWrites.afterWrite(() -> commands.sendAndWait(new RetireFramework(frameworkId.value(), caller.subject(),
-                request == null ? null : request.reason())));
+        send(frameworkId, caller, author -> new RetireFramework(frameworkId.value(), author,
+                request == null ? null : request.reason()));
         return summary(frameworkId);
     }
 
@@ -202,6 +192,15 @@ class FrameworkController {
             }
         }
         return children.getOrDefault("", List.of()).stream().map(root -> built.get(root.code())).toList();
+    }
+
+    /** An author's command for an existing framework, sent once the caller may and the read models show it. */
+    private void send(FrameworkId frameworkId, Caller caller, Function<String, Object> command) {
+        access.requireAuthor(caller);
+        readYourWrites.awaitCurrent();
+        summary(frameworkId);
+        Object built = command.apply(caller.subject());
+        readYourWrites.afterWrite(() -> commands.sendAndWait(built));
     }
 
     private static FrameworkId frameworkId(String frameworkId) {

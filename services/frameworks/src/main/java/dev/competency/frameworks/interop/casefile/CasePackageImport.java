@@ -181,10 +181,7 @@ public final class CasePackageImport {
     /** One warning for every date-time of the package written without a UTC offset, which is taken as UTC. */
     private static void undatedOffsetWarning(JsonNode pkg, List<String> warnings) {
         List<String> local = new ArrayList<>();
-        String example = null;
-        for (JsonNode node : List.of(pkg.path("CFDocument"))) {
-            example = localDate(node, "CFDocument", local, example);
-        }
+        String example = localDate(pkg.path("CFDocument"), "CFDocument", local, null);
         for (String kind : new String[] {"CFItems", "CFAssociations"}) {
             for (JsonNode node : pkg.path(kind)) {
                 example = localDate(node, kind.substring(0, kind.length() - 1), local, example);
@@ -464,7 +461,7 @@ public final class CasePackageImport {
             String parentCode = placement.parent().isEmpty() ? null : codes.get(placement.parent());
             ChildOf childOf = placements.get(item.identifier());
             ItemDetails details = new ItemDetails(item.notes(), item.educationalLevel(), item.listEnumeration(),
-                    childOf == null ? null : childOf.sequenceNumber(), childOf == null ? null : childOf.associationId());
+                    sequenceOf(childOf), childOf == null ? null : childOf.associationId());
             out.add(competency(item, codes.get(item.identifier()), parentCode, placement.position(),
                     previous.get(item.identifier()), frameworkId, itemScales.get(item.identifier()),
                     details.equals(new ItemDetails(null, null, null, null, null)) ? null : details));
@@ -621,9 +618,8 @@ public final class CasePackageImport {
                     errors.add(new ItemError(identifier, "the rubric criterion has no levels; no scale taken from it"));
                     continue;
                 }
-                List<String> problems = new ArrayList<>();
-                FrameworkRules.problems(new FrameworkContent("scale", null,
-                        null, List.of(), List.of(), scale, null)).forEach(problems::add);
+                List<String> problems = FrameworkRules.problems(new FrameworkContent("scale", null, null, List.of(),
+                        List.of(), scale, null));
                 if (!problems.isEmpty()) {
                     errors.add(new ItemError(identifier, "the rubric levels do not form a valid scale: "
                             + String.join("; ", problems)));

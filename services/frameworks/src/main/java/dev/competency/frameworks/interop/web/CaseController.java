@@ -9,7 +9,6 @@ import dev.competency.frameworks.interop.casefile.CasePackageExport;
 import dev.competency.frameworks.web.TextParameters;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.web.ResourceNotFound;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,9 +46,7 @@ class CaseController {
         access.requireReader(caller);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         var documents = body.putArray("CFDocuments");
-        for (JsonNode pkg : packages()) {
-            documents.add(pkg.path("CFDocument"));
-        }
+        packages().forEach(pkg -> documents.add(pkg.path("CFDocument")));
         return body;
     }
 
@@ -136,10 +133,6 @@ class CaseController {
     }
 
     private List<JsonNode> packages() {
-        List<JsonNode> packages = new ArrayList<>();
-        for (VersionView view : catalogue.latestPublishedVersions()) {
-            packages.add(export(view));
-        }
-        return packages;
+        return catalogue.latestPublishedVersions().stream().map(this::export).toList();
     }
 }

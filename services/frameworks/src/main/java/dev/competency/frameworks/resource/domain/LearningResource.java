@@ -3,7 +3,7 @@ package dev.competency.frameworks.resource.domain;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.competency.frameworks.framework.domain.FrameworkRules;
-import dev.competency.frameworks.framework.domain.InvalidFrameworkException;
+import dev.competency.platform.service.error.BrokenRules;
 import dev.competency.frameworks.framework.domain.PublishedFrameworks.PublishedVersion;
 import dev.competency.frameworks.framework.domain.PublishedFrameworks;
 import dev.competency.platform.service.error.Refusal;
@@ -48,14 +48,14 @@ public class LearningResource {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(DefineLearningResource command, PublishedFrameworks frameworks, Clock clock) {
         if (command.resourceId() == null || command.resourceId().isBlank()) {
-            throw new InvalidFrameworkException("resourceId is required");
+            throw new BrokenRules("resourceId is required");
         }
         if (command.definition() == null) {
-            throw new InvalidFrameworkException("definition is required");
+            throw new BrokenRules("definition is required");
         }
         List<String> problems = problems(command.definition(), frameworks);
         if (!problems.isEmpty()) {
-            throw new InvalidFrameworkException(problems);
+            throw new BrokenRules(problems);
         }
         if (command.definition().equals(draft)) {
             return;

@@ -13,6 +13,7 @@ import dev.competency.platform.service.web.ResourceNotFound;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -59,22 +60,12 @@ class ResourceController {
     @PutMapping("/{resourceId}")
     ResourceView define(@PathVariable String resourceId, @RequestBody ResourceDefinition definition,
                            Caller caller) {
-        access.requireAuthor(caller);
-        readYourWrites.awaitCurrent();
-        view(resourceId);
-        readYourWrites.afterWrite(() -> commands.sendAndWait(
-                new DefineLearningResource(resourceId, definition, caller.subject())));
-        return view(resourceId);
+        return send(resourceId, caller, author -> new DefineLearningResource(resourceId, definition, author));
     }
 
     @PostMapping("/{resourceId}/publication")
     ResourceView publish(@PathVariable String resourceId, Caller caller) {
-        access.requireAuthor(caller);
-        readYourWrites.awaitCurrent();
-        view(resourceId);
-        readYourWrites.afterWrite(() -> commands.sendAndWait(
-                new PublishLearningResource(resourceId, caller.subject())));
-        return view(resourceId);
+        return send(resourceId, caller, author -> new PublishLearningResource(resourceId, author));
     }
 
     @GetMapping("/{resourceId}")
@@ -87,6 +78,16 @@ class ResourceController {
     List<ResourceView> list(@RequestParam(required = false) String frameworkId, Caller caller) {
         access.requireReader(caller);
         return catalogue.list(TextParameters.checked("frameworkId", frameworkId, TextParameters.ID));
+    }
+
+    /** An author's command for an existing learning resource, answered with the learning resource as it then stands. */
+    private ResourceView send(String resourceId, Caller caller, Function<String, Object> command) {
+        access.requireAuthor(caller);
+        readYourWrites.awaitCurrent();
+        view(resourceId);
+        Object built = command.apply(caller.subject());
+        readYourWrites.afterWrite(() -> commands.sendAndWait(built));
+        return view(resourceId);
     }
 
     private ResourceView view(String resourceId) {

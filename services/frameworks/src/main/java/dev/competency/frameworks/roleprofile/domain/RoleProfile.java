@@ -3,7 +3,7 @@ package dev.competency.frameworks.roleprofile.domain;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.competency.frameworks.framework.domain.FrameworkRules;
-import dev.competency.frameworks.framework.domain.InvalidFrameworkException;
+import dev.competency.platform.service.error.BrokenRules;
 import dev.competency.frameworks.framework.domain.PublishedFrameworks.PublishedVersion;
 import dev.competency.frameworks.framework.domain.PublishedFrameworks;
 import dev.competency.platform.service.error.Refusal;
@@ -44,14 +44,14 @@ public class RoleProfile {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(DefineRoleProfile command, PublishedFrameworks frameworks, Clock clock) {
         if (command.roleProfileId() == null || command.roleProfileId().isBlank()) {
-            throw new InvalidFrameworkException("roleProfileId is required");
+            throw new BrokenRules("roleProfileId is required");
         }
         if (command.definition() == null) {
-            throw new InvalidFrameworkException("definition is required");
+            throw new BrokenRules("definition is required");
         }
         List<String> problems = problems(command.definition(), frameworks);
         if (!problems.isEmpty()) {
-            throw new InvalidFrameworkException(problems);
+            throw new BrokenRules(problems);
         }
         RoleProfileDefinition definition = command.definition();
         if (definition.equals(draft)) {
@@ -149,9 +149,5 @@ public class RoleProfile {
     void on(RoleProfileVersionPublished event) {
         publishedVersion = event.version();
         draft = null;
-    }
-
-    int publishedVersion() {
-        return publishedVersion;
     }
 }

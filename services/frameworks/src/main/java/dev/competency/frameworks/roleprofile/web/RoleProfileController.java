@@ -13,6 +13,7 @@ import dev.competency.platform.service.web.ResourceNotFound;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -59,22 +60,12 @@ class RoleProfileController {
     @PutMapping("/{roleProfileId}")
     RoleProfileView define(@PathVariable String roleProfileId, @RequestBody RoleProfileDefinition definition,
                            Caller caller) {
-        access.requireAuthor(caller);
-        readYourWrites.awaitCurrent();
-        view(roleProfileId);
-        readYourWrites.afterWrite(() -> commands.sendAndWait(
-                new DefineRoleProfile(roleProfileId, definition, caller.subject())));
-        return view(roleProfileId);
+        return send(roleProfileId, caller, author -> new DefineRoleProfile(roleProfileId, definition, author));
     }
 
     @PostMapping("/{roleProfileId}/publication")
     RoleProfileView publish(@PathVariable String roleProfileId, Caller caller) {
-        access.requireAuthor(caller);
-        readYourWrites.awaitCurrent();
-        view(roleProfileId);
-        readYourWrites.afterWrite(() -> commands.sendAndWait(
-                new PublishRoleProfile(roleProfileId, caller.subject())));
-        return view(roleProfileId);
+        return send(roleProfileId, caller, author -> new PublishRoleProfile(roleProfileId, author));
     }
 
     @GetMapping("/{roleProfileId}")
@@ -87,6 +78,16 @@ class RoleProfileController {
     List<RoleProfileView> list(@RequestParam(required = false) String frameworkId, Caller caller) {
         access.requireReader(caller);
         return catalogue.list(TextParameters.checked("frameworkId", frameworkId, TextParameters.ID));
+    }
+
+    /** An author's command for an existing role profile, answered with the role profile as it then stands. */
+    private RoleProfileView send(String roleProfileId, Caller caller, Function<String, Object> command) {
+        access.requireAuthor(caller);
+        readYourWrites.awaitCurrent();
+        view(roleProfileId);
+        Object built = command.apply(caller.subject());
+        readYourWrites.afterWrite(() -> commands.sendAndWait(built));
+        return view(roleProfileId);
     }
 
     private RoleProfileView view(String roleProfileId) {

@@ -28,7 +28,7 @@ public final class Contents {
 
     public static Competency competency(String code, String parentCode, String title) {
         return new Competency(null, code, title, title + " in depth", parentCode, null, "skill", null, null, null,
-                null);
+                null, null);
     }
 
     /** DEV.API with children DEV.API.1 and DEV.API.2, and DEV.DATA; DEV.API.1 precedes DEV.API.2. */
@@ -38,8 +38,8 @@ public final class Contents {
                 competency("DEV.API.1", "DEV.API", "Designs resource-oriented APIs"),
                 competency("DEV.API.2", "DEV.API", "Evolves APIs without breaking clients"),
                 competency("DEV.DATA", null, "Data modelling")),
-                List.of(new Relation("DEV.API.1", "DEV.API.2", RelationType.PRECEDES),
-                        new Relation("DEV.API.1", "DEV.DATA", RelationType.IS_RELATED_TO)),
+                List.of(new Relation("DEV.API.1", "DEV.API.2", RelationType.PRECEDES, null),
+                        new Relation("DEV.API.1", "DEV.DATA", RelationType.IS_RELATED_TO, null)),
                 SCALE, POLICY);
     }
 
@@ -88,17 +88,18 @@ public final class Contents {
 
     public static Competency withParent(Competency c, String parentCode) {
         return new Competency(c.id(), c.code(), c.title(), c.description(), parentCode, c.position(),
-                c.taxonomyLabel(), c.externalId(), c.externalChangedAt(), c.scaleOverride(), c.policyOverride());
+                c.taxonomyLabel(), c.externalId(), c.externalChangedAt(), c.scaleOverride(), c.policyOverride(),
+                null);
     }
 
     public static Competency withPolicy(Competency c, Policy policy) {
         return new Competency(c.id(), c.code(), c.title(), c.description(), c.parentCode(), c.position(),
-                c.taxonomyLabel(), c.externalId(), c.externalChangedAt(), c.scaleOverride(), policy);
+                c.taxonomyLabel(), c.externalId(), c.externalChangedAt(), c.scaleOverride(), policy, null);
     }
 
     public static Competency withScale(Competency c, Scale scale) {
         return new Competency(c.id(), c.code(), c.title(), c.description(), c.parentCode(), c.position(),
-                c.taxonomyLabel(), c.externalId(), c.externalChangedAt(), scale, c.policyOverride());
+                c.taxonomyLabel(), c.externalId(), c.externalChangedAt(), scale, c.policyOverride(), null);
     }
 
     public static Policy policy(Method method) {

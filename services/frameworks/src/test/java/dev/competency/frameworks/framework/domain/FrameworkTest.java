@@ -6,6 +6,7 @@ import static dev.competency.frameworks.framework.domain.Contents.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import dev.competency.platform.service.error.BrokenRules;
 import dev.competency.platform.service.error.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -71,7 +72,7 @@ class FrameworkTest {
     void rejectsCreation_whenCodeIsNotUpperCaseDotted() {
         fixture.givenNoPriorActivity()
                 .when(new CreateFramework("fw-1", "dev api", "Backend", null, "author-1"))
-                .expectException(InvalidFrameworkException.class)
+                .expectException(BrokenRules.class)
                 .expectExceptionMessage(containsString("code must be upper-case"))
                 .expectNoEvents();
     }
@@ -80,7 +81,7 @@ class FrameworkTest {
     void rejectsCreation_whenTitleIsBlank() {
         fixture.givenNoPriorActivity()
                 .when(new CreateFramework("fw-1", "DEV", " ", null, "author-1"))
-                .expectException(InvalidFrameworkException.class)
+                .expectException(BrokenRules.class)
                 .expectExceptionMessage("title is required")
                 .expectNoEvents();
     }
@@ -105,8 +106,8 @@ class FrameworkTest {
     void ordersSiblingsByPosition_whenPositionsAreGiven() {
         FrameworkContent content = Contents.withCompetencies(valid(), List.of(
                 competency("DEV.API", null, "API design"),
-                new Competency(null, "DEV.API.1", "First", null, "DEV.API", 5, null, null, null, null, null),
-                new Competency(null, "DEV.API.2", "Second", null, "DEV.API", 1, null, null, null, null, null),
+                new Competency(null, "DEV.API.1", "First", null, "DEV.API", 5, null, null, null, null, null, null),
+                new Competency(null, "DEV.API.2", "Second", null, "DEV.API", 1, null, null, null, null, null, null),
                 competency("DEV.DATA", null, "Data modelling")));
 
         fixture.given(CREATED)
@@ -148,7 +149,7 @@ class FrameworkTest {
         FrameworkContent moved = Contents.withCompetencies(valid(), List.of(valid().competencies().get(0),
                 valid().competencies().get(1), valid().competencies().get(2),
                 new Competency(data.id(), "DEV.STORE", "Data modelling", null, null, null, null, null, null, null,
-                        null)));
+                        null, null)));
         moved = Contents.withRelations(moved, List.of());
 
         fixture.given(CREATED, edited(1, valid()))
@@ -171,7 +172,7 @@ class FrameworkTest {
     void rejectsEdit_whenContentIsMissing() {
         fixture.given(CREATED)
                 .when(new EditFramework("fw-1", null, "author-1"))
-                .expectException(InvalidFrameworkException.class)
+                .expectException(BrokenRules.class)
                 .expectExceptionMessage("content is required");
     }
 
@@ -183,7 +184,7 @@ class FrameworkTest {
 
         fixture.given(CREATED)
                 .when(new EditFramework("fw-1", Contents.withRelations(broken, List.of()), "author-1"))
-                .expectException(InvalidFrameworkException.class)
+                .expectException(BrokenRules.class)
                 .expectExceptionMessage("3 rules are broken: title is required; competency 'DEV.API': duplicate code;"
                         + " competency 'DEV.X': unknown parent 'DEV.NOPE'")
                 .expectNoEvents();
@@ -232,7 +233,7 @@ class FrameworkTest {
     void rejectsPublication_whenDraftHasNoCompetencies() {
         fixture.given(CREATED)
                 .when(new PublishFramework("fw-1", "author-1"))
-                .expectException(InvalidFrameworkException.class)
+                .expectException(BrokenRules.class)
                 .expectExceptionMessage(containsString("needs at least one competency"))
                 .expectNoEvents();
     }
@@ -276,7 +277,7 @@ class FrameworkTest {
     void rejectsCreation_whenCodeTitleOrDescriptionIsTooLong() {
         fixture.givenNoPriorActivity()
                 .when(new CreateFramework("fw-1", "D".repeat(51), "T".repeat(501), "D".repeat(10_001), "author-1"))
-                .expectException(InvalidFrameworkException.class)
+                .expectException(BrokenRules.class)
                 .expectExceptionMessage("3 rules are broken: code must be at most 50 characters but has 51; title must be"
                         + " at most 500 characters but has 501; description must be at most 10000 characters but"
                         + " has 10001")
@@ -287,7 +288,7 @@ class FrameworkTest {
     void rejectsRetirement_whenTheReasonIsTooLong() {
         fixture.given(CREATED, edited(1, valid()), published(1, valid(), 1))
                 .when(new RetireFramework("fw-1", "author-1", "R".repeat(2_001)))
-                .expectException(InvalidFrameworkException.class)
+                .expectException(BrokenRules.class)
                 .expectExceptionMessage("reason must be at most 2000 characters but has 2001")
                 .expectNoEvents();
     }

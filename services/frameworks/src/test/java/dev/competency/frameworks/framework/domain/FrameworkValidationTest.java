@@ -13,6 +13,7 @@ import dev.competency.contracts.frameworks.FrameworkPublished.ManualRatingPreced
 import dev.competency.contracts.frameworks.FrameworkPublished.RelationType;
 import dev.competency.contracts.frameworks.FrameworkPublished.RollUpType;
 import dev.competency.contracts.frameworks.MethodType;
+import dev.competency.platform.service.error.BrokenRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,7 +46,7 @@ class FrameworkValidationTest {
     void rejectsEditNamingRuleAndItem_whenContentBreaksARule(String rule, FrameworkContent content, String message) {
         fixture.given(new FrameworkCreated("fw-1", "DEV", "Backend", null, 1, "author-1", NOW))
                 .when(new EditFramework("fw-1", content, "author-1"))
-                .expectException(InvalidFrameworkException.class)
+                .expectException(BrokenRules.class)
                 .expectExceptionMessage(containsString(message))
                 .expectNoEvents();
     }
@@ -56,14 +57,14 @@ class FrameworkValidationTest {
                 rule("framework title required", Contents.withTitle(valid(), " "), "title is required"),
                 rule("competency code required",
                         withCompetency("DEV.DATA", c -> new Competency(null, null, "Data", null, null, null, null,
-                                null, null, null, null)), "competency 'Data': code is required"),
+                                null, null, null, null, null)), "competency 'Data': code is required"),
                 rule("competency code format", withCompetency("DEV.DATA", c -> competency("DEV DATA", null, "Data")),
                         "competency 'DEV DATA': code must be letters, digits"),
                 rule("duplicate code", withCompetency("DEV.DATA", c -> competency("DEV.API.1", null, "Data")),
                         "competency 'DEV.API.1': duplicate code"),
                 rule("duplicate id", Contents.withCompetencies(valid(), List.of(
-                        new Competency("c-1", "A", "A", null, null, null, null, null, null, null, null),
-                        new Competency("c-1", "B", "B", null, null, null, null, null, null, null, null))),
+                        new Competency("c-1", "A", "A", null, null, null, null, null, null, null, null, null),
+                        new Competency("c-1", "B", "B", null, null, null, null, null, null, null, null, null))),
                         "competency 'B': duplicate id 'c-1'"),
                 rule("framework title length", Contents.withTitle(valid(), "T".repeat(501)),
                         "title must be at most 500 characters but has 501"),
@@ -74,7 +75,7 @@ class FrameworkValidationTest {
                         "T".repeat(501))), "competency 'DEV.DATA': title must be at most 500 characters"),
                 rule("competency description length", withCompetency("DEV.DATA", c -> new Competency(null,
                         "DEV.DATA", "Data", "D".repeat(10_001), null, null, "x".repeat(101), "e".repeat(2_001),
-                        "2025-01-01T00:00:00.000000000000000000000000000000000Z", null, null)),
+                        "2025-01-01T00:00:00.000000000000000000000000000000000Z", null, null, null)),
                         "competency 'DEV.DATA': description must be at most 10000 characters but has 10001;"
                                 + " competency 'DEV.DATA': taxonomyLabel must be at most 100 characters but has 101;"
                                 + " competency 'DEV.DATA': externalId must be at most 2000 characters but has 2001;"
@@ -86,28 +87,29 @@ class FrameworkValidationTest {
                 rule("competency title required", withCompetency("DEV.DATA", c -> competency("DEV.DATA", null, " ")),
                         "competency 'DEV.DATA': title is required"),
                 rule("position not negative", withCompetency("DEV.DATA", c -> new Competency(null, "DEV.DATA",
-                        "Data", null, null, -1, null, null, null, null, null)),
+                        "Data", null, null, -1, null, null, null, null, null, null)),
                         "competency 'DEV.DATA': position must not be negative"),
                 rule("unknown parent", withCompetency("DEV.DATA", c -> Contents.withParent(c, "DEV.OPS")),
                         "competency 'DEV.DATA': unknown parent 'DEV.OPS'"),
                 rule("tree cycle", withCompetency("DEV.API", c -> Contents.withParent(c, "DEV.API.2")),
                         "the parent chain forms a cycle: DEV.API -> DEV.API.2 -> DEV.API"),
                 rule("relation to unknown competency", Contents.withRelations(valid(), List.of(
-                        new Relation("DEV.API.1", "DEV.OPS", RelationType.IMPLIES))),
+                        new Relation("DEV.API.1", "DEV.OPS", RelationType.IMPLIES, null))),
                         "relation DEV.API.1 IMPLIES DEV.OPS: unknown competency 'DEV.OPS'"),
                 rule("relation type required", Contents.withRelations(valid(), List.of(
-                        new Relation("DEV.API.1", "DEV.DATA", null))), "relation DEV.API.1 null DEV.DATA: type is required"),
+                        new Relation("DEV.API.1", "DEV.DATA", null, null))),
+                        "relation DEV.API.1 null DEV.DATA: type is required"),
                 rule("relation to itself", Contents.withRelations(valid(), List.of(
-                        new Relation("DEV.DATA", "DEV.DATA", RelationType.EXACT_MATCH_OF))),
+                        new Relation("DEV.DATA", "DEV.DATA", RelationType.EXACT_MATCH_OF, null))),
                         "a competency cannot relate to itself"),
                 rule("duplicate relation", Contents.withRelations(valid(), List.of(
-                        new Relation("DEV.API.1", "DEV.DATA", RelationType.IS_RELATED_TO),
-                        new Relation("DEV.API.1", "DEV.DATA", RelationType.IS_RELATED_TO))),
+                        new Relation("DEV.API.1", "DEV.DATA", RelationType.IS_RELATED_TO, null),
+                        new Relation("DEV.API.1", "DEV.DATA", RelationType.IS_RELATED_TO, null))),
                         "relation DEV.API.1 IS_RELATED_TO DEV.DATA: duplicate relation"),
                 rule("prerequisite cycle", Contents.withRelations(valid(), List.of(
-                        new Relation("DEV.API.1", "DEV.API.2", RelationType.PRECEDES),
-                        new Relation("DEV.API.2", "DEV.DATA", RelationType.PRECEDES),
-                        new Relation("DEV.DATA", "DEV.API.1", RelationType.PRECEDES))),
+                        new Relation("DEV.API.1", "DEV.API.2", RelationType.PRECEDES, null),
+                        new Relation("DEV.API.2", "DEV.DATA", RelationType.PRECEDES, null),
+                        new Relation("DEV.DATA", "DEV.API.1", RelationType.PRECEDES, null))),
                         "prerequisites form a cycle: DEV.API.1 -> DEV.API.2 -> DEV.DATA -> DEV.API.1"),
                 rule("scale needs levels", Contents.withScale(valid(), new Scale(List.of())),
                         "scale: needs at least one level"),
@@ -192,7 +194,7 @@ class FrameworkValidationTest {
     void refusesDeepDraft_whenParentChainExceedsTheMaximumDepth() {
         fixture.given(new FrameworkCreated("fw-1", "DEV", "Backend", null, 1, "author-1", NOW))
                 .when(new EditFramework("fw-1", Contents.chain(FrameworkRules.MAX_DEPTH + 1), "author-1"))
-                .expectException(InvalidFrameworkException.class)
+                .expectException(BrokenRules.class)
                 .expectExceptionMessage(containsString("competency 'C" + (FrameworkRules.MAX_DEPTH + 1)
                         + "': it is " + (FrameworkRules.MAX_DEPTH + 1) + " levels deep; at most "
                         + FrameworkRules.MAX_DEPTH + " are allowed"))
@@ -212,10 +214,10 @@ class FrameworkValidationTest {
         for (int i = 1; i <= 20_000; i++) {
             flat.add(competency("P" + i, null, "Step " + i));
             if (i > 1) {
-                prerequisites.add(new Relation("P" + (i - 1), "P" + i, RelationType.PRECEDES));
+                prerequisites.add(new Relation("P" + (i - 1), "P" + i, RelationType.PRECEDES, null));
             }
         }
-        prerequisites.add(new Relation("P20000", "P1", RelationType.PRECEDES));
+        prerequisites.add(new Relation("P20000", "P1", RelationType.PRECEDES, null));
         FrameworkContent circular = Contents.withRelations(Contents.withCompetencies(valid(), flat), prerequisites);
         assertThat(FrameworkRules.problems(circular))
                 .anySatisfy(p -> assertThat(p)

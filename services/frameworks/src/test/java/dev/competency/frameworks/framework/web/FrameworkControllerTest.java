@@ -22,7 +22,7 @@ import dev.competency.frameworks.framework.domain.EditFramework;
 import dev.competency.frameworks.framework.domain.FrameworkContent;
 import dev.competency.frameworks.framework.domain.FrameworkRules;
 import dev.competency.frameworks.framework.domain.FrameworkStatus;
-import dev.competency.frameworks.framework.domain.InvalidFrameworkException;
+import dev.competency.platform.service.error.BrokenRules;
 import dev.competency.frameworks.framework.domain.PublishFramework;
 import dev.competency.frameworks.framework.domain.RetireFramework;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.CompetencyHit;
@@ -122,7 +122,7 @@ class FrameworkControllerTest extends WebSliceTest {
 
     @Test
     void answersBadRequest_whenCodeBreaksTheRule() throws Exception {
-        when(commands.sendAndWait(any())).thenThrow(new InvalidFrameworkException("code must be upper-case"));
+        when(commands.sendAndWait(any())).thenThrow(new BrokenRules("code must be upper-case"));
 
         mvc.perform(post("/api/frameworks").header("Authorization", AUTHOR).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"code\": \"dev\", \"title\": \"Backend\"}"))
@@ -181,7 +181,7 @@ class FrameworkControllerTest extends WebSliceTest {
     @Test
     void listsEveryBrokenRule_whenDraftIsInvalid() throws Exception {
         known(DRAFT);
-        when(commands.sendAndWait(any())).thenThrow(new InvalidFrameworkException(List.of(
+        when(commands.sendAndWait(any())).thenThrow(new BrokenRules(List.of(
                 "competency 'DEV.API': duplicate code", "scale level 'B': threshold must be in [0, 1] but was 1.2")));
 
         mvc.perform(put("/api/frameworks/fw-1/draft").header("Authorization", AUTHOR)

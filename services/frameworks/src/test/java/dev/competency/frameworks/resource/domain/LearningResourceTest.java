@@ -3,7 +3,7 @@ package dev.competency.frameworks.resource.domain;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.competency.contracts.frameworks.LearningResourcePublished.ResourceType;
-import dev.competency.frameworks.framework.domain.InvalidFrameworkException;
+import dev.competency.platform.service.error.BrokenRules;
 import dev.competency.frameworks.framework.domain.PublishedFrameworks.PublishedVersion;
 import dev.competency.frameworks.framework.domain.PublishedFrameworks;
 import dev.competency.platform.service.error.Refusal;
@@ -116,7 +116,7 @@ class LearningResourceTest {
     private void define(ResourceDefinition definition, String message) {
         fixture.givenNoPriorActivity()
                 .when(new DefineLearningResource("lr-1", definition, "author-1"))
-                .expectException(InvalidFrameworkException.class)
+                .expectException(BrokenRules.class)
                 .expectExceptionMessage(containsString(message))
                 .expectNoEvents();
     }

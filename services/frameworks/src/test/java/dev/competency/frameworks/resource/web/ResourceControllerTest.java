@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.competency.contracts.frameworks.LearningResourcePublished.ResourceType;
-import dev.competency.frameworks.framework.domain.InvalidFrameworkException;
+import dev.competency.platform.service.error.BrokenRules;
 import dev.competency.frameworks.resource.domain.DefineLearningResource;
 import dev.competency.frameworks.resource.domain.PublishLearningResource;
 import dev.competency.frameworks.resource.domain.ResourceDefinition;
@@ -66,7 +66,7 @@ class ResourceControllerTest extends WebSliceTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("type")));
 
-        when(commands.sendAndWait(any())).thenThrow(new InvalidFrameworkException("url must be an absolute http"));
+        when(commands.sendAndWait(any())).thenThrow(new BrokenRules("url must be an absolute http"));
         mvc.perform(put("/api/frameworks/learning-resources/lr-1").header("Authorization", AUTHOR)
                         .contentType(MediaType.APPLICATION_JSON).content(BODY))
                 .andExpect(status().isBadRequest())

@@ -2,7 +2,7 @@ package dev.competency.frameworks.roleprofile.domain;
 
 import static org.hamcrest.Matchers.containsString;
 
-import dev.competency.frameworks.framework.domain.InvalidFrameworkException;
+import dev.competency.platform.service.error.BrokenRules;
 import dev.competency.frameworks.framework.domain.PublishedFrameworks.PublishedVersion;
 import dev.competency.frameworks.framework.domain.PublishedFrameworks;
 import dev.competency.platform.service.error.Refusal;
@@ -142,7 +142,7 @@ class RoleProfileTest {
     private void define(RoleProfileDefinition definition, String message) {
         fixture.givenNoPriorActivity()
                 .when(new DefineRoleProfile("rp-1", definition, "author-1"))
-                .expectException(InvalidFrameworkException.class)
+                .expectException(BrokenRules.class)
                 .expectExceptionMessage(containsString(message))
                 .expectNoEvents();
     }

@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.competency.frameworks.framework.domain.InvalidFrameworkException;
+import dev.competency.platform.service.error.BrokenRules;
 import dev.competency.frameworks.roleprofile.domain.DefineRoleProfile;
 import dev.competency.frameworks.roleprofile.domain.PublishRoleProfile;
 import dev.competency.frameworks.roleprofile.domain.Requirement;
@@ -71,7 +71,7 @@ class RoleProfileControllerTest extends WebSliceTest {
     @Test
     void answersBadRequest_whenRequirementsBreakRules() throws Exception {
         when(roleProfiles.find("rp-1")).thenReturn(Optional.of(VIEW));
-        when(commands.sendAndWait(any())).thenThrow(new InvalidFrameworkException(List.of(
+        when(commands.sendAndWait(any())).thenThrow(new BrokenRules(List.of(
                 "requirement 'c-9': not a competency of framework fw-1 version 2")));
 
         mvc.perform(put("/api/frameworks/role-profiles/rp-1").header("Authorization", AUTHOR)
