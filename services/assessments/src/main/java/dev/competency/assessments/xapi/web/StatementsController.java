@@ -3,7 +3,6 @@ package dev.competency.assessments.xapi.web;
 import dev.competency.assessments.access.AssessmentAccessPolicy;
 import dev.competency.assessments.xapi.domain.StatementFacts;
 import dev.competency.assessments.xapi.domain.StatementFormat;
-import dev.competency.assessments.xapi.domain.StatementProblem;
 import dev.competency.assessments.xapi.domain.StatementValidator;
 import dev.competency.assessments.xapi.query.StatementStore;
 import dev.competency.platform.service.openapi.OpenApiConfiguration;
@@ -101,11 +100,11 @@ class StatementsController {
             throw InvalidXapiRequest.of("statementId", "must be given as a UUID query parameter");
         }
         if (!statement.isObject()) {
-            throw new InvalidXapiRequest(List.of(new StatementProblem("statement", "must be one statement object")));
+            throw InvalidXapiRequest.of("statement", "must be one statement object");
         }
         if (statement.has("id") && !(statement.path("id").isString()
                 && statement.path("id").asString().equalsIgnoreCase(statementId))) {
-            throw new InvalidXapiRequest(List.of(new StatementProblem("id", "must equal the statementId parameter")));
+            throw InvalidXapiRequest.of("id", "must equal the statementId parameter");
         }
         ObjectNode withId = ((ObjectNode) statement).deepCopy();
         withId.put("id", statementId.toLowerCase(Locale.ROOT));
@@ -138,7 +137,7 @@ class StatementsController {
         if (array) {
             parsed.forEach(statements::add);
             if (statements.isEmpty()) {
-                throw new InvalidXapiRequest(List.of(new StatementProblem("statements", "must not be empty")));
+                throw InvalidXapiRequest.of("statements", "must not be empty");
             }
         } else {
             statements.add(parsed);
@@ -195,12 +194,7 @@ class StatementsController {
 
     /** The hex SHA-2 of {@code content} in the variant whose hex length is {@code hexLength} (224 to 512 bits). */
     private static String sha2(byte[] content, int hexLength) {
-        String algorithm = switch (hexLength) {
-            case 56 -> "SHA-224";
-            case 64 -> "SHA-256";
-            case 96 -> "SHA-384";
-            default -> "SHA-512";
-        };
+        String algorithm = "SHA-" + hexLength * 4;
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
         } catch (NoSuchAlgorithmException e) {
@@ -326,8 +320,7 @@ class StatementsController {
             return Optional.ofNullable(json.readTree(body))
                     .orElseThrow(() -> InvalidXapiRequest.of("statement", "the request body is empty"));
         } catch (JacksonException e) {
-            throw new InvalidXapiRequest(List.of(new StatementProblem("statement", "is not valid JSON: "
-                    + e.getOriginalMessage())));
+            throw InvalidXapiRequest.of("statement", "is not valid JSON: " + e.getOriginalMessage());
         }
     }
 }
