@@ -473,12 +473,9 @@ public final class StatementValidator {
             }
             if (required(item, itemPath, member, problems)) {
                 JsonNode participant = item.get(member);
-                if ("group".equals(member) && participant.isObject()
-                        && !"Group".equals(text(participant, "objectType"))) {
-                    problems.add(itemPath, member, "must be a Group");
-                } else if ("agent".equals(member) && participant.isObject()
-                        && "Group".equals(text(participant, "objectType"))) {
-                    problems.add(itemPath, member, "must be an Agent");
+                boolean group = "Group".equals(text(participant, "objectType"));
+                if (participant.isObject() && group != "group".equals(member)) {
+                    problems.add(itemPath, member, group ? "must be an Agent" : "must be a Group");
                 } else {
                     agentOrGroup(participant, join(itemPath, member), problems);
                 }
