@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,16 +131,11 @@ class StatementsController {
 
     private ResponseEntity<List<String>> post(JsonNode parsed, Map<String, byte[]> attachments, String version,
                                               XapiCaller caller) {
-        List<JsonNode> statements = new ArrayList<>();
         boolean array = parsed.isArray();
-        if (array) {
-            parsed.forEach(statements::add);
-            if (statements.isEmpty()) {
-                throw InvalidXapiRequest.of("statements", "must not be empty");
-            }
-        } else {
-            statements.add(parsed);
+        if (array && parsed.isEmpty()) {
+            throw InvalidXapiRequest.of("statements", "must not be empty");
         }
+        List<JsonNode> statements = array ? parsed.valueStream().toList() : List.of(parsed);
         return ResponseEntity.ok(intake.accept(statements, array, version, caller, attachments));
     }
 
@@ -160,7 +154,7 @@ class StatementsController {
             boundary = boundary.substring(1, boundary.length() - 1);
         }
         List<MultipartMixed.Part> parts = MultipartMixed.parse(body, boundary);
-        if (parts.isEmpty() || !isJson(parts.get(0).header(HttpHeaders.CONTENT_TYPE))) {
+        if (parts.isEmpty() || !XapiHeaders.isJson(parts.get(0).header(HttpHeaders.CONTENT_TYPE))) {
             throw InvalidXapiRequest.of("multipart", "the first part must hold the statements as application/json");
         }
         Map<String, byte[]> attachments = new LinkedHashMap<>();
@@ -181,15 +175,6 @@ class StatementsController {
             attachments.put(hash.toLowerCase(Locale.ROOT), part.content());
         }
         return new Multipart(parse(parts.get(0).content()), attachments);
-    }
-
-    private static boolean isJson(String contentType) {
-        try {
-            return contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(
-                    MediaType.parseMediaType(contentType));
-        } catch (InvalidMediaTypeException e) {
-            return false;
-        }
     }
 
     /** The hex SHA-2 of {@code content} in the variant whose hex length is {@code hexLength} (224 to 512 bits). */
