@@ -131,4 +131,28 @@ public class Assessment {
     void on(AssessmentRetired event) {
         status = AssessmentStatus.RETIRED;
     }
+
+    String assessmentId() {
+        return assessmentId;
+    }
+
+    AssessmentKind kind() {
+        return kind;
+    }
+
+    String title() {
+        return title;
+    }
+
+    String frameworkId() {
+        return frameworkId;
+    }
+
+    int frameworkVersion() {
+        return frameworkVersion;
+    }
+
+    int draftVersion() {
+        return draftVersion;
+    }
 }

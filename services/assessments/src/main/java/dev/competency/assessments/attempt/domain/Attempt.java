@@ -453,4 +453,16 @@ public class Attempt {
         status = AttemptStatus.WITHDRAWN;
         evidence = List.of();
     }
+
+    AttemptStatus status() {
+        return status;
+    }
+
+    int revision() {
+        return revision;
+    }
+
+    List<EvidenceItem> evidence() {
+        return evidence;
+    }
 }

@@ -32,9 +32,12 @@ class AssessmentEventStoreIT {
 
         try (RunningService restarted = RunningService.start(AssessmentsApplication.class, DATABASE)) {
             Assessment assessment = restarted.aggregate("assessmentRepository", assessmentId);
-            assertThat(assessment).extracting("assessmentId", "kind", "title", "frameworkId", "frameworkVersion",
-                    "draftVersion")
-                    .containsExactly(assessmentId, AssessmentKind.RUBRIC, "API design review", "fw-7", 3, 1);
+            assertThat(assessment.assessmentId()).isEqualTo(assessmentId);
+            assertThat(assessment.kind()).isEqualTo(AssessmentKind.RUBRIC);
+            assertThat(assessment.title()).isEqualTo("API design review");
+            assertThat(assessment.frameworkId()).isEqualTo("fw-7");
+            assertThat(assessment.frameworkVersion()).isEqualTo(3);
+            assertThat(assessment.draftVersion()).isEqualTo(1);
         }
     }
 }

@@ -173,7 +173,7 @@ class AttemptTest {
                                 "https://git.example.com/amara/api")), EARLIER))
                 .when(new SubmitAttempt("at-1", "learner-1"))
                 .expectEvents(new AttemptSubmitted("at-1", NOW, false))
-                .expectState(attempt -> org.assertj.core.api.Assertions.assertThat(attempt).extracting("status")
+                .expectState(attempt -> org.assertj.core.api.Assertions.assertThat(attempt.status())
                         .isEqualTo(AttemptStatus.AWAITING_GRADING));
     }
 

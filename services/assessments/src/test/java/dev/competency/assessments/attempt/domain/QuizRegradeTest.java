@@ -6,7 +6,6 @@ import static dev.competency.assessments.assessment.domain.Definitions.FRAMEWORK
 import static dev.competency.assessments.assessment.domain.Definitions.VERSION;
 import static dev.competency.assessments.support.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.InstanceOfAssertFactories.list;
 
 import dev.competency.assessments.assessment.domain.AssessmentDefinition;
 import dev.competency.assessments.assessment.domain.AssessmentKind;
@@ -113,9 +112,8 @@ class QuizRegradeTest {
                                 evidence(V1, DATA, 3, 3, 2, "assessor-1", ActorKind.ASSESSOR, NOW)),
                         revokedRevision1("attempt at-1 was regraded (revision 2): partly right")))
                 .expectState(attempt -> {
-                    assertThat(attempt).extracting("revision").isEqualTo(2);
-                    assertThat(attempt).extracting("evidence", list(EvidenceItem.class))
-                            .extracting(EvidenceItem::evidenceId).containsExactly(
+                    assertThat(attempt.revision()).isEqualTo(2);
+                    assertThat(attempt.evidence()).extracting(EvidenceItem::evidenceId).containsExactly(
                             EvidenceIds.forAttempt("at-1", API, 2), EvidenceIds.forAttempt("at-1", DATA, 2));
                 });
         assertThat(EvidenceIds.forAttempt("at-1", API, 2)).isEqualTo(EvidenceIds.forAttempt("at-1", API, 2))
