@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The content of an assessment version: what it is aligned to and with which weights, how it is scored and its
@@ -288,8 +287,7 @@ public record AssessmentDefinition(List<CompetencyWeight> alignments, Double wei
     }
 
     private static void uncovered(Set<String> aligned, Set<String> covered, String what, List<String> problems) {
-        Set<String> missing = aligned.stream().filter(c -> !covered.contains(c)).collect(Collectors.toSet());
-        missing.stream().sorted().forEach(c -> problems.add("competency " + c + " has no " + what
-                + " to assess it"));
+        aligned.stream().filter(c -> !covered.contains(c)).sorted()
+                .forEach(c -> problems.add("competency " + c + " has no " + what + " to assess it"));
     }
 }

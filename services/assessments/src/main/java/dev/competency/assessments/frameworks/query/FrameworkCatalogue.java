@@ -11,10 +11,10 @@ import dev.competency.contracts.frameworks.FrameworkRetired;
 import dev.competency.platform.service.id.CompetencyId;
 import dev.competency.platform.service.mongo.RecordCollections;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -85,12 +85,8 @@ public class FrameworkCatalogue {
      * they have: a rule of NONE, or no children, leaves a competency's mastery to its own evidence.
      */
     static List<String> rolledUpParents(FrameworkPublished snapshot) {
-        Set<String> parentsWithChildren = new HashSet<>();
-        snapshot.competencies().forEach(c -> {
-            if (c.parentId() != null) {
-                parentsWithChildren.add(c.parentId());
-            }
-        });
+        Set<String> parentsWithChildren = snapshot.competencies().stream().map(FrameworkPublished.Competency::parentId)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
         List<String> rolledUp = new ArrayList<>();
         for (FrameworkPublished.Competency competency : snapshot.competencies()) {
             FrameworkPublished.MasteryPolicy policy = competency.policyOverride() != null

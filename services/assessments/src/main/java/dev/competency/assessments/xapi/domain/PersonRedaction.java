@@ -3,6 +3,7 @@ package dev.competency.assessments.xapi.domain;
 import dev.competency.contracts.learners.MailboxHash;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -90,20 +91,15 @@ public record PersonRedaction(String learnerHomePage, String learnerId, Set<Stri
         if (statement.get("context") instanceof ObjectNode context) {
             replace(context, "instructor");
             replace(context, "team");
-            if (context.get("contextAgents") instanceof ArrayNode contextAgents) {
-                contextAgents.forEach(contextAgent -> {
-                    if (contextAgent instanceof ObjectNode holder) {
-                        replace(holder, "agent");
-                    }
-                });
-            }
-            if (context.get("contextGroups") instanceof ArrayNode contextGroups) {
-                contextGroups.forEach(contextGroup -> {
-                    if (contextGroup instanceof ObjectNode holder) {
-                        replace(holder, "group");
-                    }
-                });
-            }
+            Map.of("contextAgents", "agent", "contextGroups", "group").forEach((list, field) -> {
+                if (context.get(list) instanceof ArrayNode holders) {
+                    holders.forEach(holder -> {
+                        if (holder instanceof ObjectNode object) {
+                            replace(object, field);
+                        }
+                    });
+                }
+            });
         }
     }
 

@@ -37,14 +37,6 @@ public record StatementFacts(String verb, Set<String> agents, Set<String> relate
         if ("Agent".equals(objectType) || "Group".equals(objectType)) {
             collectAgents(object, related);
         }
-        if ("SubStatement".equals(objectType)) {
-            collectAgents(object.path("actor"), related);
-            JsonNode subObject = object.path("object");
-            if (subObject.has("objectType") && !"Activity".equals(subObject.path("objectType").asString())) {
-                collectAgents(subObject, related);
-            }
-            collectContextAgents(object.path("context"), related);
-        }
 
         String activity = "Activity".equals(objectType) ? object.path("id").asString() : null;
         Set<String> activities = new LinkedHashSet<>();
@@ -53,10 +45,14 @@ public record StatementFacts(String verb, Set<String> agents, Set<String> relate
         }
         collectContextActivities(statement.path("context"), activities);
         if ("SubStatement".equals(objectType)) {
+            collectAgents(object.path("actor"), related);
             JsonNode subObject = object.path("object");
             if (subObject.path("objectType").asString("Activity").equals("Activity")) {
                 activities.add(subObject.path("id").asString());
+            } else {
+                collectAgents(subObject, related);
             }
+            collectContextAgents(object.path("context"), related);
             collectContextActivities(object.path("context"), activities);
         }
 

@@ -1,5 +1,6 @@
 package dev.competency.assessments.xapi.domain;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,15 +21,8 @@ public enum StatementFormat {
 
     /** The format a {@code format} parameter names ({@code exact} when absent); empty for an unknown name. */
     public static Optional<StatementFormat> named(String value) {
-        if (value == null) {
-            return Optional.of(EXACT);
-        }
-        return switch (value) {
-            case "exact" -> Optional.of(EXACT);
-            case "ids" -> Optional.of(IDS);
-            case "canonical" -> Optional.of(CANONICAL);
-            default -> Optional.empty();
-        };
+        return value == null ? Optional.of(EXACT) : Arrays.stream(values())
+                .filter(format -> format.name().toLowerCase(Locale.ROOT).equals(value)).findFirst();
     }
 
     /** A copy of {@code statement} in this format; {@code languages} are the caller's preferred languages. */

@@ -23,6 +23,7 @@ public final class StatementValidator {
     private static final Pattern IRL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s<>\"{}|\\\\^`]+");
     private static final Pattern MAILTO = Pattern.compile("mailto:[^\\s@]+@[^\\s@]+");
     private static final Pattern SHA1 = Pattern.compile("[0-9a-fA-F]{40}");
+    private static final Pattern SHA2 = Pattern.compile("[0-9a-fA-F]{56,128}");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
     /** ISO 8601 durations: weeks alone ({@code P4W}), or years to seconds ({@code P1DT2H}); weeks never mix. */
     private static final Pattern DURATION = Pattern.compile("P(\\d+(\\.\\d+)?W|(?=\\d|T\\d)(\\d+(\\.\\d+)?Y)?"
@@ -104,12 +105,10 @@ public final class StatementValidator {
             if (node.has("objectType")) {
                 problems.add(path, "objectType", "is not a property of a statement");
             }
-            optionalUuid(node, path, "id", problems);
+            optionalMatching(node, path, "id", UUID, "must be a UUID", problems);
             optionalTimestamp(node, path, "stored", problems);
             optional(node, path, "authority", this::authority, problems);
-            if (node.has("version") && !matches(node.get("version"), VERSION)) {
-                problems.add(path, "version", "must be a 1.0.x or 2.0.x version");
-            }
+            optionalMatching(node, path, "version", VERSION, "must be a 1.0.x or 2.0.x version", problems);
         }
         if (required(node, path, "actor", problems)) {
             agentOrGroup(node.get("actor"), join(path, "actor"), problems);
@@ -215,33 +214,12 @@ public final class StatementValidator {
 
     /** Checks the inverse functional identifiers that are present and returns how many there are. */
     private int identifiers(JsonNode node, String path, Problems problems) {
-        int count = 0;
-        for (String ifi : IFIS) {
-            if (!node.has(ifi)) {
-                continue;
-            }
-            count++;
-            JsonNode value = node.get(ifi);
-            switch (ifi) {
-                case "mbox" -> {
-                    if (!matches(value, MAILTO)) {
-                        problems.add(path, "mbox", "must be a mailto IRI such as mailto:someone@example.com");
-                    }
-                }
-                case "mbox_sha1sum" -> {
-                    if (!matches(value, SHA1)) {
-                        problems.add(path, "mbox_sha1sum", "must be the hex-encoded SHA-1 of a mailto IRI");
-                    }
-                }
-                case "openid" -> {
-                    if (!matches(value, IRL)) {
-                        problems.add(path, "openid", "must be a URI");
-                    }
-                }
-                default -> account(value, join(path, "account"), problems);
-            }
-        }
-        return count;
+        optionalMatching(node, path, "mbox", MAILTO, "must be a mailto IRI such as mailto:someone@example.com",
+                problems);
+        optionalMatching(node, path, "mbox_sha1sum", SHA1, "must be the hex-encoded SHA-1 of a mailto IRI", problems);
+        optionalMatching(node, path, "openid", IRL, "must be a URI", problems);
+        optional(node, path, "account", this::account, problems);
+        return (int) IFIS.stream().filter(node::has).count();
     }
 
     private void account(JsonNode node, String path, Problems problems) {
@@ -249,9 +227,7 @@ public final class StatementValidator {
             return;
         }
         onlyProperties(node, path, Set.of("homePage", "name"), "an account", problems);
-        if (required(node, path, "homePage", problems) && !matches(node.get("homePage"), IRL)) {
-            problems.add(path, "homePage", "must be an IRL such as https://lms.example.com");
-        }
+        requiredMatching(node, path, "homePage", IRL, "must be an IRL such as https://lms.example.com", problems);
         if (required(node, path, "name", problems) && !node.get("name").isString()) {
             problems.add(path, "name", "must be a string");
         }
@@ -299,9 +275,7 @@ public final class StatementValidator {
         if (!"StatementRef".equals(text(node, "objectType"))) {
             problems.add(path, "objectType", "must be StatementRef");
         }
-        if (required(node, path, "id", problems) && !matches(node.get("id"), UUID)) {
-            problems.add(path, "id", "must be a UUID");
-        }
+        requiredMatching(node, path, "id", UUID, "must be a UUID", problems);
     }
 
     private void activity(JsonNode node, String path, Problems problems) {
@@ -323,12 +297,8 @@ public final class StatementValidator {
         onlyProperties(node, path, ACTIVITY_DEFINITION_PROPERTIES, "an activity definition", problems);
         optional(node, path, "name", this::languageMap, problems);
         optional(node, path, "description", this::languageMap, problems);
-        if (node.has("type") && !matches(node.get("type"), IRI)) {
-            problems.add(path, "type", "must be an IRI");
-        }
-        if (node.has("moreInfo") && !matches(node.get("moreInfo"), IRL)) {
-            problems.add(path, "moreInfo", "must be an IRL");
-        }
+        optionalMatching(node, path, "type", IRI, "must be an IRI", problems);
+        optionalMatching(node, path, "moreInfo", IRL, "must be an IRL", problems);
         String interactionType = null;
         if (node.has("interactionType")) {
             interactionType = text(node, "interactionType");
@@ -407,9 +377,8 @@ public final class StatementValidator {
             }
         }
         optionalString(node, path, "response", problems);
-        if (node.has("duration") && !matches(node.get("duration"), DURATION)) {
-            problems.add(path, "duration", "must be an ISO 8601 duration such as PT1H30M or PT4.5S");
-        }
+        optionalMatching(node, path, "duration", DURATION, "must be an ISO 8601 duration such as PT1H30M or PT4.5S",
+                problems);
         optional(node, path, "extensions", this::extensions, problems);
     }
 
@@ -455,7 +424,7 @@ public final class StatementValidator {
             return;
         }
         onlyProperties(node, path, CONTEXT_PROPERTIES, "a context", problems);
-        optionalUuid(node, path, "registration", problems);
+        optionalMatching(node, path, "registration", UUID, "must be a UUID", problems);
         optional(node, path, "instructor", this::agentOrGroup, problems);
         if (node.has("team")) {
             JsonNode team = node.get("team");
@@ -472,9 +441,8 @@ public final class StatementValidator {
                 problems.add(path, activityOnly, "may only be used when the statement's object is an Activity");
             }
         }
-        if (node.has("language") && !matches(node.get("language"), LANGUAGE_TAG)) {
-            problems.add(path, "language", "must be an RFC 5646 language tag such as en-US");
-        }
+        optionalMatching(node, path, "language", LANGUAGE_TAG, "must be an RFC 5646 language tag such as en-US",
+                problems);
         optional(node, path, "statement", this::statementRef, problems);
         optional(node, path, "extensions", this::extensions, problems);
         contextParticipants(node, path, "contextAgents", "contextAgent", "agent", problems);
@@ -505,12 +473,9 @@ public final class StatementValidator {
             }
             if (required(item, itemPath, member, problems)) {
                 JsonNode participant = item.get(member);
-                if ("group".equals(member) && participant.isObject()
-                        && !"Group".equals(text(participant, "objectType"))) {
-                    problems.add(itemPath, member, "must be a Group");
-                } else if ("agent".equals(member) && participant.isObject()
-                        && "Group".equals(text(participant, "objectType"))) {
-                    problems.add(itemPath, member, "must be an Agent");
+                boolean group = "Group".equals(text(participant, "objectType"));
+                if (participant.isObject() && group != "group".equals(member)) {
+                    problems.add(itemPath, member, group ? "must be an Agent" : "must be a Group");
                 } else {
                     agentOrGroup(participant, join(itemPath, member), problems);
                 }
@@ -575,13 +540,9 @@ public final class StatementValidator {
                     && !(attachment.get("length").isIntegralNumber() && attachment.get("length").longValue() >= 0)) {
                 problems.add(itemPath, "length", "must be a non-negative integer");
             }
-            if (required(attachment, itemPath, "sha2", problems) && !matches(attachment.get("sha2"),
-                    Pattern.compile("[0-9a-fA-F]{56,128}"))) {
-                problems.add(itemPath, "sha2", "must be the hex-encoded SHA-2 hash of the attachment");
-            }
-            if (attachment.has("fileUrl") && !matches(attachment.get("fileUrl"), IRL)) {
-                problems.add(itemPath, "fileUrl", "must be an IRL");
-            }
+            requiredMatching(attachment, itemPath, "sha2", SHA2, "must be the hex-encoded SHA-2 hash of the attachment",
+                    problems);
+            optionalMatching(attachment, itemPath, "fileUrl", IRL, "must be an IRL", problems);
         }
     }
 
@@ -612,9 +573,19 @@ public final class StatementValidator {
         }
     }
 
-    private void optionalUuid(JsonNode node, String path, String property, Problems problems) {
-        if (node.has(property) && !matches(node.get(property), UUID)) {
-            problems.add(path, property, "must be a UUID");
+    /** Reports {@code property} of {@code node} when it is there but does not match {@code pattern}. */
+    private static void optionalMatching(JsonNode node, String path, String property, Pattern pattern,
+                                         String message, Problems problems) {
+        if (node.has(property) && !matches(node.get(property), pattern)) {
+            problems.add(path, property, message);
+        }
+    }
+
+    /** Reports {@code property} of {@code node} when it is missing, or there but does not match {@code pattern}. */
+    private static void requiredMatching(JsonNode node, String path, String property, Pattern pattern,
+                                         String message, Problems problems) {
+        if (required(node, path, property, problems) && !matches(node.get(property), pattern)) {
+            problems.add(path, property, message);
         }
     }
 
@@ -641,9 +612,8 @@ public final class StatementValidator {
     }
 
     private void requiredIri(JsonNode node, String path, String property, Problems problems) {
-        if (required(node, path, property, problems) && !matches(node.get(property), IRI)) {
-            problems.add(path, property, "must be an IRI such as http://adlnet.gov/expapi/verbs/completed");
-        }
+        requiredMatching(node, path, property, IRI, "must be an IRI such as http://adlnet.gov/expapi/verbs/completed",
+                problems);
     }
 
     /** Checks {@code property} of {@code node} with {@code check} when it is there. */

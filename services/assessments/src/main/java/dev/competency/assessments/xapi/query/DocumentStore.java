@@ -273,9 +273,8 @@ public class DocumentStore {
      * one.
      */
     private static void addMailboxHashes(MongoCollection<Document> collection) {
-        List<Document> unhashed = new ArrayList<>();
-        collection.find(Filters.and(Filters.regex("agent", "^mbox"), Filters.exists("mboxSha1sum", false)))
-                .projection(Projections.include("agent")).into(unhashed);
+        List<Document> unhashed = collection.find(Filters.and(Filters.regex("agent", "^mbox"),
+                Filters.exists("mboxSha1sum", false))).projection(Projections.include("agent")).into(new ArrayList<>());
         for (Document document : unhashed) {
             String hash = mailboxHash(document.getString("agent"));
             if (hash != null) {

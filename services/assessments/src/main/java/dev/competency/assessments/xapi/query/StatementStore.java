@@ -310,8 +310,8 @@ public class StatementStore {
         }
         int limit = query.limit() <= 0 ? MAX_LIMIT : Math.min(query.limit(), MAX_LIMIT);
         Bson sort = query.ascending() ? Sorts.ascending("storedMicros", "_id") : Sorts.descending("storedMicros", "_id");
-        List<Document> found = new ArrayList<>();
-        statements.find(Filters.and(filters)).sort(sort).limit(limit + 1).into(found);
+        List<Document> found = statements.find(Filters.and(filters)).sort(sort).limit(limit + 1)
+                .into(new ArrayList<>());
         Cursor next = null;
         if (found.size() > limit) {
             found = found.subList(0, limit);
@@ -394,8 +394,8 @@ public class StatementStore {
     }
 
     public Erasure erasure(PersonRedaction learner) {
-        List<Document> resolved = new ArrayList<>();
-        statements.find(Filters.eq("learnerId", learner.learnerId())).into(resolved);
+        List<Document> resolved = statements.find(Filters.eq("learnerId", learner.learnerId()))
+                .into(new ArrayList<>());
         return new Erasure(learner.with(actorIdentifiers(resolved)), resolved);
     }
 
@@ -412,9 +412,8 @@ public class StatementStore {
         PersonRedaction learner = erasure.learner();
         Set<String> named = new HashSet<>(learner.identifiers());
         learner.mboxSha1sums().forEach(hash -> named.add("mbox_sha1sum:" + hash));
-        List<Document> naming = new ArrayList<>();
-        statements.find(Filters.and(Filters.in("relatedAgents", named), Filters.ne("learnerId", learner.learnerId())))
-                .into(naming);
+        List<Document> naming = statements.find(Filters.and(Filters.in("relatedAgents", named),
+                Filters.ne("learnerId", learner.learnerId()))).into(new ArrayList<>());
         naming.addAll(erasure.resolved());
         int rewritten = 0;
         Set<String> signatures = new HashSet<>();

@@ -52,10 +52,10 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class DocumentsController {
 
-    private static final Set<String> STATE_PARAMETERS = Set.of("activityId", "agent", "registration", "stateId",
-            "since");
-    private static final Set<String> ACTIVITY_PROFILE_PARAMETERS = Set.of("activityId", "profileId", "since");
-    private static final Set<String> AGENT_PROFILE_PARAMETERS = Set.of("agent", "profileId", "since");
+    private static final Map<Resource, Set<String>> PARAMETERS = Map.of(
+            Resource.STATE, Set.of("activityId", "agent", "registration", "stateId", "since"),
+            Resource.ACTIVITY_PROFILE, Set.of("activityId", "profileId", "since"),
+            Resource.AGENT_PROFILE, Set.of("agent", "profileId", "since"));
 
     private final DocumentStore documents;
     private final AssessmentAccessPolicy access;
@@ -85,7 +85,7 @@ class DocumentsController {
         Key key = key(resource(request), parameters, true);
         byte[] content = content(body);
         String type = mediaType(contentType);
-        if (isJson(type)) {
+        if (XapiHeaders.isJson(type)) {
             parseJson(content, false);
         }
         StoredDocument stored = documents.put(key, content, type, precondition(key, ifMatch, ifNoneMatch));
@@ -103,7 +103,7 @@ class DocumentsController {
         XapiCaller.of(authentication, lrsHomePage, access);
         Key key = key(resource(request), parameters, true);
         byte[] content = content(body);
-        if (!isJson(mediaType(contentType))) {
+        if (!XapiHeaders.isJson(mediaType(contentType))) {
             throw InvalidXapiRequest.of("Content-Type", "must be application/json: POST merges JSON objects");
         }
         ObjectNode posted = parseJson(content, true);
@@ -111,7 +111,7 @@ class DocumentsController {
             if (current == null) {
                 return json.writeValueAsBytes(posted);
             }
-            if (!isJson(current.contentType())) {
+            if (!XapiHeaders.isJson(current.contentType())) {
                 throw InvalidXapiRequest.of("document", "the stored document is not JSON, so nothing can be merged"
                         + " into it; replace it with PUT");
             }
@@ -174,12 +174,7 @@ class DocumentsController {
 
     /** The request's key, every parameter checked; with {@code idRequired} the stateId/profileId must be given. */
     private Key key(Resource resource, Map<String, String> parameters, boolean idRequired) {
-        Set<String> allowed = switch (resource) {
-            case STATE -> STATE_PARAMETERS;
-            case ACTIVITY_PROFILE -> ACTIVITY_PROFILE_PARAMETERS;
-            case AGENT_PROFILE -> AGENT_PROFILE_PARAMETERS;
-        };
-        XapiParameters.only(parameters, allowed, "is not a parameter of this resource");
+        XapiParameters.only(parameters, PARAMETERS.get(resource), "is not a parameter of this resource");
         String activityId = null;
         if (resource != Resource.AGENT_PROFILE) {
             activityId = parameters.get("activityId");
@@ -257,10 +252,6 @@ class DocumentsController {
         } catch (org.springframework.http.InvalidMediaTypeException e) {
             throw InvalidXapiRequest.of("Content-Type", "is not a media type");
         }
-    }
-
-    private static boolean isJson(String mediaType) {
-        return MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(mediaType));
     }
 
     private static String strip(String header) {

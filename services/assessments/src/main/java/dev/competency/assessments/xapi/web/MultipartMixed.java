@@ -39,7 +39,7 @@ final class MultipartMixed {
             throw InvalidXapiRequest.of("Content-Type", "a multipart/mixed body needs a boundary parameter");
         }
         byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
-        byte[] separator = concat(CRLF, delimiter);
+        byte[] separator = ("\r\n--" + boundary).getBytes(StandardCharsets.US_ASCII);
         int position;
         if (startsWith(body, 0, delimiter)) {
             position = delimiter.length;
@@ -111,15 +111,8 @@ final class MultipartMixed {
     }
 
     private static boolean startsWith(byte[] body, int offset, byte[] prefix) {
-        if (offset + prefix.length > body.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (body[offset + i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+        return offset + prefix.length <= body.length
+                && Arrays.equals(body, offset, offset + prefix.length, prefix, 0, prefix.length);
     }
 
     private static int indexOf(byte[] body, byte[] target, int from) {
@@ -129,11 +122,5 @@ final class MultipartMixed {
             }
         }
         return -1;
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] joined = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, joined, a.length, b.length);
-        return joined;
     }
 }

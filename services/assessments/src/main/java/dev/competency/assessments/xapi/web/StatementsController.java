@@ -3,7 +3,6 @@ package dev.competency.assessments.xapi.web;
 import dev.competency.assessments.access.AssessmentAccessPolicy;
 import dev.competency.assessments.xapi.domain.StatementFacts;
 import dev.competency.assessments.xapi.domain.StatementFormat;
-import dev.competency.assessments.xapi.domain.StatementProblem;
 import dev.competency.assessments.xapi.domain.StatementValidator;
 import dev.competency.assessments.xapi.query.StatementStore;
 import dev.competency.platform.service.openapi.OpenApiConfiguration;
@@ -12,7 +11,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,11 +99,11 @@ class StatementsController {
             throw InvalidXapiRequest.of("statementId", "must be given as a UUID query parameter");
         }
         if (!statement.isObject()) {
-            throw new InvalidXapiRequest(List.of(new StatementProblem("statement", "must be one statement object")));
+            throw InvalidXapiRequest.of("statement", "must be one statement object");
         }
         if (statement.has("id") && !(statement.path("id").isString()
                 && statement.path("id").asString().equalsIgnoreCase(statementId))) {
-            throw new InvalidXapiRequest(List.of(new StatementProblem("id", "must equal the statementId parameter")));
+            throw InvalidXapiRequest.of("id", "must equal the statementId parameter");
         }
         ObjectNode withId = ((ObjectNode) statement).deepCopy();
         withId.put("id", statementId.toLowerCase(Locale.ROOT));
@@ -133,16 +131,11 @@ class StatementsController {
 
     private ResponseEntity<List<String>> post(JsonNode parsed, Map<String, byte[]> attachments, String version,
                                               XapiCaller caller) {
-        List<JsonNode> statements = new ArrayList<>();
         boolean array = parsed.isArray();
-        if (array) {
-            parsed.forEach(statements::add);
-            if (statements.isEmpty()) {
-                throw new InvalidXapiRequest(List.of(new StatementProblem("statements", "must not be empty")));
-            }
-        } else {
-            statements.add(parsed);
+        if (array && parsed.isEmpty()) {
+            throw InvalidXapiRequest.of("statements", "must not be empty");
         }
+        List<JsonNode> statements = array ? parsed.valueStream().toList() : List.of(parsed);
         return ResponseEntity.ok(intake.accept(statements, array, version, caller, attachments));
     }
 
@@ -161,7 +154,7 @@ class StatementsController {
             boundary = boundary.substring(1, boundary.length() - 1);
         }
         List<MultipartMixed.Part> parts = MultipartMixed.parse(body, boundary);
-        if (parts.isEmpty() || !isJson(parts.get(0).header(HttpHeaders.CONTENT_TYPE))) {
+        if (parts.isEmpty() || !XapiHeaders.isJson(parts.get(0).header(HttpHeaders.CONTENT_TYPE))) {
             throw InvalidXapiRequest.of("multipart", "the first part must hold the statements as application/json");
         }
         Map<String, byte[]> attachments = new LinkedHashMap<>();
@@ -184,23 +177,9 @@ class StatementsController {
         return new Multipart(parse(parts.get(0).content()), attachments);
     }
 
-    private static boolean isJson(String contentType) {
-        try {
-            return contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(
-                    MediaType.parseMediaType(contentType));
-        } catch (InvalidMediaTypeException e) {
-            return false;
-        }
-    }
-
     /** The hex SHA-2 of {@code content} in the variant whose hex length is {@code hexLength} (224 to 512 bits). */
     private static String sha2(byte[] content, int hexLength) {
-        String algorithm = switch (hexLength) {
-            case 56 -> "SHA-224";
-            case 64 -> "SHA-256";
-            case 96 -> "SHA-384";
-            default -> "SHA-512";
-        };
+        String algorithm = "SHA-" + hexLength * 4;
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
         } catch (NoSuchAlgorithmException e) {
@@ -326,8 +305,7 @@ class StatementsController {
             return Optional.ofNullable(json.readTree(body))
                     .orElseThrow(() -> InvalidXapiRequest.of("statement", "the request body is empty"));
         } catch (JacksonException e) {
-            throw new InvalidXapiRequest(List.of(new StatementProblem("statement", "is not valid JSON: "
-                    + e.getOriginalMessage())));
+            throw InvalidXapiRequest.of("statement", "is not valid JSON: " + e.getOriginalMessage());
         }
     }
 }
