@@ -148,11 +148,6 @@ public final class MasteryFold {
         return true;
     }
 
-    /** The number of distinct evidence ids held, voided and excluded ones included. */
-    public int size() {
-        return ordered.size();
-    }
-
     /** The mastery as of {@code asOf} with everything added so far known. */
     public MasteryResult result(Instant asOf) {
         return result(asOf, END_OF_TIME);
