@@ -77,12 +77,6 @@ class LearnerConfiguration {
                 .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, configuration -> writes);
     }
 
-    /** Which learner a command is for, without reflection on every command. */
-    @Bean
-    LearnerCommandTargets learnerCommandTargets() {
-        return new LearnerCommandTargets();
-    }
-
     /** A cache manager of this context's own, so that contexts in one JVM do not share its caches' names. */
     @Bean(destroyMethod = "close")
     CacheManager learnerCacheManager() {

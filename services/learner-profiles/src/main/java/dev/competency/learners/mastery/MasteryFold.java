@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +41,8 @@ public final class MasteryFold {
     private final ArrayList<Evidence> ordered = new ArrayList<>();
     private final Map<String, Evidence> byId = new HashMap<>();
     private final Set<String> voidedIds = new HashSet<>();
-    private final Tally running;
+    /** The items that count with nothing cut off, in fold order. */
+    private Tally running;
     private Instant latestRecordedAt;
 
     public MasteryFold(String competencyId, MasteryPolicy policy) {
@@ -104,7 +106,9 @@ public final class MasteryFold {
             int size = ordered.size();
             if (size == 0 || Evidence.FOLD_ORDER.compare(ordered.get(size - 1), evidence) < 0) {
                 ordered.add(evidence);
-                offer(running, evidence);
+                if (running.exclusionOf(evidence, voidedIds.contains(id), END_OF_TIME, END_OF_TIME) == null) {
+                    running.accept(evidence);
+                }
                 if (latestRecordedAt == null || evidence.recordedAt().isAfter(latestRecordedAt)) {
                     latestRecordedAt = evidence.recordedAt();
                 }
@@ -144,11 +148,6 @@ public final class MasteryFold {
         return true;
     }
 
-    /** The number of distinct evidence ids held, voided and excluded ones included. */
-    public int size() {
-        return ordered.size();
-    }
-
     /** The mastery as of {@code asOf} with everything added so far known. */
     public MasteryResult result(Instant asOf) {
         return result(asOf, END_OF_TIME);
@@ -165,21 +164,9 @@ public final class MasteryFold {
                 knownAt);
     }
 
-    private void offer(Tally tally, Evidence e) {
-        if (tally.exclusionOf(e, voidedIds.contains(e.evidenceId()), END_OF_TIME, END_OF_TIME) == null) {
-            tally.accept(e);
-        }
-    }
-
     private void refold() {
-        running.reset();
-        latestRecordedAt = null;
-        for (Evidence e : ordered) {
-            offer(running, e);
-            if (latestRecordedAt == null || e.recordedAt().isAfter(latestRecordedAt)) {
-                latestRecordedAt = e.recordedAt();
-            }
-        }
+        running = tally(policy, ordered, voidedIds::contains, END_OF_TIME, END_OF_TIME);
+        latestRecordedAt = ordered.stream().map(Evidence::recordedAt).max(Comparator.naturalOrder()).orElse(null);
     }
 
     private int insertionPoint(Evidence evidence) {
@@ -275,15 +262,7 @@ public final class MasteryFold {
      */
     private static MasteryResult evaluate(String competencyId, MasteryPolicy policy, List<Evidence> ordered,
             Predicate<String> voided, Tally prepared, Instant asOf, Instant knownAt) {
-        Tally tally = prepared;
-        if (tally == null) {
-            tally = new Tally(policy);
-            for (Evidence e : ordered) {
-                if (tally.exclusionOf(e, voided.test(e.evidenceId()), asOf, knownAt) == null) {
-                    tally.accept(e);
-                }
-            }
-        }
+        Tally tally = prepared != null ? prepared : tally(policy, ordered, voided, asOf, knownAt);
         List<Explanation.Exclusion> exclusions = new ArrayList<>();
         Evidence[] counted = new Evidence[tally.counted];
         Evidence[] scored = new Evidence[tally.scored];
@@ -310,6 +289,18 @@ public final class MasteryFold {
                     tally.weightOf(e), share));
         }
         return new Verdict(policy, tally, asOf, exclusions.size()).toResult(competencyId, contributions, exclusions);
+    }
+
+    /** A tally of the items of {@code ordered} that count at these instants. */
+    private static Tally tally(MasteryPolicy policy, List<Evidence> ordered, Predicate<String> voided, Instant asOf,
+            Instant knownAt) {
+        Tally tally = new Tally(policy);
+        for (Evidence e : ordered) {
+            if (tally.exclusionOf(e, voided.test(e.evidenceId()), asOf, knownAt) == null) {
+                tally.accept(e);
+            }
+        }
+        return tally;
     }
 
     /** Applies the policy's rules to a tally, in order: evidence, manual rating, minimum, method, expiry. */

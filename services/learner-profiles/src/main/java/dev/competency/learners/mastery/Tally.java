@@ -52,23 +52,6 @@ final class Tally {
         this.bkt = method instanceof MasteryMethod.Bkt b ? b : null;
     }
 
-    void reset() {
-        counted = 0;
-        scored = 0;
-        first = null;
-        last = null;
-        rating = null;
-        supersededBy = null;
-        decisive = null;
-        value = 0;
-        sum = 0;
-        weightSum = 0;
-        latestWeight = 0;
-        qualifying = 0;
-        min = 0;
-        max = 0;
-    }
-
     double weightOf(Evidence e) {
         return weights[e.sourceType().ordinal()];
     }

@@ -49,7 +49,6 @@ class MasteryFoldTest {
         assertThat(fold.result(day(5), day(5)).score()).isEqualTo(0.5);
         assertThat(fold.result(day(5), day(6)).score()).isEqualTo(0.9);
         assertThat(fold.result(day(10)).score()).isEqualTo(0.95);
-        assertThat(fold.size()).isEqualTo(3);
     }
 
     @Test

@@ -589,41 +589,6 @@ public class Learner {
         parents.remove(event.competencyId());
     }
 
-    String learnerId() {
-        return learnerId;
-    }
-
-    String displayName() {
-        return displayName;
-    }
-
-    String organisationUnit() {
-        return organisationUnit;
-    }
-
-    Instant registeredAt() {
-        return registeredAt;
-    }
-
-    String teamId() {
-        return teamId;
-    }
-
-    int evidenceCount() {
-        return competencyOfEvidence.size();
-    }
-
-    /** Ids of the evidence whose void arrived before it, oldest first. */
-    List<String> earlyVoidIds() {
-        return List.copyOf(earlyVoids.keySet());
-    }
-
-    /** The last recorded level on a competency, or null. */
-    String levelOf(String competencyId) {
-        CompetencyTrack track = tracks.get(competencyId);
-        return track == null ? null : track.level;
-    }
-
     private static final class LiveFold {
         private final MasteryPolicy policy;
         private final MasteryFold fold;

@@ -258,18 +258,6 @@ public class MasteryQueries {
             this(competencyId, frameworkId, frameworkVersion, result, rollup, 0, 0, null);
         }
 
-        /** Why the mastery is what it is: the fold's explanation, or the roll-up's; null while pending. */
-        public Explanation explanation() {
-            if (rollup != null) {
-                return rollupExplanation;
-            }
-            return result == null ? null : result.explanation();
-        }
-
-        public boolean pending() {
-            return result == null && rollup == null;
-        }
-
         /** The level that counts towards a target: none when pending or when the mastery expired. */
         public String countingLevel() {
             if (rollup != null) {

@@ -197,7 +197,7 @@ class LearnerController {
 
     private static MasteryView view(MasteryQueries.CompetencyMastery m) {
         if (m.rollup() != null) {
-            return MasteryView.rolledUp(m.frameworkId(), m.frameworkVersion(), m.rollup(), m.explanation(),
+            return MasteryView.rolledUp(m.frameworkId(), m.frameworkVersion(), m.rollup(), m.rollupExplanation(),
                     m.afterAsOf(), m.notYetKnown());
         }
         return m.result() == null ? MasteryView.pending(m.competencyId(), m.frameworkId(), m.frameworkVersion())

@@ -142,12 +142,12 @@ class MasteryQueriesRollupTest {
 
         MasteryQueries.CompetencyMastery parent = parent();
 
-        assertThat(parent.explanation().rule()).isEqualTo(DecidingRule.ROLLED_UP);
-        assertThat(parent.explanation().contributions()).isEmpty();
-        assertThat(parent.explanation().exclusions())
+        assertThat(parent.rollupExplanation().rule()).isEqualTo(DecidingRule.ROLLED_UP);
+        assertThat(parent.rollupExplanation().contributions()).isEmpty();
+        assertThat(parent.rollupExplanation().exclusions())
                 .extracting(Explanation.Exclusion::evidenceId, Explanation.Exclusion::reason)
                 .containsExactly(tuple("e-2", ExclusionReason.ROLLED_UP_PARENT));
-        assertThat(parent.explanation().summary()).startsWith(parent.rollup().summary())
+        assertThat(parent.rollupExplanation().summary()).startsWith(parent.rollup().summary())
                 .contains("1 item of evidence on the competency itself does not count");
     }
 
