@@ -18,11 +18,6 @@ import dev.competency.platform.bench.BenchCommandLine.ServiceHeap;
 import dev.competency.platform.bench.BenchCommandLine.ServiceJar;
 import dev.competency.platform.bench.BenchCommandLine.WorkloadSize;
 import dev.competency.platform.test.TestTokens;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +36,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Measures the analytics service as it runs: its executable jar as a child JVM against the embedded broker (and the
@@ -57,15 +51,15 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AnalyticsBench {
 
     private static final Logger log = LoggerFactory.getLogger(AnalyticsBench.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern LAG = Pattern.compile("^analytics_consumer_lag\\{[^}]*} ([0-9.eE+]+)$",
+            Pattern.MULTILINE);
+    private static final Pattern APPLIED = Pattern.compile("^analytics_events_applied_total\\{[^}]*} ([0-9.eE+]+)$",
             Pattern.MULTILINE);
     private static final Instant T0 = Instant.parse("2026-01-05T00:00:00Z");
 
     private final Options options;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Report report = new Report();
-    private String baseUrl;
+    private ServiceClient service;
     private long produced;
 
     /** The command line of {@link AnalyticsBench}; the defaults are the targets' sizes. */
@@ -123,12 +117,12 @@ public final class AnalyticsBench {
                 "mvn -B clean package -DskipTests -Djib.skip -pl services/analytics");
         try (Infrastructure infrastructure = Infrastructure.startEmbedded();
              KafkaProducer<String, byte[]> producer = Workload.producer(infrastructure.kafkaBootstrapServers());
-             ServiceProcess service = ServiceProcess.start("analytics", jar,
+             ServiceProcess analytics = ServiceProcess.start("analytics", jar,
                      List.of("-Xms512m", "-Xmx" + options.serviceHeap.size),
                      Map.of("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
                              "MONGODB_URI", infrastructure.mongoConnectionString() + "/analytics-bench"),
                      "/actuator/health/readiness")) {
-            baseUrl = service.url();
+            service = new ServiceClient(analytics.url(), () -> TestTokens.token("bench-admin", "ADMIN"));
             load(producer);
             intake(producer);
             capability();
@@ -168,7 +162,7 @@ public final class AnalyticsBench {
         long nextSample = start;
         long sent = 0;
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
-        double applied0 = applied();
+        double applied0 = sum(APPLIED);
         while (System.nanoTime() < end) {
             long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
             while (sent < due) {
@@ -186,7 +180,7 @@ public final class AnalyticsBench {
         }
         producer.flush();
         double elapsed = (System.nanoTime() - start) / 1e9;
-        double appliedRate = (applied() - applied0) / elapsed;
+        double appliedRate = (sum(APPLIED) - applied0) / elapsed;
         report.add("intake: %d mastery.changed sent at %d/s for %d s; applied %.0f events/s; lag (records) "
                         + "p50 %.0f, p99 %.0f, max %.0f over %d samples", sent, rate, seconds, appliedRate,
                 lags.percentileMillis(50), lags.percentileMillis(99), lags.maxMillis(), lags.count());
@@ -197,13 +191,13 @@ public final class AnalyticsBench {
         int queries = options.queries;
         String path = "/api/analytics/capability?frameworkId=bench-framework&groupBy=" + options.groupBy;
         for (int i = 0; i < Math.max(20, queries / 4); i++) {
-            get(path);
+            service.get(path);
         }
         Latencies latencies = new Latencies();
         long bytes = 0;
         for (int i = 0; i < queries; i++) {
             long begin = System.nanoTime();
-            bytes = get(path).length();
+            bytes = service.get(path).length();
             latencies.record(System.nanoTime() - begin);
         }
         report.add("capability map (%d learners x %d competencies, groupBy=%s, %d bytes): %s",
@@ -225,11 +219,11 @@ public final class AnalyticsBench {
         producer.flush();
         awaitLag(0, Duration.ofMinutes(30));
         long begin = System.nanoTime();
-        post("/api/analytics/admin/rebuild");
+        service.postJson("/api/analytics/admin/rebuild");
         JsonNode status;
         do {
             Thread.sleep(100);
-            status = JSON.readTree(get("/api/analytics/admin/rebuild"));
+            status = service.getJson("/api/analytics/admin/rebuild");
         } while (!"DONE".equals(status.path("state").asString()) && !"FAILED".equals(status.path("state").asString()));
         double seconds = (System.nanoTime() - begin) / 1e9;
         long events = status.path("eventsTotal").asLong();
@@ -250,53 +244,17 @@ public final class AnalyticsBench {
     }
 
     private long lag() {
-        Matcher matcher = LAG.matcher(prometheus());
-        long lag = 0;
+        return (long) sum(LAG);
+    }
+
+    /** The sum of a metric's series in the service's Prometheus scrape. */
+    private double sum(Pattern metric) {
+        Matcher matcher = metric.matcher(service.get("/actuator/prometheus"));
+        double sum = 0;
         while (matcher.find()) {
-            lag += (long) Double.parseDouble(matcher.group(1));
+            sum += Double.parseDouble(matcher.group(1));
         }
-        return lag;
-    }
-
-    private double applied() {
-        Matcher matcher = Pattern.compile("^analytics_events_applied_total\\{[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE)
-                .matcher(prometheus());
-        double applied = 0;
-        while (matcher.find()) {
-            applied += Double.parseDouble(matcher.group(1));
-        }
-        return applied;
-    }
-
-    private String prometheus() {
-        return call(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus")).GET().build());
-    }
-
-    private String get(String path) {
-        return call(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", "Bearer " + TestTokens.token("bench-admin", "ADMIN")).GET().build());
-    }
-
-    private void post(String path) {
-        call(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", "Bearer " + TestTokens.token("bench-admin", "ADMIN"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
-    }
-
-    private String call(HttpRequest request) {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
-                        + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(request.uri() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
+        return sum;
     }
 
     private void send(KafkaProducer<String, byte[]> producer, IntegrationEvent payload) {

@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -381,21 +380,8 @@ public final class CommunityStreamBench {
         }
 
         static double metric(ServiceProcess child, String query) {
-            HttpResponse<String> response;
-            try {
-                response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(child.url() + "/actuator/metrics/" + query)).header("Authorization", "Bearer "
-                    + TestTokens.token("bench-admin", "ADMIN")).build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(child.name() + " metric " + query + ": " + response.statusCode());
-            }
-            return JSON.readTree(response.body()).path("measurements").get(0).path("value").asDouble();
+            return new ServiceClient(child.url(), () -> TestTokens.token("bench-admin", "ADMIN"))
+                    .getJson("/actuator/metrics/" + query).path("measurements").get(0).path("value").asDouble();
         }
     }
 

@@ -82,10 +82,6 @@ final class MasteryWatcher implements AutoCloseable {
         return received.get();
     }
 
-    int outstanding() {
-        return pending.size();
-    }
-
     long lastMatchNanos() {
         return lastMatchNanos.get();
     }

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** HTTP calls to the learner-profiles service with an ADMIN bearer token. */
+/** HTTP calls to the service under test with an ADMIN bearer token. */
 final class ServiceClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

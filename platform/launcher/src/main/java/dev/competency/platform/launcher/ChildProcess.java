@@ -28,15 +28,13 @@ final class ChildProcess {
     /** The setting that names an instance's event processors, as the owner of the segments they claim. */
     static final String NODE_NAME_VARIABLE = "PLATFORM_EVENT_PROCESSING_INSTANCE_ID";
 
-    private final Deployable deployable;
     private final String name;
     private final String nodeName;
     private final int port;
     private final Path log;
     private final Process process;
 
-    private ChildProcess(Deployable deployable, String name, String nodeName, int port, Path log, Process process) {
-        this.deployable = deployable;
+    private ChildProcess(String name, String nodeName, int port, Path log, Process process) {
         this.name = name;
         this.nodeName = nodeName;
         this.port = port;
@@ -68,7 +66,7 @@ final class ChildProcess {
         builder.environment().put("SERVER_PORT", String.valueOf(port));
         builder.environment().put(NODE_NAME_VARIABLE, nodeName);
         try {
-            return new ChildProcess(deployable, name, nodeName, port, log, builder.start());
+            return new ChildProcess(name, nodeName, port, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
@@ -81,10 +79,6 @@ final class ChildProcess {
     /** The name its event processors claim segments under. */
     String nodeName() {
         return nodeName;
-    }
-
-    Deployable deployable() {
-        return deployable;
     }
 
     int port() {

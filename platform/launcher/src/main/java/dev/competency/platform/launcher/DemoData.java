@@ -334,7 +334,7 @@ final class DemoData {
         return JSON.readTree(response.body()).path("access_token").asString();
     }
 
-    private static HttpResponse<String> send(HttpRequest request) throws InterruptedException {
+    static HttpResponse<String> send(HttpRequest request) throws InterruptedException {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -3,7 +3,6 @@ package dev.competency.platform.launcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +32,6 @@ record DemoXapiClient(String key, String secret) {
 
     private static final Logger log = LoggerFactory.getLogger(DemoXapiClient.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The stored demo client if the LRS behind {@code gateway} accepts it, else a newly registered one (stored). */
     static DemoXapiClient ensure(URI gateway, Optional<Path> dataDirectory, String adminToken)
@@ -52,7 +50,7 @@ record DemoXapiClient(String key, String secret) {
 
     /** Whether the LRS accepts these credentials (a one-statement query answers 200). */
     boolean accepted(URI gateway) throws InterruptedException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(gateway.resolve("/xapi/statements?limit=1"))
+        HttpResponse<String> response = DemoData.send(HttpRequest.newBuilder(gateway.resolve("/xapi/statements?limit=1"))
                 .header("Authorization", basic())
                 .header("X-Experience-API-Version", "2.0.0")
                 .timeout(Duration.ofSeconds(30)).GET().build());
@@ -65,7 +63,7 @@ record DemoXapiClient(String key, String secret) {
     }
 
     private static DemoXapiClient register(URI gateway, String adminToken) throws InterruptedException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(gateway.resolve("/api/assessments/xapi-clients"))
+        HttpResponse<String> response = DemoData.send(HttpRequest.newBuilder(gateway.resolve("/api/assessments/xapi-clients"))
                 .header("Authorization", "Bearer " + adminToken)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
@@ -92,14 +90,6 @@ record DemoXapiClient(String key, String secret) {
             Files.writeString(file, JSON.writeValueAsString(this));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
-        }
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) throws InterruptedException {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Demo data: " + request.method() + " " + request.uri() + " failed", e);
         }
     }
 }

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,21 +108,18 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Starts everything and returns once every application reports UP; on failure stops what it started. */
     public static LocalPlatform start(LaunchOptions options) {
-        LocalPlatform platform = new LocalPlatform(options);
-        try {
-            platform.startAll();
-            return platform;
-        } catch (RuntimeException e) {
-            platform.close();
-            throw e;
-        }
+        return started(options, LocalPlatform::startAll);
     }
 
     /** Starts the broker and the store only, without the applications: what their commands need. */
     static LocalPlatform startInfrastructure(LaunchOptions options) {
+        return started(options, LocalPlatform::startBrokerAndStore);
+    }
+
+    private static LocalPlatform started(LaunchOptions options, Consumer<LocalPlatform> start) {
         LocalPlatform platform = new LocalPlatform(options);
         try {
-            platform.startBrokerAndStore();
+            start.accept(platform);
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -331,16 +329,12 @@ public final class LocalPlatform implements AutoCloseable {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null && !closed) {
-                String[] words = line.trim().split("\\s+");
-                if (words.length != 2) {
-                    if (!line.isBlank()) {
-                        log.warn("Unknown command '{}'; commands: kill|stop|start <application>, add <service>,"
-                                + " stop|start kafka|mongodb", line.trim());
-                    }
+                String command = line.trim();
+                if (command.isEmpty()) {
                     continue;
                 }
-                String command = line.trim();
-                Runnable action = switch (words[0]) {
+                String[] words = command.split("\\s+");
+                Runnable action = words.length != 2 ? null : switch (words[0]) {
                     case "kill" -> () -> kill(words[1]);
                     case "stop" -> () -> stop(words[1]);
                     case "start" -> () -> restart(words[1]);

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The learners of a question in their groups, with the suppression rules applied for the caller. Groups are resolved
@@ -35,11 +34,6 @@ public final class Population {
 
     public List<Group> groups() {
         return groups;
-    }
-
-    /** Every member of every group, suppressed or not, in group order. */
-    public int memberCount() {
-        return groups.stream().mapToInt(group -> group.members().length).sum();
     }
 
     public static Population of(AnalyticsState state, Viewer viewer, Scope scope) {
@@ -120,7 +114,7 @@ public final class Population {
      * @param members the learners' indices in the state
      * @param base    the members of the unfiltered group (before role-profile and team-within-unit filters)
      */
-    public static final class Group implements Suppression.Item {
+    public static final class Group extends Suppression.Counted {
 
         static final Comparator<Group> ORDER = Comparator
                 .comparing(Group::unit, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -130,14 +124,13 @@ public final class Population {
         private final String teamId;
         private final int[] members;
         private final int base;
-        private boolean suppressed;
 
         Group(String unit, String teamId, int[] members, int base, boolean suppressed) {
+            super(members.length, suppressed);
             this.unit = unit;
             this.teamId = teamId;
             this.members = members;
             this.base = base;
-            this.suppressed = suppressed;
         }
 
         public String unit() {
@@ -154,25 +147,6 @@ public final class Population {
 
         public int base() {
             return base;
-        }
-
-        @Override
-        public long size() {
-            return members.length;
-        }
-
-        @Override
-        public boolean suppressed() {
-            return suppressed;
-        }
-
-        @Override
-        public void suppress() {
-            suppressed = true;
-        }
-
-        public boolean sameKey(String otherUnit, String otherTeam) {
-            return Objects.equals(unit, otherUnit) && Objects.equals(teamId, otherTeam);
         }
     }
 }

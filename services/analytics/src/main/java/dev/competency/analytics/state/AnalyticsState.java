@@ -79,24 +79,12 @@ public final class AnalyticsState {
                     null);
         } else if (payload instanceof LearnerRegistered registered) {
             LearnerRecord learner = learnerOnce(registered.learnerId(), id);
-            if (learner == null) {
-                return false;
-            }
-            int from = pairOf(learner);
-            learner.register(registered.organisationUnit() == null ? -1 : units.intern(registered.organisationUnit()));
-            learner.totalsPair = totals.pair(learner.unitIndex(), learner.teamIndex());
-            totals.move(learner, from, learner.totalsPair);
-            return true;
+            return learner != null && regroup(learner, () -> learner.register(
+                    registered.organisationUnit() == null ? -1 : units.intern(registered.organisationUnit())));
         } else if (payload instanceof LearnerTeamChanged changed) {
             LearnerRecord learner = learnerOnce(changed.learnerId(), id);
-            if (learner == null) {
-                return false;
-            }
-            int from = pairOf(learner);
-            learner.team(changed.teamId() == null ? -1 : teams.intern(changed.teamId()));
-            learner.totalsPair = totals.pair(learner.unitIndex(), learner.teamIndex());
-            totals.move(learner, from, learner.totalsPair);
-            return true;
+            return learner != null && regroup(learner,
+                    () -> learner.team(changed.teamId() == null ? -1 : teams.intern(changed.teamId())));
         } else if (payload instanceof LearnerRoleAssigned assigned) {
             LearnerRecord learner = learnerOnce(assigned.learnerId(), id);
             if (learner == null) {
@@ -159,6 +147,15 @@ public final class AnalyticsState {
                 totals.add(pair, competency, cell, after);
             }
         }
+        return true;
+    }
+
+    /** Changes the learner's unit or team and moves their counts to the pair they now belong to. */
+    private boolean regroup(LearnerRecord learner, Runnable change) {
+        int from = pairOf(learner);
+        change.run();
+        learner.totalsPair = totals.pair(learner.unitIndex(), learner.teamIndex());
+        totals.move(learner, from, learner.totalsPair);
         return true;
     }
 

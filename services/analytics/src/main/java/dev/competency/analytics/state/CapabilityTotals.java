@@ -34,8 +34,6 @@ public final class CapabilityTotals {
     private static final int NONE = -1;
 
     private final Map<Long, Integer> pairIndex = new HashMap<>();
-    private int[] pairUnits = new int[16];
-    private int[] pairTeams = new int[16];
     private Pair[] pairs = new Pair[16];
     private int pairCount;
     private int[] frameworks = new int[0];
@@ -49,12 +47,8 @@ public final class CapabilityTotals {
         }
         if (pairCount == pairs.length) {
             pairs = Arrays.copyOf(pairs, pairCount * 2);
-            pairUnits = Arrays.copyOf(pairUnits, pairCount * 2);
-            pairTeams = Arrays.copyOf(pairTeams, pairCount * 2);
         }
         pairs[pairCount] = new Pair();
-        pairUnits[pairCount] = unit;
-        pairTeams[pairCount] = team;
         pairIndex.put(key, pairCount);
         return pairCount++;
     }
@@ -83,26 +77,23 @@ public final class CapabilityTotals {
 
     /** Moves every current cell of the learner from one pair to another. */
     void move(LearnerRecord learner, int from, int to) {
-        if (from == to) {
-            return;
-        }
-        for (int c = 0; c < learner.cellSlots(); c++) {
-            MasteryCell cell = learner.cell(c);
-            int entry = cell == null ? -1 : cell.current();
-            if (entry >= 0) {
-                pairs[from].change(c, cell, entry, -1);
-                pairs[to].change(c, cell, entry, 1);
-            }
+        if (from != to) {
+            count(learner, from, -1);
+            count(learner, to, 1);
         }
     }
 
     /** Takes every current cell of the learner out of their pair. */
     void drop(LearnerRecord learner, int pair) {
+        count(learner, pair, -1);
+    }
+
+    private void count(LearnerRecord learner, int pair, int delta) {
         for (int c = 0; c < learner.cellSlots(); c++) {
             MasteryCell cell = learner.cell(c);
             int entry = cell == null ? -1 : cell.current();
             if (entry >= 0) {
-                pairs[pair].change(c, cell, entry, -1);
+                pairs[pair].change(c, cell, entry, delta);
             }
         }
     }
@@ -111,16 +102,6 @@ public final class CapabilityTotals {
 
     public int pairCount() {
         return pairCount;
-    }
-
-    /** The unit index of a pair, -1 for learners without a unit. */
-    public int unitOf(int pair) {
-        return pairUnits[pair];
-    }
-
-    /** The team index of a pair, -1 for learners without a team. */
-    public int teamOf(int pair) {
-        return pairTeams[pair];
     }
 
     /** The framework index all cells of the competency name, -1 when it has none, {@link #MIXED} when they differ. */

@@ -5,7 +5,6 @@ import dev.competency.contracts.frameworks.FrameworkPublished.ProficiencyLevel;
 import dev.competency.contracts.frameworks.FrameworkPublished.ProficiencyScale;
 import dev.competency.contracts.frameworks.RoleProfilePublished;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,10 +108,6 @@ public final class Catalogue {
         List<RoleProfilePublished> latest = new ArrayList<>();
         roleProfiles.values().forEach(versions -> latest.add(versions.lastEntry().getValue()));
         return latest;
-    }
-
-    public Collection<String> roleProfileIds() {
-        return roleProfiles.keySet();
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -201,16 +202,14 @@ public class TopicStream implements SmartLifecycle {
             kafka.assign(assigned);
             kafka.seekToBeginning(assigned);
             long[] startEnds = endOffsets(kafka, assigned);
-            AtomicLongArray at = new AtomicLongArray(assigned.size());
-            for (int i = 0; i < assigned.size(); i++) {
-                at.set(i, kafka.position(assigned.get(i)));
-            }
+            long[] startPositions = assigned.stream().mapToLong(kafka::position).toArray();
+            AtomicLongArray at = new AtomicLongArray(startPositions);
             AtomicLongArray end = new AtomicLongArray(startEnds);
             positions = at;
             ends = end;
             partitions = assigned;
             log.info("Replaying {} partitions of {} from offset 0, {} records to read", assigned.size(), Topics.ALL,
-                    sum(startEnds) - sum(at));
+                    Arrays.stream(startEnds).sum() - Arrays.stream(startPositions).sum());
             AnalyticsState building = null;
             long lastEndRefresh = System.nanoTime();
             while (running) {
@@ -284,7 +283,8 @@ public class TopicStream implements SmartLifecycle {
             positions.set(i, rebuildBeginnings[i]);
         }
         kafka.seekToBeginning(assigned);
-        log.info("Rebuild started: {} records to read again", sum(rebuildEnds) - sum(rebuildBeginnings));
+        log.info("Rebuild started: {} records to read again",
+                Arrays.stream(rebuildEnds).sum() - Arrays.stream(rebuildBeginnings).sum());
         publishRebuildProgress(assigned, positions, RebuildStatus.State.RUNNING, null);
         return new AnalyticsState();
     }
@@ -390,21 +390,5 @@ public class TopicStream implements SmartLifecycle {
             }
         }
         return true;
-    }
-
-    private static long sum(long[] values) {
-        long sum = 0;
-        for (long value : values) {
-            sum += value;
-        }
-        return sum;
-    }
-
-    private static long sum(AtomicLongArray values) {
-        long sum = 0;
-        for (int i = 0; i < values.length(); i++) {
-            sum += values.get(i);
-        }
-        return sum;
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Reads the query parameters of the analytics views. Every parameter arrives as text so that a wrong value is
@@ -104,19 +105,8 @@ public final class QueryParameters {
 
     /** A day: an ISO date, or an ISO instant whose UTC day is taken; null when absent. */
     public static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeException e) {
-            try {
-                return OffsetDateTime.parse(value.trim()).atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
-            } catch (DateTimeException second) {
-                throw new InvalidParameter(name, "must be an ISO date (2026-12-31) or instant (2026-12-31T10:00:00Z)"
-                        + " but was '" + shorten(value) + "'");
-            }
-        }
+        return dateOrInstant(name, value, day -> day,
+                instant -> instant.atZoneSameInstant(ZoneOffset.UTC).toLocalDate());
     }
 
     /**
@@ -124,14 +114,22 @@ public final class QueryParameters {
      * absent.
      */
     public static Long instant(String name, String value) {
+        return dateOrInstant(name, value,
+                day -> day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1,
+                instant -> instant.toInstant().toEpochMilli());
+    }
+
+    /** An ISO date, else an ISO instant, each turned into the answer by its function; null when absent. */
+    private static <T> T dateOrInstant(String name, String value, Function<LocalDate, T> ofDate,
+                                       Function<OffsetDateTime, T> ofInstant) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return LocalDate.parse(value.trim()).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
+            return ofDate.apply(LocalDate.parse(value.trim()));
         } catch (DateTimeException e) {
             try {
-                return OffsetDateTime.parse(value.trim()).toInstant().toEpochMilli();
+                return ofInstant.apply(OffsetDateTime.parse(value.trim()));
             } catch (DateTimeException second) {
                 throw new InvalidParameter(name, "must be an ISO date (2026-12-31) or instant (2026-12-31T10:00:00Z)"
                         + " but was '" + shorten(value) + "'");

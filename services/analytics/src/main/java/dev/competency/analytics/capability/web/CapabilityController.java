@@ -11,6 +11,7 @@ import dev.competency.analytics.web.QueryParameters;
 import dev.competency.platform.service.security.Caller;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,17 +74,9 @@ class CapabilityController {
         answer.competencies().forEach(competency -> competencies.put(competency.competencyId(), competency));
         return Csv.answer("capability", header, sink -> answer.cells().forEach(cell -> {
             CapabilityMap.Competency competency = competencies.get(cell.competencyId());
-            List<Object> row = new ArrayList<>(List.of());
-            row.add(cell.unit());
-            row.add(cell.teamId());
-            row.add(cell.competencyId());
-            row.add(competency == null ? null : competency.code());
-            row.add(competency == null ? null : competency.title());
-            row.add(cell.suppressed());
-            row.add(cell.rated());
-            row.add(cell.mastered());
-            row.add(cell.masteredShare());
-            row.add(cell.averageScore());
+            List<Object> row = new ArrayList<>(Arrays.asList(cell.unit(), cell.teamId(), cell.competencyId(),
+                    competency == null ? null : competency.code(), competency == null ? null : competency.title(),
+                    cell.suppressed(), cell.rated(), cell.mastered(), cell.masteredShare(), cell.averageScore()));
             // Empty, not 0, for a level that is not on this competency's scale.
             levels.forEach(level -> row.add(cell.suppressed() ? null : cell.levels().get(level)));
             sink.accept(row);
@@ -93,8 +86,7 @@ class CapabilityController {
     @GetMapping("/teams/{teamId}/capability")
     TeamCapability.Report teamCapability(Caller caller, @PathVariable String teamId) {
         policy.requireCanReadTeam(caller, teamId);
-        Viewer viewer = policy.mustSuppressSmallGroups(caller) ? policy.viewer(caller)
-                : new Viewer(false, policy.minimumGroupSize(), true, caller.managedTeams(), false);
+        Viewer viewer = policy.mustSuppressSmallGroups(caller) ? policy.viewer(caller) : policy.adminViewer(caller);
         return state.read(current -> TeamCapability.of(current, viewer, teamId));
     }
 }
