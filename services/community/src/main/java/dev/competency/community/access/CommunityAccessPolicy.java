@@ -98,15 +98,12 @@ public class CommunityAccessPolicy {
 
     /** Managers set challenges for the teams they manage; admins for any team or unit. */
     public void requireChallengeSetter(Caller caller, ChallengeGroup kind, String groupId) {
-        if (caller.isAdmin()) {
-            return;
+        boolean managesTeam = kind == ChallengeGroup.TEAM && caller.has(Role.MANAGER) && caller.manages(groupId);
+        if (!caller.isAdmin() && !managesTeam) {
+            throw new AccessDenied(kind == ChallengeGroup.TEAM
+                    ? "Managers set challenges only for the teams they manage"
+                    : "Only admins set challenges for a whole organisation unit");
         }
-        if (kind == ChallengeGroup.TEAM && caller.has(Role.MANAGER) && caller.manages(groupId)) {
-            return;
-        }
-        throw new AccessDenied(kind == ChallengeGroup.TEAM
-                ? "Managers set challenges only for the teams they manage"
-                : "Only admins set challenges for a whole organisation unit");
     }
 
     /**

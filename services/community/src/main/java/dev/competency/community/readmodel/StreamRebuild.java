@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -84,9 +83,7 @@ public class StreamRebuild {
                     stopped.add(container);
                 }
             }
-            for (StreamReadModel readModel : readModels) {
-                rewind(readModel);
-            }
+            readModels.forEach(this::rewind);
             people.drop();
             scales.drop();
             masteries.drop();
@@ -115,10 +112,9 @@ public class StreamRebuild {
                         .forEach(partition -> earliest.put(new TopicPartition(topic, partition.partition()),
                                 OffsetSpec.earliest()));
             }
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets =
-                    admin.listOffsets(earliest).all().get(30, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
-            offsets.forEach((partition, info) -> start.put(partition, new OffsetAndMetadata(info.offset())));
+            admin.listOffsets(earliest).all().get(30, TimeUnit.SECONDS)
+                    .forEach((partition, info) -> start.put(partition, new OffsetAndMetadata(info.offset())));
             admin.alterConsumerGroupOffsets(readModel.consumerGroup(), start).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof GroupNotEmptyException) {

@@ -116,9 +116,8 @@ public class Challenges {
 
     @EventHandler
     void on(ChallengeSet event) {
-        List<StoredScale> scales = new ArrayList<>();
-        event.goal().scales().forEach((competency, levels) ->
-                scales.add(new StoredScale(new CompetencyId(competency), levels)));
+        List<StoredScale> scales = event.goal().scales().entrySet().stream()
+                .map(scale -> new StoredScale(new CompetencyId(scale.getKey()), scale.getValue())).toList();
         Stored kept = challenges.find(Filters.eq("_id", event.challengeId())).first();
         Goal goal = event.goal();
         challenges.replaceOne(Filters.eq("_id", event.challengeId()), new Stored(event.challengeId(), event.title(),
@@ -186,10 +185,8 @@ public class Challenges {
         if (groups.isEmpty()) {
             return List.of();
         }
-        List<Bson> any = new ArrayList<>();
-        groups.forEach(group -> any.add(Filters.and(Filters.eq(Stored.GROUP_KIND, group.kind()),
-                Filters.eq(Stored.GROUP_ID, group.id()))));
-        return list(Filters.or(any));
+        return list(Filters.or(groups.stream().map(group -> Filters.and(Filters.eq(Stored.GROUP_KIND, group.kind()),
+                Filters.eq(Stored.GROUP_ID, group.id()))).toList()));
     }
 
     public List<Entry> onLeaderboard() {

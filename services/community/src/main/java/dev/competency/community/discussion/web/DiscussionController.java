@@ -33,6 +33,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -57,6 +58,9 @@ import org.springframework.web.bind.annotation.RestController;
 class DiscussionController {
 
     static final int ID_MAX = 128;
+
+    private static final String TOO_FAST = "The caller wrote more posts this minute than the limit allows; "
+            + "Retry-After says when to try again";
 
     private final CommandGateway commands;
     private final Discussions discussions;
@@ -125,19 +129,15 @@ class DiscussionController {
     }
 
     @PostMapping("/api/community/discussions")
-    @ProblemResponse(status = 429, description = "The caller wrote more posts this minute than the limit allows; "
-            + "Retry-After says when to try again")
+    @ProblemResponse(status = 429, description = TOO_FAST)
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Created> start(@Valid @RequestBody NewDiscussion request, Caller caller) {
         String unit = access.requireUnit(caller);
-        List<String> mentions = requireMentionable(request.mentions(), unit);
-        rate.take(caller.subject());
         String discussionId = UUID.randomUUID().toString();
         String postId = UUID.randomUUID().toString();
-        readYourWrites.afterWrite(() -> commands.sendAndWait(new StartDiscussion(discussionId, postId,
+        post(caller, request.mentions(), unit, mentions -> new StartDiscussion(discussionId, postId,
                 new Subject(request.subjectKind(), request.subjectId()), unit, request.title(), request.body(),
-                mentions, caller.subject(), now())));
-        rememberName(caller);
+                mentions, caller.subject(), now()));
         return ResponseEntity.created(URI.create("/api/community/discussions/" + discussionId))
                 .body(new Created(discussionId, postId));
     }
@@ -189,33 +189,24 @@ class DiscussionController {
     }
 
     @PostMapping("/api/community/discussions/{discussionId}/replies")
-    @ProblemResponse(status = 429, description = "The caller wrote more posts this minute than the limit allows; "
-            + "Retry-After says when to try again")
+    @ProblemResponse(status = 429, description = TOO_FAST)
     @ResponseStatus(HttpStatus.CREATED)
     Created reply(@PathVariable @Size(max = ID_MAX) String discussionId, @Valid @RequestBody NewPost request,
                   Caller caller) {
-        Discussions.Thread thread = writable(discussionId, caller);
-        List<String> mentions = requireMentionable(request.mentions(), thread.organisationUnit());
-        rate.take(caller.subject());
         String postId = UUID.randomUUID().toString();
-        readYourWrites.afterWrite(() -> commands.sendAndWait(new ReplyToDiscussion(discussionId, postId,
-                request.body(), mentions, caller.subject(), now())));
-        rememberName(caller);
+        post(caller, request.mentions(), writable(discussionId, caller).organisationUnit(),
+                mentions -> new ReplyToDiscussion(discussionId, postId, request.body(), mentions, caller.subject(),
+                        now()));
         return new Created(discussionId, postId);
     }
 
     @PutMapping("/api/community/discussions/{discussionId}/posts/{postId}")
-    @ProblemResponse(status = 429, description = "The caller wrote more posts this minute than the limit allows; "
-            + "Retry-After says when to try again")
+    @ProblemResponse(status = 429, description = TOO_FAST)
     ResponseEntity<Void> edit(@PathVariable @Size(max = ID_MAX) String discussionId,
                               @PathVariable @Size(max = ID_MAX) String postId, @Valid @RequestBody NewPost request,
                               Caller caller) {
-        Discussions.Thread thread = writable(discussionId, caller);
-        List<String> mentions = requireMentionable(request.mentions(), thread.organisationUnit());
-        rate.take(caller.subject());
-        readYourWrites.afterWrite(() -> commands.sendAndWait(new EditPost(discussionId, postId, request.body(),
-                mentions, caller.subject(), now())));
-        rememberName(caller);
+        post(caller, request.mentions(), writable(discussionId, caller).organisationUnit(),
+                mentions -> new EditPost(discussionId, postId, request.body(), mentions, caller.subject(), now()));
         return ResponseEntity.noContent().build();
     }
 
@@ -224,8 +215,7 @@ class DiscussionController {
                                 @Valid @RequestBody Answer request, Caller caller) {
         Discussions.Thread thread = writable(discussionId, caller);
         boolean moderator = access.moderates(caller, thread.organisationUnit());
-        readYourWrites.afterWrite(() -> commands.sendAndWait(new MarkAnswered(discussionId, request.postId(),
-                caller.subject(), moderator, now())));
+        send(new MarkAnswered(discussionId, request.postId(), caller.subject(), moderator, now()));
         return ResponseEntity.noContent().build();
     }
 
@@ -234,8 +224,7 @@ class DiscussionController {
                                 @PathVariable @Size(max = ID_MAX) String postId,
                                 @Valid @RequestBody Reason request, Caller caller) {
         writable(discussionId, caller);
-        readYourWrites.afterWrite(() -> commands.sendAndWait(new ReportPost(discussionId, postId, caller.subject(),
-                request.reason(), now())));
+        send(new ReportPost(discussionId, postId, caller.subject(), request.reason(), now()));
         return ResponseEntity.noContent().build();
     }
 
@@ -245,9 +234,20 @@ class DiscussionController {
                               @Valid @RequestBody RequiredReason request, Caller caller) {
         Discussions.Thread thread = writable(discussionId, caller);
         access.requireModerator(caller, thread.organisationUnit());
-        readYourWrites.afterWrite(() -> commands.sendAndWait(new HidePost(discussionId, postId, caller.subject(),
-                request.reason(), now())));
+        send(new HidePost(discussionId, postId, caller.subject(), request.reason(), now()));
         return ResponseEntity.noContent().build();
+    }
+
+    /** Sends a post whose mentions must name people of {@code unit}, counted against the caller's posting rate. */
+    private void post(Caller caller, List<String> mentions, String unit, Function<List<String>, Object> command) {
+        List<String> mentionable = requireMentionable(mentions, unit);
+        rate.take(caller.subject());
+        send(command.apply(mentionable));
+        rememberName(caller);
+    }
+
+    private void send(Object command) {
+        readYourWrites.afterWrite(() -> commands.sendAndWait(command));
     }
 
     private Discussions.Thread readable(String discussionId, Caller caller) {

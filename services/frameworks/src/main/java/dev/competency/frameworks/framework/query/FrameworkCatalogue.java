@@ -38,6 +38,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.bson.codecs.pojo.annotations.BsonProperty;
 import org.bson.conversions.Bson;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -159,6 +160,12 @@ public class FrameworkCatalogue implements PublishedFrameworks, FrameworkCodes {
     public record VersionView(String frameworkId, String code, int version, FrameworkStatus status,
                               Integer policyVersion, Instant publishedAt, String publishedBy, Instant changedAt,
                               FrameworkContent content) {
+
+        /** This version as a CASE 1.0 package whose URIs start at {@code baseUri}. */
+        public JsonNode caseExport(String baseUri) {
+            return CasePackageExport.export(new CasePackageExport.Source(frameworkId, version,
+                    status == FrameworkStatus.RETIRED, publishedAt, content), baseUri);
+        }
     }
 
     /** A competency found by a search. */

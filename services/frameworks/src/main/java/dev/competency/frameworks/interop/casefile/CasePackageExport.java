@@ -66,15 +66,11 @@ public final class CasePackageExport {
                 : new DocumentDetails(null, null, null, null, null);
         ObjectNode documentLink = link(content.title(), documentId, baseUri + "/CFDocuments/" + documentId);
 
-        ObjectNode document = JSON.objectNode();
-        document.put("identifier", documentId);
-        document.put("uri", baseUri + "/CFDocuments/" + documentId);
+        ObjectNode document = identified(documentId, baseUri + "/CFDocuments/" + documentId);
         document.put("creator", details.creator() != null ? details.creator() : "Competency platform");
         document.put("title", content.title());
         document.put("lastChangeDateTime", details.changedAt() != null ? details.changedAt() : changed);
-        if (details.officialSourceUrl() != null) {
-            document.put("officialSourceURL", details.officialSourceUrl());
-        }
+        putPresent(document, "officialSourceURL", details.officialSourceUrl());
         if (!details.subject().isEmpty()) {
             ArrayNode subjects = document.putArray("subject");
             details.subject().forEach(subjects::add);
@@ -83,9 +79,7 @@ public final class CasePackageExport {
             ArrayNode subjectUri = document.putArray("subjectURI");
             details.subjectUri().forEach(link -> subjectUri.add(link(link.title(), link.identifier(), link.uri())));
         }
-        if (content.description() != null) {
-            document.put("description", content.description());
-        }
+        putPresent(document, "description", content.description());
         document.put("version", String.valueOf(source.version()));
         document.put("adoptionStatus", source.retired() ? "Deprecated" : "Implemented");
         document.set("CFPackageURI", link(content.title(), documentId, baseUri + "/CFPackages/" + documentId));
@@ -97,9 +91,7 @@ public final class CasePackageExport {
         for (Competency competency : content.competencies()) {
             String itemId = itemIdentifier(competency);
             String itemChanged = competency.externalChangedAt() != null ? competency.externalChangedAt() : changed;
-            ObjectNode item = JSON.objectNode();
-            item.put("identifier", itemId);
-            item.put("uri", baseUri + "/CFItems/" + itemId);
+            ObjectNode item = identified(itemId, baseUri + "/CFItems/" + itemId);
             item.set("CFDocumentURI", documentLink.deepCopy());
             if (competency.description() != null) {
                 item.put("fullStatement", competency.description());
@@ -108,21 +100,15 @@ public final class CasePackageExport {
                 item.put("fullStatement", competency.title());
             }
             item.put("humanCodingScheme", competency.code());
-            if (competency.taxonomyLabel() != null) {
-                item.put("CFItemType", competency.taxonomyLabel());
-            }
+            putPresent(item, "CFItemType", competency.taxonomyLabel());
             ItemDetails itemDetails = competency.details() != null ? competency.details()
                     : new ItemDetails(null, null, null, null, null);
-            if (itemDetails.notes() != null) {
-                item.put("notes", itemDetails.notes());
-            }
+            putPresent(item, "notes", itemDetails.notes());
             if (!itemDetails.educationalLevel().isEmpty()) {
                 ArrayNode levels = item.putArray("educationalLevel");
                 itemDetails.educationalLevel().forEach(levels::add);
             }
-            if (itemDetails.listEnumeration() != null) {
-                item.put("listEnumeration", itemDetails.listEnumeration());
-            }
+            putPresent(item, "listEnumeration", itemDetails.listEnumeration());
             item.put("lastChangeDateTime", itemChanged);
             items.add(item);
 
@@ -160,9 +146,7 @@ public final class CasePackageExport {
                         changed));
             }
         }
-        ObjectNode rubric = JSON.objectNode();
-        rubric.put("identifier", rubricId);
-        rubric.put("uri", baseUri + "/CFRubrics/" + rubricId);
+        ObjectNode rubric = identified(rubricId, baseUri + "/CFRubrics/" + rubricId);
         rubric.put("title", content.title() + ": proficiency scales");
         rubric.put("lastChangeDateTime", changed);
         rubric.set("CFRubricCriteria", criteria);
@@ -184,9 +168,7 @@ public final class CasePackageExport {
     private static ObjectNode criterion(String rubricId, Competency competency, Scale scale, int position,
                                         String baseUri, String changed) {
         String criterionId = CaseIds.derived(rubricId, competency == null ? "framework" : competency.id());
-        ObjectNode criterion = JSON.objectNode();
-        criterion.put("identifier", criterionId);
-        criterion.put("uri", baseUri + "/CFRubricCriteria/" + criterionId);
+        ObjectNode criterion = identified(criterionId, baseUri + "/CFRubricCriteria/" + criterionId);
         criterion.put("description", competency == null ? "Scale of every competency without its own"
                 : "Scale of " + competency.code());
         if (competency != null) {
@@ -199,9 +181,7 @@ public final class CasePackageExport {
         for (int i = 0; i < scale.levels().size(); i++) {
             Level level = scale.levels().get(i);
             String levelId = CaseIds.derived(criterionId, level.code());
-            ObjectNode node = JSON.objectNode();
-            node.put("identifier", levelId);
-            node.put("uri", baseUri + "/CFRubricCriterionLevels/" + levelId);
+            ObjectNode node = identified(levelId, baseUri + "/CFRubricCriterionLevels/" + levelId);
             node.put("quality", level.code());
             node.put("description", level.label());
             node.put("score", level.threshold());
@@ -221,9 +201,7 @@ public final class CasePackageExport {
     private static ObjectNode association(String documentId, String origin, String type, String destination,
                                           String baseUri, String changed, ObjectNode documentLink, String keptId) {
         String id = CaseIds.isUuid(keptId) ? keptId : CaseIds.derived(documentId, origin, type, destination);
-        ObjectNode association = JSON.objectNode();
-        association.put("identifier", id);
-        association.put("uri", baseUri + "/CFAssociations/" + id);
+        ObjectNode association = identified(id, baseUri + "/CFAssociations/" + id);
         association.set("CFDocumentURI", documentLink.deepCopy());
         association.put("associationType", type);
         association.put("lastChangeDateTime", changed);
@@ -242,6 +220,20 @@ public final class CasePackageExport {
     private static ObjectNode itemLink(Competency competency, String baseUri) {
         String id = itemIdentifier(competency);
         return link(competency.code(), id, baseUri + "/CFItems/" + id);
+    }
+
+    /** Puts {@code value} unless it is null: CASE leaves an absent optional field out. */
+    private static void putPresent(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    private static ObjectNode identified(String identifier, String uri) {
+        ObjectNode node = JSON.objectNode();
+        node.put("identifier", identifier);
+        node.put("uri", uri);
+        return node;
     }
 
     private static ObjectNode link(String title, String identifier, String uri) {

@@ -131,12 +131,9 @@ public final class CasePackageImport {
         Scale frameworkScale = rubrics(pkg.path("CFRubrics"), items, itemScales, warnings, errors);
         addTree(children, items, placements, codes, previous, frameworkId, itemScales, competencies);
 
-        List<Relation> pendingRelations = new ArrayList<>();
-        for (RelationEnds ends : relationEnds) {
-            pendingRelations.add(new Relation(codes.get(ends.origin()), codes.get(ends.destination()), ends.type(),
-                    ends.identifier()));
-        }
-        List<Relation> relations = acyclicRelations(pendingRelations, errors);
+        List<Relation> relations = acyclicRelations(relationEnds.stream().map(ends -> new Relation(
+                codes.get(ends.origin()), codes.get(ends.destination()), ends.type(), ends.identifier())).toList(),
+                errors);
 
         String description = text(document, "description");
         if (description == null) {
@@ -206,14 +203,10 @@ public final class CasePackageImport {
     /** A text or an array of texts, as CASE writers differ. */
     private static List<String> texts(JsonNode node) {
         List<String> values = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(value -> {
-                if (value.isString() && !value.asString().isBlank()) {
-                    values.add(value.asString());
-                }
-            });
-        } else if (node.isString() && !node.asString().isBlank()) {
-            values.add(node.asString());
+        for (JsonNode value : node.isArray() ? node : List.of(node)) {
+            if (value.isString() && !value.asString().isBlank()) {
+                values.add(value.asString());
+            }
         }
         return values;
     }
@@ -545,9 +538,8 @@ public final class CasePackageImport {
                 ? item.fullStatement() : null;
         String changedAt = item.lastChange() == null ? null : item.lastChange().toString();
         if (earlier == null) {
-            String externalId = item.identifier();
             return new Competency(CaseIds.derived(frameworkId, "case", item.identifier()), code, title, description,
-                    parentCode, position, item.itemType(), externalId, changedAt, rubricScale, null, details);
+                    parentCode, position, item.itemType(), item.identifier(), changedAt, rubricScale, null, details);
         }
         Scale scale = rubricScale != null ? rubricScale : earlier.scaleOverride();
         Competency kept = new Competency(earlier.id(), code, earlier.title(), earlier.description(), parentCode,
@@ -681,11 +673,9 @@ public final class CasePackageImport {
             }
             levels.add(new Level(code, label, Math.round(threshold * 1_000_000d) / 1_000_000d, false));
         }
-        if (masteryIndex < 0) {
-            for (int i = 0; i < levels.size() && masteryIndex < 0; i++) {
-                if (levels.get(i).code().contains("PROFICIEN") || levels.get(i).threshold() >= 0.7) {
-                    masteryIndex = i;
-                }
+        for (int i = 0; i < levels.size() && masteryIndex < 0; i++) {
+            if (levels.get(i).code().contains("PROFICIEN") || levels.get(i).threshold() >= 0.7) {
+                masteryIndex = i;
             }
         }
         if (masteryIndex < 0) {

@@ -1,7 +1,6 @@
 package dev.competency.frameworks.interop.web;
 
 import dev.competency.frameworks.access.FrameworkAccessPolicy;
-import dev.competency.frameworks.framework.domain.FrameworkStatus;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.FrameworkSummary;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionView;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue;
@@ -114,7 +113,7 @@ class CaseController {
         String frameworkId = catalogue.findByCaseIdentifier(identifier).map(FrameworkSummary::frameworkId)
                 .orElse(null);
         for (VersionView view : catalogue.latestPublishedVersions()) {
-            JsonNode pkg = export(view);
+            JsonNode pkg = view.caseExport(baseUri);
             if (view.frameworkId().equals(frameworkId)
                     || identifier.equals(pkg.path("CFDocument").path("identifier").asString())) {
                 return pkg;
@@ -127,12 +126,7 @@ class CaseController {
         return TextParameters.checked("identifier", identifier, TextParameters.EXTERNAL_ID);
     }
 
-    private JsonNode export(VersionView view) {
-        return CasePackageExport.export(new CasePackageExport.Source(view.frameworkId(), view.version(),
-                view.status() == FrameworkStatus.RETIRED, view.publishedAt(), view.content()), baseUri);
-    }
-
     private List<JsonNode> packages() {
-        return catalogue.latestPublishedVersions().stream().map(this::export).toList();
+        return catalogue.latestPublishedVersions().stream().map(view -> view.caseExport(baseUri)).toList();
     }
 }

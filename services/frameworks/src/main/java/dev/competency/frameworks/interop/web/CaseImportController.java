@@ -7,7 +7,6 @@ import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionView;
 import dev.competency.frameworks.framework.query.FrameworkId;
 import dev.competency.frameworks.interop.CaseImporter;
 import dev.competency.frameworks.interop.CaseImporter.ImportReport;
-import dev.competency.frameworks.interop.casefile.CasePackageExport;
 import dev.competency.frameworks.web.TextParameters;
 import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.openapi.ProblemResponse;
@@ -62,7 +61,6 @@ class CaseImportController {
             throw Refusal.conflict("version " + version + " of framework " + frameworkId
                     + " is a draft; only published versions are exported");
         }
-        return CasePackageExport.export(new CasePackageExport.Source(frameworkId.value(), version,
-                view.status() == FrameworkStatus.RETIRED, view.publishedAt(), view.content()), baseUri);
+        return view.caseExport(baseUri);
     }
 }
