@@ -5,6 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.DeleteManyModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -19,10 +20,14 @@ import dev.competency.platform.service.id.CompetencyId;
 import dev.competency.platform.service.id.EvidenceId;
 import dev.competency.platform.service.id.LearnerId;
 import dev.competency.platform.service.mongo.RecordCollections;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +37,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.bson.codecs.pojo.annotations.BsonProperty;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,12 +47,11 @@ import org.springframework.stereotype.Component;
  * as-of and known-at queries, which refold it. Writes are keyed by learner and evidence id, so re-reads are harmless.
  *
  * <p>Reading a long timeline means decoding every entry (10,000 documents for a learner with 10,000 evidence), so
- * recently read timelines stay in memory. A read first counts the learner's stored entries, and those of them voided,
- * and uses the kept timeline only when it holds as many of each. That is exact: a learner's events come in one order,
- * each adds an entry or voids one, and an erased learner takes none again, so the two counts name one state of the
- * timeline. The counts come from the entries themselves, never from a marker written beside them, so a read that
- * overlaps a write (or a replica that did not apply it, or a rebuild) cannot keep a timeline that misses an entry: at
- * worst it decodes the timeline again.
+ * recently read timelines stay in memory. A read first fetches only the ids and void times of the learner's entries
+ * and uses the kept timeline only when they are exactly those it holds: an entry's other fields never change, so the
+ * kept timeline is then the stored one. The check looks at the entries themselves, never at a marker written beside
+ * them, so a read that overlaps a write (or a replica that did not apply it, or a rebuild) cannot keep a timeline
+ * that misses an entry: at worst it decodes the timeline again.
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
@@ -139,7 +142,7 @@ public class EvidenceTimeline {
 
     @EventHandler
     void on(LearnerErased event) {
-        writes.inOrder(timeline, new DeleteManyModel<>(ofLearner(event.learnerId())));
+        writes.inOrder(timeline, new DeleteManyModel<>(Filters.eq(StoredEvidence.LEARNER_ID, event.learnerId())));
         kept.remove(event.learnerId());
     }
 
@@ -165,22 +168,55 @@ public class EvidenceTimeline {
 
     private Kept read(String learnerId) {
         Kept cached = kept.get(learnerId);
-        if (cached != null && cached.entries().size() == timeline.countDocuments(ofLearner(learnerId))
-                && cached.voided() == timeline.countDocuments(Filters.and(ofLearner(learnerId),
-                        Filters.ne(StoredEvidence.VOIDED_AT, null)))) {
-            return cached;
+        if (cached != null) {
+            List<String> stored = new ArrayList<>();
+            timeline.find(Filters.eq(StoredEvidence.LEARNER_ID, learnerId), Document.class)
+                    .projection(Projections.include(StoredEvidence.VOIDED_AT))
+                    .forEach(d -> stored.add(versionOf(d.getString("_id"), d.getString(StoredEvidence.VOIDED_AT))));
+            if (cached.digest().equals(digestOf(stored))) {
+                return cached;
+            }
         }
         List<Entry> entries = new ArrayList<>();
-        timeline.find(ofLearner(learnerId)).forEach(stored -> entries.add(stored.entry()));
+        timeline.find(Filters.eq(StoredEvidence.LEARNER_ID, learnerId)).forEach(stored -> entries.add(stored.entry()));
         entries.sort(FOLD_ORDER);
-        Kept read = new Kept(Collections.unmodifiableList(entries), byCompetency(entries),
-                entries.stream().filter(e -> e.voidedAt() != null).count());
+        Kept read = new Kept(digestOf(versionsOf(learnerId, entries)), Collections.unmodifiableList(entries),
+                byCompetency(entries));
         kept.put(learnerId, read);
         return read;
     }
 
-    private static Bson ofLearner(String learnerId) {
-        return Filters.eq(StoredEvidence.LEARNER_ID, learnerId);
+    /** What tells one stored state of an entry from another: its id and, once voided, when. */
+    private static String versionOf(String entryId, String voidedAt) {
+        return voidedAt == null ? entryId : entryId + "|voided " + voidedAt;
+    }
+
+    private static List<String> versionsOf(String learnerId, List<Entry> entries) {
+        List<String> versions = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            versions.add(versionOf(learnerId + "|" + entry.evidence().evidenceId(),
+                    entry.voidedAt() == null ? null : entry.voidedAt().toString()));
+        }
+        return versions;
+    }
+
+    /** A SHA-256 digest of the versions in sorted order: 32 bytes kept per timeline instead of every id. */
+    private static String digestOf(List<String> versions) {
+        Collections.sort(versions);
+        MessageDigest digest = sha256();
+        for (String version : versions) {
+            digest.update(version.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
     }
 
     /** Groups entries by competency id, in competency id order, keeping their order within each; unmodifiable. */
@@ -193,8 +229,8 @@ public class EvidenceTimeline {
         return Collections.unmodifiableSortedMap(grouped);
     }
 
-    /** A timeline as read, with how many of its entries were voided. */
-    private record Kept(List<Entry> entries, SortedMap<String, List<Entry>> byCompetency, long voided) {
+    /** A timeline as read, with the {@linkplain #digestOf digest} of its entries' {@linkplain #versionOf versions}. */
+    private record Kept(String digest, List<Entry> entries, SortedMap<String, List<Entry>> byCompetency) {
     }
 
     /**
