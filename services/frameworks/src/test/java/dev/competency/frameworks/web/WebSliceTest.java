@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * application context.
  */
 @WebMvcTest
-@Import(FrameworkAccessPolicy.class)
+@Import({FrameworkAccessPolicy.class, AuthorCommands.class})
 @TestPropertySource(properties = "frameworks.case.base-uri=https://frameworks.test/ims/case/v1p0")
 public abstract class WebSliceTest {
 

@@ -15,6 +15,7 @@ import dev.competency.frameworks.framework.query.FrameworkCatalogue.CompetencyHi
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.FrameworkSummary;
 import dev.competency.frameworks.framework.query.FrameworkCatalogue.VersionView;
 import dev.competency.frameworks.framework.query.FrameworkId;
+import dev.competency.frameworks.web.AuthorCommands;
 import dev.competency.frameworks.web.TextParameters;
 import dev.competency.platform.service.axon.ReadYourWrites;
 import dev.competency.platform.service.error.Refusal;
@@ -54,13 +55,15 @@ class FrameworkController {
     private final FrameworkCatalogue catalogue;
     private final ReadYourWrites readYourWrites;
     private final FrameworkAccessPolicy access;
+    private final AuthorCommands authorCommands;
 
     FrameworkController(CommandGateway commands, FrameworkCatalogue catalogue, ReadYourWrites readYourWrites,
-                        FrameworkAccessPolicy access) {
+                        FrameworkAccessPolicy access, AuthorCommands authorCommands) {
         this.commands = commands;
         this.catalogue = catalogue;
         this.readYourWrites = readYourWrites;
         this.access = access;
+        this.authorCommands = authorCommands;
     }
 
     record NewFramework(String code, String title, String description) {
@@ -196,11 +199,7 @@ class FrameworkController {
 
     /** An author's command for an existing framework, sent once the caller may and the read models show it. */
     private void send(FrameworkId frameworkId, Caller caller, Function<String, Object> command) {
-        access.requireAuthor(caller);
-        readYourWrites.awaitCurrent();
-        summary(frameworkId);
-        Object built = command.apply(caller.subject());
-        readYourWrites.afterWrite(() -> commands.sendAndWait(built));
+        authorCommands.send(caller, () -> summary(frameworkId), command);
     }
 
     private static FrameworkId frameworkId(String frameworkId) {

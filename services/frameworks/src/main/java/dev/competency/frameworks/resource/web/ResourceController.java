@@ -6,6 +6,7 @@ import dev.competency.frameworks.resource.domain.PublishLearningResource;
 import dev.competency.frameworks.resource.domain.ResourceDefinition;
 import dev.competency.frameworks.resource.query.ResourceCatalogue;
 import dev.competency.frameworks.resource.query.ResourceCatalogue.ResourceView;
+import dev.competency.frameworks.web.AuthorCommands;
 import dev.competency.frameworks.web.TextParameters;
 import dev.competency.platform.service.axon.ReadYourWrites;
 import dev.competency.platform.service.security.Caller;
@@ -36,13 +37,15 @@ class ResourceController {
     private final ResourceCatalogue catalogue;
     private final ReadYourWrites readYourWrites;
     private final FrameworkAccessPolicy access;
+    private final AuthorCommands authorCommands;
 
     ResourceController(CommandGateway commands, ResourceCatalogue catalogue, ReadYourWrites readYourWrites,
-                       FrameworkAccessPolicy access) {
+                       FrameworkAccessPolicy access, AuthorCommands authorCommands) {
         this.commands = commands;
         this.catalogue = catalogue;
         this.readYourWrites = readYourWrites;
         this.access = access;
+        this.authorCommands = authorCommands;
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -82,11 +85,7 @@ class ResourceController {
 
     /** An author's command for an existing learning resource, answered with the learning resource as it then stands. */
     private ResourceView send(String resourceId, Caller caller, Function<String, Object> command) {
-        access.requireAuthor(caller);
-        readYourWrites.awaitCurrent();
-        view(resourceId);
-        Object built = command.apply(caller.subject());
-        readYourWrites.afterWrite(() -> commands.sendAndWait(built));
+        authorCommands.send(caller, () -> view(resourceId), command);
         return view(resourceId);
     }
 

@@ -6,6 +6,7 @@ import dev.competency.frameworks.roleprofile.domain.PublishRoleProfile;
 import dev.competency.frameworks.roleprofile.domain.RoleProfileDefinition;
 import dev.competency.frameworks.roleprofile.query.RoleProfileCatalogue;
 import dev.competency.frameworks.roleprofile.query.RoleProfileCatalogue.RoleProfileView;
+import dev.competency.frameworks.web.AuthorCommands;
 import dev.competency.frameworks.web.TextParameters;
 import dev.competency.platform.service.axon.ReadYourWrites;
 import dev.competency.platform.service.security.Caller;
@@ -36,13 +37,15 @@ class RoleProfileController {
     private final RoleProfileCatalogue catalogue;
     private final ReadYourWrites readYourWrites;
     private final FrameworkAccessPolicy access;
+    private final AuthorCommands authorCommands;
 
     RoleProfileController(CommandGateway commands, RoleProfileCatalogue catalogue, ReadYourWrites readYourWrites,
-                          FrameworkAccessPolicy access) {
+                          FrameworkAccessPolicy access, AuthorCommands authorCommands) {
         this.commands = commands;
         this.catalogue = catalogue;
         this.readYourWrites = readYourWrites;
         this.access = access;
+        this.authorCommands = authorCommands;
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -82,11 +85,7 @@ class RoleProfileController {
 
     /** An author's command for an existing role profile, answered with the role profile as it then stands. */
     private RoleProfileView send(String roleProfileId, Caller caller, Function<String, Object> command) {
-        access.requireAuthor(caller);
-        readYourWrites.awaitCurrent();
-        view(roleProfileId);
-        Object built = command.apply(caller.subject());
-        readYourWrites.afterWrite(() -> commands.sendAndWait(built));
+        authorCommands.send(caller, () -> view(roleProfileId), command);
         return view(roleProfileId);
     }
 
