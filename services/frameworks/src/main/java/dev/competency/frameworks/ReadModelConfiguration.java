@@ -6,15 +6,9 @@ import dev.competency.frameworks.readmodel.ReadModels;
 import dev.competency.frameworks.resource.query.ResourceCatalogue;
 import dev.competency.frameworks.roleprofile.query.RoleProfileCatalogue;
 import dev.competency.platform.service.axon.ReadModelRebuild;
-import dev.competency.platform.service.axon.SegmentShare;
 import dev.competency.platform.service.axon.ReadYourWrites;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,14 +43,5 @@ class ReadModelConfiguration {
     ReadYourWrites readYourWrites(MongoTemplate axonMongoTemplate, Serializer serializer, EventStorageEngine store,
                                   @Value("${frameworks.read-models.wait:PT10S}") Duration wait) {
         return new ReadYourWrites(ReadModels.PROCESSING_GROUP, axonMongoTemplate, serializer, store, wait);
-    }
-
-
-    @Bean
-    ReadModelRebuild readModelRebuild(EventProcessingConfiguration processing, TokenStore tokenStore,
-                                      EventStore eventStore, SegmentShare segmentShare,
-                                      Clock clock, MeterRegistry meters) {
-        return new ReadModelRebuild(ReadModels.PROCESSING_GROUP, processing, tokenStore, eventStore,
-                segmentShare, clock, meters);
     }
 }

@@ -1,17 +1,10 @@
 package dev.competency.assessments.readmodel;
 
 import dev.competency.platform.service.arrival.StreamArrivals;
-import dev.competency.platform.service.axon.ReadModelRebuild;
 import dev.competency.platform.service.axon.ReadYourWrites;
-import dev.competency.platform.service.axon.SegmentShare;
 import dev.competency.platform.service.messaging.ConsumerProgress;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,15 +26,5 @@ class ReadModelConfiguration {
     StreamArrivals streamArrivals(ConsumerProgress progress,
                                   @Value("${assessments.streams.arrival-wait:3s}") Duration wait) {
         return new StreamArrivals(progress, wait);
-    }
-
-
-    /** Admin rebuild of the read models; writes wait for it through {@link ReadYourWrites}. */
-    @Bean
-    ReadModelRebuild readModelRebuild(EventProcessingConfiguration processing, TokenStore tokenStore,
-                                      EventStore eventStore, SegmentShare segmentShare,
-                                      Clock clock, MeterRegistry meters) {
-        return new ReadModelRebuild(ReadModels.PROCESSING_GROUP, processing, tokenStore, eventStore,
-                segmentShare, clock, meters);
     }
 }

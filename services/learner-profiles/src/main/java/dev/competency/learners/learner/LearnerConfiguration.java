@@ -5,12 +5,8 @@ import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
 import dev.competency.learners.learner.domain.LearnerCommandTargets;
 import dev.competency.learners.learner.query.ReadModelWrites;
 import dev.competency.learners.learner.query.ReadModels;
-import dev.competency.platform.service.axon.ReadModelRebuild;
 import dev.competency.platform.service.axon.ReadYourWrites;
-import dev.competency.platform.service.axon.SegmentShare;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -22,13 +18,10 @@ import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.JCacheAdapter;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,15 +41,6 @@ class LearnerConfiguration {
     SnapshotTriggerDefinition learnerSnapshotTrigger(Snapshotter snapshotter,
             @Value("${learner-profiles.snapshot-every:200}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
-    }
-
-    /** Admin rebuild of every read model built from the learner event stream. */
-    @Bean
-    ReadModelRebuild readModelRebuild(EventProcessingConfiguration processing, TokenStore tokenStore,
-            EventStore eventStore, SegmentShare segmentShare,
-            Clock clock, MeterRegistry meters) {
-        return new ReadModelRebuild(ReadModels.PROCESSING_GROUP, processing, tokenStore, eventStore,
-                segmentShare, clock, meters);
     }
 
     /** Admin writes wait up to {@code learner-profiles.read-models.wait} for the read models to show them. */

@@ -21,6 +21,7 @@ import dev.competency.platform.test.RunningService;
 import dev.competency.platform.test.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -110,6 +111,31 @@ class ReadModelRebuildIT {
         assertThat(processorMeters).noneMatch(line -> line.contains("payloadType"));
         assertThat(before.get(1)).contains("\"level\"");
         assertThat(timeline.countDocuments(Filters.eq("_id", "stray"))).isZero();
+    }
+
+    @Test
+    void saysCaughtUp_onlyOnceTheReadModelsShowEveryEventStoredBeforeTheRebuild() {
+        String admin = TestTokens.token("admin-1", "ADMIN");
+        List<String> learners = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String learner = UUID.randomUUID().toString();
+            learners.add(learner);
+            send(kafka, EventTypes.EVIDENCE_RECORDED, learner, evidence(learner, 0.7, DAY1, DAY1.plusSeconds(1)));
+        }
+        MongoCollection<Document> timeline = service.bean(MongoDatabase.class).getCollection("evidence_timeline");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> timeline.countDocuments(Filters.in("learnerId", learners)) == learners.size());
+
+        for (int round = 1; round <= 3; round++) {
+            assertThat(ServiceClient.post(service.port(), "/api/learners/admin/rebuild", admin, "").statusCode())
+                    .isEqualTo(202);
+            JsonNode status = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> JSON.readTree(service.get("/api/learners/admin/rebuild", admin).body()),
+                            answer -> answer.path("caughtUp").asBoolean());
+
+            assertThat(timeline.countDocuments(Filters.in("learnerId", learners)))
+                    .as("evidence in the timeline when rebuild %d said %s", round, status).isEqualTo(learners.size());
+        }
     }
 
     @Test

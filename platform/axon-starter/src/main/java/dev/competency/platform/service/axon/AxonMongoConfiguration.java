@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -28,6 +30,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -161,6 +164,17 @@ public class AxonMongoConfiguration {
     ConfigurerModule readYourWritesSignals(ObjectProvider<ReadYourWrites> waits) {
         return configurer -> waits.orderedStream().forEach(wait -> configurer.eventProcessing()
                 .registerHandlerInterceptor(wait.processorName(), configuration -> wait.signal()));
+    }
+
+    /**
+     * The admins' rebuild of the read models that requests wait for, where the service declares its
+     * {@link ReadYourWrites}: their processor is the one rebuilt.
+     */
+    @Bean
+    @ConditionalOnBean(ReadYourWrites.class)
+    ReadModelRebuild readModelRebuild(ReadYourWrites readModels, EventProcessingConfiguration processing,
+            TokenStore tokenStore, EventStore eventStore, SegmentShare segmentShare, Clock clock, MeterRegistry meters) {
+        return new ReadModelRebuild(readModels, processing, tokenStore, eventStore, segmentShare, clock, meters);
     }
 
     /**

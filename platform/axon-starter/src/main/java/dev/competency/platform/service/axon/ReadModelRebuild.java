@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -35,13 +34,17 @@ import org.slf4j.LoggerFactory;
  * others give back the segments they claimed (at their next claim check, after they saw the hold), and waits until
  * it has claimed every segment, at most {@link #CLAIM_WAIT}; if another instance still holds one then (it does not
  * share the heartbeat, or its claims outlive it), the rebuild is refused and nothing is changed. Once the tokens are
- * reset it lets go, and every instance claims its share again and reads from the start. {@link #status()} reports the
- * segments this instance holds.
+ * reset it lets go, and every instance claims its share again and reads from the start.
  *
  * <p>The events are handled as ordinary processing from the start, not as an Axon replay ({@code resetTokens}): a
  * replay wraps every token in a {@code ReplayToken} and compares it with the token at the reset for every event,
  * which buys nothing here. Use it for processors whose handlers are idempotent and do not behave differently in a
  * replay.
+ *
+ * <p>{@link #status()} reads the tokens the segments stored ({@link ReadYourWrites#storedTokens}), whichever instance
+ * holds them, not the processor's tracker statuses: those cover only the segments this instance has claimed so far,
+ * and a pooled processor marks them caught up whenever its stream is momentarily empty, so they could say caught up
+ * before a segment had read every event its read models need.
  */
 public class ReadModelRebuild {
 
@@ -49,6 +52,7 @@ public class ReadModelRebuild {
     private static final Duration CLAIM_RETRY = Duration.ofMillis(200);
 
     private final String processingGroup;
+    private final ReadYourWrites readModels;
     private final EventProcessingConfiguration processing;
     private final TokenStore tokenStore;
     private final EventStore eventStore;
@@ -60,9 +64,10 @@ public class ReadModelRebuild {
     static final Duration CLAIM_WAIT = Duration.ofSeconds(30);
 
     /** Also publishes the progress as the gauge {@code read_models.rebuild.percent_done}, tagged with the processor. */
-    public ReadModelRebuild(String processingGroup, EventProcessingConfiguration processing, TokenStore tokenStore,
+    public ReadModelRebuild(ReadYourWrites readModels, EventProcessingConfiguration processing, TokenStore tokenStore,
             EventStore eventStore, SegmentShare segmentShare, Clock clock, MeterRegistry meters) {
-        this.processingGroup = processingGroup;
+        this.processingGroup = readModels.processorName();
+        this.readModels = readModels;
         this.processing = processing;
         this.tokenStore = tokenStore;
         this.eventStore = eventStore;
@@ -75,11 +80,11 @@ public class ReadModelRebuild {
     }
 
     /**
-     * Where the rebuild stands. {@code caughtUp} is true once the processor reached the head of the store (every
-     * segment this instance holds says so, or has read up to the last stored event).
-     * {@code readUpTo} is the global sequence number of the last event every segment has read, {@code head} that of
-     * the last stored event, and {@code percentDone} the share of the store's events from the first to the head that
-     * has been read.
+     * Where the rebuild stands. {@code caughtUp} is true once every segment of the processor, on whichever instance,
+     * has stored a token at or past the last stored event with no gap below it: the read models show every event
+     * stored when the status was asked for. {@code readUpTo} is the global sequence number of the last event every
+     * segment has read, {@code head} that of the last stored event, and {@code percentDone} the share of the store's
+     * events from the first to the head that has been read.
      */
     public record Status(String processor, boolean running, boolean caughtUp, boolean replaying, Long readUpTo,
                          Long head, double percentDone, Instant lastRebuildStartedAt) {
@@ -146,17 +151,15 @@ public class ReadModelRebuild {
 
     public Status status() {
         StreamingEventProcessor processor = processor();
-        Collection<EventTrackerStatus> trackers = processor.processingStatus().values();
-        Long readUpTo = readUpTo(trackers.stream().map(EventTrackerStatus::getTrackingToken).toList());
+        List<TrackingToken> stored = readModels.storedTokens();
+        Long readUpTo = readUpTo(stored);
         Long beforeFirst = positionOf(eventStore.createTailToken());
+        // The head after the tokens: an event stored in between leaves the status behind, never ahead.
         Long head = positionOf(eventStore.createHeadToken());
-        // A pooled processor marks its segments caught up only when its stream is empty at a coordination round:
-        // under a steady trickle of writes that may not happen for long, though every segment has read to the head.
-        boolean caughtUp = !trackers.isEmpty() && (trackers.stream().allMatch(EventTrackerStatus::isCaughtUp)
-                || readUpTo != null && head != null && readUpTo >= head);
+        boolean caughtUp = head != null && ReadYourWrites.handledByEverySegment(stored, -1, head);
         return new Status(processingGroup, processor.isRunning(), caughtUp,
-                trackers.stream().anyMatch(EventTrackerStatus::isReplaying), readUpTo, head,
-                percentDone(caughtUp, beforeFirst, readUpTo, head), startedAt);
+                processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying), readUpTo,
+                head, percentDone(caughtUp, beforeFirst, readUpTo, head), startedAt);
     }
 
     /**

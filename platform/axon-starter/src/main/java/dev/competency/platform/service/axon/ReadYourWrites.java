@@ -113,8 +113,7 @@ public class ReadYourWrites {
             synchronized (monitor) {
                 seen = batches;
             }
-            List<TrackingToken> segments = segmentTokens();
-            if (!segments.isEmpty() && segments.stream().allMatch(token -> handled(token, after, upTo))) {
+            if (handledByEverySegment(storedTokens(), after, upTo)) {
                 return;
             }
             long remaining = deadline - System.nanoTime();
@@ -135,6 +134,14 @@ public class ReadYourWrites {
         }
     }
 
+    /**
+     * Whether there are segments and each has {@linkplain #handled handled} the events after {@code after} up to
+     * {@code upTo}.
+     */
+    static boolean handledByEverySegment(List<TrackingToken> segments, long after, long upTo) {
+        return !segments.isEmpty() && segments.stream().allMatch(token -> handled(token, after, upTo));
+    }
+
     static boolean handled(TrackingToken token, long after, long upTo) {
         if (token == null) {
             return upTo < 0;
@@ -147,8 +154,11 @@ public class ReadYourWrites {
                 || gapAware.getGaps().subSet(after + 1, upTo + 1).isEmpty();
     }
 
-    /** The token of every segment of the processor, as last stored; null for a segment without one. */
-    private List<TrackingToken> segmentTokens() {
+    /**
+     * The token of every segment of the processor, as last stored by whichever instance holds it; null for a segment
+     * without one. A segment stores its token when it commits a batch, after the batch's read-model writes.
+     */
+    List<TrackingToken> storedTokens() {
         List<TrackingToken> found = new ArrayList<>();
         for (Document entry : tokens.find(Filters.eq("processorName", processorName))) {
             Binary data = entry.get("token", Binary.class);
