@@ -196,12 +196,13 @@ public class ReadModelRebuild {
         }
     }
 
-    /** The position of the last event a token covers; null for none or a token without a position. */
-    private static Long positionOf(TrackingToken token) {
-        if (token == null) {
-            return null;
-        }
-        OptionalLong position = WrappedToken.unwrapLowerBound(token).position();
+    /**
+     * The position of the last event a token covers; null for none, a token without a position, or a replay token
+     * from the very start (its lower bound is none).
+     */
+    static Long positionOf(TrackingToken token) {
+        TrackingToken lowerBound = token == null ? null : WrappedToken.unwrapLowerBound(token);
+        OptionalLong position = lowerBound == null ? OptionalLong.empty() : lowerBound.position();
         return position.isPresent() ? position.getAsLong() : null;
     }
 

@@ -65,6 +65,23 @@ class ReadModelRebuildProgressTest {
         assertThat(ReadModelRebuild.readUpTo(List.of())).isNull();
     }
 
+    @Test
+    void leavesPositionUnknown_whenASegmentReplaysFromTheVeryStart() {
+        TrackingToken fromTheStart = ReplayToken.createReplayToken(token(HEAD), null);
+        assertThat(ReadModelRebuild.positionOf(fromTheStart)).isNull();
+        assertThat(ReadModelRebuild.readUpTo(List.of(token(HEAD), fromTheStart))).isNull();
+    }
+
+    @Test
+    void countsCaughtUp_onlyWhenEverySegmentHasReadToTheHeadWithNoGapBelowIt() {
+        assertThat(ReadYourWrites.handledByEverySegment(List.of(token(HEAD), token(HEAD + 3)), -1, HEAD)).isTrue();
+        assertThat(ReadYourWrites.handledByEverySegment(List.of(token(HEAD), token(HEAD - 1)), -1, HEAD)).isFalse();
+        assertThat(ReadYourWrites.handledByEverySegment(
+                List.of(GapAwareTrackingToken.newInstance(HEAD, List.of(HEAD - 5))), -1, HEAD)).isFalse();
+        assertThat(ReadYourWrites.handledByEverySegment(Arrays.asList(token(HEAD), null), -1, HEAD)).isFalse();
+        assertThat(ReadYourWrites.handledByEverySegment(List.of(), -1, HEAD)).as("no segment stored yet").isFalse();
+    }
+
     private static TrackingToken token(long position) {
         return GapAwareTrackingToken.newInstance(position, List.of());
     }
