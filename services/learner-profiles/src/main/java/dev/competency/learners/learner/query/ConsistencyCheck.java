@@ -193,10 +193,10 @@ public class ConsistencyCheck {
             } else if (event instanceof TeamChanged e) {
                 profile().putAll(LearnerProfiles.fieldsOf(e));
             } else if (event instanceof EvidenceAccepted e) {
-                timeline.put(e.evidence().evidenceId(), asStored(EvidenceTimeline.entryOf(e)));
+                timeline.put(e.evidence().evidenceId(), asStored(EvidenceTimeline.entryOf(e, sequence)));
                 frameworks.add(e.evidence().frameworkId());
             } else if (event instanceof EvidenceVoided e && timeline.containsKey(e.evidenceId())) {
-                timeline.get(e.evidenceId()).putAll(EvidenceTimeline.voidOf(e));
+                timeline.get(e.evidenceId()).putAll(EvidenceTimeline.voidOf(e, sequence));
             } else if (event instanceof MasteryRecalculated e) {
                 mastery.put(e.competencyId(), CurrentMastery.entryOf(e, sequence, message.getTimestamp()));
             } else if (event instanceof ParentMasteryRolledUp e) {

@@ -5,8 +5,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.DeleteManyModel;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -20,14 +20,10 @@ import dev.competency.platform.service.id.CompetencyId;
 import dev.competency.platform.service.id.EvidenceId;
 import dev.competency.platform.service.id.LearnerId;
 import dev.competency.platform.service.mongo.RecordCollections;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +32,7 @@ import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.bson.codecs.pojo.annotations.BsonProperty;
@@ -47,29 +44,37 @@ import org.springframework.stereotype.Component;
  * as-of and known-at queries, which refold it. Writes are keyed by learner and evidence id, so re-reads are harmless.
  *
  * <p>Reading a long timeline means decoding every entry (10,000 documents for a learner with 10,000 evidence), so
- * recently read timelines stay in memory. A read first fetches only the ids and void times of the learner's entries
- * and uses the kept timeline only when they are exactly those it holds: an entry's other fields never change, so the
- * kept timeline is then the stored one. The check looks at the entries themselves, never at a marker written beside
- * them, so a read that overlaps a write (or a replica that did not apply it, or a rebuild) cannot keep a timeline
- * that misses an entry: at worst it decodes the timeline again.
+ * recently read timelines stay in memory. Each entry holds the sequence number of the learner's event that last wrote
+ * it (its acceptance, then its void), and the learner's stamp in {@value #STAMPS} the highest of those, written after
+ * the entries in the same batch. A read fetches the stamp first (one lookup by id) and uses the kept timeline only
+ * when the stamp equals what the kept timeline was read under: the stamp read before it, or the highest sequence
+ * number among the entries it actually read, whichever is lower. So a timeline read while a write was under way, or
+ * one that missed an entry its stamp already counted, is read again at the next read rather than kept.
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class EvidenceTimeline {
 
     static final String COLLECTION = "evidence_timeline";
+    /** The learners' stamps: {@code _id} the learner, {@code sequence} the highest sequence number of her entries. */
+    static final String STAMPS = "evidence_timeline_stamps";
+    private static final String SEQUENCE = "sequence";
     private static final Comparator<Entry> FOLD_ORDER = Comparator.comparing((Entry e) -> e.evidence().occurredAt())
             .thenComparing(e -> e.evidence().recordedAt()).thenComparing(e -> e.evidence().evidenceId());
 
+    /** The stamp of a learner without one, and the highest sequence number of a timeline without entries. */
+    private static final long NONE = -1;
     private static final ReplaceOptions REPLACE_OR_INSERT = new ReplaceOptions().upsert(true);
 
     private final MongoCollection<StoredEvidence> timeline;
+    private final MongoCollection<Document> stamps;
     private final ReadModelWrites writes;
     private final Map<String, Kept> kept;
 
     EvidenceTimeline(MongoDatabase serviceDatabase, ReadModelWrites writes,
             @Value("${learner-profiles.timeline-cache.max-learners:1000}") int maxKept) {
         this.timeline = RecordCollections.collection(serviceDatabase, COLLECTION, StoredEvidence.class);
+        this.stamps = serviceDatabase.getCollection(STAMPS);
         this.writes = writes;
         this.kept = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -83,7 +88,8 @@ public class EvidenceTimeline {
     /**
      * A timeline entry as stored in {@code evidence_timeline}, keyed by learner and evidence id; public only because
      * the driver's record codec calls it. Dates keep milliseconds; the exact instants, kept beside them as text, keep
-     * the fold order identical to the learner's. The void's time is text too.
+     * the fold order identical to the learner's. The void's time is text too. {@code sequence} is the sequence
+     * number of the learner's event that last wrote the entry (null in entries stored before it was kept).
      */
     public record StoredEvidence(@BsonId String id, @BsonProperty(LEARNER_ID) LearnerId learnerId,
                                  @BsonProperty(EVIDENCE_ID) EvidenceId evidenceId, CompetencyId competencyId,
@@ -91,7 +97,7 @@ public class EvidenceTimeline {
                                  String actorId, @BsonProperty(OCCURRED_AT) Instant occurredAt, Instant recordedAt,
                                  String occurredAtExact, String recordedAtExact, String ratedLevel,
                                  Instant acceptedAt, @BsonProperty(VOIDED_AT) String voidedAt,
-                                 @BsonProperty(VOID_REASON) String voidReason) {
+                                 @BsonProperty(VOID_REASON) String voidReason, Long sequence) {
         static final String LEARNER_ID = "learnerId";
         static final String EVIDENCE_ID = "evidenceId";
         static final String OCCURRED_AT = "occurredAt";
@@ -114,41 +120,59 @@ public class EvidenceTimeline {
      * rather than one of the driver's builders, which a rebuild would convert once more for each of millions of events.
      */
     @EventHandler
-    void on(EvidenceAccepted event) {
-        StoredEvidence entry = entryOf(event);
+    void on(EvidenceAccepted event, @SequenceNumber long sequence) {
+        StoredEvidence entry = entryOf(event, sequence);
         writes.inOrder(timeline, new ReplaceOneModel<>(new Document("_id", entry.id()), entry, REPLACE_OR_INSERT));
+        stamp(event.learnerId(), sequence);
     }
 
     /** The timeline entry of accepted evidence, as stored (before any void). */
-    static StoredEvidence entryOf(EvidenceAccepted event) {
+    static StoredEvidence entryOf(EvidenceAccepted event, long sequence) {
         EvidenceItem e = event.evidence();
         return new StoredEvidence(event.learnerId() + "|" + e.evidenceId(), new LearnerId(event.learnerId()),
                 new EvidenceId(e.evidenceId()), new CompetencyId(e.competencyId()), e.frameworkId(),
                 e.frameworkVersion(), e.score(), e.sourceType(), e.actorId(), e.occurredAt(), e.recordedAt(),
-                e.occurredAt().toString(), e.recordedAt().toString(), e.ratedLevel(), event.acceptedAt(), null, null);
+                e.occurredAt().toString(), e.recordedAt().toString(), e.ratedLevel(), event.acceptedAt(), null, null,
+                sequence);
     }
 
     @EventHandler
-    void on(EvidenceVoided event) {
+    void on(EvidenceVoided event, @SequenceNumber long sequence) {
         writes.inOrder(timeline, new UpdateOneModel<>(Filters.eq("_id", event.learnerId() + "|" + event.evidenceId()),
-                new Document("$set", voidOf(event))));
+                new Document("$set", voidOf(event, sequence))));
+        stamp(event.learnerId(), sequence);
     }
 
     /** The fields a void sets on the evidence's entry. */
-    static Document voidOf(EvidenceVoided event) {
+    static Document voidOf(EvidenceVoided event, long sequence) {
         return new Document(StoredEvidence.VOIDED_AT, event.voidedAt().toString())
-                .append(StoredEvidence.VOID_REASON, event.reason());
+                .append(StoredEvidence.VOID_REASON, event.reason()).append(SEQUENCE, sequence);
+    }
+
+    /**
+     * The learner's stamp, raised to {@code sequence}: sent after the batch's entries (the batch sends collections in
+     * the order it first wrote them), and only the highest of a batch; an insert refused as a duplicate means that a
+     * higher stamp is stored already.
+     */
+    private void stamp(String learnerId, long sequence) {
+        writes.newest(stamps, learnerId, sequence, new ReplaceOneModel<>(
+                new Document("_id", learnerId).append(SEQUENCE, new Document("$lt", sequence)),
+                new Document("_id", learnerId).append(SEQUENCE, sequence), REPLACE_OR_INSERT));
     }
 
     @EventHandler
     void on(LearnerErased event) {
         writes.inOrder(timeline, new DeleteManyModel<>(Filters.eq(StoredEvidence.LEARNER_ID, event.learnerId())));
+        // A pending stamp would be sent after the deletion and stay behind.
+        writes.discardNewest(stamps, event.learnerId()::equals);
+        writes.inOrder(stamps, new DeleteOneModel<>(new Document("_id", event.learnerId())));
         kept.remove(event.learnerId());
     }
 
     @ResetHandler
     void reset() {
         timeline.drop();
+        stamps.drop();
         kept.clear();
         timeline.createIndex(Indexes.ascending(StoredEvidence.LEARNER_ID, StoredEvidence.OCCURRED_AT));
     }
@@ -167,56 +191,23 @@ public class EvidenceTimeline {
     }
 
     private Kept read(String learnerId) {
+        Document stampDocument = stamps.find(new Document("_id", learnerId)).first();
+        long stamp = stampDocument == null ? NONE : stampDocument.getLong(SEQUENCE);
         Kept cached = kept.get(learnerId);
-        if (cached != null) {
-            List<String> stored = new ArrayList<>();
-            timeline.find(Filters.eq(StoredEvidence.LEARNER_ID, learnerId), Document.class)
-                    .projection(Projections.include(StoredEvidence.VOIDED_AT))
-                    .forEach(d -> stored.add(versionOf(d.getString("_id"), d.getString(StoredEvidence.VOIDED_AT))));
-            if (cached.digest().equals(digestOf(stored))) {
-                return cached;
-            }
+        if (cached != null && cached.sequence() == stamp) {
+            return cached;
         }
         List<Entry> entries = new ArrayList<>();
-        timeline.find(Filters.eq(StoredEvidence.LEARNER_ID, learnerId)).forEach(stored -> entries.add(stored.entry()));
+        long highestRead = NONE;
+        for (StoredEvidence stored : timeline.find(Filters.eq(StoredEvidence.LEARNER_ID, learnerId))) {
+            entries.add(stored.entry());
+            highestRead = Math.max(highestRead, stored.sequence() == null ? NONE : stored.sequence());
+        }
         entries.sort(FOLD_ORDER);
-        Kept read = new Kept(digestOf(versionsOf(learnerId, entries)), Collections.unmodifiableList(entries),
+        Kept read = new Kept(Math.min(stamp, highestRead), Collections.unmodifiableList(entries),
                 byCompetency(entries));
         kept.put(learnerId, read);
         return read;
-    }
-
-    /** What tells one stored state of an entry from another: its id and, once voided, when. */
-    private static String versionOf(String entryId, String voidedAt) {
-        return voidedAt == null ? entryId : entryId + "|voided " + voidedAt;
-    }
-
-    private static List<String> versionsOf(String learnerId, List<Entry> entries) {
-        List<String> versions = new ArrayList<>(entries.size());
-        for (Entry entry : entries) {
-            versions.add(versionOf(learnerId + "|" + entry.evidence().evidenceId(),
-                    entry.voidedAt() == null ? null : entry.voidedAt().toString()));
-        }
-        return versions;
-    }
-
-    /** A SHA-256 digest of the versions in sorted order: 32 bytes kept per timeline instead of every id. */
-    private static String digestOf(List<String> versions) {
-        Collections.sort(versions);
-        MessageDigest digest = sha256();
-        for (String version : versions) {
-            digest.update(version.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
     }
 
     /** Groups entries by competency id, in competency id order, keeping their order within each; unmodifiable. */
@@ -229,8 +220,8 @@ public class EvidenceTimeline {
         return Collections.unmodifiableSortedMap(grouped);
     }
 
-    /** A timeline as read, with the {@linkplain #digestOf digest} of its entries' {@linkplain #versionOf versions}. */
-    private record Kept(String digest, List<Entry> entries, SortedMap<String, List<Entry>> byCompetency) {
+    /** A timeline as read, and the stamp it is valid under (see the class comment). */
+    private record Kept(long sequence, List<Entry> entries, SortedMap<String, List<Entry>> byCompetency) {
     }
 
     /**

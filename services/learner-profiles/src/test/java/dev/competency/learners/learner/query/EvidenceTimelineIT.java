@@ -48,46 +48,49 @@ class EvidenceTimelineIT {
 
     @Test
     void showsWritesVoidsAndErasure_whenAnotherReplicaAppliedThem() {
-        writer.on(accepted("ana", "e2", T0.plusSeconds(60)));
+        writer.on(accepted("ana", "e2", T0.plusSeconds(60)), 0);
         assertThat(reader.of("ana")).extracting(e -> e.evidence().evidenceId()).containsExactly("e2");
 
         // Late evidence goes where it happened, also in a timeline read before.
-        writer.on(accepted("ana", "e1", T0));
+        writer.on(accepted("ana", "e1", T0), 1);
         assertThat(reader.of("ana")).extracting(e -> e.evidence().evidenceId()).containsExactly("e1", "e2");
 
-        writer.on(new EvidenceVoided("ana", "e2", "c1", T0.plusSeconds(120), "entered twice"));
+        writer.on(new EvidenceVoided("ana", "e2", "c1", T0.plusSeconds(120), "entered twice"), 2);
         assertThat(reader.of("ana")).extracting(EvidenceTimeline.Entry::voidReason)
                 .containsExactly(null, "entered twice");
 
         writer.on(new LearnerErased("ana", T0.plusSeconds(180), "admin"));
         assertThat(reader.of("ana")).isEmpty();
+        assertThat(database.getCollection(EvidenceTimeline.STAMPS).countDocuments(Filters.eq("_id", "ana"))).isZero();
     }
 
     /**
-     * An entry stored while a timeline is kept, with nothing else written beside it (as a read overlapping a write
-     * can see it), is in the next read: the kept timeline is checked against the entries themselves.
+     * A read that saw the stamp move but not yet the entry it counts (a write under way, or a replica behind) keeps
+     * nothing it would go on using: the next read looks again, and an entry stored without its stamp is in it.
      */
     @Test
-    void showsAnEntryStoredSinceTheLastRead_whenNothingButTheEntryWasWritten() {
-        writer.on(accepted("dan", "e1", T0));
+    void readsTheTimelineAgain_whenTheStampCountsAnEntryTheLastReadDidNotSee() {
+        writer.on(accepted("dan", "e1", T0), 0);
         assertThat(reader.of("dan")).hasSize(1);
 
+        database.getCollection(EvidenceTimeline.STAMPS).replaceOne(Filters.eq("_id", "dan"),
+                new Document("_id", "dan").append("sequence", 1L));
+        assertThat(reader.of("dan")).hasSize(1);
         RecordCollections.collection(database, EvidenceTimeline.COLLECTION, EvidenceTimeline.StoredEvidence.class)
-                .insertOne(EvidenceTimeline.entryOf(accepted("dan", "e2", T0.plusSeconds(60))));
+                .insertOne(EvidenceTimeline.entryOf(accepted("dan", "e2", T0.plusSeconds(60)), 1));
         assertThat(reader.of("dan")).extracting(e -> e.evidence().evidenceId()).containsExactly("e1", "e2");
 
-        database.getCollection(EvidenceTimeline.COLLECTION).updateOne(Filters.eq("_id", "dan|e1"),
-                new Document("$set", EvidenceTimeline.voidOf(new EvidenceVoided("dan", "e1", "c1",
-                        T0.plusSeconds(90), "entered twice"))));
+        writer.on(new EvidenceVoided("dan", "e1", "c1", T0.plusSeconds(90), "entered twice"), 2);
         assertThat(reader.of("dan")).extracting(EvidenceTimeline.Entry::voidReason)
                 .containsExactly("entered twice", null);
+        assertThat(reader.of("dan")).as("kept while the stamp stays").isSameAs(reader.of("dan"));
     }
 
     /** Documents written before the entries were records read back, and new ones are stored in the same shape. */
     @Test
     void storesEntriesInTheirDocumentShape_whenAcceptedAndVoided() {
-        writer.on(accepted("eve", "e1", T0.plusNanos(1_500)));
-        writer.on(new EvidenceVoided("eve", "e1", "c1", T0.plusSeconds(90), "entered twice"));
+        writer.on(accepted("eve", "e1", T0.plusNanos(1_500)), 3);
+        writer.on(new EvidenceVoided("eve", "e1", "c1", T0.plusSeconds(90), "entered twice"), 4);
 
         BsonDocument stored = database.getCollection(EvidenceTimeline.COLLECTION, BsonDocument.class)
                 .find(Filters.eq("_id", "eve|e1")).first();
@@ -97,7 +100,9 @@ class EvidenceTimelineIT {
                  "occurredAt": {"$date": "2026-03-01T09:00:00Z"}, "recordedAt": {"$date": "2026-03-01T09:00:05Z"},
                  "occurredAtExact": "2026-03-01T09:00:00.000001500Z",
                  "recordedAtExact": "2026-03-01T09:00:05.000001500Z", "acceptedAt": {"$date": "2026-03-01T09:00:06Z"},
-                 "voidedAt": "2026-03-01T09:01:30Z", "voidReason": "entered twice"}"""));
+                 "voidedAt": "2026-03-01T09:01:30Z", "voidReason": "entered twice", "sequence": {"$numberLong": "4"}}"""));
+        assertThat(database.getCollection(EvidenceTimeline.STAMPS, BsonDocument.class).find().first())
+                .isEqualTo(BsonDocument.parse("{\"_id\": \"eve\", \"sequence\": {\"$numberLong\": \"4\"}}"));
         assertThat(database.getCollection(EvidenceTimeline.COLLECTION).listIndexes())
                 .extracting(index -> index.getString("name")).contains("learnerId_1_occurredAt_1");
 
@@ -117,8 +122,8 @@ class EvidenceTimelineIT {
 
     @Test
     void keepsOneUnmodifiableEntry_whenAnEventIsRedelivered() {
-        writer.on(accepted("ben", "e1", T0));
-        writer.on(accepted("ben", "e1", T0));
+        writer.on(accepted("ben", "e1", T0), 0);
+        writer.on(accepted("ben", "e1", T0), 0);
         assertThat(reader.of("ben")).hasSize(1);
         assertThat(reader.of("ben")).isSameAs(reader.of("ben"));
         assertThatThrownBy(() -> reader.of("ben").clear()).isInstanceOf(UnsupportedOperationException.class);
@@ -127,11 +132,11 @@ class EvidenceTimelineIT {
 
     @Test
     void showsTheRebuiltTimeline_whenTheReadModelWasReset() {
-        writer.on(accepted("cai", "e1", T0));
+        writer.on(accepted("cai", "e1", T0), 0);
         assertThat(reader.of("cai")).hasSize(1);
         writer.reset();
         assertThat(reader.of("cai")).isEmpty();
-        writer.on(accepted("cai", "e2", T0));
+        writer.on(accepted("cai", "e2", T0), 0);
         assertThat(reader.of("cai")).extracting(e -> e.evidence().evidenceId()).containsExactly("e2");
     }
 
