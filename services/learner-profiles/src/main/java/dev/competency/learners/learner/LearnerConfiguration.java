@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
 import dev.competency.learners.learner.domain.LearnerCommandTargets;
 import dev.competency.learners.learner.query.ReadModelWrites;
 import dev.competency.learners.learner.query.ReadModels;
+import dev.competency.learners.learner.query.WriteBehind;
+import dev.competency.learners.learner.query.WriteBehindTokenStore;
 import dev.competency.platform.service.axon.ReadYourWrites;
 import java.net.URI;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.JCacheAdapter;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -51,14 +54,22 @@ class LearnerConfiguration {
     }
 
 
+    /** The thread that sends the read-model processor's writes while its segments handle their next batches. */
+    @Bean(destroyMethod = "close")
+    WriteBehind readModelWriteBehind() {
+        return new WriteBehind("read-model-writes");
+    }
+
     /**
-     * Sends the read-model processor's writes after the last event of each batch, before the processor stores its
-     * token (see {@link ReadModelWrites}).
+     * Hands the read-model processor's writes over after the last event of each batch (see {@link ReadModelWrites}),
+     * and stores each segment's token behind its writes ({@link WriteBehindTokenStore}).
      */
     @Bean
-    ConfigurerModule readModelBatchWrites(ReadModelWrites writes) {
+    ConfigurerModule readModelBatchWrites(ReadModelWrites writes, WriteBehind writeBehind) {
         return configurer -> configurer.eventProcessing()
-                .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, configuration -> writes);
+                .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, configuration -> writes)
+                .registerTokenStore(ReadModels.PROCESSING_GROUP, configuration -> new WriteBehindTokenStore(
+                        configuration.getComponent(TokenStore.class), writeBehind));
     }
 
     /** A cache manager of this context's own, so that contexts in one JVM do not share its caches' names. */

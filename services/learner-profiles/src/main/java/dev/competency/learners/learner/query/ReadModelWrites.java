@@ -20,14 +20,15 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
- * The read-model processor's writes, kept in the batch's unit of work and sent when its last event has been handled:
- * one bulk write per collection instead of one round trip per event. They are sent on the processor's thread, still
- * inside the handling of that last event, so before the unit of work commits and the processor stores its token (a
- * prepare-commit handler would run too late: the processor registers the one that stores its token when the batch's
- * first event comes in, and those handlers run in the order they were registered). A failed write fails the batch,
- * which the processor handles again from its token; a crash loses nothing that the token says was done. Each batch
- * keeps its writes in its own unit of work, so the processor may run several threads over several segments. Outside
- * a unit of work (tests calling a projection directly) each write is sent at once.
+ * The read-model processor's writes, kept in the batch's unit of work and handed over when its last event has been
+ * handled: one bulk write per collection instead of one round trip per event. A batch of a pooled processor's segment
+ * is sent by {@link WriteBehind} while the segment handles its next batch, and the segment's token is stored behind
+ * it ({@link WriteBehindTokenStore}): a failed write fails the segment's next batch and keeps its token before the
+ * failed one, so both are handled again, and a crash loses nothing that a token says was done. Each batch keeps its
+ * writes in its own unit of work and each segment has its own line of pending writes, so the processor may run
+ * several threads over several segments. A batch with no segment (another kind of processor) is sent on the
+ * processor's thread before its unit of work commits; outside a unit of work (tests calling a projection directly)
+ * each write is sent at once.
  *
  * <p>Two kinds of writes: {@linkplain #inOrder in order}, for writes that must apply in sequence (a void after its
  * evidence); and {@linkplain #newest the newest per key}, for replacements guarded by a sequence number, where only
@@ -37,6 +38,14 @@ import org.springframework.stereotype.Component;
 public class ReadModelWrites implements MessageHandlerInterceptor<EventMessage<?>> {
 
     private static final String RESOURCE = ReadModelWrites.class.getName();
+    /** Where a pooled processor's batch keeps its segment's id (Axon's {@code WorkPackage}). */
+    private static final String SEGMENT = "Processor[" + ReadModels.PROCESSING_GROUP + "]/SegmentId";
+
+    private final WriteBehind writeBehind;
+
+    public ReadModelWrites(WriteBehind writeBehind) {
+        this.writeBehind = writeBehind;
+    }
 
     /** Adds a write to send after the ones added before it to the same collection. */
     <T> void inOrder(MongoCollection<T> collection, WriteModel<T> write) {
@@ -79,15 +88,20 @@ public class ReadModelWrites implements MessageHandlerInterceptor<EventMessage<?
     }
 
     /**
-     * Sends what the batch holds when the event being handled is its last; called after every event. A failure is
-     * raised to the handling of that event, and so fails the batch.
+     * Hands over what the batch holds when the event being handled is its last; called after every event. A failure
+     * of the segment's batch before is raised here, to the handling of that event, and so fails this batch.
      */
     void afterEvent(UnitOfWork<?> unitOfWork) {
         if (unitOfWork instanceof BatchingUnitOfWork<?> batching && !batching.isLastMessage()) {
             return;
         }
         Batch batch = (Batch) unitOfWork.root().resources().remove(RESOURCE);
-        if (batch != null) {
+        if (batch == null) {
+            return;
+        }
+        if (unitOfWork.root().resources().get(SEGMENT) instanceof Integer segment) {
+            writeBehind.send(segment, batch::send);
+        } else {
             batch.send();
         }
     }

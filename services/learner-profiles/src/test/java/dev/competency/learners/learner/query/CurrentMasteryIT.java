@@ -36,7 +36,7 @@ class CurrentMasteryIT {
     void connect() {
         scratch = ScratchDatabase.create("current-mastery");
         database = scratch.database();
-        mastery = new CurrentMastery(database, new ReadModelWrites());
+        mastery = new CurrentMastery(database, new ReadModelWrites(new WriteBehind("read-model-writes")));
     }
 
     @AfterEach

@@ -37,8 +37,8 @@ class EvidenceTimelineIT {
     void connect() {
         scratch = ScratchDatabase.create("timeline");
         database = scratch.database();
-        writer = new EvidenceTimeline(database, new ReadModelWrites(), 10);
-        reader = new EvidenceTimeline(database, new ReadModelWrites(), 10);
+        writer = new EvidenceTimeline(database, new ReadModelWrites(new WriteBehind("read-model-writes")), 10);
+        reader = new EvidenceTimeline(database, new ReadModelWrites(new WriteBehind("read-model-writes")), 10);
     }
 
     @AfterEach

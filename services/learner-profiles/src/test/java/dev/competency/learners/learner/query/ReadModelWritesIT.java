@@ -16,9 +16,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
@@ -27,13 +29,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,11 +43,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Writes of a batch reach the store once its last event is handled, in order, newest per key, before the processor
- * stores its token; a failure fails the batch.
+ * stores its token; a failure fails the batch. A pooled processor's segment hands them to the write-behind thread and
+ * stores its token behind them.
  */
 class ReadModelWritesIT {
 
-    private final ReadModelWrites writes = new ReadModelWrites();
+    private final WriteBehind writeBehind = new WriteBehind("read-model-writes");
+    private final ReadModelWrites writes = new ReadModelWrites(writeBehind);
     private ScratchDatabase scratch;
     private MongoDatabase database;
     private MongoCollection<Document> collection;
@@ -59,10 +63,11 @@ class ReadModelWritesIT {
     }
 
     @AfterEach
-    void drop() {
+    void drop() throws InterruptedException {
         if (axon != null) {
             axon.shutdown();
         }
+        writeBehind.close();
         scratch.close();
     }
 
@@ -142,32 +147,35 @@ class ReadModelWritesIT {
     }
 
     /**
-     * Axon's tracking processor as the service configures it for the read models, on two threads and two segments:
-     * whenever a thread stores a token, every event it has handled is written.
+     * Axon's pooled processor as the service configures it for the read models (write-behind token store), on two
+     * threads and two segments: whenever a segment's token is stored, every event of that segment it covers is
+     * written.
      */
     @Test
-    void storesEachTokenAfterTheWritesOfTheEventsItCovers_onEveryThread() {
-        ThreadLocal<List<String>> handledByThread = ThreadLocal.withInitial(ArrayList::new);
+    void storesEachSegmentsTokenAfterTheWritesOfTheEventsItCovers_whenTwoThreadsHandleTwoSegments() {
         List<String> notWrittenWhenTokenStored = new CopyOnWriteArrayList<>();
-        TokenStore tokens = new InMemoryTokenStore() {
+        TokenStore checking = new InMemoryTokenStore() {
             @Override
             public void storeToken(TrackingToken token, String processorName, int segment) {
                 Set<String> written = collection.find().map(d -> d.getString("_id")).into(new HashSet<>());
-                handledByThread.get().stream().filter(id -> !written.contains(id))
-                        .forEach(notWrittenWhenTokenStored::add);
+                long upTo = token.position().orElse(-1);
+                projection.handled.getOrDefault(segment, List.of()).stream()
+                        .filter(event -> event.position() <= upTo && !written.contains(event.id()))
+                        .forEach(event -> notWrittenWhenTokenStored.add(event.id()));
                 super.storeToken(token, processorName, segment);
             }
         };
-        Projection projection = new Projection(handledByThread);
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureEmbeddedEventStore(configuration -> new InMemoryEventStorageEngine())
-                .registerComponent(TokenStore.class, configuration -> tokens);
+                .registerComponent(TokenStore.class, configuration -> checking);
         configurer.eventProcessing()
-                .registerTrackingEventProcessor(ReadModels.PROCESSING_GROUP, Configuration::eventStore,
-                        configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(2)
-                                .andInitialSegmentsCount(2).andBatchSize(5))
+                .registerPooledStreamingEventProcessor(ReadModels.PROCESSING_GROUP, Configuration::eventStore,
+                        (configuration, builder) -> builder.initialSegmentCount(2).batchSize(5)
+                                .workerExecutor(Executors.newScheduledThreadPool(2)))
                 .registerEventHandler(configuration -> projection)
-                .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, configuration -> writes);
+                .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, configuration -> writes)
+                .registerTokenStore(ReadModels.PROCESSING_GROUP,
+                        configuration -> new WriteBehindTokenStore(checking, writeBehind));
         axon = configurer.start();
 
         int events = 60;
@@ -177,26 +185,32 @@ class ReadModelWritesIT {
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> collection.countDocuments() == events);
-        assertThat(projection.threads).as("both segments handled").hasSizeGreaterThan(1);
+        assertThat(projection.handled.keySet()).as("both segments handled").hasSize(2);
+        assertThat(projection.threads).as("on more than one thread").hasSizeGreaterThan(1);
         assertThat(notWrittenWhenTokenStored).isEmpty();
     }
+
+    private final Projection projection = new Projection();
 
     @ProcessingGroup(ReadModels.PROCESSING_GROUP)
     final class Projection {
 
-        private final ThreadLocal<List<String>> handledByThread;
+        /** The events each segment handled, with their position in the store. */
+        final Map<Integer, List<Handled>> handled = new ConcurrentHashMap<>();
         final Set<String> threads = ConcurrentHashMap.newKeySet();
 
-        Projection(ThreadLocal<List<String>> handledByThread) {
-            this.handledByThread = handledByThread;
-        }
-
         @EventHandler
-        void on(String id) {
+        void on(String id, TrackingToken token) {
             threads.add(Thread.currentThread().getName());
-            handledByThread.get().add(id);
+            int segment = (Integer) CurrentUnitOfWork.get().root().resources()
+                    .get("Processor[" + ReadModels.PROCESSING_GROUP + "]/SegmentId");
+            handled.computeIfAbsent(segment, s -> new CopyOnWriteArrayList<>())
+                    .add(new Handled(token.position().orElseThrow(), id));
             writes.inOrder(collection, new InsertOneModel<>(new Document("_id", id)));
         }
+    }
+
+    record Handled(long position, String id) {
     }
 
     private static ReplaceOneModel<Document> guarded(String id, long sequence) {
