@@ -2,12 +2,12 @@ package dev.competency.platform.service.web;
 
 import dev.competency.platform.problem.ProblemType;
 import dev.competency.platform.service.arrival.StreamBehind;
+import dev.competency.platform.service.error.InvalidFields;
 import dev.competency.platform.service.error.Refusal;
 import dev.competency.platform.service.security.AccessDenied;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -85,10 +85,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldProblem(error.getField(), String.valueOf(error.getDefaultMessage())))
+        List<InvalidFields.Field> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new InvalidFields.Field(error.getField(), String.valueOf(error.getDefaultMessage())))
                 .toList();
-        return invalid(errors);
+        return refused(new InvalidFields(errors));
     }
 
     @Override
@@ -96,15 +96,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                             HttpHeaders headers,
                                                                             HttpStatusCode status,
                                                                             WebRequest request) {
-        List<FieldProblem> errors = new ArrayList<>();
+        List<InvalidFields.Field> errors = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> {
             String parameter = result.getMethodParameter().getParameterName();
             for (MessageSourceResolvable error : result.getResolvableErrors()) {
                 String field = error instanceof FieldError fieldError ? fieldError.getField() : parameter;
-                errors.add(new FieldProblem(field, String.valueOf(error.getDefaultMessage())));
+                errors.add(new InvalidFields.Field(field, String.valueOf(error.getDefaultMessage())));
             }
         });
-        return invalid(errors);
+        return refused(new InvalidFields(errors));
     }
 
     @Override
@@ -119,7 +119,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (unreadable.field() == null) {
             return problem(Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, unreadable.message()));
         }
-        return invalid(List.of(new FieldProblem(unreadable.field(), unreadable.message())));
+        return invalid(unreadable.field(), unreadable.message());
     }
 
     @Override
@@ -129,8 +129,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 : e.getPropertyName();
         String value = e.getValue() == null ? "" : " but was '" + UnreadableBody.shorten(e.getValue().toString())
                 + "'";
-        return invalid(List.of(new FieldProblem(field == null ? "parameter" : field,
-                "must be " + UnreadableBody.expected(e.getRequiredType()) + value)));
+        return invalid(field == null ? "parameter" : field,
+                "must be " + UnreadableBody.expected(e.getRequiredType()) + value);
     }
 
     @Override
@@ -138,7 +138,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                           HttpHeaders headers,
                                                                           HttpStatusCode status,
                                                                           WebRequest request) {
-        return invalid(List.of(new FieldProblem(e.getParameterName(), "is required")));
+        return invalid(e.getParameterName(), "is required");
     }
 
     @Override
@@ -169,14 +169,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, status, request);
     }
 
-    private ResponseEntity<Object> invalid(List<FieldProblem> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).field() + " " + errors.get(0).message()
-                : errors.size() + " fields are invalid: " + String.join(", ",
-                errors.stream().map(FieldProblem::field).distinct().toList());
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, detail);
-        problem.setProperty("errors", errors.stream()
-                .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
-        return problem(problem);
+    private ResponseEntity<Object> invalid(String field, String message) {
+        return refused(new InvalidFields(List.of(new InvalidFields.Field(field, message))));
     }
 
     /** A problem detail as the response, with its media type. */
@@ -192,8 +186,5 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return null;
-    }
-
-    private record FieldProblem(String field, String message) {
     }
 }

@@ -8,11 +8,11 @@ import dev.competency.community.challenge.domain.Progress;
 import dev.competency.community.challenge.domain.StartChallenge;
 import dev.competency.community.challenge.query.Challenges;
 import dev.competency.community.challenge.query.CompetencyScales;
-import dev.competency.community.web.InvalidFields;
 import dev.competency.contracts.community.ChallengeEnded.Outcome;
 import dev.competency.contracts.community.ChallengeGoal;
 import dev.competency.contracts.community.ChallengeGroup;
 import dev.competency.platform.service.axon.ReadYourWrites;
+import dev.competency.platform.service.error.InvalidFields;
 import dev.competency.platform.service.id.CompetencyId;
 import dev.competency.platform.service.security.AllowedRoles;
 import dev.competency.platform.service.security.Caller;
@@ -188,7 +188,7 @@ class ChallengeController {
 
     /** The goal with each competency's scale, refusing competencies and levels no framework has published. */
     private Goal goal(NewChallenge request) {
-        List<Map<String, String>> errors = new ArrayList<>();
+        List<InvalidFields.Field> errors = new ArrayList<>();
         Map<String, List<String>> levels = new LinkedHashMap<>();
         List<String> competencyIds = request.competencyIds().stream().distinct().toList();
         for (int i = 0; i < request.competencyIds().size(); i++) {
@@ -197,25 +197,24 @@ class ChallengeController {
             if (scale.isPresent()) {
                 levels.put(competencyId, scale.get().levels());
             } else {
-                errors.add(Map.of("field", "competencyIds[" + i + "]",
-                        "message", "no published framework has this competency"));
+                errors.add(new InvalidFields.Field("competencyIds[" + i + "]",
+                        "no published framework has this competency"));
             }
         }
         if (request.goal() == ChallengeGoal.MEMBERS_AT_LEVEL) {
             if (request.level() == null || request.level().isBlank()) {
-                errors.add(Map.of("field", "level", "message", "is required for a goal of members at a level"));
+                errors.add(new InvalidFields.Field("level", "is required for a goal of members at a level"));
             } else if (levels.values().stream().anyMatch(codes -> !codes.contains(request.level()))) {
-                errors.add(Map.of("field", "level", "message", "is not a level of every competency's scale"));
+                errors.add(new InvalidFields.Field("level", "is not a level of every competency's scale"));
             }
         }
         if (!request.endsAt().isAfter(request.startsAt())) {
-            errors.add(Map.of("field", "endsAt", "message", "must be after startsAt"));
+            errors.add(new InvalidFields.Field("endsAt", "must be after startsAt"));
         } else if (!request.endsAt().isAfter(clock.instant())) {
-            errors.add(Map.of("field", "endsAt", "message", "must be in the future"));
+            errors.add(new InvalidFields.Field("endsAt", "must be in the future"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidFields(errors.get(0).get("field") + " " + errors.get(0).get("message")
-                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""), errors);
+            throw new InvalidFields(errors);
         }
         return new Goal(request.goal(), competencyIds,
                 request.goal() == ChallengeGoal.MEMBERS_AT_LEVEL ? request.level() : null, levels, request.target());

@@ -12,9 +12,9 @@ import dev.competency.community.discussion.domain.Subject;
 import dev.competency.community.discussion.domain.SubjectKind;
 import dev.competency.community.discussion.query.AuthorNames;
 import dev.competency.community.discussion.query.Discussions;
-import dev.competency.community.web.InvalidFields;
 import dev.competency.platform.service.axon.ReadYourWrites;
 import dev.competency.platform.service.error.BrokenRules;
+import dev.competency.platform.service.error.InvalidFields;
 import dev.competency.platform.service.openapi.ProblemResponse;
 import dev.competency.platform.service.security.Caller;
 import dev.competency.platform.service.web.ResourceNotFound;
@@ -267,17 +267,14 @@ class DiscussionController {
         if (mentions == null) {
             return List.of();
         }
-        List<Map<String, String>> errors = new ArrayList<>();
+        List<InvalidFields.Field> errors = new ArrayList<>();
         for (int i = 0; i < mentions.size(); i++) {
             if (!access.mentionable(mentions.get(i), unit)) {
-                errors.add(Map.of("field", "mentions[" + i + "]",
-                        "message", "names nobody of your organisation unit"));
+                errors.add(new InvalidFields.Field("mentions[" + i + "]", "names nobody of your organisation unit"));
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidFields(errors.size() == 1
-                    ? errors.get(0).get("field") + ": " + errors.get(0).get("message")
-                    : errors.size() + " mentions name nobody of your organisation unit", errors);
+            throw new InvalidFields(errors);
         }
         return mentions.stream().distinct().toList();
     }

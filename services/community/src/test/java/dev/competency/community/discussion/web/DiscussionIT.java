@@ -197,6 +197,9 @@ class DiscussionIT {
         assertThat(problem.get("errors")).hasSize(2);
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("mentions[1]");
         assertThat(problem.get("errors").get(1).get("field").asString()).isEqualTo("mentions[2]");
+        assertThat(problem.get("errors").get(1).get("message").asString())
+                .isEqualTo("names nobody of your organisation unit");
+        assertThat(problem.get("detail").asString()).isEqualTo("2 fields are invalid: mentions[1], mentions[2]");
         assertThat(asAda.json(asAda.get("/api/community/discussions?subjectKind=COMPETENCY&subjectId=comp-mention"))
                 .get("total").asLong()).as("nothing stored").isZero();
     }
