@@ -118,7 +118,7 @@ describe('challenges', () => {
       .on('POST', '/api/community/challenges', () => {
         attempts += 1;
         return attempts === 1
-          ? problem(400, 'competencyIds[1] no published framework has this competency (and 1 more)', {
+          ? problem(400, '2 fields are invalid: competencyIds[1], endsAt', {
             errors: [
               { field: 'competencyIds[1]', message: 'no published framework has this competency' },
               { field: 'endsAt', message: 'must be after startsAt' },
