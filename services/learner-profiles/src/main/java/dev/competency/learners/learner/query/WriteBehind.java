@@ -11,10 +11,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * A thread that sends the read-model processor's writes while the processor handles its next batch, and stores each
  * segment's token behind that segment's writes ({@link WriteBehindTokenStore}). Without it the processor waits for
- * the store to apply every batch's writes before it reads on, and the store waits for the processor in turn: a
- * rebuild of the read models ran 20–28 % slower that way, back to back against this class on the same host
- * ({@code platform/bench}: {@code --phases throughput,latency,rebuild --learners 4000 --competencies 20 --rate 1000
- * --latency-seconds 30 --warmup-seconds 30 --rebuild-evidence 100000}; numbers in {@code docs/benchmarks.md}).
+ * the store to apply every batch's writes before it reads on, and the store waits for the processor in turn. With
+ * the processors tracking in one segment, the rebuild ran 40 % faster with it and intake 13 % faster, back to back;
+ * with the default pooled processors (eight segments, two threads) the gain is under 10 %, because those processors
+ * are the bottleneck there. Measured with {@code platform/bench}: {@code --phases throughput,latency,rebuild
+ * --learners 4000 --competencies 20 --rate 1000 --latency-seconds 30 --warmup-seconds 30 --rebuild-evidence 100000}
+ * (numbers in {@code docs/benchmarks.md}, 2026-12-07, third entry).
  *
  * <p>Each segment has its own line of pending work, at most one batch in flight: {@link #send} first waits for that
  * segment's batch before it. What a segment hands over runs in the order it was handed over, and a failure stops
