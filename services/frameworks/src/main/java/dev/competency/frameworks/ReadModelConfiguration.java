@@ -7,8 +7,8 @@ import dev.competency.frameworks.resource.query.ResourceCatalogue;
 import dev.competency.frameworks.roleprofile.query.RoleProfileCatalogue;
 import dev.competency.platform.service.axon.ReadModelRebuild;
 import dev.competency.platform.service.axon.ReadYourWrites;
+import dev.competency.platform.service.axon.SequencedMongoEventStorageEngine;
 import java.time.Duration;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,8 +40,8 @@ class ReadModelConfiguration {
 
     /** Requests wait up to {@code frameworks.read-models.wait} for the read models to show what is stored. */
     @Bean
-    ReadYourWrites readYourWrites(MongoTemplate axonMongoTemplate, Serializer serializer, EventStorageEngine store,
-                                  @Value("${frameworks.read-models.wait:PT10S}") Duration wait) {
+    ReadYourWrites readYourWrites(MongoTemplate axonMongoTemplate, Serializer serializer,
+            SequencedMongoEventStorageEngine store, @Value("${frameworks.read-models.wait:PT10S}") Duration wait) {
         return new ReadYourWrites(ReadModels.PROCESSING_GROUP, axonMongoTemplate, serializer, store, wait);
     }
 }

@@ -2,9 +2,9 @@ package dev.competency.assessments.readmodel;
 
 import dev.competency.platform.service.arrival.StreamArrivals;
 import dev.competency.platform.service.axon.ReadYourWrites;
+import dev.competency.platform.service.axon.SequencedMongoEventStorageEngine;
 import dev.competency.platform.service.messaging.ConsumerProgress;
 import java.time.Duration;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,8 +16,8 @@ class ReadModelConfiguration {
 
     /** Requests wait up to {@code assessments.read-models.wait} for the read models to show their own write. */
     @Bean
-    ReadYourWrites readYourWrites(MongoTemplate axonMongoTemplate, Serializer serializer, EventStorageEngine store,
-                                  @Value("${assessments.read-models.wait:PT10S}") Duration wait) {
+    ReadYourWrites readYourWrites(MongoTemplate axonMongoTemplate, Serializer serializer,
+            SequencedMongoEventStorageEngine store, @Value("${assessments.read-models.wait:PT10S}") Duration wait) {
         return new ReadYourWrites(ReadModels.PROCESSING_GROUP, axonMongoTemplate, serializer, store, wait);
     }
 

@@ -1,8 +1,8 @@
 package dev.competency.community.readmodel;
 
 import dev.competency.platform.service.axon.ReadYourWrites;
+import dev.competency.platform.service.axon.SequencedMongoEventStorageEngine;
 import java.time.Duration;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,8 +14,8 @@ class ReadModelConfiguration {
 
     /** Requests wait up to {@code community.read-models.wait} for the read models to show their own write. */
     @Bean
-    ReadYourWrites readYourWrites(MongoTemplate axonMongoTemplate, Serializer serializer, EventStorageEngine store,
-                                  @Value("${community.read-models.wait:PT10S}") Duration wait) {
+    ReadYourWrites readYourWrites(MongoTemplate axonMongoTemplate, Serializer serializer,
+            SequencedMongoEventStorageEngine store, @Value("${community.read-models.wait:PT10S}") Duration wait) {
         return new ReadYourWrites(ReadModels.PROCESSING_GROUP, axonMongoTemplate, serializer, store, wait);
     }
 }

@@ -8,6 +8,7 @@ import dev.competency.learners.learner.query.ReadModels;
 import dev.competency.learners.learner.query.WriteBehind;
 import dev.competency.learners.learner.query.WriteBehindTokenStore;
 import dev.competency.platform.service.axon.ReadYourWrites;
+import dev.competency.platform.service.axon.SequencedMongoEventStorageEngine;
 import java.net.URI;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -24,7 +25,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,8 +48,8 @@ class LearnerConfiguration {
 
     /** Admin writes wait up to {@code learner-profiles.read-models.wait} for the read models to show them. */
     @Bean
-    ReadYourWrites readYourWrites(MongoTemplate axonMongoTemplate, Serializer serializer, EventStorageEngine store,
-            @Value("${learner-profiles.read-models.wait:PT10S}") Duration wait) {
+    ReadYourWrites readYourWrites(MongoTemplate axonMongoTemplate, Serializer serializer,
+            SequencedMongoEventStorageEngine store, @Value("${learner-profiles.read-models.wait:PT10S}") Duration wait) {
         return new ReadYourWrites(ReadModels.PROCESSING_GROUP, axonMongoTemplate, serializer, store, wait);
     }
 

@@ -80,7 +80,7 @@ public class AxonMongoConfiguration {
      * an event numbered below one it has read. Its read-ahead threads stop when the context closes.
      */
     @Bean(destroyMethod = "close")
-    EventStorageEngine eventStorageEngine(MongoDatabase serviceDatabase, Serializer serializer,
+    SequencedMongoEventStorageEngine eventStorageEngine(MongoDatabase serviceDatabase, Serializer serializer,
                                           Environment environment) {
         SequencedMongoEventStorageEngine engine = new SequencedMongoEventStorageEngine(serviceDatabase, serializer,
                 environment.getProperty("platform.event-store.batch-size", Integer.class, 1000), Clock.systemUTC(),
@@ -94,17 +94,16 @@ public class AxonMongoConfiguration {
      * (default 1,000; Axon's own is 10,000) events kept for processors that follow the head. With 10,000, under an
      * intake backlog the processors shared the store's reads more often, but the cached events outlived the young
      * collections of the service's heap: the CPU the store saved went to the service's collector, and the total per
-     * evidence stayed the same.
+     * evidence stayed the same. Its streams wake the pooled processors at each commit ({@link SignallingEventStore}).
      */
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+    EmbeddedEventStore eventStore(SequencedMongoEventStorageEngine storageEngine,
                                   org.axonframework.config.Configuration configuration, Environment environment) {
-        return EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
+        return new SignallingEventStore(EmbeddedEventStore.builder()
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .cachedEvents(environment.getProperty("platform.event-store.cached-events", Integer.class, 1000))
-                .build();
+                .cachedEvents(environment.getProperty("platform.event-store.cached-events", Integer.class, 1000)),
+                storageEngine);
     }
 
     /**
@@ -142,15 +141,16 @@ public class AxonMongoConfiguration {
     }
 
     /**
-     * Every pooled streaming processor claims at most this instance's fair share of its segments, and stores the
-     * token of a segment that had nothing to handle in a batch as soon as it read past the batch, not only when it
-     * extends its claim (Axon's default waits up to 5 s): {@link ReadYourWrites} waits for the stored token of every
-     * segment. {@code platform.event-processing.claim-extension-threshold} (default 1 ms) is that wait.
+     * Every pooled streaming processor claims at most this instance's fair share of its segments
+     * ({@link SegmentShare}). {@code platform.event-processing.claim-extension-threshold} (default 1 s, Axon's is 5 s)
+     * is how often a segment with nothing to handle stores that it read past the events of others and extends its
+     * claim, and how often an idle coordinator looks for work; new events wake it at once
+     * ({@link SignallingEventStore}).
      */
     @Bean
     ConfigurerModule segmentShareOfPooledProcessors(SegmentShare segmentShare, Environment environment) {
         long claimExtensionThreshold = environment.getProperty("platform.event-processing.claim-extension-threshold",
-                Duration.class, Duration.ofMillis(1)).toMillis();
+                Duration.class, Duration.ofSeconds(1)).toMillis();
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                 (configuration, builder) -> builder.maxSegmentProvider(segmentShare)
                         .claimExtensionThreshold(claimExtensionThreshold));

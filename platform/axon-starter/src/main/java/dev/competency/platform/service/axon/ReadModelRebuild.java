@@ -151,12 +151,12 @@ public class ReadModelRebuild {
 
     public Status status() {
         StreamingEventProcessor processor = processor();
-        List<TrackingToken> stored = readModels.storedTokens();
-        Long readUpTo = readUpTo(stored);
+        List<ReadYourWrites.SegmentToken> stored = readModels.storedTokens();
+        Long readUpTo = readUpTo(stored.stream().map(ReadYourWrites.SegmentToken::token).toList());
         Long beforeFirst = positionOf(eventStore.createTailToken());
         // The head after the tokens: an event stored in between leaves the status behind, never ahead.
         Long head = positionOf(eventStore.createHeadToken());
-        boolean caughtUp = head != null && ReadYourWrites.handledByEverySegment(stored, -1, head);
+        boolean caughtUp = head != null && readModels.handledByEverySegment(stored, -1, head);
         return new Status(processingGroup, processor.isRunning(), caughtUp,
                 processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying), readUpTo,
                 head, percentDone(caughtUp, beforeFirst, readUpTo, head), startedAt);

@@ -5,13 +5,15 @@ import com.mongodb.client.model.Filters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.SortedSet;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.serialization.Serializer;
@@ -27,6 +29,12 @@ import org.bson.types.Binary;
  * matter which instance holds the processor's segments, and compare them with the event store's global sequence
  * ({@link SequencedMongoEventStorageEngine}). A request waits at most the time-out, then {@link ReadModelBehind}.
  *
+ * <p>A segment has handled an event when its stored token is past it, or when the event is another segment's: a
+ * segment with nothing to handle stores that it read past the events of others only when it extends its claim. Which
+ * segment an event is for follows the processor's sequencing policy, Axon's default (per aggregate: the hash of the
+ * aggregate's id, or of the event's id for an event of no aggregate); a processor of read models that waits here
+ * keeps that policy.
+ *
  * <p>{@link #signal()}, registered as a handler interceptor of the processor by the Axon starter, wakes the waiting
  * requests of this instance when a batch is committed. Requests waiting for another instance's processor look again every
  * {@value #POLL_MILLIS} ms.
@@ -34,11 +42,13 @@ import org.bson.types.Binary;
 public class ReadYourWrites {
 
     static final long POLL_MILLIS = 50;
+    /** Events a segment has not read, beyond which it is not asked which of them are its own: it is just behind. */
+    static final int MAX_UNREAD_LOOKUP = 2_000;
 
     private final String processorName;
     private final MongoCollection<Document> tokens;
     private final Serializer serializer;
-    private final EventStorageEngine store;
+    private final SequencedMongoEventStorageEngine store;
     private final Duration timeout;
     private final Object monitor = new Object();
     private long batches;
@@ -50,8 +60,8 @@ public class ReadYourWrites {
      * @param store         the event storage, for the number of the last stored event
      * @param timeout       how long a request waits for the read models
      */
-    public ReadYourWrites(String processorName, MongoTemplate tokens, Serializer serializer, EventStorageEngine store,
-            Duration timeout) {
+    public ReadYourWrites(String processorName, MongoTemplate tokens, Serializer serializer,
+            SequencedMongoEventStorageEngine store, Duration timeout) {
         this.processorName = processorName;
         this.tokens = tokens.trackingTokensCollection();
         this.serializer = serializer;
@@ -134,19 +144,51 @@ public class ReadYourWrites {
         }
     }
 
+    /** A segment of the processor and the token it last stored (null when it has none). */
+    record SegmentToken(int segment, TrackingToken token) {
+    }
+
     /**
-     * Whether there are segments and each has {@linkplain #handled handled} the events after {@code after} up to
-     * {@code upTo}.
+     * Whether there are segments and each has handled the events after {@code after} up to {@code upTo}: it has
+     * {@linkplain #handled read past them}, or those it has not read are other segments' events.
      */
-    static boolean handledByEverySegment(List<TrackingToken> segments, long after, long upTo) {
-        return !segments.isEmpty() && segments.stream().allMatch(token -> handled(token, after, upTo));
+    boolean handledByEverySegment(List<SegmentToken> segments, long after, long upTo) {
+        if (segments.isEmpty()) {
+            return false;
+        }
+        List<SegmentToken> behind = segments.stream().filter(segment -> !handled(segment.token(), after, upTo))
+                .toList();
+        return behind.isEmpty() || noneOwnsWhatItHasNotRead(segments, behind, after, upTo);
+    }
+
+    private boolean noneOwnsWhatItHasNotRead(List<SegmentToken> segments, List<SegmentToken> behind, long after,
+            long upTo) {
+        long from = behind.stream().mapToLong(segment -> firstUnread(segment.token(), after, upTo)).min()
+                .orElseThrow();
+        if (upTo - from >= MAX_UNREAD_LOOKUP) {
+            return false;
+        }
+        Map<Long, String> sequenceIdentifiers = store.sequenceIdentifiers(from, upTo);
+        int[] ids = segments.stream().mapToInt(SegmentToken::segment).toArray();
+        for (SegmentToken stored : behind) {
+            Segment segment = Segment.computeSegment(stored.segment(), ids);
+            TrackingToken lowerBound = lowerBound(stored.token());
+            for (long event = from; event <= upTo; event++) {
+                String sequenceIdentifier = sequenceIdentifiers.get(event);
+                boolean unread = event > position(lowerBound) || isGap(lowerBound, event, after);
+                if (unread && (sequenceIdentifier == null || segment.matches(sequenceIdentifier))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     static boolean handled(TrackingToken token, long after, long upTo) {
         if (token == null) {
             return upTo < 0;
         }
-        TrackingToken lowerBound = WrappedToken.unwrapLowerBound(token);
+        TrackingToken lowerBound = lowerBound(token);
         if (position(lowerBound) < upTo) {
             return false;
         }
@@ -154,16 +196,38 @@ public class ReadYourWrites {
                 || gapAware.getGaps().subSet(after + 1, upTo + 1).isEmpty();
     }
 
+    /** The lowest event up to {@code upTo} the token has not read: past its position, or a gap after {@code after}. */
+    static long firstUnread(TrackingToken token, long after, long upTo) {
+        TrackingToken lowerBound = lowerBound(token);
+        long first = position(lowerBound) + 1;
+        if (lowerBound instanceof GapAwareTrackingToken gapAware) {
+            SortedSet<Long> gaps = gapAware.getGaps().subSet(after + 1, upTo + 1);
+            if (!gaps.isEmpty()) {
+                first = Math.min(first, gaps.first());
+            }
+        }
+        return first;
+    }
+
+    private static boolean isGap(TrackingToken lowerBound, long event, long after) {
+        return event > after && lowerBound instanceof GapAwareTrackingToken gapAware
+                && gapAware.getGaps().contains(event);
+    }
+
+    private static TrackingToken lowerBound(TrackingToken token) {
+        return token == null ? null : WrappedToken.unwrapLowerBound(token);
+    }
+
     /**
-     * The token of every segment of the processor, as last stored by whichever instance holds it; null for a segment
-     * without one. A segment stores its token when it commits a batch, after the batch's read-model writes.
+     * The token of every segment of the processor, as last stored by whichever instance holds it. A segment stores its
+     * token when it commits a batch, after the batch's read-model writes.
      */
-    List<TrackingToken> storedTokens() {
-        List<TrackingToken> found = new ArrayList<>();
+    List<SegmentToken> storedTokens() {
+        List<SegmentToken> found = new ArrayList<>();
         for (Document entry : tokens.find(Filters.eq("processorName", processorName))) {
             Binary data = entry.get("token", Binary.class);
-            found.add(data == null ? null : serializer.deserialize(
-                    new SimpleSerializedObject<>(data.getData(), byte[].class, entry.getString("tokenType"), null)));
+            found.add(new SegmentToken(entry.getInteger("segment"), data == null ? null : serializer.deserialize(
+                    new SimpleSerializedObject<>(data.getData(), byte[].class, entry.getString("tokenType"), null))));
         }
         return found;
     }

@@ -9,6 +9,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -19,8 +20,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.Spliterator;
@@ -99,6 +102,8 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     private final Clock clock;
     private final Duration gapTimeout;
     private final ExecutorService readers;
+    private volatile Runnable headRead = () -> {
+    };
 
     /**
      * @param database   where the collections live
@@ -120,6 +125,14 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Runs {@code listener} after each read of new events for the embedded event store's producer (the reads that
+     * may block, which follow the head), before the producer hands them on: events of this instance or another.
+     */
+    public void whenHeadRead(Runnable listener) {
+        this.headRead = listener;
     }
 
     /** Stops the threads that read ahead; a read ahead still running is interrupted, and nothing waits for it. */
@@ -242,7 +255,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
      */
     @Override
     protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
-        ReadAhead readAhead = new ReadAhead(trackingToken);
+        ReadAhead readAhead = new ReadAhead(trackingToken, mayBlock);
         return StreamSupport.stream(readAhead, false).onClose(readAhead::close);
     }
 
@@ -251,11 +264,13 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         private TrackingToken last;
         private Iterator<? extends TrackedEventData<?>> batch = Collections.emptyIterator();
         private CompletableFuture<List<? extends TrackedEventData<?>>> next;
+        private final boolean followsHead;
         private boolean ended;
 
-        ReadAhead(TrackingToken from) {
+        ReadAhead(TrackingToken from, boolean followsHead) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
             this.last = from;
+            this.followsHead = followsHead;
         }
 
         @Override
@@ -276,6 +291,9 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                     next = CompletableFuture.supplyAsync(() -> fetchTrackedEvents(after, batchSize()), readers);
                 }
                 batch = read.iterator();
+                if (followsHead) {
+                    headRead.run();
+                }
             }
             TrackedEventData<?> event = batch.next();
             last = event.trackingToken();
@@ -366,6 +384,20 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     /** The event first in {@code order} (the lowest or the highest number), or null when the store is empty. */
     private Document numberedAtEnd(Bson order) {
         return events.find().sort(order).limit(1).first();
+    }
+
+    /**
+     * The sequence identifier of each stored event numbered from {@code from} up to {@code upTo}, by number: what
+     * Axon's default sequencing policy gives a processor, the aggregate's id, or the event's own id for an event of no
+     * aggregate (stored in its place). A number not stored, or not yet, has none.
+     */
+    public Map<Long, String> sequenceIdentifiers(long from, long upTo) {
+        Map<Long, String> found = new HashMap<>();
+        for (Document document : events.find(Filters.and(Filters.gte(GLOBAL_INDEX, from),
+                Filters.lte(GLOBAL_INDEX, upTo))).projection(Projections.include(GLOBAL_INDEX, AGGREGATE))) {
+            found.put(document.getLong(GLOBAL_INDEX), document.getString(AGGREGATE));
+        }
+        return found;
     }
 
     @Override

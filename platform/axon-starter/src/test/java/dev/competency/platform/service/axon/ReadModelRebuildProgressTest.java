@@ -73,13 +73,23 @@ class ReadModelRebuildProgressTest {
     }
 
     @Test
-    void countsCaughtUp_onlyWhenEverySegmentHasReadToTheHeadWithNoGapBelowIt() {
-        assertThat(ReadYourWrites.handledByEverySegment(List.of(token(HEAD), token(HEAD + 3)), -1, HEAD)).isTrue();
-        assertThat(ReadYourWrites.handledByEverySegment(List.of(token(HEAD), token(HEAD - 1)), -1, HEAD)).isFalse();
-        assertThat(ReadYourWrites.handledByEverySegment(
-                List.of(GapAwareTrackingToken.newInstance(HEAD, List.of(HEAD - 5))), -1, HEAD)).isFalse();
-        assertThat(ReadYourWrites.handledByEverySegment(Arrays.asList(token(HEAD), null), -1, HEAD)).isFalse();
-        assertThat(ReadYourWrites.handledByEverySegment(List.of(), -1, HEAD)).as("no segment stored yet").isFalse();
+    void countsASegmentCaughtUp_onlyWhenItHasReadToTheHeadWithNoGapBelowIt() {
+        assertThat(ReadYourWrites.handled(token(HEAD), -1, HEAD)).isTrue();
+        assertThat(ReadYourWrites.handled(token(HEAD + 3), -1, HEAD)).isTrue();
+        assertThat(ReadYourWrites.handled(token(HEAD - 1), -1, HEAD)).isFalse();
+        assertThat(ReadYourWrites.handled(GapAwareTrackingToken.newInstance(HEAD, List.of(HEAD - 5)), -1, HEAD))
+                .isFalse();
+        assertThat(ReadYourWrites.handled(null, -1, HEAD)).as("no token stored yet").isFalse();
+    }
+
+    @Test
+    void findsTheFirstEventASegmentHasNotRead_pastItsPositionOrInAGapAfterTheWrite() {
+        assertThat(ReadYourWrites.firstUnread(token(HEAD - 3), -1, HEAD)).isEqualTo(HEAD - 2);
+        assertThat(ReadYourWrites.firstUnread(GapAwareTrackingToken.newInstance(HEAD, List.of(HEAD - 5)), -1, HEAD))
+                .isEqualTo(HEAD - 5);
+        assertThat(ReadYourWrites.firstUnread(GapAwareTrackingToken.newInstance(HEAD, List.of(HEAD - 5)), HEAD - 2,
+                HEAD)).as("a gap before the write is another append's").isEqualTo(HEAD + 1);
+        assertThat(ReadYourWrites.firstUnread(null, -1, HEAD)).isZero();
     }
 
     private static TrackingToken token(long position) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.LongStream;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -33,6 +34,9 @@ import org.junit.jupiter.api.Test;
 class ReadYourWritesIT {
 
     private static final String PROCESSOR = "read-models";
+    /** Aggregates whose events are for segment 0 and for segment 1 of two (the hash of the id, even or odd). */
+    private static final String SEGMENT_0 = "b";
+    private static final String SEGMENT_1 = "a";
 
     private static MongoClient client;
     private final Serializer serializer = new AxonMongoConfiguration().serializer();
@@ -129,13 +133,56 @@ class ReadYourWritesIT {
         readTo(1, token(0));
 
         assertThatThrownBy(() -> readYourWrites.afterWrite(() -> {
+            append(SEGMENT_0, 0);
             append("a", 1);
-            append("b", 0);
-            // Read past event 1 while it was still being written: 1 is a gap of the token at 2.
+            // Segment 0 read past event 1, its own, while it was still being written: 1 is a gap of its token at 2.
             readTo(0, GapAwareTrackingToken.newInstance(2, List.of(1L)));
             readTo(1, token(2));
             return null;
         })).isInstanceOf(ReadModelBehind.class);
+    }
+
+    @Test
+    void returns_whenTheSegmentBehindHasOnlyAnotherSegmentsEventsLeftToRead() {
+        append("a", 0);
+        readTo(0, token(0));
+        readTo(1, token(0));
+
+        String result = readYourWrites.afterWrite(() -> {
+            append(SEGMENT_1, 1);
+            // Only the segment of the event stored its token; segment 0 stores it at its next claim extension.
+            readTo(1, token(1));
+            return "stored";
+        });
+
+        assertThat(result).isEqualTo("stored");
+    }
+
+    @Test
+    void waits_whenTheSegmentBehindHasAnEventOfItsOwnLeftToRead() {
+        append("a", 0);
+        readTo(0, token(0));
+        readTo(1, token(0));
+
+        assertThatThrownBy(() -> readYourWrites.afterWrite(() -> {
+            append(SEGMENT_1, 1);
+            append(SEGMENT_0, 0);
+            readTo(1, token(2));
+            return null;
+        })).isInstanceOf(ReadModelBehind.class).hasMessageContaining("event 2");
+    }
+
+    @Test
+    void waits_whenTheSegmentBehindIsTooFarBehindToAskWhichEventsAreItsOwn() {
+        store.appendEvents(LongStream.rangeClosed(0, ReadYourWrites.MAX_UNREAD_LOOKUP)
+                .mapToObj(sequence -> new GenericDomainEventMessage<>("Thing", SEGMENT_1, sequence, "event"))
+                .toList());
+        readTo(0, token(-1));
+        readTo(1, token(ReadYourWrites.MAX_UNREAD_LOOKUP));
+
+        assertThatThrownBy(readYourWrites::awaitCurrent).isInstanceOf(ReadModelBehind.class);
+        readTo(0, token(ReadYourWrites.MAX_UNREAD_LOOKUP - 5));
+        readYourWrites.awaitCurrent();
     }
 
     @Test
