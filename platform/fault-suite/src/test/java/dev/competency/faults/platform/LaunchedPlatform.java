@@ -101,8 +101,11 @@ public final class LaunchedPlatform implements AutoCloseable {
         Process process;
         try {
             Files.createDirectories(home);
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(launcherLog.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(launcherLog.toFile()));
+            // The segments of the Kubernetes base overlay, not the services' default of 2: the faults share them out.
+            builder.environment().put("EVENT_PROCESSOR_SEGMENTS", "8");
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the launcher", e);
         }
