@@ -142,18 +142,26 @@ public class AxonMongoConfiguration {
 
     /**
      * Every pooled streaming processor claims at most this instance's fair share of its segments
-     * ({@link SegmentShare}). {@code platform.event-processing.claim-extension-threshold} (default 1 s, Axon's is 5 s)
-     * is how often a segment with nothing to handle stores that it read past the events of others and extends its
-     * claim, and how often an idle coordinator looks for work; new events wake it at once
-     * ({@link SignallingEventStore}).
+     * ({@link SegmentShare}), and its coordinator looks again for room in full segment queues every
+     * {@code platform.event-processing.full-queue-recheck} (default 5 ms, Axon's is 100 ms: {@link CoordinatorExecutor}).
+     * {@code platform.event-processing.claim-extension-threshold} (default 1 s, Axon's is 5 s) is how often a segment
+     * with nothing to handle stores that it read past the events of others and extends its claim, and how often an
+     * idle coordinator looks for work; new events wake it at once ({@link SignallingEventStore}).
      */
     @Bean
     ConfigurerModule segmentShareOfPooledProcessors(SegmentShare segmentShare, Environment environment) {
         long claimExtensionThreshold = environment.getProperty("platform.event-processing.claim-extension-threshold",
                 Duration.class, Duration.ofSeconds(1)).toMillis();
+        long fullQueueRecheck = environment.getProperty("platform.event-processing.full-queue-recheck",
+                Duration.class, Duration.ofMillis(5)).toMillis();
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                 (configuration, builder) -> builder.maxSegmentProvider(segmentShare)
-                        .claimExtensionThreshold(claimExtensionThreshold));
+                        .claimExtensionThreshold(claimExtensionThreshold)
+                        .coordinatorExecutor(processorName -> {
+                            CoordinatorExecutor executor = new CoordinatorExecutor(processorName, fullQueueRecheck);
+                            configuration.onShutdown(executor::shutdown);
+                            return executor;
+                        }));
     }
 
     /**

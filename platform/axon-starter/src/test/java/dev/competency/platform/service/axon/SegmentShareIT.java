@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * claims its segments within the stated time, and every event reaches the read model exactly once, in order per
  * aggregate. The processors are set up as {@link AxonMongoConfiguration} sets up the services' pooled processors, with
  * the platform's defaults (heartbeat 2 s, instance time-out 10 s, claim time-out 10 s, token claim interval 5 s,
- * claim extension threshold 1 s, the event store's streams waking the processor).
+ * claim extension threshold 1 s, the event store's streams waking the processor, full queues looked at again after
+ * 5 ms).
  */
 class SegmentShareIT {
 
@@ -205,7 +206,7 @@ class SegmentShareIT {
         final AtomicLong handled = new AtomicLong();
         final SegmentShare share;
         final SequencedMongoEventStorageEngine store;
-        private final ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
+        private final ScheduledExecutorService coordinator = new CoordinatorExecutor(PROCESSOR, 5);
         private final ScheduledExecutorService workers = Executors.newScheduledThreadPool(2);
         private final PooledStreamingEventProcessor processor;
         private boolean stopped;

@@ -1,0 +1,44 @@
+package dev.competency.platform.service.axon;
+
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.AxonThreadFactory;
+
+/**
+ * The coordinator thread of a pooled streaming processor, which looks again for room in its segments' queues every
+ * {@code recheck} instead of after Axon's fixed 100 ms.
+ *
+ * <p>The coordinator hands every event to the queue of every segment, and stops reading once one queue holds 1,024
+ * (Axon's {@code WorkPackage.BUFFER_SIZE}); it then looks again after 100 ms (Axon's {@code Coordinator}, the only
+ * delay of exactly 100 ms it asks for). In a backlog or a rebuild the segments empty their queues in well under that,
+ * then wait for the rest of it. This executor shortens that one delay; every other delay Axon asks for (its polls,
+ * its back-off after an error) stays as asked. It relies on Axon 4's coordinator as it is (the version pinned in the
+ * parent {@code pom.xml}); {@code CoordinatorExecutorTest} pins the delay it shortens.
+ *
+ * <p>Measured with {@code platform/bench} against Axon's own delay, back to back (the command and numbers are in
+ * {@code docs/benchmarks.md}, 2026-12-07, fourth entry).
+ */
+class CoordinatorExecutor extends ScheduledThreadPoolExecutor {
+
+    /** The delay Axon's coordinator asks for when the queues of its segments are full. */
+    static final long FULL_QUEUES_DELAY_MILLIS = 100;
+
+    private final long recheckMillis;
+
+    /**
+     * @param processorName the processor, for the thread's name (as Axon names it)
+     * @param recheckMillis how long the coordinator waits for room in full queues, instead of 100 ms
+     */
+    CoordinatorExecutor(String processorName, long recheckMillis) {
+        super(1, new AxonThreadFactory("Coordinator[" + processorName + "]"));
+        this.recheckMillis = recheckMillis;
+    }
+
+    @Override
+    public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+        return unit == TimeUnit.MILLISECONDS && delay == FULL_QUEUES_DELAY_MILLIS
+                ? super.schedule(command, recheckMillis, TimeUnit.MILLISECONDS)
+                : super.schedule(command, delay, unit);
+    }
+}
