@@ -94,7 +94,8 @@ public class AxonMongoConfiguration {
      * (default 1,000; Axon's own is 10,000) events kept for processors that follow the head. With 10,000, under an
      * intake backlog the processors shared the store's reads more often, but the cached events outlived the young
      * collections of the service's heap: the CPU the store saved went to the service's collector, and the total per
-     * evidence stayed the same. Its streams wake the pooled processors at each commit ({@link SignallingEventStore}).
+     * evidence stayed the same. Its streams wake the pooled processors when new events are read
+     * ({@link SignallingEventStore}).
      */
     @Bean
     EmbeddedEventStore eventStore(SequencedMongoEventStorageEngine storageEngine,
@@ -143,7 +144,8 @@ public class AxonMongoConfiguration {
     /**
      * Every pooled streaming processor claims at most this instance's fair share of its segments
      * ({@link SegmentShare}), and its coordinator looks again for room in full segment queues every
-     * {@code platform.event-processing.full-queue-recheck} (default 5 ms, Axon's is 100 ms: {@link CoordinatorExecutor}).
+     * {@code platform.event-processing.full-queue-recheck} (default 5 ms, Axon's is 100 ms:
+     * {@link CoordinatorExecutor}).
      * {@code platform.event-processing.claim-extension-threshold} (default 1 s, Axon's is 5 s) is how often a segment
      * with nothing to handle stores that it read past the events of others and extends its claim, and how often an
      * idle coordinator looks for work; new events wake it at once ({@link SignallingEventStore}).

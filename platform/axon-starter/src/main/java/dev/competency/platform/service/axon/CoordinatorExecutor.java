@@ -16,8 +16,14 @@ import org.axonframework.common.AxonThreadFactory;
  * its back-off after an error) stays as asked. It relies on Axon 4's coordinator as it is (the version pinned in the
  * parent {@code pom.xml}); {@code CoordinatorExecutorTest} pins the delay it shortens.
  *
- * <p>Measured with {@code platform/bench} against Axon's own delay, back to back (the command and numbers are in
- * {@code docs/benchmarks.md}, 2026-12-07, fourth entry).
+ * <p>Kept for what it measured with {@code platform/bench} against Axon's 100 ms, back to back, with two segments
+ * (rebuild about 50 % faster; {@code docs/benchmarks.md}, 2026-12-07, fourth entry), the 100 ms set through
+ * {@code PLATFORM_EVENT_PROCESSING_FULL_QUEUE_RECHECK=100ms}:
+ * <pre>
+ * MAVEN_OPTS=-Xmx6g mvn -o -B -q -pl platform/bench compile exec:java \
+ *   -Dexec.args="--phases throughput,latency,rebuild --learners 4000 --competencies 20 --rate 1000 \
+ *   --latency-seconds 30 --warmup-seconds 30 --rebuild-evidence 100000 --service-heap 2g"
+ * </pre>
  */
 class CoordinatorExecutor extends ScheduledThreadPoolExecutor {
 

@@ -21,8 +21,13 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
  * <p>The wake-up comes just before the producer hands the events on, so the first look of a woken stream that finds
  * nothing waits up to {@value #WAKE_WAIT_MILLIS} ms for them.
  *
- * <p>Measured with {@code platform/bench} against the plain embedded store, back to back (the command and numbers
- * are in {@code docs/benchmarks.md}, 2026-12-07, fourth entry).
+ * <p>Kept for what it measured against the plain embedded store with {@code platform/bench} (latency at 1,000
+ * evidence/s, p50 356–421 ms without it, 31–92 ms with it; {@code docs/benchmarks.md}, 2026-12-07, fourth entry):
+ * <pre>
+ * MAVEN_OPTS=-Xmx6g mvn -o -B -q -pl platform/bench compile exec:java \
+ *   -Dexec.args="--phases throughput,latency,rebuild --learners 4000 --competencies 20 --rate 1000 \
+ *   --latency-seconds 30 --warmup-seconds 30 --rebuild-evidence 100000 --service-heap 2g"
+ * </pre>
  */
 public class SignallingEventStore extends EmbeddedEventStore {
 
