@@ -37,6 +37,7 @@ class ScaleOutIT {
 
     private static final Logger log = LoggerFactory.getLogger(ScaleOutIT.class);
     private static final String DATABASE = "learner-profiles-scale-out-it";
+    /** The segments of the Kubernetes base overlay (the service's own default is 2). */
     private static final int SEGMENTS = 8;
     private static final String ADMIN = TestTokens.token("admin-1", "ADMIN");
 
@@ -46,8 +47,10 @@ class ScaleOutIT {
 
     @BeforeAll
     static void start() {
-        first = RunningService.start(LearnerProfilesApplication.class, DATABASE, Examples.EVIDENCE_DRIVEN_ONLY);
-        second = RunningService.start(LearnerProfilesApplication.class, DATABASE, Examples.EVIDENCE_DRIVEN_ONLY);
+        first = RunningService.start(LearnerProfilesApplication.class, DATABASE, Examples.EVIDENCE_DRIVEN_ONLY,
+                "EVENT_PROCESSOR_SEGMENTS=" + SEGMENTS);
+        second = RunningService.start(LearnerProfilesApplication.class, DATABASE, Examples.EVIDENCE_DRIVEN_ONLY,
+                "EVENT_PROCESSOR_SEGMENTS=" + SEGMENTS);
     }
 
     @AfterAll

@@ -81,10 +81,11 @@ public class ReadModelRebuild {
 
     /**
      * Where the rebuild stands. {@code caughtUp} is true once every segment of the processor, on whichever instance,
-     * has stored a token at or past the last stored event with no gap below it: the read models show every event
-     * stored when the status was asked for. {@code readUpTo} is the global sequence number of the last event every
-     * segment has read, {@code head} that of the last stored event, and {@code percentDone} the share of the store's
-     * events from the first to the head that has been read.
+     * has handled the events up to the last stored one ({@link ReadYourWrites}: stored a token past them, with no gap
+     * below, or left only other segments' events unread): the read models show every event stored when the status
+     * was asked for. {@code readUpTo} is the global sequence number of the last event every segment has read (the
+     * head once caught up), {@code head} that of the last stored event, and {@code percentDone} the share of the
+     * store's events from the first to the head that has been read.
      */
     public record Status(String processor, boolean running, boolean caughtUp, boolean replaying, Long readUpTo,
                          Long head, double percentDone, Instant lastRebuildStartedAt) {
@@ -152,11 +153,12 @@ public class ReadModelRebuild {
     public Status status() {
         StreamingEventProcessor processor = processor();
         List<ReadYourWrites.SegmentToken> stored = readModels.storedTokens();
-        Long readUpTo = readUpTo(stored.stream().map(ReadYourWrites.SegmentToken::token).toList());
         Long beforeFirst = positionOf(eventStore.createTailToken());
         // The head after the tokens: an event stored in between leaves the status behind, never ahead.
         Long head = positionOf(eventStore.createHeadToken());
         boolean caughtUp = head != null && readModels.handledByEverySegment(stored, -1, head);
+        // Caught up, a segment with none of the last events to handle may not have stored that it read past them yet.
+        Long readUpTo = caughtUp ? head : readUpTo(stored.stream().map(ReadYourWrites.SegmentToken::token).toList());
         return new Status(processingGroup, processor.isRunning(), caughtUp,
                 processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying), readUpTo,
                 head, percentDone(caughtUp, beforeFirst, readUpTo, head), startedAt);
