@@ -62,16 +62,13 @@ class SignallingEventStoreIT {
     void wakesStreamWithTheEventsReadable_whenThisInstanceCommits() {
         SignallingEventStore store = newStore();
         publish(store);
-        TrackingEventStream stream = openFromStart(store);
-        drain(stream);
-        AtomicInteger wakes = new AtomicInteger();
-        assertThat(stream.setOnAvailableCallback(wakes::incrementAndGet)).as("supported").isTrue();
+        Watched watched = watchFromTheHead(store);
 
         publish(store);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> wakes.get() > 0);
-        assertThat(stream.hasNextAvailable()).as("readable at the first look after the wake-up").isTrue();
-        assertThat(drain(stream)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> watched.wakes().get() > 0);
+        assertThat(watched.stream().hasNextAvailable()).as("readable at the first look after the wake-up").isTrue();
+        assertThat(drain(watched.stream())).isEqualTo(1);
     }
 
     @Test
@@ -79,36 +76,41 @@ class SignallingEventStoreIT {
         SignallingEventStore here = newStore();
         SignallingEventStore elsewhere = newStore();
         publish(here);
-        TrackingEventStream stream = openFromStart(here);
-        drain(stream);
-        AtomicInteger wakes = new AtomicInteger();
-        stream.setOnAvailableCallback(wakes::incrementAndGet);
+        Watched watched = watchFromTheHead(here);
 
         publish(elsewhere);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> wakes.get() > 0);
-        await().atMost(Duration.ofSeconds(5)).until(stream::hasNextAvailable);
-        assertThat(drain(stream)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> watched.wakes().get() > 0);
+        await().atMost(Duration.ofSeconds(5)).until(watched.stream()::hasNextAvailable);
+        assertThat(drain(watched.stream())).isEqualTo(1);
     }
 
     @Test
     void stopsWaking_whenStreamIsClosed() {
         SignallingEventStore store = newStore();
         publish(store);
-        TrackingEventStream closed = openFromStart(store);
-        drain(closed);
-        AtomicInteger closedWakes = new AtomicInteger();
-        closed.setOnAvailableCallback(closedWakes::incrementAndGet);
-        TrackingEventStream open = openFromStart(store);
-        drain(open);
-        AtomicInteger openWakes = new AtomicInteger();
-        open.setOnAvailableCallback(openWakes::incrementAndGet);
+        Watched closed = watchFromTheHead(store);
+        Watched open = watchFromTheHead(store);
 
-        closed.close();
+        closed.stream().close();
         publish(store);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> openWakes.get() > 0);
-        assertThat(closedWakes).hasValue(0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> open.wakes().get() > 0);
+        assertThat(closed.wakes()).hasValue(0);
+    }
+
+    /** A stream and how often it was woken. */
+    private record Watched(TrackingEventStream stream, AtomicInteger wakes) {
+    }
+
+    /** Opens a stream, reads what is stored, then counts the wake-ups (and asserts the store supports them). */
+    private Watched watchFromTheHead(SignallingEventStore store) {
+        TrackingEventStream stream = store.openStream(null);
+        streams.add(stream);
+        drain(stream);
+        AtomicInteger wakes = new AtomicInteger();
+        assertThat(stream.setOnAvailableCallback(wakes::incrementAndGet)).as("wake-ups supported").isTrue();
+        return new Watched(stream, wakes);
     }
 
     private SignallingEventStore newStore() {
@@ -126,12 +128,6 @@ class SignallingEventStoreIT {
         String learner = "learner-" + learners.incrementAndGet();
         DefaultUnitOfWork.startAndGet(null).execute(() -> store.publish(
                 new GenericDomainEventMessage<>("Learner", learner, 0, "registered " + learner)));
-    }
-
-    private TrackingEventStream openFromStart(SignallingEventStore store) {
-        TrackingEventStream stream = store.openStream(null);
-        streams.add(stream);
-        return stream;
     }
 
     /** Reads what the stream has now, waiting a little for the first event; returns how many it read. */
