@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import dev.competency.platform.test.TestInfrastructure;
+import dev.competency.platform.test.ScratchDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -21,9 +18,7 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,26 +33,17 @@ class ReadYourWritesIT {
     private static final String SEGMENT_0 = "b";
     private static final String SEGMENT_1 = "a";
 
-    private static MongoClient client;
     private final Serializer serializer = new AxonMongoConfiguration().serializer();
+    private ScratchDatabase scratch;
     private MongoDatabase database;
     private SequencedMongoEventStorageEngine store;
     private MongoTokenStore tokens;
     private ReadYourWrites readYourWrites;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfrastructure.endpoints().mongoConnectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @BeforeEach
     void freshStores() {
-        database = client.getDatabase("read-your-writes-" + UUID.randomUUID().toString().substring(0, 8));
+        scratch = ScratchDatabase.create("read-your-writes");
+        database = scratch.database();
         store = new SequencedMongoEventStorageEngine(database, serializer, 100, Clock.systemUTC(),
                 Duration.ofSeconds(60));
         store.ensureIndexes();
@@ -72,7 +58,7 @@ class ReadYourWritesIT {
     @AfterEach
     void dropStores() {
         store.close();
-        database.drop();
+        scratch.close();
     }
 
     @Test

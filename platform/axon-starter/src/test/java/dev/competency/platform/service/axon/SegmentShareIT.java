@@ -3,14 +3,12 @@ package dev.competency.platform.service.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import dev.competency.platform.test.TestInfrastructure;
+import dev.competency.platform.test.ScratchDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,9 +36,7 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.messaging.interceptors.TransactionManagingInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -68,35 +64,26 @@ class SegmentShareIT {
      * then the survivor claims at its next claim check. */
     private static final Duration CRASH_TAKEOVER = Duration.ofSeconds(10 + 5 + 3);
 
-    private static MongoClient client;
     private final Serializer serializer = new AxonMongoConfiguration().serializer();
     private final Map<String, Long> lastSequence = new ConcurrentHashMap<>();
     private final Queue<String> outOfOrder = new ConcurrentLinkedQueue<>();
     private final Map<String, Long> sequences = new ConcurrentHashMap<>();
     private final List<Instance> instances = new ArrayList<>();
+    private ScratchDatabase scratch;
     private MongoDatabase database;
     private MongoCollection<Document> readModel;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfrastructure.endpoints().mongoConnectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("segment-share-" + UUID.randomUUID().toString().substring(0, 8));
+        scratch = ScratchDatabase.create("segment-share");
+        database = scratch.database();
         readModel = database.getCollection("handled");
     }
 
     @AfterEach
     void stopInstances() {
         instances.forEach(Instance::stop);
-        database.drop();
+        scratch.close();
     }
 
     @Test

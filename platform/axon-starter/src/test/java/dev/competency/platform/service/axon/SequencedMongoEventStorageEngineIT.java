@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Updates;
-import dev.competency.platform.test.TestInfrastructure;
+import dev.competency.platform.test.ScratchDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,9 +39,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,33 +48,24 @@ class SequencedMongoEventStorageEngineIT {
 
     private static final Instant T0 = Instant.parse("2026-03-01T08:00:00.123456789Z");
 
-    private static MongoClient client;
     private final Serializer serializer = new AxonMongoConfiguration().serializer();
     private static final Instant NOW = T0.plusSeconds(3600);
+    private ScratchDatabase scratch;
     private MongoDatabase database;
     private SequencedMongoEventStorageEngine engine;
     private final List<SequencedMongoEventStorageEngine> engines = new ArrayList<>();
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfrastructure.endpoints().mongoConnectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @BeforeEach
     void freshStore() {
-        database = client.getDatabase("event-storage-" + UUID.randomUUID().toString().substring(0, 8));
+        scratch = ScratchDatabase.create("event-storage");
+        database = scratch.database();
         engine = newEngine();
     }
 
     @AfterEach
     void dropStore() {
         engines.forEach(SequencedMongoEventStorageEngine::close);
-        database.drop();
+        scratch.close();
     }
 
     private SequencedMongoEventStorageEngine newEngine() {

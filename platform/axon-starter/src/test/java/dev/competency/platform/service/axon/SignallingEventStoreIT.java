@@ -3,15 +3,12 @@ package dev.competency.platform.service.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import dev.competency.platform.test.TestInfrastructure;
+import dev.competency.platform.test.ScratchDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -19,35 +16,24 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The event store's streams wake their processor when new events are stored, on the real store. */
 class SignallingEventStoreIT {
 
-    private static MongoClient client;
+    private ScratchDatabase scratch;
     private MongoDatabase database;
     private final List<SignallingEventStore> stores = new ArrayList<>();
     private final List<SequencedMongoEventStorageEngine> engines = new ArrayList<>();
     private final List<TrackingEventStream> streams = new ArrayList<>();
     private final AtomicInteger learners = new AtomicInteger();
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfrastructure.endpoints().mongoConnectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("signalling-" + UUID.randomUUID().toString().substring(0, 8));
+        scratch = ScratchDatabase.create("signalling");
+        database = scratch.database();
     }
 
     @AfterEach
@@ -55,7 +41,7 @@ class SignallingEventStoreIT {
         streams.forEach(TrackingEventStream::close);
         stores.forEach(EmbeddedEventStore::shutDown);
         engines.forEach(SequencedMongoEventStorageEngine::close);
-        database.drop();
+        scratch.close();
     }
 
     @Test
