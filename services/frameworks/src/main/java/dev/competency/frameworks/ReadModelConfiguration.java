@@ -7,18 +7,14 @@ import dev.competency.frameworks.resource.query.ResourceCatalogue;
 import dev.competency.frameworks.roleprofile.query.RoleProfileCatalogue;
 import dev.competency.platform.service.axon.ReadModelRebuild;
 import dev.competency.platform.service.axon.ReadYourWrites;
-import dev.competency.platform.service.axon.SequencedMongoEventStorageEngine;
-import java.time.Duration;
-import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The read models, each a MongoDB collection group in the service's own database, built by one tracking processor
- * ({@link ReadModels}); requests wait for it ({@link ReadYourWrites}) and admins rebuild it ({@link ReadModelRebuild}).
+ * The read models, each a MongoDB collection group in the service's own database, built by one processor
+ * ({@link ReadModels}); requests wait for it ({@link ReadYourWrites}) and admins rebuild it ({@link ReadModelRebuild}),
+ * both declared by the Axon starter from {@code platform.read-models.*} in {@code application.yml}.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadModelConfiguration {
@@ -36,12 +32,5 @@ class ReadModelConfiguration {
     @Bean
     ResourceCatalogue resourceCatalogue(MongoDatabase serviceDatabase, JsonMapper json) {
         return new ResourceCatalogue(serviceDatabase, json);
-    }
-
-    /** Requests wait up to {@code frameworks.read-models.wait} for the read models to show what is stored. */
-    @Bean
-    ReadYourWrites readYourWrites(MongoTemplate axonMongoTemplate, Serializer serializer,
-            SequencedMongoEventStorageEngine store, @Value("${frameworks.read-models.wait:PT10S}") Duration wait) {
-        return new ReadYourWrites(ReadModels.PROCESSING_GROUP, axonMongoTemplate, serializer, store, wait);
     }
 }

@@ -7,10 +7,7 @@ import dev.competency.learners.learner.query.ReadModelWrites;
 import dev.competency.learners.learner.query.ReadModels;
 import dev.competency.learners.learner.query.WriteBehind;
 import dev.competency.learners.learner.query.WriteBehindTokenStore;
-import dev.competency.platform.service.axon.ReadYourWrites;
-import dev.competency.platform.service.axon.SequencedMongoEventStorageEngine;
 import java.net.URI;
-import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.UUID;
 import javax.cache.CacheManager;
@@ -25,8 +22,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
  * Loading learners fast: a snapshot every {@code learner-profiles.snapshot-every} events (a learner with 10,000
  * evidence events is sourced from its last snapshot plus fewer than that many events), and a cache that keeps the
  * {@code learner-profiles.cache.max-learners} learners, and their running folds, in memory between commands (see
- * {@link #learnerCache}); the admin rebuild of the read models, and admin writes that wait for them.
+ * {@link #learnerCache}); the read models' writes, sent behind their processor ({@link WriteBehind}).
  */
 @Configuration(proxyBeanMethods = false)
 class LearnerConfiguration {
@@ -44,13 +39,6 @@ class LearnerConfiguration {
     SnapshotTriggerDefinition learnerSnapshotTrigger(Snapshotter snapshotter,
             @Value("${learner-profiles.snapshot-every:200}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
-    }
-
-    /** Admin writes wait up to {@code learner-profiles.read-models.wait} for the read models to show them. */
-    @Bean
-    ReadYourWrites readYourWrites(MongoTemplate axonMongoTemplate, Serializer serializer,
-            SequencedMongoEventStorageEngine store, @Value("${learner-profiles.read-models.wait:PT10S}") Duration wait) {
-        return new ReadYourWrites(ReadModels.PROCESSING_GROUP, axonMongoTemplate, serializer, store, wait);
     }
 
 

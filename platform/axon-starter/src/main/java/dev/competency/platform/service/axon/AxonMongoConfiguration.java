@@ -30,7 +30,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -48,6 +49,8 @@ import org.springframework.core.env.Environment;
                 "dev.competency.platform.service.mongo.ServiceDatabaseConfiguration"},
         beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
 public class AxonMongoConfiguration {
+
+    private static final String READ_MODELS_PROCESSING_GROUP = "platform.read-models.processing-group";
 
     @Bean
     MongoTemplate axonMongoTemplate(MongoClient client, MongoDatabase serviceDatabase) {
@@ -177,11 +180,20 @@ public class AxonMongoConfiguration {
     }
 
     /**
-     * The admins' rebuild of the read models that requests wait for, where the service declares its
-     * {@link ReadYourWrites}: their processor is the one rebuilt.
+     * Requests wait up to {@code platform.read-models.wait} (default 10 s) for the read models of the processor named
+     * in {@code platform.read-models.processing-group} to show what they wrote; present where the service names it.
      */
     @Bean
-    @ConditionalOnBean(ReadYourWrites.class)
+    @ConditionalOnProperty(READ_MODELS_PROCESSING_GROUP)
+    ReadYourWrites readYourWrites(MongoTemplate axonMongoTemplate, Serializer serializer,
+            SequencedMongoEventStorageEngine store, @Value("${" + READ_MODELS_PROCESSING_GROUP + "}") String processor,
+            @Value("${platform.read-models.wait:PT10S}") Duration wait) {
+        return new ReadYourWrites(processor, axonMongoTemplate, serializer, store, wait);
+    }
+
+    /** The admins' rebuild of the read models that requests wait for ({@link #readYourWrites}). */
+    @Bean
+    @ConditionalOnProperty(READ_MODELS_PROCESSING_GROUP)
     ReadModelRebuild readModelRebuild(ReadYourWrites readModels, EventProcessingConfiguration processing,
             TokenStore tokenStore, EventStore eventStore, SegmentShare segmentShare, Clock clock, MeterRegistry meters) {
         return new ReadModelRebuild(readModels, processing, tokenStore, eventStore, segmentShare, clock, meters);
