@@ -103,8 +103,11 @@ public final class LaunchedPlatform implements AutoCloseable {
             Files.createDirectories(home);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(launcherLog.toFile()));
-            // The segments of the Kubernetes base overlay, not the services' default of 2: the faults share them out.
+            // The processors of the Kubernetes base overlay, not the services' single-instance default: pooled, eight
+            // segments and two threads, so that the faults share the segments out.
+            builder.environment().put("EVENT_PROCESSOR_MODE", "pooled");
             builder.environment().put("EVENT_PROCESSOR_SEGMENTS", "8");
+            builder.environment().put("EVENT_PROCESSOR_THREADS", "2");
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the launcher", e);

@@ -37,7 +37,7 @@ class ScaleOutIT {
 
     private static final Logger log = LoggerFactory.getLogger(ScaleOutIT.class);
     private static final String DATABASE = "learner-profiles-scale-out-it";
-    /** The segments of the Kubernetes base overlay (the service's own default is 2). */
+    /** The segments of the Kubernetes base overlay (the service's own default is one tracking segment). */
     private static final int SEGMENTS = 8;
     private static final String ADMIN = TestTokens.token("admin-1", "ADMIN");
 
@@ -47,10 +47,14 @@ class ScaleOutIT {
 
     @BeforeAll
     static void start() {
-        first = RunningService.start(LearnerProfilesApplication.class, DATABASE, Examples.EVIDENCE_DRIVEN_ONLY,
-                "EVENT_PROCESSOR_SEGMENTS=" + SEGMENTS);
-        second = RunningService.start(LearnerProfilesApplication.class, DATABASE, Examples.EVIDENCE_DRIVEN_ONLY,
-                "EVENT_PROCESSOR_SEGMENTS=" + SEGMENTS);
+        first = scaledOutInstance();
+        second = scaledOutInstance();
+    }
+
+    /** An instance with the processors of the Kubernetes base overlay: pooled, so that they share the segments. */
+    private static RunningService scaledOutInstance() {
+        return RunningService.start(LearnerProfilesApplication.class, DATABASE, Examples.EVIDENCE_DRIVEN_ONLY,
+                "EVENT_PROCESSOR_MODE=pooled", "EVENT_PROCESSOR_SEGMENTS=" + SEGMENTS, "EVENT_PROCESSOR_THREADS=2");
     }
 
     @AfterAll
