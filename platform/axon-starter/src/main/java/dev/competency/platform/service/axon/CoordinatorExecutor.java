@@ -18,8 +18,10 @@ import org.axonframework.common.AxonThreadFactory;
  *
  * <p>Kept for what it measured with {@code platform/bench} against Axon's 100 ms, back to back, with two segments
  * (rebuild about 50 % faster; {@code docs/benchmarks.md}, 2026-12-07, fourth entry), the 100 ms set through
- * {@code PLATFORM_EVENT_PROCESSING_FULL_QUEUE_RECHECK=100ms}:
+ * {@code PLATFORM_EVENT_PROCESSING_FULL_QUEUE_RECHECK=100ms}, with the service's processors pooled (the services
+ * run tracking processors unless told otherwise):
  * <pre>
+ * EVENT_PROCESSOR_MODE=pooled EVENT_PROCESSOR_SEGMENTS=2 EVENT_PROCESSOR_THREADS=2 \
  * MAVEN_OPTS=-Xmx6g mvn -o -B -q -pl platform/bench compile exec:java \
  *   -Dexec.args="--phases throughput,latency,rebuild --learners 4000 --competencies 20 --rate 1000 \
  *   --latency-seconds 30 --warmup-seconds 30 --rebuild-evidence 100000 --service-heap 2g"

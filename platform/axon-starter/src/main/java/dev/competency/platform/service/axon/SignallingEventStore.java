@@ -22,8 +22,10 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
  * nothing waits up to {@value #WAKE_WAIT_MILLIS} ms for them.
  *
  * <p>Kept for what it measured against the plain embedded store with {@code platform/bench} (latency at 1,000
- * evidence/s, p50 356–421 ms without it, 31–92 ms with it; {@code docs/benchmarks.md}, 2026-12-07, fourth entry):
+ * evidence/s, p50 356–421 ms without it, 31–92 ms with it; {@code docs/benchmarks.md}, 2026-12-07, fourth entry),
+ * with the service's processors pooled (the services run tracking processors unless told otherwise):
  * <pre>
+ * EVENT_PROCESSOR_MODE=pooled EVENT_PROCESSOR_SEGMENTS=2 EVENT_PROCESSOR_THREADS=2 \
  * MAVEN_OPTS=-Xmx6g mvn -o -B -q -pl platform/bench compile exec:java \
  *   -Dexec.args="--phases throughput,latency,rebuild --learners 4000 --competencies 20 --rate 1000 \
  *   --latency-seconds 30 --warmup-seconds 30 --rebuild-evidence 100000 --service-heap 2g"

@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
  * A thread that sends the read-model processor's writes while the processor handles its next batch, and stores each
  * segment's token behind that segment's writes ({@link WriteBehindTokenStore}). Without it the processor waits for
  * the store to apply every batch's writes before it reads on, and the store waits for the processor in turn. With
- * the processors tracking in one segment, the rebuild ran 40 % faster with it and intake 13 % faster, back to back;
- * with the default pooled processors (eight segments, two threads) the gain is under 10 %, because those processors
- * are the bottleneck there. Measured with {@code platform/bench}: {@code --phases throughput,latency,rebuild
+ * the processors tracking in one segment (the services' default for one instance), the rebuild ran 40 % faster with
+ * it and intake 13 % faster, back to back; with pooled processors of eight segments and two threads the gain is under
+ * 10 %, because those processors are the bottleneck there. Measured with {@code platform/bench}: {@code --phases throughput,latency,rebuild
  * --learners 4000 --competencies 20 --rate 1000 --latency-seconds 30 --warmup-seconds 30 --rebuild-evidence 100000}
  * (numbers in {@code docs/benchmarks.md}, 2026-12-07, third entry).
  *
