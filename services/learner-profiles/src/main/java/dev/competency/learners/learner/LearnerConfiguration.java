@@ -41,7 +41,6 @@ class LearnerConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
-
     /** The thread that sends the read-model processor's writes while its segments handle their next batches. */
     @Bean(destroyMethod = "close")
     WriteBehind readModelWriteBehind() {
