@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
  * the store to apply every batch's writes before it reads on, and the store waits for the processor in turn. With
  * the processors tracking in one segment (the services' default for one instance), the rebuild ran 40 % faster with
  * it and intake 13 % faster, back to back; with pooled processors of eight segments and two threads the gain is under
- * 10 %, because those processors are the bottleneck there. Measured with {@code platform/bench}: {@code --phases throughput,latency,rebuild
- * --learners 4000 --competencies 20 --rate 1000 --latency-seconds 30 --warmup-seconds 30 --rebuild-evidence 100000}
- * (numbers in {@code docs/benchmarks.md}, 2026-12-07, third entry).
+ * 10 %, because those processors are the bottleneck there. Measured with {@code platform/bench}:
+ * {@code --phases throughput,latency,rebuild --learners 4000 --competencies 20 --rate 1000 --latency-seconds 30
+ * --warmup-seconds 30 --rebuild-evidence 100000} (numbers in {@code docs/benchmarks.md}, 2026-12-07, third entry).
  *
  * <p>Each segment has its own line of pending work, at most one batch in flight: {@link #send} first waits for that
  * segment's batch before it. What a segment hands over runs in the order it was handed over, and a failure stops
