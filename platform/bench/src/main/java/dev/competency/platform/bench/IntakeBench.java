@@ -2,6 +2,7 @@ package dev.competency.platform.bench;
 
 import dev.competency.contracts.evidence.EvidenceRecorded;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
@@ -28,14 +29,17 @@ final class IntakeBench {
     private final Workload workload;
     private final MasteryWatcher watcher;
     private final IntakeLag lag;
+    private final OptionalLong servicePid;
     private final Report report;
     private int nextLearner;
 
-    IntakeBench(BenchOptions options, Workload workload, MasteryWatcher watcher, IntakeLag lag, Report report) {
+    IntakeBench(BenchOptions options, Workload workload, MasteryWatcher watcher, IntakeLag lag,
+                OptionalLong servicePid, Report report) {
         this.options = options;
         this.workload = workload;
         this.watcher = watcher;
         this.lag = lag;
+        this.servicePid = servicePid;
         this.report = report;
     }
 
@@ -60,7 +64,11 @@ final class IntakeBench {
                 learners, competencies, options.rate(), warmupCount);
         long start = System.nanoTime();
         long lateSends = 0;
+        CpuUse cpu = CpuUse.start(servicePid);
         for (int k = 0; k < total; k++) {
+            if (k == warmupCount) {
+                cpu = CpuUse.start(servicePid);
+            }
             long due = start + k * interval;
             long wait;
             while ((wait = due - System.nanoTime()) > 0) {
@@ -77,8 +85,9 @@ final class IntakeBench {
         producer.flush();
         double sendSeconds = (System.nanoTime() - start) / 1e9;
         awaitChanges(total - warmupCount, measured, "latency");
-        report.add("latency at %d evidence/s (open loop, %.1f s of sending, %d sends more than 5 ms late): %s",
-                options.rate(), sendSeconds, lateSends, measured.summary());
+        report.add("latency at %d evidence/s (open loop, %.1f s of sending, %d sends more than 5 ms late): %s; %s",
+                options.rate(), sendSeconds, lateSends, measured.summary(),
+                cpu.per1000(total - warmupCount, "evidence"));
         if (measured.count() < total - warmupCount) {
             report.note("  %d of %d changes did not arrive within %s", total - warmupCount - measured.count(),
                     total - warmupCount, options.timeout());

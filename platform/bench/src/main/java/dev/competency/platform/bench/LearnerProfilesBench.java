@@ -57,7 +57,7 @@ public final class LearnerProfilesBench {
             MongoDatabase database = mongo.getDatabase(holder.database());
             workload.publishFramework();
             awaitFramework(database, workload.frameworkId());
-            IntakeBench intake = new IntakeBench(options, workload, watcher, lag, report);
+            IntakeBench intake = new IntakeBench(options, workload, watcher, lag, holder.pid(), report);
             for (BenchOptions.Phase phase : options.phases()) {
                 log.info("Phase {} (load {})", phase, Report.loadAverage());
                 switch (phase) {
@@ -73,7 +73,7 @@ public final class LearnerProfilesBench {
                             .run(options.asOfEvidence(), options.asOfQueries(), options.asOfWarmup(),
                                     options.timeout());
                     case REBUILD -> {
-                        new RebuildBench(workload, holder.client(), database, report)
+                        new RebuildBench(workload, holder.client(), holder.pid(), database, report)
                                 .run(options.rebuildEvidence(), options.competencies(), options.timeout());
                         StoreProbe.report(database, report);
                     }

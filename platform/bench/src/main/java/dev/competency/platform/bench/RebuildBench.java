@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -45,12 +46,15 @@ final class RebuildBench {
 
     private final Workload workload;
     private final ServiceClient service;
+    private final OptionalLong servicePid;
     private final MongoDatabase database;
     private final Report report;
 
-    RebuildBench(Workload workload, ServiceClient service, MongoDatabase database, Report report) {
+    RebuildBench(Workload workload, ServiceClient service, OptionalLong servicePid, MongoDatabase database,
+                 Report report) {
         this.workload = workload;
         this.service = service;
+        this.servicePid = servicePid;
         this.database = database;
         this.report = report;
     }
@@ -64,6 +68,7 @@ final class RebuildBench {
         long total = events.countDocuments();
         report.note("rebuild: %d events in the store, %d of them evidence (EvidenceAccepted)", total, evidence);
 
+        CpuUse cpu = CpuUse.start(servicePid);
         long start = System.nanoTime();
         service.postJson("/api/learners/admin/rebuild");
         long deadline = start + timeout.toNanos();
@@ -84,7 +89,8 @@ final class RebuildBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         if (caughtUp && timeline >= evidence) {
             report.add("rebuild of all read models: %d events (%d evidence) replayed in %.1f s = %.0f events/s,"
-                    + " %.0f evidence events/s", total, evidence, seconds, total / seconds, evidence / seconds);
+                    + " %.0f evidence events/s; %s", total, evidence, seconds, total / seconds, evidence / seconds,
+                    cpu.per1000(total, "events"));
         } else {
             report.add("rebuild NOT finished within %.0f s: %d of %d evidence in the timeline = %.0f evidence events/s"
                     + " so far (events of all types: about twice that)", seconds, timeline, evidence, timeline / seconds);

@@ -5,6 +5,7 @@ import dev.competency.platform.test.TestTokens;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The service the bench measures: one it started from the jar, or a running one named on the command line. */
 final class ServiceUnderTest implements AutoCloseable {
@@ -44,6 +45,11 @@ final class ServiceUnderTest implements AutoCloseable {
 
     ServiceClient client() {
         return client;
+    }
+
+    /** The process id of the service the bench started; empty for a running one named on the command line. */
+    OptionalLong pid() {
+        return started.map(process -> OptionalLong.of(process.pid())).orElse(OptionalLong.empty());
     }
 
     String database() {

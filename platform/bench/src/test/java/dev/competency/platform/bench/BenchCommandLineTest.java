@@ -61,7 +61,7 @@ class BenchCommandLineTest {
     }
 
     @Test
-    void readsCommunityStreamOptionsWithTheirDefaults() {
+    void readsCommunityStreamOptions_withTheirDefaults_whenNoneAreGiven() {
         CommunityStreamBench.Options defaults = BenchCommandLine.parse(CommunityStreamBench.Options.class);
         CommunityStreamBench.Options given = BenchCommandLine.parse(CommunityStreamBench.Options.class,
                 "--clients", "50", "--hold-seconds", "0", "--gateway-jar", "/tmp/gateway.jar");
@@ -78,7 +78,7 @@ class BenchCommandLineTest {
     }
 
     @Test
-    void readsAnalyticsOptionsWithTheTargetsAsDefaults() {
+    void readsAnalyticsOptions_withTheTargetsAsDefaults_whenNoneAreGiven() {
         AnalyticsBench.Options defaults = BenchCommandLine.parse(AnalyticsBench.Options.class);
         AnalyticsBench.Options given = BenchCommandLine.parse(AnalyticsBench.Options.class, "--group-by", "team",
                 "--rebuild-events", "150000", "--service-heap", "1g");
