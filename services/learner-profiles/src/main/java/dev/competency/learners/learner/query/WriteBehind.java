@@ -1,8 +1,8 @@
 package dev.competency.learners.learner.query;
 
+import dev.competency.platform.service.concurrent.Futures;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,17 +104,7 @@ public final class WriteBehind implements AutoCloseable {
         synchronized void awaitPending() {
             CompletableFuture<Void> waitedFor = pending;
             pending = NOTHING_PENDING;
-            try {
-                waitedFor.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw e;
-            }
+            Futures.join(waitedFor);
         }
     }
 }
