@@ -23,7 +23,7 @@ class AlertRulesTest {
     }
 
     @Test
-    void loadsTheRulesFileInComposePrometheusAndMountsIt() {
+    void loadsTheRulesFileAndMountsIt_whenComposePrometheusStarts() {
         assertThat(map(load("platform/monitoring/prometheus.yml")).get("rule_files")).isEqualTo(List.of("alerts.yml"));
         Object volumes = path(load("docker-compose.yml"), "services", "prometheus", "volumes");
         assertThat(CrossReferenceTest.list(volumes)).map(String::valueOf).contains("./platform/monitoring/alerts.yml:/etc/prometheus/alerts.yml:ro");

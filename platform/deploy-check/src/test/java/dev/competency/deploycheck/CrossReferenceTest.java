@@ -253,7 +253,7 @@ class CrossReferenceTest {
     }
 
     @Test
-    void readsEnvironmentVariablesAsSpringBootBindsThem() {
+    void countsAVariableAsRead_whenSpringBootWouldBindItForThatApplication() {
         assertThat(Applications.reads("frameworks", "CASE_BASE_URI")).as("placeholder").isTrue();
         assertThat(Applications.reads("frameworks", "SPRING_KAFKA_SECURITY_PROTOCOL")).as("Boot property").isTrue();
         assertThat(Applications.reads("frameworks", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).as("map").isTrue();

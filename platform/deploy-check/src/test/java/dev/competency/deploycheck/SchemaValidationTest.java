@@ -70,7 +70,7 @@ class SchemaValidationTest {
     }
 
     @Test
-    void rejectsUnknownFieldsAndMissingRequiredOnes() {
+    void findsAProblem_whenAManifestHasAnUnknownFieldOrLacksARequiredOne() {
         Map<String, Object> service = new LinkedHashMap<>(Map.of("apiVersion", "v1", "kind", "Service",
                 "metadata", Map.of("name", "x"), "spec", Map.of("selectr", Map.of("a", "b"))));
         assertThat(kubernetesProblem(service)).contains("selectr");
@@ -114,7 +114,7 @@ class SchemaValidationTest {
     }
 
     @Test
-    void validatesDockerComposeAgainstTheComposeSpecification() {
+    void findsNoError_whenDockerComposeIsValidatedAgainstTheComposeSpecification() {
         Object compose = new Yaml(new SafeConstructor(new LoaderOptions()))
                 .load(Repository.read(Repository.ROOT.resolve("docker-compose.yml")));
 

@@ -506,7 +506,7 @@ class FaultInjectionIT {
 
     @Order(7)
     @Test
-    void placesLateEvidenceWhereItHappened() {
+    void placesEvidenceWhereItHappened_whenItArrivesLate() {
         requireTime("late evidence", Duration.ofSeconds(25));
         generator.resume();
         Instant started = Instant.now();

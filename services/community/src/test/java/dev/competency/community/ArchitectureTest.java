@@ -18,14 +18,14 @@ class ArchitectureTest {
     private static final List<String> DOMAIN_PACKAGES = List.of("discussion.domain", "challenge.domain");
 
     @Test
-    void guardsDomainPackagesThatExist() {
+    void guardsDomainPackagesThatExist_whenRulesAreChecked() {
         for (String domain : DOMAIN_PACKAGES) {
             assertThat(CLASSES.containPackage("dev.competency.community." + domain)).as(domain).isTrue();
         }
     }
 
     @Test
-    void keepsDomainFreeOfSpringMongoAndKafka() {
+    void keepsDomainFreeOfSpringMongoAndKafka_whenAnyDomainClassIsChecked() {
         noClasses().that().resideInAPackage("dev.competency.community..domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
                         "org.bson..", "jakarta.servlet..", "org.apache.kafka..")
@@ -33,7 +33,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void keepsDomainIndependentOfWebQueryAndMessaging() {
+    void keepsDomainIndependentOfWebQueryAndMessaging_whenAnyDomainClassIsChecked() {
         noClasses().that().resideInAPackage("dev.competency.community..domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..", "..query..", "..messaging..")
                 .check(CLASSES);

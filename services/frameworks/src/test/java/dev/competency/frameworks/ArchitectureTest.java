@@ -19,7 +19,7 @@ class ArchitectureTest {
             "resource.domain");
 
     @Test
-    void guardsDomainPackagesThatExist() {
+    void guardsDomainPackagesThatExist_whenRulesAreChecked() {
         for (String domain : DOMAIN_PACKAGES) {
             assertThat(CLASSES.containPackage("dev.competency.frameworks." + domain)).as(domain).isTrue();
         }
@@ -27,7 +27,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void keepsDomainAndCaseMappingFreeOfSpringMongoAndWeb() {
+    void keepsDomainAndCaseMappingFreeOfSpringMongoAndWeb_whenAnyDomainClassIsChecked() {
         noClasses().that().resideInAnyPackage("dev.competency.frameworks..domain..",
                         "dev.competency.frameworks.interop.casefile..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
@@ -36,7 +36,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void keepsDomainIndependentOfWebQueryAndMessaging() {
+    void keepsDomainIndependentOfWebQueryAndMessaging_whenAnyDomainClassIsChecked() {
         noClasses().that().resideInAPackage("dev.competency.frameworks..domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..", "..query..", "..messaging..",
                         "..interop..")

@@ -35,7 +35,7 @@ class CapabilityViewTest {
     }
 
     @Test
-    void countsOnlyChangesIntoMasteryAndKeepsTheLatestLevel() {
+    void countsOnlyChangesIntoMastery_andKeepsTheLatestLevel_whenLevelsChangeRepeatedly() {
         CapabilityView view = new CapabilityView();
         view.on(masteryChanged("learner-1", "competency-1", "DEVELOPING", false, false));
         view.on(masteryChanged("learner-1", "competency-1", "PROFICIENT", true, false));

@@ -151,7 +151,7 @@ class MasteryFeedIT {
     }
 
     @Test
-    void skipsUnknownEventTypesAndReadsUnknownFieldsThenKeepsGoing() {
+    void keepsConsuming_whenAnEventTypeOrFieldIsUnknown() {
         String learner = newId();
         String competency = newId();
         ProducerRecord<String, byte[]> unknown = new ProducerRecord<>(Topics.MASTERY, learner,

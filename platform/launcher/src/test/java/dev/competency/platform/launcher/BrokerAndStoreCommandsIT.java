@@ -58,7 +58,7 @@ class BrokerAndStoreCommandsIT {
     }
 
     @Test
-    void refusesToKillTheBrokerOrTheStoreAndToStartThemWhileTheyRun() {
+    void refusesToKillOrStartTheBrokerOrStore_whenTheyAreRunning() {
         try (LocalPlatform platform = LocalPlatform.startInfrastructure(options(Optional.empty()))) {
             assertThatThrownBy(() -> platform.kill(LocalPlatform.KAFKA)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("stop it instead");

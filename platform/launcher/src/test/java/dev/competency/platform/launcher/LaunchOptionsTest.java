@@ -28,7 +28,7 @@ class LaunchOptionsTest {
     }
 
     @Test
-    void refusesAnUnknownOptionAndShowsTheUsage() {
+    void showsTheUsage_whenAnOptionIsUnknown() {
         assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--restart"}, ROOT))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Unknown option --restart")

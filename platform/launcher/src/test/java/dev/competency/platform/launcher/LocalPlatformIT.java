@@ -24,7 +24,7 @@ class LocalPlatformIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void startsEveryApplicationHealthyAndStopsThemAll() throws Exception {
+    void startsEveryApplicationHealthyAndStopsThemAll_whenLaunchedLocally() throws Exception {
         LaunchOptions options = new LaunchOptions(Optional.empty(), 0, 0, 0, 0, false, false,
                 LocalPlatform.repositoryRoot());
         Map<String, Long> processIds;

@@ -27,7 +27,7 @@ class ApiDocumentIT {
     }
 
     @Test
-    void servesValidOpenApi31Document() {
+    void isValidOpenApi31_whenDocumentIsRead() {
         assertThat(document.specificationProblems()).isEmpty();
         assertThat(document.json().path("info").path("title").asString()).isEqualTo("Community");
         assertThat(document.json().path("paths").path("/api/community/discussions").path("post").path("responses")
@@ -35,7 +35,7 @@ class ApiDocumentIT {
     }
 
     @Test
-    void describesDiscussionsAndNotificationsWithSuccessesAndProblems() {
+    void describesDiscussionsAndNotificationsWithSuccessesAndProblems_whenDocumentIsRead() {
         String ada = SharedService.registerLearner("Unit-" + UUID.randomUUID());
         ServiceHttp asAda = SharedService.asLearner(ada);
         HttpResponse<String> created = asAda.post("/api/community/discussions", SharedService.JSON

@@ -43,7 +43,7 @@ class LargeFrameworkPublicationIT {
     }
 
     @Test
-    void publishesFrameworkOfSeveralMegabytesAndRefusesOneAboveTheLimitWithUnprocessable() {
+    void publishesAFrameworkOfSeveralMegabytes_andRefusesOneAboveTheLimit_whenSubmitted() {
         ServiceHttp author = SharedService.as(SharedService.AUTHOR);
 
         JsonNode large = author.expect(200, author.post("/api/frameworks/case/import?publish=true&code=LARGE",

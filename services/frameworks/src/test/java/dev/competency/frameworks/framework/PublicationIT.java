@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 class PublicationIT {
 
     @Test
-    void publishesFullSnapshotRoleProfileResourceAndRetirementValidAgainstTheirSchemas() {
+    void publishesEventsValidAgainstTheirSchemas_whenAFrameworkRoleProfileAndResourceArePublishedOrRetired() {
         ServiceHttp author = SharedService.as(SharedService.AUTHOR);
         JsonNode created = author.expect(201, author.post("/api/frameworks",
                 "{\"code\": \"DEV\", \"title\": \"Backend engineering\"}"));

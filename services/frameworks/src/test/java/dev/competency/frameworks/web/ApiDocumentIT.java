@@ -27,7 +27,7 @@ class ApiDocumentIT {
     }
 
     @Test
-    void isValidOpenApi31WithServiceInfoSecurityAndProblemSchema() {
+    void isValidOpenApi31WithServiceInfoSecurityAndProblemSchema_whenDocumentIsRead() {
         assertThat(document.specificationProblems()).isEmpty();
         JsonNode json = document.json();
         assertThat(json.path("openapi").asString()).startsWith("3.1.");
@@ -56,7 +56,7 @@ class ApiDocumentIT {
     }
 
     @Test
-    void describesSuccessesAndProblemsOfAuthoringAndReading() {
+    void describesSuccessesAndProblemsOfAuthoringAndReading_whenDocumentIsRead() {
         ServiceHttp author = SharedService.as(SharedService.AUTHOR);
         ServiceHttp learner = SharedService.as(SharedService.LEARNER);
         ServiceHttp stranger = SharedService.as("not-a-token");

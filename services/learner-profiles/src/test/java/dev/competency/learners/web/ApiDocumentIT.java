@@ -36,13 +36,13 @@ class ApiDocumentIT {
     }
 
     @Test
-    void isValidOpenApi31() {
+    void isValidOpenApi31_whenDocumentIsRead() {
         assertThat(document.specificationProblems()).isEmpty();
         assertThat(document.json().path("info").path("title").asString()).isEqualTo("Learner profiles");
     }
 
     @Test
-    void describesRegistrationAndProfile_successesAndProblems() {
+    void describesSuccessesAndProblemsOfRegistrationAndProfile_whenDocumentIsRead() {
         String learnerId = UUID.randomUUID().toString();
         String registration = "{\"learnerId\":\"" + learnerId + "\",\"displayName\":\"Described learner\","
                 + "\"organisationUnit\":\"ENG\"}";

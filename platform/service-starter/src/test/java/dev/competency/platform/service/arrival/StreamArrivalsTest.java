@@ -76,7 +76,7 @@ class StreamArrivalsTest {
     }
 
     @Test
-    void passesOnLookupFailureWithoutRetryingIt() {
+    void passesTheFailureOnWithoutRetrying_whenTheLookupFails() {
         AtomicInteger lookups = new AtomicInteger();
         StreamArrivals arrivals = new StreamArrivals(progress, Duration.ofSeconds(5));
 

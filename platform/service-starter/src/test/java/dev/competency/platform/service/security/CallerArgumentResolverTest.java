@@ -13,12 +13,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
 class CallerArgumentResolverTest {
 
     @Test
-    void hasARoleForEveryNameATokenMayCarry() {
+    void findsARole_whenATokenCarriesAnyOfTheRoleNames() {
         assertThat(Arrays.stream(Role.values()).map(Role::name).toList()).isEqualTo(TokenRoles.NAMES);
     }
 
     @Test
-    void describesTheCallerWithRolesFromBothClaimsAndTheirOrganisationalFacts() {
+    void describesTheCaller_whenTheTokenCarriesRolesInBothClaimsAndOrganisationalFacts() {
         Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("manager-1").issuedAt(Instant.EPOCH)
                 .claim("roles", "manager")
                 .claim("realm_access", Map.of("roles", List.of("offline_access", "ASSESSOR")))

@@ -42,7 +42,7 @@ class ServiceRuntimeIT {
     }
 
     @Test
-    void echoesTheCallersRequestIdOrIssuesOne() throws Exception {
+    void echoesTheRequestId_whenTheCallerSendsOne_andIssuesOneOtherwise() throws Exception {
         assertThat(requestIdFor("trace-42.abc")).isEqualTo("trace-42.abc");
         assertThat(requestIdFor(null)).matches("[0-9a-f-]{36}");
         assertThat(requestIdFor("bad id\twith spaces")).matches("[0-9a-f-]{36}");

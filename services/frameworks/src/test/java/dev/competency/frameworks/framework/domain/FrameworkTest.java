@@ -87,7 +87,7 @@ class FrameworkTest {
     }
 
     @Test
-    void editsDraftVersionOneWithStableIdsAndNumberedSiblings() {
+    void keepsIdsStableAndNumbersSiblings_whenVersionOneIsEdited() {
         fixture.given(CREATED)
                 .when(new EditFramework("fw-1", valid(), "author-2"))
                 .expectEvents(new FrameworkDraftEdited("fw-1", 1, stored("fw-1", valid()), "author-2", NOW))
@@ -191,7 +191,7 @@ class FrameworkTest {
     }
 
     @Test
-    void publishesDraftAsVersionOneWithItsFullContent() {
+    void publishesVersionOneWithItsFullContent_whenTheFirstDraftIsPublished() {
         fixture.given(CREATED, edited(1, valid()))
                 .when(new PublishFramework("fw-1", "author-3"))
                 .expectEvents(new FrameworkVersionPublished("fw-1", 1, "DEV", stored("fw-1", valid()), 1, "author-3",

@@ -132,7 +132,7 @@ class FrameworkControllerTest extends WebSliceTest {
     }
 
     @Test
-    void listsFrameworksByTextAndCode() throws Exception {
+    void listsMatchingFrameworks_whenSearchedByTextOrCode() throws Exception {
         when(frameworks.list("back", "DEV")).thenReturn(List.of(DRAFT));
 
         mvc.perform(get("/api/frameworks?q=back&code=DEV").header("Authorization", LEARNER))
@@ -164,7 +164,7 @@ class FrameworkControllerTest extends WebSliceTest {
     }
 
     @Test
-    void editsDraftAndAnswersTheLatestVersion() throws Exception {
+    void sendsTheEditAndAnswersTheLatestVersion_whenAnAuthorEditsTheDraft() throws Exception {
         known(DRAFT);
         version(1, FrameworkStatus.DRAFT, V1);
 
@@ -248,7 +248,7 @@ class FrameworkControllerTest extends WebSliceTest {
     }
 
     @Test
-    void retiresFrameworkWithTheReason() throws Exception {
+    void recordsTheReason_whenAFrameworkIsRetired() throws Exception {
         known(DRAFT);
 
         mvc.perform(post("/api/frameworks/fw-1/retirement").header("Authorization", ADMIN)
@@ -271,7 +271,7 @@ class FrameworkControllerTest extends WebSliceTest {
     }
 
     @Test
-    void answersVersionOrNotFound() throws Exception {
+    void answersTheVersion_whenItExists_andNotFoundOtherwise() throws Exception {
         version(1, FrameworkStatus.PUBLISHED, V1);
         when(frameworks.version(new FrameworkId("fw-1"), 7)).thenReturn(Optional.empty());
 
@@ -288,7 +288,7 @@ class FrameworkControllerTest extends WebSliceTest {
     }
 
     @Test
-    void answersTheTreeOfAVersionWithChildrenInOrder() throws Exception {
+    void answersTheTreeWithChildrenInOrder_whenAVersionIsAskedFor() throws Exception {
         version(1, FrameworkStatus.PUBLISHED, V1);
 
         mvc.perform(get("/api/frameworks/fw-1/versions/1/tree").header("Authorization", LEARNER))
@@ -301,7 +301,7 @@ class FrameworkControllerTest extends WebSliceTest {
     }
 
     @Test
-    void answersTheDiffBetweenTwoVersionsOrNotFound() throws Exception {
+    void answersTheDiff_whenBothVersionsExist_andNotFoundOtherwise() throws Exception {
         version(1, FrameworkStatus.PUBLISHED, V1);
         version(2, FrameworkStatus.DRAFT, V2);
         when(frameworks.version(new FrameworkId("fw-1"), 3)).thenReturn(Optional.empty());
@@ -315,7 +315,7 @@ class FrameworkControllerTest extends WebSliceTest {
     }
 
     @Test
-    void searchesCompetenciesByTextCodeFrameworkAndVersion() throws Exception {
+    void findsCompetencies_whenSearchedByTextCodeFrameworkOrVersion() throws Exception {
         when(frameworks.competencies("api", "DEV.API.1", new FrameworkId("fw-1"), 2)).thenReturn(List.of(
                 new CompetencyHit("fw-1", 2, FrameworkStatus.PUBLISHED, "c-1", "DEV.API.1", "Designs APIs", null,
                         "DEV.API", null)));

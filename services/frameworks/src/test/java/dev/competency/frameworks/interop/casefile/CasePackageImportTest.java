@@ -84,7 +84,7 @@ public class CasePackageImportTest {
     }
 
     @Test
-    void leavesOutBrokenItemsWithTheirIdentifierAndReasonAndImportsTheRest() {
+    void importsTheRest_andNamesEachLeftOutItemAndWhy_whenSomeItemsAreBroken() {
         Mapped mapped = CasePackageImport.map(fixture("broken-items.json"), FRAMEWORK, null);
 
         assertThat(mapped.content().competencies()).extracting(Competency::code, Competency::parentCode)
@@ -229,7 +229,7 @@ public class CasePackageImportTest {
     }
 
     @Test
-    void clipsOverlongStatementsWithAWarningInsteadOfRefusingThePackage() {
+    void clipsStatementsWithAWarning_whenTheyAreOverlong() {
         JsonNode pkg = JSON.readTree("""
                 {"CFDocument": {"identifier": "%s", "title": "Long"},
                  "CFItems": [{"identifier": "00000000-0000-4000-8000-000000000001", "humanCodingScheme": "L1",
@@ -325,7 +325,7 @@ public class CasePackageImportTest {
     }
 
     @Test
-    void reportsEveryItemOfACycleAndDuplicateAssociationIdsAndWarnsOfDatesWithoutOffset() {
+    void reportsEachItemAndId_whenACycleOrDuplicateAssociationIdIsFound_andWarnsOfDatesWithoutOffset() {
         JsonNode pkg = JSON.readTree("""
                 {"CFDocument": {"identifier": "%1$s", "title": "Loops", "lastChangeDateTime": "2024-05-01T10:00:00"},
                  "CFItems": [

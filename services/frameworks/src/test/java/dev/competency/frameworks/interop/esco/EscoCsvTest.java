@@ -24,7 +24,7 @@ class EscoCsvTest {
     }
 
     @Test
-    void parsesQuotedFieldsWithCommasQuotesAndLineBreaks() throws IOException {
+    void parsesAField_whenItIsQuotedAndHoldsCommasQuotesOrLineBreaks() throws IOException {
         var rows = EscoCsv.parse(fixture());
 
         assertThat(rows).hasSize(4);
@@ -34,7 +34,7 @@ class EscoCsvTest {
     }
 
     @Test
-    void importsSkillsUnderTheirFirstBroaderConceptWithGroupsForConceptsOutsideTheFile() throws IOException {
+    void placesSkillsUnderTheirFirstBroaderConcept_andGroupsConceptsOutsideTheFile_whenImportingEsco() throws IOException {
         CasePackageImport.Mapped mapped = CasePackageImport.map(EscoCsv.toCasePackage(fixture(), DOCUMENT,
                 "Digital skills"), "fw-esco", null);
         FrameworkContent content = mapped.content();

@@ -44,7 +44,7 @@ class CaseControllersTest extends WebSliceTest {
     }
 
     @Test
-    void importsPackageWithDryRunAndReport() throws Exception {
+    void answersTheReportWithItemsErrorsAndWarnings_whenAPackageIsImportedAsADryRun() throws Exception {
         when(importer.importPackage(any(), eq(true), eq(false), eq(false), eq(null), eq("author-1"))).thenReturn(
                 new ImportReport(FRAMEWORK_ID, "d-1", "T", true, true, null, false,
                         List.of(new ItemRef("i-1", "A.1", "First")), List.of(), List.of(), 0, List.of(), List.of(),
@@ -82,7 +82,7 @@ class CaseControllersTest extends WebSliceTest {
     }
 
     @Test
-    void exportsPublishedVersionAsCasePackage() throws Exception {
+    void exportsACasePackage_whenAVersionIsPublished() throws Exception {
         published(FrameworkStatus.PUBLISHED);
 
         mvc.perform(get("/api/frameworks/" + FRAMEWORK_ID + "/versions/1/case").header("Authorization", LEARNER))
@@ -109,7 +109,7 @@ class CaseControllersTest extends WebSliceTest {
     }
 
     @Test
-    void servesCaseDocumentsPackagesItemsAndAssociations() throws Exception {
+    void servesDocumentsPackagesItemsAndAssociations_whenAskedThroughCase() throws Exception {
         published(FrameworkStatus.PUBLISHED);
         String itemId = CONTENT.competencies().get(1).id();
 
@@ -136,7 +136,7 @@ class CaseControllersTest extends WebSliceTest {
     }
 
     @Test
-    void answersNotFoundOrUnauthorizedOnCaseEndpoints() throws Exception {
+    void answersNotFoundOrUnauthorized_whenACaseEndpointIsAskedWrongly() throws Exception {
         published(FrameworkStatus.PUBLISHED);
 
         mvc.perform(get("/ims/case/v1p0/CFPackages/unknown").header("Authorization", LEARNER))

@@ -24,7 +24,7 @@ class EscoImportControllerTest extends WebSliceTest {
             + "http://data.example.test/esco/skill/aaaaaaaa-1,programming,Writes programs\n";
 
     @Test
-    void importsEscoCsvAsACasePackage() throws Exception {
+    void importsItAsACasePackage_whenEscoCsvIsUploaded() throws Exception {
         when(importer.importPackage(any(), eq(true), eq(false), eq(false), eq(null), eq("author-1"))).thenReturn(
                 new ImportReport("fw-1", "esco-digital", "Digital skills", true, true, null, false, List.of(),
                         List.of(), List.of(), 0, List.of(), List.of(), false, List.of(), List.of(), 1));

@@ -47,7 +47,7 @@ class LearningResourceTest {
     }
 
     @Test
-    void publishesDraftAndStartsVersionTwoOnTheNextDefinition() {
+    void startsVersionTwo_whenAPublishedResourceIsDefinedAgain() {
         fixture.given(new LearningResourceDefined("lr-1", 1, COURSE, "author-1", NOW))
                 .when(new PublishLearningResource("lr-1", "author-1"))
                 .expectEvents(new LearningResourceVersionPublished("lr-1", 1, COURSE, "author-1", NOW));

@@ -36,7 +36,7 @@ class ResourceControllerTest extends WebSliceTest {
             null);
 
     @Test
-    void createsResourceForAnAuthorAndRefusesLearners() throws Exception {
+    void createsAResource_whenAnAuthorAsks_andRefusesLearners() throws Exception {
         when(resources.find(any())).thenReturn(Optional.of(VIEW));
 
         mvc.perform(post("/api/frameworks/learning-resources").header("Authorization", AUTHOR)
@@ -50,7 +50,7 @@ class ResourceControllerTest extends WebSliceTest {
     }
 
     @Test
-    void redefinesResourceOrAnswersNotFoundAndBadRequest() throws Exception {
+    void redefinesAResource_whenItExists_andAnswersNotFoundOrBadRequestOtherwise() throws Exception {
         when(resources.find("lr-1")).thenReturn(Optional.of(VIEW));
         when(resources.find("lr-404")).thenReturn(Optional.empty());
 
@@ -74,7 +74,7 @@ class ResourceControllerTest extends WebSliceTest {
     }
 
     @Test
-    void publishesResourceOrAnswersConflict() throws Exception {
+    void publishesAResource_whenItIsADraft_andAnswersConflictOtherwise() throws Exception {
         when(resources.find("lr-1")).thenReturn(Optional.of(VIEW));
 
         mvc.perform(post("/api/frameworks/learning-resources/lr-1/publication").header("Authorization", AUTHOR))
@@ -88,7 +88,7 @@ class ResourceControllerTest extends WebSliceTest {
     }
 
     @Test
-    void readsResourcesForAnySignedInCaller() throws Exception {
+    void answersResources_whenAnySignedInCallerAsks() throws Exception {
         when(resources.find("lr-1")).thenReturn(Optional.of(VIEW));
         when(resources.find("lr-404")).thenReturn(Optional.empty());
         when(resources.list(null)).thenReturn(List.of(VIEW));

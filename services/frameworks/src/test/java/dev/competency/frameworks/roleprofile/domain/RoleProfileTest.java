@@ -54,7 +54,7 @@ class RoleProfileTest {
     }
 
     @Test
-    void publishesDraftAsNumberedVersion() {
+    void numbersTheVersion_whenADraftIsPublished() {
         fixture.given(new RoleProfileDefined("rp-1", 1, BACKEND, "author-1", NOW))
                 .when(new PublishRoleProfile("rp-1", "author-2"))
                 .expectEvents(new RoleProfileVersionPublished("rp-1", 1, BACKEND, "author-2", NOW));

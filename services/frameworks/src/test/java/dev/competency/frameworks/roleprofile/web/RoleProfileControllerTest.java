@@ -54,7 +54,7 @@ class RoleProfileControllerTest extends WebSliceTest {
     }
 
     @Test
-    void redefinesRoleProfileOrAnswersNotFound() throws Exception {
+    void redefinesARoleProfile_whenItExists_andAnswersNotFoundOtherwise() throws Exception {
         when(roleProfiles.find("rp-1")).thenReturn(Optional.of(VIEW));
         when(roleProfiles.find("rp-404")).thenReturn(Optional.empty());
 
@@ -82,7 +82,7 @@ class RoleProfileControllerTest extends WebSliceTest {
     }
 
     @Test
-    void publishesRoleProfileOrAnswersConflict() throws Exception {
+    void publishesARoleProfile_whenItIsADraft_andAnswersConflictOtherwise() throws Exception {
         when(roleProfiles.find("rp-1")).thenReturn(Optional.of(VIEW));
 
         mvc.perform(post("/api/frameworks/role-profiles/rp-1/publication").header("Authorization", AUTHOR))
@@ -95,7 +95,7 @@ class RoleProfileControllerTest extends WebSliceTest {
     }
 
     @Test
-    void readsRoleProfilesForAnySignedInCaller() throws Exception {
+    void answersRoleProfiles_whenAnySignedInCallerAsks() throws Exception {
         when(roleProfiles.find("rp-1")).thenReturn(Optional.of(VIEW));
         when(roleProfiles.list("fw-1")).thenReturn(List.of(VIEW));
 

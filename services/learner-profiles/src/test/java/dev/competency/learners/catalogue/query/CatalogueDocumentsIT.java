@@ -66,7 +66,7 @@ class CatalogueDocumentsIT {
     }
 
     @Test
-    void storesRoleProfileAndResourceVersionsInTheirDocumentShape() {
+    void storesVersionsInTheirDocumentShape_whenRoleProfilesAndResourcesArePublished() {
         RoleProfiles roleProfiles = new RoleProfiles(database, JSON);
         RoleProfilePublished profile = JSON.readValue(example(EventTypes.ROLE_PROFILE_PUBLISHED),
                 RoleProfilePublished.class);

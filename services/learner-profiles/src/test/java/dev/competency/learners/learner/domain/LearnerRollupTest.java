@@ -182,7 +182,7 @@ class LearnerRollupTest {
     }
 
     @Test
-    void keepsParentsInSnapshot() throws Exception {
+    void keepsParents_whenRestoredFromASnapshot() throws Exception {
         EvidenceItem design = item("e1", DESIGN, 1, 0.8, "2025-03-10T10:00:00Z");
         Learner learner = new Learner();
         for (Object event : history(design)) {

@@ -36,7 +36,7 @@ class SealedPersonalDataTest {
     });
 
     @Test
-    void sealedValueHidesTheTextAndOpensToIt() {
+    void hidesTheTextAndOpensToIt_whenAValueIsSealed() {
         String sealed = personalData.seal("ada", "Ada Lovelace <ada@example.org>");
 
         assertThat(sealed).startsWith("sealed:v1:").doesNotContain("Ada").doesNotContain("example");
@@ -44,12 +44,12 @@ class SealedPersonalDataTest {
     }
 
     @Test
-    void sameTextSealsDifferentlyEachTime() {
+    void sealsDifferently_whenTheSameTextIsSealedTwice() {
         assertThat(personalData.seal("ada", "Ada")).isNotEqualTo(personalData.seal("ada", "Ada"));
     }
 
     @Test
-    void forgottenKeyLeavesNothingReadable() {
+    void leavesNothingReadable_whenTheKeyIsForgotten() {
         String sealed = personalData.seal("ada", "Ada");
         personalData.forget("ada");
 
@@ -60,7 +60,7 @@ class SealedPersonalDataTest {
     }
 
     @Test
-    void valueSealedForOneLearnerDoesNotOpenForAnother() {
+    void refusesToOpen_whenTheValueWasSealedForAnotherLearner() {
         String sealed = personalData.seal("ada", "Ada");
         personalData.seal("grace", "Grace");
 
@@ -69,7 +69,7 @@ class SealedPersonalDataTest {
     }
 
     @Test
-    void alteredValueDoesNotOpen() {
+    void refusesToOpen_whenTheSealedValueWasAltered() {
         String sealed = personalData.seal("ada", "Ada");
         byte[] bytes = Base64.getDecoder().decode(sealed.substring(SealedPersonalData.PREFIX.length()));
         bytes[bytes.length - 1] ^= 1;
@@ -79,12 +79,12 @@ class SealedPersonalDataTest {
     }
 
     @Test
-    void valueFromBeforeSealingIsReadAsItIs() {
+    void readsAValueAsItIs_whenItWasStoredBeforeSealing() {
         assertThat(personalData.open("ada", "Ada Lovelace")).contains("Ada Lovelace");
     }
 
     @Test
-    void nullStaysNull() {
+    void staysNull_whenNullIsSealed() {
         assertThat(personalData.seal("ada", null)).isNull();
         assertThat(personalData.open("ada", null)).isEmpty();
         assertThat(keys).doesNotContainKey("ada");

@@ -45,7 +45,7 @@ class CurrentMasteryIT {
     }
 
     @Test
-    void anOlderOrRepeatedChangeLeavesTheNewerOneInPlace() {
+    void keepsTheNewerChange_whenAnOlderOrRepeatedOneArrives() {
         mastery.on(change("PROFICIENT", 0.8), 2, T0.plusSeconds(2));
         mastery.on(change("NOVICE", 0.2), 1, T0.plusSeconds(1));
         mastery.on(change("PROFICIENT", 0.8), 2, T0.plusSeconds(2));
@@ -96,7 +96,7 @@ class CurrentMasteryIT {
     }
 
     @Test
-    void erasesRollUpsAndAdoptedVersionsWithTheLearner() {
+    void erasesRollUpsAndAdoptedVersions_whenTheLearnerIsErased() {
         mastery.on(rolledUp("PROFICIENT", true), 2, T0.plusSeconds(2));
         mastery.on(new FrameworkVersionAdopted("ana", "f1", 3, List.of("c1")));
         mastery.on(new LearnerErased("ana", T0.plusSeconds(3), "admin"));

@@ -152,7 +152,7 @@ class MasteryQueriesRollupTest {
     }
 
     @Test
-    void countsEvidenceLeftOutByAsOfAndKnownAt() {
+    void countsTheEvidenceLeftOut_whenAskedAsOfOrKnownAt() {
         evidence(DESIGN, 0.95);
         evidence(DESIGN, 0.5);
         evidence(DESIGN, 0.75);

@@ -72,7 +72,7 @@ class ReadModelWritesIT {
     }
 
     @Test
-    void aBatchIsSentAfterItsLastEventInOrder() throws Exception {
+    void sendsABatchInOrder_whenItsLastEventIsHandled() throws Exception {
         List<Long> storedBeforeEachEvent = new ArrayList<>();
         BatchingUnitOfWork<EventMessage<?>> batch = batchOf("a", "b", "c");
         batch.executeWithResult(() -> {
@@ -92,7 +92,7 @@ class ReadModelWritesIT {
     }
 
     @Test
-    void onlyTheNewestGuardedReplacementPerKeyIsSentAndAnOlderOneIsRefusedQuietly() throws Exception {
+    void sendsOnlyTheNewestReplacementPerKey_whenSeveralAreGuarded_andRefusesAnOlderOneQuietly() throws Exception {
         collection.insertOne(new Document("_id", "stored").append("sequence", 10L));
         BatchingUnitOfWork<EventMessage<?>> batch = batchOf(1L, 3L, 2L, 5L);
         batch.executeWithResult(() -> {
@@ -140,7 +140,7 @@ class ReadModelWritesIT {
     }
 
     @Test
-    void withoutAUnitOfWorkEachWriteIsSentAtOnce() {
+    void sendsEachWriteAtOnce_whenThereIsNoUnitOfWork() {
         writes.inOrder(collection, new InsertOneModel<>(new Document("_id", "now").append("sequence", 0L)));
         writes.newest(collection, "now", 1L, guarded("now", 1L));
         assertThat(collection.find(Filters.eq("_id", "now")).first().getLong("sequence")).isEqualTo(1L);

@@ -168,7 +168,7 @@ class LearnerControllerTest {
     }
 
     @Test
-    void showsRolledUpParentWithItsChildren() throws Exception {
+    void showsTheParentWithItsChildren_whenItIsRolledUp() throws Exception {
         given(mastery.masteryOf(eq("learner-1"), any(), any())).willReturn(List.of(new MasteryQueries.CompetencyMastery(
                 "parent", "framework-1", 3, null, MasteryRollup.rollUp("parent",
                         new RollupPolicy.AllChildren(List.of(COMPETENCY)), SCALE, List.of(MasteryFold.fold(COMPETENCY,
