@@ -36,7 +36,7 @@ import org.springframework.context.annotation.Bean;
  *
  * <p>Kept instead of axon-micrometer's monitors for a measured gain. Six rounds, each running the same build with these
  * monitors and with axon-micrometer's one after the other: a read-model rebuild of 630,000 events at 23,111 against
- * 20,723 events/s (+11.5 %), with 44.8 against 51.8 ms of the service's CPU per 1,000 replayed events (-13.5 %),
+ * 20,723 events/s (+11.5 %), with 44.9 against 51.8 ms of the service's CPU per 1,000 replayed events (-13.4 %),
  * faster in every round. Measured with {@code MAVEN_OPTS=-Xmx8g mvn -B -q -pl platform/bench compile exec:java
  * -Dexec.args="--phases throughput,rebuild --learners 200 --competencies 20 --rebuild-evidence 300000
  * --service-heap 2g --jar <the build's learner-profiles.jar>"}, whose rebuild line gives both (docs/benchmarks.md,
