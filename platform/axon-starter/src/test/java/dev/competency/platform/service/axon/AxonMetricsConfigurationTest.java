@@ -3,36 +3,28 @@ package dev.competency.platform.service.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.monitoring.MessageMonitor;
 import org.junit.jupiter.api.Test;
 
-/** The monitors the platform gives Axon's components: each built once, its meters registered once. */
+/** The monitors the platform gives Axon's event processors: each built once, its gauges registered once. */
 class AxonMetricsConfigurationTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final Configuration configuration = configured(registry);
 
     @Test
-    void givesTheSameMonitorAndRegistersEachGaugeOnce_whenAComponentIsAskedForTwice() {
-        MessageMonitor<?> commandBus = configuration.messageMonitor(CommandBus.class, "commandBus");
+    void givesTheSameMonitorAndRegistersEachGaugeOnce_whenAProcessorIsAskedForTwice() {
         MessageMonitor<?> processor = configuration.messageMonitor(TrackingEventProcessor.class, "read-models");
 
-        assertThat(configuration.messageMonitor(CommandBus.class, "commandBus")).isSameAs(commandBus);
         assertThat(configuration.messageMonitor(TrackingEventProcessor.class, "read-models")).isSameAs(processor);
         assertThat(configuration.messageMonitor(EventProcessor.class, "read-models")).isSameAs(processor);
-        assertThat(configuration.messageMonitor(SimpleCommandBus.class, "commandBus")).isSameAs(commandBus);
-        assertThat(configuration.messageMonitor(EventStore.class, "eventStore")).isNotSameAs(commandBus);
-        assertThat(registry.find("commandBus.capacity").gauges()).hasSize(1);
-        assertThat(registry.find("eventStore.capacity").gauges()).hasSize(1);
+        assertThat(configuration.messageMonitor(EventProcessor.class, "publisher")).isNotSameAs(processor);
         assertThat(registry.find("eventProcessor.capacity").tag("processorName", "read-models").gauges()).hasSize(1);
         assertThat(registry.find("eventProcessor.latency").tag("processorName", "read-models").gauges()).hasSize(1);
     }
