@@ -7,30 +7,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The CPU time a phase cost: the service's JVM, the bench's own JVM (the in-process broker and store, and the load it
- * drives), and how busy the host's cores were. Taken at the start of a phase, read at its end.
- *
- * <p>When the cores are busy throughout a phase, its rate is the CPU the host gave it divided by the CPU each event
- * costs. On a shared host the first part moves from run to run; the second moves much less, so the service's CPU per
- * event is the steadier number for comparing two builds.
+ * The CPU a phase cost, from its start to when {@link #per1000} is asked: the service's JVM, the bench's own (the
+ * in-process broker and store, and the load), and how busy the host's cores were. When the cores are busy throughout,
+ * the rate is the CPU the host gave divided by the CPU per event; on a shared host the first moves from run to run and
+ * the second much less, so the service's CPU per event is the steadier number for comparing two builds.
  */
 final class CpuUse {
 
-    private static final Path PROC_STAT = Path.of("/proc/stat");
-
     private final OptionalLong servicePid;
-    private final Optional<Duration> serviceAtStart;
+    private final long serviceAtStart;
     private final long benchAtStart;
-    private final Optional<long[]> coresAtStart;
+    private final long[] coresAtStart;
 
     private CpuUse(OptionalLong servicePid) {
         this.servicePid = servicePid;
-        this.serviceAtStart = serviceCpu();
-        this.benchAtStart = benchCpuNanos();
+        this.serviceAtStart = serviceNanos();
+        this.benchAtStart = benchNanos();
         this.coresAtStart = coreTicks();
     }
 
@@ -39,62 +34,45 @@ final class CpuUse {
         return new CpuUse(servicePid);
     }
 
-    /**
-     * Since the start, per 1,000 of {@code count} {@code things}: "service 45.1 ms, bench JVM 38.0 ms of CPU per 1,000
-     * events; cores 92 % busy". A part that cannot be read here is left out.
-     */
+    /** "service 45.1 ms, bench JVM 38.0 ms of CPU per 1,000 events; cores 92 % busy", leaving out what is unknown. */
     String per1000(long count, String things) {
-        StringBuilder text = new StringBuilder();
-        Optional<Duration> service = serviceCpu();
-        if (serviceAtStart.isPresent() && service.isPresent()) {
-            text.append(String.format(Locale.ROOT, "service %.1f ms, ",
-                    millisPer1000(service.get().minus(serviceAtStart.get()).toNanos(), count)));
+        long service = serviceNanos();
+        long[] cores = coreTicks();
+        String text = serviceAtStart < 0 || service < 0 ? ""
+                : String.format(Locale.ROOT, "service %.1f ms, ", (service - serviceAtStart) / 1e3 / count);
+        text += String.format(Locale.ROOT, "bench JVM %.1f ms of CPU per 1,000 %s",
+                (benchNanos() - benchAtStart) / 1e3 / count, things);
+        if (coresAtStart.length == 2 && cores.length == 2 && cores[1] > coresAtStart[1]) {
+            text += String.format(Locale.ROOT, "; cores %.0f %% busy",
+                    100.0 * (cores[0] - coresAtStart[0]) / (cores[1] - coresAtStart[1]));
         }
-        text.append(String.format(Locale.ROOT, "bench JVM %.1f ms of CPU per 1,000 %s",
-                millisPer1000(benchCpuNanos() - benchAtStart, count), things));
-        Optional<long[]> cores = coreTicks();
-        if (coresAtStart.isPresent() && cores.isPresent()) {
-            long busy = cores.get()[0] - coresAtStart.get()[0];
-            long all = cores.get()[1] - coresAtStart.get()[1];
-            if (all > 0) {
-                text.append(String.format(Locale.ROOT, "; cores %.0f %% busy", 100.0 * busy / all));
-            }
-        }
-        return text.toString();
+        return text;
     }
 
-    private static double millisPer1000(long nanos, long count) {
-        return count == 0 ? 0 : nanos / 1e6 / count * 1000;
+    /** The service JVM's CPU time so far, or -1 where it cannot be read. */
+    private long serviceNanos() {
+        return servicePid.stream().boxed().flatMap(pid -> ProcessHandle.of(pid).stream())
+                .flatMap(process -> process.info().totalCpuDuration().stream()).mapToLong(Duration::toNanos)
+                .findFirst().orElse(-1);
     }
 
-    private Optional<Duration> serviceCpu() {
-        if (servicePid.isEmpty()) {
-            return Optional.empty();
-        }
-        return ProcessHandle.of(servicePid.getAsLong()).flatMap(process -> process.info().totalCpuDuration());
-    }
-
-    private static long benchCpuNanos() {
+    private static long benchNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
     /**
-     * The host's busy and total clock ticks since boot, from the first line of {@code /proc/stat} (user, nice, system,
-     * idle, iowait, irq, softirq, steal; idle and iowait count as not busy), or empty where there is none.
+     * The host's busy and total clock ticks since boot from {@code /proc/stat} (idle and iowait count as not busy), or
+     * an empty array where there is none.
      */
-    private static Optional<long[]> coreTicks() {
+    private static long[] coreTicks() {
         try {
-            if (!Files.isReadable(PROC_STAT)) {
-                return Optional.empty();
-            }
-            String first = Files.readAllLines(PROC_STAT).get(0);
-            long[] ticks = Arrays.stream(first.trim().split("\\s+")).skip(1).limit(8).mapToLong(Long::parseLong)
-                    .toArray();
+            long[] ticks = Arrays.stream(Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+"))
+                    .skip(1).limit(8).mapToLong(Long::parseLong).toArray();
             long all = Arrays.stream(ticks).sum();
-            return Optional.of(new long[] {all - ticks[3] - ticks[4], all});
-        } catch (IOException | NumberFormatException | IndexOutOfBoundsException e) {
-            return Optional.empty();
+            return new long[] {all - ticks[3] - ticks[4], all};
+        } catch (IOException | NumberFormatException | IndexOutOfBoundsException noProcStat) {
+            return new long[0];
         }
     }
 }
