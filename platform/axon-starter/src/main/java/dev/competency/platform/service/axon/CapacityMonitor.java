@@ -10,8 +10,8 @@ import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
 
 /**
- * The share of the last ten minutes a component (an event processor, the command bus) spent handling messages, as a
- * gauge named {@code <prefix>.capacity}, registered once: the time from taking each message in to its outcome,
+ * The share of the last ten minutes an event processor spent handling events, as a gauge named
+ * {@code <prefix>.capacity}, registered once: the time from taking each message in to its outcome,
  * summed over the window and divided by it. 1 is one thread busy all along; the events of one batch each count the
  * batch's time, as with Axon's monitor of the same name. Axon's monitor registers its gauge again for every message
  * and keeps every message's measurement for the whole window (millions in a rebuild); this one keeps a sum per
