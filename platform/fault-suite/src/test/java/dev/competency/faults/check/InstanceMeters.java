@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * What one instance of a service reports on its Prometheus endpoint ({@code /actuator/prometheus}): the events its
- * event processors took in (Axon's {@code eventProcessor.ingestedCounter}, by processor: the events of the segments
+ * event processors took in (the Axon starter's {@code eventProcessor.ingestedCounter}, by processor: the events of the segments
  * the instance held, whether a handler of the processor wanted them or not) and the records its Kafka listeners
  * handled (Spring Kafka's {@code spring.kafka.listener} timer). Counters start at 0 when the instance starts.
  */

@@ -102,8 +102,8 @@ class ReadModelRebuildIT {
         String metrics = service.get("/actuator/prometheus", admin).body();
         assertThat(metrics)
                 .contains("read_models_rebuild_percent_done{application=\"learner-profiles\",processor=\"learner-read-models\"} 100.0");
-        // The processors' two gauges, tagged by processor only (AxonMetricsConfiguration): no meter per payload type
-        // looked up for every event.
+        // The processors' two gauges and their ingested counter, tagged by processor only (AxonMetricsConfiguration):
+        // no meter per payload type looked up for every event.
         List<String> processorMeters = metrics.lines().filter(line -> line.startsWith("eventProcessor_")).toList();
         assertThat(processorMeters).anyMatch(line -> line.startsWith("eventProcessor_latency{")
                 && line.contains("processorName=\"learner-read-models\""));
@@ -111,7 +111,8 @@ class ReadModelRebuildIT {
                 && line.contains("processorName=\"learner-read-models\""));
         assertThat(processorMeters).noneMatch(line -> line.contains("payloadType"))
                 .allMatch(line -> line.startsWith("eventProcessor_latency{")
-                        || line.startsWith("eventProcessor_capacity{"));
+                        || line.startsWith("eventProcessor_capacity{")
+                        || line.startsWith("eventProcessor_ingestedCounter_total{"));
         assertThat(before.get(1)).contains("\"level\"");
         assertThat(timeline.countDocuments(Filters.eq("_id", "stray"))).isZero();
     }

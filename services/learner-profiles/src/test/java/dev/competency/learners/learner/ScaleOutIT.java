@@ -11,7 +11,6 @@ import dev.competency.learners.learner.query.ReadModels;
 import dev.competency.platform.service.axon.SegmentShare;
 import dev.competency.platform.test.RunningService;
 import dev.competency.platform.test.TestTokens;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -142,8 +141,7 @@ class ScaleOutIT {
 
     /** Events the read models' processor of this instance handled successfully (Axon's counter). */
     private static double handled(RunningService instance) {
-        return instance.bean(MeterRegistry.class).find("eventProcessor.successCounter")
-                .tag("processorName", ReadModels.PROCESSING_GROUP).counters().stream()
-                .mapToDouble(Counter::count).sum();
+        return instance.bean(MeterRegistry.class).get("eventProcessor.ingestedCounter")
+                .tag("processorName", ReadModels.PROCESSING_GROUP).counter().count();
     }
 }

@@ -7,6 +7,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.monitoring.MessageMonitor;
@@ -19,7 +20,7 @@ class AxonMetricsConfigurationTest {
     private final Configuration configuration = configured(registry);
 
     @Test
-    void givesTheSameMonitorAndRegistersEachGaugeOnce_whenAProcessorIsAskedForTwice() {
+    void givesTheSameMonitorAndRegistersEachMeterOnce_whenAProcessorIsAskedForTwice() {
         MessageMonitor<?> processor = configuration.messageMonitor(TrackingEventProcessor.class, "read-models");
 
         assertThat(configuration.messageMonitor(TrackingEventProcessor.class, "read-models")).isSameAs(processor);
@@ -27,6 +28,20 @@ class AxonMetricsConfigurationTest {
         assertThat(configuration.messageMonitor(EventProcessor.class, "publisher")).isNotSameAs(processor);
         assertThat(registry.find("eventProcessor.capacity").tag("processorName", "read-models").gauges()).hasSize(1);
         assertThat(registry.find("eventProcessor.latency").tag("processorName", "read-models").gauges()).hasSize(1);
+        assertThat(registry.find("eventProcessor.ingestedCounter").tag("processorName", "read-models").counters())
+                .hasSize(1);
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void countsEachEventTakenIn_whenAProcessorHandlesEvents() {
+        MessageMonitor readModels = configuration.messageMonitor(EventProcessor.class, "read-models");
+
+        readModels.onMessageIngested(GenericEventMessage.asEventMessage("first")).reportSuccess();
+        readModels.onMessageIngested(GenericEventMessage.asEventMessage("second")).reportFailure(new RuntimeException());
+
+        assertThat(registry.get("eventProcessor.ingestedCounter").tag("processorName", "read-models").counter()
+                .count()).isEqualTo(2);
     }
 
     private static Configuration configured(SimpleMeterRegistry registry) {
