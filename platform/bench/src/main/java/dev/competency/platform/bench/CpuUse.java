@@ -39,14 +39,19 @@ final class CpuUse {
         long service = serviceNanos();
         long[] cores = coreTicks();
         String text = serviceAtStart < 0 || service < 0 ? ""
-                : String.format(Locale.ROOT, "service %.1f ms, ", (service - serviceAtStart) / 1e3 / count);
+                : String.format(Locale.ROOT, "service %.1f ms, ", millisPer1000(service - serviceAtStart, count));
         text += String.format(Locale.ROOT, "bench JVM %.1f ms of CPU per 1,000 %s",
-                (benchNanos() - benchAtStart) / 1e3 / count, things);
+                millisPer1000(benchNanos() - benchAtStart, count), things);
         if (coresAtStart.length == 2 && cores.length == 2 && cores[1] > coresAtStart[1]) {
             text += String.format(Locale.ROOT, "; cores %.0f %% busy",
                     100.0 * (cores[0] - coresAtStart[0]) / (cores[1] - coresAtStart[1]));
         }
         return text;
+    }
+
+    /** Nanoseconds over {@code count} things as milliseconds per 1,000 of them; 0 when there were none. */
+    private static double millisPer1000(long nanos, long count) {
+        return count == 0 ? 0 : nanos / 1e3 / count;
     }
 
     /** The service JVM's CPU time so far, or -1 where it cannot be read. */

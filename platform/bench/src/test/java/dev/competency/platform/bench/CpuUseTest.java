@@ -33,6 +33,13 @@ class CpuUseTest {
         assertThat(cpu.per1000(1_000, "evidence")).startsWith("bench JVM ").contains(" ms of CPU per 1,000 evidence");
     }
 
+    @Test
+    void givesZeroPerThousand_whenNothingWasCounted() {
+        CpuUse cpu = CpuUse.start(OptionalLong.of(ProcessHandle.current().pid()));
+
+        assertThat(cpu.per1000(0, "evidence")).startsWith("service 0.0 ms, bench JVM 0.0 ms of CPU per 1,000 evidence");
+    }
+
     private static void burnCpuMillis(long millis) {
         long start = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toMillis();
         double sink = 0;
